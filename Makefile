@@ -1,0 +1,41 @@
+# The two front-door commands: `make demo` (main job on corpus/) and `make test`.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test lint bench clean ocr
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP) ocr
+
+# OCR of image-only pages needs Tesseract; best effort (needs root and Debian's packages).
+ocr:
+	@command -v tesseract >/dev/null 2>&1 || { (apt-get update -qq && apt-get install -y -qq tesseract-ocr) >/dev/null 2>&1 \
+		|| echo "note: tesseract-ocr not installed; image-only pages will be reported, not OCR'd"; }
+
+demo: setup
+	rm -rf kb-demo
+	$(BIN)/scrutineer ingest corpus --kb kb-demo
+	$(BIN)/scrutineer documents --kb kb-demo
+	$(BIN)/scrutineer show northmoor-scorecard-q2-2024-25.pdf --kb kb-demo --statements 12
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q -n 2
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	$(BIN)/python bench/parse_throughput.py
+	$(BIN)/python bench/tables_gate.py
+
+clean:
+	rm -rf kb-demo .pytest_cache

@@ -1,0 +1,84 @@
+"""Council gazetteer: official names, short names, aliases and codes (ingest/data/authorities.csv)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+# Short names that are also ordinary English words: only trusted with "Council" after them.
+_AMBIGUOUS = {"Reading", "Bury", "Sutton", "Wigan", "Halton", "Barnet", "Brent"}
+_NOT_COUNCILS = re.compile(
+    r"\b(care|youth|parish|town|school|children'?s?|student|county|borough|city|district|the|this|our|each|a|"
+    r"every|local|metropolitan|unitary|district|and|of|in)\b",
+    re.I,
+)
+_COUNCIL_NAME = re.compile(
+    r"\b((?:[A-Z][a-z]+(?:[ -](?:upon|on|and|under)[ -])?[ -]?){1,3}"
+    r"(?:County |Borough |City |District |Metropolitan Borough )?Council)\b"
+)
+
+
+@dataclass(frozen=True)
+class Authority:
+    name: str
+    short_name: str
+    gss_code: str
+    dfe_la_code: str
+    region: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    by_alias: dict[str, Authority]
+    pattern: re.Pattern[str]
+
+    def find(self, text: str) -> Counter[str]:
+        """Official names mentioned in `text`, weighted: a full name counts more than a bare short name."""
+        scores: Counter[str] = Counter()
+        for m in self.pattern.finditer(text):
+            alias = m.group(0)
+            authority = self.by_alias[alias]
+            after = text[m.end() : m.end() + 24]
+            full = alias == authority.name or "Council" in alias or after.lstrip().startswith(("Council", "County Council"))
+            if alias in _AMBIGUOUS and not full:
+                continue
+            scores[authority.name] += 3 if full else 1
+        return scores
+
+    def resolve(self, name: str) -> Authority | None:
+        """An official name, alias or short name, case-insensitively."""
+        key = name.strip().lower()
+        for alias, authority in self.by_alias.items():
+            if alias.lower() == key:
+                return authority
+        return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    by_alias: dict[str, Authority] = {}
+    with open(DATA / "authorities.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            a = Authority(row["name"], row["short_name"], row["gss_code"], row["dfe_la_code"], row["region"])
+            for alias in {row["name"], row["short_name"], *row["aliases"].split(";")}:
+                if alias.strip():
+                    by_alias.setdefault(alias.strip(), a)
+    names = sorted(by_alias, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
+    return Gazetteer(by_alias, pattern)
+
+
+def unknown_council(text: str) -> str | None:
+    """A council named as printed when it is not in the reference list ("Northmoor Borough Council")."""
+    counts: Counter[str] = Counter()
+    for m in _COUNCIL_NAME.finditer(text):
+        name = m.group(1).strip()
+        prefix = name.rsplit(" Council", 1)[0]
+        if prefix and not _NOT_COUNCILS.fullmatch(prefix.split()[0]):
+            counts[name] += 1
+    return counts.most_common(1)[0][0] if counts else None

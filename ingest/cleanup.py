@@ -1,0 +1,78 @@
+"""Text repairs shared by every reader: ligatures, hyphenation, markup residue, blank pages."""
+
+from __future__ import annotations
+
+import re
+
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00ad": "",  # soft hyphen
+        "\u00a0": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
+
+_BLANK_PAGE = re.compile(r"^\W*this page (is )?(intentionally|deliberately) (left )?blank\W*$", re.I)
+_MD_BOLD = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
+_MD_TAGS = re.compile(r"</?(u|b|i|strong|em)>", re.I)
+_MD_LINK = re.compile(r"<(https?://[^>\s]+)>")
+_WHOLE_MARKED = re.compile(r"^\s*(?:[\d.]+\s*)?(\*{2,3}|<u>)(.+?)(\*{2,3}|</u>)[\s.:]*$", re.I)
+_SPACES = re.compile(r"[ \t]+")
+_JOIN_WORDS = {"of", "the", "and", "to", "at", "in", "for", "a", "an", "on", "by", "with", "or", "from", "as"}
+
+
+def normalise(text: str) -> str:
+    """Replace ligatures and odd spaces; collapse runs of blanks."""
+    return _SPACES.sub(" ", text.translate(_LIGATURES)).strip()
+
+
+def is_blank_page_marker(text: str) -> bool:
+    return bool(_BLANK_PAGE.match(text.strip()))
+
+
+def strip_markup(text: str) -> tuple[str, bool]:
+    """Remove markdown residue; report whether the whole line was marked up (heading evidence)."""
+    marked = bool(_WHOLE_MARKED.match(text))
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_TAGS.sub("", text)
+    text = _MD_BOLD.sub(r"\2", text)
+    return text, marked
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines of one paragraph, repairing words hyphenated at a line end."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif re.search(r"[A-Za-z]-$", out) and line[:1].islower():
+            out = out[:-1] + line
+        else:
+            out = f"{out} {line}"
+    return normalise(out)
+
+
+def continues(previous: str, line: str) -> bool:
+    """Whether `line` is a wrapped continuation of `previous` in plain text."""
+    if not previous or not line:
+        return False
+    if previous.rstrip()[-1:] in ".:;!?":
+        return False
+    if line[:1].islower():
+        return True
+    last = previous.rstrip().split()[-1]
+    return previous.rstrip()[-1:] in ",(&-" or last.lower() in _JOIN_WORDS or (len(last) == 1 and last.isupper())

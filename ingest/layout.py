@@ -1,0 +1,100 @@
+"""Page layout: reading order for column layouts, running headers and footers.
+
+Works on `TextBox`es (a paragraph with its box and font) before they become
+Blocks, because both decisions need geometry that Blocks do not keep.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest.models import Table
+
+_PAGE_NUMBER = re.compile(
+    r"^(page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s*(of|/)\s*\d{1,4})?$|^page\s+\d+\s+of\s+\d+", re.I
+)
+_MARKINGS = re.compile(r"^(official|official[- ]sensitive|unclassified|not protectively marked|public|open)$", re.I)
+_FOOTER_PAGE = re.compile(r"\bpage\s+\d{1,4}(\s+of\s+\d{1,4})?\s*$", re.I)
+MARGIN = 0.09  # share of page height treated as header/footer band
+
+
+@dataclass
+class TextBox:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    size: float
+    bold: bool
+    page: int
+    table: Table | None = None
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+def reading_order(boxes: list[TextBox], page_width: float) -> list[TextBox]:
+    """Top to bottom, but a two-column band is read left column first."""
+    boxes = sorted(boxes, key=lambda b: (round(b.y0, 0), b.x0))
+    mid = page_width / 2
+    out: list[TextBox] = []
+    band: list[TextBox] = []
+
+    def flush() -> None:
+        left = [b for b in band if b.x1 <= mid + 5]
+        right = [b for b in band if b.x0 >= mid - 5 and b not in left]
+        if left and right and _overlap(left, right):
+            out.extend(sorted(left, key=lambda b: b.y0))
+            out.extend(sorted(right, key=lambda b: b.y0))
+        else:
+            out.extend(band)
+        band.clear()
+
+    for b in boxes:
+        spans_both = b.x0 < mid - 20 and b.x1 > mid + 20
+        if spans_both and b.width > page_width * 0.55:
+            flush()
+            out.append(b)
+        else:
+            band.append(b)
+    flush()
+    return out
+
+
+def _overlap(left: list[TextBox], right: list[TextBox]) -> bool:
+    """Columns only if their vertical extents really overlap (not a label/value pair)."""
+    top = max(min(b.y0 for b in left), min(b.y0 for b in right))
+    bottom = min(max(b.y1 for b in left), max(b.y1 for b in right))
+    return bottom - top > 60 and len(left) + len(right) >= 4
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def remove_running_text(pages: list[list[TextBox]], heights: list[float]) -> list[list[TextBox]]:
+    """Drop page numbers, security markings and lines repeated in the margins of many pages."""
+    counts: Counter[str] = Counter()
+    for boxes, height in zip(pages, heights, strict=False):
+        keys = {_key(b.text) for b in boxes if _in_margin(b, height)}
+        counts.update(keys)
+    threshold = max(3, int(len(pages) * 0.4))
+    repeated = {k for k, n in counts.items() if n >= threshold and len(pages) >= 3}
+    return [[b for b in boxes if not _is_running(b, h, repeated)] for boxes, h in zip(pages, heights, strict=False)]
+
+
+def _is_running(b: TextBox, height: float, repeated: set[str]) -> bool:
+    text = b.text.strip()
+    if _MARKINGS.match(text) and _in_margin(b, height, 0.15):
+        return True
+    return _in_margin(b, height) and bool(
+        _key(text) in repeated or _PAGE_NUMBER.match(text) or _FOOTER_PAGE.search(text)
+    )
+
+
+def _in_margin(b: TextBox, height: float, share: float = MARGIN) -> bool:
+    return b.y1 <= height * share or b.y0 >= height * (1 - share)

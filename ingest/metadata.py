@@ -1,0 +1,199 @@
+"""Document metadata from content (never the file name): authority, committee, date, title, type, period."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingest.authorities import gazetteer, unknown_council
+from ingest.models import Block, BlockKind, DocType, Metadata
+from ingest.periods import DATE_RE, find_periods, fy_of, parse_date
+
+HEAD_BLOCKS = 40
+_BODY = r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Council|Partnership|Group)"
+_COMMITTEE_LINE = re.compile(
+    r"^((?:[A-Z][\w'’&/-]*\s+|(?:and|of|for|the|on|&)\s+|[A-Z]+\s+){1,9}"
+    r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Partnership|COMMITTEE|PANEL|BOARD|CABINET|FORUM))\b"
+)
+_MINUTES = re.compile(rf"minutes\s*of (?:a|the) meeting of (?:the )?(.*?{_BODY})\b(?:.*?\bheld\b(.*))?", re.I)
+_TO_LINE = re.compile(
+    rf"^(?:To|Report to|Meeting)\s*(?::\s*|\s+(?=[A-Z]))((?:[\w'’&]+\s+){{0,6}}?{_BODY})\b\s*[-–—,]?\s*(.*)$"
+)
+_LABEL = {
+    "title": re.compile(r"^(?:Report Title|Subject/Title|Subject|Title of Report|Report title)\s*:\s*(.+)$", re.I),
+    "author": re.compile(
+        r"^(?:Report of|Report Author|Report by|Author|Responsible Officer|Lead Officer|Lead inspector|By|From)\s*:?\s+(.+)$",
+        re.I,
+    ),
+    "date": re.compile(r"^(?:Date of Meeting|Meeting Date|Date of meeting|Date)\s*:\s*(.+)$", re.I),
+}
+_GENERIC = {"council", "the council", "county council", "borough council", "city council", "cabinet"}
+_GENERIC_TITLES = {"item", "public", "open", "agenda", "contents", "appendix", "official", "minutes", "present"}
+_PERIOD_CUE = re.compile(
+    r"\b(this report|reporting|performance|the period|quarter|covers|sets out|update|annual report|strategy|dates?)\b", re.I
+)
+_WEEKDAY_LINE = re.compile(r"^([A-Z][A-Z ,&'-]+?)\s*[-–—]\s*(?:MON|TUES|WEDNES|THURS|FRI)DAY\b")
+_SMALL = {"and", "of", "for", "the", "on", "in", "to", "a"}
+
+
+def infer(blocks: list[Block], parent: Metadata | None = None) -> Metadata:
+    head = [b for b in blocks[:HEAD_BLOCKS] if b.kind is not BlockKind.TABLE]
+    head_text = "\n".join(b.text for b in head)
+    full_text = "\n".join(b.text for b in blocks if b.kind is not BlockKind.TABLE)
+    committee, meeting_date = _committee_and_date(head)
+    title = _labelled(head, "title") or _first_heading(head, committee)
+    doc_type = _doc_type(head, title or "")
+    authority = _authority(head_text, full_text) or (parent.authority if parent else None)
+    if parent is not None and doc_type is not DocType.MINUTES:
+        committee = committee or parent.committee
+        meeting_date = meeting_date or parent.meeting_date
+    if doc_type in (DocType.AGENDA, DocType.MINUTES) and committee:
+        when = f", {meeting_date:%-d %B %Y}" if meeting_date else ""
+        title = f"{doc_type.value.capitalize()}: {committee}{when}"
+    period = None if doc_type in (DocType.AGENDA, DocType.MINUTES) else _period(title or "", head, meeting_date)
+    return Metadata(
+        authority=authority, committee=committee, meeting_date=meeting_date, title=title,
+        author=_labelled(head, "author"), doc_type=doc_type,
+        period_start=period[0] if period else None, period_end=period[1] if period else None,
+        period_label=period[2] if period else None,
+    )
+
+
+def _authority(head: str, full: str) -> str | None:
+    scores = gazetteer().find(head)
+    for name, n in gazetteer().find(full).items():
+        scores[name] += n / 4
+    if scores:
+        return scores.most_common(1)[0][0]
+    return unknown_council(head) or unknown_council(full)
+
+
+def _tidy(name: str) -> str:
+    """ALL CAPS committee names as a reader writes them."""
+    name = re.sub(r"[\s*_]+", " ", name).strip(" -–—,:.")
+    if name.isupper():
+        words = name.lower().split()
+        name = " ".join(w if i and w in _SMALL else w.capitalize() for i, w in enumerate(words))
+    return name
+
+
+def _committee_and_date(head: list[Block]) -> tuple[str | None, date | None]:
+    """Strongest evidence first: minutes line, "To: Cabinet - date", a committee line with its date."""
+    for b in head:
+        m = _MINUTES.search(b.text)
+        if m:
+            return _tidy(m.group(1)), parse_date(m.group(2) or "") or _date_near(head, b)
+    labelled_date = _labelled_date(head)
+    for b in head[:12]:
+        m = _WEEKDAY_LINE.match(b.text)
+        if m:
+            return _tidy(m.group(1)), parse_date(b.text)
+    for b in head:
+        m = _TO_LINE.match(b.text)
+        if m and m.group(1).lower() not in _GENERIC - {"cabinet"}:
+            return _tidy(m.group(1)), parse_date(m.group(2)) or labelled_date
+    for i, b in enumerate(head[:25]):
+        m = _COMMITTEE_LINE.match(b.text) or re.match(r"^(Cabinet|CABINET)$", b.text.strip())
+        if not m or len(b.text.split()) > 12 or m.group(1).lower() in _GENERIC - {"cabinet"}:
+            continue
+        if gazetteer().find(m.group(1)) or "," in m.group(1):
+            continue
+        rest = b.text[m.end() :]
+        when = parse_date(rest) if DATE_RE.search(rest) else None
+        return _tidy(m.group(1)), labelled_date or when or _date_near(head[i + 1 : i + 4], None)
+    return None, labelled_date
+
+
+def _labelled_date(head: list[Block]) -> date | None:
+    for b in head:
+        m = _LABEL["date"].match(b.text)
+        if m and parse_date(m.group(1)):
+            return parse_date(m.group(1))
+    return None
+
+
+def _date_near(blocks: list[Block], after: Block | None) -> date | None:
+    start = blocks.index(after) + 1 if after in blocks else 0
+    for b in blocks[start : start + 4]:
+        if parse_date(b.text[:45]):
+            return parse_date(b.text[:45])
+    return None
+
+
+def _labelled(head: list[Block], label: str) -> str | None:
+    for i, b in enumerate(head):
+        m = _LABEL[label].match(b.text)
+        if m:
+            value = m.group(1).strip()
+            if len(value) < 4 and i + 1 < len(head):
+                value = head[i + 1].text
+            return re.sub(r"\s+", " ", value)[:200]
+    return None
+
+
+def _first_heading(head: list[Block], committee: str | None) -> str | None:
+    """The report's own title: a long capitalised line, else the first heading-like line."""
+    candidates = [b for b in head[:15] if _title_like(b.text, committee)]
+    for b in candidates:
+        if b.text.isupper() and len(b.text.split()) >= 4:
+            return _tidy(b.text) if len(b.text) > 60 else b.text
+    for b in candidates:
+        if b.kind is BlockKind.HEADING or b.bold or b.marked_heading or (b.font_size and b.font_size > 13):
+            return b.text
+    return candidates[0].text if candidates else None
+
+
+def _title_like(text: str, committee: str | None) -> bool:
+    text = text.strip()
+    if not 3 < len(text) < 200 or text.endswith((".", ":")) or ":" in text:
+        return False
+    if text.lower() in _GENERIC_TITLES or (committee and text.lower() == committee.lower()):
+        return False
+    if (DATE_RE.search(text) and len(text) < 40) or _COMMITTEE_LINE.fullmatch(text):
+        return False
+    return not gazetteer().resolve(text)
+
+
+def _doc_type(head: list[Block], title: str) -> DocType:
+    text = "\n".join(b.text for b in head[:15]).lower()
+    t = title.lower()
+    first = head[0].text.lower() if head else ""
+    if re.search(r"^minutes\s*of (a|the) meeting (of|held)", text[:800], re.M) or re.match(r"^(printed )?minutes\b", first):
+        return DocType.MINUTES
+    if re.search(r"^inspection of (local authority )?children'?s (social care )?services\b", text, re.M):
+        return DocType.INSPECTION_REPORT
+    if re.search(r"\bfocused visit\b", text) and "dear " in text:
+        return DocType.LETTER
+    if re.search(r"score ?card|performance report|performance data", t):
+        return DocType.SCORECARD
+    if "strategy" in t:
+        return DocType.STRATEGY
+    if re.match(r"^appendix\b", first) or re.match(r"^[a-z ]*report to\s*:", first):
+        return DocType.APPENDIX
+    if re.search(r"^dear\b", text, re.M):
+        return DocType.LETTER
+    if (re.search(r"^agenda$", text, re.M) or re.search(r"\(pages? \d+\s*[-–]\s*\d+\)|^venue\s*:", text, re.M)) and not re.search(
+        r"report title|subject\s*:", text
+    ):
+        return DocType.AGENDA
+    if re.search(r"report title|subject\s*:|purpose of (the )?report|report of|report summary|executive summary", text):
+        return DocType.REPORT
+    if re.search(r"\breport\b", t):
+        return DocType.REPORT
+    return DocType.OTHER
+
+
+def _period(title: str, head: list[Block], meeting: date | None) -> tuple[date, date, str] | None:
+    """The first period named in the title, else in an opening sentence about what the paper covers."""
+    reporting_fy = fy_of(meeting) if meeting else None
+    cue = "\n".join(b.text for i, b in enumerate(head) if i < 5 or _PERIOD_CUE.search(b.text))
+    for text in (title, cue):
+        dates = [m.span() for m in DATE_RE.finditer(text)]
+        periods = [
+            p for p in find_periods(text, reporting_fy)
+            if not any(p.span[0] < e and s < p.span[1] for s, e in dates) or " to " in p.label or "–" in p.label
+        ]
+        if periods:
+            p = periods[0]
+            return p.start, p.end, p.label
+    return None

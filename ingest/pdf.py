@@ -1,0 +1,186 @@
+"""PDF input with PyMuPDF: paragraphs with font evidence, tables, OCR for image-only pages."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from ingest.cleanup import is_blank_page_marker, join_lines
+from ingest.errors import DamagedFile, EmptyFile, EncryptedPdf, NotAPdf, NoTextLayer
+from ingest.layout import TextBox, reading_order, remove_running_text
+from ingest.models import Block, BlockKind
+from ingest.tables import find_page_tables, page_may_have_table
+
+FLAGS = (pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_LIGATURES & ~pymupdf.TEXT_PRESERVE_IMAGES) | (
+    pymupdf.TEXT_MEDIABOX_CLIP
+)
+_LIST_START = re.compile(r"^(?:[•▪◦●■\-–]|o\s|\d+(?:\.\d+)*\.?\s|[a-z][.)]\s|\([a-z0-9]+\)\s)")
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+
+
+@dataclass
+class PdfContent:
+    blocks: list[Block]
+    page_count: int
+    ocr_pages: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Row:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    size: float
+    bold: bool
+
+
+def read_pdf(data: bytes, source: str, tables: bool = True) -> PdfContent:
+    doc = _open(data, source)
+    ocr = _ocr_available()
+    pages: list[list[TextBox]] = []
+    heights: list[float] = []
+    ocr_pages = 0
+    for page in doc:
+        boxes, used_ocr = _page_boxes(page, ocr, tables)
+        ocr_pages += used_ocr
+        pages.append(boxes)
+        heights.append(page.rect.height)
+    if not any(pages):
+        hint = "" if ocr else "; install tesseract-ocr to read it with OCR"
+        raise NoTextLayer(source, f"image-only PDF (scanned pages, no text layer){hint}")
+    pages = remove_running_text(pages, heights)
+    blocks = [b for boxes in pages for b in _to_blocks(boxes)]
+    warnings = [f"{ocr_pages} page(s) read with OCR"] if ocr_pages else []
+    return PdfContent(blocks=blocks, page_count=doc.page_count, ocr_pages=ocr_pages, warnings=warnings)
+
+
+def _open(data: bytes, source: str) -> pymupdf.Document:
+    if not data:
+        raise EmptyFile(source, "empty file (0 bytes)")
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        if b"<html" in head.lower() or b"<!doctype html" in head.lower():
+            raise NotAPdf(source, "not a PDF: it is an HTML page (likely an error page) saved with a .pdf name")
+        raise NotAPdf(source, "not a PDF: the file has no PDF header")
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:  # PyMuPDF raises several types for broken files
+        raise DamagedFile(source, f"damaged PDF that cannot be opened ({exc})") from exc
+    if doc.needs_pass:
+        raise EncryptedPdf(source, "password-protected PDF: cannot be read without its password")
+    if b"%%EOF" not in data[-2048:]:
+        raise DamagedFile(source, "truncated PDF: the download stopped before the end of the file")
+    return doc
+
+
+def _ocr_available() -> bool:
+    if not shutil.which("tesseract"):
+        return False
+    try:
+        return bool(pymupdf.get_tessdata())
+    except Exception:
+        return False
+
+
+def _page_boxes(page: pymupdf.Page, ocr: bool, tables: bool) -> tuple[list[TextBox], int]:
+    number = page.number + 1
+    textpage = None
+    used_ocr = 0
+    if ocr and not page.get_text("text").strip() and page.get_images():
+        textpage = page.get_textpage_ocr(flags=FLAGS, language="eng", dpi=200, full=True)
+        used_ocr = 1
+    data = page.get_text("dict", flags=FLAGS, textpage=textpage)
+    boxes = [box for block in data["blocks"] if block["type"] == 0 for box in _block_boxes(block, number)]
+    if tables and not used_ocr and page_may_have_table(page):
+        found = find_page_tables(page, number)
+        for rect, table in found:
+            boxes = [b for b in boxes if not rect.contains(pymupdf.Point((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2))]
+            boxes.append(TextBox(rect.x0, rect.y0, rect.x1, rect.y1, "", 0.0, False, number, table))
+    return reading_order(boxes, page.rect.width), used_ocr
+
+
+def _block_boxes(block: dict, page: int) -> list[TextBox]:
+    """Split a PyMuPDF block into paragraphs at style changes, list starts and gaps."""
+    rows = _rows(block["lines"])
+    boxes: list[TextBox] = []
+    current: list[_Row] = []
+    for row in rows:
+        if current and _breaks(current[-1], row):
+            boxes.append(_box(current, page))
+            current = []
+        current.append(row)
+    if current:
+        boxes.append(_box(current, page))
+    return [b for b in boxes if b.text]
+
+
+def _rows(lines: list[dict]) -> list[_Row]:
+    """Merge lines printed on one baseline ("1.1" and its text are often separate lines)."""
+    rows: list[_Row] = []
+    for line in sorted(lines, key=lambda ln: (round(ln["bbox"][1]), ln["bbox"][0])):
+        spans = [s for s in line["spans"] if s["text"].strip()]
+        if not spans:
+            continue
+        x0, y0, x1, y1 = line["bbox"]
+        text = _join_spans(spans)
+        chars = sum(len(s["text"]) for s in spans)
+        size = sum(s["size"] * len(s["text"]) for s in spans) / chars
+        bold = all(s["flags"] & 16 or _BOLD_FONT.search(s["font"]) for s in spans)
+        last = rows[-1] if rows else None
+        if last and abs((last.y0 + last.y1) / 2 - (y0 + y1) / 2) < 2.5 and x0 >= last.x1 - 1:
+            last.text = f"{last.text} {text}"
+            last.x1, last.bold = max(last.x1, x1), last.bold and bold
+            continue
+        rows.append(_Row(x0, y0, x1, y1, text, size, bold))
+    return rows
+
+
+def _join_spans(spans: list[dict]) -> str:
+    """Spans carry no space where the PDF just moves the pen: a visible gap is a word break."""
+    text = spans[0]["text"]
+    for prev, span in itertools.pairwise(spans):
+        gap = span["bbox"][0] - prev["bbox"][2]
+        if gap > 0.15 * span["size"] and not text.endswith(" ") and not span["text"].startswith(" "):
+            text += " "
+        text += span["text"]
+    return text.strip()
+
+
+def _breaks(prev: _Row, row: _Row) -> bool:
+    if abs(prev.size - row.size) > 0.6 or prev.bold != row.bold:
+        return True
+    if _LIST_START.match(row.text):
+        return True
+    return row.y0 - prev.y1 > 0.8 * max(row.y1 - row.y0, 1.0)
+
+
+def _box(rows: list[_Row], page: int) -> TextBox:
+    chars = sum(len(r.text) for r in rows) or 1
+    size = sum(r.size * len(r.text) for r in rows) / chars
+    return TextBox(
+        x0=min(r.x0 for r in rows), y0=min(r.y0 for r in rows), x1=max(r.x1 for r in rows),
+        y1=max(r.y1 for r in rows), text=join_lines([r.text for r in rows]), size=round(size, 1),
+        bold=all(r.bold for r in rows), page=page,
+    )
+
+
+def _to_blocks(boxes: list[TextBox]) -> list[Block]:
+    blocks = []
+    for i, b in enumerate(boxes):
+        top = i == 0
+        if b.table is not None:
+            blocks.append(Block(text="", page=b.page, kind=BlockKind.TABLE, table=b.table, top_of_page=top))
+            continue
+        kind = BlockKind.LIST_ITEM if re.match(r"^[•▪◦●■]\s*", b.text) else BlockKind.PARAGRAPH
+        text = re.sub(r"^[•▪◦●■]\s*", "", b.text) if kind is BlockKind.LIST_ITEM else b.text
+        if is_blank_page_marker(text):
+            kind = BlockKind.PARAGRAPH
+        blocks.append(Block(text=text, page=b.page, kind=kind, font_size=b.size, bold=b.bold, top_of_page=top))
+    return blocks

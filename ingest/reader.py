@@ -1,0 +1,134 @@
+"""One file → ParsedFile: read, split into parts, find sections, statements and metadata."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote
+
+from ingest.cleanup import is_blank_page_marker
+from ingest.errors import EmptyFile, IngestError, UnsupportedFormat
+from ingest.metadata import infer
+from ingest.models import Block, BlockKind, DocType, Document, FileFormat, Metadata, ParsedFile, SourceFile, Strict
+from ingest.packs import split_pack
+from ingest.sections import body_font_size, build_sections
+from ingest.statements import block_statements, block_text
+
+SUFFIXES = {
+    ".pdf": FileFormat.PDF, ".txt": FileFormat.TEXT, ".md": FileFormat.MARKDOWN, ".markdown": FileFormat.MARKDOWN,
+    ".html": FileFormat.HTML, ".htm": FileFormat.HTML, ".docx": FileFormat.DOCX,
+}
+
+
+class Overrides(Strict):
+    """What a user knows better than inference (CLI flags or a manifest row)."""
+
+    authority: str | None = None
+    committee: str | None = None
+    meeting_date: date | None = None
+    url: str | None = None
+
+
+def source_file(path: Path, data: bytes) -> SourceFile:
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise UnsupportedFormat(path.name, f"unsupported file type '{path.suffix or '(none)'}'")
+    return SourceFile(
+        path=str(path.resolve()), source=unquote(path.name), sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data), format=fmt,
+    )
+
+
+def read_blocks(file: SourceFile, data: bytes, tables: bool = True) -> tuple[list[Block], int, list[str], int]:
+    """Blocks in reading order, page count, warnings and OCR'd page count."""
+    if file.format is FileFormat.PDF:
+        from ingest.pdf import read_pdf
+
+        content = read_pdf(data, file.source, tables=tables)
+        return content.blocks, content.page_count, content.warnings, content.ocr_pages
+    if not data.strip():
+        raise EmptyFile(file.source, "empty file (no text)")
+    if file.format is FileFormat.HTML:
+        from ingest.html import read_html
+
+        blocks = read_html(data)
+    elif file.format is FileFormat.DOCX:
+        from ingest.docx import read_docx
+
+        blocks = read_docx(data, file.source)
+    else:
+        from ingest.text import read_text
+
+        blocks = read_text(data.decode("utf-8", errors="replace"))
+    if not any(b.text or b.table for b in blocks):
+        raise EmptyFile(file.source, "no text found")
+    return blocks, max((b.page for b in blocks), default=1), [], 0
+
+
+def page_texts(blocks: list[Block], page_count: int) -> list[str]:
+    """Join each page's blocks and record where every block starts in its page text."""
+    texts = [""] * page_count
+    for b in blocks:
+        i = b.page - 1
+        if texts[i]:
+            texts[i] += "\n\n"
+        b.start = len(texts[i])
+        texts[i] += block_text(b)
+    return texts
+
+
+def parse_file(path: Path, overrides: Overrides | None = None, tables: bool = True) -> ParsedFile:
+    """Parse one file; raises IngestError with a one-line reason for bad input."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(path.name, f"cannot read file ({exc.strerror})") from exc
+    file = source_file(path, data)
+    blocks, page_count, warnings, ocr_pages = read_blocks(file, data, tables)
+    texts = page_texts(blocks, page_count)
+    documents = assemble(file, blocks, overrides or Overrides())
+    return ParsedFile(file=file, page_texts=texts, documents=documents, warnings=warnings, ocr_pages=ocr_pages)
+
+
+def _apply(meta: Metadata, overrides: Overrides) -> Metadata:
+    changes = {k: v for k, v in overrides.model_dump().items() if v is not None}
+    return meta.model_copy(update=changes)
+
+
+def assemble(file: SourceFile, blocks: list[Block], overrides: Overrides) -> list[Document]:
+    body = body_font_size(blocks)
+    ranges = split_pack(blocks)
+    whole = _apply(infer(blocks), overrides)
+    if len(ranges) == 1:
+        return [_document(file, blocks, 0, None, whole, body)]
+    pack_id = f"{file.sha256[:16]}-0"
+    first = infer(blocks[ranges[0][0] : ranges[0][1]])
+    pack_meta = _apply(first.model_copy(update={"doc_type": DocType.PACK, "authority": whole.authority}), overrides)
+    pages = [b.page for b in blocks]
+    pack = Document(
+        id=pack_id, source=file.source, sha256=file.sha256, meta=pack_meta,
+        page_start=min(pages), page_end=max(pages),
+    )
+    parts = []
+    for n, (a, b) in enumerate(ranges, start=1):
+        meta = _apply(infer(blocks[a:b], parent=pack_meta), overrides)
+        parts.append(_document(file, blocks[a:b], n, pack_id, meta, body))
+    return [pack, *parts]
+
+
+def _document(
+    file: SourceFile, blocks: list[Block], index: int, parent: str | None, meta: Metadata, body: float | None
+) -> Document:
+    sections, paths = build_sections(blocks, body)
+    statements = []
+    for block, path in zip(blocks, paths, strict=False):
+        if path is None or (block.kind is not BlockKind.TABLE and is_blank_page_marker(block.text)):
+            continue
+        statements.extend(block_statements(block, path))
+    pages = [b.page for b in blocks] or [1]
+    return Document(
+        id=f"{file.sha256[:16]}-{index}", source=file.source, sha256=file.sha256, part_index=index,
+        parent_id=parent, meta=meta, page_start=min(pages), page_end=max(pages), sections=sections,
+        statements=statements, tables=[b.table for b in blocks if b.table is not None],
+    )

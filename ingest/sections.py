@@ -1,0 +1,133 @@
+"""Headings → a section tree with page spans.
+
+Evidence, strongest first: markup that states a level (<h2>, Heading 2, `#`),
+numbering (`1`, `1.1`, `6.9.1`, `7.`), minutes items (`27 APOLOGIES FOR
+ABSENCE`, `... (Item 8)`), then bold, marked-up or larger-font short lines.
+A numbered paragraph ("7.9 The NEET data ...") is a statement, not a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest.models import Block, BlockKind, Section
+
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+_ITEM = re.compile(r"\(\s*Item\s+\d+[a-z]?\s*\)\s*$", re.I)
+_CAPTION = re.compile(r"^(table|graph|chart|figure|appendix)\s+[\dA-Z]+\b", re.I)
+_SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "with", "at", "by", "or", "from", "&", "-", "–"}
+MAX_HEADING_WORDS = 14
+
+
+@dataclass
+class Heading:
+    number: str
+    title: str
+    level: int
+
+
+def body_font_size(blocks: list[Block]) -> float | None:
+    sizes: Counter[float] = Counter()
+    for b in blocks:
+        if b.font_size:
+            sizes[b.font_size] += len(b.text)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def detect_heading(block: Block, next_block: Block | None, body_size: float | None) -> Heading | None:
+    """Classify one block; `next_block` helps decide for plain text without font evidence."""
+    if block.kind is BlockKind.HEADING:
+        number, title = _split_number(block.text)
+        return Heading(number, title, block.level or (number.count(".") + 1 if number else 1))
+    if block.kind is not BlockKind.PARAGRAPH:
+        return None
+    text = block.text.strip()
+    words = text.split()
+    if not words or len(words) > MAX_HEADING_WORDS or len(text) > 150 or not _starts_like_heading(text):
+        return None
+    emphasised = block.bold or block.marked_heading or _larger(block, body_size)
+    if text[-1] in ".;," and not block.marked_heading:
+        return None
+    if _ITEM.search(text):
+        return Heading("", text, 1)
+    match = _NUMBERED.match(text)
+    if match:
+        number, title = match.group(1), match.group(2)
+        depth = number.count(".") + 1
+        if depth == 1 and int(number) > 200:
+            return None
+        if title.endswith(":") or (not title[:1].isupper() and not title[:1].isdigit()):
+            return None
+        if (depth == 1 and len(title.split()) <= 10) or emphasised or _title_case(title):
+            return Heading(number, title, depth)
+        return None
+    if _CAPTION.match(text) or ":" in text[:-1]:
+        return None
+    if emphasised or (text.isupper() and len(text) > 3):
+        return Heading("", text, 0)
+    if body_size is None and _looks_like_text_heading(text, next_block):
+        return Heading("", text, 0)
+    return None
+
+
+def _split_number(text: str) -> tuple[str, str]:
+    match = _NUMBERED.match(text)
+    return (match.group(1), match.group(2)) if match else ("", text)
+
+
+def _starts_like_heading(text: str) -> bool:
+    return text[:1].isupper() or text[:1].isdigit()
+
+
+def _larger(block: Block, body_size: float | None) -> bool:
+    return bool(body_size and block.font_size and block.font_size >= body_size * 1.15)
+
+
+def _title_case(title: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’/-]*", title) if w.lower() not in _SMALL_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
+def _looks_like_text_heading(text: str, next_block: Block | None) -> bool:
+    """Plain text has no fonts: a short title-like line followed by a real paragraph."""
+    if len(text.split()) > 8 or text[-1] in ".:;,?" or re.search(r"\d{3,}", text):
+        return False
+    if next_block is None or next_block.kind is BlockKind.TABLE:
+        return False
+    return len(next_block.text) >= 80 or bool(_NUMBERED.match(next_block.text))
+
+
+def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[Section], list[list[str] | None]]:
+    """Return the sections and, for every block, the section path it sits in (None for a heading)."""
+    sections: list[Section] = []
+    stack: list[tuple[int, int]] = []  # (level, index into sections)
+    paths: list[list[str] | None] = []
+    numbered_level = 0
+    for i, block in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        heading = detect_heading(block, nxt, body_size)
+        if heading is None:
+            paths.append(sections[stack[-1][1]].path if stack else [])
+            for _, idx in stack:
+                sections[idx].page_end = max(sections[idx].page_end, block.page)
+            continue
+        level = heading.level
+        if heading.number:
+            numbered_level = level
+        elif level == 0:
+            level = numbered_level + 1 if numbered_level else 1
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        parent = sections[stack[-1][1]].path if stack else []
+        label = f"{heading.number} {heading.title}".strip()
+        sections.append(
+            Section(number=heading.number, title=heading.title, path=[*parent, label], level=len(parent) + 1,
+                    page_start=block.page, page_end=block.page)
+        )
+        stack.append((level, len(sections) - 1))
+        for _, idx in stack:
+            sections[idx].page_end = max(sections[idx].page_end, block.page)
+        paths.append(None)
+    return sections, paths

@@ -1,0 +1,111 @@
+"""Statements: the citable unit search returns (a sentence, list item or table row).
+
+Sentences shorter than a clause are merged with the next one and very long
+ones split at clause boundaries, so every statement reads on its own and
+stays within MAX_CHARS.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.models import Block, BlockKind, Statement, StatementKind, Table
+
+MAX_CHARS = 800
+MIN_CHARS = 25
+_ABBREVIATIONS = {
+    "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "cllr", "no", "nos", "st", "vs", "approx", "fig", "para",
+    "ref", "inc", "ltd", "co", "cf", "al", "min", "max", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "prof", "rev", "hon", "est", "dept",
+}
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(£•])")
+
+
+def table_row_texts(table: Table) -> list[str]:
+    return [" | ".join(c for c in row if c) for row in table.rows]
+
+
+def block_text(block: Block) -> str:
+    """What a block contributes to its page text (tables as one line a row)."""
+    if block.kind is BlockKind.TABLE and block.table is not None:
+        return "\n".join(table_row_texts(block.table))
+    return block.text
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of sentences in `text`."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.start() + len(m.group(0).rstrip())
+        word = re.search(r"(\S+)$", text[start : m.start()])
+        token = word.group(1).lower() if word else ""
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        spans.append((start, end))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _merge_short(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    carry: tuple[int, int] | None = None
+    for s, e in spans:
+        if carry is not None:
+            s = carry[0]
+            carry = None
+        if e - s < MIN_CHARS:
+            carry = (s, e)
+            continue
+        merged.append((s, e))
+    if carry is not None:
+        if merged and carry[1] - merged[-1][0] <= MAX_CHARS:
+            merged[-1] = (merged[-1][0], carry[1])
+        else:
+            merged.append(carry)
+    return merged
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    while end - start > MAX_CHARS:
+        window = text[start : start + MAX_CHARS]
+        cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
+        cut = cut + 1 if cut > MAX_CHARS // 3 else MAX_CHARS
+        out.append(_trim(text, start, start + cut))
+        start += cut
+    out.append(_trim(text, start, end))
+    return [(s, e) for s, e in out if e > s]
+
+
+def block_statements(block: Block, path: list[str]) -> list[Statement]:
+    """Statements of one block, with offsets into its page text."""
+    text = block_text(block)
+    if block.kind is BlockKind.TABLE and block.table is not None:
+        rows = table_row_texts(block.table)
+        out, offset = [], 0
+        for i, row in enumerate(rows):
+            if i >= block.table.header_rows and row:
+                out.append(_statement(row, block, path, offset, StatementKind.TABLE_ROW))
+            offset += len(row) + 1
+        return out
+    kind = StatementKind.LIST_ITEM if block.kind is BlockKind.LIST_ITEM else StatementKind.SENTENCE
+    spans = [p for s, e in _merge_short(split_sentences(text)) for p in _split_long(text, s, e)]
+    return [_statement(text[s:e], block, path, s, kind) for s, e in spans]
+
+
+def _statement(text: str, block: Block, path: list[str], offset: int, kind: StatementKind) -> Statement:
+    return Statement(
+        text=text, page=block.page, section_path=path, char_start=block.start + offset,
+        char_end=block.start + offset + len(text), kind=kind,
+    )

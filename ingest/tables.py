@@ -1,0 +1,110 @@
+"""Tables: PyMuPDF `find_tables` behind a cheap per-page gate, and cell clean-up.
+
+`find_tables` costs ~300 ms a page, so it only runs where the page's vector
+graphics could form a grid (ruled lines or shaded cells). With its default
+"lines" strategy it cannot find a table without such graphics, so the gate
+loses nothing it would have found; `bench/tables_gate.py` measures that.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pymupdf
+
+from ingest.cleanup import normalise
+from ingest.models import Table
+
+_THOUSANDS = re.compile(r"^[£$]?-?\d{1,3}(?: \d{3})+(?:\.\d+)?%?$")
+_NUMERIC = re.compile(r"^[£$]?[-+]?\(?\d[\d,]*(?:\.\d+)?\)?\s*(%|m|k|bn)?[↑↓]?$")
+_LONE_PUNCT = {",", ";"}
+
+
+def clean_cell(cell: str | None) -> str:
+    """Join a cell's lines; "2 902\\n," (a comma drawn as its own glyph) becomes "2,902"."""
+    if not cell:
+        return ""
+    parts = [p.strip() for p in cell.split("\n")]
+    text = normalise(" ".join(p for p in parts if p and p not in _LONE_PUNCT))
+    if _THOUSANDS.match(text):
+        text = text.replace(" ", ",")
+    return text
+
+
+def is_numeric(cell: str) -> bool:
+    return bool(_NUMERIC.match(cell.replace(" ", "")))
+
+
+def table_from_rows(rows: list[list[str | None]], page: int, title: str = "") -> Table:
+    """Clean cells, drop repeated header rows, join wrapped row labels, count header rows."""
+    cleaned = [[clean_cell(c) for c in r] for r in rows]
+    cleaned = [r for r in cleaned if any(r)]
+    width = max((len(r) for r in cleaned), default=0)
+    cleaned = [r + [""] * (width - len(r)) for r in cleaned]
+    header_rows = _count_header_rows(cleaned)
+    header = cleaned[:header_rows]
+    body: list[list[str]] = []
+    for r in cleaned[header_rows:]:
+        if r in header:
+            continue  # header repeated after a page break
+        if body and _is_label_continuation(r, body[-1]):
+            body[-1][0] = f"{body[-1][0]} {r[0]}"
+            continue
+        body.append(r)
+    return Table(page=page, rows=header + body, header_rows=header_rows, title=title)
+
+
+def _count_header_rows(rows: list[list[str]]) -> int:
+    """Leading rows with no numeric cell, while the body below has numbers."""
+    if len(rows) < 2:
+        return 0
+    n = 0
+    for r in rows[: min(3, len(rows) - 1)]:
+        if any(is_numeric(c) for c in r[1:] if c):
+            break
+        if n and (sum(1 for c in r if c) < 2 or r[0]):
+            break  # a group label ("General") or a body row of text
+        n += 1
+    return max(1, n)
+
+
+def _is_label_continuation(row: list[str], previous: list[str]) -> bool:
+    """A row with only a lower-case label continues the label above it."""
+    return bool(row[0]) and not any(row[1:]) and row[0][:1].islower() and bool(previous[0])
+
+
+def page_may_have_table(page: pymupdf.Page) -> bool:
+    """Cheap test for grid-forming vector graphics (ruling lines or shaded cells)."""
+    horizontal = vertical = filled = 0
+    for path in page.get_drawings():
+        for item in path["items"]:
+            if item[0] == "l":
+                p1, p2 = item[1], item[2]
+                if abs(p1.y - p2.y) < 1.5 and abs(p1.x - p2.x) > 15:
+                    horizontal += 1
+                elif abs(p1.x - p2.x) < 1.5 and abs(p1.y - p2.y) > 6:
+                    vertical += 1
+            elif item[0] == "re":
+                r = item[1]
+                if r.height < 2.5 and r.width > 15:
+                    horizontal += 1
+                elif r.width < 2.5 and r.height > 6:
+                    vertical += 1
+                elif r.width > 15 and r.height > 6 and path.get("fill") is not None:
+                    filled += 1
+        if (horizontal >= 3 and vertical >= 2) or filled >= 4 or horizontal >= 4:
+            return True
+    return False
+
+
+def find_page_tables(page: pymupdf.Page, page_no: int) -> list[tuple[pymupdf.Rect, Table]]:
+    """Tables on a page with their boxes, so the caller can drop the text they cover."""
+    found = []
+    for t in page.find_tables().tables:
+        rows = t.extract()
+        if len(rows) < 2 or t.col_count < 2:
+            continue
+        table = table_from_rows(rows, page_no)
+        if len(table.rows) >= 2:
+            found.append((pymupdf.Rect(t.bbox), table))
+    return found

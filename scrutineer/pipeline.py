@@ -1,0 +1,213 @@
+"""Ingest a batch: find files, skip what is stored, parse in parallel, write one file at a time.
+
+A bad file is recorded with its one-line reason and the batch goes on; a file
+is written in one transaction, so nothing stored is ever half-written.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote
+
+from pydantic import BaseModel, ConfigDict
+
+from ingest import IngestError, Overrides, ParsedFile, parse_file
+from ingest.models import DocType
+from ingest.reader import SUFFIXES
+from store.records import FileState, Records
+
+MANIFEST = "manifest.csv"
+
+
+class Failure(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    source: str
+    path: str
+    reason: str
+
+
+class IngestSummary(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    files_seen: int = 0
+    files_read: int = 0
+    documents: int = 0
+    packs: int = 0
+    parts: int = 0
+    pages: int = 0
+    sections: int = 0
+    statements: int = 0
+    tables: int = 0
+    duplicates: int = 0
+    unchanged: int = 0
+    ocr_pages: int = 0
+    failures: list[Failure] = []
+    warnings: list[str] = []
+
+    def counts(self) -> dict[str, int]:
+        return {"seen": self.files_seen, "read": self.files_read, "duplicates": self.duplicates,
+                "unchanged": self.unchanged, "failures": len(self.failures)}
+
+
+OnFile = Callable[[str, int], None]
+
+
+def collect_files(inputs: Iterable[Path]) -> list[Path]:
+    """Files named directly, and supported files found recursively in folders, in a stable order."""
+    found: list[Path] = []
+    for p in inputs:
+        if p.is_dir():
+            found.extend(
+                f for f in sorted(p.rglob("*"))
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
+            )
+        else:
+            found.append(p)
+    return found
+
+
+def read_manifest(path: Path) -> dict[str, Overrides]:
+    """manifest.csv: file, authority, committee, meeting_date, url (empty cells are ignored)."""
+    out: dict[str, Overrides] = {}
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        for row in csv.DictReader(f):
+            name = (row.get("file") or "").strip()
+            if not name:
+                continue
+            when = (row.get("meeting_date") or "").strip()
+            out[unquote(Path(name).name)] = Overrides(
+                authority=(row.get("authority") or "").strip() or None,
+                committee=(row.get("committee") or "").strip() or None,
+                meeting_date=date.fromisoformat(when) if when else None,
+                url=(row.get("url") or "").strip() or None,
+            )
+    return out
+
+
+def _manifests(inputs: Iterable[Path]) -> dict[str, Overrides]:
+    merged: dict[str, Overrides] = {}
+    for p in inputs:
+        candidate = p / MANIFEST if p.is_dir() else p.parent / MANIFEST
+        if candidate.is_file():
+            merged.update(read_manifest(candidate))
+    return merged
+
+
+def _overrides_for(path: Path, manifest: dict[str, Overrides], cli: Overrides) -> Overrides:
+    base = manifest.get(unquote(path.name), Overrides())
+    return base.model_copy(update={k: v for k, v in cli.model_dump().items() if v is not None})
+
+
+def _parse_job(path: str, overrides: Overrides, tables: bool) -> ParsedFile | Failure:
+    try:
+        return parse_file(Path(path), overrides, tables=tables)
+    except IngestError as exc:
+        return Failure(source=exc.source, path=path, reason=exc.reason)
+    except Exception as exc:  # a parser bug must not stop the batch
+        return Failure(source=unquote(Path(path).name), path=path, reason=f"could not be parsed ({exc!r})")
+
+
+def ingest(
+    inputs: list[Path], records: Records, overrides: Overrides | None = None, *, workers: int = 2,
+    tables: bool = True, on_file: OnFile | None = None, on_total: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    summary = IngestSummary()
+    files = collect_files(inputs)
+    manifest = _manifests(inputs)
+    run_id = records.start_run()
+    summary.files_seen = len(files)
+    if on_total:
+        on_total(len(files))
+    todo: dict[str, tuple[Path, str]] = {}  # sha256 → first path with those bytes in this batch
+    later_copies: list[tuple[Path, str]] = []
+    for path in files:
+        state = _triage(path, records, summary, run_id, todo, later_copies)
+        if state is not None and on_file:
+            on_file(unquote(path.name), 0)
+    _parse_all(todo, records, summary, run_id, manifest, overrides or Overrides(), workers, tables, on_file)
+    for path, sha in later_copies:
+        if records.file_state(str(path.resolve()), sha)[0] is FileState.NEW:
+            reason = f"identical to {unquote(todo[sha][0].name)}, which failed"
+            _fail(records, summary, run_id, Failure(source=unquote(path.name), path=str(path), reason=reason))
+        else:
+            records.add_duplicate_path(str(path.resolve()), sha)
+            summary.duplicates += 1
+        if on_file:
+            on_file(unquote(path.name), 0)
+    records.finish_run(run_id, summary.counts())
+    return summary
+
+
+def _triage(
+    path: Path, records: Records, summary: IngestSummary, run_id: int,
+    todo: dict[str, tuple[Path, str]], later_copies: list[tuple[Path, str]],
+) -> FileState | None:
+    """Decide without parsing: unchanged, duplicate, or to parse. Returns a state when the file is done."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        _fail(records, summary, run_id, Failure(source=path.name, path=str(path), reason=f"cannot read ({exc.strerror})"))
+        return FileState.NEW
+    sha = hashlib.sha256(data).hexdigest()
+    state, _ = records.file_state(str(path.resolve()), sha)
+    if state is FileState.UNCHANGED:
+        summary.unchanged += 1
+        return state
+    if state is FileState.DUPLICATE:
+        records.add_duplicate_path(str(path.resolve()), sha)
+        summary.duplicates += 1
+        return state
+    if sha in todo:
+        later_copies.append((path, sha))
+        return None
+    todo[sha] = (path, sha)
+    return None
+
+
+def _parse_all(
+    todo: dict[str, tuple[Path, str]], records: Records, summary: IngestSummary, run_id: int,
+    manifest: dict[str, Overrides], overrides: Overrides, workers: int, tables: bool, on_file: OnFile | None,
+) -> None:
+    jobs = [(str(p), _overrides_for(p, manifest, overrides)) for p, _ in todo.values()]
+    if workers <= 1 or len(jobs) <= 1:
+        for path, ov in jobs:
+            _store(_parse_job(path, ov, tables), records, summary, run_id, on_file)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures: list[Future] = [pool.submit(_parse_job, path, ov, tables) for path, ov in jobs]
+        for fut in futures:
+            _store(fut.result(), records, summary, run_id, on_file)
+
+
+def _store(result: ParsedFile | Failure, records: Records, summary: IngestSummary, run_id: int,
+           on_file: OnFile | None) -> None:
+    if isinstance(result, Failure):
+        _fail(records, summary, run_id, result)
+        if on_file:
+            on_file(result.source, 0)
+        return
+    records.write(result)
+    summary.files_read += 1
+    summary.pages += len(result.page_texts)
+    summary.ocr_pages += result.ocr_pages
+    summary.warnings.extend(f"{result.file.source}: {w}" for w in result.warnings)
+    for doc in result.documents:
+        if doc.meta.doc_type is DocType.PACK:
+            summary.packs += 1
+            continue
+        summary.documents += 1
+        summary.parts += doc.parent_id is not None
+        summary.sections += len(doc.sections)
+        summary.statements += len(doc.statements)
+        summary.tables += len(doc.tables)
+    if on_file:
+        on_file(result.file.source, len(result.page_texts))
+
+
+def _fail(records: Records, summary: IngestSummary, run_id: int, failure: Failure) -> None:
+    summary.failures.append(failure)
+    records.record_failure(run_id, failure.path, failure.source, failure.reason)

@@ -1,0 +1,81 @@
+"""Rich renderings for the terminal: document tables, section trees, ingest summaries."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.tree import Tree
+
+from scrutineer.pipeline import IngestSummary
+from store.queries import DocumentDetail, DocumentRow
+
+
+def documents_table(docs: list[DocumentRow]) -> Table:
+    t = Table(title=f"{len(docs)} documents", show_lines=False)
+    for col in ("source", "part", "title", "authority", "committee", "meeting date", "type", "pages", "status"):
+        t.add_column(col, overflow="fold")
+    for d in docs:
+        part = "pack" if d.part_index == 0 and d.doc_type.value == "pack" else (str(d.part_index) if d.part_index else "")
+        t.add_row(
+            d.source, part, (d.title or "")[:70], d.authority or "", d.committee or "",
+            d.meeting_date.isoformat() if d.meeting_date else "", d.doc_type.value,
+            f"{d.page_start}-{d.page_end}" if d.pages > 1 else str(d.page_start), d.status,
+        )
+    return t
+
+
+def document_view(detail: DocumentDetail, statements: int = 40) -> Group:
+    d = detail.document
+    head = Table.grid(padding=(0, 2))
+    for label, value in (
+        ("title", d.title), ("source", f"{d.source} (part {d.part_index})" if d.part_index else d.source),
+        ("authority", d.authority), ("committee", d.committee), ("meeting date", d.meeting_date),
+        ("type", d.doc_type.value),
+        ("period", f"{d.period_label} ({d.period_start} to {d.period_end})" if d.period_label else None),
+        ("author", d.author), ("pages", f"{d.page_start}-{d.page_end}"),
+    ):
+        head.add_row(f"[bold]{label}[/]", str(value) if value else "-")
+    tree = Tree(f"[bold]{d.title or d.source}[/]")
+    nodes: dict[tuple[str, ...], Tree] = {(): tree}
+    for s in detail.sections:
+        parent = nodes.get(tuple(s.path[:-1]), tree)
+        pages = f"p{s.page_start}" if s.page_start == s.page_end else f"p{s.page_start}-{s.page_end}"
+        nodes[tuple(s.path)] = parent.add(f"{s.path[-1]} [dim]{pages}[/]")
+    rows = Table(title=f"statements ({len(detail.statements)}, first {min(statements, len(detail.statements))})")
+    rows.add_column("page", justify="right")
+    rows.add_column("section")
+    rows.add_column("statement", overflow="fold")
+    for st in detail.statements[:statements]:
+        rows.add_row(str(st.page), " › ".join(st.section_path)[-50:], st.text)
+    parts: list = [head, tree, rows]
+    for i, t in enumerate(detail.tables, 1):
+        parts.append(_table_view(t.rows, t.header_rows, f"table {i} (page {t.page}) {t.title}"))
+    return Group(*parts)
+
+
+def _table_view(rows: list[list[str]], header_rows: int, title: str) -> Table:
+    width = max((len(r) for r in rows), default=0)
+    header = rows[0] if header_rows and rows else [""] * width
+    t = Table(title=title)
+    for h in header:
+        t.add_column(h or " ", overflow="fold")
+    for r in rows[header_rows:] if header_rows else rows:
+        t.add_row(*r)
+    return t
+
+
+def summary_lines(s: IngestSummary) -> list[str]:
+    lines = [
+        f"files read {s.files_read} of {s.files_seen}; documents {s.documents} "
+        f"({s.parts} parts of {s.packs} packs); pages {s.pages}; sections {s.sections}; "
+        f"statements {s.statements}; tables {s.tables}",
+        f"duplicates skipped {s.duplicates}; unchanged skipped {s.unchanged}; pages read with OCR {s.ocr_pages}",
+    ]
+    lines += [f"[yellow]warning[/] {w}" for w in s.warnings]
+    lines += [f"[red]failed[/] {f.source}: {f.reason}" for f in s.failures]
+    return lines
+
+
+def print_summary(console: Console, s: IngestSummary) -> None:
+    for line in summary_lines(s):
+        console.print(line, highlight=False, soft_wrap=True)

@@ -1,0 +1,163 @@
+"""SQLite records: the system of record. One transaction per file, so a crash never leaves half a document."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from ingest.models import Document, ParsedFile
+
+SCHEMA_VERSION = 1
+SCHEMA = Path(__file__).with_name("schema.sql")
+DB_NAME = "records.sqlite"
+
+
+class StoreError(Exception):
+    """A knowledge base that cannot be used (wrong schema, missing)."""
+
+
+class FileState(StrEnum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    DUPLICATE = "duplicate"
+    CHANGED = "changed"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Records:
+    def __init__(self, kb: Path) -> None:
+        kb.mkdir(parents=True, exist_ok=True)
+        self.path = kb / DB_NAME
+        self.db = sqlite3.connect(self.path)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self._migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Records:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
+        if not has_meta:
+            with self.db:
+                self.db.executescript(SCHEMA.read_text())
+                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            return
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row["value"]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this Scrutineer ({SCHEMA_VERSION})")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self.db:
+            yield self.db
+
+    # -- ingest runs -----------------------------------------------------------------------------
+    def start_run(self) -> int:
+        with self.db:
+            return int(self.db.execute("INSERT INTO runs (started_at) VALUES (?)", (_now(),)).lastrowid)
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        with self.db:
+            self.db.execute(
+                "UPDATE runs SET finished_at = ?, files_seen = ?, files_read = ?, duplicates = ?, unchanged = ?,"
+                " failures = ? WHERE id = ?",
+                (_now(), counts["seen"], counts["read"], counts["duplicates"], counts["unchanged"],
+                 counts["failures"], run_id),
+            )
+
+    def record_failure(self, run_id: int, path: str, source: str, reason: str) -> None:
+        with self.db:
+            self.db.execute(
+                "INSERT INTO failures (run_id, path, source, reason) VALUES (?, ?, ?, ?)", (run_id, path, source, reason)
+            )
+
+    # -- files -----------------------------------------------------------------------------------
+    def file_state(self, path: str, sha256: str) -> tuple[FileState, str | None]:
+        """What storing these bytes at this path would mean; the source name of an identical stored file."""
+        same = self.db.execute("SELECT source FROM files WHERE sha256 = ?", (sha256,)).fetchone()
+        at_path = self.db.execute("SELECT sha256 FROM file_paths WHERE path = ?", (path,)).fetchone()
+        if same:
+            if at_path and at_path["sha256"] == sha256:
+                return FileState.UNCHANGED, same["source"]
+            return FileState.DUPLICATE, same["source"]
+        return (FileState.CHANGED if at_path else FileState.NEW), None
+
+    def add_duplicate_path(self, path: str, sha256: str) -> None:
+        with self.db:
+            self._forget_path(path)
+            self.db.execute("INSERT OR REPLACE INTO file_paths VALUES (?, ?)", (path, sha256))
+
+    def _forget_path(self, path: str) -> None:
+        """Unlink a path; drop the old file's records when no other path still holds them."""
+        row = self.db.execute("SELECT sha256 FROM file_paths WHERE path = ?", (path,)).fetchone()
+        if not row:
+            return
+        self.db.execute("DELETE FROM file_paths WHERE path = ?", (path,))
+        if not self.db.execute("SELECT 1 FROM file_paths WHERE sha256 = ?", (row["sha256"],)).fetchone():
+            self.db.execute("DELETE FROM files WHERE sha256 = ?", (row["sha256"],))
+
+    def write(self, parsed: ParsedFile) -> None:
+        """Store one parsed file, replacing what its path held before, all or nothing."""
+        f = parsed.file
+        with self.db:
+            self._forget_path(f.path)
+            self.db.execute(
+                "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (f.sha256, f.source, f.path, f.size, f.format.value, len(parsed.page_texts), parsed.ocr_pages,
+                 json.dumps(parsed.warnings), _now()),
+            )
+            self.db.execute("INSERT INTO file_paths VALUES (?, ?)", (f.path, f.sha256))
+            self.db.executemany(
+                "INSERT INTO pages VALUES (?, ?, ?)", [(f.sha256, i, t) for i, t in enumerate(parsed.page_texts, 1)]
+            )
+            status = "partial" if parsed.warnings else "ok"
+            for doc in parsed.documents:
+                self._write_document(doc, status)
+
+    def _write_document(self, doc: Document, status: str) -> None:
+        m = doc.meta
+        self.db.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, doc.sha256, doc.source, doc.part_index, doc.parent_id, m.title, m.authority, m.committee,
+             _iso(m.meeting_date), m.doc_type.value, m.author, _iso(m.period_start), _iso(m.period_end),
+             m.period_label, m.url, doc.page_start, doc.page_end, status),
+        )
+        self.db.executemany(
+            "INSERT INTO sections (document_id, ord, number, title, path, level, page_start, page_end)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, i, s.number, s.title, json.dumps(s.path), s.level, s.page_start, s.page_end)
+             for i, s in enumerate(doc.sections)],
+        )
+        self.db.executemany(
+            "INSERT INTO statements (document_id, ord, text, page, section_path, char_start, char_end, kind)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, i, s.text, s.page, json.dumps(s.section_path), s.char_start, s.char_end, s.kind.value)
+             for i, s in enumerate(doc.statements)],
+        )
+        self.db.executemany(
+            "INSERT INTO doc_tables (document_id, ord, page, title, header_rows, n_rows, n_cols, rows)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, i, t.page, t.title, t.header_rows, len(t.rows), t.n_cols, json.dumps(t.rows))
+             for i, t in enumerate(doc.tables)],
+        )
+
+
+def _iso(value: object) -> str | None:
+    return value.isoformat() if value is not None else None  # type: ignore[attr-defined]
