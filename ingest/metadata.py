@@ -12,7 +12,7 @@ from ingest.periods import DATE_RE, find_periods, fy_of, parse_date
 HEAD_BLOCKS = 40
 _BODY = r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Council|Partnership|Group)"
 _COMMITTEE_LINE = re.compile(
-    r"^((?:[A-Z][\w'’&/-]*\s+|(?:and|of|for|the|on|&)\s+|[A-Z]+\s+){1,9}"
+    r"^((?:[A-Z][\w'’&/-]*\s+|(?:and|of|for|the|on|in|&)\s+|[A-Z]+\s+){1,9}"
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Partnership|COMMITTEE|PANEL|BOARD|CABINET|FORUM))\b"
 )
 _MINUTES = re.compile(rf"minutes\s*of (?:a|the) meeting of (?:the )?(.*?{_BODY})\b(?:.*?\bheld\b(.*))?", re.I)
@@ -65,12 +65,14 @@ def _authority(head: str, full: str) -> str | None:
         scores[name] += n / 4
     if scores:
         return scores.most_common(1)[0][0]
-    return unknown_council(head) or unknown_council(full)
+    capitalised = "\n".join(line.title() if line.isupper() else line for line in head.splitlines())
+    return unknown_council(capitalised) or unknown_council(full)
 
 
 def _tidy(name: str) -> str:
     """ALL CAPS committee names as a reader writes them."""
     name = re.sub(r"[\s*_]+", " ", name).strip(" -–—,:.")
+    name = re.sub(r"^(minutes|agenda)\s+(of|for)\s+(an? meeting of\s+)?(the\s+)?", "", name, flags=re.I)
     if name.isupper():
         words = name.lower().split()
         name = " ".join(w if i and w in _SMALL else w.capitalize() for i, w in enumerate(words))

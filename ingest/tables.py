@@ -47,8 +47,9 @@ def table_from_rows(rows: list[list[str | None]], page: int, title: str = "") ->
     for r in cleaned[header_rows:]:
         if r in header:
             continue  # header repeated after a page break
-        if body and _is_label_continuation(r, body[-1]):
-            body[-1][0] = f"{body[-1][0]} {r[0]}"
+        col = _continued_column(r, body[-1]) if body else None
+        if col is not None:
+            body[-1][col] = f"{body[-1][col]} {r[col]}"
             continue
         body.append(r)
     return Table(page=page, rows=header + body, header_rows=header_rows, title=title)
@@ -68,9 +69,13 @@ def _count_header_rows(rows: list[list[str]]) -> int:
     return max(1, n)
 
 
-def _is_label_continuation(row: list[str], previous: list[str]) -> bool:
-    """A row with only a lower-case label continues the label above it."""
-    return bool(row[0]) and not any(row[1:]) and row[0][:1].islower() and bool(previous[0])
+def _continued_column(row: list[str], previous: list[str]) -> int | None:
+    """A row holding one lower-case fragment continues the wrapped cell above it."""
+    filled = [i for i, c in enumerate(row) if c]
+    if len(filled) != 1:
+        return None
+    i = filled[0]
+    return i if row[i][:1].islower() and previous[i] and not is_numeric(previous[i]) else None
 
 
 def page_may_have_table(page: pymupdf.Page) -> bool:
@@ -100,11 +105,27 @@ def page_may_have_table(page: pymupdf.Page) -> bool:
 def find_page_tables(page: pymupdf.Page, page_no: int) -> list[tuple[pymupdf.Rect, Table]]:
     """Tables on a page with their boxes, so the caller can drop the text they cover."""
     found = []
+    words = None
     for t in page.find_tables().tables:
-        rows = t.extract()
-        if len(rows) < 2 or t.col_count < 2:
+        if t.row_count < 2 or t.col_count < 2:
             continue
+        words = words if words is not None else page.get_text("words")
+        rows = [[_cell_text(words, cell) for cell in row.cells] for row in t.rows]
         table = table_from_rows(rows, page_no)
         if len(table.rows) >= 2:
             found.append((pymupdf.Rect(t.bbox), table))
     return found
+
+
+def _cell_text(words: list[tuple], cell: tuple | None) -> str | None:
+    """Words whose centre lies in the cell, one line per printed line (extract() can lose spaces)."""
+    if cell is None:
+        return None
+    x0, y0, x1, y1 = cell
+    lines: dict[tuple[int, int], list[tuple]] = {}
+    for w in words:
+        cx, cy = (w[0] + w[2]) / 2, (w[1] + w[3]) / 2
+        if x0 <= cx <= x1 and y0 <= cy <= y1:
+            lines.setdefault((w[5], w[6]), []).append(w)
+    ordered = sorted(lines.values(), key=lambda ws: (ws[0][1], ws[0][0]))
+    return "\n".join(" ".join(w[4] for w in sorted(ws, key=lambda w: w[7])) for ws in ordered)

@@ -83,7 +83,7 @@ def _paragraph(text: str, page: int, marked: bool) -> Block:
 
 def _is_table_line(line: str) -> bool:
     cells = [c.strip() for c in line.split("\t")]
-    return sum(1 for c in cells if c) >= 2 or (line.startswith("\t") and any(cells))
+    return sum(1 for c in cells if c) >= 2 or (line.startswith("\t") and any(cells)) or line.count("\t") >= 3
 
 
 def _table_or_pairs(rows: list[list[str]], page: int) -> list[Block]:

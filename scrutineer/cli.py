@@ -20,8 +20,8 @@ from store.queries import document_detail, find_documents, list_documents
 from store.records import Records, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Council committee papers → a knowledge base.")
-out = Console()
-err = Console(stderr=True)
+out = Console(width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 200)
 
 KbOption = Annotated[Path | None, typer.Option("--kb", help="Knowledge base folder (default ./kb or SCRUTINEER_KB).")]
 

@@ -1,0 +1,45 @@
+"""HTML input (meeting pages saved from a council site) through BeautifulSoup with lxml."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Tag
+
+from ingest.cleanup import normalise
+from ingest.models import Block, BlockKind
+from ingest.tables import table_from_rows
+
+_SKIP = {"script", "style", "nav", "header", "footer", "noscript", "form", "button", "svg"}
+_TEXT = {"p", "div", "li", "dd", "dt", "blockquote", "td", "span", "section", "article"}
+
+
+def read_html(data: bytes) -> list[Block]:
+    soup = BeautifulSoup(data, "lxml")
+    for tag in soup.find_all(list(_SKIP)):
+        tag.decompose()
+    root = soup.find("main") or soup.body or soup
+    blocks: list[Block] = []
+    _walk(root, blocks)
+    return blocks
+
+
+def _walk(node: Tag, blocks: list[Block]) -> None:
+    for child in node.children:
+        if not isinstance(child, Tag):
+            continue
+        name = child.name or ""
+        if name in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            text = normalise(child.get_text(" "))
+            if text:
+                blocks.append(Block(text=text, page=1, kind=BlockKind.HEADING, marked_heading=True, level=int(name[1])))
+        elif name == "table":
+            rows = [[normalise(c.get_text(" ")) for c in tr.find_all(["th", "td"])] for tr in child.find_all("tr")]
+            if len(rows) >= 2:
+                blocks.append(Block(text="", page=1, kind=BlockKind.TABLE, table=table_from_rows(rows, 1)))
+        elif name == "li" or (name in _TEXT and not child.find(["p", "div", "li", "table", "h1", "h2", "h3", "h4", "ul", "ol"])):
+            text = normalise(child.get_text(" "))
+            if text:
+                kind = BlockKind.LIST_ITEM if name == "li" else BlockKind.PARAGRAPH
+                bold = child.find(["strong", "b"]) is not None and normalise(child.find(["strong", "b"]).get_text(" ")) == text
+                blocks.append(Block(text=text, page=1, kind=kind, bold=bold))
+        else:
+            _walk(child, blocks)

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+
+
+def need_shared() -> Path:
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared is not beside the repository: shared-corpus integration tests skipped")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def corpus_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real KB built from the sample corpus, once per session."""
+    from scrutineer.pipeline import ingest
+    from store.records import Records
+
+    kb = tmp_path_factory.mktemp("kb")
+    with Records(kb) as records:
+        summary = ingest([CORPUS], records, workers=1)
+    assert not summary.failures
+    return kb

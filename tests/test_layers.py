@@ -1,0 +1,28 @@
+"""Data flows one way: ingest → nlp → store → scrutineer; a layer imports only from layers before it."""
+
+import ast
+
+from conftest import ROOT
+
+ORDER = ["ingest", "nlp", "store", "scrutineer"]
+
+
+def test_layers_import_only_from_earlier_layers():
+    bad = []
+    for i, layer in enumerate(ORDER):
+        later = set(ORDER[i + 1 :])
+        for path in (ROOT / layer).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text())):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                    [node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
+                bad += [f"{path.relative_to(ROOT)} imports {n}" for n in names if n.split(".")[0] in later]
+    assert not bad, bad
+
+
+def test_no_model_or_heavy_library_at_import_time():
+    import subprocess
+    import sys
+
+    code = "import scrutineer.cli, sys; print(any(m in sys.modules for m in ('torch', 'chromadb', 'spacy')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

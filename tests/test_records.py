@@ -1,0 +1,82 @@
+"""The records store on a real SQLite file: dedupe, unchanged, changed files, nothing half-written."""
+
+import shutil
+from pathlib import Path
+
+import pymupdf
+import pytest
+from conftest import CORPUS
+
+from scrutineer.pipeline import ingest
+from store.queries import list_documents
+from store.records import Records
+
+
+def _pdf(path: Path, text: str) -> Path:
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), text)
+    doc.save(path)
+    return path
+
+
+def test_unchanged_duplicate_and_changed(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(CORPUS / "northmoor-minutes-2024-12.pdf", src / "a.pdf")
+    shutil.copy(CORPUS / "northmoor-minutes-2024-12.pdf", src / "a%20copy.pdf")
+    with Records(tmp_path / "kb") as records:
+        first = ingest([src], records, workers=1)
+        assert (first.files_read, first.duplicates) == (1, 1)
+        again = ingest([src], records, workers=1)
+        assert (again.files_read, again.unchanged) == (0, 2)
+        _pdf(src / "a.pdf", "Minutes of a meeting of the Fostering Panel held on 3 March 2025.")
+        changed = ingest([src / "a.pdf"], records, workers=1)
+        assert changed.files_read == 1
+        sources = [d.source for d in list_documents(records)]
+        assert len(sources) == 2  # the copy still holds the old bytes; a.pdf holds the new ones
+
+
+def test_failure_keeps_what_is_stored(tmp_path):
+    good = _pdf(tmp_path / "paper.pdf", "Report Title: Fostering update. There are 40 foster carers.")
+    with Records(tmp_path / "kb") as records:
+        ingest([good], records, workers=1)
+        good.write_bytes(b"")
+        summary = ingest([good], records, workers=1)
+        assert summary.failures[0].reason == "empty file (0 bytes)"
+        assert len(list_documents(records)) == 1
+
+
+def test_fts_index_follows_deletes(tmp_path):
+    path = _pdf(tmp_path / "p.pdf", "Staying Close supports young people leaving residential care.")
+    with Records(tmp_path / "kb") as records:
+        ingest([path], records, workers=1)
+        hits = records.db.execute("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'staying'").fetchone()[0]
+        assert hits == 1
+        _pdf(path, "Something else entirely about fostering.")
+        ingest([path], records, workers=1)
+        hits = records.db.execute("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'staying'").fetchone()[0]
+        assert hits == 0
+
+
+@pytest.mark.parametrize("name,data,reason", [
+    ("empty.pdf", b"", "empty file"),
+    ("error.pdf", b"<!DOCTYPE html><html><body>404</body></html>", "HTML page"),
+    ("notes.xyz", b"hello", "unsupported file type"),
+])
+def test_bad_input_one_line_each(tmp_path, name, data, reason):
+    (tmp_path / name).write_bytes(data)
+    with Records(tmp_path / "kb") as records:
+        summary = ingest([tmp_path / name], records, workers=1)
+    assert len(summary.failures) == 1 and reason in summary.failures[0].reason
+    assert "\n" not in summary.failures[0].reason
+
+
+def test_truncated_and_encrypted_pdfs(tmp_path):
+    data = (CORPUS / "northmoor-minutes-2024-12.pdf").read_bytes()
+    (tmp_path / "cut.pdf").write_bytes(data[: len(data) // 2])
+    doc = pymupdf.open(CORPUS / "northmoor-minutes-2024-12.pdf")
+    doc.save(tmp_path / "locked.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret", owner_pw="secret")
+    with Records(tmp_path / "kb") as records:
+        summary = ingest([tmp_path], records, workers=2)
+    reasons = sorted(f.reason for f in summary.failures)
+    assert len(reasons) == 2 and "password-protected" in reasons[0] and "truncated" in reasons[1]

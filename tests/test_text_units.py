@@ -1,0 +1,72 @@
+"""Unit tests of the text-level pieces: clean-up, the text reader, periods, statements, tables."""
+
+from datetime import date
+
+from ingest.cleanup import is_blank_page_marker, join_lines, strip_markup
+from ingest.models import BlockKind
+from ingest.periods import find_periods, parse_date
+from ingest.statements import split_sentences
+from ingest.tables import clean_cell, table_from_rows
+from ingest.text import read_text
+
+
+def test_markup_is_removed_but_marks_headings():
+    assert strip_markup("20. **Dental Checks**") == ("20. Dental Checks", True)
+    assert strip_markup("a **bold** word and <u>Item</u>") == ("a bold word and Item", False)
+
+
+def test_hyphenation_and_ligatures_repaired():
+    assert join_lines(["the place-", "ment was stable"]) == "the placement was stable"
+    assert join_lines(["e\ufb03cient sta\ufb00"]) == "efficient staff"
+    assert is_blank_page_marker("This page is intentionally left blank")
+
+
+def test_text_reader_tables_pairs_and_lists():
+    text = "Date of Meeting:\t3 March 2025\nReport Title:\tFostering update\n\n- first point\n- second point\n" \
+           "Ref\tMeasure\tQ1\tQ2\nA1\tChildren in care\t412\t398\n\tcontinued\t\t\n"
+    blocks = read_text(text)
+    assert blocks[0].text == "Date of Meeting: 3 March 2025"
+    assert [b.kind for b in blocks[2:4]] == [BlockKind.LIST_ITEM, BlockKind.LIST_ITEM]
+    table = blocks[-1].table
+    assert table is not None and table.rows[0] == ["Ref", "Measure", "Q1", "Q2"] and table.header_rows == 1
+
+
+def test_wrapped_lines_join_into_one_paragraph():
+    blocks = read_text("Apologies were received from Councillors R Bailey, M\nBeanland and S Edgar.\n")
+    assert [b.text for b in blocks] == ["Apologies were received from Councillors R Bailey, M Beanland and S Edgar."]
+
+
+def test_cells_cleaned():
+    assert clean_cell("2 902\n,") == "2,902"
+    assert clean_cell("Growth (inc\nLibraries\n,\nArchives)") == "Growth (inc Libraries Archives)"
+
+
+def test_table_header_repeat_and_label_continuation():
+    rows = [["Ref", "Measure", "Q1"], ["G1", "Children in care", "412"], ["Ref", "Measure", "Q1"],
+            ["G2", "Care leavers in suitable", "90%"], ["", "", ""], ["", "accommodation", ""]]
+    t = table_from_rows(rows, 1)
+    assert t.rows == [["Ref", "Measure", "Q1"], ["G1", "Children in care", "412"], ["G2", "Care leavers in suitable accommodation", "90%"]]
+    rows = [["Indicator", "Q1"], ["Care leavers in suitable", "90%"], ["accommodation (19-21)", ""]]
+    assert table_from_rows(rows, 1).rows[1][0] == "Care leavers in suitable accommodation (19-21)"
+
+
+def test_periods_uk_financial_years():
+    def first(text, fy=None):
+        p = find_periods(text, fy)[0]
+        return p.start, p.end
+
+    assert first("quarter 2 of 2024/25") == (date(2024, 7, 1), date(2024, 9, 30))
+    assert first("Q4 2023-24") == (date(2024, 1, 1), date(2024, 3, 31))
+    assert first("Yr end 18-19") == (date(2018, 4, 1), date(2019, 3, 31))
+    assert first("in Q3", 2024) == (date(2024, 10, 1), date(2024, 12, 31))
+    assert first("July and August 2025") == (date(2025, 7, 1), date(2025, 8, 31))
+    assert first("1 July 2024 – 30 September 2024") == (date(2024, 7, 1), date(2024, 9, 30))
+    assert first("the Strategy 2024-27") == (date(2024, 4, 1), date(2027, 3, 31))
+    assert parse_date("Tuesday, 21st January, 2020") == date(2020, 1, 21)
+    assert parse_date("as at 31.03.19") == date(2019, 3, 31)
+
+
+def test_sentences_respect_abbreviations_and_initials():
+    text = "Cllr. R. Bailey spoke first. The rate rose to 68 per 10,000 in Q2. Dr. Shah agreed, e.g. on visits."
+    parts = [text[s:e] for s, e in split_sentences(text)]
+    assert parts == ["Cllr. R. Bailey spoke first.", "The rate rose to 68 per 10,000 in Q2.", "Dr. Shah agreed, e.g. on visits."]
