@@ -35,7 +35,6 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse_throughput.py
-	$(BIN)/python bench/tables_gate.py
 
 clean:
 	rm -rf kb-demo .pytest_cache

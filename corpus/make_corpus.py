@@ -20,6 +20,7 @@ body { font-family: sans-serif; font-size: 10pt; }
 h1 { font-size: 16pt; } h2 { font-size: 12pt; }
 table { border-collapse: collapse; } td, th { border: 1px solid black; padding: 2px; font-size: 8pt; }
 """
+CONTENT_BOX = pymupdf.Rect(50, 50, 545, 782)  # A4 less margins
 COUNCILS = {
     "northmoor": dict(name="Northmoor Borough Council", committee="Corporate Parenting Committee",
                       officer="Director of Children's Services", neet=(41, 38), cla=(412, 398), rate=(71, 69)),
@@ -128,14 +129,14 @@ def _page(writer: pymupdf.DocumentWriter, html: str) -> None:
     more = True
     while more:
         device = writer.begin_page(pymupdf.paper_rect("a4"))
-        more, _ = story.place(pymupdf.paper_rect("a4") + (50, 50, -50, -60))
+        more, _ = story.place(CONTENT_BOX)
         story.draw(device)
         writer.end_page()
 
 
 def main() -> None:
     for key, c in COUNCILS.items():
-        for i, (fy, label, meeting) in enumerate(YEARS):
+        for i, (_, label, meeting) in enumerate(YEARS):
             slug = label.replace("/", "-")
             write_pdf(HERE / f"{key}-scorecard-q2-{slug}.pdf", [scorecard(c, i)])
             write_pdf(HERE / f"{key}-minutes-{meeting.split()[2]}-12.pdf", [minutes(c, i, meeting)])

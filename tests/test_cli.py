@@ -13,7 +13,8 @@ runner = CliRunner()
 def test_ingest_documents_show(tmp_path):
     (tmp_path / "bad.pdf").write_bytes(b"")
     kb = str(tmp_path / "kb")
-    result = runner.invoke(app, ["ingest", str(CORPUS / "wexcombe-scorecard-q2-2024-25.pdf"), str(tmp_path / "bad.pdf"), "--kb", kb])
+    paper = str(CORPUS / "wexcombe-scorecard-q2-2024-25.pdf")
+    result = runner.invoke(app, ["ingest", paper, str(tmp_path / "bad.pdf"), "--kb", kb])
     assert result.exit_code == 1
     assert "bad.pdf: empty file (0 bytes)" in result.output
     docs = json.loads(runner.invoke(app, ["documents", "--kb", kb, "--format", "json"]).stdout)

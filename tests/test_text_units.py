@@ -45,7 +45,9 @@ def test_table_header_repeat_and_label_continuation():
     rows = [["Ref", "Measure", "Q1"], ["G1", "Children in care", "412"], ["Ref", "Measure", "Q1"],
             ["G2", "Care leavers in suitable", "90%"], ["", "", ""], ["", "accommodation", ""]]
     t = table_from_rows(rows, 1)
-    assert t.rows == [["Ref", "Measure", "Q1"], ["G1", "Children in care", "412"], ["G2", "Care leavers in suitable accommodation", "90%"]]
+    assert t.rows == [
+        ["Ref", "Measure", "Q1"], ["G1", "Children in care", "412"], ["G2", "Care leavers in suitable accommodation", "90%"],
+    ]
     rows = [["Indicator", "Q1"], ["Care leavers in suitable", "90%"], ["accommodation (19-21)", ""]]
     assert table_from_rows(rows, 1).rows[1][0] == "Care leavers in suitable accommodation (19-21)"
 
