@@ -13,7 +13,7 @@ from docx.text.paragraph import Paragraph
 from ingest.cleanup import normalise
 from ingest.errors import DamagedFile
 from ingest.models import Block, BlockKind
-from ingest.tables import table_from_rows
+from ingest.tables import table_block
 
 
 def read_docx(data: bytes, source: str) -> list[Block]:
@@ -26,7 +26,7 @@ def read_docx(data: bytes, source: str) -> list[Block]:
         if isinstance(item, DocxTable):
             rows = [[normalise(cell.text) for cell in row.cells] for row in item.rows]
             if len(rows) >= 2:
-                blocks.append(Block(text="", page=1, kind=BlockKind.TABLE, table=table_from_rows(rows, 1)))
+                blocks.append(table_block(rows, 1))
         elif isinstance(item, Paragraph):
             block = _paragraph(item)
             if block:

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ingest.cleanup import normalise
 from ingest.models import Block, BlockKind
-from ingest.tables import table_from_rows
+from ingest.tables import table_block
 
 _SKIP = {"script", "style", "nav", "header", "footer", "noscript", "form", "button", "svg"}
 _TEXT = {"p", "div", "li", "dd", "dt", "blockquote", "td", "span", "section", "article"}
@@ -34,12 +34,13 @@ def _walk(node: Tag, blocks: list[Block]) -> None:
         elif name == "table":
             rows = [[normalise(c.get_text(" ")) for c in tr.find_all(["th", "td"])] for tr in child.find_all("tr")]
             if len(rows) >= 2:
-                blocks.append(Block(text="", page=1, kind=BlockKind.TABLE, table=table_from_rows(rows, 1)))
+                blocks.append(table_block(rows, 1))
         elif name == "li" or (name in _TEXT and not child.find(["p", "div", "li", "table", "h1", "h2", "h3", "h4", "ul", "ol"])):
             text = normalise(child.get_text(" "))
             if text:
                 kind = BlockKind.LIST_ITEM if name == "li" else BlockKind.PARAGRAPH
-                bold = child.find(["strong", "b"]) is not None and normalise(child.find(["strong", "b"]).get_text(" ")) == text
+                strong = child.find(["strong", "b"])
+                bold = strong is not None and normalise(strong.get_text(" ")) == text
                 blocks.append(Block(text=text, page=1, kind=kind, bold=bold))
         else:
             _walk(child, blocks)

@@ -13,7 +13,7 @@ import re
 import pymupdf
 
 from ingest.cleanup import normalise
-from ingest.models import Table
+from ingest.models import Block, BlockKind, Table
 
 _THOUSANDS = re.compile(r"^[£$]?-?\d{1,3}(?: \d{3})+(?:\.\d+)?%?$")
 _NUMERIC = re.compile(r"^[£$]?[-+]?\(?\d[\d,]*(?:\.\d+)?\)?\s*(%|m|k|bn)?[↑↓]?$")
@@ -53,6 +53,11 @@ def table_from_rows(rows: list[list[str | None]], page: int, title: str = "") ->
             continue
         body.append(r)
     return Table(page=page, rows=header + body, header_rows=header_rows, title=title)
+
+
+def table_block(rows: list[list[str | None]], page: int) -> Block:
+    """A table as a block in reading order, for readers that find tables structurally."""
+    return Block(text="", page=page, kind=BlockKind.TABLE, table=table_from_rows(rows, page))
 
 
 def _count_header_rows(rows: list[list[str]]) -> int:

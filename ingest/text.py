@@ -10,7 +10,7 @@ import re
 
 from ingest.cleanup import continues, is_blank_page_marker, join_lines, normalise, strip_markup
 from ingest.models import Block, BlockKind
-from ingest.tables import table_from_rows
+from ingest.tables import table_block
 
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦·]|o(?=\s))\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -91,5 +91,4 @@ def _table_or_pairs(rows: list[list[str]], page: int) -> list[Block]:
     filled = [[c for c in r if c] for r in rows]
     if all(len(r) == 2 and r[0].endswith(":") for r in filled):
         return [Block(text=f"{r[0]} {r[1]}", page=page) for r in filled]
-    table = table_from_rows(rows, page)
-    return [Block(text="", page=page, kind=BlockKind.TABLE, table=table)]
+    return [table_block(rows, page)]
