@@ -91,19 +91,22 @@ def _ocr_available() -> bool:
 
 def _page_boxes(page: pymupdf.Page, ocr: bool, tables: bool) -> tuple[list[TextBox], int]:
     number = page.number + 1
-    textpage = None
     used_ocr = 0
-    if ocr and not page.get_text("text").strip() and page.get_images():
+    boxes = _text_boxes(page.get_text("dict", flags=FLAGS), number)
+    if ocr and not boxes and page.get_images():
         textpage = page.get_textpage_ocr(flags=FLAGS, language="eng", dpi=200, full=True)
+        boxes = _text_boxes(page.get_text("dict", flags=FLAGS, textpage=textpage), number)
         used_ocr = 1
-    data = page.get_text("dict", flags=FLAGS, textpage=textpage)
-    boxes = [box for block in data["blocks"] if block["type"] == 0 for box in _block_boxes(block, number)]
     if tables and not used_ocr and page_may_have_table(page):
         found = find_page_tables(page, number)
         for rect, table in found:
             boxes = [b for b in boxes if not rect.contains(pymupdf.Point((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2))]
             boxes.append(TextBox(rect.x0, rect.y0, rect.x1, rect.y1, "", 0.0, False, number, table))
     return reading_order(boxes, page.rect.width), used_ocr
+
+
+def _text_boxes(data: dict, page: int) -> list[TextBox]:
+    return [box for block in data["blocks"] if block["type"] == 0 for box in _block_boxes(block, page)]
 
 
 def _block_boxes(block: dict, page: int) -> list[TextBox]:

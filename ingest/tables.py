@@ -18,6 +18,7 @@ from ingest.models import Block, BlockKind, Table
 _THOUSANDS = re.compile(r"^[£$]?-?\d{1,3}(?: \d{3})+(?:\.\d+)?%?$")
 _NUMERIC = re.compile(r"^[£$]?[-+]?\(?\d[\d,]*(?:\.\d+)?\)?\s*(%|m|k|bn)?[↑↓]?$")
 _LONE_PUNCT = {",", ";"}
+_PROSE_CELL = 60
 
 
 def clean_cell(cell: str | None) -> str:
@@ -111,15 +112,23 @@ def find_page_tables(page: pymupdf.Page, page_no: int) -> list[tuple[pymupdf.Rec
     """Tables on a page with their boxes, so the caller can drop the text they cover."""
     found = []
     words = None
-    for t in page.find_tables().tables:
+    for t in page.find_tables(use_layout=False).tables:
         if t.row_count < 2 or t.col_count < 2:
             continue
         words = words if words is not None else page.get_text("words")
         rows = [[_cell_text(words, cell) for cell in row.cells] for row in t.rows]
         table = table_from_rows(rows, page_no)
-        if len(table.rows) >= 2:
+        if not looks_like_prose(table):
             found.append((pymupdf.Rect(t.bbox), table))
     return found
+
+
+def looks_like_prose(table: Table) -> bool:
+    """A "table" that is a boxed or underlined paragraph: too few rows for its long cells."""
+    if len(table.rows) < 2:
+        return True
+    longest = max(len(c) for r in table.rows for c in r)
+    return len(table.rows) <= 2 and longest > _PROSE_CELL
 
 
 def _cell_text(words: list[tuple], cell: tuple | None) -> str | None:
