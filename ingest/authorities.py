@@ -82,3 +82,9 @@ def unknown_council(text: str) -> str | None:
         if prefix and not _NOT_COUNCILS.fullmatch(prefix.split()[0]):
             counts[name] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+def resolve_authority(name: str) -> str:
+    """The official name for a name a user types ("Cheshire East"), or the name as given."""
+    found = gazetteer().resolve(name)
+    return found.name if found else name.strip()

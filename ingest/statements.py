@@ -58,6 +58,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _merge_short(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A fragment under MIN_CHARS joins the sentence before it ("...dropped to 116. (126 in Q1)."), else the next."""
     merged: list[tuple[int, int]] = []
     carry: tuple[int, int] | None = None
     for s, e in spans:
@@ -65,14 +66,14 @@ def _merge_short(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             s = carry[0]
             carry = None
         if e - s < MIN_CHARS:
-            carry = (s, e)
+            if merged and e - merged[-1][0] <= MAX_CHARS:
+                merged[-1] = (merged[-1][0], e)
+            else:
+                carry = (s, e)
             continue
         merged.append((s, e))
     if carry is not None:
-        if merged and carry[1] - merged[-1][0] <= MAX_CHARS:
-            merged[-1] = (merged[-1][0], carry[1])
-        else:
-            merged.append(carry)
+        merged.append(carry)
     return merged
 
 

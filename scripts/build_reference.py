@@ -1,7 +1,10 @@
 """Rebuild the project's reference data files from ../shared/reference.
 
-The council list (names, aliases, codes, regions) and statistical neighbours
+The council list (names, aliases, codes, regions), statistical neighbours and
+the indicator facts (ids, titles, units, polarity, LAIT codes, England values)
 are public facts; the project keeps its own copy so it runs without ../shared.
+Definitions are composed here from those facts; the matching rules for
+committee-paper language are written by hand in nlp/data/cues.yaml.
 Run: python scripts/build_reference.py [path/to/shared/reference]
 """
 
@@ -11,8 +14,38 @@ import csv
 import sys
 from pathlib import Path
 
+import yaml
+
 HERE = Path(__file__).resolve().parent.parent
 DATA = HERE / "ingest" / "data"
+NLP_DATA = HERE / "nlp" / "data"
+_UNIT_WORDS = {
+    "percent": "a percentage", "count": "a number", "rate_per_10000": "a rate per 10,000 children",
+    "days": "an average in days", "months": "an average in months", "score": "an average score",
+    "fte": "full-time equivalent posts", "ratio": "cases per worker", "gbp": "pounds sterling",
+}
+
+
+def _definition(ind: dict) -> str:
+    basis = ind.get("period_basis") or "as the council reports it"
+    return f"{ind['title'].rstrip('. ')}, reported as {_UNIT_WORDS[ind['unit']]} ({basis})."
+
+
+def build_indicators(reference: Path) -> None:
+    data = yaml.safe_load((reference / "indicators.yaml").read_text(encoding="utf-8"))
+    out = []
+    for ind in data["indicators"]:
+        lait = (ind.get("source") or {}).get("lait") or {}
+        england = {str(e["year"]): e["value"] for e in ind.get("england") or [] if "also_source" in e or e["source"] == "lait_bds"}
+        out.append({
+            "id": ind["id"], "title": ind["title"], "domain": ind["domain"], "unit": ind["unit"],
+            "polarity": ind.get("polarity") or "neutral", "lait_code": str(lait.get("measure_code") or ""),
+            "definition": _definition(ind), "england": england,
+        })
+    header = "# Indicator facts built by scripts/build_reference.py; matching rules live in cues.yaml.\n"
+    text = yaml.safe_dump({"indicators": out}, sort_keys=False, allow_unicode=True, width=120)
+    (NLP_DATA / "indicators.yaml").write_text(header + text, encoding="utf-8")
+    print(f"{len(out)} indicators written to {NLP_DATA / 'indicators.yaml'}")
 
 
 def build(reference: Path) -> None:
@@ -33,6 +66,7 @@ def build(reference: Path) -> None:
         for r in sn:
             w.writerow({k: r[k] for k in cols})
     print(f"{len(rows)} authorities, {len(sn)} neighbour rows written to {DATA}")
+    build_indicators(reference)
 
 
 if __name__ == "__main__":

@@ -13,9 +13,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ingest import Overrides
+from ingest.authorities import resolve_authority
+from nlp.pipeline import build_extractor
 from scrutineer.config import settings
+from scrutineer.exports import MetricFormat, metrics_csv, metrics_json
 from scrutineer.pipeline import ingest as run_ingest
-from scrutineer.render import document_view, documents_table, print_summary
+from scrutineer.reextract import reextract as reextract_kb
+from scrutineer.render import document_view, documents_table, entities_table, metrics_table, print_summary
+from store.metric_rows import entity_counts, query_metrics
 from store.queries import document_detail, find_documents, list_documents
 from store.records import Records, StoreError
 
@@ -131,6 +136,58 @@ def show(
     for detail in details:
         out.rule(f"{detail.document.source} · {detail.document.id}")
         out.print(document_view(detail, statements))
+
+
+@app.command()
+def metrics(
+    kb: KbOption = None,
+    indicator: Annotated[list[str] | None, typer.Option(help="Indicator id (repeatable).")] = None,
+    authority: Annotated[list[str] | None, typer.Option(help="Authority name (repeatable).")] = None,
+    basis: Annotated[list[str] | None, typer.Option(help="actual, target, national, statistical_neighbours...")] = None,
+    format: Annotated[MetricFormat, typer.Option("--format", help="csv, json, jsonl or table")] = MetricFormat.TABLE,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    bom: Annotated[bool, typer.Option(help="Start the CSV with a UTF-8 BOM (for Excel).")] = False,
+) -> None:
+    """Every value the papers report, with indicator, basis, period and source: as a table, CSV or JSON."""
+    with _open(kb) as records:
+        rows = query_metrics(records, indicator, [resolve_authority(a) for a in authority or []], basis)
+    if format is MetricFormat.TABLE and output is None:
+        out.print(metrics_table(rows))
+        return
+    text = metrics_json(rows, lines=format is MetricFormat.JSONL) if format in (MetricFormat.JSON, MetricFormat.JSONL) \
+        else metrics_csv(rows, bom=bom)
+    _emit(text, output, f"{len(rows)} metrics")
+
+
+def _emit(text: str, output: Path | None, what: str) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.write_text(text, encoding="utf-8")
+    err.print(f"{what} written to {output}")
+
+
+@app.command()
+def entities(
+    kb: KbOption = None,
+    label: Annotated[str | None, typer.Option(help="AUTHORITY, ORG, PERSON, ROLE, PROGRAMME, LEGAL, PERIOD, DATE")] = None,
+    format: Annotated[str, typer.Option("--format", help="table or json")] = Format.TABLE,
+) -> None:
+    """Organisations, people, programmes and legal terms named in the papers, with counts and documents."""
+    with _open(kb) as records:
+        rows = entity_counts(records, label.upper() if label else None)
+    if format == Format.JSON:
+        print(json.dumps([r.model_dump() for r in rows], indent=1, ensure_ascii=False))
+    else:
+        out.print(entities_table(rows))
+
+
+@app.command()
+def reextract(kb: KbOption = None) -> None:
+    """Re-run metric and entity extraction over a stored KB (after changing rules), without re-parsing."""
+    with _open(kb) as records:
+        total = reextract_kb(records, build_extractor())
+    err.print(f"{total} metrics extracted")
 
 
 def main() -> None:

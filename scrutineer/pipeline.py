@@ -19,6 +19,9 @@ from pydantic import BaseModel, ConfigDict
 from ingest import IngestError, Overrides, ParsedFile, parse_file
 from ingest.models import DocType
 from ingest.reader import SUFFIXES
+from nlp.extract import Extractor
+from nlp.models import Extraction
+from nlp.pipeline import build_extractor
 from store.records import FileState, Records
 
 MANIFEST = "manifest.csv"
@@ -29,6 +32,14 @@ class Failure(BaseModel):
     source: str
     path: str
     reason: str
+
+
+class Parsed(BaseModel):
+    """A parsed file with what extraction found in each of its documents."""
+
+    model_config = ConfigDict(extra="forbid")
+    file: ParsedFile
+    extractions: list[Extraction]
 
 
 class IngestSummary(BaseModel):
@@ -42,6 +53,7 @@ class IngestSummary(BaseModel):
     sections: int = 0
     statements: int = 0
     tables: int = 0
+    metrics: int = 0
     duplicates: int = 0
     unchanged: int = 0
     ocr_pages: int = 0
@@ -102,13 +114,30 @@ def _overrides_for(path: Path, manifest: dict[str, Overrides], cli: Overrides) -
     return base.model_copy(update={k: v for k, v in cli.model_dump().items() if v is not None})
 
 
-def _parse_job(path: str, overrides: Overrides, tables: bool) -> ParsedFile | Failure:
+_extractor: Extractor | None = None
+
+
+def _init_worker() -> None:
+    """Each worker process builds its extractor once, not per file."""
+    global _extractor
+    _extractor = build_extractor()
+
+
+def extract_all(parsed: ParsedFile, extractor: Extractor) -> list[Extraction]:
+    return [extractor.extract(d) for d in parsed.documents if d.meta.doc_type is not DocType.PACK]
+
+
+def _parse_job(path: str, overrides: Overrides, tables: bool) -> Parsed | Failure:
     try:
-        return parse_file(Path(path), overrides, tables=tables)
+        parsed = parse_file(Path(path), overrides, tables=tables)
     except IngestError as exc:
         return Failure(source=exc.source, path=path, reason=exc.reason)
     except Exception as exc:  # a parser bug must not stop the batch
         return Failure(source=unquote(Path(path).name), path=path, reason=f"could not be parsed ({exc!r})")
+    if _extractor is None:
+        _init_worker()
+    assert _extractor is not None
+    return Parsed(file=parsed, extractions=extract_all(parsed, _extractor))
 
 
 def ingest(
@@ -177,20 +206,22 @@ def _parse_all(
         for path, ov in jobs:
             _store(_parse_job(path, ov, tables), records, summary, run_id, on_file)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
         futures: list[Future] = [pool.submit(_parse_job, path, ov, tables) for path, ov in jobs]
         for fut in futures:
             _store(fut.result(), records, summary, run_id, on_file)
 
 
-def _store(result: ParsedFile | Failure, records: Records, summary: IngestSummary, run_id: int,
+def _store(outcome: Parsed | Failure, records: Records, summary: IngestSummary, run_id: int,
            on_file: OnFile | None) -> None:
-    if isinstance(result, Failure):
-        _fail(records, summary, run_id, result)
+    if isinstance(outcome, Failure):
+        _fail(records, summary, run_id, outcome)
         if on_file:
-            on_file(result.source, 0)
+            on_file(outcome.source, 0)
         return
-    records.write(result)
+    result = outcome.file
+    records.write(result, outcome.extractions)
+    summary.metrics += sum(len(e.metrics) for e in outcome.extractions)
     summary.files_read += 1
     summary.pages += len(result.page_texts)
     summary.ocr_pages += result.ocr_pages

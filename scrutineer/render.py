@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from scrutineer.pipeline import IngestSummary
+from store.metric_rows import EntityCount, MetricRow
 from store.queries import DocumentDetail, DocumentRow
 
 
@@ -68,7 +69,7 @@ def summary_lines(s: IngestSummary) -> list[str]:
     lines = [
         f"files read {s.files_read} of {s.files_seen}; documents {s.documents} "
         f"({s.parts} parts of {s.packs} packs); pages {s.pages}; sections {s.sections}; "
-        f"statements {s.statements}; tables {s.tables}",
+        f"statements {s.statements}; tables {s.tables}; metrics {s.metrics}",
         f"duplicates skipped {s.duplicates}; unchanged skipped {s.unchanged}; pages read with OCR {s.ocr_pages}",
     ]
     lines += [f"[yellow]warning[/] {w}" for w in s.warnings]
@@ -79,3 +80,23 @@ def summary_lines(s: IngestSummary) -> list[str]:
 def print_summary(console: Console, s: IngestSummary) -> None:
     for line in summary_lines(s):
         console.print(line, highlight=False, soft_wrap=True)
+
+
+def metrics_table(rows: list[MetricRow], limit: int = 200) -> Table:
+    table = Table(title=f"{len(rows)} metrics" + (f" (first {limit})" if len(rows) > limit else ""))
+    for col in ("authority", "indicator / label", "basis", "value", "unit", "period", "source", "page"):
+        table.add_column(col, justify="right" if col == "value" else "left")
+    for r in rows[:limit]:
+        period = r.period_label or (r.period_end.isoformat() if r.period_end else "")
+        table.add_row(r.authority, r.indicator or f"[dim]{r.label[:60]}[/]", r.basis, f"{r.value:g}", r.unit, period,
+                      r.source, str(r.page))
+    return table
+
+
+def entities_table(rows: list[EntityCount], limit: int = 200) -> Table:
+    table = Table(title=f"{len(rows)} entities")
+    for col in ("label", "entity", "mentions", "documents", "sources"):
+        table.add_column(col)
+    for r in rows[:limit]:
+        table.add_row(r.label, r.norm, str(r.mentions), str(r.documents), ", ".join(r.sources)[:80])
+    return table

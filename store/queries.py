@@ -7,7 +7,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from ingest.models import DocType, StatementKind
+from ingest.models import DocType, Document, Metadata, Section, Statement, StatementKind, Table
 from store.records import Records
 
 
@@ -133,3 +133,20 @@ def last_failures(records: Records) -> list[FailureRow]:
         FailureRow(source=r["source"], path=r["path"], reason=r["reason"])
         for r in records.db.execute("SELECT * FROM failures WHERE run_id = ? ORDER BY id", (row["id"],))
     ]
+
+
+def load_document(records: Records, doc: DocumentRow) -> Document:
+    """A stored document back as the ingest model, so extraction can be re-run without re-parsing."""
+    detail = document_detail(records, doc)
+    meta = Metadata(
+        authority=doc.authority, committee=doc.committee, meeting_date=doc.meeting_date, title=doc.title,
+        author=doc.author, doc_type=doc.doc_type, period_start=doc.period_start, period_end=doc.period_end,
+        period_label=doc.period_label, url=doc.url,
+    )
+    return Document(
+        id=doc.id, source=doc.source, sha256=doc.sha256, part_index=doc.part_index, parent_id=doc.parent_id,
+        meta=meta, page_start=doc.page_start, page_end=doc.page_end,
+        sections=[Section(**s.model_dump()) for s in detail.sections],
+        statements=[Statement(**s.model_dump()) for s in detail.statements],
+        tables=[Table(**t.model_dump()) for t in detail.tables],
+    )

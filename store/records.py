@@ -11,9 +11,12 @@ from enum import StrEnum
 from pathlib import Path
 
 from ingest.models import Document, ParsedFile
+from nlp.extract import EXTRACTOR_VERSION
+from nlp.models import Extraction
 
-SCHEMA_VERSION = 1
 SCHEMA = Path(__file__).with_name("schema.sql")
+MIGRATIONS = sorted(Path(__file__).with_name("migrations").glob("*.sql"))
+SCHEMA_VERSION = 1 + len(MIGRATIONS)
 DB_NAME = "records.sqlite"
 
 
@@ -52,16 +55,20 @@ class Records:
         self.close()
 
     def _migrate(self) -> None:
+        """Version 1 is schema.sql; each file in migrations/ (002_..., 003_...) moves it one version on."""
         has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
         if not has_meta:
             with self.db:
                 self.db.executescript(SCHEMA.read_text())
-                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            return
+                self.db.execute("INSERT INTO meta VALUES ('schema_version', '1')")
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row["value"]) if row else 0
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: schema version {version} is newer than this Scrutineer ({SCHEMA_VERSION})")
+        for script in MIGRATIONS[version - 1:]:
+            self.db.executescript(f"BEGIN; {script.read_text()} UPDATE meta SET value = '{version + 1}'"
+                                  " WHERE key = 'schema_version'; COMMIT;")
+            version += 1
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -113,8 +120,8 @@ class Records:
         if not self.db.execute("SELECT 1 FROM file_paths WHERE sha256 = ?", (row["sha256"],)).fetchone():
             self.db.execute("DELETE FROM files WHERE sha256 = ?", (row["sha256"],))
 
-    def write(self, parsed: ParsedFile) -> None:
-        """Store one parsed file, replacing what its path held before, all or nothing."""
+    def write(self, parsed: ParsedFile, extractions: list[Extraction] = ()) -> None:  # type: ignore[assignment]
+        """Store one parsed file and what was extracted from it, replacing what its path held before, all or nothing."""
         f = parsed.file
         with self.db:
             self._forget_path(f.path)
@@ -130,6 +137,30 @@ class Records:
             status = "partial" if parsed.warnings else "ok"
             for doc in parsed.documents:
                 self._write_document(doc, status)
+            for extraction in extractions:
+                self._write_extraction(extraction)
+
+    def replace_extraction(self, extraction: Extraction) -> None:
+        """Swap a document's metrics and entities for a fresh extraction, in one transaction."""
+        with self.db:
+            self.db.execute("DELETE FROM metrics WHERE document_id = ?", (extraction.document_id,))
+            self.db.execute("DELETE FROM entities WHERE document_id = ?", (extraction.document_id,))
+            self._write_extraction(extraction)
+
+    def _write_extraction(self, ex: Extraction) -> None:
+        self.db.executemany(
+            "INSERT INTO metrics (document_id, indicator, label, value, unit, basis, period_start, period_end,"
+            " period_label, authority, page, section_path, quote, from_table, rag, polarity, flags, statement_ord,"
+            " table_ord, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(ex.document_id, m.indicator, m.label, m.value, m.unit.value, m.basis.value, _iso(m.period_start),
+              _iso(m.period_end), m.period_label, m.authority, m.page, json.dumps(m.section_path), m.quote,
+              int(m.from_table), m.rag, m.polarity, json.dumps([f.value for f in m.flags]), m.statement_ord,
+              m.table_ord, EXTRACTOR_VERSION) for m in ex.metrics],
+        )
+        self.db.executemany(
+            "INSERT INTO entities (document_id, label, text, norm, statement_ord, page) VALUES (?, ?, ?, ?, ?, ?)",
+            [(ex.document_id, e.label.value, e.text, e.norm, e.statement_ord, e.page) for e in ex.entities],
+        )
 
     def _write_document(self, doc: Document, status: str) -> None:
         m = doc.meta

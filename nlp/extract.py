@@ -1,0 +1,67 @@
+"""Extraction over one document: statements and tables in, metrics out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.models import Document, StatementKind, Table
+from nlp.models import DocumentContext, Extraction, Metric
+from nlp.prose import StatementIn, metrics_from_statements
+from nlp.table_metrics import metrics_from_table
+from nlp.taxonomy import Taxonomy
+
+EXTRACTOR_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class TableIn:
+    ord: int
+    table: Table
+    section_path: list[str]
+    context: str
+
+
+def document_context(doc: Document) -> DocumentContext:
+    m = doc.meta
+    return DocumentContext(authority=m.authority or "", period_start=m.period_start, period_end=m.period_end,
+                           period_label=m.period_label or "", meeting_date=m.meeting_date)
+
+
+def document_inputs(doc: Document) -> tuple[list[StatementIn], list[TableIn]]:
+    """Statements in order, and each table with its section and the words just before it."""
+    statements = [
+        StatementIn(i, s.text, s.page, tuple(s.section_path), s.kind is StatementKind.TABLE_ROW)
+        for i, s in enumerate(doc.statements)
+    ]
+    tables = []
+    for ord_, table in enumerate(doc.tables):
+        first = _first_row_statement(statements, table)
+        path = list(statements[first].section_path) if first is not None else []
+        before = [s.text for s in statements[max(0, (first or 0) - 3):first or 0] if not s.is_table_row]
+        context = " ".join([table.title, *path, table.rows[0][0] if table.rows else "", *before])
+        tables.append(TableIn(ord_, table, path, context))
+    return statements, tables
+
+
+def _first_row_statement(statements: list[StatementIn], table: Table) -> int | None:
+    rows = {" | ".join(c for c in r if c) for r in table.rows}
+    return next((i for i, s in enumerate(statements) if s.is_table_row and s.page == table.page and s.text in rows), None)
+
+
+def extract_metrics(doc: Document, taxonomy: Taxonomy) -> list[Metric]:
+    ctx = document_context(doc)
+    statements, tables = document_inputs(doc)
+    metrics = metrics_from_statements(statements, ctx, taxonomy)
+    for t in tables:
+        metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy)
+    return metrics
+
+
+class Extractor:
+    """The expensive parts of extraction, built once (per process) and passed in."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+
+    def extract(self, doc: Document) -> Extraction:
+        return Extraction(document_id=doc.id, metrics=extract_metrics(doc, self.taxonomy))

@@ -1,0 +1,111 @@
+"""Contracts of the nlp layer: metrics and entities found in a document's statements and tables."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Unit(StrEnum):
+    PERCENT = "percent"
+    COUNT = "count"
+    RATE = "rate_per_10000"
+    DAYS = "days"
+    MONTHS = "months"
+    SCORE = "score"
+    FTE = "fte"
+    RATIO = "ratio"
+    GBP = "gbp"
+
+
+class Basis(StrEnum):
+    ACTUAL = "actual"
+    TARGET = "target"
+    NATIONAL = "national"
+    STATISTICAL_NEIGHBOURS = "statistical_neighbours"
+    REGIONAL = "regional"
+    FLOOR = "floor"
+
+
+class Polarity(StrEnum):
+    HIGHER = "higher_is_better"
+    LOWER = "lower_is_better"
+    NEUTRAL = "neutral"
+
+
+class Flag(StrEnum):
+    UNIT_MISMATCH = "unit_mismatch"
+    OVER_100_PERCENT = "percent_over_100"
+    UNMAPPED = "unmapped"
+
+
+class EntityLabel(StrEnum):
+    AUTHORITY = "AUTHORITY"
+    ORG = "ORG"
+    PERSON = "PERSON"
+    ROLE = "ROLE"
+    PROGRAMME = "PROGRAMME"
+    LEGAL = "LEGAL"
+    PERIOD = "PERIOD"
+    DATE = "DATE"
+
+
+class Metric(Strict):
+    indicator: str = Field("", description="Taxonomy id; empty when the label matched no indicator.")
+    label: str = Field(description="The indicator as printed (row label or the words around the value).")
+    value: float
+    unit: Unit
+    basis: Basis = Basis.ACTUAL
+    period_start: date | None = None
+    period_end: date | None = None
+    period_label: str = ""
+    authority: str = ""
+    page: int
+    section_path: list[str] = Field(default_factory=list)
+    quote: str = Field(description="The sentence or table row the value was read from.")
+    from_table: bool = False
+    rag: str = Field("", description="RAG rating printed beside the value (RED, AMBER, GREEN).")
+    polarity: str = Field("", description="Polarity as printed, e.g. 'High is good'.")
+    flags: list[Flag] = Field(default_factory=list)
+    statement_ord: int | None = Field(None, description="Provenance: the statement's position in its document.")
+    table_ord: int | None = Field(None, description="Provenance: the table's position in its document.")
+
+
+class Entity(Strict):
+    label: EntityLabel
+    text: str = Field(description="As printed.")
+    norm: str = Field(description="Canonical form (official council name, organisation name).")
+    statement_ord: int
+    page: int
+
+
+class DocumentContext(Strict):
+    """What extraction needs to know about the document a statement comes from."""
+
+    authority: str = ""
+    period_start: date | None = None
+    period_end: date | None = None
+    period_label: str = ""
+    meeting_date: date | None = None
+
+    @property
+    def reporting_fy(self) -> int | None:
+        """Start year of the financial year a bare "Q1" belongs to."""
+        anchor = self.period_end or self.meeting_date
+        if anchor is None:
+            return None
+        return anchor.year if anchor.month >= 4 else anchor.year - 1
+
+
+class Extraction(Strict):
+    """Everything extraction found in one document."""
+
+    document_id: str
+    metrics: list[Metric] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)

@@ -1,0 +1,200 @@
+"""Metrics from sentences: each value with its indicator, basis and period.
+
+A value's own clause decides first (the words since the previous value and up
+to the next). A sentence with no indicator words ("This is a decline from 38%
+in Q1") continues the indicator of the value before it; failing that, the
+section heading and the sentences just before give the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.periods import Period
+from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
+from nlp.periods import resolve_periods
+from nlp.taxonomy import Indicator, Taxonomy
+from nlp.values import Value, find_values
+
+_SEPARATOR = re.compile(r"[;|]|(?<!\d)/|/(?!\d)")
+_TRAILING_END = re.compile(r"[;|]|(?<!\d)/|/(?!\d)|,\s")
+_BASIS_CUES = [
+    (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparator (?:authorities|councils|LAs)"),
+    (Basis.NATIONAL, r"national(?:ly)?|england(?: average)?\b|\bENG\b"),
+    (Basis.REGIONAL, r"regional(?:ly)?|(?:north west|north east|south east|south west|west midlands|east midlands|yorkshire|london|eastern) average"),
+    (Basis.TARGET, r"\btarget(?:s|ed)?\b"),
+    (Basis.FLOOR, r"\bfloor\b"),
+    (Basis.ACTUAL, r"\blatest\b|\bprevious\b|\bours?\b|\bwe\b"),
+]
+_BASIS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
+_TRAILING_BASIS = re.compile(r"^\W{0,3}(?:for|among|across|in)?\s*(?:our\s+)?(statistical neighbou?rs?|nationally|england|the region)", re.I)
+_NOUNS = (
+    r"children|child|young people|young person|care leavers|carers|households|placements|families|referrals|assessments|"
+    r"cases|plans|homes|beds|posts|staff|workers|vacancies|applications|enquiries|visits|reviews|episodes|incidents|"
+    r"UASC|people|adopters|adoptions|pupils|apprenticeships"
+)
+_COUNTABLE = re.compile(rf"^\s*(?:\(\d[\d.]*%\)\s*)?(?:\w+\s+){{0,2}}(?:{_NOUNS}|are|were|was|is)\b", re.I)
+_OWN_SUBJECT = re.compile(rf"^\s*(?:of\s+)?(?:our\s+|the\s+|all\s+)?(?:[\w-]+\s+){{0,2}}(?:{_NOUNS})\b", re.I)
+_LOOKBACK = 70
+
+
+@dataclass(frozen=True)
+class StatementIn:
+    """A statement as extraction sees it (from ingest, or read back from the records store)."""
+
+    ord: int
+    text: str
+    page: int
+    section_path: tuple[str, ...]
+    is_table_row: bool = False
+
+
+@dataclass
+class _Found:
+    value: Value
+    indicator: Indicator | None
+    basis: Basis
+    period: Period | None
+
+
+def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext, taxonomy: Taxonomy) -> list[Metric]:
+    out: list[Metric] = []
+    previous: list[_Found] = []
+    history: list[StatementIn] = []
+    for st in statements:
+        if st.is_table_row and not _is_kpi_card(st.text):
+            continue
+        context = " ".join(s.text for s in history[-3:] if s.section_path == st.section_path)
+        context += " " + " ".join(st.section_path[-1:])
+        found = _statement_metrics(st.text, ctx, taxonomy, previous, context)
+        out += [_to_metric(f, st, ctx) for f in found if _worth_keeping(f, st.text)]
+        previous = found or ([] if history and history[-1].section_path != st.section_path else previous)
+        history.append(st)
+    return out
+
+
+def _is_kpi_card(text: str) -> bool:
+    return bool(re.search(r"\b(?:Latest|Target|Floor|Previous)\s*:", text))
+
+
+def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, previous: list[_Found],
+                       context: str) -> list[_Found]:
+    periods = resolve_periods(text, ctx)
+    values = find_values(text, [p.span for p in periods])
+    rate_sentence = bool(re.search(r"per 10,?000|per 10k", text, re.I)) and not any(v.unit is Unit.RATE for v in values)
+    found: list[_Found] = []
+    for i, v in enumerate(values):
+        lo = _clause_start(text, values[i - 1].span[1] if i else 0, v.span[0])
+        hi = _clause_end(text, v.span[1], values[i + 1].span[0] if i + 1 < len(values) else len(text))
+        before, after = text[lo:v.span[0]], text[v.span[1]:hi]
+        v = _fix_unit(v, rate_sentence, before, found)
+        basis = _basis(before, after)
+        near = before + " " + after
+        indicator = taxonomy.match(near, text, v.unit)
+        if indicator is None:
+            inherited = None if _OWN_SUBJECT.match(after) else _inherited(v.unit, found, previous)
+            indicator = inherited or taxonomy.match(near, text, v.unit, context, anchored=v.unit is Unit.COUNT)
+        found.append(_Found(v, indicator, basis, _period(v, basis, periods, lo, hi, found)))
+    return found
+
+
+def _clause_start(text: str, floor: int, start: int) -> int:
+    seps = [m.end() for m in _SEPARATOR.finditer(text, floor, start)]
+    return max([floor, start - _LOOKBACK, *seps])
+
+
+def _clause_end(text: str, end: int, ceiling: int) -> int:
+    m = _TRAILING_END.search(text, end, ceiling)
+    return m.start() if m else ceiling
+
+
+def _fix_unit(v: Value, rate_sentence: bool, before: str, found: list[_Found]) -> Value:
+    """A % in a sentence about a rate per 10,000 is a misprinted rate; "that of 60" takes its neighbour's unit."""
+    if v.unit is Unit.PERCENT and rate_sentence:
+        return Value(v.value, Unit.RATE, v.span, v.text, unit_mismatch=True)
+    if v.unit is Unit.COUNT and found and found[-1].value.unit is not Unit.COUNT and re.search(
+        r"(?:that of|average (?:of|is|was)|compared (?:to|with)(?: an?| the)?(?: \w+)*|being|target of)\s*$", before, re.I
+    ):
+        return Value(v.value, found[-1].value.unit, v.span, v.text, found[-1].value.unit_mismatch)
+    return v
+
+
+def _basis(before: str, after: str) -> Basis:
+    tail = before[-50:]
+    best: tuple[int, Basis] | None = None
+    for basis, pattern in _BASIS:
+        for m in pattern.finditer(tail):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), basis)
+    if best:
+        return best[1]
+    m = _TRAILING_BASIS.match(after)
+    if m:
+        word = m.group(1).lower()
+        return Basis.STATISTICAL_NEIGHBOURS if word.startswith("statistical") else (
+            Basis.REGIONAL if "region" in word else Basis.NATIONAL)
+    return Basis.ACTUAL
+
+
+def _inherited(unit: Unit, found: list[_Found], previous: list[_Found]) -> Indicator | None:
+    """The indicator of the nearest earlier value with the same unit: this sentence first, then the last one."""
+    for f in [*reversed(found), *reversed(previous)]:
+        if f.value.unit is unit and f.indicator is not None:
+            return f.indicator
+    return None
+
+
+def _period(v: Value, basis: Basis, periods: list[Period], lo: int, hi: int, found: list[_Found]) -> Period | None:
+    """The value's own period ("38% in Q1"), else one in its clause, else the sentence's."""
+    trailing = [p for p in periods if v.span[1] <= p.span[0] < min(hi, v.span[1] + 30)]
+    if trailing:
+        return trailing[0]
+    own = [p for p in periods if lo <= p.span[0] and p.span[1] <= v.span[0]]
+    if own:
+        return own[-1]
+    earlier = [p for p in periods if p.span[1] <= v.span[0]]
+    if earlier:
+        return earlier[-1]
+    later = [p for p in periods if p.span[0] >= v.span[1]]
+    if later and basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR) and not found:
+        return later[0]
+    return None
+
+
+def _worth_keeping(f: _Found, text: str) -> bool:
+    """Unmapped bare numbers are kept only when they count something."""
+    if f.indicator is not None or f.value.unit is not Unit.COUNT:
+        return True
+    return bool(_COUNTABLE.match(text[f.value.span[1]:f.value.span[1] + 40]))
+
+
+def _to_metric(f: _Found, st: StatementIn, ctx: DocumentContext) -> Metric:
+    flags = []
+    if f.value.unit_mismatch:
+        flags.append(Flag.UNIT_MISMATCH)
+    if f.value.unit is Unit.PERCENT and f.value.value > 100:
+        flags.append(Flag.OVER_100_PERCENT)
+    if f.indicator is None:
+        flags.append(Flag.UNMAPPED)
+    start, end, label = _default_period(f, ctx)
+    return Metric(
+        indicator=f.indicator.id if f.indicator else "", label=_label(f, st.text), value=f.value.value,
+        unit=f.value.unit, basis=f.basis, period_start=start, period_end=end, period_label=label,
+        authority=ctx.authority, page=st.page, section_path=list(st.section_path), quote=st.text,
+        flags=flags, statement_ord=st.ord,
+    )
+
+
+def _default_period(f: _Found, ctx: DocumentContext):
+    if f.period is not None:
+        return f.period.start, f.period.end, f.period.label
+    if f.basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR) and ctx.period_end is not None:
+        return ctx.period_start, ctx.period_end, ctx.period_label
+    return None, None, ""
+
+
+def _label(f: _Found, text: str) -> str:
+    """The words around the value, as printed."""
+    s, e = f.value.span
+    return " ".join(text[max(0, s - 60):min(len(text), e + 60)].split())

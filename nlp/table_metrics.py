@@ -1,0 +1,131 @@
+"""Metrics from tables: column headers decide period and basis, row labels decide the indicator.
+
+Handles scorecards (Ref, indicator, polarity, statistical neighbour and
+national averages, target, year-end and quarterly columns, RAG), status tables
+with dated columns ("Dec-23" ... "Dec-24") and split headers ("2020" over
+"/21", then a "%" column belonging to the same year).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.models import Table
+from ingest.periods import Period
+from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
+from nlp.periods import header_period
+from nlp.taxonomy import Taxonomy
+
+_NUMBER = re.compile(r"^[£]?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|m|k)?$")
+_UNIT_ONLY = re.compile(r"^(?:%|no\.?|number|num|rate|#|count)$", re.I)
+_SKIP_HEADER = re.compile(r"\b(?:RAG|DoT|direction|trend|polarity|ref|priority|outcome|comment|commentary|narrative|"
+                          r"notes?|owner|lead|change|variance|difference)\b", re.I)
+_BASIS_HEADER = [
+    (Basis.STATISTICAL_NEIGHBOURS, re.compile(r"stat(?:istical)?\.? ?neigh|\bSN\b|comparator", re.I)),
+    (Basis.NATIONAL, re.compile(r"national|england|\bENG\b", re.I)),
+    (Basis.REGIONAL, re.compile(r"regional|region\b|north west|north east|south east|south west|midlands", re.I)),
+    (Basis.TARGET, re.compile(r"target", re.I)),
+    (Basis.FLOOR, re.compile(r"floor", re.I)),
+]
+_RAG = re.compile(r"^(?:red|amber|green|R|A|G|[\u2600-\u27bf\U0001F300-\U0001FAFF]+)(?:\s*\(\w+\))?$", re.I)
+_POLARITY = re.compile(r"^(?:high|low)(?:er)? is (?:good|better)$", re.I)
+_KPI_CARD = re.compile(r"\b(?:Latest|Target|Floor|Previous)\s*:")
+_TOTAL = re.compile(r"^\s*(?:total|all|overall|grand total)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    header: str
+    period: Period | None
+    basis: Basis
+    percent: bool
+    skip: bool
+
+
+def metrics_from_table(table: Table, ord_: int, section_path: list[str], context: str, ctx: DocumentContext,
+                       taxonomy: Taxonomy) -> list[Metric]:
+    if table.header_rows == 0 or len(table.rows) < 2 or any(_KPI_CARD.search(c) for r in table.rows for c in r):
+        return []  # KPI cards are read as sentences
+    columns = _columns(table, ctx)
+    label_cols = [c.index for c in columns if c.period is None and c.basis is Basis.ACTUAL and not c.skip]
+    out: list[Metric] = []
+    for row in table.rows[table.header_rows:]:
+        label = " ".join(row[i] for i in label_cols if row[i] and not _NUMBER.match(row[i]) and not _RAG.match(row[i]))
+        if not label:
+            continue
+        rag = next((c for c in row if _RAG.match(c) and not _NUMBER.match(c)), "")
+        polarity = next((c for c in row if _POLARITY.match(c)), "")
+        for col in columns:
+            if col.index in label_cols or col.skip or col.index >= len(row):
+                continue
+            m = _NUMBER.match(row[col.index].replace(" ", ""))
+            if not m:
+                continue
+            metric = _cell_metric(m, col, label, row, table, ord_, section_path, context, ctx, taxonomy)
+            out.append(metric.model_copy(update={"rag": rag if col.basis is Basis.ACTUAL else "", "polarity": polarity}))
+    return out
+
+
+def _cell_metric(m: re.Match, col: Column, label: str, row: list[str], table: Table, ord_: int, section_path: list[str],
+                 context: str, ctx: DocumentContext, taxonomy: Taxonomy) -> Metric:
+    value = float(m.group(1).replace(",", ""))
+    unit = _unit(m.group(2), col, label)
+    indicator = taxonomy.match(label, label, unit, context)
+    if indicator is None and _TOTAL.match(label):
+        indicator = taxonomy.match(context, context, unit)
+    period = col.period
+    start, end, plabel = (period.start, period.end, period.label) if period else (
+        (ctx.period_start, ctx.period_end, ctx.period_label) if col.basis is Basis.ACTUAL else (None, None, ""))
+    flags = [Flag.UNMAPPED] if indicator is None else []
+    if unit is Unit.PERCENT and value > 100:
+        flags.append(Flag.OVER_100_PERCENT)
+    return Metric(
+        indicator=indicator.id if indicator else "", label=label, value=value, unit=unit, basis=col.basis,
+        period_start=start, period_end=end, period_label=plabel, authority=ctx.authority, page=table.page,
+        section_path=section_path, quote=" | ".join(c for c in row if c), from_table=True, flags=flags, table_ord=ord_,
+    )
+
+
+def _unit(suffix: str | None, col: Column, label: str) -> Unit:
+    if suffix == "%" or col.percent:
+        return Unit.PERCENT
+    if suffix in ("m", "k") or "£" in label:
+        return Unit.GBP
+    low = label.lower()
+    if "per 10,000" in low or "per 10000" in low or low.startswith("rate"):
+        return Unit.RATE
+    if low.startswith("%") or "percentage" in low or "proportion" in low:
+        return Unit.PERCENT
+    if "days" in low and ("average" in low or "time" in low):
+        return Unit.DAYS
+    return Unit.COUNT
+
+
+def _columns(table: Table, ctx: DocumentContext) -> list[Column]:
+    width = table.n_cols
+    header = table.rows[: table.header_rows]
+    filled = [list(r) + [""] * (width - len(r)) for r in header]
+    for r in filled[:-1]:  # a spanning header cell covers the empty cells to its right
+        for i in range(1, width):
+            if not r[i] and r[i - 1]:
+                r[i] = r[i - 1]
+    cols: list[Column] = []
+    for i in range(width):
+        own = filled[-1][i].strip()
+        text = " ".join(r[i] for r in filled if r[i]).strip()
+        if i and _UNIT_ONLY.match(own) and cols:
+            prev = cols[-1]
+            cols.append(Column(i, text, prev.period, prev.basis, own == "%", prev.skip))
+            continue
+        basis = next((b for b, p in _BASIS_HEADER if p.search(text)), Basis.ACTUAL)
+        skip = bool(_SKIP_HEADER.search(text)) and basis is Basis.ACTUAL
+        period = header_period(_joined_header(text), ctx) if not skip else None
+        cols.append(Column(i, text, period, basis, "%" in own, skip))
+    return cols
+
+
+def _joined_header(text: str) -> str:
+    """ "2020 /21" stays a financial year; "Yr. end 18-19" loses its dot."""
+    return text.replace("Yr.", "Yr").replace("Qu.", "Qu")

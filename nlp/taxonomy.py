@@ -1,0 +1,96 @@
+"""The indicator taxonomy: facts (indicators.yaml) plus hand-written cue rules (cues.yaml).
+
+An indicator matches a value when every cue group of its rule is found in the
+text around it and its unit equals the value's unit; the most specific rule
+wins, preferring cues found closest to the value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from nlp.models import Polarity, Unit
+
+DATA = Path(__file__).with_name("data")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    title: str
+    unit: Unit
+    polarity: Polarity
+    domain: str
+    definition: str
+    england: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    indicator: Indicator
+    groups: tuple[re.Pattern, ...]
+    veto: re.Pattern | None
+
+    def groups_in(self, text: str) -> int:
+        return sum(1 for g in self.groups if g.search(text))
+
+
+class Taxonomy:
+    def __init__(self, indicators: list[Indicator], rules: list[Rule]) -> None:
+        self.indicators = {i.id: i for i in indicators}
+        self._by_unit: dict[Unit, list[Rule]] = {}
+        for r in rules:
+            self._by_unit.setdefault(r.indicator.unit, []).append(r)
+
+    def get(self, indicator_id: str) -> Indicator | None:
+        return self.indicators.get(indicator_id)
+
+    def match(self, near: str, sentence: str, unit: Unit, context: str = "", anchored: bool = True) -> Indicator | None:
+        """Best indicator for a value: cues near it first, then in its sentence, borrowing least from `context`.
+
+        Every cue group must occur in the sentence or the context; `anchored` demands at least one in
+        the sentence, so a value borrows missing detail from what came before, never its subject."""
+        best: tuple[int, int, int] | None = None
+        chosen = None
+        wide = f"{sentence} {context}" if context else sentence
+        for rule in self._by_unit.get(unit, []):
+            n_sentence = rule.groups_in(sentence)
+            if (context and anchored and n_sentence == 0) or rule.groups_in(wide) < len(rule.groups):
+                continue
+            if rule.veto and rule.veto.search(near):
+                continue
+            score = (rule.groups_in(near), n_sentence, n_sentence - len(rule.groups))
+            if best is None or score > best:
+                best, chosen = score, rule.indicator
+        return chosen
+
+
+def _compile(pattern: str, terms: dict[str, str]) -> re.Pattern:
+    expanded = re.sub(r"\{(\w+)\}", lambda m: f"(?:{terms[m.group(1)]})", pattern)
+    return re.compile(expanded, re.I)
+
+
+@cache
+def load_taxonomy(data: Path = DATA) -> Taxonomy:
+    facts = yaml.safe_load((data / "indicators.yaml").read_text(encoding="utf-8"))["indicators"]
+    cues = yaml.safe_load((data / "cues.yaml").read_text(encoding="utf-8"))
+    indicators = [
+        Indicator(f["id"], f["title"], Unit(f["unit"]), Polarity(f["polarity"]), f["domain"], f["definition"],
+                  {str(k): float(v) for k, v in (f.get("england") or {}).items()})
+        for f in facts
+    ]
+    by_id = {i.id: i for i in indicators}
+    terms = cues["terms"]
+    vetoes = cues.get("not") or {}
+    rules = []
+    for ind_id, groups in cues["rules"].items():
+        if ind_id not in by_id:
+            raise ValueError(f"cues.yaml: rule for unknown indicator {ind_id!r}")
+        veto = _compile(vetoes[ind_id], terms) if ind_id in vetoes else None
+        rules.append(Rule(by_id[ind_id], tuple(_compile("|".join(g), terms) for g in groups), veto))
+    return Taxonomy(indicators, rules)

@@ -1,0 +1,103 @@
+"""Numbers in a sentence that are measurements, with their unit.
+
+Paragraph and item numbers, dates, periods, ages ("aged 16 to 21"), phone
+numbers, "Section 20", "Pledge 4", "3 or more placements" (part of a label),
+durations ("within 12 months") and changes ("increased by 5") are not values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp.models import Unit
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MONEY = re.compile(rf"£\s?({_NUM})\s*(m\b|mil\b|million\b|bn\b|billion\b|k\b)?", re.I)
+_RATE = re.compile(rf"\b({_NUM})\s*(%|per ?cent)?\s*(?:per|/)\s*10,?000\b|\b({_NUM})\s*per\s*10k\b", re.I)
+_PERCENT = re.compile(rf"(?<![\d.])({_NUM})\s*(?:%|per ?cent\b)", re.I)
+_DAYS = re.compile(rf"(?<![\d.])({_NUM})\s*(days|months)\b", re.I)
+_DURATION_CUE = re.compile(r"(?:average|took|taken|wait(?:ed|ing)?|mean|time (?:of|was|is))\W+(?:\w+\W+){0,3}$", re.I)
+_COUNT = re.compile(rf"(?<![\w.,£/:-])({_NUM})(?![\w/:]|\.\d|,\d|%|-\d| ?- ?(?:year|month|week|day))")
+_NOT_BEFORE = re.compile(
+    r"(?:\b(?:aged?|ages|section|s\.|pledge|item|appendix|para(?:graph)?|page|table|figure|chart|quarter|q|qu|qtr|year|yr|"
+    r"tier|level|stage|key stage|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
+    r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|"
+    r"between|under|over the age of|up to the age of|per|turning|turned|turns|out of|establishment of)\s*|(?:aged?|ages|between)\s+\d+\s*(?:-|–|to|and)\s*)$",
+    re.I,
+)
+_LIST_NUMBER = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\s|^\s*\d+\s+(?=[A-Z])")
+_NOT_AFTER = re.compile(
+    r"^(?:\s*(?:or more|\+|years?|yrs?|year[- ]olds?|months?|weeks?|hours?|minutes?|am\b|pm\b|st\b|nd\b|rd\b|th\b|"
+    r"miles?|times|working days|days|o'clock)|-(?:year|month|day))",
+    re.I,
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:increase[ds]?|decrease[ds]?|rise|risen|rose|fall|fell|fallen|reduc(?:ed|tion)|drop(?:ped)?|grow(?:n|th)|up|down|change[ds]?)"
+    r"(?:\s+of)?\s+(?:by\s+)?(?:an?\s+)?(?:further\s+)?$",
+    re.I,
+)
+_CHANGE_BY = re.compile(r"\bby\s+(?:a\s+further\s+)?$", re.I)
+_PHONE = re.compile(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")
+_TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b", re.I)
+
+
+@dataclass(frozen=True)
+class Value:
+    value: float
+    unit: Unit
+    span: tuple[int, int]
+    text: str
+    unit_mismatch: bool = False
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
+    """Measurement values in `text`, skipping spans already known to be periods or dates."""
+    taken = list(blocked) + [m.span() for m in _PHONE.finditer(text)] + [m.span() for m in _TIME.finditer(text)]
+    list_no = _LIST_NUMBER.match(text)
+    if list_no:
+        taken.append(list_no.span())
+    found: list[Value] = []
+
+    def add(value: float, unit: Unit, m: re.Match, mismatch: bool = False) -> None:
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            return
+        taken.append(m.span())
+        found.append(Value(value, unit, m.span(), m.group(0).strip(), mismatch))
+
+    for m in _MONEY.finditer(text):
+        scale = {"m": 1e6, "mil": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}.get((m.group(2) or "").lower(), 1)
+        add(_num(m.group(1)) * scale, Unit.GBP, m)
+    for m in _RATE.finditer(text):
+        add(_num(m.group(1) or m.group(3)), Unit.RATE, m, mismatch=bool(m.group(2)))
+    for m in _PERCENT.finditer(text):
+        if not _is_change(text, m.start()) and not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]):
+            add(_num(m.group(1)), Unit.PERCENT, m)
+    for m in _DAYS.finditer(text):
+        if _DURATION_CUE.search(text[max(0, m.start() - 60):m.start()]):
+            add(_num(m.group(1)), Unit.DAYS if m.group(2).lower() == "days" else Unit.MONTHS, m)
+    for m in _COUNT.finditer(text):
+        if _is_count(text, m):
+            add(_num(m.group(1)), Unit.COUNT, m)
+    return sorted(found, key=lambda v: v.span)
+
+
+def _is_change(text: str, start: int) -> bool:
+    before = text[max(0, start - 40):start]
+    return bool(_CHANGE_BEFORE.search(before) and _CHANGE_BY.search(before))
+
+
+def _is_count(text: str, m: re.Match) -> bool:
+    raw = m.group(1)
+    before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 20]
+    if "." in raw and "," not in raw:
+        return False  # decimals without a unit are scores or item numbers, not counts
+    if re.fullmatch(r"(?:19|20)\d{2}", raw):
+        return False  # a year
+    if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _is_change(text, m.start()):
+        return False
+    return not re.match(r"^\s*(?:-|–|to)\s*\d", after)  # a range of ages or items
