@@ -80,4 +80,7 @@ def _is_age_range(text: str, span: tuple[int, int]) -> bool:
 def header_period(cell: str, ctx: DocumentContext) -> Period | None:
     """The period a table column header names ("Dec-23", "2020 /21", "Q2 2024/25", "Yr end 18-19")."""
     periods = resolve_periods(cell, ctx)
-    return periods[-1] if periods else None
+    if periods:
+        return periods[-1]
+    m = re.fullmatch(r"\s*((?:19|20)\d{2})\s*", cell)
+    return Period(date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31), m.group(1), m.span(1)) if m else None

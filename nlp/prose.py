@@ -37,6 +37,18 @@ _NOUNS = (
 _COUNTABLE = re.compile(rf"^\s*(?:\(\d[\d.]*%\)\s*)?(?:\w+\s+){{0,2}}(?:{_NOUNS}|are|were|was|is)\b", re.I)
 _OWN_SUBJECT = re.compile(rf"^\s*(?:of\s+)?(?:our\s+|the\s+|all\s+)?(?:[\w-]+\s+){{0,2}}(?:{_NOUNS})\b", re.I)
 _LOOKBACK = 70
+_NO_SUBJECT = re.compile(
+    r"^\s*(?:[).,;:]|$|[-–]|(?:on|in|at|by|for|from|as|to|and|or|but|which|this|compared|against|since|during|over|"
+    r"between|was|were|is|are|has|have|had|will|would|with|than|up|down|per)\b)", re.I)
+_GENERIC_HEAD = re.compile(r"^\s*(?:children|young people|child|young person|people)\b", re.I)
+_OTHER_WHOLE = re.compile(
+    r"^\s*of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+|net\s+|total\s+)*(?!children|child|young|care|cared|looked|"
+    r"cohort|them|those|these|this|people|pupils|households|carers|cases|reviews|assessments|plans)[a-z]", re.I)
+_NUMERATOR = re.compile(r"\d%\)?\s*\(\d[\d,]*\)|\(\d[\d,]*\)\s*\d|\d[\d,]*\s*\(\d[\d.]*%\)")
+_FOREIGN_NOUN = re.compile(
+    r"\b(?:beds?|cases?|households?|posts?|staff|workers?|vacanc(?:y|ies)|carers?|referrals?|assessments?|plans?|visits?|"
+    r"reviews?|contacts?|families|family|homes?|settings?|schools?|bases?|areas?|places?|sessions?|meetings?|audits?|"
+    r"complaints?|applications?|enquiries|teams?|units?|providers?|hubs?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -69,7 +81,7 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
         context += " " + " ".join(st.section_path[-1:])
         found = _statement_metrics(st.text, ctx, taxonomy, previous, context)
         out += [_to_metric(f, st, ctx) for f in found if _worth_keeping(f, st.text)]
-        previous = found or ([] if history and history[-1].section_path != st.section_path else previous)
+        previous = found
         history.append(st)
     return out
 
@@ -91,12 +103,57 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         v = _fix_unit(v, rate_sentence, before, found)
         basis = _basis(before, after)
         near = before + " " + after
-        indicator = taxonomy.match(near, text, v.unit)
-        if indicator is None:
-            inherited = None if _OWN_SUBJECT.match(after) else _inherited(v.unit, found, previous)
-            indicator = inherited or taxonomy.match(near, text, v.unit, context, anchored=v.unit is Unit.COUNT)
+        indicator = _indicator(v, near, text, context, taxonomy, found, previous, after)
         found.append(_Found(v, indicator, basis, _period(v, basis, periods, lo, hi, found)))
     return found
+
+
+def _indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[_Found],
+               previous: list[_Found], after: str) -> Indicator | None:
+    """Named in the value's clause or sentence; else continued from the value before (only when the
+    sentence names nothing itself: "This is a decline from 38% in Q1"); else borrowed from the context.
+    A bare count must name part of its subject right beside it ("557 cared for children")."""
+    if v.unit in (Unit.COUNT, Unit.GBP):
+        return _count_indicator(v.unit, near, text, context, taxonomy, found, previous, after)
+    indicator = taxonomy.match(near, text, v.unit)
+    if indicator is not None:
+        return indicator
+    if _OTHER_WHOLE.match(after):
+        return None  # "2.2% of the budget" is a share of something else
+    if not taxonomy.evidence(text, v.unit):
+        inherited = _inherited(v.unit, found, previous)
+        if inherited is not None and not taxonomy.vetoed(inherited, near):
+            return inherited
+    return taxonomy.match(near, text, v.unit, context, anchored=False)
+
+
+def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[_Found],
+                     previous: list[_Found], after: str) -> Indicator | None:
+    tight = near[-40:] if not after else near[: len(near) - len(after)][-40:] + " " + after[:40]
+    for wide in (text, f"{text} {context}"):
+        indicator = taxonomy.match(tight, tight, unit, wide)
+        if indicator is not None:
+            return indicator if _counts_its_noun(indicator, after, taxonomy) else None
+    if _GENERIC_HEAD.match(after):  # "increased in Q2 to 75 children": the subject is just before
+        return taxonomy.match(near, near, unit, text) if not _NUMERATOR.search(text) else None
+    if not _NO_SUBJECT.match(after):
+        return None  # "3 key areas", "7 farmers": counts of something the taxonomy does not measure
+    if found:  # "(126 in Q1)", "a reduction from 46 in Q1"
+        return _inherited(unit, found, [])
+    if _NUMERATOR.search(text):
+        return None
+    sentence_subject = taxonomy.match(near, text, unit)
+    if sentence_subject is not None or taxonomy.evidence(text, unit):
+        return sentence_subject  # "continued to be low - 222 on the 27/06/2022"
+    inherited = _inherited(unit, found, previous)
+    return inherited if inherited is not None and not taxonomy.vetoed(inherited, near) else None
+
+
+def _counts_its_noun(indicator: Indicator, after: str, taxonomy: Taxonomy) -> bool:
+    """ "12 in house beds" is not a count of children: a count naming another noun must be of that noun."""
+    head = " ".join(after.split()[:4])
+    m = _FOREIGN_NOUN.search(head)
+    return m is None or taxonomy.match(head, head, indicator.unit) is indicator
 
 
 def _clause_start(text: str, floor: int, start: int) -> int:

@@ -31,7 +31,9 @@ _BASIS_HEADER = [
 _RAG = re.compile(r"^(?:red|amber|green|R|A|G|[\u2600-\u27bf\U0001F300-\U0001FAFF]+)(?:\s*\(\w+\))?$", re.I)
 _POLARITY = re.compile(r"^(?:high|low)(?:er)? is (?:good|better)$", re.I)
 _KPI_CARD = re.compile(r"\b(?:Latest|Target|Floor|Previous)\s*:")
-_TOTAL = re.compile(r"^\s*(?:total|all|overall|grand total)\b", re.I)
+_TEAM = re.compile(r"\b(?:team|service|unit|hub|locality|directorate)\b", re.I)
+_TOTAL = re.compile(r"^\s*(?:total|all|overall|grand total)\s*(?:children|number|cohort|cla|looked after children|"
+                    r"children in care|children looked after)?\s*:?\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,12 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
                        taxonomy: Taxonomy) -> list[Metric]:
     if table.header_rows == 0 or len(table.rows) < 2 or any(_KPI_CARD.search(c) for r in table.rows for c in r):
         return []  # KPI cards are read as sentences
-    columns = _columns(table, ctx)
-    label_cols = [c.index for c in columns if c.period is None and c.basis is Basis.ACTUAL and not c.skip]
+    header_rows = _header_rows(table)
+    columns = _columns(table.rows[:header_rows], table.n_cols, ctx)
+    body = table.rows[header_rows:]
+    label_cols = [c.index for c in columns if not c.skip and _mostly_text(body, c.index)]
     out: list[Metric] = []
-    for row in table.rows[table.header_rows:]:
+    for row in body:
         label = " ".join(row[i] for i in label_cols if row[i] and not _NUMBER.match(row[i]) and not _RAG.match(row[i]))
         if not label:
             continue
@@ -71,10 +75,10 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
 def _cell_metric(m: re.Match, col: Column, label: str, row: list[str], table: Table, ord_: int, section_path: list[str],
                  context: str, ctx: DocumentContext, taxonomy: Taxonomy) -> Metric:
     value = float(m.group(1).replace(",", ""))
-    unit = _unit(m.group(2), col, label)
-    indicator = taxonomy.match(label, label, unit, context)
-    if indicator is None and _TOTAL.match(label):
-        indicator = taxonomy.match(context, context, unit)
+    unit = Unit.GBP if "£" in row[col.index] else _unit(m.group(2), col, label)
+    indicator = None if _TEAM.search(label) else taxonomy.match(label, label, unit, context)
+    if indicator is None and _TOTAL.match(label) and col.period is not None:
+        indicator = taxonomy.general(context, unit)
     period = col.period
     start, end, plabel = (period.start, period.end, period.label) if period else (
         (ctx.period_start, ctx.period_end, ctx.period_label) if col.basis is Basis.ACTUAL else (None, None, ""))
@@ -103,9 +107,21 @@ def _unit(suffix: str | None, col: Column, label: str) -> Unit:
     return Unit.COUNT
 
 
-def _columns(table: Table, ctx: DocumentContext) -> list[Column]:
-    width = table.n_cols
-    header = table.rows[: table.header_rows]
+def _header_rows(table: Table) -> int:
+    """Ingest's header count, plus rows below it with no number in them ("2020" over "/21")."""
+    n = table.header_rows
+    while n < len(table.rows) - 1 and not any(_NUMBER.match(c.replace(" ", "")) for c in table.rows[n][1:] if c) \
+            and sum(1 for c in table.rows[n][1:] if c) >= 2:
+        n += 1
+    return n
+
+
+def _mostly_text(body: list[list[str]], i: int) -> bool:
+    cells = [r[i] for r in body if i < len(r) and r[i]]
+    return bool(cells) and sum(1 for c in cells if not _NUMBER.match(c.replace(" ", ""))) * 2 > len(cells)
+
+
+def _columns(header: list[list[str]], width: int, ctx: DocumentContext) -> list[Column]:
     filled = [list(r) + [""] * (width - len(r)) for r in header]
     for r in filled[:-1]:  # a spanning header cell covers the empty cells to its right
         for i in range(1, width):

@@ -39,10 +39,15 @@ class Rule:
     def groups_in(self, text: str) -> int:
         return sum(1 for g in self.groups if g.search(text))
 
+    def cue_length(self, text: str) -> int:
+        """Characters the cues cover: "in-house ... relatives and friends" is more telling than "foster"."""
+        return sum(len(m.group(0)) for g in self.groups if (m := g.search(text)))
+
 
 class Taxonomy:
     def __init__(self, indicators: list[Indicator], rules: list[Rule]) -> None:
         self.indicators = {i.id: i for i in indicators}
+        self._rules = rules
         self._by_unit: dict[Unit, list[Rule]] = {}
         for r in rules:
             self._by_unit.setdefault(r.indicator.unit, []).append(r)
@@ -50,12 +55,24 @@ class Taxonomy:
     def get(self, indicator_id: str) -> Indicator | None:
         return self.indicators.get(indicator_id)
 
+    def evidence(self, text: str, unit: Unit) -> bool:
+        """Whether `text` names any indicator of this unit, even partly."""
+        return any(r.groups_in(text) for r in self._by_unit.get(unit, []))
+
+    def vetoed(self, indicator: Indicator, text: str) -> bool:
+        return any(r.indicator is indicator and r.veto is not None and r.veto.search(text) for r in self._rules)
+
+    def general(self, context: str, unit: Unit) -> Indicator | None:
+        """The broadest indicator the context names: a table's "Total" row counts the whole cohort."""
+        ranked = [r for r in self._by_unit.get(unit, []) if r.groups_in(context) == len(r.groups)]
+        return min(ranked, key=lambda r: len(r.groups)).indicator if ranked else None
+
     def match(self, near: str, sentence: str, unit: Unit, context: str = "", anchored: bool = True) -> Indicator | None:
         """Best indicator for a value: cues near it first, then in its sentence, borrowing least from `context`.
 
         Every cue group must occur in the sentence or the context; `anchored` demands at least one in
         the sentence, so a value borrows missing detail from what came before, never its subject."""
-        best: tuple[int, int, int] | None = None
+        best: tuple[int, int, int, int] | None = None
         chosen = None
         wide = f"{sentence} {context}" if context else sentence
         for rule in self._by_unit.get(unit, []):
@@ -64,7 +81,7 @@ class Taxonomy:
                 continue
             if rule.veto and rule.veto.search(near):
                 continue
-            score = (rule.groups_in(near), n_sentence, n_sentence - len(rule.groups))
+            score = (rule.groups_in(near), n_sentence, n_sentence - len(rule.groups), rule.cue_length(wide))
             if best is None or score > best:
                 best, chosen = score, rule.indicator
         return chosen

@@ -23,7 +23,7 @@ _NOT_BEFORE = re.compile(
     r"(?:\b(?:aged?|ages|section|s\.|pledge|item|appendix|para(?:graph)?|page|table|figure|chart|quarter|q|qu|qtr|year|yr|"
     r"tier|level|stage|key stage|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
     r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|"
-    r"between|under|over the age of|up to the age of|per|turning|turned|turns|out of|establishment of)\s*|(?:aged?|ages|between)\s+\d+\s*(?:-|–|to|and)\s*)$",
+    r"between|under|age of|per|turning|turned|turns|out of|establishment of)\s*|(?:aged?|ages|between)\s+\d+\s*(?:-|–|to|and)\s*)$",
     re.I,
 )
 _LIST_NUMBER = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\s|^\s*\d+\s+(?=[A-Z])")
@@ -37,7 +37,6 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\s+of)?\s+(?:by\s+)?(?:an?\s+)?(?:further\s+)?$",
     re.I,
 )
-_CHANGE_BY = re.compile(r"\bby\s+(?:a\s+further\s+)?$", re.I)
 _PHONE = re.compile(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")
 _TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b", re.I)
 
@@ -88,14 +87,14 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
 
 def _is_change(text: str, start: int) -> bool:
     before = text[max(0, start - 40):start]
-    return bool(_CHANGE_BEFORE.search(before) and _CHANGE_BY.search(before))
+    return bool(_CHANGE_BEFORE.search(before))
 
 
 def _is_count(text: str, m: re.Match) -> bool:
     raw = m.group(1)
     before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 20]
-    if "." in raw and "," not in raw:
-        return False  # decimals without a unit are scores or item numbers, not counts
+    if "." in raw:
+        return False  # counts are whole numbers; decimals without a unit are scores, money or item numbers
     if re.fullmatch(r"(?:19|20)\d{2}", raw):
         return False  # a year
     if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _is_change(text, m.start()):
