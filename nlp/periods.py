@@ -24,6 +24,7 @@ _ROLLING = re.compile(
 _QUARTER_TO = re.compile(rf"\bquarter\s+(?:to|ending)\s+{_MONTH}[\s-]*((?:19|20)?\d{{2}})\b", re.I)
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?|\baged between|\bages of)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*-?\s*(?:year|yr)s?\b", re.I)
+_PREVIOUS_QUARTER = re.compile(r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bPrevious\s*:", re.I)
 _BARE_YEAR = re.compile(r"\b(?:in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)")
 
 
@@ -49,6 +50,10 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
         end = _month_end(_year(m.group(2)), _month(m.group(1)))
         start_month = end.month - 2 if end.month > 2 else end.month + 10
         add(date(end.year if end.month > 2 else end.year - 1, start_month, 1), end, m)
+    previous = _quarter_before(ctx)
+    if previous is not None:
+        for m in _PREVIOUS_QUARTER.finditer(text):
+            add(*previous, m)
     for m in _SINCE.finditer(text):
         year = _year(m.group(2)) if m.group(2) else (ctx.period_end or ctx.meeting_date or date.today()).year
         start = date(year, _month(m.group(1)), 1)
@@ -71,6 +76,17 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
             taken.append((m.start(1), m.end(1)))
             found.append(Period(date(y, 1, 1), date(y, 12, 31), m.group(1), (m.start(1), m.end(1))))
     return sorted(found, key=lambda p: p.span)
+
+
+def _quarter_before(ctx: DocumentContext) -> tuple[date, date] | None:
+    """The quarter before the one the document reports on (only when it reports on a quarter)."""
+    if ctx.period_start is None or ctx.period_end is None or not 80 <= (ctx.period_end - ctx.period_start).days <= 95:
+        return None
+    end = ctx.period_start.replace(day=1)
+    last = date(end.year, end.month, 1)
+    last_end = date.fromordinal(last.toordinal() - 1)
+    first_month = last_end.month - 2 if last_end.month > 2 else last_end.month + 10
+    return date(last_end.year if last_end.month > 2 else last_end.year - 1, first_month, 1), last_end
 
 
 def _is_age_range(text: str, span: tuple[int, int]) -> bool:

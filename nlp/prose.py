@@ -18,7 +18,7 @@ from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
 
 _SEPARATOR = re.compile(r"[;|]|(?<!\d)/|/(?!\d)")
-_TRAILING_END = re.compile(r"[;|]|(?<!\d)/|/(?!\d)|,\s")
+_TRAILING_END = re.compile(r"[;|]|(?<!\d)/|/(?!\d)|,\s|\b[A-Z][a-z]+\s*:")
 _BASIS_CUES = [
     (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparator (?:authorities|councils|LAs)"),
     (Basis.NATIONAL, r"national(?:ly)?|england(?: average)?\b|\bENG\b"),
@@ -98,13 +98,13 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
     found: list[_Found] = []
     for i, v in enumerate(values):
         lo = _clause_start(text, values[i - 1].span[1] if i else 0, v.span[0])
-        hi = _clause_end(text, v.span[1], values[i + 1].span[0] if i + 1 < len(values) else len(text))
+        hi = _clause_end(text, v.span[1], _next_start(text, values, i))
         before, after = text[lo:v.span[0]], text[v.span[1]:hi]
         v = _fix_unit(v, rate_sentence, before, found)
         basis = _basis(before, after)
         near = before + " " + after
         indicator = _indicator(v, near, text, context, taxonomy, found, previous, after)
-        found.append(_Found(v, indicator, basis, _period(v, basis, periods, lo, hi, found)))
+        found.append(_Found(v, indicator, basis, _period(v, periods, lo, hi)))
     return found
 
 
@@ -120,10 +120,11 @@ def _indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy,
         return indicator
     if _OTHER_WHOLE.match(after):
         return None  # "2.2% of the budget" is a share of something else
-    if not taxonomy.evidence(text, v.unit):
-        inherited = _inherited(v.unit, found, previous)
-        if inherited is not None and not taxonomy.vetoed(inherited, near):
-            return inherited
+    if taxonomy.evidence(text, v.unit):  # the sentence names something: borrow only what it lacks
+        return taxonomy.match(near, text, v.unit, context)
+    inherited = _inherited(v.unit, found, previous)
+    if inherited is not None and not taxonomy.vetoed(inherited, near):
+        return inherited
     return taxonomy.match(near, text, v.unit, context, anchored=False)
 
 
@@ -154,6 +155,14 @@ def _counts_its_noun(indicator: Indicator, after: str, taxonomy: Taxonomy) -> bo
     head = " ".join(after.split()[:4])
     m = _FOREIGN_NOUN.search(head)
     return m is None or taxonomy.match(head, head, indicator.unit) is indicator
+
+
+def _next_start(text: str, values: list[Value], i: int) -> int:
+    """Where the next value starts, looking past a bracketed partner: "1,036 (51.4%) were non-UASC"."""
+    j = i + 1
+    if j < len(values) and text[values[i].span[1]:values[j].span[0]].strip() == "(":
+        j += 1
+    return values[j].span[0] if j < len(values) else len(text)
 
 
 def _clause_start(text: str, floor: int, start: int) -> int:
@@ -202,7 +211,7 @@ def _inherited(unit: Unit, found: list[_Found], previous: list[_Found]) -> Indic
     return None
 
 
-def _period(v: Value, basis: Basis, periods: list[Period], lo: int, hi: int, found: list[_Found]) -> Period | None:
+def _period(v: Value, periods: list[Period], lo: int, hi: int) -> Period | None:
     """The value's own period ("38% in Q1"), else one in its clause, else the sentence's."""
     trailing = [p for p in periods if v.span[1] <= p.span[0] < min(hi, v.span[1] + 30)]
     if trailing:
@@ -213,9 +222,6 @@ def _period(v: Value, basis: Basis, periods: list[Period], lo: int, hi: int, fou
     earlier = [p for p in periods if p.span[1] <= v.span[0]]
     if earlier:
         return earlier[-1]
-    later = [p for p in periods if p.span[0] >= v.span[1]]
-    if later and basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR) and not found:
-        return later[0]
     return None
 
 
