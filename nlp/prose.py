@@ -37,6 +37,7 @@ _NOUNS = (
 _COUNTABLE = re.compile(rf"^\s*(?:\(\d[\d.]*%\)\s*)?(?:\w+\s+){{0,2}}(?:{_NOUNS}|are|were|was|is)\b", re.I)
 _OWN_SUBJECT = re.compile(rf"^\s*(?:of\s+)?(?:our\s+|the\s+|all\s+)?(?:[\w-]+\s+){{0,2}}(?:{_NOUNS})\b", re.I)
 _LOOKBACK = 70
+_NUMBER_OF = re.compile(r"\bnumber of ((?:[\w-]+ ){0,3}?[\w-]+)\b", re.I)
 _NO_SUBJECT = re.compile(
     r"^\s*(?:[).,;:]|$|[-–]|(?:on|in|at|by|for|from|as|to|and|or|but|which|this|compared|against|since|during|over|"
     r"between|was|were|is|are|has|have|had|will|would|with|than|up|down|per)\b)", re.I)
@@ -134,7 +135,7 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     for wide in (text, f"{text} {context}"):
         indicator = taxonomy.match(tight, tight, unit, wide)
         if indicator is not None:
-            return indicator if _counts_its_noun(indicator, after, taxonomy) else None
+            return indicator if _counts_its_noun(indicator, near[: len(near) - len(after)], after, taxonomy) else None
     if _GENERIC_HEAD.match(after):  # "increased in Q2 to 75 children": the subject is just before
         return taxonomy.match(near, near, unit, text) if not _NUMERATOR.search(text) else None
     if not _NO_SUBJECT.match(after):
@@ -150,11 +151,14 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     return inherited if inherited is not None and not taxonomy.vetoed(inherited, near) else None
 
 
-def _counts_its_noun(indicator: Indicator, after: str, taxonomy: Taxonomy) -> bool:
-    """ "12 in house beds" is not a count of children: a count naming another noun must be of that noun."""
-    head = " ".join(after.split()[:4])
-    m = _FOREIGN_NOUN.search(head)
-    return m is None or taxonomy.match(head, head, indicator.unit) is indicator
+def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Taxonomy) -> bool:
+    """ "12 in house beds" or "the number of open cases ... was 11,165" are not counts of children:
+    a count naming another noun must be a count of that noun."""
+    subject = _NUMBER_OF.search(before)
+    for head in (" ".join(after.split()[:4]), subject.group(1) if subject else ""):
+        if _FOREIGN_NOUN.search(head) and taxonomy.match(head, head, indicator.unit) is not indicator:
+            return False
+    return True
 
 
 def _next_start(text: str, values: list[Value], i: int) -> int:

@@ -29,9 +29,12 @@ _NOT_BEFORE = re.compile(
 _LIST_NUMBER = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\s|^\s*\d+\s+(?=[A-Z])")
 _NOT_AFTER = re.compile(
     r"^(?:\s*(?:or more|\+|years?|yrs?|year[- ]olds?|months?|weeks?|hours?|minutes?|am\b|pm\b|st\b|nd\b|rd\b|th\b|"
-    r"miles?|times|working days|days|o'clock)|-(?:year|month|day))",
+    r"miles?|times|working days|days|o'clock)|-(?:year|month|day)|-?\s*(?:or|and|to)\s*\d+\s*-?\s*years?)",
     re.I,
 )
+_SAMPLE_BEFORE = re.compile(
+    r"(?:\b(?:audit(?:s|ed|ing)?|sample|dip[- ]sample) of (?:the )?|\bthe (?:most|last|latest|first) )"
+    r"(?:last |latest |most |first |recent )*$", re.I)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:increase[ds]?|decrease[ds]?|rise|risen|rose|fall|fell|fallen|reduc(?:ed|tion)|drop(?:ped)?|grow(?:n|th)|up|down|change[ds]?)"
     r"(?:\s+of)?\s+(?:by\s+)?(?:an?\s+)?(?:further\s+)?$",
@@ -97,6 +100,6 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # counts are whole numbers; decimals without a unit are scores, money or item numbers
     if re.fullmatch(r"(?:19|20)\d{2}", raw):
         return False  # a year
-    if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _is_change(text, m.start()):
+    if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _is_change(text, m.start()) or _SAMPLE_BEFORE.search(before):
         return False
     return not re.match(r"^\s*(?:-|–|to)\s*\d", after)  # a range of ages or items
