@@ -9,6 +9,7 @@ from nlp.models import DocumentContext, Extraction, Metric
 from nlp.prose import StatementIn, metrics_from_statements
 from nlp.table_metrics import metrics_from_table
 from nlp.taxonomy import Taxonomy
+from nlp.topics import topics_of
 
 EXTRACTOR_VERSION = "1"
 
@@ -64,4 +65,5 @@ class Extractor:
         self.taxonomy = taxonomy
 
     def extract(self, doc: Document) -> Extraction:
-        return Extraction(document_id=doc.id, metrics=extract_metrics(doc, self.taxonomy))
+        topics = {i: [t.value for t in found] for i, s in enumerate(doc.statements) if (found := topics_of(s.text))}
+        return Extraction(document_id=doc.id, metrics=extract_metrics(doc, self.taxonomy), topics=topics)

@@ -109,3 +109,4 @@ class Extraction(Strict):
     document_id: str
     metrics: list[Metric] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
+    topics: dict[int, list[str]] = Field(default_factory=dict, description="Topics by statement position.")

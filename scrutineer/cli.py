@@ -15,14 +15,21 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ingest import Overrides
 from ingest.authorities import resolve_authority
 from nlp.pipeline import build_extractor
-from scrutineer.config import settings
+from nlp.topics import Topic, parse_topic
+from scrutineer.config import open_vectors, settings
 from scrutineer.exports import MetricFormat, metrics_csv, metrics_json
+from scrutineer.hits import hits_view, render_hits
+from scrutineer.indexing import reindex as reindex_vectors
+from scrutineer.indexing import sync_index
 from scrutineer.pipeline import ingest as run_ingest
 from scrutineer.reextract import reextract as reextract_kb
 from scrutineer.render import document_view, documents_table, entities_table, metrics_table, print_summary
+from scrutineer.search import search as run_search
 from store.metric_rows import entity_counts, query_metrics
 from store.queries import document_detail, find_documents, list_documents
 from store.records import Records, StoreError
+from store.statement_rows import SearchFilters
+from store.vectors import IndexMismatch
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Council committee papers → a knowledge base.")
 out = Console(width=None if sys.stdout.isatty() else 200)
@@ -87,9 +94,22 @@ def ingest(
             [p for p in paths if p.exists()], records, overrides, workers=workers or cfg.workers, tables=cfg.tables,
             on_file=on_file, on_total=lambda n: progress.update(files, total=n),
         )
+        if cfg.embed:
+            _index(records, _kb(kb), progress)
     print_summary(err, summary)
     if summary.failures or missing:
         raise typer.Exit(1)
+
+
+def _index(records: Records, kb: Path, progress: Progress, rebuild: bool = False) -> None:
+    try:
+        index, embedder = open_vectors(kb, settings())
+    except IndexMismatch as exc:
+        err.print(f"[red]error[/] {exc}")
+        raise typer.Exit(2) from exc
+    task = progress.add_task("embedding", total=None)
+    done = (reindex_vectors if rebuild else sync_index)(records, index, embedder, lambda n: progress.advance(task, n))
+    err.print(f"vector index: {done.embedded} statements embedded, {done.removed} removed in {done.seconds:.1f} s")
 
 
 def _progress() -> Progress:
@@ -188,6 +208,62 @@ def reextract(kb: KbOption = None) -> None:
     with _open(kb) as records:
         total = reextract_kb(records, build_extractor())
     err.print(f"{total} metrics extracted")
+
+
+class SearchFormat:
+    ALL = ("table", "json", "csv", "md")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for, in your own words.")],
+    kb: KbOption = None,
+    limit: Annotated[int, typer.Option(help="Most hits to return.")] = 20,
+    all_: Annotated[bool, typer.Option("--all", help="Every hit above --threshold, however many.")] = False,
+    threshold: Annotated[float, typer.Option(help="Lowest fused score to keep.")] = 0.0,
+    authority: Annotated[list[str] | None, typer.Option(help="Authority (repeatable).")] = None,
+    committee: Annotated[str | None, typer.Option(help="Committee name contains this.")] = None,
+    doc_type: Annotated[str | None, typer.Option("--doc-type", help="minutes, report, scorecard...")] = None,
+    from_: Annotated[int | None, typer.Option("--from", help="From this year (meeting date).")] = None,
+    to: Annotated[int | None, typer.Option("--to", help="Up to this year.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Topic, e.g. neet, accommodation, uasc.")] = None,
+    indicator: Annotated[str | None, typer.Option(help="Only statements reporting this indicator.")] = None,
+    format: Annotated[str, typer.Option("--format", help="table, json, csv or md")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Every statement on a topic, across authorities and years, with document, page and section."""
+    if format not in SearchFormat.ALL:
+        err.print(f"[red]error[/] --format must be one of {', '.join(SearchFormat.ALL)}")
+        raise typer.Exit(2)
+    chosen = parse_topic(topic) if topic else None
+    if topic and chosen is None:
+        err.print(f"[red]error[/] unknown topic {topic!r}: one of {', '.join(t.value for t in Topic)}")
+        raise typer.Exit(2)
+    filters = SearchFilters(authorities=[resolve_authority(a) for a in authority or []], committee=committee,
+                            doc_type=doc_type, year_from=from_, year_to=to, topic=chosen.value if chosen else None,
+                            indicator=indicator)
+    with _open(kb) as records:
+        index, embedder = _vectors_or_none(_kb(kb))
+        found = run_search(records, index, embedder, query, filters, 0 if all_ else limit, threshold)
+    if format == "table" and output is None:
+        out.print(hits_view(found, query))
+        return
+    _emit(render_hits(found, format), output, f"{len(found)} hits")
+
+
+def _vectors_or_none(kb: Path):
+    try:
+        return open_vectors(kb, settings())
+    except IndexMismatch as exc:
+        err.print(f"[yellow]warning[/] {exc}; searching by keywords only")
+        return None, None
+
+
+@app.command()
+def reindex(kb: KbOption = None) -> None:
+    """Rebuild the vector index from SQLite (for example after changing the embedding model)."""
+    with _open(kb) as records, _progress() as progress:
+        _index(records, _kb(kb), progress, rebuild=True)
 
 
 def main() -> None:

@@ -145,6 +145,8 @@ class Records:
         with self.db:
             self.db.execute("DELETE FROM metrics WHERE document_id = ?", (extraction.document_id,))
             self.db.execute("DELETE FROM entities WHERE document_id = ?", (extraction.document_id,))
+            self.db.execute("DELETE FROM statement_topics WHERE statement_id IN"
+                            " (SELECT id FROM statements WHERE document_id = ?)", (extraction.document_id,))
             self._write_extraction(extraction)
 
     def _write_extraction(self, ex: Extraction) -> None:
@@ -157,6 +159,9 @@ class Records:
               int(m.from_table), m.rag, m.polarity, json.dumps([f.value for f in m.flags]), m.statement_ord,
               m.table_ord, EXTRACTOR_VERSION) for m in ex.metrics],
         )
+        ids = dict(self.db.execute("SELECT ord, id FROM statements WHERE document_id = ?", (ex.document_id,)).fetchall())
+        self.db.executemany("INSERT INTO statement_topics VALUES (?, ?)",
+                            [(ids[o], t) for o, topics in ex.topics.items() if o in ids for t in topics])
         self.db.executemany(
             "INSERT INTO entities (document_id, label, text, norm, statement_ord, page) VALUES (?, ?, ?, ?, ?, ?)",
             [(ex.document_id, e.label.value, e.text, e.norm, e.statement_ord, e.page) for e in ex.entities],

@@ -1,0 +1,110 @@
+"""Topics of children's services statements, and the jargon search expands.
+
+Rules name each topic in the words committee papers use; a statement can have
+several topics. `expand_query` adds the spelled-out forms of acronyms (NEET,
+UASC, SDQ, PEP, IRO, SGO...) so keyword search finds both.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Topic(StrEnum):
+    NEET = "neet"
+    PLACEMENT_STABILITY = "placement_stability"
+    ACCOMMODATION = "accommodation"
+    FOSTERING = "foster_recruitment"
+    RESIDENTIAL = "residential_care"
+    UASC = "uasc"
+    HEALTH = "health"
+    WORKFORCE = "workforce"
+    PERMANENCE = "adoption_permanence"
+    COURT = "court_proceedings"
+    EDUCATION = "education"
+    EXPLOITATION = "exploitation_missing"
+    FINANCE = "finance"
+    PARTICIPATION = "participation"
+
+
+_RULES: dict[Topic, str] = {
+    Topic.NEET: r"\bN?EET\b|not in education|education, employment|employment,? (?:education )?(?:or|and) training|"
+                r"apprenticeship|job coach|employability|traineeship",
+    Topic.PLACEMENT_STABILITY: r"placement (?:stability|moves?|breakdowns?|changes?)|(?:3|three) or more placements|"
+                               r"stability of placements?|same placement|placement disruption|moved homes",
+    Topic.ACCOMMODATION: r"emergency accommodation|supported accommodation|semi[- ]independent|\bhotels?\b|"
+                         r"bed and breakfast|\bB ?& ?B\b|homeless|suitable accommodation|housing|staying close|"
+                         r"staying put|supported lodgings|emergency beds?|independent living",
+    Topic.FOSTERING: r"foster(?:ing|er)? (?:carers? )?recruit|recruit(?:ment|ing)? (?:of )?(?:new )?foster|foster carers?|"
+                     r"fostering households|mockingbird|foster4|in-house foster|independent fostering|\bIFAs?\b",
+    Topic.RESIDENTIAL: r"residential (?:care|homes?|placements?|provision)|children'?s homes?|secure (?:unit|home)",
+    Topic.UASC: r"\bUASCs?\b|unaccompanied|asylum|national transfer scheme|\bNTS\b|refugee",
+    Topic.HEALTH: r"health assessments?|health checks?|dental|dentist|immuni[sz]ation|\bSDQs?\b|mental health|"
+                  r"emotional (?:health|well-?being)|\bCAMHS\b|health passports?|\bIHAs?\b|\bRHAs?\b|therap",
+    Topic.WORKFORCE: r"social workers?|caseloads?|vacanc(?:y|ies)|agency (?:staff|workers?|social)|recruitment and retention|"
+                     r"workforce|turnover|\bnewly qualified|\bASYE\b|\bIROs?\b",
+    Topic.PERMANENCE: r"adopt(?:ion|ed|ive|ers?)|permanence|special guardianship|\bSGOs?\b|placement orders?|"
+                      r"long[- ]term foster|care orders? discharged|kinship",
+    Topic.COURT: r"care proceedings|court|public law outline|\bPLO\b|care orders?|section 20|\bs\.?20\b|\bcafcass\b|"
+                 r"interim care|legal planning",
+    Topic.EDUCATION: r"virtual school|\bPEPs?\b|personal education plans?|attainment|school|exclusions?|attendance|"
+                     r"key stage|\bGCSEs?\b|university|higher education",
+    Topic.EXPLOITATION: r"exploitation|\bCSE\b|\bCCE\b|county lines|missing (?:from|episodes?|incidents?)|went missing|"
+                        r"return home interviews?|trafficking|youth justice|offending",
+    Topic.FINANCE: r"budget|overspend|underspend|£\s?\d|\bcosts?\b|savings|forecast|funding|grant|expenditure",
+    Topic.PARTICIPATION: r"voice of the child|participation|children in care council|\bCiCC\b|young people'?s voice|"
+                         r"involved in (?:their )?reviews?|advocacy|consultation with young|co-produc|care leavers? forum",
+}
+_COMPILED = {t: re.compile(p, re.I) for t, p in _RULES.items()}
+
+# Acronyms and jargon → the words papers also use for them.
+JARGON: dict[str, str] = {
+    "neet": "not in education employment or training",
+    "eet": "education employment or training",
+    "uasc": "unaccompanied asylum seeking children",
+    "sdq": "strengths and difficulties questionnaire",
+    "pep": "personal education plan",
+    "iro": "independent reviewing officer",
+    "sgo": "special guardianship order",
+    "cla": "children looked after",
+    "lac": "looked after children",
+    "cic": "children in care",
+    "cse": "child sexual exploitation",
+    "ifa": "independent fostering agency",
+    "plo": "public law outline",
+    "ehcp": "education health and care plan",
+    "camhs": "child and adolescent mental health services",
+    "staying close": "staying close supported accommodation care leavers",
+    "care leaver": "care leavers care experienced young people",
+    "care leavers": "care experienced young people",
+    "emergency accommodation": "hotels bed and breakfast homeless",
+    "cared for children": "children looked after children in care",
+    "looked after children": "cared for children children in care",
+    "children in care": "cared for children looked after children",
+    "foster carer": "fostering",
+    "recruitment": "recruit recruiting",
+}
+
+
+def topics_of(text: str) -> list[Topic]:
+    return [t for t, p in _COMPILED.items() if p.search(text)]
+
+
+def parse_topic(name: str) -> Topic | None:
+    key = name.strip().lower().replace(" ", "_").replace("-", "_")
+    return next((t for t in Topic if t.value == key or t.name.lower() == key or t.value.startswith(key)), None)
+
+
+STOPWORDS = frozenset(
+    "a an and are as at be by for from has have in is it its of on or our said that the their this to was were what "
+    "which who with about how did does do".split())
+
+
+def expand_query(query: str) -> list[str]:
+    """The query's content words plus the spelled-out forms of any jargon in it."""
+    low = query.lower()
+    words = re.findall(r"[a-z0-9]+", low)
+    extra = [JARGON[k] for k in JARGON if re.search(rf"\b{re.escape(k)}\b", low)]
+    expanded = words + [w for phrase in extra for w in phrase.split()]
+    return [w for w in dict.fromkeys(expanded) if w not in STOPWORDS]

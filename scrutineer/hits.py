@@ -1,0 +1,66 @@
+"""Search hits for people: a timeline by authority and meeting date, and JSON, CSV, Markdown with citations."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from itertools import groupby
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from nlp.topics import expand_query
+from scrutineer.search import Hit
+
+_STOP = {"the", "of", "and", "for", "in", "on", "to", "a", "an", "or", "what", "was", "said", "about", "is", "are"}
+
+
+def citation(h: Hit) -> str:
+    part = f", part {h.part}" if h.part else ""
+    section = f", § {' > '.join(h.section_path)}" if h.section_path else ""
+    return f"{h.document_title or h.source} ({h.source}{part}), p. {h.page}{section}"
+
+
+def _highlight(text: str, query: str) -> Text:
+    out = Text(text)
+    words = [w for w in expand_query(query) if w not in _STOP and len(w) > 2]
+    for w in words:
+        out.highlight_regex(re.compile(rf"\b{re.escape(w)}\w*", re.I), "bold yellow")
+    return out
+
+
+def hits_view(hits: list[Hit], query: str) -> Group:
+    """Grouped by authority, then meeting date (a timeline), each statement with its citation."""
+    parts: list[object] = [Text(f"{len(hits)} statements about “{query}”", style="bold")]
+    ordered = sorted(hits, key=lambda h: (h.authority, h.meeting_date.isoformat() if h.meeting_date else ""))
+    for authority, group in groupby(ordered, key=lambda h: h.authority):
+        table = Table(title=authority or "(authority unknown)", show_lines=True, title_justify="left")
+        table.add_column("meeting", no_wrap=True)
+        table.add_column("statement")
+        table.add_column("source")
+        for h in group:
+            table.add_row(h.meeting_date.isoformat() if h.meeting_date else "", _highlight(h.text, query), citation(h))
+        parts.append(table)
+    return Group(*parts)  # type: ignore[arg-type]
+
+
+def render_hits(hits: list[Hit], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([h.model_dump(mode="json") for h in hits], indent=1, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        cols = ["authority", "meeting_date", "committee", "doc_type", "source", "part", "page", "section_path", "text",
+                "document_title", "score", "also_in"]
+        writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
+        writer.writeheader()
+        for h in hits:
+            d = h.model_dump(mode="json")
+            d["section_path"] = " > ".join(h.section_path)
+            d["also_in"] = ";".join(h.also_in)
+            writer.writerow({k: d[k] if d[k] is not None else "" for k in cols})
+        return buf.getvalue()
+    lines = [f"- {h.text} — *{citation(h)}*" + (f" (also in {', '.join(h.also_in)})" if h.also_in else "") for h in hits]
+    return "\n".join(lines) + "\n"

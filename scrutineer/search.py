@@ -1,0 +1,101 @@
+"""Hybrid search: SQLite FTS5 (BM25) and Chroma vectors, fused by reciprocal rank, duplicates collapsed."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from nlp.embed import Embedder
+from nlp.topics import expand_query, topics_of
+from store.records import Records
+from store.statement_rows import SearchFilters, StatementHit, allowed_ids, hits, keyword_ids
+from store.vectors import VectorIndex
+
+RRF_K = 60
+POOL = 200  # candidates taken from each retriever
+
+
+class Hit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    source: str
+    page: int
+    section_path: list[str]
+    authority: str
+    committee: str
+    meeting_date: date | None
+    doc_type: str
+    document_title: str
+    part: int
+    score: float
+    also_in: list[str] = Field(default_factory=list, description="Other documents printing the same statement.")
+
+
+def _where(filters: SearchFilters) -> dict | None:
+    clauses: list[dict] = []
+    if filters.authorities:
+        clauses.append({"authority": {"$in": filters.authorities}})
+    if filters.doc_type:
+        clauses.append({"doc_type": filters.doc_type})
+    if filters.year_from:
+        clauses.append({"year": {"$gte": filters.year_from}})
+    if filters.year_to:
+        clauses.append({"year": {"$lte": filters.year_to}})
+    if filters.topic:
+        clauses.append({f"topic_{filters.topic}": True})
+    return None if not clauses else clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def search(records: Records, index: VectorIndex | None, embedder: Embedder | None, query: str,
+           filters: SearchFilters | None = None, limit: int = 20, threshold: float = 0.0) -> list[Hit]:
+    """Statements about `query`, best first; `limit` 0 returns everything above `threshold`."""
+    filters = filters or SearchFilters()
+    pool = max(POOL, limit * 3)
+    ranked_lists = [keyword_ids(records, expand_query(query), filters, pool)]
+    if index is not None and embedder is not None:
+        vector = embedder.embed([query])[0]
+        topical = [t.value for t in topics_of(query) if not filters.topic]
+        for where in [_where(filters), *(_where(filters.model_copy(update={"topic": t})) for t in topical)]:
+            found = [h.statement_id for h in index.query(vector, pool, where)]
+            ok = allowed_ids(records, found, filters)  # committee and indicator filters run in SQLite
+            ranked_lists.append([i for i in found if i in ok])
+    scores: dict[int, float] = {}
+    for ranked in ranked_lists:
+        for rank, sid in enumerate(ranked):
+            scores[sid] = scores.get(sid, 0.0) + 1.0 / (RRF_K + rank + 1)
+    rows = hits(records, list(scores))
+    for sid, row in rows.items():
+        scores[sid] *= _substance(row.text)
+    order = sorted((s for s in scores if s in rows), key=lambda s: -scores[s])
+    out = _collapse([(rows[s], scores[s]) for s in order if s in rows and scores[s] >= threshold])
+    return out if limit <= 0 else out[:limit]
+
+
+def _substance(text: str) -> float:
+    """Headings, table cells and broken fragments rank below sentences that say something (BM25 favours them)."""
+    n = len(text)
+    prior = 0.6 if n < 50 else 0.8 if n < 90 else 1.0
+    return prior * (0.8 if " | " in text or not text.rstrip().endswith((".", "!", "?", ")", '"', "”")) else 1.0)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def _collapse(ranked: list[tuple[StatementHit, float]]) -> list[Hit]:
+    """The same sentence in a report and in its pack (or two papers) is one hit listing both sources."""
+    seen: dict[str, Hit] = {}
+    for row, score in ranked:
+        key = _key(row.text)
+        if key in seen:
+            other = seen[key]
+            if row.source != other.source and row.source not in other.also_in:
+                other.also_in.append(row.source)
+            continue
+        seen[key] = Hit(text=row.text, source=row.source, page=row.page, section_path=row.section_path,
+                        authority=row.authority, committee=row.committee, meeting_date=row.meeting_date,
+                        doc_type=row.doc_type, document_title=row.document_title, part=row.part_index,
+                        score=round(score, 5))
+    return list(seen.values())

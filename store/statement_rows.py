@@ -1,0 +1,126 @@
+"""Statements for search: keyword (FTS5 BM25) matches, filters, rows for the vector index, hit details."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from store.records import Records
+
+
+class SearchFilters(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    authorities: list[str] = Field(default_factory=list)
+    committee: str | None = None
+    doc_type: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    topic: str | None = None
+    indicator: str | None = None
+
+    def sql(self) -> tuple[str, list[object]]:
+        """A WHERE fragment over statements `s` joined to documents `d`."""
+        where, args = ["d.doc_type != 'pack'"], []
+        if self.authorities:
+            where.append(f"d.authority IN ({', '.join('?' * len(self.authorities))})")
+            args += self.authorities
+        if self.committee:
+            where.append("d.committee LIKE ?")
+            args.append(f"%{self.committee}%")
+        if self.doc_type:
+            where.append("d.doc_type = ?")
+            args.append(self.doc_type)
+        year = "CAST(substr(coalesce(d.meeting_date, d.period_end), 1, 4) AS INTEGER)"
+        if self.year_from:
+            where.append(f"{year} >= ?")
+            args.append(self.year_from)
+        if self.year_to:
+            where.append(f"{year} <= ?")
+            args.append(self.year_to)
+        if self.topic:
+            where.append("EXISTS (SELECT 1 FROM statement_topics t WHERE t.statement_id = s.id AND t.topic = ?)")
+            args.append(self.topic)
+        if self.indicator:
+            where.append("EXISTS (SELECT 1 FROM metrics m WHERE m.document_id = s.document_id"
+                         " AND m.statement_ord = s.ord AND m.indicator = ?)")
+            args.append(self.indicator)
+        return " AND ".join(where), args
+
+
+class StatementHit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: int
+    text: str
+    page: int
+    section_path: list[str]
+    source: str
+    document_id: str
+    document_title: str
+    part_index: int
+    authority: str
+    committee: str
+    meeting_date: date | None
+    doc_type: str
+
+    @field_validator("section_path", mode="before")
+    @classmethod
+    def _json(cls, v: object) -> object:
+        return json.loads(v) if isinstance(v, str) else v
+
+
+_JOIN = " FROM statements s JOIN documents d ON d.id = s.document_id"
+
+
+def keyword_ids(records: Records, terms: list[str], filters: SearchFilters, limit: int) -> list[int]:
+    """Statement ids by BM25 over any of the terms (each quoted, so user text cannot break FTS syntax)."""
+    if not terms:
+        return []
+    match = " OR ".join('"' + t.replace('"', "") + '"' for t in dict.fromkeys(terms))
+    where, args = filters.sql()
+    sql = (f"SELECT s.id{_JOIN} JOIN statements_fts f ON f.rowid = s.id WHERE statements_fts MATCH ? AND {where}"
+           " ORDER BY bm25(statements_fts) LIMIT ?")
+    return [r[0] for r in records.db.execute(sql, [match, *args, limit])]
+
+
+def allowed_ids(records: Records, ids: list[int], filters: SearchFilters) -> set[int]:
+    if not ids:
+        return set()
+    where, args = filters.sql()
+    sql = f"SELECT s.id{_JOIN} WHERE s.id IN ({', '.join('?' * len(ids))}) AND {where}"
+    return {r[0] for r in records.db.execute(sql, [*ids, *args])}
+
+
+def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:
+    if not ids:
+        return {}
+    sql = ("SELECT s.id, s.text, s.page, s.section_path, d.source, d.id AS document_id,"
+           " coalesce(d.title, '') AS document_title, d.part_index, coalesce(d.authority, '') AS authority,"
+           f" coalesce(d.committee, '') AS committee, d.meeting_date, d.doc_type{_JOIN}"
+           f" WHERE s.id IN ({', '.join('?' * len(ids))})")
+    return {r["id"]: StatementHit(**dict(r)) for r in records.db.execute(sql, ids)}
+
+
+def index_rows(records: Records, exclude: set[int]) -> Iterator[tuple[int, str, dict[str, object]]]:
+    """Statements the vector index lacks: id, text to embed (with its section heading), flat metadata."""
+    topics: dict[int, list[str]] = {}
+    for sid, topic in records.db.execute("SELECT statement_id, topic FROM statement_topics"):
+        topics.setdefault(sid, []).append(topic)
+    sql = ("SELECT s.id, s.text, s.section_path, d.authority, d.committee, d.doc_type, d.meeting_date, d.period_end"
+           f"{_JOIN} WHERE d.doc_type != 'pack'")
+    for r in records.db.execute(sql):
+        if r["id"] in exclude:
+            continue
+        path = json.loads(r["section_path"])
+        when = r["meeting_date"] or r["period_end"] or ""
+        meta: dict[str, object] = {"authority": r["authority"] or "", "committee": r["committee"] or "",
+                                   "doc_type": r["doc_type"], "year": int(when[:4]) if when else 0}
+        meta.update({f"topic_{t}": True for t in topics.get(r["id"], [])})
+        heading = path[-1] if path else ""
+        yield r["id"], f"{heading}: {r['text']}" if heading else r["text"], meta
+
+
+def all_statement_ids(records: Records) -> set[int]:
+    return {r[0] for r in records.db.execute(f"SELECT s.id{_JOIN} WHERE d.doc_type != 'pack'")}

@@ -1,0 +1,77 @@
+"""The vector index: Chroma, derived from SQLite and rebuildable from it.
+
+Embedded `PersistentClient` inside the KB by default; `HttpClient` when a URL
+is given (a shared `chroma run` server). Metadata is flat scalars so filters
+run inside Chroma. The collection remembers the embedding model that built it
+and refuses vectors from another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+COLLECTION = "statements"
+Scalar = str | int | float | bool
+
+
+class IndexMismatch(Exception):
+    """The index was built with a different embedding model."""
+
+
+@dataclass(frozen=True)
+class VectorHit:
+    statement_id: int
+    distance: float
+
+
+def _client(kb: Path, url: str | None):
+    import chromadb
+    from chromadb.config import Settings
+
+    settings = Settings(anonymized_telemetry=False, allow_reset=True)
+    if url:
+        u = urlparse(url)
+        return chromadb.HttpClient(host=u.hostname or "127.0.0.1", port=u.port or 8000, ssl=u.scheme == "https",
+                                   settings=settings)
+    return chromadb.PersistentClient(path=str(kb / "chroma"), settings=settings)
+
+
+class VectorIndex:
+    def __init__(self, kb: Path, model_name: str, url: str | None = None, collection: str = COLLECTION) -> None:
+        self.client = _client(kb, url)
+        self.model_name = model_name
+        self.name = collection
+        self.collection = self.client.get_or_create_collection(
+            collection, embedding_function=None, metadata={"hnsw:space": "cosine", "model": model_name})
+        built_with = (self.collection.metadata or {}).get("model")
+        if built_with and built_with != model_name:
+            raise IndexMismatch(f"the vector index was built with {built_with!r}, not {model_name!r}: "
+                                "run `scrutineer reindex` to rebuild it with the current model")
+
+    def reset(self) -> None:
+        self.client.delete_collection(self.name)
+        self.collection = self.client.get_or_create_collection(
+            self.name, embedding_function=None, metadata={"hnsw:space": "cosine", "model": self.model_name})
+
+    def ids(self) -> set[int]:
+        return {int(i) for i in self.collection.get(include=[])["ids"]}
+
+    def add(self, ids: list[int], vectors: np.ndarray, metadatas: list[dict[str, Scalar]], batch: int = 4000) -> None:
+        for i in range(0, len(ids), batch):
+            self.collection.upsert(ids=[str(x) for x in ids[i:i + batch]], embeddings=vectors[i:i + batch].tolist(),
+                                   metadatas=metadatas[i:i + batch])
+
+    def delete(self, ids: list[int]) -> None:
+        for i in range(0, len(ids), 4000):
+            self.collection.delete(ids=[str(x) for x in ids[i:i + 4000]])
+
+    def query(self, vector: np.ndarray, limit: int, where: dict | None = None) -> list[VectorHit]:
+        if self.collection.count() == 0:
+            return []
+        res = self.collection.query(query_embeddings=[vector.tolist()], n_results=min(limit, self.collection.count()),
+                                    where=where or None, include=["distances"])
+        return [VectorHit(int(i), float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
