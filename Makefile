@@ -25,6 +25,8 @@ demo: setup
 	$(BIN)/scrutineer ingest corpus --kb kb-demo
 	$(BIN)/scrutineer documents --kb kb-demo
 	$(BIN)/scrutineer show northmoor-scorecard-q2-2024-25.pdf --kb kb-demo --statements 12
+	$(BIN)/scrutineer metrics --kb kb-demo --indicator care_leavers_19_21_neet_percent
+	$(BIN)/scrutineer search "emergency accommodation for care leavers" --kb kb-demo --limit 5
 
 test: setup
 	$(BIN)/ruff check .
@@ -35,6 +37,8 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse_throughput.py
+	$(BIN)/python bench/tables_gate.py
+	$(BIN)/python bench/extract_speed.py
 
 clean:
 	rm -rf kb-demo .pytest_cache

@@ -15,7 +15,8 @@ from datetime import date
 from ingest.periods import DATE_RE, MONTHS, Period, _month_end, _safe_date, _year, find_periods
 from nlp.models import DocumentContext
 
-_MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTH = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")
 _SINCE = re.compile(rf"\b(?:since|from)\s+(?:the\s+start\s+of\s+)?{_MONTH}\s*((?:19|20)?\d{{2}})?\b(?!\s*(?:-|–|to)\s*\w)", re.I)
 _ROLLING = re.compile(

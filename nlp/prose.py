@@ -22,13 +22,15 @@ _TRAILING_END = re.compile(r"[;|]|(?<!\d)/|/(?!\d)|,\s|\b[A-Z][a-z]+\s*:")
 _BASIS_CUES = [
     (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparator (?:authorities|councils|LAs)"),
     (Basis.NATIONAL, r"national(?:ly)?|england(?: average)?\b|\bENG\b"),
-    (Basis.REGIONAL, r"regional(?:ly)?|(?:north west|north east|south east|south west|west midlands|east midlands|yorkshire|london|eastern) average"),
+    (Basis.REGIONAL, r"regional(?:ly)?|(?:north west|north east|south east|south west|west midlands|east midlands"
+                     r"|yorkshire|london|eastern) average"),
     (Basis.TARGET, r"\btarget(?:s|ed)?\b"),
     (Basis.FLOOR, r"\bfloor\b"),
     (Basis.ACTUAL, r"\blatest\b|\bprevious\b|\bours?\b|\bwe\b"),
 ]
 _BASIS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
-_TRAILING_BASIS = re.compile(r"^\W{0,3}(?:for|among|across|in)?\s*(?:our\s+)?(statistical neighbou?rs?|nationally|england|the region)", re.I)
+_TRAILING_BASIS = re.compile(
+    r"^\W{0,3}(?:for|among|across|in)?\s*(?:our\s+)?(statistical neighbou?rs?|nationally|england|the region)", re.I)
 _NOUNS = (
     r"children|child|young people|young person|care leavers|carers|households|placements|families|referrals|assessments|"
     r"cases|plans|homes|beds|posts|staff|workers|vacancies|applications|enquiries|visits|reviews|episodes|incidents|"
@@ -114,6 +116,8 @@ def _indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy,
     """Named in the value's clause or sentence; else continued from the value before (only when the
     sentence names nothing itself: "This is a decline from 38% in Q1"); else borrowed from the context.
     A bare count must name part of its subject right beside it ("557 cared for children")."""
+    if _is_kpi_card(text):  # "Latest: 613 Target: 700": the card's title came just before
+        return taxonomy.match(near, text, v.unit) or taxonomy.match(near, text, v.unit, context, anchored=False)
     if v.unit in (Unit.COUNT, Unit.GBP):
         return _count_indicator(v.unit, near, text, context, taxonomy, found, previous, after)
     indicator = taxonomy.match(near, text, v.unit)

@@ -81,7 +81,8 @@ def _cell_metric(m: re.Match, col: Column, label: str, row: list[str], table: Ta
         indicator = taxonomy.general(context, unit)
     period = col.period
     start, end, plabel = (period.start, period.end, period.label) if period else (
-        (ctx.period_start, ctx.period_end, ctx.period_label) if col.basis is Basis.ACTUAL else (None, None, ""))
+        (ctx.period_start, ctx.period_end, ctx.period_label) if col.basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR)
+        else (None, None, ""))
     flags = [Flag.UNMAPPED] if indicator is None else []
     if unit is Unit.PERCENT and value > 100:
         flags.append(Flag.OVER_100_PERCENT)

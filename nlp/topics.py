@@ -96,9 +96,9 @@ def parse_topic(name: str) -> Topic | None:
     return next((t for t in Topic if t.value == key or t.name.lower() == key or t.value.startswith(key)), None)
 
 
-STOPWORDS = frozenset(
-    "a an and are as at be by for from has have in is it its of on or our said that the their this to was were what "
-    "which who with about how did does do".split())
+_STOP_TEXT = ("a an and are as at be by for from has have in is it its of on or our said that the their this to was "
+              "were what which who with about how did does do")
+STOPWORDS = frozenset(_STOP_TEXT.split(" "))
 
 
 def expand_query(query: str) -> list[str]:

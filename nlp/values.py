@@ -23,7 +23,8 @@ _NOT_BEFORE = re.compile(
     r"(?:\b(?:aged?|ages|section|s\.|pledge|item|appendix|para(?:graph)?|page|table|figure|chart|quarter|q|qu|qtr|year|yr|"
     r"tier|level|stage|key stage|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
     r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|"
-    r"between|under|age of|per|turning|turned|turns|out of|establishment of)\s*|(?:aged?|ages|between)\s+\d+\s*(?:-|–|to|and)\s*)$",
+    r"between|under|age of|per|turning|turned|turns|out of|establishment of)\s*"
+    r"|(?:aged?|ages|between)\s+\d+\s*(?:-|–|to|and)\s*)$",
     re.I,
 )
 _LIST_NUMBER = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\s|^\s*\d+\s+(?=[A-Z])")

@@ -36,7 +36,8 @@ def build_indicators(reference: Path) -> None:
     out = []
     for ind in data["indicators"]:
         lait = (ind.get("source") or {}).get("lait") or {}
-        england = {str(e["year"]): e["value"] for e in ind.get("england") or [] if "also_source" in e or e["source"] == "lait_bds"}
+        england = {str(e["year"]): e["value"] for e in ind.get("england") or []
+                   if "also_source" in e or e["source"] == "lait_bds"}
         out.append({
             "id": ind["id"], "title": ind["title"], "domain": ind["domain"], "unit": ind["unit"],
             "polarity": ind.get("polarity") or "neutral", "lait_code": str(lait.get("measure_code") or ""),

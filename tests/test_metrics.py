@@ -1,0 +1,129 @@
+"""One test per pattern family of metric extraction, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.models import Table
+from nlp.models import Basis, DocumentContext, Flag, Unit
+from nlp.periods import resolve_periods
+from nlp.prose import StatementIn, metrics_from_statements
+from nlp.table_metrics import metrics_from_table
+from nlp.taxonomy import load_taxonomy
+from nlp.values import find_values
+
+CTX = DocumentContext(authority="Northmoor Borough Council", period_start=date(2024, 7, 1),
+                      period_end=date(2024, 9, 30), period_label="Q2 2024/25", meeting_date=date(2024, 12, 3))
+
+
+def extract(*sentences: str):
+    statements = [StatementIn(i, s, 1, ("3 Performance",)) for i, s in enumerate(sentences)]
+    return [(m.indicator, m.basis.value, m.value, m.unit.value, m.period_end) for m in
+            metrics_from_statements(statements, CTX, load_taxonomy())]
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("Q2 2024/25", date(2024, 9, 30)), ("2023-24", date(2024, 3, 31)), ("Yr end 18-19", date(2019, 3, 31)),
+    ("Qu 1 19-20", date(2019, 6, 30)), ("in Q1", date(2024, 6, 30)), ("as at 31.03.19", date(2019, 3, 31)),
+    ("as of today (18.11.2024)", date(2024, 11, 18)), ("at the end of December 2024", date(2024, 12, 31)),
+    ("July and August 2025", date(2025, 8, 31)), ("since April 2024", date(2024, 9, 30)),
+    ("12 months to December 2024", date(2024, 12, 31)), ("Dec-23", date(2023, 12, 31)),
+    ("the previous quarter", date(2024, 6, 30)),
+])
+def test_periods_resolve(text: str, end: date) -> None:
+    assert resolve_periods(text, CTX)[-1].end == end
+
+
+def test_age_ranges_are_not_periods_or_values() -> None:
+    text = "care leavers aged 17-18 and our 19 to 21-year-olds"
+    assert resolve_periods(text, CTX) == []
+    assert find_values(text, []) == []
+
+
+def test_numbers_that_are_not_metrics() -> None:
+    text = "7.9 Under Section 20 and Pledge 4, call 01234 567890 at 10.00; within 12 months; an audit of the last 50 children."
+    assert find_values(text, [p.span for p in resolve_periods(text, CTX)]) == []
+
+
+def test_percent_with_comparators_and_period() -> None:
+    rows = extract("In Q2, 41% of care leavers aged 19 to 21 were not in education, employment or training (NEET).",
+                   "The national average for 2023/24 was 38% with statistical neighbours being 37%.")
+    assert ("care_leavers_19_21_neet_percent", "actual", 41, "percent", date(2024, 9, 30)) in rows
+    assert ("care_leavers_19_21_neet_percent", "national", 38, "percent", date(2024, 3, 31)) in rows
+    assert ("care_leavers_19_21_neet_percent", "statistical_neighbours", 37, "percent", date(2024, 3, 31)) in rows
+
+
+def test_earlier_value_is_a_metric_for_the_earlier_period() -> None:
+    rows = extract("The number of children placed with in-house foster carers rose to 88 in Q2, up from 81 in Q1.")
+    assert ("placements_in_house_foster_count", "actual", 88, "count", date(2024, 9, 30)) in rows
+    assert ("placements_in_house_foster_count", "actual", 81, "count", date(2024, 6, 30)) in rows
+
+
+def test_continuing_sentence_keeps_the_indicator() -> None:
+    rows = extract("Northmoor was responsible for 412 cared for children at the end of quarter 2.",
+                   "This is an increase from 398 at the end of quarter 1.")
+    assert rows == [("cla_count", "actual", 412, "count", date(2024, 9, 30)),
+                    ("cla_count", "actual", 398, "count", date(2024, 6, 30))]
+
+
+def test_rate_money_days_and_targets() -> None:
+    rows = extract("Our rate of cared for children, 61 per 10,000, is below the national average of 70 per 10,000.",
+                   "The Cared for Children net budget is £38.2m.",
+                   "It took on average 512 days from entering care to moving in with an adoptive family.",
+                   "There were 140 approved fostering households against a target of 160 households.")
+    assert ("cla_rate_per_10000", "actual", 61, "rate_per_10000", date(2024, 9, 30)) in rows
+    assert ("cla_rate_per_10000", "national", 70, "rate_per_10000", None) in rows
+    assert ("cla_budget_gbp", "actual", 38_200_000, "gbp", date(2024, 9, 30)) in rows
+    assert ("adoption_a1_days", "actual", 512, "days", date(2024, 9, 30)) in rows
+    assert ("fostering_households_count", "target", 160, "count", date(2024, 9, 30)) in rows
+
+
+def test_rate_printed_as_percent_is_flagged() -> None:
+    statements = [StatementIn(0, "Our rate per 10,000 of cared for children (66%) sits below the national average (70%).",
+                              1, ())]
+    metrics = metrics_from_statements(statements, CTX, load_taxonomy())
+    assert [(m.unit, m.basis, Flag.UNIT_MISMATCH in m.flags) for m in metrics] == [
+        (Unit.RATE, Basis.ACTUAL, True), (Unit.RATE, Basis.NATIONAL, True)]
+
+
+def test_unmapped_value_keeps_its_label() -> None:
+    metrics = metrics_from_statements([StatementIn(0, "Some 64% of respondents rated the new portal as easy to use.", 1, ())],
+                                      CTX, load_taxonomy())
+    assert metrics[0].indicator == "" and "respondents" in metrics[0].label and Flag.UNMAPPED in metrics[0].flags
+
+
+def test_kpi_card() -> None:
+    rows = extract("Number of fostering households", "Latest: 140 Target: 160 Floor: 150 Previous: 138 (Red)")
+    assert ("fostering_households_count", "target", 160, "count", date(2024, 9, 30)) in rows
+    assert ("fostering_households_count", "floor", 150, "count", date(2024, 9, 30)) in rows
+    assert ("fostering_households_count", "actual", 138, "count", date(2024, 6, 30)) in rows
+
+
+def test_scorecard_table_columns_decide_basis_and_period() -> None:
+    table = Table(page=2, header_rows=1, rows=[
+        ["Ref", "Indicator", "Polarity", "Stat Neigh Av", "National Av", "Target", "Qu 1 24-25", "Qu 2 24-25", "RAG"],
+        ["P2.1", "% of care leavers aged 19-21 NEET", "Low is Good", "37%", "38%", "35%", "43%", "41%", "Red"],
+    ])
+    metrics = metrics_from_table(table, 0, ["Scorecard"], "", CTX, load_taxonomy())
+    got = {(m.basis.value, m.value, m.period_end) for m in metrics}
+    assert {m.indicator for m in metrics} == {"care_leavers_19_21_neet_percent"}
+    assert got == {("statistical_neighbours", 37, None), ("national", 38, None), ("target", 35, date(2024, 9, 30)),
+                   ("actual", 43, date(2024, 6, 30)), ("actual", 41, date(2024, 9, 30))}
+    assert all(m.polarity == "Low is Good" for m in metrics)
+
+
+def test_status_table_total_row_takes_the_cohort_from_context() -> None:
+    table = Table(page=5, header_rows=1, rows=[["Status", "Mar-24", "Jun-24"], ["UASC", "31", "35"],
+                                               ["Total", "402", "412"], ["Male", "220", "225"]])
+    metrics = metrics_from_table(table, 0, ["Children in Care"], "Children in Care", CTX, load_taxonomy())
+    by = {(m.label, m.period_end): m.indicator for m in metrics}
+    assert by[("Total", date(2024, 6, 30))] == "cla_count"
+    assert by[("UASC", date(2024, 3, 31))] == "uasc_cla_count"
+    assert by[("Male", date(2024, 3, 31))] == ""
+
+
+def test_every_cue_rule_names_a_known_indicator() -> None:
+    taxonomy = load_taxonomy()
+    assert len(taxonomy.indicators) >= 129

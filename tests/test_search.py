@@ -1,0 +1,68 @@
+"""Search on the sample corpus with the real embedding model and a real Chroma store; metrics from the same KB."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from scrutineer.config import Settings, open_vectors
+from scrutineer.indexing import reindex, sync_index
+from scrutineer.search import search
+from store.metric_rows import query_metrics
+from store.records import Records
+from store.statement_rows import SearchFilters
+from store.vectors import IndexMismatch, VectorIndex
+
+
+@pytest.fixture(scope="module")
+def search_kb(corpus_kb: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    kb = tmp_path_factory.mktemp("search") / "kb"
+    shutil.copytree(corpus_kb, kb)
+    with Records(kb) as records:
+        index, embedder = open_vectors(kb, Settings())
+        done = sync_index(records, index, embedder)
+    assert done.embedded > 100
+    return kb
+
+
+def test_hybrid_search_finds_and_cites(search_kb: Path) -> None:
+    with Records(search_kb) as records:
+        index, embedder = open_vectors(search_kb, Settings())
+        hits = search(records, index, embedder, "emergency accommodation for care leavers", limit=10)
+    assert any("emergency accommodation" in h.text.lower() for h in hits[:5])
+    assert all(h.source and h.page >= 1 and h.authority for h in hits)
+    assert all(len(h.text) <= 1200 for h in hits)
+
+
+def test_filters_and_topics(search_kb: Path) -> None:
+    with Records(search_kb) as records:
+        index, embedder = open_vectors(search_kb, Settings())
+        only = search(records, index, embedder, "NEET", SearchFilters(authorities=["Wexcombe County Council"],
+                                                                       topic="neet"), limit=20)
+    assert only and {h.authority for h in only} == {"Wexcombe County Council"}
+
+
+def test_resync_is_a_no_op_and_reindex_rebuilds(search_kb: Path) -> None:
+    with Records(search_kb) as records:
+        index, embedder = open_vectors(search_kb, Settings())
+        assert sync_index(records, index, embedder).embedded == 0
+        again = reindex(records, index, embedder)
+        assert again.embedded == len(index.ids())
+
+
+def test_index_refuses_another_model(tmp_path: Path) -> None:
+    index = VectorIndex(tmp_path, "model-a")
+    index.add([1, 2], np.eye(2, dtype=np.float32), [{"authority": "x"}, {"authority": "y"}])
+    with pytest.raises(IndexMismatch):
+        VectorIndex(tmp_path, "model-b")
+
+
+def test_metrics_from_sample_corpus(corpus_kb: Path) -> None:
+    with Records(corpus_kb) as records:
+        rows = query_metrics(records, ["care_leavers_19_21_neet_percent"])
+    bases = {r.basis for r in rows}
+    assert {"actual", "national", "statistical_neighbours"} <= bases
+    assert {r.authority for r in rows} == {"Northmoor Borough Council", "Wexcombe County Council"}
