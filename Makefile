@@ -38,7 +38,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/parse_throughput.py
 	$(BIN)/python bench/tables_gate.py
-	$(BIN)/python bench/extract_speed.py
+	rm -rf kb-bench && SCRUTINEER_EMBED=false $(BIN)/scrutineer ingest ../shared/corpus/seeds ../shared/corpus/kent --kb kb-bench; \
+		$(BIN)/python bench/extract_speed.py kb-bench
 
 clean:
 	rm -rf kb-demo .pytest_cache
