@@ -195,20 +195,19 @@ def _fix_unit(v: Value, rate_sentence: bool, before: str, found: list[_Found]) -
 
 
 def _basis(before: str, after: str) -> Basis:
-    tail = before[-50:]
-    best: tuple[int, Basis] | None = None
-    for basis, pattern in _BASIS:
-        for m in pattern.finditer(tail):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), basis)
-    if best:
-        return best[1]
+    """A cue right after the value ("37% for our statistical neighbours") wins; else the nearest one before it."""
     m = _TRAILING_BASIS.match(after)
     if m:
         word = m.group(1).lower()
         return Basis.STATISTICAL_NEIGHBOURS if word.startswith("statistical") else (
             Basis.REGIONAL if "region" in word else Basis.NATIONAL)
-    return Basis.ACTUAL
+    tail = before[-50:]
+    best: tuple[int, Basis] | None = None
+    for basis, pattern in _BASIS:
+        for cue in pattern.finditer(tail):
+            if best is None or cue.end() > best[0]:
+                best = (cue.end(), basis)
+    return best[1] if best else Basis.ACTUAL
 
 
 def _inherited(unit: Unit, found: list[_Found], previous: list[_Found]) -> Indicator | None:
