@@ -17,8 +17,9 @@ from nlp.periods import resolve_periods
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
 
-_SEPARATOR = re.compile(r"[;|]|(?<!\d)/|/(?!\d)")
-_TRAILING_END = re.compile(r"[;|]|(?<!\d)/|/(?!\d)|,\s|\b[A-Z][a-z]+\s*:")
+_CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)"
+_SEPARATOR = re.compile(_CLAUSE_MARK)
+_TRAILING_END = re.compile(_CLAUSE_MARK + r"|,\s|\b[A-Z][a-z]+\s*:")  # also ", " and a "Target:" label
 _BASIS_CUES = [
     (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparator (?:authorities|councils|LAs)"),
     (Basis.NATIONAL, r"national(?:ly)?|england(?: average)?\b|\bENG\b"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -120,7 +120,7 @@ class Records:
         if not self.db.execute("SELECT 1 FROM file_paths WHERE sha256 = ?", (row["sha256"],)).fetchone():
             self.db.execute("DELETE FROM files WHERE sha256 = ?", (row["sha256"],))
 
-    def write(self, parsed: ParsedFile, extractions: list[Extraction] = ()) -> None:  # type: ignore[assignment]
+    def write(self, parsed: ParsedFile, extractions: Sequence[Extraction] = ()) -> None:
         """Store one parsed file and what was extracted from it, replacing what its path held before, all or nothing."""
         f = parsed.file
         with self.db:
