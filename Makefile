@@ -21,12 +21,7 @@ ocr:
 		|| echo "note: tesseract-ocr not installed; image-only pages will be reported, not OCR'd"; }
 
 demo: setup
-	rm -rf kb-demo
-	$(BIN)/scrutineer ingest corpus --kb kb-demo
-	$(BIN)/scrutineer documents --kb kb-demo
-	$(BIN)/scrutineer show northmoor-scorecard-q2-2024-25.pdf --kb kb-demo --statements 12
-	$(BIN)/scrutineer metrics --kb kb-demo --indicator care_leavers_19_21_neet_percent
-	$(BIN)/scrutineer search "emergency accommodation for care leavers" --kb kb-demo --limit 5
+	$(BIN)/scrutineer demo --kb kb-demo
 
 test: setup
 	$(BIN)/ruff check .

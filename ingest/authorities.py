@@ -88,3 +88,27 @@ def resolve_authority(name: str) -> str:
     """The official name for a name a user types ("Cheshire East"), or the name as given."""
     found = gazetteer().resolve(name)
     return found.name if found else name.strip()
+
+
+@lru_cache(maxsize=1)
+def _neighbour_table() -> dict[str, list[tuple[int, str]]]:
+    table: dict[str, list[tuple[int, str]]] = {}
+    with open(DATA / "statistical_neighbours.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            table.setdefault(row["dfe_la_code"], []).append((int(row["rank"]), row["neighbour_dfe_la_code"]))
+    return table
+
+
+def statistical_neighbours(name: str) -> list[Authority]:
+    """The authority's ten statistical neighbours (DfE children's services model), closest first."""
+    found = gazetteer().resolve(name)
+    if found is None or not found.dfe_la_code:
+        return []
+    by_code = {a.dfe_la_code: a for a in gazetteer().by_alias.values() if a.dfe_la_code}
+    return [by_code[code] for _, code in sorted(_neighbour_table().get(found.dfe_la_code, [])) if code in by_code]
+
+
+def short_name(name: str) -> str:
+    """"Cheshire East" for "Cheshire East Council"; unknown names come back unchanged."""
+    found = gazetteer().resolve(name)
+    return found.short_name if found else name

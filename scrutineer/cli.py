@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress
 
 from ingest import Overrides
 from ingest.authorities import resolve_authority
 from nlp.pipeline import build_extractor
 from nlp.topics import Topic, parse_topic
+from scrutineer.cli_analysis import compare_command, demo_command
+from scrutineer.cli_support import KbOption, emit, err, kb_path, open_records, out, progress_bar
 from scrutineer.config import open_vectors, settings
-from scrutineer.exports import MetricFormat, metrics_csv, metrics_json
+from scrutineer.exports import MetricFormat, Pivot, metrics_csv, metrics_json, metrics_wide
 from scrutineer.hits import hits_view, render_hits
 from scrutineer.indexing import reindex as reindex_vectors
 from scrutineer.indexing import sync_index
@@ -27,36 +27,16 @@ from scrutineer.render import document_view, documents_table, entities_table, me
 from scrutineer.search import search as run_search
 from store.metric_rows import entity_counts, query_metrics
 from store.queries import document_detail, find_documents, list_documents
-from store.records import Records, StoreError
+from store.records import Records
 from store.statement_rows import SearchFilters
 from store.vectors import IndexMismatch
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Council committee papers → a knowledge base.")
-out = Console(width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True, width=None if sys.stderr.isatty() else 200)
-
-KbOption = Annotated[Path | None, typer.Option("--kb", help="Knowledge base folder (default ./kb or SCRUTINEER_KB).")]
 
 
 class Format:
     TABLE = "table"
     JSON = "json"
-
-
-def _kb(kb: Path | None) -> Path:
-    return kb or settings().kb
-
-
-def _open(kb: Path | None, must_exist: bool = True) -> Records:
-    path = _kb(kb)
-    if must_exist and not (path / "records.sqlite").exists():
-        err.print(f"[red]error[/] no knowledge base at {path}: run `scrutineer ingest PATH --kb {path}` first")
-        raise typer.Exit(2)
-    try:
-        return Records(path)
-    except StoreError as exc:
-        err.print(f"[red]error[/] {exc}")
-        raise typer.Exit(2) from exc
 
 
 @app.command()
@@ -81,7 +61,7 @@ def ingest(
         raise typer.Exit(2) from exc
     overrides = Overrides(authority=authority, committee=committee, meeting_date=when)
     cfg = settings()
-    with _open(kb, must_exist=False) as records, _progress() as progress:
+    with open_records(kb, must_exist=False) as records, progress_bar() as progress:
         files = progress.add_task("files", total=None)
         pages = progress.add_task("pages", total=None)
 
@@ -95,7 +75,7 @@ def ingest(
             on_file=on_file, on_total=lambda n: progress.update(files, total=n),
         )
         if cfg.embed:
-            _index(records, _kb(kb), progress)
+            _index(records, kb_path(kb), progress)
     print_summary(err, summary)
     if summary.failures or missing:
         raise typer.Exit(1)
@@ -112,13 +92,6 @@ def _index(records: Records, kb: Path, progress: Progress, rebuild: bool = False
     err.print(f"vector index: {done.embedded} statements embedded, {done.removed} removed in {done.seconds:.1f} s")
 
 
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=not sys.stderr.isatty(), disable=not sys.stderr.isatty(),
-    )
-
-
 @app.command()
 def documents(
     kb: KbOption = None,
@@ -128,7 +101,7 @@ def documents(
     if format not in (Format.TABLE, Format.JSON):
         err.print(f"[red]error[/] --format must be table or json, not {format!r}")
         raise typer.Exit(2)
-    with _open(kb) as records:
+    with open_records(kb) as records:
         docs = list_documents(records)
     if format == Format.JSON:
         print(json.dumps([d.model_dump(mode="json") for d in docs], indent=1, ensure_ascii=False))
@@ -144,7 +117,7 @@ def show(
     format: Annotated[str, typer.Option("--format", help="table or json")] = Format.TABLE,
 ) -> None:
     """Show a document (every part of a pack): section tree, statements with pages, tables."""
-    with _open(kb) as records:
+    with open_records(kb) as records:
         docs = find_documents(records, ref)
         if not docs:
             err.print(f"[red]error[/] no document matches {ref!r}: see `scrutineer documents`")
@@ -167,24 +140,20 @@ def metrics(
     format: Annotated[MetricFormat, typer.Option("--format", help="csv, json, jsonl or table")] = MetricFormat.TABLE,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     bom: Annotated[bool, typer.Option(help="Start the CSV with a UTF-8 BOM (for Excel).")] = False,
+    pivot: Annotated[Pivot | None, typer.Option(help="Wide CSV: a column per period or per authority.")] = None,
 ) -> None:
     """Every value the papers report, with indicator, basis, period and source: as a table, CSV or JSON."""
-    with _open(kb) as records:
+    with open_records(kb) as records:
         rows = query_metrics(records, indicator, [resolve_authority(a) for a in authority or []], basis)
+    if pivot is not None:
+        emit(metrics_wide(rows, pivot, bom=bom), output, f"{len(rows)} metrics, pivoted by {pivot.value}")
+        return
     if format is MetricFormat.TABLE and output is None:
         out.print(metrics_table(rows))
         return
     text = metrics_json(rows, lines=format is MetricFormat.JSONL) if format in (MetricFormat.JSON, MetricFormat.JSONL) \
         else metrics_csv(rows, bom=bom)
-    _emit(text, output, f"{len(rows)} metrics")
-
-
-def _emit(text: str, output: Path | None, what: str) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    output.write_text(text, encoding="utf-8")
-    err.print(f"{what} written to {output}")
+    emit(text, output, f"{len(rows)} metrics")
 
 
 @app.command()
@@ -194,7 +163,7 @@ def entities(
     format: Annotated[str, typer.Option("--format", help="table or json")] = Format.TABLE,
 ) -> None:
     """Organisations, people, programmes and legal terms named in the papers, with counts and documents."""
-    with _open(kb) as records:
+    with open_records(kb) as records:
         rows = entity_counts(records, label.upper() if label else None)
     if format == Format.JSON:
         print(json.dumps([r.model_dump() for r in rows], indent=1, ensure_ascii=False))
@@ -205,7 +174,7 @@ def entities(
 @app.command()
 def reextract(kb: KbOption = None) -> None:
     """Re-run metric and entity extraction over a stored KB (after changing rules), without re-parsing."""
-    with _open(kb) as records:
+    with open_records(kb) as records:
         total = reextract_kb(records, build_extractor())
     err.print(f"{total} metrics extracted")
 
@@ -242,13 +211,13 @@ def search(
     filters = SearchFilters(authorities=[resolve_authority(a) for a in authority or []], committee=committee,
                             doc_type=doc_type, year_from=from_, year_to=to, topic=chosen.value if chosen else None,
                             indicator=indicator)
-    with _open(kb) as records:
-        index, embedder = _vectors_or_none(_kb(kb))
+    with open_records(kb) as records:
+        index, embedder = _vectors_or_none(kb_path(kb))
         found = run_search(records, index, embedder, query, filters, 0 if all_ else limit, threshold)
     if format == "table" and output is None:
         out.print(hits_view(found, query))
         return
-    _emit(render_hits(found, format), output, f"{len(found)} hits")
+    emit(render_hits(found, format), output, f"{len(found)} hits")
 
 
 def _vectors_or_none(kb: Path):
@@ -262,8 +231,12 @@ def _vectors_or_none(kb: Path):
 @app.command()
 def reindex(kb: KbOption = None) -> None:
     """Rebuild the vector index from SQLite (for example after changing the embedding model)."""
-    with _open(kb) as records, _progress() as progress:
-        _index(records, _kb(kb), progress, rebuild=True)
+    with open_records(kb) as records, progress_bar() as progress:
+        _index(records, kb_path(kb), progress, rebuild=True)
+
+
+app.command("compare")(compare_command)
+app.command("demo")(demo_command)
 
 
 def main() -> None:

@@ -1,0 +1,101 @@
+"""The Python API: `open_kb(path)` gives notebooks and scripts what the CLI gives a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ingest import Overrides
+from ingest.authorities import resolve_authority
+from nlp.embed import Embedder
+from nlp.taxonomy import Taxonomy, load_taxonomy
+from scrutineer.compare import Comparison, compare
+from scrutineer.config import Settings, open_vectors, settings
+from scrutineer.indexing import IndexSummary, sync_index
+from scrutineer.pipeline import IngestSummary
+from scrutineer.pipeline import ingest as run_ingest
+from scrutineer.search import Hit
+from scrutineer.search import search as run_search
+from store.metric_rows import MetricRow, query_metrics
+from store.queries import DocumentRow, list_documents
+from store.records import Records
+from store.statement_rows import SearchFilters
+from store.vectors import VectorIndex
+
+
+class KnowledgeBaseMissing(FileNotFoundError):
+    """No knowledge base where one was expected."""
+
+
+class KnowledgeBase:
+    """One KB folder: SQLite records plus the vector index, opened lazily (the model loads on first search)."""
+
+    def __init__(self, path: Path, cfg: Settings) -> None:
+        self.path = path
+        self.records = Records(path)
+        self._cfg = cfg
+        self._vectors: tuple[VectorIndex, Embedder] | None = None
+        self._taxonomy: Taxonomy | None = None
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.records.close()
+
+    def ingest(self, paths: list[Path], overrides: Overrides | None = None,
+               on_embedded: Callable[[int], None] | None = None) -> tuple[IngestSummary, IndexSummary | None]:
+        summary = run_ingest(paths, self.records, overrides, workers=self._cfg.workers, tables=self._cfg.tables)
+        if not self._cfg.embed:
+            return summary, None
+        index, embedder = self.vectors()
+        return summary, sync_index(self.records, index, embedder, on_embedded)
+
+    def vectors(self) -> tuple[VectorIndex, Embedder]:
+        if self._vectors is None:
+            self._vectors = open_vectors(self.path, self._cfg)
+        return self._vectors
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        if self._taxonomy is None:
+            self._taxonomy = load_taxonomy()
+        return self._taxonomy
+
+    def documents(self) -> list[DocumentRow]:
+        return list_documents(self.records)
+
+    def metrics(self, indicator: str | list[str] | None = None, authority: str | list[str] | None = None,
+                basis: str | list[str] | None = None) -> list[MetricRow]:
+        names = [resolve_authority(a) for a in _listed(authority)]
+        return query_metrics(self.records, _listed(indicator), names, _listed(basis))
+
+    def search(self, query: str, limit: int = 20, threshold: float = 0.0, **filters: object) -> list[Hit]:
+        """Filters as in `SearchFilters`: authorities, committee, doc_type, year_from, year_to, topic, indicator."""
+        if "authorities" in filters:
+            filters["authorities"] = [resolve_authority(a) for a in _listed(filters["authorities"])]  # type: ignore[arg-type]
+        index, embedder = self.vectors()
+        return run_search(self.records, index, embedder, query, SearchFilters(**filters), limit, threshold)
+
+    def compare(self, indicator: str, authorities: str | list[str] | None = None,
+                neighbours_of: str | None = None) -> Comparison:
+        names = [resolve_authority(a) for a in _listed(authorities)]
+        of = resolve_authority(neighbours_of) if neighbours_of else None
+        return compare(self.records, self.taxonomy, indicator, names, of)
+
+
+def _listed(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def open_kb(path: str | Path, create: bool = False, cfg: Settings | None = None) -> KnowledgeBase:
+    """Open the knowledge base at `path`; `create=True` starts an empty one there."""
+    path = Path(path)
+    if not create and not (path / "records.sqlite").exists():
+        raise KnowledgeBaseMissing(f"no knowledge base at {path}: run `scrutineer ingest PATH --kb {path}` first")
+    return KnowledgeBase(path, cfg or settings())
