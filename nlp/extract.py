@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ingest.models import Document, StatementKind, Table
 from nlp.models import DocumentContext, Extraction, Metric
@@ -11,7 +12,10 @@ from nlp.table_metrics import metrics_from_table
 from nlp.taxonomy import Taxonomy
 from nlp.topics import topics_of
 
-EXTRACTOR_VERSION = "1"
+if TYPE_CHECKING:  # spaCy loads only when an extractor is built, not when the CLI starts
+    from nlp.entities import EntityTagger
+
+EXTRACTOR_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -61,9 +65,12 @@ def extract_metrics(doc: Document, taxonomy: Taxonomy) -> list[Metric]:
 class Extractor:
     """The expensive parts of extraction, built once (per process) and passed in."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, entities: EntityTagger) -> None:
         self.taxonomy = taxonomy
+        self.entities = entities
 
     def extract(self, doc: Document) -> Extraction:
         topics = {i: [t.value for t in found] for i, s in enumerate(doc.statements) if (found := topics_of(s.text))}
-        return Extraction(document_id=doc.id, metrics=extract_metrics(doc, self.taxonomy), topics=topics)
+        statements = ((i, s.page, s.text) for i, s in enumerate(doc.statements))
+        entities = list(self.entities.tag(statements, document_context(doc)))
+        return Extraction(document_id=doc.id, metrics=extract_metrics(doc, self.taxonomy), entities=entities, topics=topics)
