@@ -30,6 +30,8 @@ _BASIS_CUES = [
     (Basis.ACTUAL, r"\blatest\b|\bprevious\b|\bours?\b|\bwe\b"),
 ]
 _BASIS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?")
 _TRAILING_BASIS = re.compile(
     r"^\W{0,3}(?:for|among|across|in)?\s*(?:our\s+)?(statistical neighbou?rs?|nationally|england|the region)", re.I)
 _NOUNS = (
@@ -48,6 +50,13 @@ _GENERIC_HEAD = re.compile(r"^\s*(?:children|young people|child|young person|peo
 _OTHER_WHOLE = re.compile(
     r"^\s*of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+|net\s+|total\s+)*(?!children|child|young|care|cared|looked|"
     r"cohort|them|those|these|this|people|pupils|households|carers|cases|reviews|assessments|plans)[a-z]", re.I)
+_SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:file )?review)\b", re.I)
+_QUALIFIER = re.compile(r"\(\s*(?:including|incl\.?|excluding|not including|except|e\.g\.|such as|of which)\b", re.I)
+_ASIDE = re.compile(_QUALIFIER.pattern + r"[^()]*\)", re.I)
+_SUB_COUNT = re.compile(r"\b(?:were|was|is|are|who|which|had|have|has|would|will)\b", re.I)
+_PLURAL_HEAD = re.compile(
+    r"^\s*(?:new |more |additional |further |other )?(?!(?:were|was|has|this|across|plus|less|always|thus|those|these|"
+    r"includes|represents|remains)\b)([a-z]{3,}s)\b")
 _NUMERATOR = re.compile(r"\d%\)?\s*\(\d[\d,]*\)|\(\d[\d,]*\)\s*\d|\d[\d,]*\s*\(\d[\d.]*%\)")
 _FOREIGN_NOUN = re.compile(
     r"\b(?:beds?|cases?|households?|posts?|staff|workers?|vacanc(?:y|ies)|carers?|referrals?|assessments?|plans?|visits?|"
@@ -109,6 +118,25 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         near = before + " " + after
         indicator = _indicator(v, near, text, context, taxonomy, found, previous, after)
         found.append(_Found(v, indicator, basis, _period(v, periods, lo, hi)))
+    return _respectively(text, found)
+
+
+def _respectively(text: str, found: list[_Found]) -> list[_Found]:
+    """"the national and statistical neighbour figures of 38% and 37% respectively": bases in printed order."""
+    end = _RESPECTIVELY.search(text)
+    if end is None:
+        return found
+    run = [i for i, f in enumerate(found) if f.value.span[1] <= end.start()]
+    while len(run) > 1 and not _LIST_GAP.fullmatch(text[found[run[0]].value.span[1]:found[run[1]].value.span[0]]):
+        run.pop(0)
+    if len(run) < 2:
+        return found
+    head = text[max(0, found[run[0]].value.span[0] - 120):found[run[0]].value.span[0]]
+    cues = sorted((m.start(), b) for b, pattern in _BASIS for m in pattern.finditer(head))
+    if len(cues) < len(run):
+        return found
+    for i, (_, basis) in zip(run, cues[-len(run):], strict=True):
+        found[i] = _Found(found[i].value, found[i].indicator, basis, found[i].period)
     return found
 
 
@@ -120,6 +148,9 @@ def _indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy,
     if _is_kpi_card(text):  # "Latest: 613 Target: 700": the card's title came just before
         return taxonomy.match(near, text, v.unit) or taxonomy.match(near, text, v.unit, context, anchored=False)
     if v.unit in (Unit.COUNT, Unit.GBP):
+        aside = _aside(text[: v.span[0]], text[v.span[1]:])
+        if aside is not None:  # "(86 fostering households)" names its own subject; "(17 were UASC)" splits the sentence's
+            return None if _SUB_COUNT.search(aside) or _QUALIFIER.match(aside) else taxonomy.match(aside, aside, v.unit)
         return _count_indicator(v.unit, near, text, context, taxonomy, found, previous, after)
     indicator = taxonomy.match(near, text, v.unit)
     if indicator is not None:
@@ -136,7 +167,13 @@ def _indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy,
 
 def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[_Found],
                      previous: list[_Found], after: str) -> Indicator | None:
-    tight = near[-40:] if not after else near[: len(near) - len(after)][-40:] + " " + after[:40]
+    if unit is Unit.COUNT and _SAMPLE.search(text):
+        return None  # "an audit of ... a total of 7 children": a sample, not the authority's count
+    before = near[: len(near) - len(after)]
+    # "open cases (including those for care leavers) was 11,165": a bracket qualifies, it does not name the subject
+    before, after, text = _ASIDE.sub(" ", before), _ASIDE.sub(" ", after), _ASIDE.sub(" ", text)
+    near = before + " " + after
+    tight = near[-40:] if not after else before[-40:] + " " + after[:40]
     for wide in (text, f"{text} {context}"):
         indicator = taxonomy.match(tight, tight, unit, wide)
         if indicator is not None:
@@ -146,10 +183,13 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     if not _NO_SUBJECT.match(after):
         return None  # "3 key areas", "7 farmers": counts of something the taxonomy does not measure
     if found:  # "(126 in Q1)", "a reduction from 46 in Q1"
-        return _inherited(unit, found, [])
+        inherited = _inherited(unit, found, [])
+        return inherited if inherited is not None and not taxonomy.vetoed(inherited, near) else None
     if _NUMERATOR.search(text):
         return None
     sentence_subject = taxonomy.match(near, text, unit)
+    if sentence_subject is not None and not _counts_its_noun(sentence_subject, before, after, taxonomy):
+        return None
     if sentence_subject is not None or taxonomy.evidence(text, unit):
         return sentence_subject  # "continued to be low - 222 on the 27/06/2022"
     inherited = _inherited(unit, found, previous)
@@ -163,7 +203,19 @@ def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Ta
     for head in (" ".join(after.split()[:4]), subject.group(1) if subject else ""):
         if _FOREIGN_NOUN.search(head) and taxonomy.match(head, head, indicator.unit) is not indicator:
             return False
-    return True
+    plural = _PLURAL_HEAD.match(after)  # "7 farmers", "3 providers": whatever the sentence is about
+    head = " ".join(after.split()[:5])
+    return plural is None or bool(taxonomy.match(head, head, indicator.unit))
+
+
+def _aside(before: str, after: str) -> str | None:
+    """The bracket a value sits in when it holds words, not just a partner figure or a period:
+    "(17 were unaccompanied ...)" but not "(126 in Q1)" or "(51.4%)"."""
+    opened = before.rfind("(")
+    if opened <= before.rfind(")"):
+        return None
+    inside = before[opened:] + after.split(")", 1)[0]
+    return inside if len(re.findall(r"[A-Za-z]{3,}", inside)) >= 2 else None
 
 
 def _next_start(text: str, values: list[Value], i: int) -> int:

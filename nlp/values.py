@@ -41,6 +41,8 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\s+of)?\s+(?:by\s+)?(?:an?\s+)?(?:further\s+)?$",
     re.I,
 )
+_AGE_LIMIT = re.compile(r"\b(?:over|above|under|aged over|aged under)\s*$", re.I)
+_AGE_LIMIT_END = re.compile(r"^(?:s\b|\s*(?:[).,;]|$|and over|or over|plus\b|years?\b))", re.I)
 _PHONE = re.compile(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")
 _TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b", re.I)
 
@@ -101,6 +103,8 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # counts are whole numbers; decimals without a unit are scores, money or item numbers
     if re.fullmatch(r"(?:19|20)\d{2}", raw):
         return False  # a year
+    if _AGE_LIMIT.search(before) and _AGE_LIMIT_END.match(after):
+        return False  # "care leavers over 18)", "under 25s"
     if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _is_change(text, m.start()) or _SAMPLE_BEFORE.search(before):
         return False
     return not re.match(r"^\s*(?:-|–|to)\s*\d", after)  # a range of ages or items

@@ -127,3 +127,24 @@ def test_status_table_total_row_takes_the_cohort_from_context() -> None:
 def test_every_cue_rule_names_a_known_indicator() -> None:
     taxonomy = load_taxonomy()
     assert len(taxonomy.indicators) >= 129
+
+
+def test_respectively_assigns_bases_in_printed_order() -> None:
+    got = extract("Our NEET rate for care leavers aged 19 to 21 is 33%, below the national and statistical "
+                  "neighbour averages of 38% and 37% respectively.")
+    assert [(b, v) for _, b, v, _, _ in got] == [("actual", 33), ("national", 38), ("statistical_neighbours", 37)]
+
+
+def test_brackets_qualify_or_split_a_count_but_never_name_the_subject() -> None:
+    got = extract("The number of open cases (including those for care leavers over 18) was 9,412.",
+                  "98 children came into care (14 were unaccompanied asylum-seeking children).",
+                  "We have 140 children living with our foster carers (92 fostering households).")
+    indicators = {v: i for i, _, v, _, _ in got}
+    assert indicators.get(9412, "") == "" and indicators.get(14, "") == "" and 18 not in indicators
+    assert indicators[98] == "cla_starts_count" and indicators[92] == "fostering_households_count"
+
+
+def test_samples_and_other_nouns_are_not_the_authoritys_counts() -> None:
+    got = extract("Care leavers: an audit of 12 care leavers' files found strong practice.",
+                  "Care leavers: the youth service ran sessions for 7 farmers and 4 cyclists.")
+    assert all(i == "" for i, *_ in got)
