@@ -174,6 +174,12 @@ def _box(rows: list[_Row], page: int) -> TextBox:
     )
 
 
+_UNFINISHED = re.compile(r"[a-z,]\s*$")
+_CONTINUATION = re.compile(r"^[a-z](?![.)]\s)")  # not a list marker "a. ", "i) "
+_OPEN_PREPOSITION = re.compile(r"\b(?:by|to|of|from|with|at|than|was|were|is|are|and|or)\s*$")
+_FIGURE_START = re.compile(r"^[£]?\d[\d,.]*%?\s+(?!\s*[A-Z])")
+
+
 def _to_blocks(boxes: list[TextBox]) -> list[Block]:
     blocks = []
     for i, b in enumerate(boxes):
@@ -185,5 +191,22 @@ def _to_blocks(boxes: list[TextBox]) -> list[Block]:
         text = re.sub(r"^[•▪◦●■]\s*", "", b.text) if kind is BlockKind.LIST_ITEM else b.text
         if is_blank_page_marker(text):
             kind = BlockKind.PARAGRAPH
+        broken = _unfinished(blocks, b.size, text) if kind is BlockKind.PARAGRAPH else None
+        if broken is not None:
+            broken.text = f"{broken.text} {text}"
+            continue
         blocks.append(Block(text=text, page=b.page, kind=kind, font_size=b.size, bold=b.bold, top_of_page=top))
     return blocks
+
+
+def _unfinished(blocks: list[Block], size: float, text: str) -> Block | None:
+    """The paragraph a line continues when a sentence was broken by extra spacing, a change of font, or a box
+    the reading order put in between: a lower-case start, or a figure after "decreased by" / "80 to 475"."""
+    for block in reversed(blocks[-3:]):
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or block.bold \
+                or abs((block.font_size or size) - size) > 0.6:
+            continue  # a bold line is a heading: what follows it starts something new
+        if (_UNFINISHED.search(block.text) and _CONTINUATION.match(text)) or (
+                _OPEN_PREPOSITION.search(block.text) and _FIGURE_START.match(text)):
+            return block
+    return None

@@ -40,6 +40,8 @@ class SentenceEmbedder:
     def __init__(self, model: str | Path | None = None, max_seq_length: int = 128, batch_size: int = 64) -> None:
         from sentence_transformers import SentenceTransformer
 
+        _quiet_transformers()
+
         path = str(model or packaged_model_path())
         self.model = SentenceTransformer(path, device="cpu" if not _cuda() else "cuda", local_files_only=True)
         self.model.max_seq_length = max_seq_length
@@ -68,6 +70,14 @@ class StaticEmbedder:
     def embed(self, texts: list[str]) -> np.ndarray:
         return _unique_sorted(texts, lambda batch: self.model.encode(
             batch, batch_size=1024, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False))
+
+
+def _quiet_transformers() -> None:
+    """Loading reports and weight-loading bars are for model authors, not for someone ingesting papers."""
+    from transformers.utils import logging
+
+    logging.set_verbosity_error()
+    logging.disable_progress_bar()
 
 
 def _cuda() -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
@@ -40,6 +41,8 @@ class Parsed(BaseModel):
     model_config = ConfigDict(extra="forbid")
     file: ParsedFile
     extractions: list[Extraction]
+    parse_seconds: float = 0.0
+    extract_seconds: float = 0.0
 
 
 class IngestSummary(BaseModel):
@@ -59,6 +62,9 @@ class IngestSummary(BaseModel):
     ocr_pages: int = 0
     failures: list[Failure] = []
     warnings: list[str] = []
+    parse_seconds: float = 0.0  # summed over worker processes
+    extract_seconds: float = 0.0  # summed over worker processes
+    store_seconds: float = 0.0
 
     def counts(self) -> dict[str, int]:
         return {"seen": self.files_seen, "read": self.files_read, "duplicates": self.duplicates,
@@ -128,6 +134,7 @@ def extract_all(parsed: ParsedFile, extractor: Extractor) -> list[Extraction]:
 
 
 def _parse_job(path: str, overrides: Overrides, tables: bool) -> Parsed | Failure:
+    started = time.perf_counter()
     try:
         parsed = parse_file(Path(path), overrides, tables=tables)
     except IngestError as exc:
@@ -137,7 +144,10 @@ def _parse_job(path: str, overrides: Overrides, tables: bool) -> Parsed | Failur
     if _extractor is None:
         _init_worker()
     assert _extractor is not None
-    return Parsed(file=parsed, extractions=extract_all(parsed, _extractor))
+    parsed_at = time.perf_counter()
+    extractions = extract_all(parsed, _extractor)
+    return Parsed(file=parsed, extractions=extractions, parse_seconds=parsed_at - started,
+                  extract_seconds=time.perf_counter() - parsed_at)
 
 
 def ingest(
@@ -220,7 +230,11 @@ def _store(outcome: Parsed | Failure, records: Records, summary: IngestSummary, 
             on_file(outcome.source, 0)
         return
     result = outcome.file
+    started = time.perf_counter()
     records.write(result, outcome.extractions)
+    summary.store_seconds += time.perf_counter() - started
+    summary.parse_seconds += outcome.parse_seconds
+    summary.extract_seconds += outcome.extract_seconds
     summary.metrics += sum(len(e.metrics) for e in outcome.extractions)
     summary.files_read += 1
     summary.pages += len(result.page_texts)

@@ -14,6 +14,7 @@ from store.statement_rows import SearchFilters, StatementHit, allowed_ids, hits,
 from store.vectors import VectorIndex
 
 RRF_K = 60
+_FIGURE = re.compile(r"\d\s*%|\d+ (?:children|young people|care leavers|carers|households)\b", re.I)
 POOL = 200  # candidates taken from each retriever
 
 
@@ -53,11 +54,12 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
     """Statements about `query`, best first; `limit` 0 returns everything above `threshold`."""
     filters = filters or SearchFilters()
     pool = max(POOL, limit * 3)
-    ranked_lists = [keyword_ids(records, expand_query(query), filters, pool)]
+    terms = expand_query(query)
+    topical = [t.value for t in topics_of(query) if not filters.topic]
+    ranked_lists = [keyword_ids(records, terms, f, pool) for f in [filters, *_on_topics(filters, topical)]]
     if index is not None and embedder is not None:
         vector = embedder.embed([query])[0]
-        topical = [t.value for t in topics_of(query) if not filters.topic]
-        for where in [_where(filters), *(_where(filters.model_copy(update={"topic": t})) for t in topical)]:
+        for where in [_where(filters), *(_where(f) for f in _on_topics(filters, topical))]:
             found = [h.statement_id for h in index.query(vector, pool, where)]
             ok = allowed_ids(records, found, filters)  # committee and indicator filters run in SQLite
             ranked_lists.append([i for i in found if i in ok])
@@ -73,9 +75,16 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
     return out if limit <= 0 else out[:limit]
 
 
+def _on_topics(filters: SearchFilters, topics: list[str]) -> list[SearchFilters]:
+    """One more pass per topic the query names: statements tagged with it get a second vote."""
+    return [filters.model_copy(update={"topic": t}) for t in topics]
+
+
 def _substance(text: str) -> float:
     """Headings, table cells and broken fragments rank below sentences that say something (BM25 favours them)."""
     n = len(text)
+    if n >= 30 and _FIGURE.search(text) and " | " not in text:
+        return 1.0  # a short line that reports a figure ("2021/22 care leavers 55% EET/45% NEET") says something
     prior = 0.6 if n < 50 else 0.8 if n < 90 else 1.0
     return prior * (0.8 if " | " in text or not text.rstrip().endswith((".", "!", "?", ")", '"', "”")) else 1.0)
 

@@ -1,0 +1,32 @@
+"""Sentences a PDF breaks across blocks (extra spacing, a change of font) are read as one statement."""
+
+from __future__ import annotations
+
+import pymupdf
+
+from ingest.pdf import read_pdf
+
+
+def _pdf(lines: list[tuple[float, str, str]]) -> bytes:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for y, text, font in lines:
+        page.insert_text((72, y), text, fontsize=11, fontname=font)
+    return doc.tobytes()
+
+
+def test_broken_sentences_are_joined_but_headings_and_list_items_are_not():
+    data = _pdf([
+        (100, "Fostering", "hebo"),
+        (130, "Actions being taken to increase the number of fostering", "helv"),
+        (170, "households include information events and a refer-a-friend payment.", "hebo"),
+        (220, "The number of children in care decreased by", "helv"),
+        (260, "80 to 475 over the quarter.", "helv"),
+        (310, "Participation update", "hebo"),
+        (340, "a. The panel noted the report.", "helv"),
+    ])
+    texts = [b.text for b in read_pdf(data, "broken.pdf", tables=False).blocks]
+    assert "Actions being taken to increase the number of fostering households include information events and a " \
+           "refer-a-friend payment." in texts
+    assert "The number of children in care decreased by 80 to 475 over the quarter." in texts
+    assert "Participation update" in texts and "Fostering" in texts
