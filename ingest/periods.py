@@ -18,7 +18,7 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _YEAR = r"(?:19|20)\d{2}"
-_FY = rf"({_YEAR}|\d{{2}})\s*[/-]\s*(\d{{2}}|{_YEAR})"
+_FY = rf"({_YEAR}|\d{{2}})\s*[/\-–—]\s*(\d{{2}}|{_YEAR})"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 
 DATE_RE = re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+({_YEAR})\b", re.I)
@@ -134,6 +134,8 @@ def find_periods(text: str, reporting_fy: int | None = None) -> list[Period]:
             y1 -= 1
         add(date(y1, m1, 1), _month_end(y2, m2), m)
     for m in _PLAN_YEARS.finditer(text):
+        if len(m.group(3)) == 2 and re.search(r"\bto\b", m.group(0), re.I):
+            continue  # "from 30% in 2014 to 24% in 2015": a value, not "2014 to 2024"
         first, last = int(m.group(2)), _year(m.group(3)) if len(m.group(3)) == 4 else int(m.group(2)[:2] + m.group(3))
         if last - first >= 2:
             start = date(first, _month(m.group(1)), 1) if m.group(1) else date(first, 4, 1)

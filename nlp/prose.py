@@ -57,6 +57,7 @@ _SUB_COUNT = re.compile(r"\b(?:were|was|is|are|who|which|had|have|has|would|will
 _PLURAL_HEAD = re.compile(
     r"^\s*(?:new |more |additional |further |other )?(?!(?:were|was|has|this|across|plus|less|always|thus|those|these|"
     r"includes|represents|remains)\b)([a-z]{3,}s)\b")
+_SUBSET = re.compile(r"\bof (?:whom|which)\s*$", re.I)
 _NUMERATOR = re.compile(r"\d%\)?\s*\(\d[\d,]*\)|\(\d[\d,]*\)\s*\d|\d[\d,]*\s*\(\d[\d.]*%\)")
 _FOREIGN_NOUN = re.compile(
     r"\b(?:beds?|cases?|households?|posts?|staff|workers?|vacanc(?:y|ies)|carers?|referrals?|assessments?|plans?|visits?|"
@@ -152,6 +153,8 @@ def _indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy,
         if aside is not None:  # "(86 fostering households)" names its own subject; "(17 were UASC)" splits the sentence's
             return None if _SUB_COUNT.search(aside) or _QUALIFIER.match(aside) else taxonomy.match(aside, aside, v.unit)
         return _count_indicator(v.unit, near, text, context, taxonomy, found, previous, after)
+    if _SUBSET.search(near[: len(near) - len(after)]):  # "426 live with foster carers, of whom 45% live out of area"
+        return taxonomy.match(after, after, v.unit)
     indicator = taxonomy.match(near, text, v.unit)
     if indicator is not None:
         return indicator

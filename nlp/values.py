@@ -18,16 +18,17 @@ _RATE = re.compile(rf"\b({_NUM})\s*(%|per ?cent)?\s*(?:per|/)\s*10,?000\b|\b({_N
 _PERCENT = re.compile(rf"(?<![\d.])({_NUM})\s*(?:%|per ?cent\b)", re.I)
 _DAYS = re.compile(rf"(?<![\d.])({_NUM})\s*(days|months)\b", re.I)
 _DURATION_CUE = re.compile(r"(?:average|took|taken|wait(?:ed|ing)?|mean|time (?:of|was|is))\W+(?:\w+\W+){0,3}$", re.I)
-_COUNT = re.compile(rf"(?<![\w.,£/:-])({_NUM})(?![\w/:]|\.\d|,\d|%|-\d| ?- ?(?:year|month|week|day))")
+_THRESHOLD = re.compile(r"\b(?:longer|more|less|fewer|shorter) than\s*$|\b(?:within|over|under|exceeding|beyond)\s*$", re.I)
+_COUNT = re.compile(rf"(?<![\w.,£/:\-–—])({_NUM})(?![\w/:]|\.\d|,\d|%|-\d| ?- ?(?:year|month|week|day))")
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:aged?|ages|section|s\.|pledge|item|appendix|para(?:graph)?|page|table|figure|chart|quarter|q|qu|qtr|year|yr|"
     r"tier|level|stage|key stage|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
     r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|"
-    r"between|under|age of|per|turning|turned|turns|out of|establishment of)\s*"
-    r"|(?:aged?|ages|between)\s+\d+\s*(?:-|–|to|and)\s*)$",
+    r"between|under|ages? of|per|turning|turned|turns|out of|establishment of)\s*"
+    r"|(?:aged?|ages|between|ages? of)\s+\d+\s*(?:-|–|to|and)\s*)$",
     re.I,
 )
-_LIST_NUMBER = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\s|^\s*\d+\s+(?=[A-Z])")
+_LIST_NUMBER = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\s|^\s*\d+\s+(?=[A-Z])|^\s*\d+\.(?=[A-Z])")
 _NOT_AFTER = re.compile(
     r"^(?:\s*(?:or more|\+|years?|yrs?|year[- ]olds?|months?|weeks?|hours?|minutes?|am\b|pm\b|st\b|nd\b|rd\b|th\b|"
     r"miles?|times|working days|days|o'clock)|-(?:year|month|day)|-?\s*(?:or|and|to)\s*\d+\s*-?\s*years?)",
@@ -83,7 +84,8 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
         if not _is_change(text, m.start()) and not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]):
             add(_num(m.group(1)), Unit.PERCENT, m)
     for m in _DAYS.finditer(text):
-        if _DURATION_CUE.search(text[max(0, m.start() - 60):m.start()]):
+        before = text[max(0, m.start() - 60):m.start()]
+        if _DURATION_CUE.search(before) and not _THRESHOLD.search(before):  # not "took longer than 45 days"
             add(_num(m.group(1)), Unit.DAYS if m.group(2).lower() == "days" else Unit.MONTHS, m)
     for m in _COUNT.finditer(text):
         if _is_count(text, m):

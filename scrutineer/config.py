@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     profile: Profile = Profile.ACCURATE
     model: str | None = None  # any sentence-transformers model name or path, for the accurate profile
     chroma_url: str | None = None  # a shared `chroma run` server instead of the KB's own store
+    collection: str = "statements"  # one per KB when several KBs share a server
     embed: bool = True  # build the vector index while ingesting
 
 
@@ -31,4 +32,4 @@ def open_vectors(kb: Path, cfg: Settings) -> tuple[VectorIndex, Embedder]:
     """The embedder and the index it feeds, built together so a KB never mixes models."""
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     embedder = build_embedder(cfg.profile, cfg.model, cache=kb / "models")
-    return VectorIndex(kb, embedder.name, cfg.chroma_url), embedder
+    return VectorIndex(kb, embedder.name, cfg.chroma_url, cfg.collection), embedder

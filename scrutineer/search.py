@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from nlp.embed import Embedder
 from nlp.topics import expand_query, topics_of
 from store.records import Records
-from store.statement_rows import SearchFilters, StatementHit, allowed_ids, hits, keyword_ids
+from store.statement_rows import SearchFilters, StatementHit, allowed_ids, hits, keyword_ids, with_topic
 from store.vectors import VectorIndex
 
 RRF_K = 60
@@ -56,13 +56,18 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
     pool = max(POOL, limit * 3)
     terms = expand_query(query)
     topical = [t.value for t in topics_of(query) if not filters.topic]
-    ranked_lists = [keyword_ids(records, terms, f, pool) for f in [filters, *_on_topics(filters, topical)]]
+    deep = pool * 2 if topical else pool  # the topic lists are cut from a deeper candidate list
+    retrieved = [keyword_ids(records, terms, filters, deep)]
     if index is not None and embedder is not None:
         vector = embedder.embed([query])[0]
-        for where in [_where(filters), *(_where(f) for f in _on_topics(filters, topical))]:
-            found = [h.statement_id for h in index.query(vector, pool, where)]
-            ok = allowed_ids(records, found, filters)  # committee and indicator filters run in SQLite
-            ranked_lists.append([i for i in found if i in ok])
+        found = [h.statement_id for h in index.query(vector, deep, _where(filters))]
+        ok = allowed_ids(records, found, filters)  # committee and indicator filters run in SQLite
+        retrieved.append([i for i in found if i in ok])
+    ranked_lists = []
+    for ranked in retrieved:  # each retriever votes once, and once more within each topic the query names
+        ranked_lists.append(ranked[:pool])
+        ranked_lists += [[i for i in ranked if i in on_topic] for on_topic in
+                         (with_topic(records, ranked, t) for t in topical)]
     scores: dict[int, float] = {}
     for ranked in ranked_lists:
         for rank, sid in enumerate(ranked):
@@ -73,11 +78,6 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
     order = sorted((s for s in scores if s in rows), key=lambda s: -scores[s])
     out = _collapse([(rows[s], scores[s]) for s in order if s in rows and scores[s] >= threshold])
     return out if limit <= 0 else out[:limit]
-
-
-def _on_topics(filters: SearchFilters, topics: list[str]) -> list[SearchFilters]:
-    """One more pass per topic the query names: statements tagged with it get a second vote."""
-    return [filters.model_copy(update={"topic": t}) for t in topics]
 
 
 def _substance(text: str) -> float:

@@ -93,6 +93,14 @@ def allowed_ids(records: Records, ids: list[int], filters: SearchFilters) -> set
     return {r[0] for r in records.db.execute(sql, [*ids, *args])}
 
 
+def with_topic(records: Records, ids: list[int], topic: str) -> set[int]:
+    """Those of `ids` tagged with `topic`."""
+    if not ids:
+        return set()
+    sql = f"SELECT statement_id FROM statement_topics WHERE topic = ? AND statement_id IN ({', '.join('?' * len(ids))})"
+    return {r[0] for r in records.db.execute(sql, [topic, *ids])}
+
+
 def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:
     if not ids:
         return {}

@@ -45,6 +45,7 @@ class VectorIndex:
         self.client = _client(kb, url)
         self.model_name = model_name
         self.name = collection
+        self._size: int | None = None
         self.collection = self.client.get_or_create_collection(
             collection, embedding_function=None, metadata={"hnsw:space": "cosine", "model": model_name})
         built_with = (self.collection.metadata or {}).get("model")
@@ -53,6 +54,7 @@ class VectorIndex:
                                 "run `scrutineer reindex` to rebuild it with the current model")
 
     def reset(self) -> None:
+        self._size = None
         self.client.delete_collection(self.name)
         self.collection = self.client.get_or_create_collection(
             self.name, embedding_function=None, metadata={"hnsw:space": "cosine", "model": self.model_name})
@@ -61,17 +63,25 @@ class VectorIndex:
         return {int(i) for i in self.collection.get(include=[])["ids"]}
 
     def add(self, ids: list[int], vectors: np.ndarray, metadatas: list[dict[str, Scalar]], batch: int = 4000) -> None:
+        self._size = None
         for i in range(0, len(ids), batch):
             self.collection.upsert(ids=[str(x) for x in ids[i:i + batch]], embeddings=vectors[i:i + batch].tolist(),
                                    metadatas=metadatas[i:i + batch])
 
     def delete(self, ids: list[int]) -> None:
+        self._size = None
         for i in range(0, len(ids), 4000):
             self.collection.delete(ids=[str(x) for x in ids[i:i + 4000]])
 
+    def size(self) -> int:
+        """Vectors held; counted once and kept, since counting costs as much as a small query."""
+        if self._size is None:
+            self._size = self.collection.count()
+        return self._size
+
     def query(self, vector: np.ndarray, limit: int, where: dict | None = None) -> list[VectorHit]:
-        if self.collection.count() == 0:
+        if self.size() == 0:
             return []
-        res = self.collection.query(query_embeddings=[vector.tolist()], n_results=min(limit, self.collection.count()),
+        res = self.collection.query(query_embeddings=[vector.tolist()], n_results=min(limit, self.size()),
                                     where=where or None, include=["distances"])
         return [VectorHit(int(i), float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]

@@ -148,3 +148,16 @@ def test_samples_and_other_nouns_are_not_the_authoritys_counts() -> None:
     got = extract("Care leavers: an audit of 12 care leavers' files found strong practice.",
                   "Care leavers: the youth service ran sessions for 7 farmers and 4 cyclists.")
     assert all(i == "" for i, *_ in got)
+
+
+def test_inspection_report_language() -> None:
+    """Ofsted-style prose: run-in paragraph numbers, en-dash years, age bands, thresholds, sub-groups."""
+    got = extract("23.Leaders have improved services for children in care.",
+                  "In 2022–23, 46 children were adopted, a figure below that of similar areas.",
+                  "The leaving care service supports young people between the ages of 16 and 21.",
+                  "In March 2024, 31% of assessments took longer than 45 days.",
+                  "Of the children in care, 212 live with foster carers, of whom 38% live out of the authority area.")
+    assert all(v not in (23, 16, 21, 45) for _, _, v, _, _ in got)
+    adopted = next(row for row in got if row[2] == 46)
+    assert adopted[0] == "cla_adopted_count" and adopted[4] == date(2023, 3, 31)
+    assert next(i for i, _, v, _, _ in got if v == 38) == ""

@@ -66,3 +66,16 @@ def test_metrics_from_sample_corpus(corpus_kb: Path) -> None:
     bases = {r.basis for r in rows}
     assert {"actual", "national", "statistical_neighbours"} <= bases
     assert {r.authority for r in rows} == {"Northmoor Borough Council", "Wexcombe County Council"}
+
+
+@pytest.mark.slow
+def test_fast_profile_distils_a_static_model_offline(tmp_path: Path):
+    from nlp.embed import Profile, build_embedder
+
+    fast = build_embedder(Profile.FAST, cache=tmp_path)
+    assert (tmp_path / "static-minilm" / "modules.json").exists()  # distilled once, then loaded from the KB
+    v = fast.embed(["care leavers in emergency accommodation", "young people placed in hotels and B&Bs",
+                    "the pension fund's investment strategy"])
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
+    assert v[0] @ v[1] > v[0] @ v[2]
+    assert build_embedder(Profile.FAST, cache=tmp_path).name == fast.name
