@@ -57,6 +57,7 @@ _SUB_COUNT = re.compile(r"\b(?:were|was|is|are|who|which|had|have|has|would|will
 _PLURAL_HEAD = re.compile(
     r"^\s*(?:new |more |additional |further |other )?(?!(?:were|was|has|this|across|plus|less|always|thus|those|these|"
     r"includes|represents|remains)\b)([a-z]{3,}s)\b")
+_PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")
 _SUBSET = re.compile(r"\bof (?:whom|which)\s*$", re.I)
 _NUMERATOR = re.compile(r"\d%\)?\s*\(\d[\d,]*\)|\(\d[\d,]*\)\s*\d|\d[\d,]*\s*\(\d[\d.]*%\)")
 _FOREIGN_NOUN = re.compile(
@@ -149,6 +150,8 @@ def _indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy,
     if _is_kpi_card(text):  # "Latest: 613 Target: 700": the card's title came just before
         return taxonomy.match(near, text, v.unit) or taxonomy.match(near, text, v.unit, context, anchored=False)
     if v.unit in (Unit.COUNT, Unit.GBP):
+        if _PERCENT_THEN_BRACKET.search(text[: v.span[0]]):
+            return None  # "42.5% (277) of the looked after population ...": the numerator of a share
         aside = _aside(text[: v.span[0]], text[v.span[1]:])
         if aside is not None:  # "(86 fostering households)" names its own subject; "(17 were UASC)" splits the sentence's
             return None if _SUB_COUNT.search(aside) or _QUALIFIER.match(aside) else taxonomy.match(aside, aside, v.unit)
@@ -179,6 +182,8 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     tight = near[-40:] if not after else before[-40:] + " " + after[:40]
     for wide in (text, f"{text} {context}"):
         indicator = taxonomy.match(tight, tight, unit, wide)
+        if indicator is not None and taxonomy.vetoed(indicator, near):  # "21 care leavers ... in 'staying put'"
+            indicator = taxonomy.match(near, near, unit)
         if indicator is not None:
             return indicator if _counts_its_noun(indicator, near[: len(near) - len(after)], after, taxonomy) else None
     if _GENERIC_HEAD.match(after):  # "increased in Q2 to 75 children": the subject is just before

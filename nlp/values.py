@@ -22,10 +22,10 @@ _THRESHOLD = re.compile(r"\b(?:longer|more|less|fewer|shorter) than\s*$|\b(?:wit
 _COUNT = re.compile(rf"(?<![\w.,£/:\-–—])({_NUM})(?![\w/:]|\.\d|,\d|%|-\d| ?- ?(?:year|month|week|day))")
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:aged?|ages|section|s\.|pledge|item|appendix|para(?:graph)?|page|table|figure|chart|quarter|q|qu|qtr|year|yr|"
-    r"tier|level|stage|key stage|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
+    r"tier|level|stages?|key stages?|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
     r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|"
     r"between|under|ages? of|per|turning|turned|turns|out of|establishment of)\s*"
-    r"|(?:aged?|ages|between|ages? of)\s+\d+\s*(?:-|–|to|and)\s*)$",
+    r"|(?:aged?|ages|between|ages? of|stages?)\s+\d+\s*(?:-|–|to|and)\s*)$",
     re.I,
 )
 _LIST_NUMBER = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\s|^\s*\d+\s+(?=[A-Z])|^\s*\d+\.(?=[A-Z])")
@@ -42,7 +42,7 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\s+of)?\s+(?:by\s+)?(?:an?\s+)?(?:further\s+)?$",
     re.I,
 )
-_AGE_LIMIT = re.compile(r"\b(?:over|above|under|aged over|aged under)\s*$", re.I)
+_AGE_LIMIT = re.compile(r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?)\s*$", re.I)
 _AGE_LIMIT_END = re.compile(r"^(?:s\b|\s*(?:[).,;]|$|and over|or over|plus\b|years?\b))", re.I)
 _PHONE = re.compile(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")
 _TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b", re.I)

@@ -161,3 +161,13 @@ def test_inspection_report_language() -> None:
     adopted = next(row for row in got if row[2] == 46)
     assert adopted[0] == "cla_adopted_count" and adopted[4] == date(2023, 3, 31)
     assert next(i for i, _, v, _, _ in got if v == 38) == ""
+
+
+def test_numerators_programmes_and_school_stages() -> None:
+    got = extract("A high share, 41.5% (212), of children in care live outside the county.",
+                  "At the time of the visit, 19 care leavers were in 'staying put' arrangements.",
+                  "At key stages 1 and 2, attainment of children in care improved.",
+                  "Careers advice for children in care continues when they reach 16.")
+    indicators = {v: i for i, _, v, _, _ in got}
+    assert indicators.get(212, "") == "" and indicators[19] == "staying_put_count"
+    assert not {1, 2, 16} & set(indicators)
