@@ -62,7 +62,12 @@ class StaticEmbedder:
 
         target = cache / "static-minilm"
         if not (target / "modules.json").exists():
-            static = StaticEmbedding.from_distillation(str(packaged_model_path()), device="cpu", pca_dims=256)
+            _quiet_transformers()
+            os.environ["TQDM_DISABLE"], before = "1", os.environ.get("TQDM_DISABLE")  # model2vec's token bar
+            try:
+                static = StaticEmbedding.from_distillation(str(packaged_model_path()), device="cpu", pca_dims=256)
+            finally:
+                os.environ.pop("TQDM_DISABLE") if before is None else os.environ.update(TQDM_DISABLE=before)
             SentenceTransformer(modules=[static]).save(str(target))
         self.model = SentenceTransformer(str(target), device="cpu", local_files_only=True)
         self.name = "static-minilm-distilled"

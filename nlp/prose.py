@@ -22,7 +22,7 @@ _SEPARATOR = re.compile(_CLAUSE_MARK)
 _TRAILING_END = re.compile(_CLAUSE_MARK + r"|,\s|\b[A-Z][a-z]+\s*:")  # also ", " and a "Target:" label
 _BASIS_CUES = [
     (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparator (?:authorities|councils|LAs)"),
-    (Basis.NATIONAL, r"national(?:ly)?|england(?: average)?\b|\bENG\b"),
+    (Basis.NATIONAL, r"national(?:ly)?|england(?: average)?\b|\bENG\b|(?:the|across the) country(?: as a whole)?"),
     (Basis.REGIONAL, r"regional(?:ly)?|(?:north west|north east|south east|south west|west midlands|east midlands"
                      r"|yorkshire|london|eastern) average"),
     (Basis.TARGET, r"\btarget(?:s|ed)?\b"),
@@ -33,7 +33,8 @@ _BASIS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?")
 _TRAILING_BASIS = re.compile(
-    r"^\W{0,3}(?:for|among|across|in)?\s*(?:our\s+)?(statistical neighbou?rs?|nationally|england|the region)", re.I)
+    r"^\W{0,3}(?:for|among|across|in)?\s*(?:our\s+)?(statistical neighbou?rs?|nationally|england|the region|the country)",
+    re.I)
 _NOUNS = (
     r"children|child|young people|young person|care leavers|carers|households|placements|families|referrals|assessments|"
     r"cases|plans|homes|beds|posts|staff|workers|vacancies|applications|enquiries|visits|reviews|episodes|incidents|"

@@ -44,6 +44,7 @@ _CHANGE_BEFORE = re.compile(
 )
 _AGE_LIMIT = re.compile(r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?)\s*$", re.I)
 _AGE_LIMIT_END = re.compile(r"^(?:s\b|\s*(?:[).,;]|$|and over|or over|plus\b|years?\b))", re.I)
+_CHANGE_AFTER = re.compile(r"\s*(?:increase|decrease|rise|fall|reduction|drop|improvement|uplift|growth)\b", re.I)
 _PHONE = re.compile(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")
 _TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b", re.I)
 
@@ -81,7 +82,8 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     for m in _RATE.finditer(text):
         add(_num(m.group(1) or m.group(3)), Unit.RATE, m, mismatch=bool(m.group(2)))
     for m in _PERCENT.finditer(text):
-        if not _is_change(text, m.start()) and not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]):
+        if not _is_change(text, m.start()) and not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \
+                and not _CHANGE_AFTER.match(text, m.end()):  # "a 41% increase from 300"
             add(_num(m.group(1)), Unit.PERCENT, m)
     for m in _DAYS.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
