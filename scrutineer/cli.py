@@ -81,15 +81,18 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _index(records: Records, kb: Path, progress: Progress, rebuild: bool = False) -> None:
+def _index(records: Records, kb: Path, progress: Progress, rebuild: bool = False, refresh_topics: bool = False) -> None:
     try:
         index, embedder = open_vectors(kb, settings())
     except IndexMismatch as exc:
         err.print(f"[red]error[/] {exc}")
         raise typer.Exit(2) from exc
     task = progress.add_task("embedding", total=None)
-    done = (reindex_vectors if rebuild else sync_index)(records, index, embedder, lambda n: progress.advance(task, n))
-    err.print(f"vector index: {done.embedded} statements embedded, {done.removed} removed in {done.seconds:.1f} s")
+    advance = lambda n: progress.advance(task, n)  # noqa: E731
+    done = reindex_vectors(records, index, embedder, advance) if rebuild else \
+        sync_index(records, index, embedder, advance, refresh_topics)
+    err.print(f"vector index: {done.embedded} statements embedded, {done.removed} removed, "
+              f"topics revised on {done.retagged} in {done.seconds:.1f} s")
 
 
 @app.command()
@@ -176,7 +179,10 @@ def reextract(kb: KbOption = None) -> None:
     """Re-run metric and entity extraction over a stored KB (after changing rules), without re-parsing."""
     with open_records(kb) as records:
         total = reextract_kb(records, build_extractor())
-    err.print(f"{total} metrics extracted")
+        err.print(f"{total} metrics extracted")
+        if settings().embed and (settings().chroma_url or (kb_path(kb) / "chroma").exists()):
+            with progress_bar() as progress:
+                _index(records, kb_path(kb), progress, refresh_topics=True)  # rule topics may have changed
 
 
 class SearchFormat:

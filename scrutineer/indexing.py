@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pydantic import BaseModel, ConfigDict
 
 from nlp.embed import Embedder
+from nlp.topic_similarity import similar_topics
 from store.records import Records
-from store.statement_rows import all_statement_ids, index_rows
+from store.statement_rows import all_statement_ids, index_rows, rule_topics
 from store.vectors import VectorIndex
 
 BATCH = 512
@@ -19,11 +20,14 @@ class IndexSummary(BaseModel):
     model_config = ConfigDict(extra="forbid")
     embedded: int = 0
     removed: int = 0
+    retagged: int = 0  # statements whose topics changed after the similarity pass
     seconds: float = 0.0
 
 
 def sync_index(records: Records, index: VectorIndex, embedder: Embedder,
-               on_batch: Callable[[int], None] | None = None) -> IndexSummary:
+               on_batch: Callable[[int], None] | None = None, refresh_topics: bool = False) -> IndexSummary:
+    """Embed what the index lacks, drop what SQLite no longer has, then re-derive topic flags when
+    anything changed (or `refresh_topics`, after re-extraction changed the rule topics)."""
     start = time.perf_counter()
     have = index.ids()
     stale = sorted(have - all_statement_ids(records))
@@ -36,11 +40,34 @@ def sync_index(records: Records, index: VectorIndex, embedder: Embedder,
         index.add([sid for sid, _, _ in chunk], vectors, [meta for _, _, meta in chunk])  # type: ignore[misc]
         if on_batch:
             on_batch(len(chunk))
-    return IndexSummary(embedded=len(todo), removed=len(stale), seconds=time.perf_counter() - start)
+    retagged = tag_topics(records, index) if todo or stale or refresh_topics else 0
+    return IndexSummary(embedded=len(todo), removed=len(stale), retagged=retagged, seconds=time.perf_counter() - start)
+
+
+def tag_topics(records: Records, index: VectorIndex) -> int:
+    """Topic flags in the index = the rules' topics (SQLite) plus those found by embedding similarity."""
+    ids, vectors, metas = index.everything()
+    if not len(ids):
+        return 0
+    rules = rule_topics(records)
+    tagged: dict[str, set[int]] = {}
+    for sid, topics in rules.items():
+        for t in topics:
+            tagged.setdefault(t, set()).add(sid)
+    near = similar_topics(ids, vectors, tagged)
+    changed_ids, changed_metas = [], []
+    for sid, meta in zip(ids.tolist(), metas, strict=True):
+        want = set(rules.get(sid, ())) | {t for t, members in near.items() if sid in members}
+        have = {k[6:] for k, v in meta.items() if k.startswith("topic_") and v is True}
+        if want != have:
+            changed_ids.append(sid)
+            changed_metas.append({**meta, **{f"topic_{t}": t in want for t in want | have}})
+    index.set_metadata(changed_ids, changed_metas)
+    return len(changed_ids)
 
 
 def reindex(records: Records, index: VectorIndex, embedder: Embedder,
             on_batch: Callable[[int], None] | None = None) -> IndexSummary:
     """Rebuild the whole vector index from SQLite (after changing the embedding model)."""
     index.reset()
-    return sync_index(records, index, embedder, on_batch)
+    return sync_index(records, index, embedder, on_batch, refresh_topics=True)

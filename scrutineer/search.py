@@ -61,13 +61,18 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
     if index is not None and embedder is not None:
         vector = embedder.embed([query])[0]
         found = [h.statement_id for h in index.query(vector, deep, _where(filters))]
-        ok = allowed_ids(records, found, filters)  # committee and indicator filters run in SQLite
+        # committee and indicator filters run in SQLite; the topic filter already ran in Chroma, whose flags
+        # add topics found by embedding similarity to the rules' ones
+        ok = allowed_ids(records, found, filters.model_copy(update={"topic": None}))
         retrieved.append([i for i in found if i in ok])
+    # each retriever votes once, and once more within each topic the query names; the vote uses the rules'
+    # topics, which are precise (the similarity-broadened flags in the index serve the --topic filter)
     ranked_lists = []
-    for ranked in retrieved:  # each retriever votes once, and once more within each topic the query names
+    for ranked in retrieved:
         ranked_lists.append(ranked[:pool])
-        ranked_lists += [[i for i in ranked if i in on_topic] for on_topic in
-                         (with_topic(records, ranked, t) for t in topical)]
+        for t in topical:
+            on_topic = with_topic(records, ranked, t)
+            ranked_lists.append([i for i in ranked if i in on_topic])
     scores: dict[int, float] = {}
     for ranked in ranked_lists:
         for rank, sid in enumerate(ranked):

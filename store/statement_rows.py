@@ -113,9 +113,7 @@ def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:
 
 def index_rows(records: Records, exclude: set[int]) -> Iterator[tuple[int, str, dict[str, object]]]:
     """Statements the vector index lacks: id, text to embed (with its section heading), flat metadata."""
-    topics: dict[int, list[str]] = {}
-    for sid, topic in records.db.execute("SELECT statement_id, topic FROM statement_topics"):
-        topics.setdefault(sid, []).append(topic)
+    topics = rule_topics(records)
     sql = ("SELECT s.id, s.text, s.section_path, d.authority, d.committee, d.doc_type, d.meeting_date, d.period_end"
            f"{_JOIN} WHERE d.doc_type != 'pack'")
     for r in records.db.execute(sql):
@@ -128,6 +126,14 @@ def index_rows(records: Records, exclude: set[int]) -> Iterator[tuple[int, str, 
         meta.update({f"topic_{t}": True for t in topics.get(r["id"], [])})
         heading = path[-1] if path else ""
         yield r["id"], f"{heading}: {r['text']}" if heading else r["text"], meta
+
+
+def rule_topics(records: Records) -> dict[int, list[str]]:
+    """Topics the extraction rules gave each statement."""
+    topics: dict[int, list[str]] = {}
+    for sid, topic in records.db.execute("SELECT statement_id, topic FROM statement_topics"):
+        topics.setdefault(sid, []).append(topic)
+    return topics
 
 
 def all_statement_ids(records: Records) -> set[int]:

@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 COLLECTION = "statements"
+_PAGE = 5000
 Scalar = str | int | float | bool
 
 
@@ -85,3 +86,20 @@ class VectorIndex:
         res = self.collection.query(query_embeddings=[vector.tolist()], n_results=min(limit, self.size()),
                                     where=where or None, include=["distances"])
         return [VectorHit(int(i), float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+    def everything(self) -> tuple[np.ndarray, np.ndarray, list[dict[str, Scalar]]]:
+        """Every id, vector and metadata in the index (for KB-wide passes such as topic prototypes)."""
+        ids: list[int] = []
+        vectors: list[np.ndarray] = []
+        metas: list[dict[str, Scalar]] = []
+        for offset in range(0, self.size(), _PAGE):  # in pages: one get of everything overflows SQLite's variables
+            got = self.collection.get(include=["embeddings", "metadatas"], limit=_PAGE, offset=offset)
+            ids += [int(i) for i in got["ids"]]
+            vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
+            metas += [dict(m or {}) for m in got["metadatas"]]
+        matrix = np.vstack(vectors) if ids else np.zeros((0, 0), np.float32)
+        return np.array(ids, dtype=np.int64), matrix, metas
+
+    def set_metadata(self, ids: list[int], metadatas: list[dict[str, Scalar]], batch: int = 4000) -> None:
+        for i in range(0, len(ids), batch):
+            self.collection.update(ids=[str(x) for x in ids[i:i + batch]], metadatas=metadatas[i:i + batch])

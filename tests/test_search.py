@@ -79,3 +79,20 @@ def test_fast_profile_distils_a_static_model_offline(tmp_path: Path):
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
     assert v[0] @ v[1] > v[0] @ v[2]
     assert build_embedder(Profile.FAST, cache=tmp_path).name == fast.name
+
+
+def test_topics_by_similarity_join_statements_that_read_like_tagged_ones():
+    from nlp.topic_similarity import similar_topics
+
+    rng = np.random.default_rng(0)
+    centre, other = np.eye(8, dtype=np.float32)[0], np.eye(8, dtype=np.float32)[1]
+
+    def around(c: np.ndarray, n: int) -> np.ndarray:
+        v = c + 0.15 * rng.standard_normal((n, 8)).astype(np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    vectors = np.vstack([around(centre, 30), around(centre, 1) * 0 + centre, around(other, 200)])
+    ids = np.arange(len(vectors))
+    found = similar_topics(ids, vectors, {"foster_recruitment": set(range(30)), "tiny": {31, 32}})
+    assert found["foster_recruitment"] == {30}  # the untagged statement sitting on the prototype joins
+    assert "tiny" not in found  # too few tagged statements to trust a prototype
