@@ -63,11 +63,7 @@ class StaticEmbedder:
         target = cache / "static-minilm"
         if not (target / "modules.json").exists():
             _quiet_transformers()
-            os.environ["TQDM_DISABLE"], before = "1", os.environ.get("TQDM_DISABLE")  # model2vec's token bar
-            try:
-                static = StaticEmbedding.from_distillation(str(packaged_model_path()), device="cpu", pca_dims=256)
-            finally:
-                os.environ.pop("TQDM_DISABLE") if before is None else os.environ.update(TQDM_DISABLE=before)
+            static = StaticEmbedding.from_distillation(str(packaged_model_path()), device="cpu", pca_dims=256)
             SentenceTransformer(modules=[static]).save(str(target))
         self.model = SentenceTransformer(str(target), device="cpu", local_files_only=True)
         self.name = "static-minilm-distilled"

@@ -186,7 +186,7 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
         if indicator is not None and taxonomy.vetoed(indicator, near):  # "21 care leavers ... in 'staying put'"
             indicator = taxonomy.match(near, near, unit)
         if indicator is not None:
-            return indicator if _counts_its_noun(indicator, near[: len(near) - len(after)], after, taxonomy) else None
+            return indicator if _counts_its_noun(indicator, before, after, taxonomy) else None
     if _GENERIC_HEAD.match(after):  # "increased in Q2 to 75 children": the subject is just before
         return taxonomy.match(near, near, unit, text) if not _NUMERATOR.search(text) else None
     if not _NO_SUBJECT.match(after):

@@ -180,7 +180,8 @@ def reextract(kb: KbOption = None) -> None:
     with open_records(kb) as records:
         total = reextract_kb(records, build_extractor())
         err.print(f"{total} metrics extracted")
-        if settings().embed and (settings().chroma_url or (kb_path(kb) / "chroma").exists()):
+        cfg = settings()
+        if cfg.embed and (cfg.chroma_url or (kb_path(kb) / "chroma").exists()):
             with progress_bar() as progress:
                 _index(records, kb_path(kb), progress, refresh_topics=True)  # rule topics may have changed
 

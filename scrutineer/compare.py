@@ -106,8 +106,7 @@ def compare(records: Records, taxonomy: Taxonomy, indicator: str, authorities: l
     points = [_latest(rs) for rs in _grouped(rows).values()]
     if group:
         points += _neighbour_group(points, neighbours_of or "", set(group))
-    points.sort(key=lambda p: (_series_order(p), p.name, *period_sort_key(p.period_start, p.period_end),
-                               p.meeting_date or date.max))
+    points.sort(key=lambda p: (_series_order(p), p.name, *_when(p)))
     _judge(points, known.polarity)
     present = {p.authority for p in points if p.series is Series.AUTHORITY}
     return Comparison(
@@ -234,6 +233,11 @@ def _series_order(p: Point) -> int:
     return list(Series).index(p.series) if p.series is not Series.NEIGHBOURS_REPORTED else 0
 
 
+def _when(p: Point) -> tuple[date, date, date]:
+    """Chronological order of a point's period; undated ones follow their paper's meeting date."""
+    return (*period_sort_key(p.period_start, p.period_end), p.meeting_date or date.max)
+
+
 def _ordered_periods(points: list[Point]) -> list[str]:
-    keys = {p.period: (*period_sort_key(p.period_start, p.period_end), p.meeting_date or date.max) for p in points}
+    keys = {p.period: _when(p) for p in points}
     return sorted(keys, key=lambda k: (keys[k], k))

@@ -14,8 +14,8 @@ from store.statement_rows import SearchFilters, StatementHit, allowed_ids, hits,
 from store.vectors import VectorIndex
 
 RRF_K = 60
-_FIGURE = re.compile(r"\d\s*%|\d+ (?:children|young people|care leavers|carers|households)\b", re.I)
 POOL = 200  # candidates taken from each retriever
+_FIGURE = re.compile(r"\d\s*%|\d+ (?:children|young people|care leavers|carers|households)\b", re.I)
 
 
 class Hit(BaseModel):

@@ -15,7 +15,8 @@ from urllib.parse import urlparse
 import numpy as np
 
 COLLECTION = "statements"
-_PAGE = 5000
+_PAGE = 5000  # rows per read
+_BATCH = 4000  # rows per write
 Scalar = str | int | float | bool
 
 
@@ -63,16 +64,16 @@ class VectorIndex:
     def ids(self) -> set[int]:
         return {int(i) for i in self.collection.get(include=[])["ids"]}
 
-    def add(self, ids: list[int], vectors: np.ndarray, metadatas: list[dict[str, Scalar]], batch: int = 4000) -> None:
+    def add(self, ids: list[int], vectors: np.ndarray, metadatas: list[dict[str, Scalar]]) -> None:
         self._size = None
-        for i in range(0, len(ids), batch):
-            self.collection.upsert(ids=[str(x) for x in ids[i:i + batch]], embeddings=vectors[i:i + batch].tolist(),
-                                   metadatas=metadatas[i:i + batch])
+        for i in range(0, len(ids), _BATCH):
+            self.collection.upsert(ids=[str(x) for x in ids[i:i + _BATCH]], embeddings=vectors[i:i + _BATCH].tolist(),
+                                   metadatas=metadatas[i:i + _BATCH])
 
     def delete(self, ids: list[int]) -> None:
         self._size = None
-        for i in range(0, len(ids), 4000):
-            self.collection.delete(ids=[str(x) for x in ids[i:i + 4000]])
+        for i in range(0, len(ids), _BATCH):
+            self.collection.delete(ids=[str(x) for x in ids[i:i + _BATCH]])
 
     def size(self) -> int:
         """Vectors held; counted once and kept, since counting costs as much as a small query."""
@@ -100,6 +101,6 @@ class VectorIndex:
         matrix = np.vstack(vectors) if ids else np.zeros((0, 0), np.float32)
         return np.array(ids, dtype=np.int64), matrix, metas
 
-    def set_metadata(self, ids: list[int], metadatas: list[dict[str, Scalar]], batch: int = 4000) -> None:
-        for i in range(0, len(ids), batch):
-            self.collection.update(ids=[str(x) for x in ids[i:i + batch]], metadatas=metadatas[i:i + batch])
+    def set_metadata(self, ids: list[int], metadatas: list[dict[str, Scalar]]) -> None:
+        for i in range(0, len(ids), _BATCH):
+            self.collection.update(ids=[str(x) for x in ids[i:i + _BATCH]], metadatas=metadatas[i:i + _BATCH])
