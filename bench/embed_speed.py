@@ -1,18 +1,28 @@
 """Embedding throughput: plain sentence-transformers against the `accurate` and `fast` profiles, on the
-same statements (with their headings, as ingest embeds them). Also GPU when one is present.
+same statements (with their headings, as ingest embeds them), and how far each drifts from plain vectors.
+
+Each embedder runs ROUNDS times, interleaved with the others, and the median is printed: single runs on
+a shared 2-core machine varied by +-15%. Also GPU when one is present.
 
 Run: python bench/embed_speed.py KB [N]   (N statements sampled evenly from the KB, default 3000)
 """
 
 from __future__ import annotations
 
+import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+
 from nlp.embed import Profile, SentenceEmbedder, build_embedder, packaged_model_path
+from nlp.embed_onnx import OnnxEmbedder
 from store.records import Records
 from store.statement_rows import index_rows
+
+ROUNDS = 3
 
 
 def main() -> None:
@@ -26,20 +36,29 @@ def main() -> None:
     from sentence_transformers import SentenceTransformer
 
     plain = SentenceTransformer(str(packaged_model_path()), device="cpu", local_files_only=True)
-    _time("plain sentence-transformers (defaults: max_seq 256, batch 32)",
-          lambda: plain.encode(sample, show_progress_bar=False), len(sample))
-    accurate = SentenceEmbedder()
-    _time("accurate profile (max_seq 128, length-sorted, duplicates once)", lambda: accurate.embed(sample), len(sample))
-    fast = build_embedder(Profile.FAST, cache=kb / "models")
-    _time("fast profile (static model distilled from MiniLM)", lambda: fast.embed(sample), len(sample))
-
-
-def _time(title: str, run, n: int) -> None:
-    run()  # warm-up (first batch pays for allocation)
-    start = time.perf_counter()
-    run()
-    elapsed = time.perf_counter() - start
-    print(f"{title}: {n / elapsed:,.0f} statements/s ({elapsed:.1f} s)")
+    cache = kb / "models"
+    runs: dict[str, Callable[[list[str]], np.ndarray]] = {
+        "plain sentence-transformers (defaults: max_seq 256, batch 32)":
+            lambda texts: plain.encode(texts, show_progress_bar=False, normalize_embeddings=True),
+        "PyTorch, max_seq 128, length-sorted, duplicates once": SentenceEmbedder().embed,
+        "accurate profile: ONNX Runtime float32, batches of equal token counts": build_embedder(Profile.ACCURATE, cache=cache).embed,
+        "accurate profile with int8 (SCRUTINEER_INT8=true)": OnnxEmbedder(cache, quantised=True).embed,
+        "fast profile (static model distilled from MiniLM)": build_embedder(Profile.FAST, cache=cache).embed,
+    }
+    reference = runs[next(iter(runs))](sample)
+    timings: dict[str, list[float]] = {title: [] for title in runs}
+    vectors: dict[str, np.ndarray] = {}
+    for _ in range(ROUNDS):
+        for title, run in runs.items():
+            start = time.perf_counter()
+            vectors[title] = run(sample)
+            timings[title].append(time.perf_counter() - start)
+    base = len(sample) / statistics.median(timings[next(iter(runs))])
+    for title, seconds in timings.items():
+        rate = len(sample) / statistics.median(seconds)
+        cosine = float((vectors[title] * reference).sum(axis=1).mean()) if vectors[title].shape[1] == reference.shape[1] else None
+        drift = f", mean cosine to plain {cosine:.4f}" if cosine is not None else ""
+        print(f"{title}: {rate:,.0f} statements/s ({rate / base:.2f}x plain{drift})")
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ def ingest(
 
 def _index(records: Records, kb: Path, progress: Progress, rebuild: bool = False, refresh_topics: bool = False) -> None:
     try:
-        index, embedder = open_vectors(kb, settings())
+        index, embedder = open_vectors(kb, settings(), rebuilding=rebuild)
     except IndexMismatch as exc:
         err.print(f"[red]error[/] {exc}")
         raise typer.Exit(2) from exc

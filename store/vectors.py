@@ -43,7 +43,8 @@ def _client(kb: Path, url: str | None):
 
 
 class VectorIndex:
-    def __init__(self, kb: Path, model_name: str, url: str | None = None, collection: str = COLLECTION) -> None:
+    def __init__(self, kb: Path, model_name: str, url: str | None = None, collection: str = COLLECTION,
+                 rebuilding: bool = False) -> None:
         self.client = _client(kb, url)
         self.model_name = model_name
         self.name = collection
@@ -51,7 +52,7 @@ class VectorIndex:
         self.collection = self.client.get_or_create_collection(
             collection, embedding_function=None, metadata={"hnsw:space": "cosine", "model": model_name})
         built_with = (self.collection.metadata or {}).get("model")
-        if built_with and built_with != model_name:
+        if built_with and built_with != model_name and not rebuilding:
             raise IndexMismatch(f"the vector index was built with {built_with!r}, not {model_name!r}: "
                                 "run `scrutineer reindex` to rebuild it with the current model")
 

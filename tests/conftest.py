@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Derived models (the ONNX export) go to a test folder, not the user's cache; CLI subprocesses inherit it."""
+    cache = tmp_path_factory.getbasetemp() / "model-cache"
+    os.environ["SCRUTINEER_CACHE"] = str(cache)
+    return cache
 
 
 def need_shared() -> Path:

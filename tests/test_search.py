@@ -58,6 +58,10 @@ def test_index_refuses_another_model(tmp_path: Path) -> None:
     index.add([1, 2], np.eye(2, dtype=np.float32), [{"authority": "x"}, {"authority": "y"}])
     with pytest.raises(IndexMismatch):
         VectorIndex(tmp_path, "model-b")
+    rebuilt = VectorIndex(tmp_path, "model-b", rebuilding=True)  # `reindex` after a change of model
+    rebuilt.reset()
+    assert rebuilt.size() == 0
+    assert VectorIndex(tmp_path, "model-b").size() == 0
 
 
 def test_metrics_from_sample_corpus(corpus_kb: Path) -> None:

@@ -1,0 +1,43 @@
+"""The accurate profile on ONNX Runtime against sentence-transformers on PyTorch, with the real packaged model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nlp.embed import SentenceEmbedder
+from nlp.embed_onnx import OnnxEmbedder
+
+TEXTS = [
+    "Care leavers aged 19 to 21 who are not in education, employment or training (NEET)",
+    "Placement stability: children who have had three or more placements in the last twelve months",
+    "Two young people were placed in emergency accommodation over Christmas.",
+    "The pension fund's investment strategy was approved.",
+    "NEET",
+    "Care leavers aged 19 to 21 who are not in education, employment or training (NEET)",  # duplicates share a vector
+]
+
+
+@pytest.fixture(scope="module")
+def torch_vectors() -> np.ndarray:
+    return SentenceEmbedder().embed(TEXTS)
+
+
+def test_onnx_float_gives_the_pytorch_vectors(tmp_path: Path, torch_vectors: np.ndarray) -> None:
+    onnx = OnnxEmbedder(tmp_path)
+    vectors = onnx.embed(TEXTS)
+    assert onnx.name == "all-MiniLM-L6-v2@128"  # same vectors, same name: KBs built on PyTorch carry on
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert np.min(np.sum(vectors * torch_vectors, axis=1)) > 0.9999
+    assert np.array_equal(vectors[0], vectors[-1])
+    assert list(tmp_path.rglob("*.onnx")), "the export is cached for the next run"
+
+
+def test_int8_moves_vectors_a_little_and_says_so(tmp_path: Path, torch_vectors: np.ndarray) -> None:
+    int8 = OnnxEmbedder(tmp_path, quantised=True)
+    vectors = int8.embed(TEXTS)
+    assert int8.name.endswith("-int8")  # a KB built with it refuses float vectors, and vice versa
+    assert np.min(np.sum(vectors * torch_vectors, axis=1)) > 0.95
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[3]
