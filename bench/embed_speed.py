@@ -41,7 +41,8 @@ def main() -> None:
         "plain sentence-transformers (defaults: max_seq 256, batch 32)":
             lambda texts: plain.encode(texts, show_progress_bar=False, normalize_embeddings=True),
         "PyTorch, max_seq 128, length-sorted, duplicates once": SentenceEmbedder().embed,
-        "accurate profile: ONNX Runtime float32, batches of equal token counts": build_embedder(Profile.ACCURATE, cache=cache).embed,
+        "accurate profile: ONNX Runtime float32, batches of equal token counts":
+            build_embedder(Profile.ACCURATE, cache=cache).embed,
         "accurate profile with int8 (SCRUTINEER_INT8=true)": OnnxEmbedder(cache, quantised=True).embed,
         "fast profile (static model distilled from MiniLM)": build_embedder(Profile.FAST, cache=cache).embed,
     }

@@ -76,3 +76,21 @@ def continues(previous: str, line: str) -> bool:
         return True
     last = previous.rstrip().split()[-1]
     return previous.rstrip()[-1:] in ",(&-" or last.lower() in _JOIN_WORDS or (len(last) == 1 and last.isupper())
+
+
+_UNFINISHED = re.compile(r"[a-z,]\s*$")
+_CONTINUATION = re.compile(r"^[a-z](?![.)]\s)")  # not a list marker "a. ", "i) "
+_OPEN_PREPOSITION = re.compile(r"\b(?:by|to|of|from|with|at|than|was|were|is|are|and|or)\s*$")
+_FIGURE_START = re.compile(r"^[£]?\d[\d,.]*%?\s+(?!\s*[A-Z])")
+
+
+def broken_sentence(previous: str, text: str) -> bool:
+    """Whether `text` carries on a sentence `previous` left open across a paragraph break: a lower-case start
+    after a line ending mid-phrase, or a figure after "decreased by" / "80 to" ("475 ...")."""
+    return bool((_UNFINISHED.search(previous) and _CONTINUATION.match(text))
+                or (_OPEN_PREPOSITION.search(previous) and _FIGURE_START.match(text)))
+
+
+def open_ended(previous: str) -> bool:
+    """Ends on a word or comma that needs more after it: what a list item continuing it must follow."""
+    return bool(_OPEN_PREPOSITION.search(previous) or previous.rstrip().endswith(","))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
-from ingest.cleanup import is_blank_page_marker, join_lines
+from ingest.cleanup import broken_sentence, is_blank_page_marker, join_lines
 from ingest.errors import DamagedFile, EmptyFile, EncryptedPdf, NotAPdf, NoTextLayer
 from ingest.layout import TextBox, reading_order, remove_running_text
 from ingest.models import Block, BlockKind
@@ -174,12 +174,6 @@ def _box(rows: list[_Row], page: int) -> TextBox:
     )
 
 
-_UNFINISHED = re.compile(r"[a-z,]\s*$")
-_CONTINUATION = re.compile(r"^[a-z](?![.)]\s)")  # not a list marker "a. ", "i) "
-_OPEN_PREPOSITION = re.compile(r"\b(?:by|to|of|from|with|at|than|was|were|is|are|and|or)\s*$")
-_FIGURE_START = re.compile(r"^[£]?\d[\d,.]*%?\s+(?!\s*[A-Z])")
-
-
 def _to_blocks(boxes: list[TextBox]) -> list[Block]:
     blocks = []
     for i, b in enumerate(boxes):
@@ -206,7 +200,6 @@ def _unfinished(blocks: list[Block], size: float, text: str) -> Block | None:
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or block.bold \
                 or abs((block.font_size or size) - size) > 0.6:
             continue  # a bold line is a heading: what follows it starts something new
-        if (_UNFINISHED.search(block.text) and _CONTINUATION.match(text)) or (
-                _OPEN_PREPOSITION.search(block.text) and _FIGURE_START.match(text)):
+        if broken_sentence(block.text, text):
             return block
     return None

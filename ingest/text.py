@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.cleanup import continues, is_blank_page_marker, join_lines, normalise, strip_markup
+from ingest.cleanup import broken_sentence, continues, is_blank_page_marker, join_lines, normalise, open_ended, strip_markup
 from ingest.models import Block, BlockKind
 from ingest.tables import table_block
 
@@ -22,7 +22,26 @@ def read_text(text: str) -> list[Block]:
     blocks: list[Block] = []
     for page_no, page in enumerate(text.split("\f"), start=1):
         blocks.extend(_page_blocks(page.splitlines(), page_no))
-    return blocks
+    return _rejoin(blocks)
+
+
+_PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+
+
+def _rejoin(blocks: list[Block]) -> list[Block]:
+    """Text extracted upstream often breaks a sentence with a blank line ("The funding will assist us to" /
+    "- recruit and retain more foster carers"): join the halves so the statement reads whole. A list item
+    joins only what was left open ("... to"), since items of a list often lack full stops."""
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if last is not None and last.kind in _PROSE and block.kind in _PROSE and not last.marked_heading \
+                and not block.marked_heading and broken_sentence(last.text, block.text) \
+                and (block.kind is BlockKind.PARAGRAPH or open_ended(last.text)):
+            last.text = f"{last.text} {block.text}"
+            continue
+        out.append(block)
+    return out
 
 
 def _page_blocks(lines: list[str], page: int) -> list[Block]:

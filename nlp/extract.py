@@ -35,7 +35,8 @@ def document_context(doc: Document) -> DocumentContext:
 def document_inputs(doc: Document) -> tuple[list[StatementIn], list[TableIn]]:
     """Statements in order, and each table with its section and the words just before it."""
     statements = [
-        StatementIn(i, s.text, s.page, tuple(s.section_path), s.kind is StatementKind.TABLE_ROW)
+        StatementIn(i, s.text, s.page, tuple(s.section_path), s.kind is StatementKind.TABLE_ROW,
+                    s.kind is StatementKind.LIST_ITEM)
         for i, s in enumerate(doc.statements)
     ]
     tables = []

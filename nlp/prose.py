@@ -76,6 +76,7 @@ class StatementIn:
     page: int
     section_path: tuple[str, ...]
     is_table_row: bool = False
+    is_list_item: bool = False
 
 
 @dataclass
@@ -90,16 +91,29 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
     out: list[Metric] = []
     previous: list[_Found] = []
     history: list[StatementIn] = []
+    lead: Period | None = None
     for st in statements:
         if st.is_table_row and not _is_kpi_card(st.text):
             continue
         context = " ".join(s.text for s in history[-3:] if s.section_path == st.section_path)
         context += " " + " ".join(st.section_path[-1:])
         found = _statement_metrics(st.text, ctx, taxonomy, previous, context)
+        if st.is_list_item and lead is not None and history and history[-1].section_path == st.section_path:
+            for f in found:
+                f.period = f.period or lead
         out += [_to_metric(f, st, ctx) for f in found if _worth_keeping(f, st.text)]
+        lead = _lead_in(st, ctx, lead)
         previous = found
         history.append(st)
     return out
+
+
+def _lead_in(st: StatementIn, ctx: DocumentContext, lead: Period | None) -> Period | None:
+    """ "In the last 6 months (Jan-June 2022):" dates the list items under it; a sentence ends the list."""
+    if st.text.rstrip().endswith(":"):
+        periods = resolve_periods(st.text, ctx)
+        return periods[-1] if periods else None
+    return lead if st.is_list_item else None
 
 
 def _is_kpi_card(text: str) -> bool:
@@ -177,6 +191,8 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     if unit is Unit.COUNT and _SAMPLE.search(text):
         return None  # "an audit of ... a total of 7 children": a sample, not the authority's count
     before = near[: len(near) - len(after)]
+    if _SUBSET.search(before):
+        return None  # "350 care leavers, of whom 11 are looked after": a part of another group
     # "open cases (including those for care leavers) was 11,165": a bracket qualifies, it does not name the subject
     before, after, text = _ASIDE.sub(" ", before), _ASIDE.sub(" ", after), _ASIDE.sub(" ", text)
     near = before + " " + after

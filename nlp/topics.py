@@ -29,7 +29,8 @@ class Topic(StrEnum):
 
 
 _RULES: dict[Topic, str] = {
-    Topic.NEET: r"\bN?EET\b|not in education|education, employment|employment,? (?:education )?(?:or|and) training|"
+    Topic.NEET: r"\bN?EET\b|not (?:engaged )?in education|"
+                r"(?:education|employment|training)(?:,? (?:or |and )?(?:education|employment|training)){2}|"
                 r"apprenticeship|job coach|employability|traineeship",
     Topic.PLACEMENT_STABILITY: r"placement (?:stability|moves?|breakdowns?|changes?)|(?:3|three) or more placements|"
                                r"stability of placements?|same placement|placement disruption|moved homes",
@@ -37,7 +38,8 @@ _RULES: dict[Topic, str] = {
                          r"bed and breakfast|\bB ?& ?B\b|homeless|suitable accommodation|housing|staying close|"
                          r"staying put|supported lodgings|emergency beds?|independent living",
     Topic.FOSTERING: r"foster(?:ing|er)? (?:carers? )?recruit|recruit(?:ment|ing)? (?:of )?(?:new )?foster|foster carers?|"
-                     r"fostering households|mockingbird|foster4|in-house foster|independent fostering|\bIFAs?\b",
+                     r"fostering households|mockingbird|foster4|in-house foster|independent fostering|\bIFAs?\b|"
+                     r"\brecruit\w*\b.*\bfoster|\bfoster\w*\b.*\brecruit|(?:become|becoming) a foster|people to foster\b",
     Topic.RESIDENTIAL: r"residential (?:care|homes?|placements?|provision)|children'?s homes?|secure (?:unit|home)",
     Topic.UASC: r"\bUASCs?\b|unaccompanied|asylum|national transfer scheme|\bNTS\b|refugee",
     Topic.HEALTH: r"health assessments?|health checks?|dental|dentist|immuni[sz]ation|\bSDQs?\b|mental health|"

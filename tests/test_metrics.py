@@ -171,3 +171,30 @@ def test_numerators_programmes_and_school_stages() -> None:
     indicators = {v: i for i, _, v, _, _ in got}
     assert indicators.get(212, "") == "" and indicators[19] == "staying_put_count"
     assert not {1, 2, 16} & set(indicators)
+
+
+def test_other_cohorts_are_not_the_authoritys_children_in_care() -> None:
+    """Children placed here by other councils, a service's caseload, and a part of another group."""
+    got = extract("The number of children placed in Northmoor by other local authorities rose to 1,120.",
+                  "The therapy team works with 48 children in care.",
+                  "We support 310 care leavers, of whom 12 are still looked after.",
+                  "At the end of September there were 702 children in care.")
+    indicators = {v: i for i, _, v, _, _ in got}
+    assert indicators.get(1120, "") == "" and indicators.get(48, "") == "" and indicators.get(12, "") == ""
+    assert indicators[702] == "cla_count"
+
+
+def test_a_lead_in_dates_the_list_under_it() -> None:
+    items = ["Over the last six months (Jan-June 2024):", "96 children started to be looked after.",
+             "41 children ceased to be looked after."]
+    statements = [StatementIn(i, s, 1, ("6 Demand",), is_list_item=True) for i, s in enumerate(items)]
+    statements.append(StatementIn(3, "In 2023/24, 180 children started to be looked after.", 1, ("6 Demand",)))
+    got = {m.value: m.period_end for m in metrics_from_statements(statements, CTX, load_taxonomy())}
+    assert got[96] == got[41] == date(2024, 6, 30)
+    assert got[180] == date(2024, 3, 31)
+
+
+def test_a_review_on_time_is_not_an_up_to_date_plan() -> None:
+    got = extract("7.2 88% of care leavers have an up-to-date pathway plan and 79% had their plans reviewed on time.")
+    indicators = {v: i for i, _, v, _, _ in got}
+    assert indicators[88] == "care_leavers_pathway_plan_percent" and indicators[79] == ""

@@ -36,6 +36,22 @@ def test_wrapped_lines_join_into_one_paragraph():
     assert [b.text for b in blocks] == ["Apologies were received from Councillors R Bailey, M Beanland and S Edgar."]
 
 
+def test_sentences_broken_by_blank_lines_are_rejoined_but_list_items_stay_apart():
+    text = ("- Wexcombe is part of a regional fostering partnership. The grant will help us to\n\n"
+            "- recruit and support more foster carers.\n\n"
+            "When concerns are long-standing rather than acute, some children remain at home\n\n"
+            "longer than they should.\n\n"
+            "- kinship carers\n- residential homes\n")
+    blocks = read_text(text)
+    assert [b.text for b in blocks] == [
+        "Wexcombe is part of a regional fostering partnership. The grant will help us to recruit and support more "
+        "foster carers.",
+        "When concerns are long-standing rather than acute, some children remain at home longer than they should.",
+        "kinship carers",
+        "residential homes",
+    ]
+
+
 def test_cells_cleaned():
     assert clean_cell("2 902\n,") == "2,902"
     assert clean_cell("Growth (inc\nLibraries\n,\nArchives)") == "Growth (inc Libraries Archives)"
