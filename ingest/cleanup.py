@@ -86,9 +86,19 @@ _FIGURE_START = re.compile(r"^[£]?\d[\d,.]*%?\s+(?!\s*[A-Z])")
 
 def broken_sentence(previous: str, text: str) -> bool:
     """Whether `text` carries on a sentence `previous` left open across a paragraph break: a lower-case start
-    after a line ending mid-phrase, or a figure after "decreased by" / "80 to" ("475 ...")."""
+    after a line ending mid-phrase, a figure after "decreased by" / "80 to" ("475 ..."), or a bracket closed."""
     return bool((_UNFINISHED.search(previous) and _CONTINUATION.match(text))
-                or (_OPEN_PREPOSITION.search(previous) and _FIGURE_START.match(text)))
+                or (_OPEN_PREPOSITION.search(previous) and _FIGURE_START.match(text))
+                or (_open_bracket(previous) and _CLOSES.match(text)))
+
+
+_CLOSES = re.compile(r"^[^()]{1,60}\)")
+
+
+def _open_bracket(text: str) -> bool:
+    """ "a large cohort of UASC (Unaccompanied Asylum-Seeking" / "Children) care leavers ...": the bracket closes next."""
+    opened = text.rfind("(")
+    return opened > text.rfind(")") and len(text) - opened < 80
 
 
 def open_ended(previous: str) -> bool:

@@ -21,8 +21,10 @@ _CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)"
 _SEPARATOR = re.compile(_CLAUSE_MARK)
 _TRAILING_END = re.compile(_CLAUSE_MARK + r"|,\s|\b[A-Z][a-z]+\s*:")  # also ", " and a "Target:" label
 _BASIS_CUES = [
-    (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparator (?:authorities|councils|LAs)"),
-    (Basis.NATIONAL, r"national(?:ly)?|england(?: average)?\b|\bENG\b|(?:the|across the) country(?: as a whole)?"),
+    (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparator (?:authorities|councils|LAs)|"
+                                   r"similar (?:local )?(?:authorities|councils|areas)"),
+    (Basis.NATIONAL, r"national(?:ly)?\b(?!\s+(?:published|reported|submitted|returned|data for))|england(?: average)?\b|\bENG\b|"
+                     r"(?:the|across the) country(?: as a whole)?"),
     (Basis.REGIONAL, r"regional(?:ly)?|(?:north west|north east|south east|south west|west midlands|east midlands"
                      r"|yorkshire|london|eastern) average"),
     (Basis.TARGET, r"\btarget(?:s|ed)?\b"),
@@ -33,7 +35,8 @@ _BASIS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?")
 _TRAILING_BASIS = re.compile(
-    r"^\W{0,3}(?:for|among|across|in)?\s*(?:our\s+)?(statistical neighbou?rs?|nationally|england|the region|the country)",
+    r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for|among|across|in)?\s*(?:our\s+)?"
+    r"(statistical neighbou?rs?|nationally|england|the region|the country|similar (?:local )?(?:authorities|councils|areas))",
     re.I)
 _NOUNS = (
     r"children|child|young people|young person|care leavers|carers|households|placements|families|referrals|assessments|"
@@ -52,6 +55,7 @@ _OTHER_WHOLE = re.compile(
     r"^\s*of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+|net\s+|total\s+)*(?!children|child|young|care|cared|looked|"
     r"cohort|them|those|these|this|people|pupils|households|carers|cases|reviews|assessments|plans)[a-z]", re.I)
 _SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:file )?review)\b", re.I)
+_SEEN = re.compile(r"\b(?:seen|sampled|reviewed|audited|tracked) by (?:the )?inspectors?\b|\binspectors? (?:saw|sampled)", re.I)
 _QUALIFIER = re.compile(r"\(\s*(?:including|incl\.?|excluding|not including|except|e\.g\.|such as|of which)\b", re.I)
 _ASIDE = re.compile(_QUALIFIER.pattern + r"[^()]*\)", re.I)
 _SUB_COUNT = re.compile(r"\b(?:were|was|is|are|who|which|had|have|has|would|will)\b", re.I)
@@ -59,12 +63,15 @@ _PLURAL_HEAD = re.compile(
     r"^\s*(?:new |more |additional |further |other )?(?!(?:were|was|has|this|across|plus|less|always|thus|those|these|"
     r"includes|represents|remains)\b)([a-z]{3,}s)\b")
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")
-_SUBSET = re.compile(r"\bof (?:whom|which)\s*$", re.I)
+_PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
+_SUBSET = re.compile(r"\bof (?:whom|which)(?:\s+[\d,]+)?\s*\(?\s*$", re.I)  # "of whom 8 (5.8%)"
+_OUT_OF = re.compile(r"^\s*(?:out of|of)\s+(?:the\s+)?\d")
 _NUMERATOR = re.compile(r"\d%\)?\s*\(\d[\d,]*\)|\(\d[\d,]*\)\s*\d|\d[\d,]*\s*\(\d[\d.]*%\)")
 _FOREIGN_NOUN = re.compile(
     r"\b(?:beds?|cases?|households?|posts?|staff|workers?|vacanc(?:y|ies)|carers?|referrals?|assessments?|plans?|visits?|"
     r"reviews?|contacts?|families|family|homes?|settings?|schools?|bases?|areas?|places?|sessions?|meetings?|audits?|"
-    r"complaints?|applications?|enquiries|teams?|units?|providers?|hubs?)\b", re.I)
+    r"complaints?|applications?|enquiries|teams?|units?|providers?|hubs?|letters?|calls?|notifications?|interviews?|"
+    r"conferences?|events?|courses?|reports?|checks?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,8 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
     values = find_values(text, [p.span for p in periods])
     rate_sentence = bool(re.search(r"per 10,?000|per 10k", text, re.I)) and not any(v.unit is Unit.RATE for v in values)
     found: list[_Found] = []
+    trailing: list[bool] = []
+    bracketed: list[bool] = []
     for i, v in enumerate(values):
         lo = _clause_start(text, values[i - 1].span[1] if i else 0, v.span[0])
         hi = _clause_end(text, v.span[1], _next_start(text, values, i))
@@ -135,7 +144,20 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         near = before + " " + after
         indicator = _indicator(v, near, text, context, taxonomy, found, previous, after)
         found.append(_Found(v, indicator, basis, _period(v, periods, lo, hi)))
-    return _respectively(text, found)
+        trailing.append(_trailing_basis(after) is not None)
+        bracketed.append(before.rstrip().endswith("("))
+    return _respectively(text, _contrasted(found, trailing, bracketed))
+
+
+def _contrasted(found: list[_Found], trailing: list[bool], bracketed: list[bool]) -> list[_Found]:
+    """"in comparison with statistical neighbours (7% 2013–14, 9% in statistical neighbours)", "below statistical
+    neighbours (61%, compared with statistical neighbours at 66%)": when the next figure names the same comparator
+    itself, the first one, in the bracket the lead-in opened, is the authority's own."""
+    for i in range(len(found) - 1):
+        if not trailing[i] and (trailing[i + 1] or bracketed[i]) and found[i].value.unit is found[i + 1].value.unit \
+                and found[i].basis is found[i + 1].basis is not Basis.ACTUAL:
+            found[i].basis = Basis.ACTUAL
+    return found
 
 
 def _respectively(text: str, found: list[_Found]) -> list[_Found]:
@@ -173,6 +195,8 @@ def _indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy,
         return _count_indicator(v.unit, near, text, context, taxonomy, found, previous, after)
     if _SUBSET.search(near[: len(near) - len(after)]):  # "426 live with foster carers, of whom 45% live out of area"
         return taxonomy.match(after, after, v.unit)
+    if _SEEN.search(near):
+        return None  # "50% of the PEPs seen by inspectors were good": a judgement on a sample
     indicator = taxonomy.match(near, text, v.unit)
     if indicator is not None:
         return indicator
@@ -191,10 +215,11 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     if unit is Unit.COUNT and _SAMPLE.search(text):
         return None  # "an audit of ... a total of 7 children": a sample, not the authority's count
     before = near[: len(near) - len(after)]
-    if _SUBSET.search(before):
-        return None  # "350 care leavers, of whom 11 are looked after": a part of another group
+    if _SUBSET.search(before) or _OUT_OF.match(after):
+        return None  # "350 care leavers, of whom 11 are looked after", "(67 out of 358)": a part of another group
     # "open cases (including those for care leavers) was 11,165": a bracket qualifies, it does not name the subject
     before, after, text = _ASIDE.sub(" ", before), _ASIDE.sub(" ", after), _ASIDE.sub(" ", text)
+    after = _PARTNER.sub(" ", after)  # "465 children are looked after (a rate of 39 per 10,000)": the rate is its own value
     near = before + " " + after
     tight = near[-40:] if not after else before[-40:] + " " + after[:40]
     for wide in (text, f"{text} {context}"):
@@ -224,12 +249,15 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
 def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Taxonomy) -> bool:
     """ "12 in house beds" or "the number of open cases ... was 11,165" are not counts of children:
     a count naming another noun must be a count of that noun."""
+    plural = _PLURAL_HEAD.match(after)
+    if plural and _FOREIGN_NOUN.fullmatch(plural.group(1)) and \
+            taxonomy.match(after[:plural.end()], after[:plural.end()], indicator.unit) is not indicator:
+        return False  # "50 letters before proceedings" counts letters
     subject = _NUMBER_OF.search(before)
     for head in (" ".join(after.split()[:4]), subject.group(1) if subject else ""):
         if _FOREIGN_NOUN.search(head) and taxonomy.match(head, head, indicator.unit) is not indicator:
             return False
-    plural = _PLURAL_HEAD.match(after)  # "7 farmers", "3 providers": whatever the sentence is about
-    head = " ".join(after.split()[:5])
+    head = " ".join(after.split()[:5])  # "7 farmers", "3 providers": whatever the sentence is about
     return plural is None or bool(taxonomy.match(head, head, indicator.unit))
 
 
@@ -272,13 +300,20 @@ def _fix_unit(v: Value, rate_sentence: bool, before: str, found: list[_Found]) -
     return v
 
 
+def _trailing_basis(after: str) -> Basis | None:
+    m = _TRAILING_BASIS.match(after)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return Basis.STATISTICAL_NEIGHBOURS if word.startswith(("statistical", "similar")) else (
+        Basis.REGIONAL if "region" in word else Basis.NATIONAL)
+
+
 def _basis(before: str, after: str) -> Basis:
     """A cue right after the value ("37% for our statistical neighbours") wins; else the nearest one before it."""
-    m = _TRAILING_BASIS.match(after)
-    if m:
-        word = m.group(1).lower()
-        return Basis.STATISTICAL_NEIGHBOURS if word.startswith("statistical") else (
-            Basis.REGIONAL if "region" in word else Basis.NATIONAL)
+    trailing = _trailing_basis(after)
+    if trailing is not None:
+        return trailing
     tail = before[-50:]
     best: tuple[int, Basis] | None = None
     for basis, pattern in _BASIS:

@@ -38,8 +38,9 @@ _SAMPLE_BEFORE = re.compile(
     r"(?:\b(?:audit(?:s|ed|ing)?|sample|dip[- ]sample) of (?:the )?|\bthe (?:most|last|latest|first) )"
     r"(?:last |latest |most |first |recent )*$", re.I)
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:increase[ds]?|decrease[ds]?|rise|risen|rose|fall|fell|fallen|reduc(?:ed|tion)|drop(?:ped)?|grow(?:n|th)|up|down|change[ds]?)"
-    r"(?:\s+of)?\s+(?:by\s+)?(?:an?\s+)?(?:further\s+)?$",
+    r"\b(?:increase[ds]?|decrease[ds]?|rise|risen|rose|fall|fell|fallen|reduc(?:ed|tion)|drop(?:ped)?|grow(?:n|th)|"
+    r"(?<!make )(?<!makes )(?<!made )(?<!making )up|down|change[ds]?)"  # "make up 13%" is a share
+    r"(?:\s+of)?\s+(?:by\s+)?(?:an?\s+)?(?:further\s+)?\(?$",  # "a reduction (46%) in"
     re.I,
 )
 _AGE_LIMIT = re.compile(r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?)\s*$", re.I)

@@ -198,3 +198,50 @@ def test_a_review_on_time_is_not_an_up_to_date_plan() -> None:
     got = extract("7.2 88% of care leavers have an up-to-date pathway plan and 79% had their plans reviewed on time.")
     indicators = {v: i for i, _, v, _, _ in got}
     assert indicators[88] == "care_leavers_pathway_plan_percent" and indicators[79] == ""
+
+
+def test_ofsted_comparisons_and_cohorts() -> None:
+    """The authority's figure before a comparator that names itself, 'nationally published data for' the authority,
+    agency workers, short-term stability, adoption waits, and sub-groups of those who ceased to be looked after."""
+    got = extract(
+        "Few older children are placed for adoption in comparison with statistical neighbours (6% 2013–14, "
+        "10% in statistical neighbours 2010–13).",
+        "This is a decline from the last nationally published data for Northmoor of 43% at 31 March 2015.",
+        "Reliance on agency workers is down from 48% three years ago to 15%, and staff turnover is low.",
+        "Short-term placement stability has improved, from 14% in 2013–14 to 9.5% in 2014–15.",
+        "Of children adopted, 52% waited longer than 20 months against a national average of 56%.",
+        "In the last year, 27 young people ceased to be looked after and moved on to independent living.")
+    rows = {v: (i, b) for i, b, v, _, _ in got}
+    assert rows[6][1] == "actual" and rows[10][1] == "statistical_neighbours"
+    assert rows[43][1] == "actual"
+    assert rows[48][0] == "sw_agency_rate_percent"
+    assert rows[14][0] == "cla_3plus_placements_percent"
+    assert rows[56] == ("", "national")
+    assert rows[27][0] == ""
+
+
+def test_partner_figures_similar_areas_and_other_nouns() -> None:
+    got = extract("At 31 March 2016, 512 children were looked after by the council (a rate of 61 per 10,000 children).",
+                  "More work is needed to reach the 83% average figure for similar local authorities.",
+                  "Around 40 letters before proceedings are open in the teams.",
+                  "The council has 9 adopter households waiting to be matched.",
+                  "Joint work brought a marked reduction (38%) in missing episodes.")
+    rows = {v: (i, b) for i, b, v, _, _ in got}
+    assert rows[512] == ("cla_count", "actual") and rows[61][0] == "cla_rate_per_10000"
+    assert rows[83][1] == "statistical_neighbours"
+    assert rows.get(40, ("",))[0] == "" and rows.get(9, ("",))[0] == ""
+    assert 38 not in rows
+
+
+def test_shares_of_parts_bracketed_comparators_and_inspection_samples() -> None:
+    got = extract("Children with three or more moves in 12 months make up 12%, above the England average of 10%.",
+                  "In all, 120 children ceased to be looked after, of whom 7 (5.8%) later returned to care.",
+                  "Unaccompanied children make up 17% of children looked after (59 out of 347).",
+                  "Stability is below that of statistical neighbours (63% in 2014–15, compared with statistical "
+                  "neighbours at 67% and England at 69%).",
+                  "Of the plans seen by inspectors, 45% were good.")
+    rows = {v: (i, b) for i, b, v, _, _ in got}
+    assert rows[12][0] == rows[10][0] == "cla_3plus_placements_percent"
+    assert rows[5.8][0] == "" and rows.get(59, ("",))[0] == ""
+    assert rows[63][1] == "actual" and rows[67][1] == "statistical_neighbours" and rows[69][1] == "national"
+    assert rows[45][0] == ""

@@ -24,9 +24,13 @@ def test_broken_sentences_are_joined_but_headings_and_list_items_are_not():
         (260, "80 to 475 over the quarter.", "helv"),
         (310, "Participation update", "hebo"),
         (340, "a. The panel noted the report.", "helv"),
+        (380, "c. There was a large group of UASC (Unaccompanied Asylum-Seeking", "helv"),
+        (420, "Children) care leavers awaiting a decision on their status.", "helv"),
     ])
     texts = [b.text for b in read_pdf(data, "broken.pdf", tables=False).blocks]
     assert "Actions being taken to increase the number of fostering households include information events and a " \
            "refer-a-friend payment." in texts
     assert "The number of children in care decreased by 80 to 475 over the quarter." in texts
     assert "Participation update" in texts and "Fostering" in texts
+    assert "c. There was a large group of UASC (Unaccompanied Asylum-Seeking Children) care leavers awaiting a decision " \
+           "on their status." in texts
