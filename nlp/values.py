@@ -28,6 +28,8 @@ _NOT_BEFORE = re.compile(
     r"|(?:aged?|ages|between|ages? of|stages?)\s+\d+\s*(?:-|–|to|and)\s*)$",
     re.I,
 )
+_SCHOOL_YEAR = re.compile(r"\bYears?\s+(?:\d{1,2}\s*(?:and|to|-|–|,)\s*)?$|\b(?:Progress|Attainment)\s+$")
+_MEASURE_NAME = re.compile(r"^\s*and (?:Attainment|Progress) 8\b")
 _LIST_NUMBER = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\s|^\s*\d+\s+(?=[A-Z])|^\s*\d+\.(?=[A-Z])")
 _NOT_AFTER = re.compile(
     r"^(?:\s*(?:or more|\+|years?|yrs?|year[- ]olds?|months?|weeks?|hours?|minutes?|am\b|pm\b|st\b|nd\b|rd\b|th\b|"
@@ -112,4 +114,8 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # "care leavers over 18)", "under 25s"
     if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _is_change(text, m.start()) or _SAMPLE_BEFORE.search(before):
         return False
+    if _SCHOOL_YEAR.search(before) or _MEASURE_NAME.match(after):
+        return False  # "in Years 10 and 11", "Progress 8 and Attainment 8"
+    if re.match(r"-strong\s+(?:reduction|increase|decrease|rise|fall)", after):
+        return False  # "a 55-strong reduction": a change
     return not re.match(r"^\s*(?:-|–|to)\s*\d", after)  # a range of ages or items

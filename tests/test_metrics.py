@@ -245,3 +245,9 @@ def test_shares_of_parts_bracketed_comparators_and_inspection_samples() -> None:
     assert rows[5.8][0] == "" and rows.get(59, ("",))[0] == ""
     assert rows[63][1] == "actual" and rows[67][1] == "statistical_neighbours" and rows[69][1] == "national"
     assert rows[45][0] == ""
+
+
+def test_school_years_measure_names_and_strong_changes_are_not_values() -> None:
+    assert extract("The virtual school has improved attendance in Years 10 and 11.",
+                   "8 and Attainment 8 scores for children in care were in line with similar areas.",
+                   "Work with families led to a 40-strong reduction in children subject to child protection plans.") == []
