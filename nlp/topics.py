@@ -99,7 +99,7 @@ def parse_topic(name: str) -> Topic | None:
 
 
 _STOP_TEXT = ("a an and are as at be by for from has have in is it its of on or our said that the their this to was "
-              "were what which who with about how did does do")
+              "were what which who with about how did does do not")
 STOPWORDS = frozenset(_STOP_TEXT.split(" "))
 
 
