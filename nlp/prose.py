@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.periods import Period
+from nlp.basis import basis_of, contrasted, respectively, trailing_basis
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import resolve_periods
 from nlp.taxonomy import Indicator, Taxonomy
@@ -20,24 +21,6 @@ from nlp.values import Value, find_values
 _CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)"
 _SEPARATOR = re.compile(_CLAUSE_MARK)
 _TRAILING_END = re.compile(_CLAUSE_MARK + r"|,\s|\b[A-Z][a-z]+\s*:")  # also ", " and a "Target:" label
-_BASIS_CUES = [
-    (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparator (?:authorities|councils|LAs)|"
-                                   r"similar (?:local )?(?:authorities|councils|areas)"),
-    (Basis.NATIONAL, r"national(?:ly)?\b(?!\s+(?:published|reported|submitted|returned|data for))|england(?: average)?\b|\bENG\b|"
-                     r"(?:the|across the) country(?: as a whole)?"),
-    (Basis.REGIONAL, r"regional(?:ly)?|(?:north west|north east|south east|south west|west midlands|east midlands"
-                     r"|yorkshire|london|eastern) average"),
-    (Basis.TARGET, r"\btarget(?:s|ed)?\b"),
-    (Basis.FLOOR, r"\bfloor\b"),
-    (Basis.ACTUAL, r"\blatest\b|\bprevious\b|\bours?\b|\bwe\b"),
-]
-_BASIS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?")
-_TRAILING_BASIS = re.compile(
-    r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for|among|across|in)?\s*(?:our\s+)?"
-    r"(statistical neighbou?rs?|nationally|england|the region|the country|similar (?:local )?(?:authorities|councils|areas))",
-    re.I)
 _NOUNS = (
     r"children|child|young people|young person|care leavers|carers|households|placements|families|referrals|assessments|"
     r"cases|plans|homes|beds|posts|staff|workers|vacancies|applications|enquiries|visits|reviews|episodes|incidents|"
@@ -140,42 +123,16 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         hi = _clause_end(text, v.span[1], _next_start(text, values, i))
         before, after = text[lo:v.span[0]], text[v.span[1]:hi]
         v = _fix_unit(v, rate_sentence, before, found)
-        basis = _basis(before, after)
+        basis = basis_of(before, after)
         near = before + " " + after
         indicator = _indicator(v, near, text, context, taxonomy, found, previous, after)
         found.append(_Found(v, indicator, basis, _period(v, periods, lo, hi)))
-        trailing.append(_trailing_basis(after) is not None)
+        trailing.append(trailing_basis(after) is not None)
         bracketed.append(before.rstrip().endswith("("))
-    return _respectively(text, _contrasted(found, trailing, bracketed))
-
-
-def _contrasted(found: list[_Found], trailing: list[bool], bracketed: list[bool]) -> list[_Found]:
-    """"in comparison with statistical neighbours (7% 2013–14, 9% in statistical neighbours)", "below statistical
-    neighbours (61%, compared with statistical neighbours at 66%)": when the next figure names the same comparator
-    itself, the first one, in the bracket the lead-in opened, is the authority's own."""
-    for i in range(len(found) - 1):
-        if not trailing[i] and (trailing[i + 1] or bracketed[i]) and found[i].value.unit is found[i + 1].value.unit \
-                and found[i].basis is found[i + 1].basis is not Basis.ACTUAL:
-            found[i].basis = Basis.ACTUAL
-    return found
-
-
-def _respectively(text: str, found: list[_Found]) -> list[_Found]:
-    """"the national and statistical neighbour figures of 38% and 37% respectively": bases in printed order."""
-    end = _RESPECTIVELY.search(text)
-    if end is None:
-        return found
-    run = [i for i, f in enumerate(found) if f.value.span[1] <= end.start()]
-    while len(run) > 1 and not _LIST_GAP.fullmatch(text[found[run[0]].value.span[1]:found[run[1]].value.span[0]]):
-        run.pop(0)
-    if len(run) < 2:
-        return found
-    head = text[max(0, found[run[0]].value.span[0] - 120):found[run[0]].value.span[0]]
-    cues = sorted((m.start(), b) for b, pattern in _BASIS for m in pattern.finditer(head))
-    if len(cues) < len(run):
-        return found
-    for i, (_, basis) in zip(run, cues[-len(run):], strict=True):
-        found[i] = _Found(found[i].value, found[i].indicator, basis, found[i].period)
+    bases = contrasted([f.basis for f in found], [f.value.unit for f in found], trailing, bracketed)
+    bases = respectively(text, [f.value.span for f in found], bases)
+    for f, basis in zip(found, bases, strict=True):
+        f.basis = basis
     return found
 
 
@@ -298,29 +255,6 @@ def _fix_unit(v: Value, rate_sentence: bool, before: str, found: list[_Found]) -
     ):
         return Value(v.value, found[-1].value.unit, v.span, v.text, found[-1].value.unit_mismatch)
     return v
-
-
-def _trailing_basis(after: str) -> Basis | None:
-    m = _TRAILING_BASIS.match(after)
-    if m is None:
-        return None
-    word = m.group(1).lower()
-    return Basis.STATISTICAL_NEIGHBOURS if word.startswith(("statistical", "similar")) else (
-        Basis.REGIONAL if "region" in word else Basis.NATIONAL)
-
-
-def _basis(before: str, after: str) -> Basis:
-    """A cue right after the value ("37% for our statistical neighbours") wins; else the nearest one before it."""
-    trailing = _trailing_basis(after)
-    if trailing is not None:
-        return trailing
-    tail = before[-50:]
-    best: tuple[int, Basis] | None = None
-    for basis, pattern in _BASIS:
-        for cue in pattern.finditer(tail):
-            if best is None or cue.end() > best[0]:
-                best = (cue.end(), basis)
-    return best[1] if best else Basis.ACTUAL
 
 
 def _inherited(unit: Unit, found: list[_Found], previous: list[_Found]) -> Indicator | None:

@@ -1,0 +1,83 @@
+"""Whose figure a value is: the authority's own, or a comparator (national, statistical neighbours, regional),
+a target or a floor, read from the words around it in committee-paper and inspection prose."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.models import Basis, Unit
+
+_BASIS_CUES = [
+    (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparator (?:authorities|councils|LAs)|"
+                                   r"similar (?:local )?(?:authorities|councils|areas)"),
+    (Basis.NATIONAL, r"national(?:ly)?\b(?!\s+(?:published|reported|submitted|returned|data for))|england(?: average)?\b|\bENG\b|"
+                     r"(?:the|across the) country(?: as a whole)?"),
+    (Basis.REGIONAL, r"regional(?:ly)?|(?:north west|north east|south east|south west|west midlands|east midlands"
+                     r"|yorkshire|london|eastern) average"),
+    (Basis.TARGET, r"\btarget(?:s|ed)?\b"),
+    (Basis.FLOOR, r"\bfloor\b"),
+    (Basis.ACTUAL, r"\blatest\b|\bprevious\b|\bours?\b|\bwe\b"),
+]
+_BASIS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?")
+_TRAILING_BASIS = re.compile(
+    r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for|among|across|in)?\s*(?:our\s+)?"
+    r"(statistical neighbou?rs?|nationally|england|the region|the country|similar (?:local )?(?:authorities|councils|areas))",
+    re.I)
+
+
+def trailing_basis(after: str) -> Basis | None:
+    """A comparator named right after the value: "37% for our statistical neighbours"."""
+    m = _TRAILING_BASIS.match(after)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return Basis.STATISTICAL_NEIGHBOURS if word.startswith(("statistical", "similar")) else (
+        Basis.REGIONAL if "region" in word else Basis.NATIONAL)
+
+
+def basis_of(before: str, after: str) -> Basis:
+    """A cue right after the value wins; else the nearest one before it."""
+    trailing = trailing_basis(after)
+    if trailing is not None:
+        return trailing
+    tail = before[-50:]
+    best: tuple[int, Basis] | None = None
+    for basis, pattern in _BASIS:
+        for cue in pattern.finditer(tail):
+            if best is None or cue.end() > best[0]:
+                best = (cue.end(), basis)
+    return best[1] if best else Basis.ACTUAL
+
+
+def contrasted(bases: list[Basis], units: list[Unit], trailing: list[bool], bracketed: list[bool]) -> list[Basis]:
+    """"in comparison with statistical neighbours (7% 2013–14, 9% in statistical neighbours)", "below statistical
+    neighbours (61%, compared with statistical neighbours at 66%)": when the next figure names the same comparator
+    itself, the first one, in the bracket the lead-in opened, is the authority's own."""
+    out = list(bases)
+    for i in range(len(bases) - 1):
+        if not trailing[i] and (trailing[i + 1] or bracketed[i]) and units[i] is units[i + 1] \
+                and bases[i] is bases[i + 1] is not Basis.ACTUAL:
+            out[i] = Basis.ACTUAL
+    return out
+
+
+def respectively(text: str, spans: list[tuple[int, int]], bases: list[Basis]) -> list[Basis]:
+    """"the national and statistical neighbour figures of 38% and 37% respectively": bases in printed order."""
+    end = _RESPECTIVELY.search(text)
+    if end is None:
+        return bases
+    run = [i for i, span in enumerate(spans) if span[1] <= end.start()]
+    while len(run) > 1 and not _LIST_GAP.fullmatch(text[spans[run[0]][1]:spans[run[1]][0]]):
+        run.pop(0)
+    if len(run) < 2:
+        return bases
+    head = text[max(0, spans[run[0]][0] - 120):spans[run[0]][0]]
+    cues = sorted((m.start(), b) for b, pattern in _BASIS for m in pattern.finditer(head))
+    if len(cues) < len(run):
+        return bases
+    out = list(bases)
+    for i, (_, basis) in zip(run, cues[-len(run):], strict=True):
+        out[i] = basis
+    return out
