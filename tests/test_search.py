@@ -100,3 +100,19 @@ def test_topics_by_similarity_join_statements_that_read_like_tagged_ones():
     found = similar_topics(ids, vectors, {"foster_recruitment": set(range(30)), "tiny": {31, 32}})
     assert found["foster_recruitment"] == {30}  # the untagged statement sitting on the prototype joins
     assert "tiny" not in found  # too few tagged statements to trust a prototype
+
+
+def test_keyword_search_skips_terms_most_statements_share(corpus_kb: Path) -> None:
+    from store.statement_rows import COMMON, selective_terms
+
+    with Records(corpus_kb) as records:
+        total = records.db.execute("SELECT count(*) FROM statements").fetchone()[0]
+
+        def share(word: str) -> float:
+            sql = "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?"
+            return records.db.execute(sql, [f'"{word}"']).fetchone()[0] / total
+
+        common = [w for w in ("children", "care", "young") if share(w) > COMMON]
+        assert common, "the sample corpus should have a term in more than 8% of statements"
+        assert selective_terms(records, [*common, "hotels", "placements"]) == ["hotels", "placements"]
+        assert selective_terms(records, common) == common  # a query of common words keeps them all
