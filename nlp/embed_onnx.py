@@ -74,12 +74,11 @@ def _exported(source: Path, folder: Path, quantised: bool) -> Path:
         return target
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
-        plain = Path(tmp) / "model.onnx"
-        _export(source, plain)
-        built = plain
-        if quantised:
-            built = Path(tmp) / "model-int8.onnx"
-            _quantise(plain, built)
+        built = Path(tmp) / target.name
+        if quantised:  # from the cached float export, made first if need be
+            _quantise(_exported(source, folder, quantised=False), built)
+        else:
+            _export(source, built)
         os.replace(built, target)
     return target
 
