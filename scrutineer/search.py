@@ -67,19 +67,15 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
         retrieved.append([i for i in found if i in ok])
     # each retriever votes once, and once more within each topic the query names; the vote uses the rules'
     # topics, which are precise (the similarity-broadened flags in the index serve the --topic filter)
-    import os
-    W = [float(x) for x in os.environ.get("XW", "1,1,1,1").split(",")]  # kw, kw-topic, vec, vec-topic
-    K = int(os.environ.get("XK", "60"))
-    ranked_lists = []
-    for n, ranked in enumerate(retrieved):
-        ranked_lists.append((W[2 * n], ranked[:pool]))
+    scores: dict[int, float] = {}
+    for ranked in retrieved:
+        votes = [ranked[:pool]]
         for t in topical:
             on_topic = with_topic(records, ranked, t)
-            ranked_lists.append((W[2 * n + 1], [i for i in ranked if i in on_topic]))
-    scores: dict[int, float] = {}
-    for w, ranked in ranked_lists:
-        for rank, sid in enumerate(ranked):
-            scores[sid] = scores.get(sid, 0.0) + w / (K + rank + 1)
+            votes.append([i for i in ranked if i in on_topic])
+        for vote in votes:
+            for rank, sid in enumerate(vote):
+                scores[sid] = scores.get(sid, 0.0) + 1.0 / (RRF_K + rank + 1)
     rows = hits(records, list(scores))
     for sid, row in rows.items():
         scores[sid] *= _substance(row.text)
