@@ -7,13 +7,16 @@ import re
 
 from nlp.models import Basis, Unit
 
+_REGION = (r"north[- ]west|north[- ]east|south[- ]east|south[- ]west|west midlands|east midlands|"
+           r"yorkshire and (?:the )?humber|yorkshire|east of england|eastern region|(?:inner |outer |greater )?london")
 _BASIS_CUES = [
     (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparator (?:authorities|councils|LAs)|"
                                    r"similar (?:local )?(?:authorities|councils|areas)"),
     (Basis.NATIONAL, r"national(?:ly)?\b(?!\s+(?:published|reported|submitted|returned|data for))|england(?: average)?\b|\bENG\b|"
                      r"(?:the|across the) country(?: as a whole)?"),
-    (Basis.REGIONAL, r"regional(?:ly)?|(?:north west|north east|south east|south west|west midlands|east midlands"
-                     r"|yorkshire|london|eastern) average"),
+    (Basis.REGIONAL, rf"regional(?:ly)?|\b(?:{_REGION})(?:\s+average|\s+as a whole|\s+region\b|\s*:)|"
+                     rf"\b(?:across|in) (?:the )?(?:{_REGION})\b(?![\s-]+(?:borough|council|peninsula|area))|"
+                     r"pan[- ]london|london[- ]wide"),
     (Basis.TARGET, r"\btarget(?:s|ed)?\b"),
     (Basis.FLOOR, r"\bfloor\b"),
     (Basis.ACTUAL, r"\blatest\b|\bprevious\b|\bours?\b|\bwe\b"),
@@ -25,16 +28,19 @@ _TRAILING_BASIS = re.compile(
     r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for|among|across|in)?\s*(?:our\s+)?"
     r"(statistical neighbou?rs?|nationally|england|the region|the country|similar (?:local )?(?:authorities|councils|areas))",
     re.I)
+_TRAILING_REGION = re.compile(
+    rf"^\W{{0,3}}(?:average\s+)?(?:for|across|in)\s+(?:the\s+)?(?:{_REGION})\b(?![\s-]+(?:borough|council|peninsula|area))", re.I)
 
 
 def trailing_basis(after: str) -> Basis | None:
     """A comparator named right after the value: "37% for our statistical neighbours"."""
     m = _TRAILING_BASIS.match(after)
     if m is None:
-        return None
+        return Basis.REGIONAL if _TRAILING_REGION.match(after) else None
     word = m.group(1).lower()
-    return Basis.STATISTICAL_NEIGHBOURS if word.startswith(("statistical", "similar")) else (
-        Basis.REGIONAL if "region" in word else Basis.NATIONAL)
+    if word.startswith(("statistical", "similar")):
+        return Basis.STATISTICAL_NEIGHBOURS
+    return Basis.REGIONAL if "region" in word else Basis.NATIONAL
 
 
 def basis_of(before: str, after: str) -> Basis:

@@ -13,7 +13,17 @@ import re
 from datetime import date
 
 from ingest.periods import _MONTH as _MONTH_NAME
-from ingest.periods import _NUMERIC_DATE, DATE_RE, Period, _month, _month_end, _safe_date, _year, find_periods
+from ingest.periods import (
+    _NUMERIC_DATE,
+    DATE_RE,
+    Period,
+    _month,
+    _month_end,
+    _safe_date,
+    _year,
+    find_periods,
+    quarter,
+)
 from nlp.models import DocumentContext
 
 _MONTH = f"({_MONTH_NAME})"
@@ -25,6 +35,11 @@ _QUARTER_TO = re.compile(rf"\bquarter\s+(?:to|ending)\s+{_MONTH}[\s-]*((?:19|20)
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?|\baged between|\bages of)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*-?\s*(?:year|yr)s?\b", re.I)
 _PREVIOUS_QUARTER = re.compile(r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bPrevious\s*:", re.I)
+_ORDINAL_QUARTER = re.compile(
+    r"\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:the\s+)?(?:year\s+)?((?:19|20)\d{2})"
+    r"(?:\s*[/–—-]\s*(\d{2}|(?:19|20)\d{2})\b)?", re.I)
+_QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3,
+                   "4th": 4}
 _BARE_YEAR = re.compile(r"\b(?:in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)")
 
 
@@ -42,6 +57,8 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
         add(date(end.year, 1, 1) if end.month == 12 else date(end.year - 1, end.month + 1, 1), end, m.span())
     for m in _QUARTER_TO.finditer(text):
         add(*_quarter_ending(_month_end(_year(m.group(2)), _month(m.group(1)))), m.span())
+    for m in _ORDINAL_QUARTER.finditer(text):  # "the first quarter of 2016" (calendar), "... of 2016/17" (financial)
+        add(*_ordinal_quarter(m), m.span())
     previous = _quarter_before(ctx)
     if previous is not None:
         for m in _PREVIOUS_QUARTER.finditer(text):
@@ -62,6 +79,13 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
     for m in _BARE_YEAR.finditer(text):
         add(date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31), m.span(1))
     return sorted(found, key=lambda p: p.span)
+
+
+def _ordinal_quarter(m: re.Match) -> tuple[date, date]:
+    q, year = _QUARTER_NUMBER[m.group(1).lower()], int(m.group(2))
+    if m.group(3):
+        return quarter(year, q)
+    return date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
 
 
 def _quarter_ending(end: date) -> tuple[date, date]:

@@ -49,6 +49,12 @@ _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
 _SUBSET = re.compile(r"\bof (?:whom|which)(?:\s+[\d,]+)?\s*\(?\s*$", re.I)  # "of whom 8 (5.8%)"
 _OUT_OF = re.compile(r"^\s*(?:out of|of)\s+(?:the\s+)?\d")
+_SUBGROUP = re.compile(  # "24 care leavers at university", "16 young people in custody": a part of the cohort
+    r"^\s*(?:former |current |of our |of these |more )?(?:care leavers|young people|children|young adults)\s+(?:who\s+)?"
+    r"(?:(?:are|were|is|currently|now|being|have|had|well|supported)\s+)*(?:at|attending|studying(?: at| for)?|in|on|"
+    r"going to|went to|gone to|started(?: at)?)\s+(?:a\s+|the\s+)?(?:universit|higher education|degree|college|"
+    r"further education|custody|prison|apprenticeship)\w*", re.I)
+_HOMES = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?children['’]?s\s+(?:homes?|centres?|services?)\b", re.I)
 _NUMERATOR = re.compile(r"\d%\)?\s*\(\d[\d,]*\)|\(\d[\d,]*\)\s*\d|\d[\d,]*\s*\(\d[\d.]*%\)")
 _FOREIGN_NOUN = re.compile(
     r"\b(?:beds?|cases?|households?|posts?|staff|workers?|vacanc(?:y|ies)|carers?|referrals?|assessments?|plans?|visits?|"
@@ -178,6 +184,9 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     before, after, text = _ASIDE.sub(" ", before), _ASIDE.sub(" ", after), _ASIDE.sub(" ", text)
     after = _PARTNER.sub(" ", after)  # "465 children are looked after (a rate of 39 per 10,000)": the rate is its own value
     near = before + " " + after
+    sub = _SUBGROUP.match(after)
+    if sub is not None:  # only the qualifier can name it: "12 care leavers in apprenticeships"
+        return taxonomy.match(sub.group(0), sub.group(0), unit)
     tight = near[-40:] if not after else before[-40:] + " " + after[:40]
     for wide in (text, f"{text} {context}"):
         indicator = taxonomy.match(tight, tight, unit, wide)
@@ -206,6 +215,8 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
 def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Taxonomy) -> bool:
     """ "12 in house beds" or "the number of open cases ... was 11,165" are not counts of children:
     a count naming another noun must be a count of that noun."""
+    if _HOMES.match(after):
+        return False  # "operates 4 children's homes" counts homes, not the children placed in them
     plural = _PLURAL_HEAD.match(after)
     if plural and _FOREIGN_NOUN.fullmatch(plural.group(1)) and \
             taxonomy.match(after[:plural.end()], after[:plural.end()], indicator.unit) is not indicator:

@@ -89,7 +89,7 @@ class Taxonomy:
 
 def _compile(pattern: str, terms: dict[str, str]) -> re.Pattern:
     expanded = re.sub(r"\{(\w+)\}", lambda m: f"(?:{terms[m.group(1)]})", pattern)
-    return re.compile(expanded, re.I)
+    return re.compile(expanded.replace("'", "['’]"), re.I)  # PDFs print "children’s homes" with a curly apostrophe
 
 
 @cache

@@ -46,7 +46,10 @@ _CHANGE_BEFORE = re.compile(
     re.I,
 )
 _AGE_LIMIT = re.compile(r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?)\s*$", re.I)
+_AGE_OF_PEOPLE = re.compile(
+    r"\b(?:care leavers|young people|children|adults|pupils|those|anyone|people)\s+(?:aged\s+)?(?:over|above|under)\s*$", re.I)
 _AGE_LIMIT_END = re.compile(r"^(?:s\b|\s*(?:[).,;]|$|and over|or over|plus\b|years?\b))", re.I)
+_COUNTED_AFTER = re.compile(r"^\s*(?:children|young people|care leavers|people|pupils|adults|families|of\b)", re.I)
 _CHANGE_AFTER = re.compile(r"\s*(?:increase|decrease|rise|fall|reduction|drop|improvement|uplift|growth)\b", re.I)
 _PHONE = re.compile(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")
 _TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b", re.I)
@@ -112,6 +115,8 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # a year
     if _AGE_LIMIT.search(before) and _AGE_LIMIT_END.match(after):
         return False  # "care leavers over 18)", "under 25s"
+    if _AGE_OF_PEOPLE.search(before) and not _COUNTED_AFTER.match(after):
+        return False  # "care leavers over 21 continue to receive support"
     if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _is_change(text, m.start()) or _SAMPLE_BEFORE.search(before):
         return False
     if _SCHOOL_YEAR.search(before) or _MEASURE_NAME.match(after):

@@ -251,3 +251,24 @@ def test_school_years_measure_names_and_strong_changes_are_not_values() -> None:
     assert extract("The virtual school has improved attendance in Years 10 and 11.",
                    "8 and Attainment 8 scores for children in care were in line with similar areas.",
                    "Work with families led to a 40-strong reduction in children subject to child protection plans.") == []
+
+
+def test_subsets_of_care_leavers_ages_and_special_guardianship() -> None:
+    got = extract("At present 18 care leavers are studying at university with support from their PAs.",
+                  "Some care leavers over 21 keep a personal adviser while they finish a course.",
+                  "This year brought 27 adoption orders, 39 special guardianship orders and 12 long-term matches.",
+                  "6 children subject to special guardianship orders returned to be looked after.",
+                  "The council runs 4 children's homes and there are 15 young people in custody.")
+    rows = {v: i for i, _, v, _, _ in got}
+    assert rows.get(18, "") == "" and 21 not in rows and rows.get(4, "") == rows.get(15, "") == ""
+    assert rows[27] == "cla_adopted_count" and rows.get(39, "") == "" and rows.get(6, "") == ""
+
+
+def test_regions_curly_apostrophes_and_ordinal_quarters() -> None:
+    got = extract("North West: 4.1%, up 0.2 ppts.",
+                  "Fewer looked after children live in children’s homes, either in the borough (7%) or beyond it (5%).",
+                  "In the first quarter of 2016, 48 children started to be looked after.")
+    rows = {v: (i, b, end) for i, b, v, _, end in got}
+    assert rows[4.1][1] == "regional"
+    assert rows[7][0] == rows[5][0] == "cla_childrens_homes_percent"
+    assert rows[48] == ("cla_starts_count", "actual", date(2016, 3, 31))
