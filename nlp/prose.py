@@ -47,8 +47,11 @@ _PLURAL_HEAD = re.compile(
     r"includes|represents|remains)\b)([a-z]{3,}s)\b")
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
-_SUBSET = re.compile(r"\bof (?:whom|which)(?:\s+[\d,]+)?\s*\(?\s*$", re.I)  # "of whom 8 (5.8%)"
+_SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
+    r"\bof (?:whom|which)(?:\s+(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty))?\s*\(?\s*$", re.I)
 _OUT_OF = re.compile(r"^\s*(?:out of|of)\s+(?:the\s+)?\d")
+_NEGATED = re.compile(r"\b(?:are|were|is|was|did|do|does|have|has|had|known|being)\s+(?:\w+\s+)?(?:not|never)\b(?! only\b)",
+                      re.I)
 _SUBGROUP = re.compile(  # "24 care leavers at university", "16 young people in custody": a part of the cohort
     r"^\s*(?:former |current |of our |of these |more )?(?:care leavers|young people|children|young adults)\s+(?:who\s+)?"
     r"(?:(?:are|were|is|currently|now|being|have|had|well|supported)\s+)*(?:at|attending|studying(?: at| for)?|in|on|"
@@ -162,9 +165,10 @@ def _indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy,
         return None  # "50% of the PEPs seen by inspectors were good": a judgement on a sample
     indicator = taxonomy.match(near, text, v.unit)
     if indicator is not None:
-        return indicator
-    if _OTHER_WHOLE.match(after):
-        return None  # "2.2% of the budget" is a share of something else
+        # "(56%) are not convened within 15 working days": the share that missed a measure, unless it counts a lack
+        return None if _NEGATED.search(after) and " not " not in f" {indicator.title} " else indicator
+    if _OTHER_WHOLE.match(after) or taxonomy.unmeasured(near):
+        return None  # "2.2% of the budget", "4% ... committed offences": something the taxonomy does not measure
     if taxonomy.evidence(text, v.unit):  # the sentence names something: borrow only what it lacks
         return taxonomy.match(near, text, v.unit, context)
     inherited = _inherited(v.unit, found, previous)
@@ -188,7 +192,7 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     if sub is not None:  # only the qualifier can name it: "12 care leavers in apprenticeships"
         return taxonomy.match(sub.group(0), sub.group(0), unit)
     tight = near[-40:] if not after else before[-40:] + " " + after[:40]
-    for wide in (text, f"{text} {context}"):
+    for wide in (text, f"{text} {context}") if not taxonomy.unmeasured(near) else (text,):
         indicator = taxonomy.match(tight, tight, unit, wide)
         if indicator is not None and taxonomy.vetoed(indicator, near):  # "21 care leavers ... in 'staying put'"
             indicator = taxonomy.match(near, near, unit)

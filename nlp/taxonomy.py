@@ -45,8 +45,9 @@ class Rule:
 
 
 class Taxonomy:
-    def __init__(self, indicators: list[Indicator], rules: list[Rule]) -> None:
+    def __init__(self, indicators: list[Indicator], rules: list[Rule], unmeasured: re.Pattern | None = None) -> None:
         self.indicators = {i.id: i for i in indicators}
+        self._unmeasured = unmeasured
         self._rules = rules
         self._by_unit: dict[Unit, list[Rule]] = {}
         for r in rules:
@@ -58,6 +59,10 @@ class Taxonomy:
     def evidence(self, text: str, unit: Unit) -> bool:
         """Whether `text` names any indicator of this unit, even partly."""
         return any(r.groups_in(text) for r in self._by_unit.get(unit, []))
+
+    def unmeasured(self, text: str) -> bool:
+        """Whether `text` is about something no indicator measures (offending, poverty), so borrows no subject."""
+        return self._unmeasured is not None and bool(self._unmeasured.search(text))
 
     def vetoed(self, indicator: Indicator, text: str) -> bool:
         return any(r.indicator is indicator and r.veto is not None and r.veto.search(text) for r in self._rules)
@@ -110,4 +115,5 @@ def load_taxonomy(data: Path = DATA) -> Taxonomy:
             raise ValueError(f"cues.yaml: rule for unknown indicator {ind_id!r}")
         veto = _compile(vetoes[ind_id], terms) if ind_id in vetoes else None
         rules.append(Rule(by_id[ind_id], tuple(_compile("|".join(g), terms) for g in groups), veto))
-    return Taxonomy(indicators, rules)
+    unmeasured = _compile(cues["unmeasured"], terms) if cues.get("unmeasured") else None
+    return Taxonomy(indicators, rules, unmeasured)

@@ -23,7 +23,7 @@ _COUNT = re.compile(rf"(?<![\w.,£/:\-–—])({_NUM})(?![\w/:]|\.\d|,\d|%|-\d| 
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:aged?|ages|section|s\.|pledge|item|appendix|para(?:graph)?|page|table|figure|chart|quarter|q|qu|qtr|year|yr|"
     r"tier|level|stages?|key stages?|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
-    r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|"
+    r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|ni|npi|kpi|pi|"
     r"between|under|ages? of|per|turning|turned|turns|out of|establishment of)\s*"
     r"|(?:aged?|ages|between|ages? of|stages?)\s+\d+\s*(?:-|–|to|and)\s*)$",
     re.I,

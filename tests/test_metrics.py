@@ -272,3 +272,17 @@ def test_regions_curly_apostrophes_and_ordinal_quarters() -> None:
     assert rows[4.1][1] == "regional"
     assert rows[7][0] == rows[5][0] == "cla_childrens_homes_percent"
     assert rows[48] == ("cla_starts_count", "actual", date(2016, 3, 31))
+
+
+def test_negated_shares_denominators_and_unmeasured_subjects() -> None:
+    got = extract("Too many reviews (31% this year) are not held within timescales.",
+                  "Personal advisers are in touch with most care leavers (94%) and keep trying with those not in touch.",
+                  "Most of the care leavers we are in touch with (88%) live in suitable accommodation.",
+                  "Nine live in children's homes, of whom four (44%) live outside the area.",
+                  "Children in care are placed with foster carers across the county.",
+                  "Only 3% of children in care were given a caution or conviction last year.",
+                  "NI 58 - Emotional and behavioural health of children in care")
+    rows = {v: i for i, _, v, _, _ in got}
+    assert rows[31] == "" and rows[94] == "care_leavers_in_touch_percent"
+    assert rows[88] == "care_leavers_suitable_accommodation_percent"
+    assert rows[44] == "" and rows[3] == "" and 58 not in rows
