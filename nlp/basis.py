@@ -25,7 +25,8 @@ _BASIS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?")
 _TRAILING_BASIS = re.compile(
-    r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for|among|across|in)?\s*(?:our\s+)?"
+    r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:of\s+(?:all\s+)?(?:[\w-]+\s+){1,3}?(?=in\s+england))?"
+    r"(?:for|among|across|in)?\s*(?:our\s+)?"
     r"(statistical neighbou?rs?|nationally|england|the region|the country|similar (?:local )?(?:authorities|councils|areas))",
     re.I)
 _TRAILING_REGION = re.compile(

@@ -49,7 +49,12 @@ _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
 _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
     r"\bof (?:whom|which)(?:\s+(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty))?\s*\(?\s*$", re.I)
-_OUT_OF = re.compile(r"^\s*(?:out of|of)\s+(?:the\s+)?\d")
+_OUT_OF = re.compile(r"^\s*\(?\s*(?:out of|of)\s+(?:the\s+)?\d")
+_PART_OF = re.compile(r"\(\s*(?:out of|of)\s+(?:the\s+)?$|^\W*of (?:these|those|them|this number)\b", re.I)  # "39 (of the 78)"
+_ANAPHOR = re.compile(  # "This represents ...", "This is below the England average of 90%", not "This is an increase from"
+    r"^\s*(?:this|that|which|it)\s+(?:represents|equates|equated|means|meant|gives|compares|"
+    r"(?:is|was)\b(?!\s+(?:an?|the)\s+(?:\w+\s+)?(?:increase|decrease|reduction|rise|fall|drop|change|improvement|decline)))",
+    re.I)
 _NEGATED = re.compile(r"\b(?:are|were|is|was|did|do|does|have|has|had|known|being)\s+(?:\w+\s+)?(?:not|never)\b(?! only\b)",
                       re.I)
 _SUBGROUP = re.compile(  # "24 care leavers at university", "16 young people in custody": a part of the cohort
@@ -89,20 +94,30 @@ class _Found:
 def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext, taxonomy: Taxonomy) -> list[Metric]:
     out: list[Metric] = []
     previous: list[_Found] = []
+    before_previous: list[_Found] = []
     history: list[StatementIn] = []
     lead: Period | None = None
+    parts = False  # inside a list that breaks down the figure of its lead-in
     for st in statements:
         if st.is_table_row and not _is_kpi_card(st.text):
             continue
         context = " ".join(s.text for s in history[-3:] if s.section_path == st.section_path)
         context += " " + " ".join(st.section_path[-1:])
-        found = _statement_metrics(st.text, ctx, taxonomy, previous, context)
+        if parts and st.is_list_item:  # "37% (44) are in our NEET category:" - "17% (20) due to illness": a breakdown
+            found = _statement_metrics(st.text, ctx, taxonomy, [], "")
+        else:  # a value with no subject continues the last one of its unit, from this sentence or the two before it
+            found = _statement_metrics(st.text, ctx, taxonomy, before_previous + previous, context)
         if st.is_list_item and lead is not None and history and history[-1].section_path == st.section_path:
             for f in found:
                 f.period = f.period or lead
+        elif _ANAPHOR.match(st.text):  # "This represents a rate of 58 per 10,000": the figure before it, same date
+            earlier = next((f.period for f in previous if f.period is not None), None)
+            for f in found:
+                f.period = f.period or earlier
         out += [_to_metric(f, st, ctx) for f in found if _worth_keeping(f, st.text)]
         lead = _lead_in(st, ctx, lead)
-        previous = found
+        parts = (parts and st.is_list_item) or (bool(found) and st.text.rstrip().endswith(":"))
+        before_previous, previous = (previous if history and history[-1].section_path == st.section_path else []), found
         history.append(st)
     return out
 
@@ -135,7 +150,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         basis = basis_of(before, after)
         near = before + " " + after
         indicator = _indicator(v, near, text, context, taxonomy, found, previous, after)
-        found.append(_Found(v, indicator, basis, _period(v, periods, lo, hi)))
+        found.append(_Found(v, indicator, basis, _period(v, periods, lo, hi, text)))
         trailing.append(trailing_basis(after) is not None)
         bracketed.append(before.rstrip().endswith("("))
     bases = contrasted([f.basis for f in found], [f.value.unit for f in found], trailing, bracketed)
@@ -167,7 +182,7 @@ def _indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy,
     if indicator is not None:
         # "(56%) are not convened within 15 working days": the share that missed a measure, unless it counts a lack
         return None if _NEGATED.search(after) and " not " not in f" {indicator.title} " else indicator
-    if _OTHER_WHOLE.match(after) or taxonomy.unmeasured(near):
+    if (_OTHER_WHOLE.match(after) and v.unit is not Unit.RATE) or taxonomy.unmeasured(near):
         return None  # "2.2% of the budget", "4% ... committed offences": something the taxonomy does not measure
     if taxonomy.evidence(text, v.unit):  # the sentence names something: borrow only what it lacks
         return taxonomy.match(near, text, v.unit, context)
@@ -182,7 +197,7 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     if unit is Unit.COUNT and _SAMPLE.search(text):
         return None  # "an audit of ... a total of 7 children": a sample, not the authority's count
     before = near[: len(near) - len(after)]
-    if _SUBSET.search(before) or _OUT_OF.match(after):
+    if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before):
         return None  # "350 care leavers, of whom 11 are looked after", "(67 out of 358)": a part of another group
     # "open cases (including those for care leavers) was 11,165": a bracket qualifies, it does not name the subject
     before, after, text = _ASIDE.sub(" ", before), _ASIDE.sub(" ", after), _ASIDE.sub(" ", text)
@@ -280,9 +295,12 @@ def _inherited(unit: Unit, found: list[_Found], previous: list[_Found]) -> Indic
     return None
 
 
-def _period(v: Value, periods: list[Period], lo: int, hi: int) -> Period | None:
-    """The value's own period ("38% in Q1"), else one in its clause, else the sentence's."""
-    trailing = [p for p in periods if v.span[1] <= p.span[0] < min(hi, v.span[1] + 30)]
+def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str) -> Period | None:
+    """The value's own period ("38% in Q1", "229 (42.4 per 10,000) at 31 March 2016"), else one in its clause,
+    else the sentence's."""
+    partner = re.match(r"\s*\([^()]*\)", text[v.span[1]:])
+    end = v.span[1] + (partner.end() if partner else 0)
+    trailing = [p for p in periods if v.span[1] <= p.span[0] < min(max(hi, end), end + 30)]
     if trailing:
         return trailing[0]
     own = [p for p in periods if lo <= p.span[0] and p.span[1] <= v.span[0]]

@@ -21,11 +21,12 @@ _DURATION_CUE = re.compile(r"(?:average|took|taken|wait(?:ed|ing)?|mean|time (?:
 _THRESHOLD = re.compile(r"\b(?:longer|more|less|fewer|shorter) than\s*$|\b(?:within|over|under|exceeding|beyond)\s*$", re.I)
 _COUNT = re.compile(rf"(?<![\w.,£/:\-–—])({_NUM})(?![\w/:]|\.\d|,\d|%|-\d| ?- ?(?:year|month|week|day))")
 _NOT_BEFORE = re.compile(
-    r"(?:\b(?:aged?|ages|section|s\.|pledge|item|appendix|para(?:graph)?|page|table|figure|chart|quarter|q|qu|qtr|year|yr|"
+    r"(?:\b(?:aged?|ages|section|s\.|pledge|item|appendix|para(?:graph)?s?|page|table|figure|chart|quarter|q|qu|qtr|year|yr|"
     r"tier|level|stages?|key stages?|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
     r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|ni|npi|kpi|pi|"
     r"between|under|ages? of|per|turning|turned|turns|out of|establishment of)\s*"
-    r"|(?:aged?|ages|between|ages? of|stages?)\s+\d+\s*(?:-|–|to|and)\s*)$",
+    r"|(?:aged?|ages|between|ages? of|stages?)\s+\d+\s*(?:-|–|to|and)\s*"
+    r"|\b(?:paras?|paragraphs?|pages?|items?|sections?|recommendations?)\s+(?:\d+(?:\.\d+)*\s*(?:,|and|&|-|–)\s*)+)$",
     re.I,
 )
 _SCHOOL_YEAR = re.compile(r"\bYears?\s+(?:\d{1,2}\s*(?:and|to|-|–|,)\s*)?$|\b(?:Progress|Attainment)\s+$")

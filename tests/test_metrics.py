@@ -286,3 +286,17 @@ def test_negated_shares_denominators_and_unmeasured_subjects() -> None:
     assert rows[31] == "" and rows[94] == "care_leavers_in_touch_percent"
     assert rows[88] == "care_leavers_suitable_accommodation_percent"
     assert rows[44] == "" and rows[3] == "" and 58 not in rows
+
+
+def test_a_rate_restating_the_figure_before_it_takes_its_date() -> None:
+    got = extract("As at 31 March 2015, there were 345 children looked after by the council.",
+                  "This represents a rate of 58 per 10,000 of the population, below statistical neighbours (69 per 10,000).",
+                  "This is an increase from 331 (55.2 per 10,000 children) at 31 March 2014.",
+                  "Nationally, 22% of children in England live in low income households.",
+                  "Absent parenting is the reason for 9% of children being looked after.",
+                  "(Paras 12, 13, 14)", "Of these, 27 were placed within 10 miles, but 8 (of the 40) live further away.")
+    rows = {v: (i, b, end) for i, b, v, _, end in got}
+    assert rows[331] == ("cla_count", "actual", date(2014, 3, 31)) and rows[9][0] == ""
+    assert 12 not in rows and 13 not in rows and rows[27][0] == rows.get(8, ("",))[0] == rows.get(40, ("",))[0] == ""
+    assert rows[58] == ("cla_rate_per_10000", "actual", date(2015, 3, 31))
+    assert rows[69][:2] == ("cla_rate_per_10000", "statistical_neighbours") and rows[22][1] == "national"
