@@ -40,7 +40,7 @@ _ORDINAL_QUARTER = re.compile(
     r"(?:\s*[/–—-]\s*(\d{2}|(?:19|20)\d{2})\b)?", re.I)
 _QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3,
                    "4th": 4}
-_BARE_YEAR = re.compile(r"\b(?:in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)")
+_BARE_YEAR = re.compile(r"\b(in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)", re.I)
 
 
 def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
@@ -77,7 +77,11 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
         if not _is_age_range(text, p.span):
             add(p.start, p.end, p.span)
     for m in _BARE_YEAR.finditer(text):
-        add(date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31), m.span(1))
+        year = int(m.group(2))
+        if m.group(1).lower() == "since":  # "since 2016": up to the time of writing
+            add(date(year, 1, 1), max(date(year, 12, 31), ctx.period_end or ctx.meeting_date or date(year, 12, 31)), m.span())
+        else:
+            add(date(year, 1, 1), date(year, 12, 31), m.span(2))
     return sorted(found, key=lambda p: p.span)
 
 

@@ -50,6 +50,7 @@ _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figu
 _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
     r"\bof (?:whom|which)(?:\s+(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty))?\s*\(?\s*$", re.I)
 _OUT_OF = re.compile(r"^\s*\(?\s*(?:out of|of)\s+(?:the\s+)?\d")
+_SHARE_OF = re.compile(r"^\s*\(\s*(?:or\s+)?\d[\d.]*\s*%\s*\)\s*of\b", re.I)
 _PART_OF = re.compile(r"\(\s*(?:out of|of)\s+(?:the\s+)?$|^\W*of (?:these|those|them|this number)\b", re.I)  # "39 (of the 78)"
 _ANAPHOR = re.compile(  # "This represents ...", "This is below the England average of 90%", not "This is an increase from"
     r"^\s*(?:this|that|which|it)\s+(?:represents|equates|equated|means|meant|gives|compares|"
@@ -174,7 +175,7 @@ def _indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy,
         if aside is not None:  # "(86 fostering households)" names its own subject; "(17 were UASC)" splits the sentence's
             return None if _SUB_COUNT.search(aside) or _QUALIFIER.match(aside) else taxonomy.match(aside, aside, v.unit)
         return _count_indicator(v.unit, near, text, context, taxonomy, found, previous, after)
-    if _SUBSET.search(near[: len(near) - len(after)]):  # "426 live with foster carers, of whom 45% live out of area"
+    if _SUBSET.search(text[: v.span[0]]):  # "426 live with foster carers, of whom 45% live out of area"
         return taxonomy.match(after, after, v.unit)
     if _SEEN.search(near):
         return None  # "50% of the PEPs seen by inspectors were good": a judgement on a sample
@@ -197,6 +198,8 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     if unit is Unit.COUNT and _SAMPLE.search(text):
         return None  # "an audit of ... a total of 7 children": a sample, not the authority's count
     before = near[: len(near) - len(after)]
+    if _SHARE_OF.match(after):
+        return None  # "185 (74.3%) of care leavers were in EET": the numerator of a share the percentage names
     if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before):
         return None  # "350 care leavers, of whom 11 are looked after", "(67 out of 358)": a part of another group
     # "open cases (including those for care leavers) was 11,165": a bracket qualifies, it does not name the subject

@@ -30,7 +30,7 @@ def extract(*sentences: str):
     ("as of today (18.11.2024)", date(2024, 11, 18)), ("at the end of December 2024", date(2024, 12, 31)),
     ("July and August 2025", date(2025, 8, 31)), ("since April 2024", date(2024, 9, 30)),
     ("12 months to December 2024", date(2024, 12, 31)), ("Dec-23", date(2023, 12, 31)),
-    ("the previous quarter", date(2024, 6, 30)),
+    ("the previous quarter", date(2024, 6, 30)), ("In 2019", date(2019, 12, 31)), ("Since 2016", date(2024, 9, 30)),
 ])
 def test_periods_resolve(text: str, end: date) -> None:
     assert resolve_periods(text, CTX)[-1].end == end
@@ -300,3 +300,13 @@ def test_a_rate_restating_the_figure_before_it_takes_its_date() -> None:
     assert 12 not in rows and 13 not in rows and rows[27][0] == rows.get(8, ("",))[0] == rows.get(40, ("",))[0] == ""
     assert rows[58] == ("cla_rate_per_10000", "actual", date(2015, 3, 31))
     assert rows[69][:2] == ("cla_rate_per_10000", "statistical_neighbours") and rows[22][1] == "national"
+
+
+def test_numerators_parts_of_lists_and_sentence_initial_years() -> None:
+    got = extract("In 2019, 140 (61.2%) of 19 to 21 year old care leavers were in education, employment or training.",
+                  "212 live with foster families, of whom 31% live out of the area.",
+                  "14 live with parents, of whom 6 (43%) live out of the area.",
+                  "5 children ceased to be looked after and are now living in supported lodgings.")
+    rows = {v: (i, end) for i, _, v, _, end in got}
+    assert 140 not in rows and rows[61.2] == ("care_leavers_19_21_eet_percent", date(2019, 12, 31))
+    assert rows[31][0] == rows[43][0] == rows[5][0] == ""
