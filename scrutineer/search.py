@@ -5,16 +5,25 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from nlp.embed import Embedder
 from nlp.topics import expand_query, topics_of
 from store.records import Records
-from store.statement_rows import SearchFilters, StatementHit, allowed_ids, hits, keyword_ids, with_topic
+from store.statement_rows import (
+    SearchFilters,
+    allowed_ids,
+    hits,
+    keyword_ids,
+    statement_texts,
+    with_topic,
+)
 from store.vectors import VectorIndex
 
 RRF_K = 60
 POOL = 200  # candidates taken from each retriever
+FEEDBACK = 10  # top hits whose vectors move the query
 _FIGURE = re.compile(r"\d\s*%|\d+ (?:children|young people|care leavers|carers|households)\b", re.I)
 
 
@@ -57,16 +66,39 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
     terms = expand_query(query)
     topical = [t.value for t in topics_of(query) if not filters.topic]
     deep = pool * 2 if topical else pool  # the topic lists are cut from a deeper candidate list
-    retrieved = [keyword_ids(records, terms, filters, deep)]
+    keyword = keyword_ids(records, terms, filters, deep)
+    retrieved = [keyword]
     if index is not None and embedder is not None:
         vector = embedder.embed([query])[0]
-        found = [h.statement_id for h in index.query(vector, deep, _where(filters))]
-        # committee and indicator filters run in SQLite; the topic filter already ran in Chroma, whose flags
-        # add topics found by embedding similarity to the rules' ones
-        ok = allowed_ids(records, found, filters.model_copy(update={"topic": None}))
-        retrieved.append([i for i in found if i in ok])
-    # each retriever votes once, and once more within each topic the query names; the vote uses the rules'
-    # topics, which are precise (the similarity-broadened flags in the index serve the --topic filter)
+        first = _fused(records, [keyword, _nearest(records, index, vector, deep, filters)], topical, pool)
+        # pseudo-relevance feedback: the query moves towards its best hits, which reach the paraphrases the
+        # query's own words miss ("45% of this cohort are not engaged in education ..." for "care leavers NEET")
+        vector = _feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])
+        retrieved.append(_nearest(records, index, vector, deep, filters))
+    ranked = [(sid, score) for sid, score in _fused(records, retrieved, topical, pool) if score >= threshold]
+    return _collapse(records, ranked, limit)
+
+
+def _nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: int, filters: SearchFilters) -> list[int]:
+    found = [h.statement_id for h in index.query(vector, limit, _where(filters))]
+    # committee and indicator filters run in SQLite; the topic filter already ran in Chroma, whose flags
+    # add topics found by embedding similarity to the rules' ones
+    ok = allowed_ids(records, found, filters.model_copy(update={"topic": None}))
+    return [i for i in found if i in ok]
+
+
+def _feedback(index: VectorIndex, vector: np.ndarray, top: list[int]) -> np.ndarray:
+    """Rocchio: the query plus the mean of its top hits' vectors, renormalised."""
+    found = index.vectors(top)
+    if len(found) == 0:
+        return vector
+    moved = vector + found.mean(axis=0)
+    return moved / np.linalg.norm(moved)
+
+
+def _fused(records: Records, retrieved: list[list[int]], topical: list[str], pool: int) -> list[tuple[int, float]]:
+    """Reciprocal-rank fusion: each retriever votes once, and once more within each topic the query names; the
+    vote uses the rules' topics, which are precise (the similarity-broadened flags in the index serve --topic)."""
     scores: dict[int, float] = {}
     for ranked in retrieved:
         votes = [ranked[:pool]]
@@ -76,12 +108,10 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
         for vote in votes:
             for rank, sid in enumerate(vote):
                 scores[sid] = scores.get(sid, 0.0) + 1.0 / (RRF_K + rank + 1)
-    rows = hits(records, list(scores))
-    for sid, row in rows.items():
-        scores[sid] *= _substance(row.text)
-    order = sorted((s for s in scores if s in rows), key=lambda s: -scores[s])
-    out = _collapse([(rows[s], scores[s]) for s in order if s in rows and scores[s] >= threshold])
-    return out if limit <= 0 else out[:limit]
+    texts = statement_texts(records, list(scores))
+    for sid in scores:
+        scores[sid] *= _substance(texts.get(sid, ""))
+    return sorted(scores.items(), key=lambda item: -item[1])
 
 
 def _substance(text: str) -> float:
@@ -97,18 +127,22 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def _collapse(ranked: list[tuple[StatementHit, float]]) -> list[Hit]:
-    """The same sentence in a report and in its pack (or two papers) is one hit listing both sources."""
-    seen: dict[str, Hit] = {}
-    for row, score in ranked:
-        key = _key(row.text)
-        if key in seen:
-            other = seen[key]
-            if row.source != other.source and row.source not in other.also_in:
-                other.also_in.append(row.source)
-            continue
-        seen[key] = Hit(text=row.text, source=row.source, page=row.page, section_path=row.section_path,
-                        authority=row.authority, committee=row.committee, meeting_date=row.meeting_date,
-                        doc_type=row.doc_type, document_title=row.document_title, part=row.part_index,
-                        score=round(score, 5))
-    return list(seen.values())
+def _collapse(records: Records, ranked: list[tuple[int, float]], limit: int) -> list[Hit]:
+    """The same sentence in a report and in its pack (or two papers) is one hit listing both sources; only the
+    hits returned are read in full."""
+    texts = statement_texts(records, [sid for sid, _ in ranked])
+    groups: dict[str, list[tuple[int, float]]] = {}
+    for sid, score in ranked:
+        if sid in texts:
+            groups.setdefault(_key(texts[sid]), []).append((sid, score))
+    chosen = list(groups.values()) if limit <= 0 else list(groups.values())[:limit]
+    rows = hits(records, [sid for group in chosen for sid, _ in group])
+    out = []
+    for group in chosen:
+        (sid, score), others = group[0], [rows[o].source for o, _ in group[1:]]
+        row = rows[sid]
+        out.append(Hit(text=row.text, source=row.source, page=row.page, section_path=row.section_path,
+                       authority=row.authority, committee=row.committee, meeting_date=row.meeting_date,
+                       doc_type=row.doc_type, document_title=row.document_title, part=row.part_index,
+                       score=round(score, 5), also_in=[o for o in dict.fromkeys(others) if o != row.source]))
+    return out

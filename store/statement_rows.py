@@ -134,6 +134,13 @@ def with_topic(records: Records, ids: list[int], topic: str) -> set[int]:
     return {r[0] for r in records.db.execute(sql, [topic, *ids])}
 
 
+def statement_texts(records: Records, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    sql = f"SELECT id, text FROM statements WHERE id IN ({', '.join('?' * len(ids))})"
+    return dict(records.db.execute(sql, ids).fetchall())
+
+
 def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:
     if not ids:
         return {}

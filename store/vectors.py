@@ -89,6 +89,13 @@ class VectorIndex:
                                     where=where or None, include=["distances"])
         return [VectorHit(int(i), float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
+    def vectors(self, ids: list[int]) -> np.ndarray:
+        """The stored vectors of `ids` (those the index holds), one row each."""
+        if not ids:
+            return np.zeros((0, 0), np.float32)
+        got = self.collection.get(ids=[str(i) for i in ids], include=["embeddings"])
+        return np.asarray(got["embeddings"], dtype=np.float32)
+
     def everything(self) -> tuple[np.ndarray, np.ndarray, list[dict[str, Scalar]]]:
         """Every id, vector and metadata in the index (for KB-wide passes such as topic prototypes)."""
         ids: list[int] = []

@@ -10,7 +10,7 @@ import pytest
 
 from scrutineer.config import Settings, open_vectors
 from scrutineer.indexing import reindex, sync_index
-from scrutineer.search import search
+from scrutineer.search import _feedback, search
 from store.metric_rows import query_metrics
 from store.records import Records
 from store.statement_rows import SearchFilters
@@ -37,6 +37,14 @@ def test_hybrid_search_finds_and_cites(search_kb: Path) -> None:
     assert all(len(h.text) <= 1200 for h in hits)
 
 
+def test_the_same_sentence_in_several_papers_is_one_hit(search_kb: Path) -> None:
+    with Records(search_kb) as records:
+        index, embedder = open_vectors(search_kb, Settings())
+        hits = search(records, index, embedder, "committee asked to note the performance and challenge", limit=10)
+    same = [h for h in hits if "asked to note the performance and to challenge" in h.text]
+    assert len(same) == 1 and len(same[0].also_in) >= 1 and same[0].source not in same[0].also_in
+
+
 def test_filters_and_topics(search_kb: Path) -> None:
     with Records(search_kb) as records:
         index, embedder = open_vectors(search_kb, Settings())
@@ -51,6 +59,14 @@ def test_resync_is_a_no_op_and_reindex_rebuilds(search_kb: Path) -> None:
         assert sync_index(records, index, embedder).embedded == 0
         again = reindex(records, index, embedder)
         assert again.embedded == len(index.ids())
+
+
+def test_feedback_moves_the_query_towards_its_top_hits(tmp_path: Path) -> None:
+    index = VectorIndex(tmp_path, "model-a")
+    index.add([1, 2, 3], np.eye(3, dtype=np.float32), [{"authority": "x"}] * 3)
+    assert np.allclose(index.vectors([2, 3]), np.eye(3, dtype=np.float32)[1:])
+    moved = _feedback(index, np.array([1.0, 0.0, 0.0], np.float32), [2, 99])  # an id the index lacks is skipped
+    assert np.isclose(np.linalg.norm(moved), 1.0) and moved[0] > 0 and moved[1] > 0 and moved[2] == 0
 
 
 def test_index_refuses_another_model(tmp_path: Path) -> None:
