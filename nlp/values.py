@@ -52,6 +52,9 @@ _AGE_OF_PEOPLE = re.compile(
 _AGE_LIMIT_END = re.compile(r"^(?:s\b|\s*(?:[).,;]|$|and over|or over|plus\b|years?\b))", re.I)
 _COUNTED_AFTER = re.compile(r"^\s*(?:children|young people|care leavers|people|pupils|adults|families|of\b)", re.I)
 _CHANGE_AFTER = re.compile(r"\s*(?:increase|decrease|rise|fall|reduction|drop|improvement|uplift|growth)\b", re.I)
+_GROUP_THRESHOLD = re.compile(  # "who have attendance below 90%", "with an SDQ score above 17"
+    r"\b(?:with|(?:who )?(?:have|has|had)|having)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:attendance|scores?|absence|caseloads?)\s+"
+    r"(?:of\s+)?(?:below|above|under|over|less than|more than|at least|greater than|lower than|higher than)\s*$", re.I)
 _PHONE = re.compile(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")
 _TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b", re.I)
 
@@ -89,6 +92,8 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     for m in _RATE.finditer(text):
         add(_num(m.group(1) or m.group(3)), Unit.RATE, m, mismatch=bool(m.group(2)))
     for m in _PERCENT.finditer(text):
+        if _GROUP_THRESHOLD.search(text[max(0, m.start() - 60):m.start()]):
+            continue  # "children who have attendance below 90%": the line that defines a group, not a figure
         if not _is_change(text, m.start()) and not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \
                 and not _CHANGE_AFTER.match(text, m.end()):  # "a 41% increase from 300"
             add(_num(m.group(1)), Unit.PERCENT, m)

@@ -310,3 +310,9 @@ def test_numerators_parts_of_lists_and_sentence_initial_years() -> None:
     rows = {v: (i, end) for i, _, v, _, end in got}
     assert 140 not in rows and rows[61.2] == ("care_leavers_19_21_eet_percent", date(2019, 12, 31))
     assert rows[31][0] == rows[43][0] == rows[5][0] == ""
+
+
+def test_a_threshold_that_defines_a_group_is_not_a_figure() -> None:
+    got = extract("The virtual school supports a small group of children who have attendance below 90%.",
+                  "Of children in care, 14% have attendance below 90%.")
+    assert [v for _, _, v, _, _ in got] == [14]
