@@ -54,7 +54,7 @@ class StaticEmbedder:
 
     def __init__(self, cache: Path) -> None:
         from sentence_transformers import SentenceTransformer
-        from sentence_transformers.models import StaticEmbedding
+        from sentence_transformers.sentence_transformer.modules import StaticEmbedding
 
         target = cache / "static-minilm"
         if not (target / "modules.json").exists():
