@@ -51,7 +51,7 @@ _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
     r"\bof (?:whom|which)(?:\s+(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty))?\s*\(?\s*$", re.I)
 _OUT_OF = re.compile(r"^\s*\(?\s*(?:out of|of)\s+(?:the\s+)?\d")
 _SHARE_OF = re.compile(r"^\s*\(\s*(?:or\s+)?\d[\d.]*\s*%\s*\)\s*of\b", re.I)
-_PART_OF = re.compile(r"\(\s*(?:out of|of)\s+(?:the\s+)?$|^\W*of (?:these|those|them|this number)\b", re.I)  # "39 (of the 78)"
+_PART_OF = re.compile(r"\(\s*(?:out of|of)\s+(?:the\s+)?$|^\W*of (?:these|those|them|this)\b", re.I)  # "39 (of the 78)"
 _ANAPHOR = re.compile(  # "This represents ...", "This is below the England average of 90%", not "This is an increase from"
     r"^\s*(?:this|that|which|it)\s+(?:represents|equates|equated|means|meant|gives|compares|"
     r"(?:is|was)\b(?!\s+(?:an?|the)\s+(?:\w+\s+)?(?:increase|decrease|reduction|rise|fall|drop|change|improvement|decline)))",
@@ -177,6 +177,8 @@ def _indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy,
         return _count_indicator(v.unit, near, text, context, taxonomy, found, previous, after)
     if _SUBSET.search(text[: v.span[0]]):  # "426 live with foster carers, of whom 45% live out of area"
         return taxonomy.match(after, after, v.unit)
+    if _PART_OF.search(near[: len(near) - len(after)]):  # "Of these, 5% are at university": the clause names the measure
+        return taxonomy.match(after, after, v.unit, context)
     if _SEEN.search(near):
         return None  # "50% of the PEPs seen by inspectors were good": a judgement on a sample
     indicator = taxonomy.match(near, text, v.unit)

@@ -46,6 +46,8 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\s+of)?\s+(?:by\s+)?(?:an?\s+)?(?:further\s+)?\(?$",  # "a reduction (46%) in"
     re.I,
 )
+_DIFFERENCE_BEFORE = re.compile(  # "exceeds the England average by 19 days": a gap between two figures
+    r"\b(?:exceed\w*|above|below|higher|lower|longer|shorter|better|worse|more|less|fewer)\b[^.;:]{0,50}\bby\s*$", re.I)
 _AGE_LIMIT = re.compile(r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?)\s*$", re.I)
 _AGE_OF_PEOPLE = re.compile(
     r"\b(?:care leavers|young people|children|adults|pupils|those|anyone|people)\s+(?:aged\s+)?(?:over|above|under)\s*$", re.I)
@@ -99,7 +101,8 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
             add(_num(m.group(1)), Unit.PERCENT, m)
     for m in _DAYS.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
-        if _DURATION_CUE.search(before) and not _THRESHOLD.search(before):  # not "took longer than 45 days"
+        # not "took longer than 45 days" nor "exceeds the England average by 19 days"
+        if _DURATION_CUE.search(before) and not _THRESHOLD.search(before) and not _is_change(text, m.start()):
             add(_num(m.group(1)), Unit.DAYS if m.group(2).lower() == "days" else Unit.MONTHS, m)
     for m in _COUNT.finditer(text):
         if _is_count(text, m):
@@ -109,7 +112,7 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
 
 def _is_change(text: str, start: int) -> bool:
     before = text[max(0, start - 40):start]
-    return bool(_CHANGE_BEFORE.search(before))
+    return bool(_CHANGE_BEFORE.search(before) or _DIFFERENCE_BEFORE.search(text[max(0, start - 80):start]))
 
 
 def _is_count(text: str, m: re.Match) -> bool:

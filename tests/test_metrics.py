@@ -316,3 +316,15 @@ def test_a_threshold_that_defines_a_group_is_not_a_figure() -> None:
     got = extract("The virtual school supports a small group of children who have attendance below 90%.",
                   "Of children in care, 14% have attendance below 90%.")
     assert [v for _, _, v, _, _ in got] == [14]
+
+
+def test_gaps_parts_and_other_names_for_measures() -> None:
+    got = extract("Children waited an average of 480 days, better than the England average by 30 days.",
+                  "Of this 150, 38% live outside the authority area.",
+                  "Personal advisers are in contact with the large majority (91%) of care leavers.",
+                  "The proportion of children in care attending a school rated good or better is 71%.",
+                  "Review health assessments were completed on time for 84%.")
+    rows = {v: i for i, _, v, _, _ in got}
+    assert 30 not in rows and rows[38] == ""
+    assert rows[91] == "care_leavers_in_touch_percent" and rows[71] == "good_outstanding_school_percent"
+    assert rows[84] == "cla_health_assessment_percent"
