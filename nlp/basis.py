@@ -10,7 +10,7 @@ from nlp.models import Basis, Unit
 _REGION = (r"north[- ]west|north[- ]east|south[- ]east|south[- ]west|west midlands|east midlands|"
            r"yorkshire and (?:the )?humber|yorkshire|east of england|eastern region|(?:inner |outer |greater )?london")
 _BASIS_CUES = [
-    (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparator (?:authorities|councils|LAs)|"
+    (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparators?\b(?! data)|"
                                    r"similar (?:local )?(?:authorities|councils|areas)"),
     (Basis.NATIONAL, r"national(?:ly)?\b(?!\s+(?:published|reported|submitted|returned|data for))|england(?: average)?\b|\bENG\b|"
                      r"(?:the|across the) country(?: as a whole)?"),
@@ -22,6 +22,7 @@ _BASIS_CUES = [
     (Basis.ACTUAL, r"\blatest\b|\bprevious\b|\bours?\b|\bwe\b"),
 ]
 _BASIS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
+_OWN_AFTER_CUE = re.compile(r"^[\s,]*(?:[\w']+\s+){0,2}?with\s*$", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?")
 _TRAILING_BASIS = re.compile(
@@ -55,7 +56,9 @@ def basis_of(before: str, after: str) -> Basis:
         for cue in pattern.finditer(tail):
             if best is None or cue.end() > best[0]:
                 best = (cue.end(), basis)
-    return best[1] if best else Basis.ACTUAL
+    if best is None or _OWN_AFTER_CUE.match(tail[best[0]:]):
+        return Basis.ACTUAL  # "in line with comparators, with 66% of children ...": the comparison, then our figure
+    return best[1]
 
 
 def contrasted(bases: list[Basis], units: list[Unit], trailing: list[bool], bracketed: list[bool]) -> list[Basis]:

@@ -18,6 +18,7 @@ from nlp.periods import resolve_periods
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
 
+_DASHES = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2500": "-"})
 _CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)"
 _SEPARATOR = re.compile(_CLAUSE_MARK)
 _TRAILING_END = re.compile(_CLAUSE_MARK + r"|,\s|\b[A-Z][a-z]+\s*:")  # also ", " and a "Target:" label
@@ -137,6 +138,7 @@ def _is_kpi_card(text: str) -> bool:
 
 def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, previous: list[_Found],
                        context: str) -> list[_Found]:
+    text = text.translate(_DASHES)  # "2014−15" with a minus sign is a year range; one character each, spans hold
     periods = resolve_periods(text, ctx)
     values = find_values(text, [p.span for p in periods])
     rate_sentence = bool(re.search(r"per 10,?000|per 10k", text, re.I)) and not any(v.unit is Unit.RATE for v in values)

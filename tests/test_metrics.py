@@ -328,3 +328,12 @@ def test_gaps_parts_and_other_names_for_measures() -> None:
     assert 30 not in rows and rows[38] == ""
     assert rows[91] == "care_leavers_in_touch_percent" and rows[71] == "good_outstanding_school_percent"
     assert rows[84] == "cla_health_assessment_percent"
+
+
+def test_minus_signs_in_year_ranges_and_comparators() -> None:
+    got = extract("There was a decrease in the use of agency social workers (58 in 2014−15 and 21 in 2015−16).",
+                  "Our EET rate is now better than comparators (43%) and the national average (47%).",
+                  "Long-term stability is in line with comparators, with 67% of children in the same placement for two years.")
+    rows = {v: (b, end) for _, b, v, _, end in got}
+    assert rows[58] == ("actual", date(2015, 3, 31)) and rows[21] == ("actual", date(2016, 3, 31)) and 15 not in rows
+    assert rows[43][0] == "statistical_neighbours" and rows[47][0] == "national" and rows[67][0] == "actual"
