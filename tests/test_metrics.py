@@ -337,3 +337,11 @@ def test_minus_signs_in_year_ranges_and_comparators() -> None:
     rows = {v: (b, end) for _, b, v, _, end in got}
     assert rows[58] == ("actual", date(2015, 3, 31)) and rows[21] == ("actual", date(2016, 3, 31)) and 15 not in rows
     assert rows[43][0] == "statistical_neighbours" and rows[47][0] == "national" and rows[67][0] == "actual"
+
+
+def test_traits_of_a_cohort_and_adoption_wait_wording() -> None:
+    got = extract("Of 38 children who experienced three or more placement moves, 21 were female and 17 were male.",
+                  "Children waited on average 602 days from entering care before moving in with their adoptive families.")
+    rows = {v: i for i, _, v, _, _ in got}
+    assert rows[38] == "cla_3plus_placements_count" and rows[21] == rows[17] == ""
+    assert rows[602] == "adoption_a1_days"
