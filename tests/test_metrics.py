@@ -24,6 +24,11 @@ def extract(*sentences: str):
             metrics_from_statements(statements, CTX, load_taxonomy())]
 
 
+def indicators(*sentences: str) -> dict[float, str]:
+    """The indicator each value was given, by value."""
+    return {v: i for i, _, v, _, _ in extract(*sentences)}
+
+
 @pytest.mark.parametrize(("text", "end"), [
     ("Q2 2024/25", date(2024, 9, 30)), ("2023-24", date(2024, 3, 31)), ("Yr end 18-19", date(2019, 3, 31)),
     ("Qu 1 19-20", date(2019, 6, 30)), ("in Q1", date(2024, 6, 30)), ("as at 31.03.19", date(2019, 3, 31)),
@@ -254,12 +259,11 @@ def test_school_years_measure_names_and_strong_changes_are_not_values() -> None:
 
 
 def test_subsets_of_care_leavers_ages_and_special_guardianship() -> None:
-    got = extract("At present 18 care leavers are studying at university with support from their PAs.",
-                  "Some care leavers over 21 keep a personal adviser while they finish a course.",
-                  "This year brought 27 adoption orders, 39 special guardianship orders and 12 long-term matches.",
-                  "6 children subject to special guardianship orders returned to be looked after.",
-                  "The council runs 4 children's homes and there are 15 young people in custody.")
-    rows = {v: i for i, _, v, _, _ in got}
+    rows = indicators("At present 18 care leavers are studying at university with support from their PAs.",
+                    "Some care leavers over 21 keep a personal adviser while they finish a course.",
+                    "This year brought 27 adoption orders, 39 special guardianship orders and 12 long-term matches.",
+                    "6 children subject to special guardianship orders returned to be looked after.",
+                    "The council runs 4 children's homes and there are 15 young people in custody.")
     assert rows.get(18, "") == "" and 21 not in rows and rows.get(4, "") == rows.get(15, "") == ""
     assert rows[27] == "cla_adopted_count" and rows.get(39, "") == "" and rows.get(6, "") == ""
 
@@ -275,14 +279,13 @@ def test_regions_curly_apostrophes_and_ordinal_quarters() -> None:
 
 
 def test_negated_shares_denominators_and_unmeasured_subjects() -> None:
-    got = extract("Too many reviews (31% this year) are not held within timescales.",
-                  "Personal advisers are in touch with most care leavers (94%) and keep trying with those not in touch.",
-                  "Most of the care leavers we are in touch with (88%) live in suitable accommodation.",
-                  "Nine live in children's homes, of whom four (44%) live outside the area.",
-                  "Children in care are placed with foster carers across the county.",
-                  "Only 3% of children in care were given a caution or conviction last year.",
-                  "NI 58 - Emotional and behavioural health of children in care")
-    rows = {v: i for i, _, v, _, _ in got}
+    rows = indicators("Too many reviews (31% this year) are not held within timescales.",
+                    "Personal advisers are in touch with most care leavers (94%) and keep trying with those not in touch.",
+                    "Most of the care leavers we are in touch with (88%) live in suitable accommodation.",
+                    "Nine live in children's homes, of whom four (44%) live outside the area.",
+                    "Children in care are placed with foster carers across the county.",
+                    "Only 3% of children in care were given a caution or conviction last year.",
+                    "NI 58 - Emotional and behavioural health of children in care")
     assert rows[31] == "" and rows[94] == "care_leavers_in_touch_percent"
     assert rows[88] == "care_leavers_suitable_accommodation_percent"
     assert rows[44] == "" and rows[3] == "" and 58 not in rows
@@ -319,12 +322,11 @@ def test_a_threshold_that_defines_a_group_is_not_a_figure() -> None:
 
 
 def test_gaps_parts_and_other_names_for_measures() -> None:
-    got = extract("Children waited an average of 480 days, better than the England average by 30 days.",
-                  "Of this 150, 38% live outside the authority area.",
-                  "Personal advisers are in contact with the large majority (91%) of care leavers.",
-                  "The proportion of children in care attending a school rated good or better is 71%.",
-                  "Review health assessments were completed on time for 84%.")
-    rows = {v: i for i, _, v, _, _ in got}
+    rows = indicators("Children waited an average of 480 days, better than the England average by 30 days.",
+                    "Of this 150, 38% live outside the authority area.",
+                    "Personal advisers are in contact with the large majority (91%) of care leavers.",
+                    "The proportion of children in care attending a school rated good or better is 71%.",
+                    "Review health assessments were completed on time for 84%.")
     assert 30 not in rows and rows[38] == ""
     assert rows[91] == "care_leavers_in_touch_percent" and rows[71] == "good_outstanding_school_percent"
     assert rows[84] == "cla_health_assessment_percent"
@@ -340,8 +342,7 @@ def test_minus_signs_in_year_ranges_and_comparators() -> None:
 
 
 def test_traits_of_a_cohort_and_adoption_wait_wording() -> None:
-    got = extract("Of 38 children who experienced three or more placement moves, 21 were female and 17 were male.",
-                  "Children waited on average 602 days from entering care before moving in with their adoptive families.")
-    rows = {v: i for i, _, v, _, _ in got}
+    rows = indicators("Of 38 children who experienced three or more placement moves, 21 were female and 17 were male.",
+                    "Children waited on average 602 days from entering care before moving in with their adoptive families.")
     assert rows[38] == "cla_3plus_placements_count" and rows[21] == rows[17] == ""
     assert rows[602] == "adoption_a1_days"
