@@ -51,6 +51,7 @@ _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figu
 _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
     r"\bof (?:whom|which)(?:\s+(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty))?\s*\(?\s*$", re.I)
 _OUT_OF = re.compile(r"^\s*\(?\s*(?:out of|of)\s+(?:the\s+)?\d")
+_FROM = re.compile(r"\bfrom\s*(?:an?\s+(?:[\w-]+\s+){0,3}?(?:base|level|high|low|figure|rate)\s+of\s*)?$", re.I)
 _TRAIT = re.compile(r"^\s*(?:were|are|was|is)\s+(?:female|male|girls?|boys?|white|black|asian|disabled)\b", re.I)
 _SHARE_OF = re.compile(r"^\s*\(\s*(?:or\s+)?\d[\d.]*\s*%\s*\)\s*of\b", re.I)
 _PART_OF = re.compile(r"\(\s*(?:out of|of)\s+(?:the\s+)?$|^\W*of (?:these|those|them|this)\b", re.I)  # "39 (of the 78)"
@@ -92,6 +93,7 @@ class _Found:
     indicator: Indicator | None
     basis: Basis
     period: Period | None
+    earlier: bool = False  # "reduced from 13% to 10.3%": the first figure is of some earlier, unprinted date
 
 
 def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext, taxonomy: Taxonomy) -> list[Metric]:
@@ -154,7 +156,9 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         basis = basis_of(before, after)
         near = before + " " + after
         indicator = _indicator(v, near, text, context, taxonomy, found, previous, after)
-        found.append(_Found(v, indicator, basis, _period(v, periods, lo, hi, text)))
+        earlier = bool(_FROM.search(before)) and i + 1 < len(values) and values[i + 1].unit is v.unit
+        period = _period(v, periods, lo, hi, text, trailing_only=earlier)
+        found.append(_Found(v, indicator, basis, period, earlier=earlier and period is None))
         trailing.append(trailing_basis(after) is not None)
         bracketed.append(before.rstrip().endswith("("))
     bases = contrasted([f.basis for f in found], [f.value.unit for f in found], trailing, bracketed)
@@ -303,14 +307,14 @@ def _inherited(unit: Unit, found: list[_Found], previous: list[_Found]) -> Indic
     return None
 
 
-def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str) -> Period | None:
+def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, trailing_only: bool = False) -> Period | None:
     """The value's own period ("38% in Q1", "229 (42.4 per 10,000) at 31 March 2016"), else one in its clause,
-    else the sentence's."""
+    else the sentence's (not for the earlier figure of a change, whose date the sentence does not give)."""
     partner = re.match(r"\s*\([^()]*\)", text[v.span[1]:])
     end = v.span[1] + (partner.end() if partner else 0)
     trailing = [p for p in periods if v.span[1] <= p.span[0] < min(max(hi, end), end + 30)]
-    if trailing:
-        return trailing[0]
+    if trailing or trailing_only:
+        return trailing[0] if trailing else None
     own = [p for p in periods if lo <= p.span[0] and p.span[1] <= v.span[0]]
     if own:
         return own[-1]
@@ -347,6 +351,8 @@ def _to_metric(f: _Found, st: StatementIn, ctx: DocumentContext) -> Metric:
 def _default_period(f: _Found, ctx: DocumentContext):
     if f.period is not None:
         return f.period.start, f.period.end, f.period.label
+    if f.earlier:
+        return None, None, ""
     if f.basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR) and ctx.period_end is not None:
         return ctx.period_start, ctx.period_end, ctx.period_label
     return None, None, ""

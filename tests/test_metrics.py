@@ -346,3 +346,11 @@ def test_traits_of_a_cohort_and_adoption_wait_wording() -> None:
                     "Children waited on average 602 days from entering care before moving in with their adoptive families.")
     assert rows[38] == "cla_3plus_placements_count" and rows[21] == rows[17] == ""
     assert rows[602] == "adoption_a1_days"
+
+
+def test_the_earlier_figure_of_a_change_keeps_no_borrowed_date() -> None:
+    got = extract("In December 2014, children with three or more placement moves had reduced from 14% to 10.5%.",
+                  "Care leavers in education, employment or training rose from 48% in 2022 to 55% in 2023.")
+    rows = {v: end for _, _, v, _, end in got}
+    assert rows[14] is None and rows[10.5] == date(2014, 12, 31)
+    assert rows[48] == date(2022, 12, 31) and rows[55] == date(2023, 12, 31)
