@@ -70,13 +70,13 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
     retrieved = [keyword]
     if index is not None and embedder is not None:
         vector = embedder.embed([query])[0]
-        first = _fused(records, [keyword, _nearest(records, index, vector, deep, filters)], topical, pool)
+        first, _ = _fused(records, [keyword, _nearest(records, index, vector, deep, filters)], topical, pool)
         # pseudo-relevance feedback: the query moves towards its best hits, which reach the paraphrases the
         # query's own words miss ("45% of this cohort are not engaged in education ..." for "care leavers NEET")
         vector = _feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])
         retrieved.append(_nearest(records, index, vector, deep, filters))
-    ranked = [(sid, score) for sid, score in _fused(records, retrieved, topical, pool) if score >= threshold]
-    return _collapse(records, ranked, limit)
+    fused, texts = _fused(records, retrieved, topical, pool)
+    return _collapse(records, [(sid, score) for sid, score in fused if score >= threshold], texts, limit)
 
 
 def _nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: int, filters: SearchFilters) -> list[int]:
@@ -96,9 +96,11 @@ def _feedback(index: VectorIndex, vector: np.ndarray, top: list[int]) -> np.ndar
     return moved / np.linalg.norm(moved)
 
 
-def _fused(records: Records, retrieved: list[list[int]], topical: list[str], pool: int) -> list[tuple[int, float]]:
-    """Reciprocal-rank fusion: each retriever votes once, and once more within each topic the query names; the
-    vote uses the rules' topics, which are precise (the similarity-broadened flags in the index serve --topic)."""
+def _fused(records: Records, retrieved: list[list[int]], topical: list[str],
+           pool: int) -> tuple[list[tuple[int, float]], dict[int, str]]:
+    """Reciprocal-rank fusion, best first, with the statements' texts: each retriever votes once, and once more
+    within each topic the query names; the vote uses the rules' topics, which are precise (the similarity-broadened
+    flags in the index serve --topic)."""
     scores: dict[int, float] = {}
     for ranked in retrieved:
         votes = [ranked[:pool]]
@@ -111,7 +113,7 @@ def _fused(records: Records, retrieved: list[list[int]], topical: list[str], poo
     texts = statement_texts(records, list(scores))
     for sid in scores:
         scores[sid] *= _substance(texts.get(sid, ""))
-    return sorted(scores.items(), key=lambda item: -item[1])
+    return sorted(scores.items(), key=lambda item: -item[1]), texts
 
 
 def _substance(text: str) -> float:
@@ -127,10 +129,9 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def _collapse(records: Records, ranked: list[tuple[int, float]], limit: int) -> list[Hit]:
+def _collapse(records: Records, ranked: list[tuple[int, float]], texts: dict[int, str], limit: int) -> list[Hit]:
     """The same sentence in a report and in its pack (or two papers) is one hit listing both sources; only the
     hits returned are read in full."""
-    texts = statement_texts(records, [sid for sid, _ in ranked])
     groups: dict[str, list[tuple[int, float]]] = {}
     for sid, score in ranked:
         if sid in texts:
