@@ -93,7 +93,7 @@ class _Found:
     indicator: Indicator | None
     basis: Basis
     period: Period | None
-    earlier: bool = False  # "reduced from 13% to 10.3%": the first figure is of some earlier, unprinted date
+    earlier: bool = False  # "reduced from 13% to 10.3%": the first figure is of an earlier date, dated only if printed
 
 
 def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext, taxonomy: Taxonomy) -> list[Metric]:
@@ -116,9 +116,9 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             for f in found:
                 f.period = f.period or lead
         elif _ANAPHOR.match(st.text):  # "This represents a rate of 58 per 10,000": the figure before it, same date
-            earlier = next((f.period for f in previous if f.period is not None), None)
+            dated = next((f.period for f in previous if f.period is not None), None)
             for f in found:
-                f.period = f.period or earlier
+                f.period = f.period or dated
         out += [_to_metric(f, st, ctx) for f in found if _worth_keeping(f, st.text)]
         lead = _lead_in(st, ctx, lead)
         parts = (parts and st.is_list_item) or (bool(found) and st.text.rstrip().endswith(":"))
@@ -158,7 +158,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         indicator = _indicator(v, near, text, context, taxonomy, found, previous, after)
         earlier = bool(_FROM.search(before)) and i + 1 < len(values) and values[i + 1].unit is v.unit
         period = _period(v, periods, lo, hi, text, trailing_only=earlier)
-        found.append(_Found(v, indicator, basis, period, earlier=earlier and period is None))
+        found.append(_Found(v, indicator, basis, period, earlier=earlier))
         trailing.append(trailing_basis(after) is not None)
         bracketed.append(before.rstrip().endswith("("))
     bases = contrasted([f.basis for f in found], [f.value.unit for f in found], trailing, bracketed)
