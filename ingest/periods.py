@@ -21,7 +21,7 @@ _YEAR = r"(?:19|20)\d{2}"
 _FY = rf"({_YEAR}|\d{{2}})\s*[/\-–—]\s*(\d{{2}}|{_YEAR})"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 
-DATE_RE = re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+({_YEAR})\b", re.I)
+DATE_RE = re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+({_YEAR})(?:\d{{1,2}})?\b", re.I)  # "31 March 201412": footnote 12
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")
 _RANGE = re.compile(
     rf"\b{_DAY}\s+({_MONTH})\s*({_YEAR})?\s*(?:-|–|—|to)\s*{_DAY}\s+({_MONTH})\s+({_YEAR})\b", re.I

@@ -40,6 +40,7 @@ _NOT_AFTER = re.compile(
 _SAMPLE_BEFORE = re.compile(
     r"(?:\b(?:audit(?:s|ed|ing)?|sample|dip[- ]sample) of (?:the )?|\bthe (?:most|last|latest|first) )"
     r"(?:last |latest |most |first |recent )*$", re.I)
+_SAMPLE_AFTER = re.compile(r"^\s*(?:most recent|latest|last|newest|first)\b", re.I)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:increase[ds]?|decrease[ds]?|rise|risen|rose|fall|fell|fallen|reduc(?:ed|tion)|drop(?:ped)?|grow(?:n|th)|"
     r"(?<!make )(?<!makes )(?<!made )(?<!making )up|down|change[ds]?)"  # "make up 13%" is a share
@@ -48,6 +49,9 @@ _CHANGE_BEFORE = re.compile(
 )
 _DIFFERENCE_BEFORE = re.compile(  # "exceeds the England average by 19 days": a gap between two figures
     r"\b(?:exceed\w*|above|below|higher|lower|longer|shorter|better|worse|more|less|fewer)\b[^.;:]{0,50}\bby\s*$", re.I)
+_DIFFERENCE_AFTER = re.compile(  # "30% better than the national average": a gap, not a level
+    r"\s*(?:percentage\s+)?(?:points?\s+)?(?:better|worse|higher|lower|more|less|fewer|greater)\s+than\b"
+    r"(?!\s+(?:once|twice|\d|an?\b|one|two|three|four|five|half))", re.I)  # not "22% more than once a week"
 _AGE_LIMIT = re.compile(r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?)\s*$", re.I)
 _AGE_OF_PEOPLE = re.compile(
     r"\b(?:care leavers|young people|children|adults|pupils|those|anyone|people)\s+(?:aged\s+)?(?:over|above|under)\s*$", re.I)
@@ -96,7 +100,7 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     for m in _PERCENT.finditer(text):
         if _GROUP_THRESHOLD.search(text[max(0, m.start() - 60):m.start()]):
             continue  # "children who have attendance below 90%": the line that defines a group, not a figure
-        if not _is_change(text, m.start()) and not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \
+        if not _is_change(text, m.start(), m.end()) and not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \
                 and not _CHANGE_AFTER.match(text, m.end()):  # "a 41% increase from 300"
             add(_num(m.group(1)), Unit.PERCENT, m)
     for m in _DAYS.finditer(text):
@@ -110,9 +114,10 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     return sorted(found, key=lambda v: v.span)
 
 
-def _is_change(text: str, start: int) -> bool:
+def _is_change(text: str, start: int, end: int | None = None) -> bool:
     before = text[max(0, start - 40):start]
-    return bool(_CHANGE_BEFORE.search(before) or _DIFFERENCE_BEFORE.search(text[max(0, start - 80):start]))
+    return bool(_CHANGE_BEFORE.search(before) or _DIFFERENCE_BEFORE.search(text[max(0, start - 80):start])
+                or (end is not None and _DIFFERENCE_AFTER.match(text, end)))
 
 
 def _is_count(text: str, m: re.Match) -> bool:
@@ -126,8 +131,11 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # "care leavers over 18)", "under 25s"
     if _AGE_OF_PEOPLE.search(before) and not _COUNTED_AFTER.match(after):
         return False  # "care leavers over 21 continue to receive support"
-    if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _is_change(text, m.start()) or _SAMPLE_BEFORE.search(before):
+    if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _is_change(text, m.start(), m.end()) or \
+            _SAMPLE_BEFORE.search(before):
         return False
+    if re.search(r"\bthe\s+$", before, re.I) and _SAMPLE_AFTER.match(after):
+        return False  # "the 10 most recent admissions": a sample
     if _SCHOOL_YEAR.search(before) or _MEASURE_NAME.match(after):
         return False  # "in Years 10 and 11", "Progress 8 and Attainment 8"
     if re.match(r"-strong\s+(?:reduction|increase|decrease|rise|fall)", after):

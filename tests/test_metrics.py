@@ -350,3 +350,16 @@ def test_the_earlier_figure_of_a_change_keeps_no_borrowed_date() -> None:
     rows = {v: end for _, _, v, _, end in got}
     assert rows[14] is None and rows[10.5] == date(2014, 12, 31)
     assert rows[48] == date(2022, 12, 31) and rows[55] == date(2023, 12, 31)
+
+
+def test_relative_gaps_recent_samples_abuse_categories_and_footnoted_dates() -> None:
+    got = extract("Placement stability for our children is 30% better than the national average.",
+                  "Of our care leavers, 22% see their personal adviser more than once a week.",
+                  "The 12 most recent admissions to care were planned.",
+                  "There were 412 children subject to a child protection plan at the end of June 2024.",
+                  "Neglect featured in 54% of plans, emotional abuse in 27% and sexual abuse in 8%.",
+                  "This is an increase from 490 children looked after at 31 March 202312.")
+    rows = {v: (i, end) for i, _, v, _, end in got}
+    assert 30 not in rows and 22 in rows and 12 not in rows and 202312 not in rows
+    assert rows[54][0] == rows[27][0] == rows[8][0] == ""
+    assert rows[490] == ("cla_count", date(2023, 3, 31))
