@@ -46,6 +46,9 @@ _SUB_COUNT = re.compile(r"\b(?:were|was|is|are|who|which|had|have|has|would|will
 _PLURAL_HEAD = re.compile(
     r"^\s*(?:new |more |additional |further |other )?(?!(?:were|was|has|this|across|plus|less|always|thus|those|these|"
     r"includes|represents|remains)\b)([a-z]{3,}s)\b")
+_POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of)\s*$", re.I)
+_COMPARED = re.compile(
+    r"\b(?:than|from|compared|previous|last|since|before|after|between|increase\w*|decrease\w*|rise|fall)\b", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
 _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
@@ -313,6 +316,9 @@ def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, traili
     partner = re.match(r"\s*\([^()]*\)", text[v.span[1]:])
     end = v.span[1] + (partner.end() if partner else 0)
     trailing = [p for p in periods if v.span[1] <= p.span[0] < min(max(hi, end), end + 30)]
+    if not trailing:  # "412 children were subject to a child protection plan at the end of June 2024"
+        trailing = [p for p in periods if end <= p.span[0] < hi and _POINT_IN_TIME.search(text[end:p.span[0]])
+                    and not _COMPARED.search(text[end:p.span[0]])]
     if trailing or trailing_only:
         return trailing[0] if trailing else None
     own = [p for p in periods if lo <= p.span[0] and p.span[1] <= v.span[0]]

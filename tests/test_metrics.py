@@ -362,4 +362,4 @@ def test_relative_gaps_recent_samples_abuse_categories_and_footnoted_dates() -> 
     rows = {v: (i, end) for i, _, v, _, end in got}
     assert 30 not in rows and 22 in rows and 12 not in rows and 202312 not in rows
     assert rows[54][0] == rows[27][0] == rows[8][0] == ""
-    assert rows[490] == ("cla_count", date(2023, 3, 31))
+    assert rows[490] == ("cla_count", date(2023, 3, 31)) and rows[412] == ("cpp_count", date(2024, 6, 30))
