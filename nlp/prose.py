@@ -38,6 +38,7 @@ _GENERIC_HEAD = re.compile(r"^\s*(?:children|young people|child|young person|peo
 _OTHER_WHOLE = re.compile(
     r"^\s*of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+|net\s+|total\s+)*(?!children|child|young|care|cared|looked|"
     r"cohort|them|those|these|this|people|pupils|households|carers|cases|reviews|assessments|plans)[a-z]", re.I)
+_ATTENDED = re.compile(r"\battend(?:ed|ing)? by\s+(?:(?:approximately|around|about|some|over|nearly|almost|only)\s+)*$", re.I)
 _SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:file )?review)\b", re.I)
 _SEEN = re.compile(r"\b(?:seen|sampled|reviewed|audited|tracked) by (?:the )?inspectors?\b|\binspectors? (?:saw|sampled)", re.I)
 _QUALIFIER = re.compile(r"\(\s*(?:including|incl\.?|excluding|not including|except|e\.g\.|such as|of which)\b", re.I)
@@ -53,7 +54,7 @@ _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
 _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
     r"\bof (?:whom|which)(?:\s+(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty))?\s*\(?\s*$", re.I)
-_OUT_OF = re.compile(r"^\s*\(?\s*(?:out of|of)\s+(?:the\s+)?\d")
+_OUT_OF = re.compile(r"^\s*\(?\s*(?:out of|of)\s+(?:the\s+)?(?:\d|$)")  # the clause ends where the next figure starts
 _FROM = re.compile(r"\bfrom\s*(?:an?\s+(?:[\w-]+\s+){0,3}?(?:base|level|high|low|figure|rate)\s+of\s*)?$", re.I)
 _TRAIT = re.compile(r"^\s*(?:were|are|was|is)\s+(?:female|male|girls?|boys?|white|black|asian|disabled)\b", re.I)
 _SHARE_OF = re.compile(r"^\s*\(\s*(?:or\s+)?\d[\d.]*\s*%\s*\)\s*of\b", re.I)
@@ -210,6 +211,8 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     if unit is Unit.COUNT and _SAMPLE.search(text):
         return None  # "an audit of ... a total of 7 children": a sample, not the authority's count
     before = near[: len(near) - len(after)]
+    if _ATTENDED.search(before):
+        return None  # "an event attended by 150 children and care leavers": a head count, not a cohort
     if _SHARE_OF.match(after) or _TRAIT.match(after):
         return None  # "185 (74.3%) of care leavers were in EET", "29 were female": a part of the cohort
     if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before):

@@ -34,7 +34,7 @@ _MEASURE_NAME = re.compile(r"^\s*and (?:Attainment|Progress) 8\b")
 _LIST_NUMBER = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\s|^\s*\d+\s+(?=[A-Z])|^\s*\d+\.(?=[A-Z])")
 _NOT_AFTER = re.compile(
     r"^(?:\s*(?:or more|\+|years?|yrs?|year[- ]olds?|months?|weeks?|hours?|minutes?|am\b|pm\b|st\b|nd\b|rd\b|th\b|"
-    r"miles?|times|working days|days|o'clock)|-(?:year|month|day)|-?\s*(?:or|and|to)\s*\d+\s*-?\s*years?)",
+    r"miles?|times|working days|days|o'clock|percentage points?)|-(?:year|month|day)|-?\s*(?:or|and|to)\s*\d+\s*-?\s*years?)",
     re.I,
 )
 _SAMPLE_BEFORE = re.compile(
@@ -50,9 +50,11 @@ _CHANGE_BEFORE = re.compile(
 _DIFFERENCE_BEFORE = re.compile(  # "exceeds the England average by 19 days": a gap between two figures
     r"\b(?:exceed\w*|above|below|higher|lower|longer|shorter|better|worse|more|less|fewer)\b[^.;:]{0,50}\bby\s*$", re.I)
 _DIFFERENCE_AFTER = re.compile(  # "30% better than the national average": a gap, not a level
-    r"\s*(?:percentage\s+)?(?:points?\s+)?(?:better|worse|higher|lower|more|less|fewer|greater)\s+than\b"
+    r"\s*(?:percentage\s+)?(?:points?\s+)?(?:better|worse|higher|lower|more|less|fewer|greater|longer|shorter)\s+than\b"
     r"(?!\s+(?:once|twice|\d|an?\b|one|two|three|four|five|half))", re.I)  # not "22% more than once a week"
-_AGE_LIMIT = re.compile(r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?)\s*$", re.I)
+_AGE_LIMIT = re.compile(
+    r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?)\s*$", re.I)
+_AGE_OF_PRONOUN = re.compile(r"\b(?:they|he|she)\s+(?:are|is|turn(?:s|ed)?|reach(?:es|ed)?)\s*$", re.I)  # "until they are 18"
 _AGE_OF_PEOPLE = re.compile(
     r"\b(?:care leavers|young people|children|adults|pupils|those|anyone|people)\s+(?:aged\s+)?(?:over|above|under)\s*$", re.I)
 _AGE_LIMIT_END = re.compile(r"^(?:s\b|\s*(?:[).,;]|$|and over|or over|plus\b|years?\b))", re.I)
@@ -106,7 +108,7 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     for m in _DAYS.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
         # not "took longer than 45 days" nor "exceeds the England average by 19 days"
-        if _DURATION_CUE.search(before) and not _THRESHOLD.search(before) and not _is_change(text, m.start()):
+        if _DURATION_CUE.search(before) and not _THRESHOLD.search(before) and not _is_change(text, m.start(), m.end()):
             add(_num(m.group(1)), Unit.DAYS if m.group(2).lower() == "days" else Unit.MONTHS, m)
     for m in _COUNT.finditer(text):
         if _is_count(text, m):
@@ -129,6 +131,8 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # a year
     if _AGE_LIMIT.search(before) and _AGE_LIMIT_END.match(after):
         return False  # "care leavers over 18)", "under 25s"
+    if _AGE_OF_PRONOUN.search(before):
+        return False  # "remain with their foster carers after they turn 18"
     if _AGE_OF_PEOPLE.search(before) and not _COUNTED_AFTER.match(after):
         return False  # "care leavers over 21 continue to receive support"
     if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _is_change(text, m.start(), m.end()) or \

@@ -363,3 +363,22 @@ def test_relative_gaps_recent_samples_abuse_categories_and_footnoted_dates() -> 
     assert 30 not in rows and 22 in rows and 12 not in rows and 202312 not in rows
     assert rows[54][0] == rows[27][0] == rows[8][0] == ""
     assert rows[490] == ("cla_count", date(2023, 3, 31)) and rows[412] == ("cpp_count", date(2024, 6, 30))
+
+
+def test_ages_after_pronouns_attendance_parts_of_a_bracket_and_england_totals() -> None:
+    got = extract("Most young people stay in care until they are 18, and 70% of them remain with foster carers.",
+                  "The attainment gap is 14 percentage points in maths.",
+                  "Our summer event was attended by around 120 children and care leavers.",
+                  "Most care leavers (88 of the 97) keep in touch with their personal advisers.",
+                  "There are about 81,000 looked after children in England.",
+                  "Of 19- to 21-year-old care leavers, 86% live in suitable accommodation.",
+                  "Children wait 45 days longer than the England average between a placement order and a match.",
+                  "Children waited 310 days between the placement order being made and being matched with adopters.",
+                  "The staff vacancy rate is low at 9%.",
+                  "In all, 16 young people continue to live with their former foster carers.")
+    rows = {v: (i, b) for i, b, v, _, _ in got}
+    assert 18 not in rows and 14 not in rows and 45 not in rows and rows[120] == ("", "actual") and 88 not in rows
+    assert rows[81000] == ("cla_count", "national")
+    assert rows[86][0] == "care_leavers_19_21_suitable_accommodation_percent"
+    assert rows[310][0] == "adoption_a2_days" and rows[9][0] == "sw_vacancy_rate_percent"
+    assert rows[16][0] == "staying_put_count"
