@@ -47,7 +47,7 @@ _SUB_COUNT = re.compile(r"\b(?:were|was|is|are|who|which|had|have|has|would|will
 _PLURAL_HEAD = re.compile(
     r"^\s*(?:new |more |additional |further |other )?(?!(?:were|was|has|this|across|plus|less|always|thus|those|these|"
     r"includes|represents|remains)\b)([a-z]{3,}s)\b")
-_POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of)\s*$", re.I)
+_POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of|in|during)\s*$", re.I)
 _COMPARED = re.compile(
     r"\b(?:than|from|compared|previous|last|since|before|after|between|increase\w*|decrease\w*|rise|fall)\b", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")

@@ -357,12 +357,14 @@ def test_relative_gaps_recent_samples_abuse_categories_and_footnoted_dates() -> 
                   "Of our care leavers, 22% see their personal adviser more than once a week.",
                   "The 12 most recent admissions to care were planned.",
                   "There were 412 children subject to a child protection plan at the end of June 2024.",
+                  "Approximately 9% of children in care had three or more placement moves in 2022/23.",
                   "Neglect featured in 54% of plans, emotional abuse in 27% and sexual abuse in 8%.",
                   "This is an increase from 490 children looked after at 31 March 202312.")
     rows = {v: (i, end) for i, _, v, _, end in got}
     assert 30 not in rows and 22 in rows and 12 not in rows and 202312 not in rows
     assert rows[54][0] == rows[27][0] == rows[8][0] == ""
     assert rows[490] == ("cla_count", date(2023, 3, 31)) and rows[412] == ("cpp_count", date(2024, 6, 30))
+    assert rows[9] == ("cla_3plus_placements_percent", date(2023, 3, 31))
 
 
 def test_ages_after_pronouns_attendance_parts_of_a_bracket_and_england_totals() -> None:
