@@ -64,8 +64,12 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
         for m in _PREVIOUS_QUARTER.finditer(text):
             add(*previous, m.span())
     for m in _SINCE.finditer(text):
-        year = _year(m.group(2)) if m.group(2) else (ctx.period_end or ctx.meeting_date or date.today()).year
-        start = date(year, _month(m.group(1)), 1)
+        ref = ctx.period_end or ctx.meeting_date
+        if not m.group(2) and ref is None:
+            continue  # "since March" in a paper with no date of its own: which March is unknowable
+        month = _month(m.group(1))
+        year = _year(m.group(2)) if m.group(2) else ref.year - (month > ref.month)  # type: ignore[union-attr]
+        start = date(year, month, 1)
         add(start, max(start, ctx.period_end or ctx.meeting_date or start), m.span())
     for m in DATE_RE.finditer(text):
         day = _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))

@@ -56,7 +56,9 @@ _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
     r"\bof (?:whom|which)(?:\s+(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty))?\s*\(?\s*$", re.I)
 _OUT_OF = re.compile(r"^\s*\(?\s*(?:out of|of)\s+(?:the\s+)?(?:\d|$)")  # the clause ends where the next figure starts
 _FROM = re.compile(r"\bfrom\s*(?:an?\s+(?:[\w-]+\s+){0,3}?(?:base|level|high|low|figure|rate)\s+of\s*)?$", re.I)
-_TRAIT = re.compile(r"^\s*(?:were|are|was|is)\s+(?:female|male|girls?|boys?|white|black|asian|disabled)\b", re.I)
+_TRAIT = re.compile(
+    r"^\s*(?:(?:care leavers|young people|children)\s+)?(?:were|are|was|is)\s+"
+    r"(?:female|male|girls?|boys?|white|black|asian|disabled|(?:young\s+)?(?:mothers|fathers|parents))\b", re.I)
 _SHARE_OF = re.compile(r"^\s*\(\s*(?:or\s+)?\d[\d.]*\s*%\s*\)\s*of\b", re.I)
 _PART_OF = re.compile(r"\(\s*(?:out of|of)\s+(?:the\s+)?$|^\W*of (?:these|those|them|this)\b", re.I)  # "39 (of the 78)"
 _ANAPHOR = re.compile(  # "This represents ...", "This is below the England average of 90%", not "This is an increase from"

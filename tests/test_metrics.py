@@ -384,3 +384,14 @@ def test_ages_after_pronouns_attendance_parts_of_a_bracket_and_england_totals() 
     assert rows[86][0] == "care_leavers_19_21_suitable_accommodation_percent"
     assert rows[310][0] == "adoption_a2_days" and rows[9][0] == "sw_vacancy_rate_percent"
     assert rows[16][0] == "staying_put_count"
+
+
+def test_since_a_month_without_a_year_counts_back_from_the_paper_and_parents_are_a_trait() -> None:
+    rows = indicators("Of our care leavers, 12 young people are parents.",
+                      "Nine children live in residential schools and 4 live in our own homes.")
+    assert rows[12] == "" and 4 not in rows
+    since = [StatementIn(0, "Since November, 40 children have started to be looked after.", 1, ())]
+    got = metrics_from_statements(since, CTX, load_taxonomy())[0]
+    assert got.indicator == "cla_starts_count" and (got.period_start, got.period_end) == (date(2023, 11, 1), CTX.period_end)
+    undated = CTX.model_copy(update={"period_end": None, "meeting_date": None})
+    assert metrics_from_statements(since, undated, load_taxonomy())[0].period_end is None
