@@ -395,3 +395,9 @@ def test_since_a_month_without_a_year_counts_back_from_the_paper_and_parents_are
     assert got.indicator == "cla_starts_count" and (got.period_start, got.period_end) == (date(2023, 11, 1), CTX.period_end)
     undated = CTX.model_copy(update={"period_end": None, "meeting_date": None})
     assert metrics_from_statements(since, undated, load_taxonomy())[0].period_end is None
+
+
+def test_adoption_waits_worded_as_being_placed_and_judgements_on_sampled_plans() -> None:
+    rows = indicators("Children waited an average of 480 days between entering care and being placed for adoption.",
+                      "A managers' audit found that 61% of the pathway plans sampled were not up to date.")
+    assert rows[480] == "adoption_a1_days" and rows[61] == ""
