@@ -397,7 +397,9 @@ def test_since_a_month_without_a_year_counts_back_from_the_paper_and_parents_are
     assert metrics_from_statements(since, undated, load_taxonomy())[0].period_end is None
 
 
-def test_adoption_waits_worded_as_being_placed_and_judgements_on_sampled_plans() -> None:
+def test_adoption_waits_worded_as_being_placed_judgements_on_samples_and_dated_comparators() -> None:
     rows = indicators("Children waited an average of 480 days between entering care and being placed for adoption.",
                       "A managers' audit found that 61% of the pathway plans sampled were not up to date.")
     assert rows[480] == "adoption_a1_days" and rows[61] == ""
+    got = extract("Our rate is 12% and compares to a 9% average for 2023-24 in similar local authorities.")
+    assert [b for _, b, v, _, _ in got if v == 9] == ["statistical_neighbours"]
