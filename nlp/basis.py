@@ -12,7 +12,8 @@ _REGION = (r"north[- ]west|north[- ]east|south[- ]east|south[- ]west|west midlan
 _BASIS_CUES = [
     (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparators?\b(?! data)|"
                                    r"similar (?:local )?(?:authorities|councils|areas)"),
-    (Basis.NATIONAL, r"national(?:ly)?\b(?!\s+(?:published|reported|submitted|returned|data for))|england(?: average)?\b|\bENG\b|"
+    (Basis.NATIONAL, r"national(?:ly)?\b(?!\s+(?:published|reported|submitted|returned|data for|census))|"
+                     r"england(?: average)?\b|\bENG\b|"
                      r"(?:the|across the) country(?: as a whole)?"),
     (Basis.REGIONAL, rf"regional(?:ly)?|\b(?:{_REGION})(?:\s+average|\s+as a whole|\s+region\b|\s*:)|"
                      rf"\b(?:across|in) (?:the )?(?:{_REGION})\b(?![\s-]+(?:borough|council|peninsula|area))|"
@@ -27,7 +28,7 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?")
 _TRAILING_BASIS = re.compile(
     r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for\s+(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?\s+)?(?:(?:of\s+)?(?:all\s+)?(?:[\w-]+\s+){1,3}?(?=in\s+england))?"
-    r"(?:for|among|across|in)?\s*(?:our\s+)?"
+    r"(?:for|among|across|in|(?:did|do|does) so)?\s*(?:our\s+)?"
     r"(statistical neighbou?rs?|nationally|england|the region|the country|similar (?:local )?(?:authorities|councils|areas))",
     re.I)
 _TRAILING_REGION = re.compile(

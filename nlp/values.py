@@ -52,6 +52,7 @@ _DIFFERENCE_BEFORE = re.compile(  # "exceeds the England average by 19 days": a 
 _DIFFERENCE_AFTER = re.compile(  # "30% better than the national average": a gap, not a level
     r"\s*(?:percentage\s+)?(?:points?\s+)?(?:better|worse|higher|lower|more|less|fewer|greater|longer|shorter)\s+than\b"
     r"(?!\s+(?:once|twice|\d|an?\b|one|two|three|four|five|half))", re.I)  # not "22% more than once a week"
+_OR_LESS = re.compile(r"\s*or (?:less|more|fewer|longer|shorter|under|over)\b", re.I)
 _AGE_LIMIT = re.compile(
     r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?)\s*$", re.I)
 _AGE_OF_PRONOUN = re.compile(r"\b(?:they|he|she)\s+(?:are|is|turn(?:s|ed)?|reach(?:es|ed)?)\s*$", re.I)  # "until they are 18"
@@ -108,7 +109,8 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     for m in _DAYS.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
         # not "took longer than 45 days" nor "exceeds the England average by 19 days"
-        if _DURATION_CUE.search(before) and not _THRESHOLD.search(before) and not _is_change(text, m.start(), m.end()):
+        if _DURATION_CUE.search(before) and not _THRESHOLD.search(before) and not _is_change(text, m.start(), m.end()) \
+                and not _OR_LESS.match(text, m.end()):  # "waiting 18 months or less": a threshold
             add(_num(m.group(1)), Unit.DAYS if m.group(2).lower() == "days" else Unit.MONTHS, m)
     for m in _COUNT.finditer(text):
         if _is_count(text, m):
