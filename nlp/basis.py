@@ -13,7 +13,7 @@ _BASIS_CUES = [
     (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparators?\b(?! data)|"
                                    r"similar (?:local )?(?:authorities|councils|areas)"),
     (Basis.NATIONAL, r"national(?:ly)?\b(?!\s+(?:published|reported|submitted|returned|data for|census))|"
-                     r"england(?: average)?\b|\bENG\b|"
+                     r"england(?: average)?\b|\bENG\b|\benglish average|"
                      r"(?:the|across the) country(?: as a whole)?"),
     (Basis.REGIONAL, rf"regional(?:ly)?|\b(?:{_REGION})(?:\s+average|\s+as a whole|\s+region\b|\s*:)|"
                      rf"\b(?:across|in) (?:the )?(?:{_REGION})\b(?![\s-]+(?:borough|council|peninsula|area))|"
