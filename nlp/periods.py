@@ -64,11 +64,13 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
         for m in _PREVIOUS_QUARTER.finditer(text):
             add(*previous, m.span())
     for m in _SINCE.finditer(text):
-        ref = ctx.period_end or ctx.meeting_date
-        if not m.group(2) and ref is None:
+        month, ref = _month(m.group(1)), ctx.period_end or ctx.meeting_date
+        if m.group(2):
+            year = _year(m.group(2))
+        elif ref is not None:
+            year = ref.year - (month > ref.month)  # "since November" in a paper of March means last November
+        else:
             continue  # "since March" in a paper with no date of its own: which March is unknowable
-        month = _month(m.group(1))
-        year = _year(m.group(2)) if m.group(2) else ref.year - (month > ref.month)  # type: ignore[union-attr]
         start = date(year, month, 1)
         add(start, max(start, ctx.period_end or ctx.meeting_date or start), m.span())
     for m in DATE_RE.finditer(text):

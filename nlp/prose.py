@@ -317,8 +317,9 @@ def _inherited(unit: Unit, found: list[_Found], previous: list[_Found]) -> Indic
 
 
 def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, trailing_only: bool = False) -> Period | None:
-    """The value's own period ("38% in Q1", "229 (42.4 per 10,000) at 31 March 2016"), else one in its clause,
-    else the sentence's (not for the earlier figure of a change, whose date the sentence does not give)."""
+    """The value's own period ("38% in Q1", "229 (42.4 per 10,000) at 31 March 2016", or the clause's closing
+    "... at 31 March 2024" with nothing comparative between), else one in its clause, else the sentence's (not for
+    the earlier figure of a change, whose date the sentence does not give)."""
     partner = re.match(r"\s*\([^()]*\)", text[v.span[1]:])
     end = v.span[1] + (partner.end() if partner else 0)
     trailing = [p for p in periods if v.span[1] <= p.span[0] < min(max(hi, end), end + 30)]
