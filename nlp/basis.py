@@ -27,7 +27,8 @@ _OWN_AFTER_CUE = re.compile(r"^[\s,]*(?:[\w']+\s+){0,2}?with\s*$", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?")
 _TRAILING_BASIS = re.compile(
-    r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for\s+(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?\s+)?(?:(?:of\s+)?(?:all\s+)?(?:[\w-]+\s+){1,3}?(?=in\s+england))?"
+    r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for\s+(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?\s+)?"  # "average for 2013-14"
+    r"(?:(?:of\s+)?(?:all\s+)?(?:[\w-]+\s+){1,3}?(?=in\s+england))?"
     r"(?:for|among|across|in|(?:did|do|does) so)?\s*(?:our\s+)?"
     r"(statistical neighbou?rs?|nationally|england|the region|the country|similar (?:local )?(?:authorities|councils|areas))",
     re.I)

@@ -59,20 +59,21 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
         add(*_quarter_ending(_month_end(_year(m.group(2)), _month(m.group(1)))), m.span())
     for m in _ORDINAL_QUARTER.finditer(text):  # "the first quarter of 2016" (calendar), "... of 2016/17" (financial)
         add(*_ordinal_quarter(m), m.span())
+    written = ctx.period_end or ctx.meeting_date  # the time of writing, for "since ..."
     previous = _quarter_before(ctx)
     if previous is not None:
         for m in _PREVIOUS_QUARTER.finditer(text):
             add(*previous, m.span())
     for m in _SINCE.finditer(text):
-        month, ref = _month(m.group(1)), ctx.period_end or ctx.meeting_date
+        month = _month(m.group(1))
         if m.group(2):
             year = _year(m.group(2))
-        elif ref is not None:
-            year = ref.year - (month > ref.month)  # "since November" in a paper of March means last November
+        elif written is not None:
+            year = written.year - (month > written.month)  # "since November" in a paper of March means last November
         else:
             continue  # "since March" in a paper with no date of its own: which March is unknowable
         start = date(year, month, 1)
-        add(start, max(start, ctx.period_end or ctx.meeting_date or start), m.span())
+        add(start, max(start, written or start), m.span())
     for m in DATE_RE.finditer(text):
         day = _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
         add(day, day, m.span())
@@ -85,7 +86,7 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
     for m in _BARE_YEAR.finditer(text):
         year = int(m.group(2))
         if m.group(1).lower() == "since":  # "since 2016": up to the time of writing
-            add(date(year, 1, 1), max(date(year, 12, 31), ctx.period_end or ctx.meeting_date or date(year, 12, 31)), m.span())
+            add(date(year, 1, 1), max(date(year, 12, 31), written or date(year, 12, 31)), m.span())
         else:
             add(date(year, 1, 1), date(year, 12, 31), m.span(2))
     return sorted(found, key=lambda p: p.span)

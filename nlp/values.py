@@ -103,13 +103,13 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     for m in _PERCENT.finditer(text):
         if _GROUP_THRESHOLD.search(text[max(0, m.start() - 60):m.start()]):
             continue  # "children who have attendance below 90%": the line that defines a group, not a figure
-        if not _is_change(text, m.start(), m.end()) and not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \
+        if not _is_change(text, m) and not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \
                 and not _CHANGE_AFTER.match(text, m.end()):  # "a 41% increase from 300"
             add(_num(m.group(1)), Unit.PERCENT, m)
     for m in _DAYS.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
         # not "took longer than 45 days" nor "exceeds the England average by 19 days"
-        if _DURATION_CUE.search(before) and not _THRESHOLD.search(before) and not _is_change(text, m.start(), m.end()) \
+        if _DURATION_CUE.search(before) and not _THRESHOLD.search(before) and not _is_change(text, m) \
                 and not _OR_LESS.match(text, m.end()):  # "waiting 18 months or less": a threshold
             add(_num(m.group(1)), Unit.DAYS if m.group(2).lower() == "days" else Unit.MONTHS, m)
     for m in _COUNT.finditer(text):
@@ -118,10 +118,10 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     return sorted(found, key=lambda v: v.span)
 
 
-def _is_change(text: str, start: int, end: int | None = None) -> bool:
-    before = text[max(0, start - 40):start]
-    return bool(_CHANGE_BEFORE.search(before) or _DIFFERENCE_BEFORE.search(text[max(0, start - 80):start])
-                or (end is not None and _DIFFERENCE_AFTER.match(text, end)))
+def _is_change(text: str, m: re.Match) -> bool:
+    start = m.start()
+    return bool(_CHANGE_BEFORE.search(text[max(0, start - 40):start]) or _DIFFERENCE_BEFORE.search(text[max(0, start - 80):start])
+                or _DIFFERENCE_AFTER.match(text, m.end()))
 
 
 def _is_count(text: str, m: re.Match) -> bool:
@@ -137,7 +137,7 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # "remain with their foster carers after they turn 18"
     if _AGE_OF_PEOPLE.search(before) and not _COUNTED_AFTER.match(after):
         return False  # "care leavers over 21 continue to receive support"
-    if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _is_change(text, m.start(), m.end()) or \
+    if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _is_change(text, m) or \
             _SAMPLE_BEFORE.search(before):
         return False
     if re.search(r"\bthe\s+$", before, re.I) and _SAMPLE_AFTER.match(after):
