@@ -1,0 +1,184 @@
+"""Which indicator a value in a sentence measures, or none: its subject, and whether it counts the whole cohort.
+
+A value's clause names its subject first; a bare count must name part of its
+subject right beside it ("557 cared for children"); parts of a cohort (a share
+"of whom", a subgroup "at university", a trait "were female") are not the cohort.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.periods import Period
+from nlp.models import Basis, Unit
+from nlp.taxonomy import Indicator, Taxonomy
+from nlp.values import Value
+
+_NUMBER_OF = re.compile(r"\bnumber of ((?:[\w-]+ ){0,3}?[\w-]+)\b", re.I)
+_NO_SUBJECT = re.compile(
+    r"^\s*(?:[).,;:]|$|[-–]|(?:on|in|at|by|for|from|as|to|and|or|but|which|this|compared|against|since|during|over|"
+    r"between|was|were|is|are|has|have|had|will|would|with|than|up|down|per)\b)", re.I)
+_GENERIC_HEAD = re.compile(r"^\s*(?:children|young people|child|young person|people)\b", re.I)
+_OTHER_WHOLE = re.compile(
+    r"^\s*of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+|net\s+|total\s+)*(?!children|child|young|care|cared|looked|"
+    r"cohort|them|those|these|this|people|pupils|households|carers|cases|reviews|assessments|plans)[a-z]", re.I)
+_ATTENDED = re.compile(r"\battend(?:ed|ing)? by\s+(?:(?:approximately|around|about|some|over|nearly|almost|only)\s+)*$", re.I)
+_SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:file )?review)\b", re.I)
+_SEEN = re.compile(r"\b(?:seen|sampled|reviewed|audited|tracked) by (?:the )?inspectors?\b|\binspectors? (?:saw|sampled)|"
+                   r"\b(?:plans|cases|files|records|assessments) (?:sampled|audited)\b", re.I)
+_QUALIFIER = re.compile(r"\(\s*(?:including|incl\.?|excluding|not including|except|e\.g\.|such as|of which)\b", re.I)
+_ASIDE = re.compile(_QUALIFIER.pattern + r"[^()]*\)", re.I)
+_SUB_COUNT = re.compile(r"\b(?:were|was|is|are|who|which|had|have|has|would|will)\b", re.I)
+_PLURAL_HEAD = re.compile(
+    r"^\s*(?:new |more |additional |further |other )?(?!(?:were|was|has|this|across|plus|less|always|thus|those|these|"
+    r"includes|represents|remains)\b)([a-z]{3,}s)\b")
+_PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")
+_PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
+_SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
+    r"\bof (?:whom|which)(?:\s+(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty))?\s*\(?\s*$", re.I)
+_OUT_OF = re.compile(r"^\s*\(?\s*(?:out of|of)\s+(?:the\s+)?(?:\d|$)")  # the clause ends where the next figure starts
+_TRAIT = re.compile(
+    r"^\s*(?:(?:care leavers|young people|children)\s+)?(?:were|are|was|is)\s+"
+    r"(?:female|male|girls?|boys?|white|black|asian|disabled|(?:young\s+)?(?:mothers|fathers|parents))\b", re.I)
+_SHARE_OF = re.compile(r"^\s*\(\s*(?:or\s+)?\d[\d.]*\s*%\s*\)\s*of\b", re.I)
+_PART_OF = re.compile(r"\(\s*(?:out of|of)\s+(?:the\s+)?$|^\W*of (?:these|those|them|this)\b", re.I)  # "39 (of the 78)"
+_NEGATED = re.compile(r"\b(?:are|were|is|was|did|do|does|have|has|had|known|being)\s+(?:\w+\s+)?(?:not|never)\b(?! only\b)",
+                      re.I)
+_SUBGROUP = re.compile(  # "24 care leavers at university", "16 young people in custody": a part of the cohort
+    r"^\s*(?:former |current |of our |of these |more )?(?:care leavers|young people|children|young adults)\s+(?:who\s+)?"
+    r"(?:(?:are|were|is|currently|now|being|have|had|well|supported)\s+)*(?:at|attending|studying(?: at| for)?|in|on|"
+    r"going to|went to|gone to|started(?: at)?)\s+(?:a\s+|the\s+)?(?:universit|higher education|degree|college|"
+    r"further education|custody|prison|apprenticeship)\w*", re.I)
+_HOMES = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?children['’]?s\s+(?:homes?|centres?|services?)\b", re.I)
+_NUMERATOR = re.compile(r"\d%\)?\s*\(\d[\d,]*\)|\(\d[\d,]*\)\s*\d|\d[\d,]*\s*\(\d[\d.]*%\)")
+_FOREIGN_NOUN = re.compile(
+    r"\b(?:beds?|cases?|households?|posts?|staff|workers?|vacanc(?:y|ies)|carers?|referrals?|assessments?|plans?|visits?|"
+    r"reviews?|contacts?|families|family|homes?|settings?|schools?|bases?|areas?|places?|sessions?|meetings?|audits?|"
+    r"complaints?|applications?|enquiries|teams?|units?|providers?|hubs?|letters?|calls?|notifications?|interviews?|"
+    r"conferences?|events?|courses?|reports?|checks?)\b", re.I)
+
+
+@dataclass
+class Found:
+    value: Value
+    indicator: Indicator | None
+    basis: Basis
+    period: Period | None
+    earlier: bool = False  # "reduced from 13% to 10.3%": the first figure is of an earlier date, dated only if printed
+
+
+def is_kpi_card(text: str) -> bool:
+    return bool(re.search(r"\b(?:Latest|Target|Floor|Previous)\s*:", text))
+
+
+def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
+               previous: list[Found], after: str) -> Indicator | None:
+    """Named in the value's clause or sentence; else continued from the value before (only when the
+    sentence names nothing itself: "This is a decline from 38% in Q1"); else borrowed from the context.
+    A bare count must name part of its subject right beside it ("557 cared for children")."""
+    if is_kpi_card(text):  # "Latest: 613 Target: 700": the card's title came just before
+        return taxonomy.match(near, text, v.unit) or taxonomy.match(near, text, v.unit, context, anchored=False)
+    if v.unit in (Unit.COUNT, Unit.GBP):
+        if _PERCENT_THEN_BRACKET.search(text[: v.span[0]]):
+            return None  # "42.5% (277) of the looked after population ...": the numerator of a share
+        aside = _aside(text[: v.span[0]], text[v.span[1]:])
+        if aside is not None:  # "(86 fostering households)" names its own subject; "(17 were UASC)" splits the sentence's
+            return None if _SUB_COUNT.search(aside) or _QUALIFIER.match(aside) else taxonomy.match(aside, aside, v.unit)
+        return _count_indicator(v.unit, near, text, context, taxonomy, found, previous, after)
+    if _SUBSET.search(text[: v.span[0]]):  # "426 live with foster carers, of whom 45% live out of area"
+        return taxonomy.match(after, after, v.unit)
+    if _PART_OF.search(near[: len(near) - len(after)]):  # "Of these, 5% are at university": the clause names the measure
+        return taxonomy.match(after, after, v.unit, context)
+    if _SEEN.search(near):
+        return None  # "50% of the PEPs seen by inspectors were good": a judgement on a sample
+    indicator = taxonomy.match(near, text, v.unit)
+    if indicator is not None:
+        # "(56%) are not convened within 15 working days": the share that missed a measure, unless it counts a lack
+        return None if _NEGATED.search(after) and " not " not in f" {indicator.title} " else indicator
+    if (_OTHER_WHOLE.match(after) and v.unit is not Unit.RATE) or taxonomy.unmeasured(near):
+        return None  # "2.2% of the budget", "4% ... committed offences": something the taxonomy does not measure
+    if taxonomy.evidence(text, v.unit):  # the sentence names something: borrow only what it lacks
+        return taxonomy.match(near, text, v.unit, context)
+    inherited = inherited_indicator(v.unit, found, previous)
+    if inherited is not None and not taxonomy.vetoed(inherited, near):
+        return inherited
+    return taxonomy.match(near, text, v.unit, context, anchored=False)
+
+
+def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
+                     previous: list[Found], after: str) -> Indicator | None:
+    if unit is Unit.COUNT and _SAMPLE.search(text):
+        return None  # "an audit of ... a total of 7 children": a sample, not the authority's count
+    before = near[: len(near) - len(after)]
+    if _ATTENDED.search(before):
+        return None  # "an event attended by 150 children and care leavers": a head count, not a cohort
+    if _SHARE_OF.match(after) or _TRAIT.match(after):
+        return None  # "185 (74.3%) of care leavers were in EET", "29 were female": a part of the cohort
+    if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before):
+        return None  # "350 care leavers, of whom 11 are looked after", "(67 out of 358)": a part of another group
+    # "open cases (including those for care leavers) was 11,165": a bracket qualifies, it does not name the subject
+    before, after, text = _ASIDE.sub(" ", before), _ASIDE.sub(" ", after), _ASIDE.sub(" ", text)
+    after = _PARTNER.sub(" ", after)  # "465 children are looked after (a rate of 39 per 10,000)": the rate is its own value
+    near = before + " " + after
+    sub = _SUBGROUP.match(after)
+    if sub is not None:  # only the qualifier can name it: "12 care leavers in apprenticeships"
+        return taxonomy.match(sub.group(0), sub.group(0), unit)
+    tight = near[-40:] if not after else before[-40:] + " " + after[:40]
+    for wide in (text, f"{text} {context}") if not taxonomy.unmeasured(near) else (text,):
+        indicator = taxonomy.match(tight, tight, unit, wide)
+        if indicator is not None and taxonomy.vetoed(indicator, near):  # "21 care leavers ... in 'staying put'"
+            indicator = taxonomy.match(near, near, unit)
+        if indicator is not None:
+            return indicator if _counts_its_noun(indicator, before, after, taxonomy) else None
+    if _GENERIC_HEAD.match(after):  # "increased in Q2 to 75 children": the subject is just before
+        return taxonomy.match(near, near, unit, text) if not _NUMERATOR.search(text) else None
+    if not _NO_SUBJECT.match(after):
+        return None  # "3 key areas", "7 farmers": counts of something the taxonomy does not measure
+    if found:  # "(126 in Q1)", "a reduction from 46 in Q1"
+        inherited = inherited_indicator(unit, found, [])
+        return inherited if inherited is not None and not taxonomy.vetoed(inherited, near) else None
+    if _NUMERATOR.search(text):
+        return None
+    sentence_subject = taxonomy.match(near, text, unit)
+    if sentence_subject is not None and not _counts_its_noun(sentence_subject, before, after, taxonomy):
+        return None
+    if sentence_subject is not None or taxonomy.evidence(text, unit):
+        return sentence_subject  # "continued to be low - 222 on the 27/06/2022"
+    inherited = inherited_indicator(unit, found, previous)
+    return inherited if inherited is not None and not taxonomy.vetoed(inherited, near) else None
+
+
+def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Taxonomy) -> bool:
+    """ "12 in house beds" or "the number of open cases ... was 11,165" are not counts of children:
+    a count naming another noun must be a count of that noun."""
+    if _HOMES.match(after):
+        return False  # "operates 4 children's homes" counts homes, not the children placed in them
+    plural = _PLURAL_HEAD.match(after)
+    if plural and _FOREIGN_NOUN.fullmatch(plural.group(1)) and \
+            taxonomy.match(after[:plural.end()], after[:plural.end()], indicator.unit) is not indicator:
+        return False  # "50 letters before proceedings" counts letters
+    subject = _NUMBER_OF.search(before)
+    for head in (" ".join(after.split()[:4]), subject.group(1) if subject else ""):
+        if _FOREIGN_NOUN.search(head) and taxonomy.match(head, head, indicator.unit) is not indicator:
+            return False
+    head = " ".join(after.split()[:5])  # "7 farmers", "3 providers": whatever the sentence is about
+    return plural is None or bool(taxonomy.match(head, head, indicator.unit))
+
+
+def _aside(before: str, after: str) -> str | None:
+    """The bracket a value sits in when it holds words, not just a partner figure or a period:
+    "(17 were unaccompanied ...)" but not "(126 in Q1)" or "(51.4%)"."""
+    opened = before.rfind("(")
+    if opened <= before.rfind(")"):
+        return None
+    inside = before[opened:] + after.split(")", 1)[0]
+    return inside if len(re.findall(r"[A-Za-z]{3,}", inside)) >= 2 else None
+
+
+def inherited_indicator(unit: Unit, found: list[Found], previous: list[Found]) -> Indicator | None:
+    """The indicator of the nearest earlier value with the same unit: this sentence first, then the last one."""
+    for f in [*reversed(found), *reversed(previous)]:
+        if f.value.unit is unit and f.indicator is not None:
+            return f.indicator
+    return None
