@@ -33,6 +33,9 @@ _SUB_COUNT = re.compile(r"\b(?:were|was|is|are|who|which|had|have|has|would|will
 _PLURAL_HEAD = re.compile(
     r"^\s*(?:new |more |additional |further |other )?(?!(?:were|was|has|this|across|plus|less|always|thus|those|these|"
     r"includes|represents|remains)\b)([a-z]{3,}s)\b")
+_BREAKDOWN = re.compile(r"\s*[A-Za-z][A-Za-z'’ -]{2,60}:\s")  # the cohort a total counts, then a colon
+_BRACKETED_AFTER_VERB = re.compile(  # "are on care orders (403)": the bracket counts what the verb says of them
+    r"\b(?:are|were|is|was|live|lived|living|remain|remained)\s+([^()]*?)\s*\(\s*$", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
 _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
@@ -85,11 +88,18 @@ def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxono
         aside = _aside(text[: v.span[0]], text[v.span[1]:])
         if aside is not None:  # "(86 fostering households)" names its own subject; "(17 were UASC)" splits the sentence's
             return None if _SUB_COUNT.search(aside) or _QUALIFIER.match(aside) else taxonomy.match(aside, aside, v.unit)
+        if any(f.value.unit is Unit.COUNT and (m := _BREAKDOWN.match(text, f.value.span[1])) and m.end() <= v.span[0]
+               for f in found):
+            return None  # "258 children looked after: 142 in the borough and 116 outside it": the parts of a total
+        predicate = _BRACKETED_AFTER_VERB.search(text[max(0, v.span[0] - 60): v.span[0]])
+        if predicate and re.match(r"\s*\)", text[v.span[1]:]):  # "children ... are on care orders (403)": a subgroup
+            named = predicate.group(1)
+            return None if taxonomy.unmeasured(named) else taxonomy.match(named, named, v.unit)
         return _count_indicator(v.unit, near, text, context, taxonomy, found, previous, after)
     if _SUBSET.search(text[: v.span[0]]):  # "426 live with foster carers, of whom 45% live out of area"
         return taxonomy.match(after, after, v.unit)
     if _PART_OF.search(near[: len(near) - len(after)]):  # "Of these, 5% are at university": the clause names the measure
-        return taxonomy.match(after, after, v.unit, context)
+        return None if taxonomy.unmeasured(after) else taxonomy.match(after, after, v.unit, context)
     if _SEEN.search(near):
         return None  # "50% of the PEPs seen by inspectors were good": a judgement on a sample
     indicator = taxonomy.match(near, text, v.unit)

@@ -64,6 +64,7 @@ _CHANGE_AFTER = re.compile(r"\s*(?:increase|decrease|rise|fall|reduction|drop|im
 _GROUP_THRESHOLD = re.compile(  # "who have attendance below 90%", "with an SDQ score above 17"
     r"\b(?:with|(?:who )?(?:have|has|had)|having)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:attendance|scores?|absence|caseloads?)\s+"
     r"(?:of\s+)?(?:below|above|under|over|less than|more than|at least|greater than|lower than|higher than)\s*$", re.I)
+_SUPPRESSED = re.compile(r"\b(?:disclos\w*|suppress\w*|redact\w*|withheld)\b", re.I)  # "not disclosed where fewer than 5"
 _PHONE = re.compile(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")
 _TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b", re.I)
 
@@ -140,6 +141,8 @@ def _is_count(text: str, m: re.Match) -> bool:
     if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _is_change(text, m) or \
             _SAMPLE_BEFORE.search(before):
         return False
+    if re.search(r"\b(?:fewer|less) than\s*$", before, re.I) and _SUPPRESSED.search(text):
+        return False  # "figures are not disclosed where fewer than 5 children": a rule for publishing, not a count
     if re.search(r"\bthe\s+$", before, re.I) and _SAMPLE_AFTER.match(after):
         return False  # "the 10 most recent admissions": a sample
     if _SCHOOL_YEAR.search(before) or _MEASURE_NAME.match(after):

@@ -412,3 +412,16 @@ def test_comparators_after_the_verb_census_counts_and_thresholds_of_a_wait() -> 
                   "Of our adopters, 38% are approved within six months, compared with the English average of 24%.")
     rows = {v: b for _, b, v, _, _ in got}
     assert rows[14] == "national" and rows[21500] == "actual" and 18 not in rows and rows[24] == "national"
+
+
+def test_breakdowns_subgroups_in_brackets_returns_to_care_and_suppression_rules() -> None:
+    rows = indicators("There are 312 children looked after: 180 placed in the borough and 132 placed outside it.",
+                      "Most children looked after by the council are subject to care orders (205).",
+                      "The number of care leavers supported at the time of the review (288) has risen.",
+                      "A total of 96 children were adopted. Of these 96, 4% subsequently returned to care.",
+                      "One care leaver is in bed and breakfast and 11 live in houses in multiple occupation.")
+    assert rows[312] == "cla_count" and 180 not in rows and 132 not in rows and 205 not in rows
+    assert rows[288] == "care_leavers_count" and rows[4] == ""
+    assert rows.get(11, "") == ""
+    figures = find_values("Source: council data; figures are not disclosed where fewer than 5 children.", [])
+    assert [v.value for v in figures] == []
