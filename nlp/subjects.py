@@ -36,6 +36,8 @@ _PLURAL_HEAD = re.compile(
 _BREAKDOWN = re.compile(r"\s*[A-Za-z][A-Za-z'’ -]{2,60}:\s")  # the cohort a total counts, then a colon
 _BRACKETED_AFTER_VERB = re.compile(  # "are on care orders (403)": the bracket counts what the verb says of them
     r"\b(?:are|were|is|was|live|lived|living|remain|remained)\s+([^()]*?)\s*\(\s*$", re.I)
+_LATE = re.compile(r"\b(?:out of|outside(?: of)?|beyond|exceed\w*) (?:the )?(?:statutory )?time ?scales?\b|\boverdue\b", re.I)
+_TIMELY = re.compile(r"\bwithin (?:timescale|\d+ (?:working )?days)\b", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
 _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
@@ -76,7 +78,17 @@ def is_kpi_card(text: str) -> bool:
 
 
 def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
-               previous: list[Found], after: str) -> Indicator | None:
+                  previous: list[Found], after: str) -> Indicator | None:
+    """The indicator `v` measures, or None. A sentence about work done late ("27% were out of timescale in June,
+    rising to 42% in July") reports the misses, not the timeliness measure its words name."""
+    indicator = _named_indicator(v, near, text, context, taxonomy, found, previous, after)
+    if indicator is not None and _LATE.search(text) and _TIMELY.search(indicator.title):
+        return None
+    return indicator
+
+
+def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
+                     previous: list[Found], after: str) -> Indicator | None:
     """Named in the value's clause or sentence; else continued from the value before (only when the
     sentence names nothing itself: "This is a decline from 38% in Q1"); else borrowed from the context.
     A bare count must name part of its subject right beside it ("557 cared for children")."""

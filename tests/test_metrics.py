@@ -425,3 +425,12 @@ def test_breakdowns_subgroups_in_brackets_returns_to_care_and_suppression_rules(
     assert rows.get(11, "") == ""
     figures = find_values("Source: council data; figures are not disclosed where fewer than 5 children.", [])
     assert [v.value for v in figures] == []
+
+
+def test_late_work_newly_qualified_staff_and_new_households_are_not_the_measure_named() -> None:
+    rows = indicators("For example, 18% of conferences were out of timescale in May, rising to 26% in June.",
+                      "The proportion of newly qualified social workers is 14% across the service.",
+                      "In 2023-24 the service approved 12 new fostering households and de-registered 9.",
+                      "There were 240 approved fostering households at the end of March.")
+    assert rows[18] == rows[26] == rows[14] == rows.get(12, "") == rows.get(9, "") == ""
+    assert rows[240] == "fostering_households_count"
