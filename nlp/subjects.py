@@ -37,12 +37,13 @@ _BREAKDOWN = re.compile(r"\s*[A-Za-z][A-Za-z'’ -]{2,60}:\s")  # the cohort a t
 _BRACKETED_AFTER_VERB = re.compile(  # "are on care orders (403)": the bracket counts what the verb says of them
     r"\b(?:are|were|is|was|live|lived|living|remain|remained)\s+([^()]*?)\s*\(\s*$", re.I)
 _LATE = re.compile(r"\b(?:out of|outside(?: of)?|beyond|exceed\w*) (?:the )?(?:statutory )?time ?scales?\b|\boverdue\b", re.I)
-_TIMELY = re.compile(r"\bwithin (?:timescale|\d+ (?:working )?days)\b", re.I)
+_TIMELY = re.compile(r"\bwithin (?:timescale|\d+ (?:working )?days)\b|\bup[- ]to[- ]date\b", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
 _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
     r"\bof (?:whom|which)(?:\s+(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty))?\s*\(?\s*$", re.I)
-_OUT_OF = re.compile(r"^\s*\(?\s*(?:out of|of)\s+(?:the\s+)?(?:\d|$)")  # the clause ends where the next figure starts
+_OUT_OF = re.compile(  # "(67 out of 358)", "14 children out of 22 referrals": the clause ends where the next figure starts
+    r"^\s*\(?\s*(?:out of|of)\s+(?:the\s+)?(?:\d|$)|^\s*(?:[\w-]+\s+){1,3}out of\s+(?:the\s+)?(?:\d|$)")
 _TRAIT = re.compile(
     r"^\s*(?:(?:care leavers|young people|children)\s+)?(?:were|are|was|is)\s+"
     r"(?:female|male|girls?|boys?|white|black|asian|disabled|(?:young\s+)?(?:mothers|fathers|parents))\b", re.I)
@@ -114,7 +115,7 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         return None if taxonomy.unmeasured(after) else taxonomy.match(after, after, v.unit, context)
     if _SEEN.search(near):
         return None  # "50% of the PEPs seen by inspectors were good": a judgement on a sample
-    indicator = taxonomy.match(near, text, v.unit)
+    indicator = taxonomy.match(near, text, v.unit, after=after)
     if indicator is not None:
         # "(56%) are not convened within 15 working days": the share that missed a measure, unless it counts a lack
         return None if _NEGATED.search(after) and " not " not in f" {indicator.title} " else indicator

@@ -72,11 +72,13 @@ class Taxonomy:
         ranked = [r for r in self._by_unit.get(unit, []) if r.groups_in(context) == len(r.groups)]
         return min(ranked, key=lambda r: len(r.groups)).indicator if ranked else None
 
-    def match(self, near: str, sentence: str, unit: Unit, context: str = "", anchored: bool = True) -> Indicator | None:
+    def match(self, near: str, sentence: str, unit: Unit, context: str = "", anchored: bool = True,
+              after: str = "") -> Indicator | None:
         """Best indicator for a value: cues near it first, then in its sentence, borrowing least from `context`.
 
         Every cue group must occur in the sentence or the context; `anchored` demands at least one in
-        the sentence, so a value borrows missing detail from what came before, never its subject."""
+        the sentence, so a value borrows missing detail from what came before, never its subject. Between
+        equals, cues in the words `after` the value win: "..., 88% were up to date with their immunisations"."""
         best: tuple[int, int, int, int] | None = None
         chosen = None
         wide = f"{sentence} {context}" if context else sentence
@@ -86,7 +88,8 @@ class Taxonomy:
                 continue
             if rule.veto and rule.veto.search(near):
                 continue
-            score = (rule.groups_in(near), n_sentence, n_sentence - len(rule.groups), rule.cue_length(wide))
+            score = (rule.groups_in(near), n_sentence, n_sentence - len(rule.groups), rule.groups_in(after) > 0,
+                     rule.cue_length(wide))
             if best is None or score > best:
                 best, chosen = score, rule.indicator
         return chosen

@@ -55,7 +55,8 @@ _DIFFERENCE_AFTER = re.compile(  # "30% better than the national average": a gap
 _OR_LESS = re.compile(r"\s*or (?:less|more|fewer|longer|shorter|under|over)\b", re.I)
 _AGE_LIMIT = re.compile(
     r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?)\s*$", re.I)
-_AGE_OF_PRONOUN = re.compile(r"\b(?:they|he|she)\s+(?:are|is|turn(?:s|ed)?|reach(?:es|ed)?)\s*$", re.I)  # "until they are 18"
+_AGE_OF_PRONOUN = re.compile(  # "until they are 18", "young people who reach 21"
+    r"\b(?:they|he|she)\s+(?:are|is|turn(?:s|ed)?|reach(?:es|ed)?)\s*$|\bwho\s+(?:turn|reach)(?:s|es|ed)?\s*$", re.I)
 _AGE_OF_PEOPLE = re.compile(
     r"\b(?:care leavers|young people|children|adults|pupils|those|anyone|people)\s+(?:aged\s+)?(?:over|above|under)\s*$", re.I)
 _AGE_LIMIT_END = re.compile(r"^(?:s\b|\s*(?:[).,;]|$|and over|or over|plus\b|years?\b))", re.I)

@@ -434,3 +434,18 @@ def test_late_work_newly_qualified_staff_and_new_households_are_not_the_measure_
                       "There were 240 approved fostering households at the end of March.")
     assert rows[18] == rows[26] == rows[14] == rows.get(12, "") == rows.get(9, "") == ""
     assert rows[240] == "fostering_households_count"
+
+
+def test_a_listed_measure_takes_the_words_after_it_and_other_wordings() -> None:
+    rows = indicators("In 2023-24, 91% of our children in care had an annual health assessment, 79% were up to date "
+                      "with their immunisations and 83% of our children in care had a dental check.",
+                      "Currently, 12% of PEPs (21) are overdue.",
+                      "Since 2019, 64 care leavers have remained in their foster placements beyond 18.",
+                      "Between April and June, 9 children out of 31 referrals declined a return interview.",
+                      "Young people who reach 21 move to the leaving care team.")
+    assert rows[91] == "cla_health_assessment_percent" and rows[79] == "cla_immunisations_percent"
+    assert rows[83] == "cla_dental_check_percent" and rows[12] == "" and rows[64] == "staying_put_count"
+    assert rows.get(9, "") == "" and 21 not in rows
+    sgo = indicators("Reviews were timely in 96% of cases.",
+                     "The share of children whose carers hold a special guardianship order rose from 6% to 8%.")
+    assert sgo[96] == "cla_reviews_in_timescale_percent" and sgo[6] == sgo[8] == ""
