@@ -91,10 +91,10 @@ def parse_date(text: str) -> date | None:
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
+    """A printed date, or None; "31 September 2015" (a slip for the month's end) is read as 30 September."""
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1 <= year <= 9999):
         return None
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _month(name: str) -> int:

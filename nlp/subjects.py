@@ -119,7 +119,8 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if indicator is not None:
         # "(56%) are not convened within 15 working days": the share that missed a measure, unless it counts a lack
         return None if _NEGATED.search(after) and " not " not in f" {indicator.title} " else indicator
-    if (_OTHER_WHOLE.match(after) and v.unit is not Unit.RATE) or taxonomy.unmeasured(near):
+    if (_OTHER_WHOLE.match(after) and v.unit is not Unit.RATE) or taxonomy.unmeasured(near) or \
+            taxonomy.excluded(near, text, v.unit):
         return None  # "2.2% of the budget", "4% ... committed offences": something the taxonomy does not measure
     if taxonomy.evidence(text, v.unit):  # the sentence names something: borrow only what it lacks
         return taxonomy.match(near, text, v.unit, context)

@@ -64,6 +64,12 @@ class Taxonomy:
         """Whether `text` is about something no indicator measures (offending, poverty), so borrows no subject."""
         return self._unmeasured is not None and bool(self._unmeasured.search(text))
 
+    def excluded(self, near: str, sentence: str, unit: Unit) -> bool:
+        """Whether a rule the sentence names is vetoed by the words by the value ("in residential schools (2%)"):
+        the value measures what the rule excludes, so it borrows no other subject."""
+        return any(r.veto is not None and r.veto.search(near) and r.groups_in(sentence) == len(r.groups)
+                   for r in self._by_unit.get(unit, []))
+
     def vetoed(self, indicator: Indicator, text: str) -> bool:
         return any(r.indicator is indicator and r.veto is not None and r.veto.search(text) for r in self._rules)
 

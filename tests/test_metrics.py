@@ -449,3 +449,14 @@ def test_a_listed_measure_takes_the_words_after_it_and_other_wordings() -> None:
     sgo = indicators("Reviews were timely in 96% of cases.",
                      "The share of children whose carers hold a special guardianship order rose from 6% to 8%.")
     assert sgo[96] == "cla_reviews_in_timescale_percent" and sgo[6] == sgo[8] == ""
+
+
+def test_excluded_placements_borrow_nothing_and_a_slipped_date_is_still_a_date() -> None:
+    rows = indicators("Of our children in care, 71% are in foster care.",
+                      "The rest live with parents (6%), in residential schools (3%) or in a secure unit (1%).",
+                      "Work with independent fostering agencies enabled 14 young people to stay with their carers "
+                      "under staying put arrangements.",
+                      "The council's own figure for the year up to 31 September 2023 is 6%.")
+    assert rows[71] == "cla_foster_care_percent" and rows[3] == rows[1] == ""
+    assert rows[14] == "staying_put_count" and 31 not in rows
+    assert resolve_periods("up to 31 September 2023", CTX)[-1].end == date(2023, 9, 30)
