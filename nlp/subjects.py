@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.periods import Period
+from nlp.basis import basis_of
 from nlp.models import Basis, Unit
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value
@@ -38,6 +39,7 @@ _BRACKETED_AFTER_VERB = re.compile(  # "are on care orders (403)": the bracket c
     r"\b(?:are|were|is|was|live|lived|living|remain|remained)\s+([^()]*?)\s*\(\s*$", re.I)
 _LATE = re.compile(r"\b(?:out of|outside(?: of)?|beyond|exceed\w*) (?:the )?(?:statutory )?time ?scales?\b|\boverdue\b", re.I)
 _TIMELY = re.compile(r"\bwithin (?:timescale|\d+ (?:working )?days)\b|\bup[- ]to[- ]date\b", re.I)
+_LISTED = re.compile(r"(?<=[A-Za-z,] )\(\s*\d[\d.]*\s*%\s*\)")  # "placed for adoption (3%)": a label, then its share
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
 _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
@@ -115,6 +117,11 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         return None if taxonomy.unmeasured(after) else taxonomy.match(after, after, v.unit, context)
     if _SEEN.search(near):
         return None  # "50% of the PEPs seen by inspectors were good": a judgement on a sample
+    listed = [m.span() for m in _LISTED.finditer(text)]
+    if len(listed) > 2 and any(s <= v.span[0] < e for s, e in listed) and \
+            basis_of(near[: len(near) - len(after)], after) is Basis.ACTUAL:
+        # "placed with parents (4%), in hostels (4%) ... in residential schools (2%)": each label names its own figure
+        return taxonomy.match(near, near, v.unit, after=after)
     indicator = taxonomy.match(near, text, v.unit, after=after)
     if indicator is not None:
         # "(56%) are not convened within 15 working days": the share that missed a measure, unless it counts a lack

@@ -38,7 +38,7 @@ _NOT_AFTER = re.compile(
     re.I,
 )
 _SAMPLE_BEFORE = re.compile(
-    r"(?:\b(?:audit(?:s|ed|ing)?|sample|dip[- ]sample) of (?:the )?|\bthe (?:most|last|latest|first) )"
+    r"(?:\b(?:audit(?:s|ed|ing)?|sample|dip[- ]sample) of (?:the )?|\bthe (?:most|last|latest|first|top) )"
     r"(?:last |latest |most |first |recent )*$", re.I)
 _SAMPLE_AFTER = re.compile(r"^\s*(?:most recent|latest|last|newest|first)\b", re.I)
 _CHANGE_BEFORE = re.compile(

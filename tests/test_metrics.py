@@ -460,3 +460,14 @@ def test_excluded_placements_borrow_nothing_and_a_slipped_date_is_still_a_date()
     assert rows[71] == "cla_foster_care_percent" and rows[3] == rows[1] == ""
     assert rows[14] == "staying_put_count" and 31 not in rows
     assert resolve_periods("up to 31 September 2023", CTX)[-1].end == date(2023, 9, 30)
+
+
+def test_a_list_of_labelled_shares_keeps_each_label_and_top_lists_are_not_counts() -> None:
+    rows = indicators("Most children in care live with foster carers.", "The rest are placed with their own parents (5%), "
+                      "in supported lodgings (3%), in residential schools (2%) or in a secure unit (1%).",
+                      "Most looked after children attend good schools (74%).",
+                      "The team keeps a list of the top 10 children missing from care.")
+    assert rows[5] == "cla_placed_with_parents_percent" and rows[3] == rows[2] == rows[1] == ""
+    assert rows[74] == "good_outstanding_school_percent" and 10 not in rows
+    ours = extract("Our rate is below the national average (70%), the regional average (65%) and statistical neighbours (60%).")
+    assert [b for _, b, _, _, _ in ours] == ["national", "regional", "statistical_neighbours"]
