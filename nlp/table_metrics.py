@@ -9,7 +9,7 @@ with dated columns ("Dec-23" ... "Dec-24") and split headers ("2020" over
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.models import Table
 from ingest.periods import Period
@@ -32,6 +32,7 @@ _RAG = re.compile(r"^(?:red|amber|green|R|A|G|[\u2600-\u27bf\U0001F300-\U0001FAF
 _POLARITY = re.compile(r"^(?:high|low)(?:er)? is (?:good|better)$", re.I)
 _KPI_CARD = re.compile(r"\b(?:Latest|Target|Floor|Previous)\s*:")
 _TEAM = re.compile(r"\b(?:team|service|unit|hub|locality|directorate)\b", re.I)
+_PERIOD_WORDS = re.compile(r"\b(?:year|yr|end|as|at|to|quarter|qtr|financial|academic)\b", re.I)
 _TOTAL = re.compile(r"^\s*(?:total|all|overall|grand total)\s*(?:children|number|cohort|cla|looked after children|"
                     r"children in care|children looked after)?\s*:?\s*$", re.I)
 
@@ -54,11 +55,14 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     columns = _columns(table.rows[:header_rows], table.n_cols, ctx)
     body = table.rows[header_rows:]
     label_cols = [c.index for c in columns if not c.skip and _mostly_text(body, c.index)]
+    own = [c.header for c in columns if c.index not in label_cols and not c.skip and c.basis is Basis.ACTUAL]
+    measure = own[0] if len(own) == 1 else ""  # "Date | % who visited a dentist | National data": what both measure
     out: list[Metric] = []
     for row in body:
         label = " ".join(row[i] for i in label_cols if row[i] and not _NUMBER.match(row[i]) and not _RAG.match(row[i]))
         if not label:
             continue
+        when = _row_period(label, ctx)  # years down the side: the column header names the measure
         rag = next((c for c in row if _RAG.match(c) and not _NUMBER.match(c)), "")
         polarity = next((c for c in row if _POLARITY.match(c)), "")
         for col in columns:
@@ -67,7 +71,9 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
             m = _NUMBER.match(row[col.index].replace(" ", ""))
             if not m:
                 continue
-            metric = _cell_metric(m, col, label, row, table, ord_, section_path, context, ctx, taxonomy)
+            cell_col = col if when is None or col.period else replace(col, period=when)
+            named = label if when is None else col.header if col.basis is Basis.ACTUAL else f"{measure} {col.header}"
+            metric = _cell_metric(m, cell_col, named, row, table, ord_, section_path, context, ctx, taxonomy)
             out.append(metric.model_copy(update={"rag": rag if col.basis is Basis.ACTUAL else "", "polarity": polarity}))
     return out
 
@@ -93,6 +99,15 @@ def _cell_metric(m: re.Match, col: Column, label: str, row: list[str], table: Ta
     )
 
 
+def _row_period(label: str, ctx: DocumentContext) -> Period | None:
+    """The period a row label is and nothing more ("2014/2015", "Q1 2023/24", "Year end 2019/20")."""
+    period = header_period(label, ctx)
+    if period is None or not re.search(r"(?:19|20)\d{2}|\d\.\d\d\.\d\d|\bQ[1-4]\b|[A-Za-z]{3}", label):
+        return None  # "16 - 17" down the side of a table is an age band
+    rest = label[: period.span[0]] + label[period.span[1]:]
+    return None if re.search(r"[A-Za-z]{3,}", _PERIOD_WORDS.sub(" ", rest)) else period
+
+
 def _unit(suffix: str | None, col: Column, label: str) -> Unit:
     if suffix == "%" or col.percent:
         return Unit.PERCENT
@@ -105,6 +120,8 @@ def _unit(suffix: str | None, col: Column, label: str) -> Unit:
         return Unit.PERCENT
     if "days" in low and ("average" in low or "time" in low):
         return Unit.DAYS
+    if re.search(r"\bscores?\b", low):
+        return Unit.SCORE
     return Unit.COUNT
 
 

@@ -471,3 +471,20 @@ def test_a_list_of_labelled_shares_keeps_each_label_and_top_lists_are_not_counts
     assert rows[74] == "good_outstanding_school_percent" and 10 not in rows
     ours = extract("Our rate is below the national average (70%), the regional average (65%) and statistical neighbours (60%).")
     assert [b for _, b, _, _, _ in ours] == ["national", "regional", "statistical_neighbours"]
+
+
+def test_a_table_with_years_down_the_side_reads_the_measure_from_its_column_headers() -> None:
+    table = Table(page=3, header_rows=1, rows=[
+        ["Year end", "Average SDQ score", "Borderline (14-16)", "Concern (17+)"],
+        ["2021/2022", "14.1", "12%", "37%"], ["2022/2023", "13.8", "15%", "35%"]])
+    metrics = metrics_from_table(table, 0, ["Emotional health"], "SDQ", CTX, load_taxonomy())
+    got = {(m.indicator, m.value, m.unit.value, m.period_end) for m in metrics}
+    assert ("cla_sdq_average_score", 13.8, "score", date(2023, 3, 31)) in got
+    assert ("cla_sdq_concern_percent", 37, "percent", date(2022, 3, 31)) in got
+    assert ("", 12, "percent", date(2022, 3, 31)) in got
+    dentist = Table(page=4, header_rows=1, rows=[["Date", "% of children in care who saw a dentist", "National data"],
+                                                 ["31.03.23", "81%", "79%"]])
+    rows = {(m.indicator, m.basis.value) for m in metrics_from_table(dentist, 1, ["Health"], "", CTX, load_taxonomy())}
+    assert rows == {("cla_dental_check_percent", "actual"), ("cla_dental_check_percent", "national")}
+    ages = Table(page=5, header_rows=1, rows=[["Age", "Boys", "Girls"], ["16 - 17", "95", "99"]])
+    assert {m.period_end for m in metrics_from_table(ages, 2, ["Ages"], "", CTX, load_taxonomy())} == {CTX.period_end}
