@@ -144,6 +144,9 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False
     if re.search(r"\b(?:fewer|less) than\s*$", before, re.I) and _SUPPRESSED.search(text):
         return False  # "figures are not disclosed where fewer than 5 children": a rule for publishing, not a count
+    if re.search(r"\b(?!(?:Of|In|At|On|By|For|To|From|With|And|All|The|Only|Some|Over|About|Around)\b)[A-Z][a-z]+ $",
+                 before) and re.match(r" [A-Z][a-z]+\b", after):
+        return False  # "the Care 4 Children Board": part of a name
     if re.search(r"\bthe\s+$", before, re.I) and _SAMPLE_AFTER.match(after):
         return False  # "the 10 most recent admissions": a sample
     if _SCHOOL_YEAR.search(before) or _MEASURE_NAME.match(after):

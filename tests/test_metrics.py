@@ -488,3 +488,14 @@ def test_a_table_with_years_down_the_side_reads_the_measure_from_its_column_head
     assert rows == {("cla_dental_check_percent", "actual"), ("cla_dental_check_percent", "national")}
     ages = Table(page=5, header_rows=1, rows=[["Age", "Boys", "Girls"], ["16 - 17", "95", "99"]])
     assert {m.period_end for m in metrics_from_table(ages, 2, ["Ages"], "", CTX, load_taxonomy())} == {CTX.period_end}
+
+
+def test_names_with_numbers_ages_plans_45_day_wordings_and_absence() -> None:
+    rows = indicators("The Care 4 Children Board meets monthly.",
+                      "Of 310 Northmoor families identified, 120 were supported.",
+                      "In March 2024, 412 children were subject to a plan.",
+                      "Of our assessments, 82% were completed within a 45- day timescale.",
+                      "Attendance is monitored closely, but absence overall fell to 7.9% in 2023/24.",
+                      "Over 30% of children looked after are over 16 years old.")
+    assert 4 not in rows and 310 in rows and rows[412] == "cpp_count" and rows[82] == "assessments_45_days_percent"
+    assert rows[7.9] != "school_attendance_percent" and rows[30] == ""
