@@ -87,6 +87,8 @@ def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxono
     indicator = _named_indicator(v, near, text, context, taxonomy, found, previous, after)
     if indicator is not None and _LATE.search(text) and _TIMELY.search(indicator.title):
         return None
+    if indicator is not None and v.unit is Unit.PERCENT and _NEGATED.search(after) and " not " not in f" {indicator.title} ":
+        return None  # "75% of children did not receive ... within timescales": the share that missed it
     return indicator
 
 
@@ -124,8 +126,7 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         return taxonomy.match(near, near, v.unit, after=after)
     indicator = taxonomy.match(near, text, v.unit, after=after)
     if indicator is not None:
-        # "(56%) are not convened within 15 working days": the share that missed a measure, unless it counts a lack
-        return None if _NEGATED.search(after) and " not " not in f" {indicator.title} " else indicator
+        return indicator  # "(56%) are not convened within 15 working days" is dropped by indicator_for
     if (_OTHER_WHOLE.match(after) and v.unit is not Unit.RATE) or taxonomy.unmeasured(near) or \
             taxonomy.excluded(near, text, v.unit):
         return None  # "2.2% of the budget", "4% ... committed offences": something the taxonomy does not measure

@@ -44,7 +44,7 @@ _SAMPLE_AFTER = re.compile(r"^\s*(?:most recent|latest|last|newest|first)\b", re
 _CHANGE_BEFORE = re.compile(
     r"\b(?:increase[ds]?|decrease[ds]?|rise|risen|rose|fall|fell|fallen|reduc(?:ed|tion)|drop(?:ped)?|grow(?:n|th)|"
     r"(?<!make )(?<!makes )(?<!made )(?<!making )up|down|change[ds]?)"  # "make up 13%" is a share
-    r"(?:\s+of)?\s+(?:by\s+)?(?:an?\s+)?(?:further\s+)?\(?$",  # "a reduction (46%) in"
+    r"(?:\s+\w+ly)?(?:\s+of)?\s+(?:by\s+)?(?:an?\s+)?(?:further\s+)?\(?$",  # "a reduction (46%) in", "risen sharply by"
     re.I,
 )
 _DIFFERENCE_BEFORE = re.compile(  # "exceeds the England average by 19 days": a gap between two figures
@@ -111,6 +111,8 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     for m in _DAYS.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
         # not "took longer than 45 days" nor "exceeds the England average by 19 days"
+        if re.search(r"\d\s*(?:to|-|–)\s*$", before):
+            continue  # "took 41 to 45 days": the top of a band
         if _DURATION_CUE.search(before) and not _THRESHOLD.search(before) and not _is_change(text, m) \
                 and not _OR_LESS.match(text, m.end()):  # "waiting 18 months or less": a threshold
             add(_num(m.group(1)), Unit.DAYS if m.group(2).lower() == "days" else Unit.MONTHS, m)

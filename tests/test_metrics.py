@@ -499,3 +499,12 @@ def test_names_with_numbers_ages_plans_45_day_wordings_and_absence() -> None:
                       "Over 30% of children looked after are over 16 years old.")
     assert 4 not in rows and 310 in rows and rows[412] == "cpp_count" and rows[82] == "assessments_45_days_percent"
     assert rows[7.9] != "school_attendance_percent" and rows[30] == ""
+
+
+def test_shares_that_missed_a_measure_bands_of_days_adverbs_of_change_and_initial_conferences() -> None:
+    rows = indicators("Reviews of children in care are a priority for the service.",
+                      "In Q1, 64% of children did not receive their review within statutory timescales.",
+                      "In 2023-24, 48% of assessments took 36 to 45 days to complete.",
+                      "Referrals for domestic abuse have risen sharply by 30% in the last year.",
+                      "Only 58% of initial conferences were convened within the statutory timescale.")
+    assert rows[64] == "" and 45 not in rows and 30 not in rows and rows[58] == "icpc_within_15_days_percent"
