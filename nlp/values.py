@@ -110,9 +110,9 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
             add(_num(m.group(1)), Unit.PERCENT, m)
     for m in _DAYS.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
-        # not "took longer than 45 days" nor "exceeds the England average by 19 days"
         if re.search(r"\d\s*(?:to|-|–)\s*$", before):
             continue  # "took 41 to 45 days": the top of a band
+        # not "took longer than 45 days" nor "exceeds the England average by 19 days"
         if _DURATION_CUE.search(before) and not _THRESHOLD.search(before) and not _is_change(text, m) \
                 and not _OR_LESS.match(text, m.end()):  # "waiting 18 months or less": a threshold
             add(_num(m.group(1)), Unit.DAYS if m.group(2).lower() == "days" else Unit.MONTHS, m)
