@@ -68,14 +68,15 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
     deep = pool * 2 if topical else pool  # the topic lists are cut from a deeper candidate list
     keyword = keyword_ids(records, terms, filters, deep)
     retrieved = [keyword]
+    texts: dict[int, str] = {}  # read once for both fusions
     if index is not None and embedder is not None:
         vector = embedder.embed([query])[0]
-        first, _ = _fused(records, [keyword, _nearest(records, index, vector, deep, filters)], topical, pool)
+        first = _fused(records, [keyword, _nearest(records, index, vector, deep, filters)], topical, pool, texts)
         # pseudo-relevance feedback: the query moves towards its best hits, which reach the paraphrases the
         # query's own words miss ("45% of this cohort are not engaged in education ..." for "care leavers NEET")
         vector = _feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])
         retrieved.append(_nearest(records, index, vector, deep, filters))
-    fused, texts = _fused(records, retrieved, topical, pool)
+    fused = _fused(records, retrieved, topical, pool, texts)
     return _collapse(records, [(sid, score) for sid, score in fused if score >= threshold], texts, limit)
 
 
@@ -96,9 +97,9 @@ def _feedback(index: VectorIndex, vector: np.ndarray, top: list[int]) -> np.ndar
     return moved / np.linalg.norm(moved)
 
 
-def _fused(records: Records, retrieved: list[list[int]], topical: list[str],
-           pool: int) -> tuple[list[tuple[int, float]], dict[int, str]]:
-    """Reciprocal-rank fusion, best first, with the statements' texts: each retriever votes once, and once more
+def _fused(records: Records, retrieved: list[list[int]], topical: list[str], pool: int,
+           texts: dict[int, str]) -> list[tuple[int, float]]:
+    """Reciprocal-rank fusion, best first (`texts` gains the statements it lacks): each retriever votes once, and once more
     within each topic the query names; the vote uses the rules' topics, which are precise (the similarity-broadened
     flags in the index serve --topic)."""
     scores: dict[int, float] = {}
@@ -110,10 +111,10 @@ def _fused(records: Records, retrieved: list[list[int]], topical: list[str],
         for vote in votes:
             for rank, sid in enumerate(vote):
                 scores[sid] = scores.get(sid, 0.0) + 1.0 / (RRF_K + rank + 1)
-    texts = statement_texts(records, list(scores))
+    texts.update(statement_texts(records, [sid for sid in scores if sid not in texts]))
     for sid in scores:
         scores[sid] *= _substance(texts.get(sid, ""))
-    return sorted(scores.items(), key=lambda item: -item[1]), texts
+    return sorted(scores.items(), key=lambda item: -item[1])
 
 
 def _substance(text: str) -> float:
