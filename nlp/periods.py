@@ -40,6 +40,7 @@ _ORDINAL_QUARTER = re.compile(
     r"(?:\s*[/–—-]\s*(\d{2}|(?:19|20)\d{2})\b)?", re.I)
 _QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3,
                    "4th": 4}
+_TO_DATE = re.compile(r"\s*\(?\s*(?:year\s+to\s+date|to\s+date|ytd)\b\)?", re.I)
 _BARE_YEAR = re.compile(r"\b(in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)", re.I)
 
 
@@ -60,6 +61,7 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
     for m in _ORDINAL_QUARTER.finditer(text):  # "the first quarter of 2016" (calendar), "... of 2016/17" (financial)
         add(*_ordinal_quarter(m), m.span())
     written = ctx.period_end or ctx.meeting_date  # the time of writing, for "since ..."
+    latest = max((d for d in (ctx.period_end, ctx.meeting_date) if d), default=None)  # a Q4 review met in July
     previous = _quarter_before(ctx)
     if previous is not None:
         for m in _PREVIOUS_QUARTER.finditer(text):
@@ -81,7 +83,12 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
         day = _safe_date(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
         add(day, day, m.span())
     for p in find_periods(text, ctx.reporting_fy):
-        if not _is_age_range(text, p.span):
+        if _is_age_range(text, p.span):
+            continue
+        to_date = _TO_DATE.match(text, p.span[1])
+        if to_date and latest is not None and p.start <= latest < p.end:  # "2022/23 to date" in a paper of July 2022
+            add(p.start, latest, (p.span[0], to_date.end()))
+        else:
             add(p.start, p.end, p.span)
     for m in _BARE_YEAR.finditer(text):
         year = int(m.group(2))

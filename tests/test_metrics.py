@@ -36,6 +36,7 @@ def indicators(*sentences: str) -> dict[float, str]:
     ("July and August 2025", date(2025, 8, 31)), ("since April 2024", date(2024, 9, 30)),
     ("12 months to December 2024", date(2024, 12, 31)), ("Dec-23", date(2023, 12, 31)),
     ("the previous quarter", date(2024, 6, 30)), ("In 2019", date(2019, 12, 31)), ("Since 2016", date(2024, 9, 30)),
+    ("2024 /25 to date:", date(2024, 12, 3)), ("2024/25 (YTD)", date(2024, 12, 3)),  # the meeting, after the quarter
 ])
 def test_periods_resolve(text: str, end: date) -> None:
     assert resolve_periods(text, CTX)[-1].end == end
