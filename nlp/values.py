@@ -54,7 +54,7 @@ _DIFFERENCE_AFTER = re.compile(  # "30% better than the national average": a gap
     r"(?!\s+(?:once|twice|\d|an?\b|one|two|three|four|five|half))", re.I)  # not "22% more than once a week"
 _OR_LESS = re.compile(r"\s*or (?:less|more|fewer|longer|shorter|under|over)\b", re.I)
 _AGE_LIMIT = re.compile(
-    r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?)\s*$", re.I)
+    r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)\s*$", re.I)
 _AGE_OF_PRONOUN = re.compile(  # "until they are 18", "young people who reach 21"
     r"\b(?:they|he|she)\s+(?:are|is|turn(?:s|ed)?|reach(?:es|ed)?)\s*$|\bwho\s+(?:turn|reach)(?:s|es|ed)?\s*$", re.I)
 _AGE_OF_PEOPLE = re.compile(
@@ -135,8 +135,10 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # counts are whole numbers; decimals without a unit are scores, money or item numbers
     if re.fullmatch(r"(?:19|20)\d{2}", raw):
         return False  # a year
-    if _AGE_LIMIT.search(before) and _AGE_LIMIT_END.match(after):
-        return False  # "care leavers over 18)", "under 25s"
+    if re.search(r"[a-z)\]”’\"]$", before):
+        return False  # "... residential social workers)44": a footnote mark glued to the word it notes
+    if _AGE_LIMIT.search(before) and _AGE_LIMIT_END.match(after) and _num(raw) <= 25:
+        return False  # "care leavers over 18)", "under 25s", "as they approach 21" (but "approaching 500.")
     if _AGE_OF_PRONOUN.search(before):
         return False  # "remain with their foster carers after they turn 18"
     if _AGE_OF_PEOPLE.search(before) and not _COUNTED_AFTER.match(after):
