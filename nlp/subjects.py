@@ -25,6 +25,9 @@ _OTHER_WHOLE = re.compile(
     r"^\s*of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+|net\s+|total\s+)*(?!children|child|young|care|cared|looked|"
     r"cohort|them|those|these|this|people|pupils|households|carers|cases|reviews|assessments|plans)[a-z]", re.I)
 _ATTENDED = re.compile(r"\battend(?:ed|ing)? by\s+(?:(?:approximately|around|about|some|over|nearly|almost|only)\s+)*$", re.I)
+_DENOMINATOR = re.compile(  # "looked after five of the 49 young people presenting as homeless": the group the five came from
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
+    r"\s+(?:out\s+)?of\s+the\s+$", re.I)
 _OVER_AGE = re.compile(r"^[^.;()]{0,60}?\b(?:over|under|above|below)\s+the\s+age\s+of\b", re.I)  # a band of the cohort
 _SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:file )?review)\b", re.I)
 _SEEN = re.compile(r"\b(?:seen|sampled|reviewed|audited|tracked) by (?:the )?inspectors?\b|\binspectors? (?:saw|sampled)|"
@@ -148,7 +151,7 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
         return None  # "an event attended by 150 children and care leavers": a head count, not a cohort
     if _SHARE_OF.match(after) or _TRAIT.match(after) or _OVER_AGE.match(after):
         return None  # "185 (74.3%) of care leavers were in EET", "29 were female", "370 ... over the age of seven"
-    if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before):
+    if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before) or _DENOMINATOR.search(before):
         return None  # "350 care leavers, of whom 11 are looked after", "(67 out of 358)": a part of another group
     # "open cases (including those for care leavers) was 11,165": a bracket qualifies, it does not name the subject
     before, after, text = _ASIDE.sub(" ", before), _ASIDE.sub(" ", after), _ASIDE.sub(" ", text)

@@ -511,7 +511,7 @@ def test_shares_that_missed_a_measure_bands_of_days_adverbs_of_change_and_initia
     assert rows[64] == "" and 45 not in rows and 30 not in rows and rows[58] == "icpc_within_15_days_percent"
 
 
-def test_ages_approached_and_over_footnote_marks_long_stays_and_where_schools_are() -> None:
+def test_ages_denominators_footnote_marks_long_stays_and_where_schools_are() -> None:
     rows = indicators("As our care leavers approach 21, their personal advisers plan with them what comes next.",
                       "Support is offered by trained foster carers and residential social workers)44",
                       "The number of children looked after is approaching 500.",
@@ -522,3 +522,6 @@ def test_ages_approached_and_over_footnote_marks_long_stays_and_where_schools_ar
     assert rows[90] == "good_outstanding_school_percent" and rows[49] == ""
     assert rows[69.5] == "cla_long_term_placement_stability_percent"
     assert indicators("Few are referred, given there are 370 children looked after over the age of seven.")[370] == ""
+    rows = indicators("The council has looked after five of the 49 young people presenting as homeless this year.",
+                      "The vast majority of the 204 care leavers are well supported.")
+    assert rows[49] == "" and rows[204] == "care_leavers_count"
