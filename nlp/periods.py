@@ -40,6 +40,9 @@ _ORDINAL_QUARTER = re.compile(
     r"(?:\s*[/–—-]\s*(\d{2}|(?:19|20)\d{2})\b)?", re.I)
 _QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3,
                    "4th": 4}
+# the paper's own time; "currently placed children" names a group, not a time
+_NOW = re.compile(r"\bat the time of (?:the |this |our )?(?:inspection|visit|writing)\b|\bat present\b|"
+                  r"\bcurrently\b(?!\s+\w+(?:ed|ing)\s+(?:children|young|people|cases|families|carers|pupils))", re.I)
 _TO_DATE = re.compile(r"\s*\(?\s*(?:year\s+to\s+date|to\s+date|ytd)\b\)?", re.I)
 _BARE_YEAR = re.compile(r"\b(in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)", re.I)
 
@@ -66,6 +69,10 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
     if previous is not None:
         for m in _PREVIOUS_QUARTER.finditer(text):
             add(*previous, m.span())
+    if written is not None:  # "from 95% in 2013-14 to 93% at the time of the inspection": the paper's own time
+        now = (ctx.period_start or written, written) if written == ctx.period_end else (written, written)
+        for m in _NOW.finditer(text):
+            add(*now, m.span())
     for m in _SINCE.finditer(text):
         month = _month(m.group(1))
         if m.group(2):

@@ -525,3 +525,10 @@ def test_ages_denominators_footnote_marks_long_stays_and_where_schools_are() -> 
     rows = indicators("The council has looked after five of the 49 young people presenting as homeless this year.",
                       "The vast majority of the 204 care leavers are well supported.")
     assert rows[49] == "" and rows[204] == "care_leavers_count"
+
+
+def test_the_time_of_the_inspection_is_the_papers_own_time() -> None:
+    rows = extract("Attendance of children looked after fell from 95% in 2022/23 to 93% at the time of the inspection.",
+                   "Performance for 2023/24 shows this to be 61% for currently placed children.")
+    ends = {v: end for _, _, v, _, end in rows}
+    assert ends[95] == date(2023, 3, 31) and ends[93] == date(2024, 9, 30) and ends[61] == date(2024, 3, 31)
