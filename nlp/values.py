@@ -24,6 +24,7 @@ _NOT_BEFORE = re.compile(
     r"(?:\b(?:aged?|ages|section|s\.|pledge|item|appendix|para(?:graph)?s?|page|table|figure|chart|quarter|q|qu|qtr|year|yr|"
     r"tier|level|stages?|key stages?|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
     r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|ni|npi|kpi|pi|"
+    r"rate|cycle|wave|round|option|scenario|version|band|"
     r"between|under|ages? of|per|turning|turned|turns|out of|establishment of)\s*"
     r"|(?:aged?|ages|between|ages? of|stages?)\s+\d+\s*(?:-|–|to|and)\s*"
     r"|\b(?:paras?|paragraphs?|pages?|items?|sections?|recommendations?)\s+(?:\d+(?:\.\d+)*\s*(?:,|and|&|-|–)\s*)+)$",

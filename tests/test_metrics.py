@@ -525,6 +525,7 @@ def test_ages_denominators_footnote_marks_long_stays_and_where_schools_are() -> 
     rows = indicators("The council has looked after five of the 49 young people presenting as homeless this year.",
                       "The vast majority of the 204 care leavers are well supported.")
     assert rows[49] == "" and rows[204] == "care_leavers_count"
+    assert find_values("Chart legend: CPP rate 1 CPP rate 2 CPP rate 3 and wave 2 of the survey", []) == []
 
 
 def test_the_time_of_the_inspection_is_the_papers_own_time() -> None:
