@@ -28,6 +28,7 @@ _ATTENDED = re.compile(r"\battend(?:ed|ing)? by\s+(?:(?:approximately|around|abo
 _DENOMINATOR = re.compile(  # "looked after five of the 49 young people presenting as homeless": the group the five came from
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
     r"\s+(?:out\s+)?of\s+the\s+$", re.I)
+_OF_LEAD = re.compile(r"(?:^|[,;:]|\bthat|\bwhich)\s*of\s+(?:the\s+)?$", re.I)  # "Of 258 missing episodes, ..."
 _OVER_AGE = re.compile(r"^[^.;()]{0,60}?\b(?:over|under|above|below)\s+the\s+age\s+of\b", re.I)  # a band of the cohort
 _SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:file )?review)\b", re.I)
 _SEEN = re.compile(r"\b(?:seen|sampled|reviewed|audited|tracked) by (?:the )?inspectors?\b|\binspectors? (?:saw|sampled)|"
@@ -172,6 +173,8 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     if not _NO_SUBJECT.match(after):
         return None  # "3 key areas", "7 farmers": counts of something the taxonomy does not measure
     if found:  # "(126 in Q1)", "a reduction from 46 in Q1"
+        if any(_OF_LEAD.search(text[: f.value.span[0]]) for f in found):
+            return None  # "of 829 children ..., only 269 had a review on time": a part of the group the lead named
         inherited = inherited_indicator(unit, found, [])
         return inherited if inherited is not None and not taxonomy.vetoed(inherited, near) else None
     if _NUMERATOR.search(text):

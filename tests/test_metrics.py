@@ -526,6 +526,9 @@ def test_ages_denominators_footnote_marks_long_stays_and_where_schools_are() -> 
                       "The vast majority of the 204 care leavers are well supported.")
     assert rows[49] == "" and rows[204] == "care_leavers_count"
     assert find_values("Chart legend: CPP rate 1 CPP rate 2 CPP rate 3 and wave 2 of the survey", []) == []
+    rows = indicators("Records show that of 300 children who ceased to be looked after, only 120 had a review on time; "
+                      "80 were late.")
+    assert rows.get(120, "") == "" and rows.get(80, "") == ""
 
 
 def test_the_time_of_the_inspection_is_the_papers_own_time() -> None:
