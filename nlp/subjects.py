@@ -54,7 +54,8 @@ _OUT_OF = re.compile(  # "(67 out of 358)", "14 children out of 22 referrals": t
 _TRAIT = re.compile(
     r"^\s*(?:(?:care leavers|young people|children)\s+)?(?:were|are|was|is)\s+"
     r"(?:female|male|girls?|boys?|white|black|asian|disabled|(?:young\s+)?(?:mothers|fathers|parents))\b", re.I)
-_SHARE_OF = re.compile(r"^\s*\(\s*(?:or\s+)?\d[\d.]*\s*%\s*\)\s*of\b", re.I)
+_SHARE_OF = re.compile(  # "185 (74.3%) of care leavers", "301 of its care leavers": a part of the cohort
+    r"^\s*\(\s*(?:or\s+)?\d[\d.]*\s*%\s*\)\s*of\b|^\s*of\s+(?:its|their|our|the|these|those|all)\b", re.I)
 _PART_OF = re.compile(r"\(\s*(?:out of|of)\s+(?:the\s+)?$|^\W*of (?:these|those|them|this)\b", re.I)  # "39 (of the 78)"
 _NEGATED = re.compile(r"\b(?:are|were|is|was|did|do|does|have|has|had|known|being)\s+(?:\w+\s+)?(?:not|never)\b(?! only\b)",
                       re.I)

@@ -21,7 +21,8 @@ _DURATION_CUE = re.compile(r"(?:average|took|taken|wait(?:ed|ing)?|mean|time (?:
 _THRESHOLD = re.compile(r"\b(?:longer|more|less|fewer|shorter) than\s*$|\b(?:within|over|under|exceeding|beyond)\s*$", re.I)
 _COUNT = re.compile(rf"(?<![\w.,£/:\-–—])({_NUM})(?![\w/:]|\.\d|,\d|%|-\d| ?- ?(?:year|month|week|day))")
 _NOT_BEFORE = re.compile(
-    r"(?:\b(?:aged?|ages|section|s\.|pledge|item|appendix|para(?:graph)?s?|page|table|figure|chart|quarter|q|qu|qtr|year|yr|"
+    r"(?:\b(?:aged?|ages|sections?|s\.|pledge|items?|appendix|appendices|para(?:graph)?s?|pages?|tables?|figures?|charts?|"
+    r"quarter|q|qu|qtr|year|yr|"
     r"tier|level|stages?|key stages?|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
     r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|ni|npi|kpi|pi|"
     r"rate|cycle|wave|round|option|scenario|version|band|"

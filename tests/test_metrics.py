@@ -529,6 +529,9 @@ def test_ages_denominators_footnote_marks_long_stays_and_where_schools_are() -> 
     rows = indicators("Records show that of 300 children who ceased to be looked after, only 120 had a review on time; "
                       "80 were late.")
     assert rows.get(120, "") == "" and rows.get(80, "") == ""
+    rows = indicators("The council cannot assure itself that 301 of its care leavers are well supported.",
+                      "There is no guidance on care proceedings under sections 20 and 31 of the Children Act 1989.")
+    assert rows.get(301, "") == "" and 20 not in rows
 
 
 def test_the_time_of_the_inspection_is_the_papers_own_time() -> None:
