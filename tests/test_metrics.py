@@ -532,6 +532,9 @@ def test_ages_denominators_footnote_marks_long_stays_and_where_schools_are() -> 
     rows = indicators("The council cannot assure itself that 301 of its care leavers are well supported.",
                       "There is no guidance on care proceedings under sections 20 and 31 of the Children Act 1989.")
     assert rows.get(301, "") == "" and 20 not in rows
+    rows = indicators("The board has acted on the police contribution to section 47 enquiries.",
+                      "Police attendance at child protection conferences is 50%.")
+    assert rows[50] == ""
 
 
 def test_the_time_of_the_inspection_is_the_papers_own_time() -> None:
