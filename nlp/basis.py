@@ -24,6 +24,8 @@ _BASIS_CUES = [
 ]
 _BASIS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
 _OWN_AFTER_CUE = re.compile(r"^[\s,]*(?:[\w']+\s+){0,2}?with\s*$", re.I)
+_THAN = re.compile(r"\bthan\s+(?:the\s+|that\s+of\s+(?:the\s+)?|our\s+)?$", re.I)
+_NEXT_CLAUSE = re.compile(r"^(?:\s+(?:average|figure|rate|level))?\s*,?\s*(?:and|but)\s+", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?")
 _TRAILING_BASIS = re.compile(
@@ -53,13 +55,15 @@ def basis_of(before: str, after: str) -> Basis:
     if trailing is not None:
         return trailing
     tail = before[-50:]
-    best: tuple[int, Basis] | None = None
+    best: tuple[int, Basis, int] | None = None
     for basis, pattern in _BASIS:
         for cue in pattern.finditer(tail):
             if best is None or cue.end() > best[0]:
-                best = (cue.end(), basis)
+                best = (cue.end(), basis, cue.start())
     if best is None or _OWN_AFTER_CUE.match(tail[best[0]:]):
         return Basis.ACTUAL  # "in line with comparators, with 66% of children ...": the comparison, then our figure
+    if _THAN.search(tail[: best[2]]) and _NEXT_CLAUSE.match(tail[best[0]:]):
+        return Basis.ACTUAL  # "higher than the national, and reached 100%": the comparison is done, the figure is ours
     return best[1]
 
 

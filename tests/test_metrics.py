@@ -535,6 +535,9 @@ def test_ages_denominators_footnote_marks_long_stays_and_where_schools_are() -> 
     rows = indicators("The board has acted on the police contribution to section 47 enquiries.",
                       "Police attendance at child protection conferences is 50%.")
     assert rows[50] == ""
+    rows = extract("Northmoor's figure was consistently higher than the national, and reached 98% in 2023/24.",
+                   "This is 88 days quicker than the England average and 79 days slower than our neighbours.")
+    assert rows == [("", "actual", 98, "percent", date(2024, 3, 31))]
 
 
 def test_the_time_of_the_inspection_is_the_papers_own_time() -> None:
