@@ -25,7 +25,7 @@ _NOT_BEFORE = re.compile(
     r"quarter|q|qu|qtr|year|yr|"
     r"tier|level|stages?|key stages?|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
     r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|ni|npi|kpi|pi|"
-    r"rate|cycle|wave|round|option|scenario|version|band|"
+    r"rate|cycle|wave|round|option|scenario|version|band|references|contents|glossary|bibliography|index|annex(?:es)?|"
     r"between|under|ages? of|per|turning|turned|turns|out of|establishment of)\s*"
     r"|(?:aged?|ages|between|ages? of|stages?)\s+\d+\s*(?:-|–|to|and)\s*"
     r"|\b(?:paras?|paragraphs?|pages?|items?|sections?|recommendations?)\s+(?:\d+(?:\.\d+)*\s*(?:,|and|&|-|–)\s*)+)$",
@@ -140,6 +140,8 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # a year
     if re.search(r"[a-z)\]”’\"]$", before):
         return False  # "... residential social workers)44": a footnote mark glued to the word it notes
+    if re.match(r"-?\s*plus\b", after, re.I) and _num(raw) <= 25:
+        return False  # "the 16-plus team": an age, where "20,000 plus EHCPs" counts
     if _AGE_LIMIT.search(before) and _AGE_LIMIT_END.match(after) and _num(raw) <= 25:
         return False  # "care leavers over 18)", "under 25s", "as they approach 21" (but "approaching 500.")
     if _AGE_OF_PRONOUN.search(before):

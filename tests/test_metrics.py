@@ -540,6 +540,15 @@ def test_ages_denominators_footnote_marks_long_stays_and_where_schools_are() -> 
     assert rows == [("", "actual", 98, "percent", date(2024, 3, 31))]
 
 
+def test_teams_named_for_an_age_contents_lines_and_other_wordings_of_reviews_and_guardianship() -> None:
+    rows = indicators("The care leavers' team, 16-plus, supports 194 care leavers.", "References 109",
+                      "The remaining 20,000 plus plans are reviewed by universal services.",
+                      "IROs see children looked after prior to their reviews in only 51% of cases.",
+                      "Care leavers are well supported. Children leaving care on special guardianship orders fell to 22.")
+    assert 16 not in rows and 109 not in rows and rows[194] == "care_leavers_count" and 20000 in rows
+    assert rows[51] == "" and rows.get(22) != "care_leavers_count"
+
+
 def test_the_time_of_the_inspection_is_the_papers_own_time() -> None:
     rows = extract("Attendance of children looked after fell from 95% in 2022/23 to 93% at the time of the inspection.",
                    "Performance for 2023/24 shows this to be 61% for currently placed children.")
