@@ -20,8 +20,13 @@ _LIGATURES = str.maketrans(
         "\u2009": " ",
         "\u200b": "",
         "\ufeff": "",
+        # Symbol and Wingdings glyphs land in the private use area: their bullets are bullets, Symbol's minus a hyphen
+        "\uf06e": "•", "\uf06c": "•", "\uf0a7": "•", "\uf0b7": "•", "\uf0d8": "•", "\uf0fc": "•", "\uf076": "•",
+        "\uf02d": "-",
     }
 )
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")  # any other symbol-font glyph: no text to recover
+_STRAY_BULLET = re.compile(r"(?<=[a-z,]) • (?=[a-z])")  # "a child • protection plan": a glyph that slipped into a line
 
 _BLANK_PAGE = re.compile(r"^\W*this page (is )?(intentionally|deliberately) (left )?blank\W*$", re.I)
 _MD_BOLD = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
@@ -34,7 +39,8 @@ _JOIN_WORDS = {"of", "the", "and", "to", "at", "in", "for", "a", "an", "on", "by
 
 def normalise(text: str) -> str:
     """Replace ligatures and odd spaces; collapse runs of blanks."""
-    return _SPACES.sub(" ", text.translate(_LIGATURES)).strip()
+    text = _PRIVATE_USE.sub("", text.translate(_LIGATURES))
+    return _STRAY_BULLET.sub(" ", _SPACES.sub(" ", text)).strip()
 
 
 def is_blank_page_marker(text: str) -> bool:

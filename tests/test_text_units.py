@@ -21,6 +21,11 @@ def test_hyphenation_and_ligatures_repaired():
     assert is_blank_page_marker("This page is intentionally left blank")
 
 
+def test_symbol_font_glyphs_become_bullets_or_go():
+    assert join_lines(["\uf06e The subject of a child \uf06e protection plan"]) == "• The subject of a child protection plan"
+    assert join_lines(["aged 16 \uf02d 17 \uf0ea"]) == "aged 16 - 17"
+
+
 def test_text_reader_tables_pairs_and_lists():
     text = "Date of Meeting:\t3 March 2025\nReport Title:\tFostering update\n\n- first point\n- second point\n" \
            "Ref\tMeasure\tQ1\tQ2\nA1\tChildren in care\t412\t398\n\tcontinued\t\t\n"
