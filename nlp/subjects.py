@@ -29,8 +29,10 @@ _DENOMINATOR = re.compile(  # "looked after five of the 49 young people presenti
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
     r"\s+(?:out\s+)?of\s+the\s+$", re.I)
 _OF_LEAD = re.compile(r"(?:^|[,;:]|\bthat|\bwhich)\s*of\s+(?:the\s+)?$", re.I)  # "Of 258 missing episodes, ..."
+_CHILDREN_AND_YP = re.compile(r"\bchildren and young people\b", re.I)
 _OVER_AGE = re.compile(r"^[^.;()]{0,60}?\b(?:over|under|above|below)\s+the\s+age\s+of\b", re.I)  # a band of the cohort
-_SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:file )?review)\b", re.I)
+_SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:file )?review|inspectors?\s+(?:also\s+)?"
+                     r"(?:identified|found|saw|tracked|sampled|reviewed|examined|looked at))\b", re.I)
 _SEEN = re.compile(r"\b(?:seen|sampled|reviewed|audited|tracked) by (?:the )?inspectors?\b|\binspectors? (?:saw|sampled)|"
                    r"\b(?:plans|cases|files|records|assessments) (?:sampled|audited)\b", re.I)
 _QUALIFIER = re.compile(r"\(\s*(?:including|incl\.?|excluding|not including|except|e\.g\.|such as|of which)\b", re.I)
@@ -162,7 +164,8 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     sub = _SUBGROUP.match(after)
     if sub is not None:  # only the qualifier can name it: "12 care leavers in apprenticeships"
         return taxonomy.match(sub.group(0), sub.group(0), unit)
-    tight = near[-40:] if not after else before[-40:] + " " + after[:40]
+    head = _CHILDREN_AND_YP.sub("children", after)  # the common long form of the cohort would crowd out what is said of it
+    tight = near[-40:] if not after else before[-40:] + " " + head[:40]
     for wide in (text, f"{text} {context}") if not taxonomy.unmeasured(near) else (text,):
         indicator = taxonomy.match(tight, tight, unit, wide)
         if indicator is not None and taxonomy.vetoed(indicator, near):  # "21 care leavers ... in 'staying put'"

@@ -554,3 +554,9 @@ def test_the_time_of_the_inspection_is_the_papers_own_time() -> None:
                    "Performance for 2023/24 shows this to be 61% for currently placed children.")
     ends = {v: end for _, _, v, _, end in rows}
     assert ends[95] == date(2023, 3, 31) and ends[93] == date(2024, 9, 30) and ends[61] == date(2024, 3, 31)
+
+
+def test_the_long_form_of_the_cohort_and_children_inspectors_found() -> None:
+    rows = indicators("Of the 358 children and young people who were being looked after at the time, 203 live out of area.",
+                      "Inspectors found 11 children subject to the pre-proceedings process for too long.")
+    assert rows[358] == "cla_count" and rows.get(11, "") == ""
