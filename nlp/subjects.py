@@ -28,6 +28,9 @@ _ATTENDED = re.compile(r"\battend(?:ed|ing)? by\s+(?:(?:approximately|around|abo
 _DENOMINATOR = re.compile(  # "looked after five of the 49 young people presenting as homeless": the group the five came from
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
     r"\s+(?:out\s+)?of\s+the\s+$", re.I)
+_OWN_PREDICATE = re.compile(
+    r"^\s*(?:were|are|was|is|live|lived|living|have been|had been)\s+(?!looked after\b|in care\b|up\b|down\b)[a-z]", re.I)
+_OF_WHOM = re.compile(r",?\s*\bof (?:whom|which)\b", re.I)  # what follows describes a part, not the count
 _OF_LEAD = re.compile(r"(?:^|[,;:]|\bthat|\bwhich)\s*of\s+(?:the\s+)?$", re.I)  # "Of 258 missing episodes, ..."
 _CHILDREN_AND_YP = re.compile(r"\bchildren and young people\b", re.I)
 _OVER_AGE = re.compile(r"^[^.;()]{0,60}?\b(?:over|under|above|below)\s+the\s+age\s+of\b", re.I)  # a band of the cohort
@@ -57,7 +60,7 @@ _TRAIT = re.compile(
     r"^\s*(?:(?:care leavers|young people|children)\s+)?(?:were|are|was|is)\s+"
     r"(?:female|male|girls?|boys?|white|black|asian|disabled|(?:young\s+)?(?:mothers|fathers|parents))\b", re.I)
 _SHARE_OF = re.compile(  # "185 (74.3%) of care leavers", "301 of its care leavers": a part of the cohort
-    r"^\s*\(\s*(?:or\s+)?\d[\d.]*\s*%\s*\)\s*of\b|^\s*of\s+(?:its|their|our|the|these|those|all)\b", re.I)
+    r"^\s*\(\s*(?:or\s+)?\d[\d.]*\s*%\s*\)\s*of\b|^\s*of\s+(?:its|their|our|the|these|those|all|whom|which)\b", re.I)
 _PART_OF = re.compile(r"\(\s*(?:out of|of)\s+(?:the\s+)?$|^\W*of (?:these|those|them|this)\b", re.I)  # "39 (of the 78)"
 _NEGATED = re.compile(r"\b(?:are|were|is|was|did|do|does|have|has|had|known|being)\s+(?:\w+\s+)?(?:not|never)\b(?! only\b)",
                       re.I)
@@ -157,6 +160,12 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
         return None  # "185 (74.3%) of care leavers were in EET", "29 were female", "370 ... over the age of seven"
     if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before) or _DENOMINATOR.search(before):
         return None  # "350 care leavers, of whom 11 are looked after", "(67 out of 358)": a part of another group
+    # "252 were placed in foster care, of whom 126 were out of borough": what follows "of whom" describes a part
+    at = text.find(after) if after.strip() else -1
+    part = _OF_WHOM.search(text, at) if at >= 0 else None
+    if part is not None:
+        text, after = text[: part.start()], after[: max(0, part.start() - at)]
+        near = before + after
     # "open cases (including those for care leavers) was 11,165": a bracket qualifies, it does not name the subject
     before, after, text = _ASIDE.sub(" ", before), _ASIDE.sub(" ", after), _ASIDE.sub(" ", text)
     after = _PARTNER.sub(" ", after)  # "465 children are looked after (a rate of 39 per 10,000)": the rate is its own value
@@ -166,7 +175,9 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
         return taxonomy.match(sub.group(0), sub.group(0), unit)
     head = _CHILDREN_AND_YP.sub("children", after)  # the common long form of the cohort would crowd out what is said of it
     tight = near[-40:] if not after else before[-40:] + " " + head[:40]
-    for wide in (text, f"{text} {context}") if not taxonomy.unmeasured(near) else (text,):
+    # "- 252 were placed in foster care" after "- 157 were placed out of borough" says its own predicate: it borrows none
+    borrows = not taxonomy.unmeasured(near) and not _OWN_PREDICATE.match(after)
+    for wide in (text, f"{text} {context}") if borrows else (text,):
         indicator = taxonomy.match(tight, tight, unit, wide)
         if indicator is not None and taxonomy.vetoed(indicator, near):  # "21 care leavers ... in 'staying put'"
             indicator = taxonomy.match(near, near, unit)

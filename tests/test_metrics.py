@@ -560,3 +560,13 @@ def test_the_long_form_of_the_cohort_and_children_inspectors_found() -> None:
     rows = indicators("Of the 358 children and young people who were being looked after at the time, 203 live out of area.",
                       "Inspectors found 11 children subject to the pre-proceedings process for too long.")
     assert rows[358] == "cla_count" and rows.get(11, "") == ""
+
+
+def test_a_sibling_list_item_borrows_nothing_and_of_whom_describes_a_part() -> None:
+    rows = indicators("- 157 (43%) were placed out of borough",
+                      "- 252 (69%) were placed in foster care, of whom 126 were out of borough",
+                      "- 18 were living with parents, of whom a very few live out of the authority area",
+                      "Young people who arrived as unaccompanied asylum-seeking children, 18 of whom are at university.",
+                      "The rest are placed out of the area; their number rose to 205 in August from 197 in Q1.")
+    assert rows[157] == "placements_out_of_area_count" and rows[252] == "" and rows.get(18, "") == ""
+    assert rows[205] == rows[197] == "placements_out_of_area_count"
