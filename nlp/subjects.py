@@ -30,6 +30,7 @@ _DENOMINATOR = re.compile(  # "looked after five of the 49 young people presenti
     r"\s+(?:out\s+)?of\s+the\s+$", re.I)
 _OWN_PREDICATE = re.compile(
     r"^\s*(?:were|are|was|is|live|lived|living|have been|had been)\s+(?!looked after\b|in care\b|up\b|down\b)[a-z]", re.I)
+_SOME_PART = re.compile(r"^\s*(?:in|for|across|among)\s+(?:some|one|certain|a few|several|individual|particular)\b", re.I)
 _OF_WHOM = re.compile(r",?\s*\bof (?:whom|which)\b", re.I)  # what follows describes a part, not the count
 _OF_LEAD = re.compile(r"(?:^|[,;:]|\bthat|\bwhich)\s*of\s+(?:the\s+)?$", re.I)  # "Of 258 missing episodes, ..."
 _CHILDREN_AND_YP = re.compile(r"\bchildren and young people\b", re.I)
@@ -124,6 +125,8 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
             named = predicate.group(1)
             return None if taxonomy.unmeasured(named) else taxonomy.match(named, named, v.unit)
         return _count_indicator(v.unit, near, text, context, taxonomy, found, previous, after)
+    if _SOME_PART.match(after):
+        return None  # "30% overall and up to 60% in some teams": the figure of a part
     if _SUBSET.search(text[: v.span[0]]):  # "426 live with foster carers, of whom 45% live out of area"
         return taxonomy.match(after, after, v.unit)
     if _PART_OF.search(near[: len(near) - len(after)]):  # "Of these, 5% are at university": the clause names the measure

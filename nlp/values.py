@@ -51,10 +51,12 @@ _CHANGE_BEFORE = re.compile(
 )
 _DIFFERENCE_BEFORE = re.compile(  # "exceeds the England average by 19 days": a gap between two figures
     r"\b(?:exceed\w*|above|below|higher|lower|longer|shorter|better|worse|more|less|fewer)\b[^.;:]{0,50}\bby\s*$", re.I)
-# "30% better than the national average", "64 days slower than ...": a gap, not a level (but "22% more than once a week")
+# "30% better than the national average", "64 days slower than ...", "30% below their peers": a gap, not a level
+# (but "22% more than once a week")
 _DIFFERENCE_AFTER = re.compile(
-    r"\s*(?:percentage\s+)?(?:points?\s+)?(?:better|worse|higher|lower|more|less|fewer|greater|longer|shorter|quicker|"
-    r"faster|slower)\s+than\b(?!\s+(?:once|twice|\d|an?\b|one|two|three|four|five|half))", re.I)
+    r"\s*(?:percentage\s+)?(?:points?\s+)?(?:(?:better|worse|higher|lower|more|less|fewer|greater|longer|shorter|quicker|"
+    r"faster|slower)\s+than\b(?!\s+(?:once|twice|\d|an?\b|one|two|three|four|five|half))|(?:below|above|behind|ahead of)\s+"
+    r"(?:their|its|our|the)\s+(?:peers|national|average|england|statistical|comparators?|similar|target|region))", re.I)
 _OR_LESS = re.compile(r"\s*or (?:less|more|fewer|longer|shorter|under|over)\b", re.I)
 _AGE_LIMIT = re.compile(
     r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)\s*$", re.I)

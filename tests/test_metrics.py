@@ -570,3 +570,11 @@ def test_a_sibling_list_item_borrows_nothing_and_of_whom_describes_a_part() -> N
                       "The rest are placed out of the area; their number rose to 205 in August from 197 in Q1.")
     assert rows[157] == "placements_out_of_area_count" and rows[252] == "" and rows.get(18, "") == ""
     assert rows[205] == rows[197] == "placements_out_of_area_count"
+
+
+def test_parts_gaps_to_peers_and_children_in_alternative_provision() -> None:
+    rows = indicators("Social worker turnover was 30% in 2023 overall and up to 60% in some teams.",
+                      "At Key Stage 2 children looked after are 30% below their peers in English.",
+                      "There are 11 children looked after receiving alternative education.")
+    assert rows[30] == "sw_turnover_rate_percent" and rows.get(60, "") == "" and rows.get(11, "") == ""
+    assert len([r for r in extract("At Key Stage 2 children looked after are 25% below their peers.") if r[2] == 25]) == 0
