@@ -30,7 +30,9 @@ _DENOMINATOR = re.compile(  # "looked after five of the 49 young people presenti
     r"\s+(?:out\s+)?of\s+the\s+$", re.I)
 _OWN_PREDICATE = re.compile(
     r"^\s*(?:were|are|was|is|live|lived|living|have been|had been)\s+(?!looked after\b|in care\b|up\b|down\b)[a-z]", re.I)
-_SOME_PART = re.compile(r"^\s*(?:in|for|across|among)\s+(?:some|one|certain|a few|several|individual|particular)\b", re.I)
+_SOME_PART = re.compile(  # "up to 60% in some teams", "86% in Year 11": the figure of a part
+    r"^\s*(?:in|for|across|among)\s+(?:some|one|certain|a few|several|individual|particular|years?\s+\d+|key stage\s+\d+)\b",
+    re.I)
 _OF_WHOM = re.compile(r",?\s*\bof (?:whom|which)\b", re.I)  # what follows describes a part, not the count
 _OF_LEAD = re.compile(r"(?:^|[,;:]|\bthat|\bwhich)\s*of\s+(?:the\s+)?$", re.I)  # "Of 258 missing episodes, ..."
 _CHILDREN_AND_YP = re.compile(r"\bchildren and young people\b", re.I)
@@ -58,7 +60,7 @@ _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
 _OUT_OF = re.compile(  # "(67 out of 358)", "14 children out of 22 referrals": the clause ends where the next figure starts
     r"^\s*\(?\s*(?:out of|of)\s+(?:the\s+)?(?:\d|$)|^\s*(?:[\w-]+\s+){1,3}out of\s+(?:the\s+)?(?:\d|$)")
 _TRAIT = re.compile(
-    r"^\s*(?:(?:care leavers|young people|children)\s+)?(?:were|are|was|is)\s+"
+    r"^\s*(?:(?:care leavers|young people|children)\s+)?(?:who\s+)?(?:were|are|was|is)\s+(?:also\s+|now\s+)?"
     r"(?:female|male|girls?|boys?|white|black|asian|disabled|(?:young\s+)?(?:mothers|fathers|parents))\b", re.I)
 _SHARE_OF = re.compile(  # "185 (74.3%) of care leavers", "301 of its care leavers": a part of the cohort
     r"^\s*\(\s*(?:or\s+)?\d[\d.]*\s*%\s*\)\s*of\b|^\s*of\s+(?:its|their|our|the|these|those|all|whom|which)\b", re.I)

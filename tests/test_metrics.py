@@ -578,3 +578,6 @@ def test_parts_gaps_to_peers_and_children_in_alternative_provision() -> None:
                       "There are 11 children looked after receiving alternative education.")
     assert rows[30] == "sw_turnover_rate_percent" and rows.get(60, "") == "" and rows.get(11, "") == ""
     assert len([r for r in extract("At Key Stage 2 children looked after are 25% below their peers.") if r[2] == 25]) == 0
+    rows = indicators("The 12 care leavers who were young parents were coping well.",
+                      "Attendance of children looked after falls from 96% in Year 7 to 86% in Year 11.")
+    assert rows.get(12, "") == "" and rows[96] == rows[86] == ""
