@@ -158,7 +158,7 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
                      previous: list[Found], after: str) -> Indicator | None:
     if unit is Unit.COUNT and _SAMPLE.search(text):
         return None  # "an audit of ... a total of 7 children": a sample, not the authority's count
-    before = near[: len(near) - len(after)]
+    before, printed = near[: len(near) - len(after)], text
     if _ATTENDED.search(before):
         return None  # "an event attended by 150 children and care leavers": a head count, not a cohort
     if _SHARE_OF.match(after) or _TRAIT.match(after) or _OVER_AGE.match(after):
@@ -193,7 +193,7 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     if not _NO_SUBJECT.match(after):
         return None  # "3 key areas", "7 farmers": counts of something the taxonomy does not measure
     if found:  # "(126 in Q1)", "a reduction from 46 in Q1"
-        if any(_OF_LEAD.search(text[: f.value.span[0]]) for f in found):
+        if any(_OF_LEAD.search(printed[: f.value.span[0]]) for f in found):
             return None  # "of 829 children ..., only 269 had a review on time": a part of the group the lead named
         inherited = inherited_indicator(unit, found, [])
         return inherited if inherited is not None and not taxonomy.vetoed(inherited, near) else None
