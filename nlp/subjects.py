@@ -37,7 +37,7 @@ _OF_WHOM = re.compile(r",?\s*\bof (?:whom|which)\b", re.I)  # what follows descr
 _OF_LEAD = re.compile(r"(?:^|[,;:]|\bthat|\bwhich)\s*of\s+(?:the\s+)?$", re.I)  # "Of 258 missing episodes, ..."
 _CHILDREN_AND_YP = re.compile(r"\bchildren and young people\b", re.I)
 _OVER_AGE = re.compile(r"^[^.;()]{0,60}?\b(?:over|under|above|below)\s+the\s+age\s+of\b", re.I)  # a band of the cohort
-_SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:file )?review|inspectors?\s+(?:also\s+)?"
+_SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:file )?review|survey|inspectors?\s+(?:also\s+)?"
                      r"(?:identified|found|saw|tracked|sampled|reviewed|examined|looked at))\b", re.I)
 _SEEN = re.compile(r"\b(?:seen|sampled|reviewed|audited|tracked) by (?:the )?inspectors?\b|\binspectors? (?:saw|sampled)|"
                    r"\b(?:plans|cases|files|records|assessments) (?:sampled|audited)\b", re.I)

@@ -581,3 +581,10 @@ def test_parts_gaps_to_peers_and_children_in_alternative_provision() -> None:
     rows = indicators("The 12 care leavers who were young parents were coping well.",
                       "Attendance of children looked after falls from 96% in Year 7 to 86% in Year 11.")
     assert rows.get(12, "") == "" and rows[96] == rows[86] == ""
+
+
+def test_children_waiting_for_adoption_and_survey_answers_are_not_the_measure() -> None:
+    rows = indicators("At the time of this inspection, 17 children were waiting to be adopted.",
+                      "Of 11 children placed but not yet adopted, six were matched quickly.",
+                      "Of 13 looked after young people who responded to the survey, 10 had not heard of the pledge.")
+    assert rows.get(17, "") == rows.get(11, "") == rows.get(10, "") == ""
