@@ -33,6 +33,13 @@ _OWN_PREDICATE = re.compile(
 _SOME_PART = re.compile(  # "up to 60% in some teams", "86% in Year 11": the figure of a part
     r"^\s*(?:in|for|across|among)\s+(?:some|one|certain|a few|several|individual|particular|years?\s+\d+|key stage\s+\d+)\b",
     re.I)
+_COHORT_COUNTS = {"cla_count", "cpp_count", "cin_count"}
+_PREDICATE = re.compile(  # the verb of the counted noun, not of a later clause ("... and this figure has remained")
+    r"^\s*(?:\([^)]*\)\s*)?(?:(?!and\b|but\b|so\b|this\b|that\b|which\b)[\w’'-]+\s+){0,6}?(?:were|are|was|is|had|have|has)\s+"
+    r"(?:not\s+|currently\s+|now\s+|also\s+|being\s+|been\s+|still\s+)*(?P<what>[a-z]+(?:\s+[a-z]+)?)", re.I)
+_DEFINING = re.compile(  # what being in the cohort is
+    r"looked after|in care|cared for|the subject|subject (?:of|to)|on\b|identified (?:through|as being formally|in)|in need|"
+    r"open\b|receiving (?:a |children)|supported by (?:children|social)", re.I)
 _OF_WHOM = re.compile(r",?\s*\bof (?:whom|which)\b", re.I)  # what follows describes a part, not the count
 _OF_LEAD = re.compile(r"(?:^|[,;:]|\bthat|\bwhich)\s*of\s+(?:the\s+)?$", re.I)  # "Of 258 missing episodes, ..."
 _CHILDREN_AND_YP = re.compile(r"\bchildren and young people\b", re.I)
@@ -187,7 +194,8 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
         if indicator is not None and taxonomy.vetoed(indicator, near):  # "21 care leavers ... in 'staying put'"
             indicator = taxonomy.match(near, near, unit)
         if indicator is not None:
-            return indicator if _counts_its_noun(indicator, before, after, taxonomy) else None
+            return indicator if _counts_its_noun(indicator, before, after, taxonomy) and \
+                not _names_a_subgroup(indicator, after) else None
     if _GENERIC_HEAD.match(after):  # "increased in Q2 to 75 children": the subject is just before
         return taxonomy.match(near, near, unit, text) if not _NUMERATOR.search(text) else None
     if not _NO_SUBJECT.match(after):
@@ -206,6 +214,15 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
         return sentence_subject  # "continued to be low - 222 on the 27/06/2022"
     inherited = inherited_indicator(unit, found, previous)
     return inherited if inherited is not None and not taxonomy.vetoed(inherited, near) else None
+
+
+def _names_a_subgroup(indicator: Indicator, after: str) -> bool:
+    """ "13 children looked after were supported by an advocate": what the count's own verb says of a cohort
+    (other than being in it) makes it a part of that cohort."""
+    if indicator.id not in _COHORT_COUNTS:
+        return False
+    said = _PREDICATE.match(after)
+    return said is not None and not _DEFINING.match(said.group("what"))
 
 
 def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Taxonomy) -> bool:

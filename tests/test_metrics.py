@@ -590,3 +590,11 @@ def test_children_waiting_for_adoption_and_survey_answers_are_not_the_measure() 
     assert rows.get(17, "") == rows.get(11, "") == rows.get(10, "") == ""
     rows = indicators("In 2023-24, 53.1% of assessments took 41 to 45 days and only 5.2% were within 10 days.")
     assert rows[53.1] == rows[5.2] == ""
+
+
+def test_what_a_count_of_the_cohort_says_of_it_can_make_it_a_part() -> None:
+    rows = indicators("In the first quarter, only 13 children looked after were supported by an advocate.",
+                      "At the time of the inspection, 29 young people looked after were assessed to be at risk of exploitation.",
+                      "At 31 March 2024, 431 children were being looked after by the council.",
+                      "As at 31 March 2024, there were 432 children looked after here and this figure has remained steady.")
+    assert rows.get(13, "") == rows.get(29, "") == "" and rows[431] == rows[432] == "cla_count"
