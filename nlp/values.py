@@ -66,7 +66,10 @@ _AGE_OF_PEOPLE = re.compile(
     r"\b(?:care leavers|young people|children|adults|pupils|those|anyone|people)\s+(?:aged\s+)?(?:over|above|under)\s*$", re.I)
 _AGE_LIMIT_END = re.compile(r"^(?:s\b|\s*(?:[).,;]|$|and over|or over|plus\b|years?\b))", re.I)
 _COUNTED_AFTER = re.compile(r"^\s*(?:children|young people|care leavers|people|pupils|adults|families|of\b)", re.I)
-_CHANGE_AFTER = re.compile(r"\s*(?:increase|decrease|rise|fall|reduction|drop|improvement|uplift|growth)\b", re.I)
+_CHANGE_AFTER = re.compile(  # "a 41% increase from 300", "40% more social workers": a change, not a level
+    r"\s*(?:increase|decrease|rise|fall|reduction|drop|improvement|uplift|growth|(?:more|fewer|less)\b(?!\s+than\b))", re.I)
+# a numbered heading and its page in a contents list: "15.0 Conclusions and recommendations 88"
+_CONTENTS_LINE = re.compile(r"^\s*\d+(?:\.\d+)+\s+[A-Z][^.!?:;%£\d()]{2,80}?\s+\d{1,3}\s*$")
 _GROUP_THRESHOLD = re.compile(  # "who have attendance below 90%", "with an SDQ score above 17"
     r"\b(?:with|(?:who )?(?:have|has|had)|having)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:attendance|scores?|absence|caseloads?)\s+"
     r"(?:of\s+)?(?:below|above|under|over|less than|more than|at least|greater than|lower than|higher than)\s*$", re.I)
@@ -90,6 +93,8 @@ def _num(text: str) -> float:
 
 def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     """Measurement values in `text`, skipping spans already known to be periods or dates."""
+    if _CONTENTS_LINE.match(text):
+        return []
     taken = list(blocked) + [m.span() for m in _PHONE.finditer(text)] + [m.span() for m in _TIME.finditer(text)]
     list_no = _LIST_NUMBER.match(text)
     if list_no:

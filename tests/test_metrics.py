@@ -598,3 +598,10 @@ def test_what_a_count_of_the_cohort_says_of_it_can_make_it_a_part() -> None:
                       "At 31 March 2024, 431 children were being looked after by the council.",
                       "As at 31 March 2024, there were 432 children looked after here and this figure has remained steady.")
     assert rows.get(13, "") == rows.get(29, "") == "" and rows[431] == rows[432] == "cla_count"
+
+
+def test_relative_shares_contents_lines_and_the_time_to_move_in() -> None:
+    rows = indicators("Workforce planning brought the recruitment of 40% more social workers to the teams.",
+                      "15.0 Conclusions and recommendations 88",
+                      "The time between a child entering care and that child moving in was, on average, 426 days.")
+    assert 40 not in rows and 88 not in rows and rows[426] == "adoption_a1_days"
