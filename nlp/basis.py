@@ -55,16 +55,17 @@ def basis_of(before: str, after: str) -> Basis:
     if trailing is not None:
         return trailing
     tail = before[-50:]
-    best: tuple[int, Basis, int] | None = None
+    best: tuple[re.Match[str], Basis] | None = None
     for basis, pattern in _BASIS:
         for cue in pattern.finditer(tail):
-            if best is None or cue.end() > best[0]:
-                best = (cue.end(), basis, cue.start())
-    if best is None or _OWN_AFTER_CUE.match(tail[best[0]:]):
+            if best is None or cue.end() > best[0].end():
+                best = (cue, basis)
+    if best is None or _OWN_AFTER_CUE.match(tail[best[0].end():]):
         return Basis.ACTUAL  # "in line with comparators, with 66% of children ...": the comparison, then our figure
-    if _THAN.search(tail[: best[2]]) and _NEXT_CLAUSE.match(tail[best[0]:]):
+    cue, basis = best
+    if _THAN.search(tail[: cue.start()]) and _NEXT_CLAUSE.match(tail[cue.end():]):
         return Basis.ACTUAL  # "higher than the national, and reached 100%": the comparison is done, the figure is ours
-    return best[1]
+    return basis
 
 
 def contrasted(bases: list[Basis], units: list[Unit], trailing: list[bool], bracketed: list[bool]) -> list[Basis]:

@@ -133,7 +133,7 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         if predicate and re.match(r"\s*\)", text[v.span[1]:]):  # "children ... are on care orders (403)": a subgroup
             named = predicate.group(1)
             return None if taxonomy.unmeasured(named) else taxonomy.match(named, named, v.unit)
-        return _count_indicator(v.unit, near, text, context, taxonomy, found, previous, after)
+        return _count_indicator(v, near, text, context, taxonomy, found, previous, after)
     if _SOME_PART.match(after):
         return None  # "30% overall and up to 60% in some teams": the figure of a part
     if _SUBSET.search(text[: v.span[0]]):  # "426 live with foster carers, of whom 45% live out of area"
@@ -161,8 +161,9 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     return taxonomy.match(near, text, v.unit, context, anchored=False)
 
 
-def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
+def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
                      previous: list[Found], after: str) -> Indicator | None:
+    unit = v.unit
     if unit is Unit.COUNT and _SAMPLE.search(text):
         return None  # "an audit of ... a total of 7 children": a sample, not the authority's count
     before, printed = near[: len(near) - len(after)], text
@@ -173,11 +174,9 @@ def _count_indicator(unit: Unit, near: str, text: str, context: str, taxonomy: T
     if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before) or _DENOMINATOR.search(before):
         return None  # "350 care leavers, of whom 11 are looked after", "(67 out of 358)": a part of another group
     # "252 were placed in foster care, of whom 126 were out of borough": what follows "of whom" describes a part
-    at = text.find(after) if after.strip() else -1
-    part = _OF_WHOM.search(text, at) if at >= 0 else None
+    part = _OF_WHOM.search(text, v.span[1]) if after.strip() else None
     if part is not None:
-        text, after = text[: part.start()], after[: max(0, part.start() - at)]
-        near = before + after
+        text, after = text[: part.start()], after[: max(0, part.start() - v.span[1])]
     # "open cases (including those for care leavers) was 11,165": a bracket qualifies, it does not name the subject
     before, after, text = _ASIDE.sub(" ", before), _ASIDE.sub(" ", after), _ASIDE.sub(" ", text)
     after = _PARTNER.sub(" ", after)  # "465 children are looked after (a rate of 39 per 10,000)": the rate is its own value

@@ -58,6 +58,7 @@ _DIFFERENCE_AFTER = re.compile(
     r"faster|slower)\s+than\b(?!\s+(?:once|twice|\d|an?\b|one|two|three|four|five|half))|(?:below|above|behind|ahead of)\s+"
     r"(?:their|its|our|the)\s+(?:peers|national|average|england|statistical|comparators?|similar|target|region))", re.I)
 _OR_LESS = re.compile(r"\s*or (?:less|more|fewer|longer|shorter|under|over)\b", re.I)
+_OLDEST_AGE = 25  # care leavers are supported to 25: a larger number after "over" or "plus" is a count
 _AGE_LIMIT = re.compile(
     r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)\s*$", re.I)
 _AGE_OF_PRONOUN = re.compile(  # "until they are 18", "young people who reach 21"
@@ -147,9 +148,9 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # a year
     if re.search(r"[a-z)\]”’\"]$", before):
         return False  # "... residential social workers)44": a footnote mark glued to the word it notes
-    if re.match(r"-?\s*plus\b", after, re.I) and _num(raw) <= 25:
+    if re.match(r"-?\s*plus\b", after, re.I) and _num(raw) <= _OLDEST_AGE:
         return False  # "the 16-plus team": an age, where "20,000 plus EHCPs" counts
-    if _AGE_LIMIT.search(before) and _AGE_LIMIT_END.match(after) and _num(raw) <= 25:
+    if _AGE_LIMIT.search(before) and _AGE_LIMIT_END.match(after) and _num(raw) <= _OLDEST_AGE:
         return False  # "care leavers over 18)", "under 25s", "as they approach 21" (but "approaching 500.")
     if _AGE_OF_PRONOUN.search(before):
         return False  # "remain with their foster carers after they turn 18"
