@@ -21,7 +21,8 @@ _STOP = {"the", "of", "and", "for", "in", "on", "to", "a", "an", "or", "what", "
 def citation(h: Hit) -> str:
     part = f", part {h.part}" if h.part else ""
     section = f", § {' > '.join(h.section_path)}" if h.section_path else ""
-    return f"{h.document_title or h.source} ({h.source}{part}), p. {h.page}{section}"
+    pages = f"pp. {h.page}-{h.page_end}" if h.page_end > h.page else f"p. {h.page}"
+    return f"{h.document_title or h.source} ({h.source}{part}), {pages}{section}"
 
 
 def _highlight(text: str, query: str) -> Text:
@@ -33,8 +34,9 @@ def _highlight(text: str, query: str) -> Text:
 
 
 def hits_view(hits: list[Hit], query: str) -> Group:
-    """Grouped by authority, then meeting date (a timeline), each statement with its citation."""
-    parts: list[object] = [Text(f"{len(hits)} statements about “{query}”", style="bold")]
+    """Grouped by authority, then meeting date (a timeline), each passage with its citation."""
+    n = sum(h.statements for h in hits)
+    parts: list[object] = [Text(f"{len(hits)} passages ({n} statements) about “{query}”", style="bold")]
     ordered = sorted(hits, key=lambda h: (h.authority, h.meeting_date.isoformat() if h.meeting_date else ""))
     for authority, group in groupby(ordered, key=lambda h: h.authority):
         table = Table(title=authority or "(authority unknown)", show_lines=True, title_justify="left")
@@ -52,8 +54,8 @@ def render_hits(hits: list[Hit], fmt: str) -> str:
         return json.dumps([h.model_dump(mode="json") for h in hits], indent=1, ensure_ascii=False) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
-        cols = ["authority", "meeting_date", "committee", "doc_type", "source", "part", "page", "section_path", "text",
-                "document_title", "score", "also_in"]
+        cols = ["authority", "meeting_date", "committee", "doc_type", "source", "part", "page", "page_end", "section_path",
+                "text", "statements", "document_title", "score", "also_in"]
         writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
         writer.writeheader()
         for h in hits:

@@ -1,4 +1,5 @@
-"""Hybrid search: SQLite FTS5 (BM25) and Chroma vectors, fused by reciprocal rank, duplicates collapsed."""
+"""Hybrid search: SQLite FTS5 (BM25) and Chroma vectors, fused by reciprocal rank, duplicates collapsed, adjacent
+statements joined into passages."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from nlp.embed import Embedder
 from nlp.topics import expand_query, topics_of
+from scrutineer.passages import Passage, Place, merge_adjacent
 from store.records import Records
 from store.statement_rows import (
     SearchFilters,
+    StatementHit,
     allowed_ids,
     hits,
     keyword_ids,
+    positions,
     statement_texts,
     with_topic,
 )
@@ -32,6 +36,7 @@ class Hit(BaseModel):
     text: str
     source: str
     page: int
+    page_end: int = Field(description="Last page of the passage (adjacent statements are one hit).")
     section_path: list[str]
     authority: str
     committee: str
@@ -40,6 +45,7 @@ class Hit(BaseModel):
     document_title: str
     part: int
     score: float
+    statements: int = Field(1, description="How many adjacent statements the passage joins.")
     also_in: list[str] = Field(default_factory=list, description="Other documents printing the same statement.")
 
 
@@ -131,20 +137,27 @@ def _key(text: str) -> str:
 
 
 def _collapse(records: Records, ranked: list[tuple[int, float]], texts: dict[int, str], limit: int) -> list[Hit]:
-    """The same sentence in a report and in its pack (or two papers) is one hit listing both sources; only the
-    hits returned are read in full."""
+    """The same sentence in a report and in its pack (or two papers) is one hit listing both sources, and adjacent
+    retrieved statements are one passage; only the hits returned are read in full."""
     groups: dict[str, list[tuple[int, float]]] = {}
     for sid, score in ranked:
         if sid in texts:
             groups.setdefault(_key(texts[sid]), []).append((sid, score))
-    chosen = list(groups.values()) if limit <= 0 else list(groups.values())[:limit]
-    rows = hits(records, [sid for group in chosen for sid, _ in group])
-    out = []
-    for group in chosen:
-        (sid, score), others = group[0], [rows[o].source for o, _ in group[1:]]
-        row = rows[sid]
-        out.append(Hit(text=row.text, source=row.source, page=row.page, section_path=row.section_path,
-                       authority=row.authority, committee=row.committee, meeting_date=row.meeting_date,
-                       doc_type=row.doc_type, document_title=row.document_title, part=row.part_index,
-                       score=round(score, 5), also_in=[o for o in dict.fromkeys(others) if o != row.source]))
-    return out
+    spots = positions(records, [sid for sid, _ in ranked if sid in texts])
+    # each sentence is cited from one paper chosen the same way for all, so that neighbours stay neighbours
+    cited = {min(g, key=lambda m: (spots[m[0]][3], spots[m[0]][0]))[0]: g for g in groups.values()}
+    places = {sid: Place(spots[sid][0], spots[sid][1], spots[sid][2], len(texts[sid])) for sid in cited}
+    passages = merge_adjacent([(sid, g[0][1]) for sid, g in cited.items()], places)
+    chosen = passages if limit <= 0 else passages[:limit]
+    rows = hits(records, [m for p in chosen for sid in p.ids for m, _ in cited[sid]])
+    return [_hit(p, rows, [m for sid in p.ids for m, _ in cited[sid] if m != sid]) for p in chosen]
+
+
+def _hit(passage: Passage, rows: dict[int, StatementHit], others: list[int]) -> Hit:
+    first, last = rows[passage.ids[0]], rows[passage.ids[-1]]
+    sources = [rows[o].source for o in others]
+    return Hit(text=" ".join(rows[sid].text for sid in passage.ids), source=first.source, page=first.page,
+               page_end=last.page, section_path=first.section_path, authority=first.authority, committee=first.committee,
+               meeting_date=first.meeting_date, doc_type=first.doc_type, document_title=first.document_title,
+               part=first.part_index, score=round(passage.score, 5), statements=len(passage.ids),
+               also_in=[o for o in dict.fromkeys(sources) if o != first.source])

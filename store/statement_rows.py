@@ -141,6 +141,16 @@ def statement_texts(records: Records, ids: list[int]) -> dict[int, str]:
     return dict(records.db.execute(sql, ids).fetchall())
 
 
+def positions(records: Records, ids: list[int]) -> dict[int, tuple[str, int, str, bool]]:
+    """Where each statement sits: its document, its order there, its section, and whether that document is a part of
+    a pack (a pack prints its reports again)."""
+    if not ids:
+        return {}
+    sql = ("SELECT s.id, s.document_id, s.ord, s.section_path, d.parent_id IS NOT NULL AS part"
+           f"{_JOIN} WHERE s.id IN ({', '.join('?' * len(ids))})")
+    return {r[0]: (r[1], r[2], r[3], bool(r[4])) for r in records.db.execute(sql, ids)}
+
+
 def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:
     if not ids:
         return {}

@@ -45,6 +45,22 @@ def test_the_same_sentence_in_several_papers_is_one_hit(search_kb: Path) -> None
     assert len(same) == 1 and len(same[0].also_in) >= 1 and same[0].source not in same[0].also_in
 
 
+def test_adjacent_statements_come_back_as_one_passage(search_kb: Path) -> None:
+    with Records(search_kb) as records:
+        index, embedder = open_vectors(search_kb, Settings())
+        hits = search(records, index, embedder, "care leavers not in education, employment or training", limit=20)
+        joined = [h for h in hits if h.statements > 1]
+        assert joined
+        for h in joined:
+            texts = [r[0] for r in records.db.execute(
+                "SELECT s.text FROM statements s JOIN documents d ON d.id = s.document_id WHERE d.source = ?"
+                " AND d.doc_type != 'pack' ORDER BY d.part_index, s.ord", (h.source,))]
+            assert any(" ".join(texts[i:i + h.statements]) == h.text for i in range(len(texts)))
+            assert len(h.text) <= 800 and h.page <= h.page_end
+    texts = [h.text for h in hits]
+    assert len(set(texts)) == len(texts)
+
+
 def test_filters_and_topics(search_kb: Path) -> None:
     with Records(search_kb) as records:
         index, embedder = open_vectors(search_kb, Settings())
