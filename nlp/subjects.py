@@ -79,6 +79,8 @@ _SUBGROUP = re.compile(  # "24 care leavers at university", "16 young people in 
     r"(?:(?:are|were|is|currently|now|being|have|had|well|supported)\s+)*(?:at|attending|studying(?: at| for)?|in|on|"
     r"going to|went to|gone to|started(?: at)?)\s+(?:a\s+|the\s+)?(?:universit|higher education|degree|college|"
     r"further education|custody|prison|apprenticeship)\w*", re.I)
+_CARERS = re.compile(r"^\s*(?:(?:local authority|in-house|in house|approved|mainstream|internal|own|council|registered)\s+)*"
+                     r"(?:foster\s+)?carers\b", re.I)
 _HOMES = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?children['’]?s\s+(?:homes?|centres?|services?)\b", re.I)
 _NUMERATOR = re.compile(r"\d%\)?\s*\(\d[\d,]*\)|\(\d[\d,]*\)\s*\d|\d[\d,]*\s*\(\d[\d.]*%\)")
 _FOREIGN_NOUN = re.compile(
@@ -229,6 +231,8 @@ def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Ta
     a count naming another noun must be a count of that noun."""
     if _HOMES.match(after):
         return False  # "operates 4 children's homes" counts homes, not the children placed in them
+    if _CARERS.match(after):
+        return False  # "111 local authority foster carers" counts carers, not the children living with them
     plural = _PLURAL_HEAD.match(after)
     if plural and _FOREIGN_NOUN.fullmatch(plural.group(1)) and \
             taxonomy.match(after[:plural.end()], after[:plural.end()], indicator.unit) is not indicator:

@@ -605,3 +605,13 @@ def test_relative_shares_contents_lines_and_the_time_to_move_in() -> None:
                       "15.0 Conclusions and recommendations 88",
                       "The time between a child entering care and that child moving in was, on average, 426 days.")
     assert 40 not in rows and 88 not in rows and rows[426] == "adoption_a1_days"
+
+
+def test_children_in_the_care_of_the_council_carers_counted_and_a_comparison_closed_by_nationally() -> None:
+    rows = indicators("At the end of the quarter, 388 children were in the care of the local authority.",
+                      "The service now has 96 local authority foster carers and 14 children's homes beds.",
+                      "There are 126 children placed with in-house foster carers.")
+    assert rows[388] == "cla_count" and 96 not in rows and rows[126] == "placements_in_house_foster_count"
+    found = extract("In 2023, 31% of Northmoor's children looked after reached the expected standard, compared with "
+                    "37% for children looked after nationally.")
+    assert [(b, v) for _, b, v, _, _ in found] == [("actual", 31.0), ("national", 37.0)]
