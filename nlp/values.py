@@ -152,6 +152,8 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # "the 16-plus team": an age, where "20,000 plus EHCPs" counts
     if _AGE_LIMIT.search(before) and _AGE_LIMIT_END.match(after) and _num(raw) <= _OLDEST_AGE:
         return False  # "care leavers over 18)", "under 25s", "as they approach 21" (but "approaching 500.")
+    if re.search(r"\b(?:post|pre)[- ]?$", before, re.I) and _num(raw) <= _OLDEST_AGE:
+        return False  # "supported post 21", "pre-16 education": a stage of life, not a count
     if _AGE_OF_PRONOUN.search(before):
         return False  # "remain with their foster carers after they turn 18"
     if _AGE_OF_PEOPLE.search(before) and not _COUNTED_AFTER.match(after):

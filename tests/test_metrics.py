@@ -615,3 +615,7 @@ def test_children_in_the_care_of_the_council_carers_counted_and_a_comparison_clo
     found = extract("In 2023, 31% of Northmoor's children looked after reached the expected standard, compared with "
                     "37% for children looked after nationally.")
     assert [(b, v) for _, b, v, _, _ in found] == [("actual", 31.0), ("national", 37.0)]
+
+
+def test_a_stage_of_life_after_post_or_pre_is_not_a_count() -> None:
+    assert extract("Young people are still supported post 21, where they ask for it.", "The pre-16 offer is good.") == []
