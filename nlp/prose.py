@@ -108,6 +108,9 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         basis = basis_of(before, after)
         near = before + " " + after
         indicator = indicator_for(v, near, text, context, taxonomy, found, previous, after)
+        if found and found[-1].earlier and found[-1].value.unit is v.unit and found[-1].indicator is not None \
+                and taxonomy.match(near, near, v.unit) is None:
+            indicator = found[-1].indicator  # "the turnover rate from 16% in 2012-13 to 31% in 2013-14" measures one thing
         earlier = bool(_FROM.search(before)) and i + 1 < len(values) and values[i + 1].unit is v.unit
         period = _period(v, periods, lo, hi, text, trailing_only=earlier)
         found.append(Found(v, indicator, basis, period, earlier=earlier))

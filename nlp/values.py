@@ -58,6 +58,8 @@ _DIFFERENCE_AFTER = re.compile(
     r"faster|slower)\s+than\b(?!\s+(?:once|twice|\d|an?\b|one|two|three|four|five|half))|(?:below|above|behind|ahead of)\s+"
     r"(?:their|its|our|the)\s+(?:peers|national|average|england|statistical|comparators?|similar|target|region))", re.I)
 _OR_LESS = re.compile(r"\s*or (?:less|more|fewer|longer|shorter|under|over)\b", re.I)
+_DAY_OF_MONTH = re.compile(r"(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 _OLDEST_AGE = 25  # care leavers are supported to 25: a larger number after "over" or "plus" is a count
 _AGE_LIMIT = re.compile(
     r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)\s*$", re.I)
@@ -152,6 +154,8 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # "the 16-plus team": an age, where "20,000 plus EHCPs" counts
     if _AGE_LIMIT.search(before) and _AGE_LIMIT_END.match(after) and _num(raw) <= _OLDEST_AGE:
         return False  # "care leavers over 18)", "under 25s", "as they approach 21" (but "approaching 500.")
+    if _DAY_OF_MONTH.match(after) and _num(raw) <= 31:
+        return False  # "an increase from 200 at 31 March" (the year on the next line): a date, not a count
     if re.search(r"\b(?:post|pre)[- ]?$", before, re.I) and _num(raw) <= _OLDEST_AGE:
         return False  # "supported post 21", "pre-16 education": a stage of life, not a count
     if _AGE_OF_PRONOUN.search(before):

@@ -619,3 +619,13 @@ def test_children_in_the_care_of_the_council_carers_counted_and_a_comparison_clo
 
 def test_a_stage_of_life_after_post_or_pre_is_not_a_count() -> None:
     assert extract("Young people are still supported post 21, where they ask for it.", "The pre-16 offer is good.") == []
+
+
+def test_the_second_figure_of_a_from_to_pair_measures_what_the_first_does_and_a_day_is_not_a_count() -> None:
+    rows = extract("Reliance on agency staff (30%) remains, and the staff turnover rate rose from 14% in 2022-23 to 22% "
+                   "in 2023-24.", "The number of children adopted rose from 11 in 2022-23 to 19 children in 2023-24.")
+    assert [(i, v) for i, _, v, _, _ in rows] == [
+        ("sw_agency_rate_percent", 30.0), ("sw_turnover_rate_percent", 14.0), ("sw_turnover_rate_percent", 22.0),
+        ("cla_adopted_count", 11.0), ("cla_adopted_count", 19.0)]
+    found = extract("The number of children looked after rose to 240, an increase from 200 at 30 June")
+    assert [v for _, _, v, _, _ in found] == [240.0, 200.0]
