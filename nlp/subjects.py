@@ -155,8 +155,9 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if (_OTHER_WHOLE.match(after) and v.unit is not Unit.RATE) or taxonomy.unmeasured(near) or \
             taxonomy.excluded(near, text, v.unit):
         return None  # "2.2% of the budget", "4% ... committed offences": something the taxonomy does not measure
-    if taxonomy.evidence(text, v.unit):  # the sentence names something: borrow only what it lacks
-        return taxonomy.match(near, text, v.unit, context)
+    if taxonomy.evidence(text, v.unit):  # the sentence names something: borrow only what it lacks, and nothing when
+        # it is about something unmeasured ("newly qualified staff ... 23% in one team and 19% in another")
+        return taxonomy.match(near, text, v.unit, "" if taxonomy.unmeasured(text) else context)
     inherited = inherited_indicator(v.unit, found, previous)
     if inherited is not None and not taxonomy.vetoed(inherited, near):
         return inherited

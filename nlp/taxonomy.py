@@ -92,8 +92,8 @@ class Taxonomy:
             n_sentence = rule.groups_in(sentence)
             if (context and anchored and n_sentence == 0) or rule.groups_in(wide) < len(rule.groups):
                 continue
-            if rule.veto and rule.veto.search(near):
-                continue
+            if rule.veto and (rule.veto.search(near) or (n_sentence < len(rule.groups) and rule.veto.search(sentence))):
+                continue  # a sentence borrowing the rest of a rule from its context must not contradict it
             score = (rule.groups_in(near), n_sentence, n_sentence - len(rule.groups), rule.groups_in(after) > 0,
                      rule.cue_length(wide))
             if best is None or score > best:

@@ -629,3 +629,14 @@ def test_the_second_figure_of_a_from_to_pair_measures_what_the_first_does_and_a_
         ("cla_adopted_count", 11.0), ("cla_adopted_count", 19.0)]
     found = extract("The number of children looked after rose to 240, an increase from 200 at 30 June")
     assert [v for _, _, v, _, _ in found] == [240.0, 200.0]
+
+
+def test_a_sentence_about_something_unmeasured_or_contradicting_a_rule_borrows_nothing_from_before() -> None:
+    rows = extract("Staff turnover was 13% in 2023-24.",
+                   "The share of newly qualified staff is higher in some teams (21% in the Front Door Team and 17% in the "
+                   "Children in Care Team).")
+    assert [(i, v) for i, _, v, _, _ in rows] == [("sw_turnover_rate_percent", 13.0), ("", 21.0), ("", 17.0)]
+    rows = extract("School attendance of children looked after was 94% in 2022/23.",
+                   "Unauthorised and authorised absence overall fell from 9.1% to 6.2% in 2023/24.")
+    assert [(i, v) for i, _, v, _, _ in rows] == [("school_attendance_percent", 94.0), ("cla_overall_absence_percent", 9.1),
+                                                  ("cla_overall_absence_percent", 6.2)]
