@@ -88,13 +88,16 @@ _UNFINISHED = re.compile(r"[a-z,]\s*$")
 _CONTINUATION = re.compile(r"^[a-z](?![.)]\s)")  # not a list marker "a. ", "i) "
 _OPEN_PREPOSITION = re.compile(r"\b(?:by|to|of|from|with|at|than|was|were|is|are|and|or)\s*$")
 _FIGURE_START = re.compile(r"^[£]?\d[\d,.]*%?\s+(?!\s*[A-Z])")
+_DATE_START = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\s+(?:19|20)\d{2}\b")
 
 
 def broken_sentence(previous: str, text: str) -> bool:
     """Whether `text` carries on a sentence `previous` left open across a paragraph break: a lower-case start
-    after a line ending mid-phrase, a figure after "decreased by" / "80 to" ("475 ..."), or a bracket closed."""
+    after a line ending mid-phrase, a figure or a date after "decreased by" / "80 to" ("475 ...", "31 March 2016."), or a
+    bracket closed."""
     return bool((_UNFINISHED.search(previous) and _CONTINUATION.match(text))
-                or (_OPEN_PREPOSITION.search(previous) and _FIGURE_START.match(text))
+                or (_OPEN_PREPOSITION.search(previous) and (_FIGURE_START.match(text) or _DATE_START.match(text)))
                 or (_open_bracket(previous) and _CLOSES.match(text)))
 
 

@@ -16,7 +16,7 @@ from nlp.basis import basis_of, contrasted, respectively, trailing_basis
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import resolve_periods
 from nlp.subjects import Found, indicator_for, is_kpi_card
-from nlp.taxonomy import Taxonomy
+from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
 
 _DASHES = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2500": "-"})
@@ -33,6 +33,7 @@ _LOOKBACK = 70
 _POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of|in|during)\s*$", re.I)
 _COMPARED = re.compile(
     r"\b(?:than|from|compared|previous|last|since|before|after|between|increase\w*|decrease\w*|rise|fall)\b", re.I)
+_PARTNER_RATE = re.compile(r"\s*\(\s*(?:a rate of\s+|or\s+)?", re.I)  # "518 (63 per 10,000", "465 (a rate of 39"
 _FROM = re.compile(r"\bfrom\s*(?:an?\s+(?:[\w-]+\s+){0,3}?(?:base|level|high|low|figure|rate)\s+of\s*)?$", re.I)
 _ANAPHOR = re.compile(  # "This represents ...", "This is below the England average of 90%", not "This is an increase from"
     r"^\s*(?:this|that|which|it)\s+(?:represents|equates|equated|means|meant|gives|compares|"
@@ -108,9 +109,8 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         basis = basis_of(before, after)
         near = before + " " + after
         indicator = indicator_for(v, near, text, context, taxonomy, found, previous, after)
-        if found and found[-1].earlier and found[-1].value.unit is v.unit and found[-1].indicator is not None \
-                and taxonomy.match(near, near, v.unit) is None:
-            indicator = found[-1].indicator  # "the turnover rate from 16% in 2012-13 to 31% in 2013-14" measures one thing
+        if found and taxonomy.match(near, near, v.unit) is None:  # its own clause names nothing: its partner does
+            indicator = _paired(v, found[-1], text, taxonomy) or indicator
         earlier = bool(_FROM.search(before)) and i + 1 < len(values) and values[i + 1].unit is v.unit
         period = _period(v, periods, lo, hi, text, trailing_only=earlier)
         found.append(Found(v, indicator, basis, period, earlier=earlier))
@@ -121,6 +121,19 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
     for f, basis in zip(found, bases, strict=True):
         f.basis = basis
     return found
+
+
+def _paired(v: Value, last: Found, text: str, taxonomy: Taxonomy) -> Indicator | None:
+    """What the value before says this one measures: the second figure of "the turnover rate from 16% in 2012-13
+    to 31% in 2013-14", or the rate of a count's own cohort in "a reduction from 518 (63 per 10,000 children)"."""
+    if last.indicator is None:
+        return None
+    if last.earlier and last.value.unit is v.unit:
+        return last.indicator
+    if v.unit is Unit.RATE and last.value.unit is Unit.COUNT and last.indicator.id.endswith("_count") \
+            and _PARTNER_RATE.fullmatch(text[last.value.span[1]:v.span[0]]):
+        return taxonomy.get(last.indicator.id.removesuffix("_count") + "_rate_per_10000")
+    return None
 
 
 def _next_start(text: str, values: list[Value], i: int) -> int:

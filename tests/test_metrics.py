@@ -640,3 +640,11 @@ def test_a_sentence_about_something_unmeasured_or_contradicting_a_rule_borrows_n
                    "Unauthorised and authorised absence overall fell from 9.1% to 6.2% in 2023/24.")
     assert [(i, v) for i, _, v, _, _ in rows] == [("school_attendance_percent", 94.0), ("cla_overall_absence_percent", 9.1),
                                                   ("cla_overall_absence_percent", 6.2)]
+
+
+def test_a_rate_bracketed_after_a_count_is_the_rate_of_that_cohort() -> None:
+    rows = extract("At 30 June 2024, 2,310 children were in need of a specialist children's service.",
+                   "This is a reduction from 2,500 at 31 March 2024.",
+                   "At 30 June 2024, 380 children were the subject of a child protection plan (a rate of 48 per 10,000).",
+                   "This is a reduction from 410 (52 per 10,000 children) at 31 March 2024.")
+    assert [(i, v) for i, _, v, _, _ in rows][-2:] == [("cpp_count", 410.0), ("cpp_rate_per_10000", 52.0)]
