@@ -33,6 +33,7 @@ _LOOKBACK = 70
 _POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of|in|during)\s*$", re.I)
 _COMPARED = re.compile(
     r"\b(?:than|from|compared|previous|last|since|before|after|between|increase\w*|decrease\w*|rise|fall)\b", re.I)
+_BEFORE_PARTNER = re.compile(r"\s*(?:(?:children|young people|care leavers)\s*)?\(\s*", re.I)  # "266 children (42.3 per"
 _PARTNER_RATE = re.compile(r"\s*\(\s*(?:a rate of\s+|or\s+)?", re.I)  # "518 (63 per 10,000", "465 (a rate of 39"
 _FROM = re.compile(r"\bfrom\s*(?:an?\s+(?:[\w-]+\s+){0,3}?(?:base|level|high|low|figure|rate)\s+of\s*)?$", re.I)
 _ANAPHOR = re.compile(  # "This represents ...", "This is below the England average of 90%", not "This is an increase from"
@@ -137,10 +138,13 @@ def _paired(v: Value, last: Found, text: str, taxonomy: Taxonomy) -> Indicator |
 
 
 def _next_start(text: str, values: list[Value], i: int) -> int:
-    """Where the next value starts, looking past a bracketed partner: "1,036 (51.4%) were non-UASC"."""
+    """Where the next value starts, looking past a bracketed partner: "1,036 (51.4%) were non-UASC", "266 children
+    (42.3 per 10,000 children) at 31 October 2013"."""
     j = i + 1
-    if j < len(values) and text[values[i].span[1]:values[j].span[0]].strip() == "(":
-        j += 1
+    if j < len(values):
+        gap = text[values[i].span[1]:values[j].span[0]]
+        if gap.strip() == "(" or (values[j].unit is Unit.RATE and _BEFORE_PARTNER.fullmatch(gap)):
+            j += 1
     return values[j].span[0] if j < len(values) else len(text)
 
 

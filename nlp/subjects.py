@@ -20,6 +20,7 @@ _NUMBER_OF = re.compile(r"\bnumber of ((?:[\w-]+ ){0,3}?[\w-]+)\b", re.I)
 _NO_SUBJECT = re.compile(
     r"^\s*(?:[).,;:]|$|[-–]|(?:on|in|at|by|for|from|as|to|and|or|but|which|this|compared|against|since|during|over|"
     r"between|was|were|is|are|has|have|had|will|would|with|than|up|down|per)\b)", re.I)
+_FROM_LEVEL = re.compile(r"\b(?:increase|decrease|reduction|rise|fall|drop)\s+(?:of\s+\d[\d,]*\s+)?from\s*$", re.I)
 _GENERIC_HEAD = re.compile(r"^\s*(?:children|young people|child|young person|people)\b", re.I)
 _OTHER_WHOLE = re.compile(
     r"^\s*of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+|net\s+|total\s+)*(?!children|child|young|care|cared|looked|"
@@ -199,7 +200,13 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
             return indicator if _counts_its_noun(indicator, before, after, taxonomy) and \
                 not _names_a_subgroup(indicator, after) else None
     if _GENERIC_HEAD.match(after):  # "increased in Q2 to 75 children": the subject is just before
-        return taxonomy.match(near, near, unit, text) if not _NUMERATOR.search(text) else None
+        if _NUMERATOR.search(text):
+            return None
+        own = taxonomy.match(near, near, unit, text)
+        if own is None and _FROM_LEVEL.search(before):  # "This is a reduction from 266 children": the level before
+            inherited = inherited_indicator(unit, found, previous)
+            return inherited if inherited is not None and not taxonomy.vetoed(inherited, near) else None
+        return own
     if not _NO_SUBJECT.match(after):
         return None  # "3 key areas", "7 farmers": counts of something the taxonomy does not measure
     if found:  # "(126 in Q1)", "a reduction from 46 in Q1"
@@ -259,6 +266,7 @@ def _aside(before: str, after: str) -> str | None:
 def inherited_indicator(unit: Unit, found: list[Found], previous: list[Found]) -> Indicator | None:
     """The indicator of the nearest earlier value with the same unit: this sentence first, then the last one."""
     for f in [*reversed(found), *reversed(previous)]:
-        if f.value.unit is unit and f.indicator is not None:
-            return f.indicator
+        if f.value.unit is unit and (f.indicator is not None or f in previous):
+            return f.indicator  # the nearest earlier sentence's figure, even an unmapped one: "13 children lived in a
+            # privately arranged fostering placement. This is a reduction from 18" is not about the plans before it
     return None

@@ -648,3 +648,14 @@ def test_a_rate_bracketed_after_a_count_is_the_rate_of_that_cohort() -> None:
                    "At 30 June 2024, 380 children were the subject of a child protection plan (a rate of 48 per 10,000).",
                    "This is a reduction from 410 (52 per 10,000 children) at 31 March 2024.")
     assert [(i, v) for i, _, v, _, _ in rows][-2:] == [("cpp_count", 410.0), ("cpp_rate_per_10000", 52.0)]
+
+
+def test_a_level_before_takes_the_measure_and_date_of_its_sentence_and_an_unmapped_figure_ends_the_chain() -> None:
+    rows = extract("At 31 October 2024, 280 children were being looked after by the council (a rate of 44 per 10,000 children).",
+                   "This is a reduction from 266 children (42.3 per 10,000 children) at 31 October 2023.")
+    assert [(i, v, end) for i, _, v, _, end in rows][2:] == [
+        ("cla_count", 266.0, date(2023, 10, 31)), ("cla_rate_per_10000", 42.3, date(2023, 10, 31))]
+    rows = extract("At 31 May 2024, 153 children were the subject of a child protection plan.",
+                   "At 31 May 2024, 9 children lived in a privately arranged fostering placement.",
+                   "This is a reduction from 12 at 31 March 2023.")
+    assert [(i, v) for i, _, v, _, _ in rows] == [("cpp_count", 153.0), ("", 9.0)]
