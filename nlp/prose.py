@@ -32,7 +32,8 @@ _COUNTABLE = re.compile(rf"^\s*(?:\(\d[\d.]*%\)\s*)?(?:\w+\s+){{0,2}}(?:{_NOUNS}
 _LOOKBACK = 70
 _POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of|in|during)\s*$", re.I)
 _COMPARED = re.compile(
-    r"\b(?:than|from|compared|previous|last|since|before|after|between|increase\w*|decrease\w*|rise|fall)\b", re.I)
+    r"\b(?:than|from|compared|previous|last|since|before|(?<!looked )(?<!looked-)after|between|increase\w*|decrease\w*|rise|"
+    r"fall)\b", re.I)
 _BEFORE_PARTNER = re.compile(r"\s*(?:(?:children|young people|care leavers)\s*)?\(\s*", re.I)  # "266 children (42.3 per"
 _PARTNER_RATE = re.compile(r"\s*\(\s*(?:a rate of\s+|or\s+)?", re.I)  # "518 (63 per 10,000", "465 (a rate of 39"
 _FROM = re.compile(r"\bfrom\s*(?:an?\s+(?:[\w-]+\s+){0,3}?(?:base|level|high|low|figure|rate)\s+of\s*)?$", re.I)

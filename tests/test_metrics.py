@@ -659,3 +659,8 @@ def test_a_level_before_takes_the_measure_and_date_of_its_sentence_and_an_unmapp
                    "At 31 May 2024, 9 children lived in a privately arranged fostering placement.",
                    "This is a reduction from 12 at 31 March 2023.")
     assert [(i, v) for i, _, v, _, _ in rows] == [("cpp_count", 153.0), ("", 9.0)]
+
+
+def test_looked_after_is_not_a_comparison_between_a_value_and_its_date() -> None:
+    rows = extract("A total of 74% of children looked after as at 31 March 2024 were in foster placements.")
+    assert [(i, v, end) for i, _, v, _, end in rows] == [("cla_foster_care_percent", 74.0, date(2024, 3, 31))]
