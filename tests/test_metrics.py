@@ -664,3 +664,7 @@ def test_a_level_before_takes_the_measure_and_date_of_its_sentence_and_an_unmapp
 def test_looked_after_is_not_a_comparison_between_a_value_and_its_date() -> None:
     rows = extract("A total of 74% of children looked after as at 31 March 2024 were in foster placements.")
     assert [(i, v, end) for i, _, v, _, end in rows] == [("cla_foster_care_percent", 74.0, date(2024, 3, 31))]
+
+
+def test_a_footnote_mark_before_a_clause_is_not_a_count() -> None:
+    assert extract("2 there is an improving pattern over the last two years in attainment.") == []
