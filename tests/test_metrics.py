@@ -668,3 +668,9 @@ def test_looked_after_is_not_a_comparison_between_a_value_and_its_date() -> None
 
 def test_a_footnote_mark_before_a_clause_is_not_a_count() -> None:
     assert extract("2 there is an improving pattern over the last two years in attainment.") == []
+
+
+def test_staying_with_carers_beyond_18_is_staying_put_and_children_a_service_worked_with_are_not_the_cohort() -> None:
+    rows = indicators("In 2023-24, 41% of care leavers remained with their carers beyond their 18th birthday.",
+                      "The advocacy service worked with 33 looked after children in the first quarter.")
+    assert rows[41] == "care_leavers_staying_put_percent" and rows.get(33, "") == ""
