@@ -264,9 +264,10 @@ def _aside(before: str, after: str) -> str | None:
 
 
 def inherited_indicator(unit: Unit, found: list[Found], previous: list[Found]) -> Indicator | None:
-    """The indicator of the nearest earlier value with the same unit: this sentence first, then the last one."""
-    for f in [*reversed(found), *reversed(previous)]:
-        if f.value.unit is unit and (f.indicator is not None or f in previous):
-            return f.indicator  # the nearest earlier sentence's figure, even an unmapped one: "13 children lived in a
-            # privately arranged fostering placement. This is a reduction from 18" is not about the plans before it
-    return None
+    """The indicator of the nearest earlier value with the same unit: this sentence first, then the ones before, where
+    the nearest figure decides even when unmapped ("13 children lived in a privately arranged fostering placement.
+    This is a reduction from 18" is not about the plans two sentences back)."""
+    for f in reversed(found):
+        if f.value.unit is unit and f.indicator is not None:
+            return f.indicator
+    return next((f.indicator for f in reversed(previous) if f.value.unit is unit), None)

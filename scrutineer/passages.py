@@ -24,7 +24,6 @@ class Passage:
 
     ids: list[int]
     score: float
-    place: Place
     chars: int
     first: int
     last: int
@@ -32,7 +31,10 @@ class Passage:
 
     @classmethod
     def of(cls, sid: int, score: float, place: Place) -> Passage:
-        return cls(ids=[sid], score=score, place=place, chars=place.chars, first=place.ord, last=place.ord)
+        return cls(ids=[sid], score=score, chars=place.chars, first=place.ord, last=place.ord)
+
+
+_Ends = dict[tuple[str, str, int], "Passage"]
 
 
 def merge_adjacent(ranked: list[tuple[int, float]], places: dict[int, Place],
@@ -41,8 +43,8 @@ def merge_adjacent(ranked: list[tuple[int, float]], places: dict[int, Place],
     bridges the two when both exist) while the result stays within `limit_chars`; scores never add up, so a run
     of weak sentences cannot outrank one strong one."""
     out: list[Passage] = []
-    ends: dict[tuple[str, str, int], Passage] = {}
-    starts: dict[tuple[str, str, int], Passage] = {}
+    ends: _Ends = {}
+    starts: _Ends = {}
     for sid, score in ranked:
         at = places[sid]
         key = (at.document_id, at.section)
@@ -58,7 +60,7 @@ def merge_adjacent(ranked: list[tuple[int, float]], places: dict[int, Place],
     return [p for p in out if not p.merged]
 
 
-def _join(before: Passage, after: Passage, key: tuple[str, str], ends: dict, starts: dict, limit_chars: int) -> Passage:
+def _join(before: Passage, after: Passage, key: tuple[str, str], ends: _Ends, starts: _Ends, limit_chars: int) -> Passage:
     """`before` and `after` as one passage kept under the better score's; `after` unchanged when too long."""
     if before.chars + after.chars + 1 > limit_chars:
         return after
