@@ -159,8 +159,8 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if taxonomy.evidence(text, v.unit):  # the sentence names something: borrow only what it lacks, and nothing when
         # it is about something unmeasured ("newly qualified staff ... 23% in one team and 19% in another")
         return taxonomy.match(near, text, v.unit, "" if taxonomy.unmeasured(text) else context)
-    inherited = inherited_indicator(v.unit, found, previous)
-    if inherited is not None and not taxonomy.vetoed(inherited, near):
+    inherited = _borrowed(v.unit, found, previous, near, taxonomy)
+    if inherited is not None:
         return inherited
     return taxonomy.match(near, text, v.unit, context, anchored=False)
 
@@ -204,16 +204,14 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
             return None
         own = taxonomy.match(near, near, unit, text)
         if own is None and _FROM_LEVEL.search(before):  # "This is a reduction from 266 children": the level before
-            inherited = inherited_indicator(unit, found, previous)
-            return inherited if inherited is not None and not taxonomy.vetoed(inherited, near) else None
+            return _borrowed(unit, found, previous, near, taxonomy)
         return own
     if not _NO_SUBJECT.match(after):
         return None  # "3 key areas", "7 farmers": counts of something the taxonomy does not measure
     if found:  # "(126 in Q1)", "a reduction from 46 in Q1"
         if any(_OF_LEAD.search(printed[: f.value.span[0]]) for f in found):
             return None  # "of 829 children ..., only 269 had a review on time": a part of the group the lead named
-        inherited = inherited_indicator(unit, found, [])
-        return inherited if inherited is not None and not taxonomy.vetoed(inherited, near) else None
+        return _borrowed(unit, found, [], near, taxonomy)
     if _NUMERATOR.search(text):
         return None
     sentence_subject = taxonomy.match(near, text, unit)
@@ -221,8 +219,7 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         return None
     if sentence_subject is not None or taxonomy.evidence(text, unit):
         return sentence_subject  # "continued to be low - 222 on the 27/06/2022"
-    inherited = inherited_indicator(unit, found, previous)
-    return inherited if inherited is not None and not taxonomy.vetoed(inherited, near) else None
+    return _borrowed(unit, found, previous, near, taxonomy)
 
 
 def _names_a_subgroup(indicator: Indicator, after: str) -> bool:
@@ -261,6 +258,12 @@ def _aside(before: str, after: str) -> str | None:
         return None
     inside = before[opened:] + after.split(")", 1)[0]
     return inside if len(re.findall(r"[A-Za-z]{3,}", inside)) >= 2 else None
+
+
+def _borrowed(unit: Unit, found: list[Found], previous: list[Found], near: str, taxonomy: Taxonomy) -> Indicator | None:
+    """The inherited indicator, unless the value's own clause vetoes it ("21 care leavers ... in 'staying put'")."""
+    inherited = inherited_indicator(unit, found, previous)
+    return inherited if inherited is not None and not taxonomy.vetoed(inherited, near) else None
 
 
 def inherited_indicator(unit: Unit, found: list[Found], previous: list[Found]) -> Indicator | None:

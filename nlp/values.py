@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.periods import _MONTH as _MONTH_NAME
 from nlp.models import Unit
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -58,8 +59,7 @@ _DIFFERENCE_AFTER = re.compile(
     r"faster|slower)\s+than\b(?!\s+(?:once|twice|\d|an?\b|one|two|three|four|five|half))|(?:below|above|behind|ahead of)\s+"
     r"(?:their|its|our|the)\s+(?:peers|national|average|england|statistical|comparators?|similar|target|region))", re.I)
 _OR_LESS = re.compile(r"\s*or (?:less|more|fewer|longer|shorter|under|over)\b", re.I)
-_DAY_OF_MONTH = re.compile(r"(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|"
-                           r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_DAY_OF_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+{_MONTH_NAME}\b")
 _OLDEST_AGE = 25  # care leavers are supported to 25: a larger number after "over" or "plus" is a count
 _AGE_LIMIT = re.compile(
     r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)\s*$", re.I)

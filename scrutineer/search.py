@@ -145,8 +145,8 @@ def _collapse(records: Records, ranked: list[tuple[int, float]], texts: dict[int
             groups.setdefault(_key(texts[sid]), []).append((sid, score))
     spots = positions(records, [sid for sid, _ in ranked if sid in texts])
     # each sentence is cited from one paper chosen the same way for all, so that neighbours stay neighbours
-    cited = {min(g, key=lambda m: (spots[m[0]][3], spots[m[0]][0]))[0]: g for g in groups.values()}
-    places = {sid: Place(spots[sid][0], spots[sid][1], spots[sid][2], len(texts[sid])) for sid in cited}
+    cited = {min(g, key=lambda m: (spots[m[0]].part, spots[m[0]].document_id))[0]: g for g in groups.values()}
+    places = {sid: Place(spots[sid].document_id, spots[sid].ord, spots[sid].section_path, len(texts[sid])) for sid in cited}
     passages = merge_adjacent([(sid, g[0][1]) for sid, g in cited.items()], places)
     chosen = passages if limit <= 0 else passages[:limit]
     rows = hits(records, [m for p in chosen for sid in p.ids for m, _ in cited[sid]])

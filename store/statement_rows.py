@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -141,14 +142,21 @@ def statement_texts(records: Records, ids: list[int]) -> dict[int, str]:
     return dict(records.db.execute(sql, ids).fetchall())
 
 
-def positions(records: Records, ids: list[int]) -> dict[int, tuple[str, int, str, bool]]:
-    """Where each statement sits: its document, its order there, its section, and whether that document is a part of
-    a pack (a pack prints its reports again)."""
+class Position(NamedTuple):
+    """Where a statement sits; `part` says its document is a part of a pack (a pack prints its reports again)."""
+
+    document_id: str
+    ord: int
+    section_path: str
+    part: bool
+
+
+def positions(records: Records, ids: list[int]) -> dict[int, Position]:
     if not ids:
         return {}
     sql = ("SELECT s.id, s.document_id, s.ord, s.section_path, d.parent_id IS NOT NULL AS part"
            f"{_JOIN} WHERE s.id IN ({', '.join('?' * len(ids))})")
-    return {r[0]: (r[1], r[2], r[3], bool(r[4])) for r in records.db.execute(sql, ids)}
+    return {r[0]: Position(r[1], r[2], r[3], bool(r[4])) for r in records.db.execute(sql, ids)}
 
 
 def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:
