@@ -35,8 +35,8 @@ _POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of|in
 _COMPARED = re.compile(
     r"\b(?:than|from|compared|previous|last|since|before|(?<!looked )(?<!looked-)after|between|increase\w*|decrease\w*|rise|"
     r"fall)\b", re.I)
-_BEFORE_PARTNER = re.compile(r"\s*(?:(?:children|young people|care leavers)\s*)?\(\s*", re.I)  # "266 children (42.3 per"
-_PARTNER_RATE = re.compile(r"\s*\(\s*(?:a rate of\s+|or\s+)?", re.I)  # "518 (63 per 10,000", "465 (a rate of 39"
+_PARTNER_RATE = re.compile(  # "518 (63 per 10,000", "465 (a rate of 39", "266 children (42.3 per"
+    r"\s*(?:(?:children|young people|care leavers)\s*)?\(\s*(?:a rate of\s+|or\s+)?", re.I)
 _FROM = re.compile(r"\bfrom\s*(?:an?\s+(?:[\w-]+\s+){0,3}?(?:base|level|high|low|figure|rate)\s+of\s*)?$", re.I)
 _ANAPHOR = re.compile(  # "This represents ...", "This is below the England average of 90%", not "This is an increase from"
     r"^\s*(?:this|that|which|it)\s+(?:represents|equates|equated|means|meant|gives|compares|"
@@ -145,7 +145,7 @@ def _next_start(text: str, values: list[Value], i: int) -> int:
     j = i + 1
     if j < len(values):
         gap = text[values[i].span[1]:values[j].span[0]]
-        if gap.strip() == "(" or (values[j].unit is Unit.RATE and _BEFORE_PARTNER.fullmatch(gap)):
+        if gap.strip() == "(" or (values[j].unit is Unit.RATE and _PARTNER_RATE.fullmatch(gap)):
             j += 1
     return values[j].span[0] if j < len(values) else len(text)
 

@@ -648,6 +648,10 @@ def test_a_rate_bracketed_after_a_count_is_the_rate_of_that_cohort() -> None:
                    "At 30 June 2024, 380 children were the subject of a child protection plan (a rate of 48 per 10,000).",
                    "This is a reduction from 410 (52 per 10,000 children) at 31 March 2024.")
     assert [(i, v) for i, _, v, _, _ in rows][-2:] == [("cpp_count", 410.0), ("cpp_rate_per_10000", 52.0)]
+    rows = extract("At 30 June 2024, 2,310 children were in need of a specialist children's service (a rate of 290 per 10,000).",
+                   "At 30 June 2024, 380 children were the subject of a child protection plan.",
+                   "This is a reduction from 410 children (52 per 10,000 children) at 31 March 2024.")
+    assert [(i, v) for i, _, v, _, _ in rows][-2:] == [("cpp_count", 410.0), ("cpp_rate_per_10000", 52.0)]
 
 
 def test_a_level_before_takes_the_measure_and_date_of_its_sentence_and_an_unmapped_figure_ends_the_chain() -> None:
