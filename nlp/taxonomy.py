@@ -17,6 +17,7 @@ import yaml
 from nlp.models import Polarity, Unit
 
 DATA = Path(__file__).with_name("data")
+_COHORT = {"{cla}", "{care_leaver}", "placed", "placements?", "population", "cohort"}  # who is measured, not what
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,14 @@ class Rule:
     indicator: Indicator
     groups: tuple[re.Pattern, ...]
     veto: re.Pattern | None
+    anchors: tuple[bool, ...]  # which groups name the measure itself, not just the cohort it is of
 
     def groups_in(self, text: str) -> int:
         return sum(1 for g in self.groups if g.search(text))
+
+    def anchored_in(self, text: str) -> bool:
+        """Whether `text` names what the rule measures: "children in care" alone does not name the residential share."""
+        return any(a and g.search(text) for g, a in zip(self.groups, self.anchors, strict=True))
 
     def cue_length(self, text: str) -> int:
         """Characters the cues cover: "in-house ... relatives and friends" is more telling than "foster"."""
@@ -83,14 +89,15 @@ class Taxonomy:
         """Best indicator for a value: cues near it first, then in its sentence, borrowing least from `context`.
 
         Every cue group must occur in the sentence or the context; `anchored` demands at least one in
-        the sentence, so a value borrows missing detail from what came before, never its subject. Between
+        the sentence (one naming the measure, not just its cohort: "in care"), so a value borrows missing detail
+        from what came before, never its subject. Between
         equals, cues in the words `after` the value win: "..., 88% were up to date with their immunisations"."""
         best: tuple[int, int, int, bool, int] | None = None
         chosen = None
         wide = f"{sentence} {context}" if context else sentence
         for rule in self._by_unit.get(unit, []):
             n_sentence = rule.groups_in(sentence)
-            if (context and anchored and n_sentence == 0) or rule.groups_in(wide) < len(rule.groups):
+            if (context and anchored and not rule.anchored_in(sentence)) or rule.groups_in(wide) < len(rule.groups):
                 continue
             if rule.veto and (rule.veto.search(near) or (n_sentence < len(rule.groups) and rule.veto.search(sentence))):
                 continue  # a sentence borrowing the rest of a rule from its context must not contradict it
@@ -104,6 +111,17 @@ class Taxonomy:
 def _compile(pattern: str, terms: dict[str, str]) -> re.Pattern:
     expanded = re.sub(r"\{(\w+)\}", lambda m: f"(?:{terms[m.group(1)]})", pattern)
     return re.compile(expanded.replace("'", "['’]"), re.I)  # PDFs print "children’s homes" with a curly apostrophe
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a cue pattern: "{cla}|(?:came|entered) care" is two, not three."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        depth += {"(": 1, ")": -1}.get(ch, 0) if pattern[i - 1:i] != "\\" else 0
+        if ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    return [*parts, pattern[start:]]
 
 
 @cache
@@ -123,6 +141,8 @@ def load_taxonomy(data: Path = DATA) -> Taxonomy:
         if ind_id not in by_id:
             raise ValueError(f"cues.yaml: rule for unknown indicator {ind_id!r}")
         veto = _compile(vetoes[ind_id], terms) if ind_id in vetoes else None
-        rules.append(Rule(by_id[ind_id], tuple(_compile("|".join(g), terms) for g in groups), veto))
+        patterns = ["|".join(g) for g in groups]
+        anchors = tuple(len(patterns) == 1 or not set(_alternatives(p)) <= _COHORT for p in patterns)
+        rules.append(Rule(by_id[ind_id], tuple(_compile(p, terms) for p in patterns), veto, anchors))
     unmeasured = _compile(cues["unmeasured"], terms) if cues.get("unmeasured") else None
     return Taxonomy(indicators, rules, unmeasured)

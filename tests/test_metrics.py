@@ -678,3 +678,14 @@ def test_staying_with_carers_beyond_18_is_staying_put_and_children_a_service_wor
     rows = indicators("In 2023-24, 41% of care leavers remained with their carers beyond their 18th birthday.",
                       "The advocacy service worked with 33 looked after children in the first quarter.")
     assert rows[41] == "care_leavers_staying_put_percent" and rows.get(33, "") == ""
+
+
+def test_naming_only_the_cohort_borrows_no_measure_from_context() -> None:
+    rows = extract("The number of children living in residential children's homes has increased to 54.",
+                   "Asked about their plans, 76% of children in care said they had been listened to.",
+                   "SDQs are requested after a child has been in care for 10 months; compliance against this is 71%.")
+    assert [(i, v) for i, _, v, _, _ in rows] == [("placements_residential_count", 54.0), ("", 76.0),
+                                                  ("cla_sdq_completion_percent", 71.0)]
+    rows = extract("Attendance of children looked after has improved since 2022.",
+                   "It is currently 95%, which is better than the national average for all schools.")
+    assert [(i, v) for i, _, v, _, _ in rows] == [("school_attendance_percent", 95.0)]
