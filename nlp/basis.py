@@ -22,12 +22,10 @@ _BASIS_CUES = [
     (Basis.FLOOR, r"\bfloor\b"),
     (Basis.ACTUAL, r"\blatest\b|\bprevious\b|\bours?\b|\bwe\b"),
 ]
-_BASIS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
+BASIS_PATTERNS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
 _OWN_AFTER_CUE = re.compile(r"^[\s,]*(?:[\w']+\s+){0,2}?with\s*$", re.I)
 _THAN = re.compile(r"\bthan\s+(?:the\s+|that\s+of\s+(?:the\s+)?|our\s+)?$", re.I)
 _NEXT_CLAUSE = re.compile(r"^(?:\s+(?:average|figure|rate|level))?\s*,?\s*(?:and|but)\s+", re.I)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?")
 _TRAILING_BASIS = re.compile(
     r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for\s+(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?\s+)?"  # "average for 2013-14"
     r"(?:(?:of\s+)?(?:all\s+)?(?:[\w-]+\s+){1,3}?(?=in\s+england))?"
@@ -57,7 +55,7 @@ def basis_of(before: str, after: str) -> Basis:
         return trailing
     tail = before[-50:]
     best: tuple[re.Match[str], Basis] | None = None
-    for basis, pattern in _BASIS:
+    for basis, pattern in BASIS_PATTERNS:
         for cue in pattern.finditer(tail):
             if best is None or cue.end() > best[0].end():
                 best = (cue, basis)
@@ -78,24 +76,4 @@ def contrasted(bases: list[Basis], units: list[Unit], trailing: list[bool], brac
         if not trailing[i] and (trailing[i + 1] or bracketed[i]) and units[i] is units[i + 1] \
                 and bases[i] is bases[i + 1] is not Basis.ACTUAL:
             out[i] = Basis.ACTUAL
-    return out
-
-
-def respectively(text: str, spans: list[tuple[int, int]], bases: list[Basis]) -> list[Basis]:
-    """"the national and statistical neighbour figures of 38% and 37% respectively": bases in printed order."""
-    end = _RESPECTIVELY.search(text)
-    if end is None:
-        return bases
-    run = [i for i, span in enumerate(spans) if span[1] <= end.start()]
-    while len(run) > 1 and not _LIST_GAP.fullmatch(text[spans[run[0]][1]:spans[run[1]][0]]):
-        run.pop(0)
-    if len(run) < 2:
-        return bases
-    head = text[max(0, spans[run[0]][0] - 120):spans[run[0]][0]]
-    cues = sorted((m.start(), b) for b, pattern in _BASIS for m in pattern.finditer(head))
-    if len(cues) < len(run):
-        return bases
-    out = list(bases)
-    for i, (_, basis) in zip(run, cues[-len(run):], strict=True):
-        out[i] = basis
     return out

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 from ingest.periods import Period
-from nlp.basis import basis_of, contrasted, respectively, trailing_basis
+from nlp.basis import basis_of, contrasted, trailing_basis
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import resolve_periods
+from nlp.respectively import respective_bases, respective_indicators
 from nlp.subjects import Found, indicator_for, is_kpi_card
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
@@ -120,9 +121,11 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         trailing.append(trailing_basis(after) is not None)
         bracketed.append(before.rstrip().endswith("("))
     bases = contrasted([f.basis for f in found], [f.value.unit for f in found], trailing, bracketed)
-    bases = respectively(text, [f.value.span for f in found], bases)
-    for f, basis in zip(found, bases, strict=True):
-        f.basis = basis
+    spans = [f.value.span for f in found]
+    bases = respective_bases(text, spans, bases)
+    named = respective_indicators(text, spans, [f.value.unit for f in found], [f.indicator for f in found], taxonomy)
+    for f, basis, indicator in zip(found, bases, named, strict=True):
+        f.basis, f.indicator = basis, indicator
     return found
 
 

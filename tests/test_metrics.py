@@ -139,6 +139,20 @@ def test_respectively_assigns_bases_in_printed_order() -> None:
     got = extract("Our NEET rate for care leavers aged 19 to 21 is 33%, below the national and statistical "
                   "neighbour averages of 38% and 37% respectively.")
     assert [(b, v) for _, b, v, _, _ in got] == [("actual", 33), ("national", 38), ("statistical_neighbours", 37)]
+    got = extract("Placement moves for our children in care are 9% and 12%; this compares with national averages of 10% "
+                  "and 11% respectively.")
+    assert [b for _, b, _, _, _ in got] == ["actual", "actual", "national", "national"]
+
+
+def test_respectively_assigns_measures_in_printed_order() -> None:
+    assert indicators("However, dental checks and immunisation rates at 81% and 67% respectively are below "
+                      "the rates of statistical neighbours.") == {81: "cla_dental_check_percent",
+                                                                  67: "cla_immunisations_percent"}
+    assert indicators("The timeliness of initial and review health assessments for children in care (83% and 94% "
+                      "respectively) has improved.") == {83: "initial_health_assessment_20_days_percent",
+                                                         94: "cla_health_assessment_percent"}
+    assert indicators("Review health assessments for children in care were at 88% and 91% respectively in 2023 "
+                      "and 2024.") == {88: "cla_health_assessment_percent", 91: "cla_health_assessment_percent"}
 
 
 def test_brackets_qualify_or_split_a_count_but_never_name_the_subject() -> None:
