@@ -16,7 +16,9 @@ from nlp.models import Basis, Unit
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value
 
-_NUMBER_OF = re.compile(r"\bnumber of ((?:[\w-]+ ){0,3}?[\w-]+)\b", re.I)
+_NUMBER_OF = re.compile(  # the counted noun, up to what is said of it: "number of children's homes (to 2,880)"
+    r"\bnumber of ((?:[\w'’-]+ ){0,3}?[\w'’-]+)(?=\s*(?:[(),.;:]|$|\b(?:in|on|at|who|which|that|was|were|is|are|has|have|"
+    r"had|to|from|for|with|and|by|rose|fell|increased|decreased)\b))", re.I)
 _NO_SUBJECT = re.compile(
     r"^\s*(?:[).,;:]|$|[-–]|(?:on|in|at|by|for|from|as|to|and|or|but|which|this|compared|against|since|during|over|"
     r"between|was|were|is|are|has|have|had|will|would|with|than|up|down|per)\b)", re.I)
@@ -61,7 +63,7 @@ _BRACKETED_AFTER_VERB = re.compile(  # "are on care orders (403)": the bracket c
 _LATE = re.compile(r"\b(?:out of|outside(?: of)?|beyond|exceed\w*) (?:the )?(?:statutory )?time ?scales?\b|\boverdue\b", re.I)
 _TIMELY = re.compile(r"\bwithin (?:timescale|\d+ (?:working )?days)\b|\bup[- ]to[- ]date\b", re.I)
 _LISTED = re.compile(r"(?<=[A-Za-z,] )\(\s*\d[\d.]*\s*%\s*\)")  # "placed for adoption (3%)": a label, then its share
-_PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*\(\s*$")
+_PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*(?:of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*)?\(\s*$")  # "85% of homes (2,450)"
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
 _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
     r"\bof (?:whom|which)(?:\s+(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty))?\s*\(?\s*$", re.I)
@@ -211,7 +213,8 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if found:  # "(126 in Q1)", "a reduction from 46 in Q1"
         if any(_OF_LEAD.search(printed[: f.value.span[0]]) for f in found):
             return None  # "of 829 children ..., only 269 had a review on time": a part of the group the lead named
-        return _borrowed(unit, found, [], near, taxonomy)
+        borrowed = _borrowed(unit, found, [], near, taxonomy)  # not "... and the number of places (to 10,818)"
+        return borrowed if borrowed is None or _counts_its_noun(borrowed, before, after, taxonomy) else None
     if _NUMERATOR.search(text):
         return None
     sentence_subject = taxonomy.match(near, text, unit)
@@ -243,6 +246,8 @@ def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Ta
             taxonomy.match(after[:plural.end()], after[:plural.end()], indicator.unit) is not indicator:
         return False  # "50 letters before proceedings" counts letters
     subject = _NUMBER_OF.search(before)
+    if subject and _HOMES.match(subject.group(1)):
+        return False  # "the number of children's homes (to 2,880)" counts homes
     for head in (" ".join(after.split()[:4]), subject.group(1) if subject else ""):
         if _FOREIGN_NOUN.search(head) and taxonomy.match(head, head, indicator.unit) is not indicator:
             return False

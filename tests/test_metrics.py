@@ -703,3 +703,9 @@ def test_naming_only_the_cohort_borrows_no_measure_from_context() -> None:
     rows = extract("Attendance of children looked after has improved since 2022.",
                    "It is currently 95%, which is better than the national average for all schools.")
     assert [(i, v) for i, _, v, _, _ in rows] == [("school_attendance_percent", 95.0)]
+
+
+def test_counts_of_homes_and_places_are_not_counts_of_children() -> None:
+    assert extract("Across England, there was a 5% rise in the number of children's homes (to 3,010) and a 4% rise "
+                   "in the number of places (to 11,200) since 31 March 2023.") == []
+    assert [v for _, _, v, _, _ in extract("Private providers ran 83% of children's homes (2,390) in England.")] == [83]
