@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ingest.models import Document, StatementKind, Table
@@ -16,6 +18,7 @@ if TYPE_CHECKING:  # spaCy loads only when an extractor is built, not when the C
     from nlp.entities import EntityTagger
 
 EXTRACTOR_VERSION = "2"
+_PLAN_DAYS = 400  # longer than a year and its reporting slack
 
 
 @dataclass(frozen=True)
@@ -27,9 +30,15 @@ class TableIn:
 
 
 def document_context(doc: Document) -> DocumentContext:
+    """A plan spanning years ("Sufficiency Strategy January 2024 - 2027") states its figures as at its start: a
+    "currently" or undated figure in it is of the first month, not of the plan's last year."""
     m = doc.meta
-    return DocumentContext(authority=m.authority or "", period_start=m.period_start, period_end=m.period_end,
-                           period_label=m.period_label or "", meeting_date=m.meeting_date)
+    start, end, label = m.period_start, m.period_end, m.period_label or ""
+    if start is not None and end is not None and (end - start).days > _PLAN_DAYS:
+        end = date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+        label = f"{start:%B %Y}"
+    return DocumentContext(authority=m.authority or "", period_start=start, period_end=end, period_label=label,
+                           meeting_date=m.meeting_date)
 
 
 def document_inputs(doc: Document) -> tuple[list[StatementIn], list[TableIn]]:

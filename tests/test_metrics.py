@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from ingest.models import Table
+from ingest.models import Document, Metadata, Table
+from nlp.extract import document_context
 from nlp.models import Basis, DocumentContext, Flag, Unit
 from nlp.periods import resolve_periods
 from nlp.prose import StatementIn, metrics_from_statements
@@ -709,3 +710,12 @@ def test_counts_of_homes_and_places_are_not_counts_of_children() -> None:
     assert extract("Across England, there was a 5% rise in the number of children's homes (to 3,010) and a 4% rise "
                    "in the number of places (to 11,200) since 31 March 2023.") == []
     assert [v for _, _, v, _, _ in extract("Private providers ran 83% of children's homes (2,390) in England.")] == [83]
+
+
+def test_a_plan_over_years_states_its_figures_as_at_its_start() -> None:
+    meta = Metadata(authority="Northmoor Borough Council", period_start=date(2025, 1, 1), period_end=date(2028, 3, 31),
+                    period_label="January 2025 - 2028")
+    ctx = document_context(Document(id="d-0", source="plan.pdf", sha256="0" * 64, meta=meta, page_start=1, page_end=1))
+    statements = [StatementIn(0, "We currently have 64 children living in residential children's homes.", 1, ("Homes",))]
+    assert [(m.value, m.period_end, m.period_label) for m in metrics_from_statements(statements, ctx, load_taxonomy())] \
+        == [(64.0, date(2025, 1, 31), "currently")]
