@@ -21,7 +21,8 @@ _NUMBER_OF = re.compile(  # the counted noun, up to what is said of it: "number 
     r"had|to|from|for|with|and|by|rose|fell|increased|decreased)\b))", re.I)
 _NO_SUBJECT = re.compile(
     r"^\s*(?:[).,;:]|$|[-–]|(?:on|in|at|by|for|from|as|to|and|or|but|which|this|compared|against|since|during|over|"
-    r"between|was|were|is|are|has|have|had|will|would|with|than|up|down|per)\b)", re.I)
+    r"between|was|were|is|are|has|have|had|will|would|with|than|up|down|per|the same (?:time|point|period|quarter|month)|"
+    r"this time|last year|a year (?:ago|earlier))\b)", re.I)
 _FROM_LEVEL = re.compile(r"\b(?:increase|decrease|reduction|rise|fall|drop)\s+(?:of\s+\d[\d,]*\s+)?from\s*$", re.I)
 _GENERIC_HEAD = re.compile(r"^\s*(?:children|young people|child|young person|people)\b", re.I)
 _OTHER_WHOLE = re.compile(

@@ -37,7 +37,8 @@ _MEASURE_NAME = re.compile(r"^\s*and (?:Attainment|Progress) 8\b")
 _LIST_NUMBER = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\s|^\s*\d+\s+(?=[A-Z])|^\s*\d+\.(?=[A-Z])")
 _NOT_AFTER = re.compile(
     r"^(?:\s*(?:or more|\+|years?|yrs?|year[- ]olds?|months?|weeks?|hours?|minutes?|am\b|pm\b|st\b|nd\b|rd\b|th\b|"
-    r"miles?|times|working days|days|o'clock|percentage points?)|-(?:year|month|day)|-?\s*(?:or|and|to)\s*\d+\s*-?\s*years?)",
+    r"miles?|times|working days|days|o'clock|percentage points?)|-(?:year|month|day)|"
+    r"(?:\s*,\s*\d+)*\s*,?\s*-?\s*(?:or|and|to)\s*\d+\s*-?\s*years?)",  # "18, 19 and 20 year old care leavers"
     re.I,
 )
 _SAMPLE_BEFORE = re.compile(
@@ -143,7 +144,7 @@ def _is_change(text: str, m: re.Match) -> bool:
 
 def _is_count(text: str, m: re.Match) -> bool:
     raw = m.group(1)
-    before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 20]
+    before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 30]
     if "." in raw:
         return False  # counts are whole numbers; decimals without a unit are scores, money or item numbers
     if re.fullmatch(r"(?:19|20)\d{2}", raw):

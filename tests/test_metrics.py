@@ -719,3 +719,12 @@ def test_a_plan_over_years_states_its_figures_as_at_its_start() -> None:
     statements = [StatementIn(0, "We currently have 64 children living in residential children's homes.", 1, ("Homes",))]
     assert [(m.value, m.period_end, m.period_label) for m in metrics_from_statements(statements, ctx, load_taxonomy())] \
         == [(64.0, date(2025, 1, 31), "currently")]
+
+
+def test_ages_in_a_list_and_a_level_the_same_time_last_year() -> None:
+    assert indicators("Applying national rates to our population of 18, 19 and 20 year old care leavers, 41 young "
+                      "people are staying put.") == {41: "staying_put_count"}
+    rows = extract("We currently have 610 cared for children (as of December 2024) compared with 584 the same time "
+                   "last year in 2023.")
+    assert [(i, v, end) for i, _, v, _, end in rows] == [("cla_count", 610.0, date(2024, 12, 31)),
+                                                         ("cla_count", 584.0, date(2023, 12, 31))]
