@@ -91,7 +91,7 @@ _FOREIGN_NOUN = re.compile(
     r"\b(?:beds?|cases?|households?|posts?|staff|workers?|vacanc(?:y|ies)|carers?|referrals?|assessments?|plans?|visits?|"
     r"reviews?|contacts?|families|family|homes?|settings?|schools?|bases?|areas?|places?|sessions?|meetings?|audits?|"
     r"complaints?|applications?|enquiries|teams?|units?|providers?|hubs?|letters?|calls?|notifications?|interviews?|"
-    r"conferences?|events?|courses?|reports?|checks?)\b", re.I)
+    r"conferences?|events?|courses?|reports?|checks?|individuals)\b", re.I)
 
 
 @dataclass
@@ -243,17 +243,26 @@ def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Ta
     if _CARERS.match(after):
         return False  # "111 local authority foster carers" counts carers, not the children living with them
     plural = _PLURAL_HEAD.match(after)
-    if plural and _FOREIGN_NOUN.fullmatch(plural.group(1)) and \
-            taxonomy.match(after[:plural.end()], after[:plural.end()], indicator.unit) is not indicator:
-        return False  # "50 letters before proceedings" counts letters
+    clause = f"{before} {after}"
+    if plural and _FOREIGN_NOUN.fullmatch(plural.group(1)) and not _names(indicator, after[:plural.end()], clause, taxonomy):
+        return False  # "50 letters before proceedings" counts letters; "86 referrals" counts referrals
     subject = _NUMBER_OF.search(before)
     if subject and _HOMES.match(subject.group(1)):
         return False  # "the number of children's homes (to 2,880)" counts homes
     for head in (" ".join(after.split()[:4]), subject.group(1) if subject else ""):
-        if _FOREIGN_NOUN.search(head) and taxonomy.match(head, head, indicator.unit) is not indicator:
+        if _FOREIGN_NOUN.search(head) and not _names(indicator, head, clause, taxonomy):
             return False
     head = " ".join(after.split()[:5])  # "7 farmers", "3 providers": whatever the sentence is about
     return plural is None or bool(taxonomy.match(head, head, indicator.unit))
+
+
+def _names(indicator: Indicator, head: str, clause: str, taxonomy: Taxonomy) -> bool:
+    """Whether the counted noun is what the indicator counts: "30 agency social workers", or "86 referrals" whose
+    clause says the rest ("we received"), but not "50 letters", "12 in house beds" or "26 social workers" (recruited)."""
+    if taxonomy.match(head, head, indicator.unit) is indicator:
+        return True
+    nouns = " ".join(m.group(0) for m in _FOREIGN_NOUN.finditer(head))
+    return taxonomy.cued(indicator, nouns) and taxonomy.match(head, head, indicator.unit, clause) is indicator
 
 
 def _aside(before: str, after: str) -> str | None:

@@ -79,6 +79,10 @@ class Taxonomy:
     def vetoed(self, indicator: Indicator, text: str) -> bool:
         return any(r.indicator is indicator and r.veto is not None and r.veto.search(text) for r in self._rules)
 
+    def cued(self, indicator: Indicator, text: str) -> bool:
+        """Whether `text` holds any of the indicator's cues: "referrals" is a cue of the referrals count."""
+        return any(r.indicator is indicator and r.groups_in(text) for r in self._rules)
+
     def general(self, context: str, unit: Unit) -> Indicator | None:
         """The broadest indicator the context names: a table's "Total" row counts the whole cohort."""
         ranked = [r for r in self._by_unit.get(unit, []) if r.groups_in(context) == len(r.groups)]

@@ -728,3 +728,11 @@ def test_ages_in_a_list_and_a_level_the_same_time_last_year() -> None:
                    "last year in 2023.")
     assert [(i, v, end) for i, _, v, _, end in rows] == [("cla_count", 610.0, date(2024, 12, 31)),
                                                          ("cla_count", 584.0, date(2023, 12, 31))]
+
+
+def test_a_counted_noun_the_clause_completes_is_the_measure() -> None:
+    assert indicators("There were 6,120 referrals to children's social care in the quarter.") == {6120: "referrals_count"}
+    assert indicators("In 2023 the team received 91 referrals relating to 80 asylum-seeking individuals.") == {91: ""}
+    assert indicators("Referrals to MARAC rose to 212 in 2023, and the 24-hour duty service received 40 referrals.") == {
+        40: ""}
+    assert indicators("In December 2024, 14 in house beds were released for other children looked after.") == {14: ""}
