@@ -35,6 +35,9 @@ _QUARTER_TO = re.compile(rf"\bquarter\s+(?:to|ending)\s+{_MONTH}[\s-]*((?:19|20)
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?|\baged between|\bages of)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*-?\s*(?:year|yr)s?\b", re.I)
 _PREVIOUS_QUARTER = re.compile(r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bPrevious\s*:", re.I)
+_SAME_QUARTER_LAST_YEAR = re.compile(
+    r"\b(?:the\s+)?same\s+(?:quarter|period)\s+(?:of\s+)?(?:last|the previous|the prior)\s+year\b", re.I)
+_LAST_YEAR = re.compile(r"\s+(?:of\s+)?(?:last|the previous|the prior)\s+year\b", re.I)
 _ORDINAL_QUARTER = re.compile(
     r"\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:the\s+)?(?:year\s+)?((?:19|20)\d{2})"
     r"(?:\s*[/–—-]\s*(\d{2}|(?:19|20)\d{2})\b)?", re.I)
@@ -69,6 +72,8 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
     if previous is not None:
         for m in _PREVIOUS_QUARTER.finditer(text):
             add(*previous, m.span())
+        for m in _SAME_QUARTER_LAST_YEAR.finditer(text):
+            add(_year_before(ctx.period_start), _year_before(ctx.period_end), m.span())
     if written is not None:  # "from 95% in 2013-14 to 93% at the time of the inspection": the paper's own time
         now = (ctx.period_start or written, written) if written == ctx.period_end else (written, written)
         for m in _NOW.finditer(text):
@@ -93,8 +98,11 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
         if _is_age_range(text, p.span):
             continue
         to_date = _TO_DATE.match(text, p.span[1])
+        a_year_back = _LAST_YEAR.match(text, p.span[1])
         if to_date and latest is not None and p.start <= latest < p.end:  # "2022/23 to date" in a paper of July 2022
             add(p.start, latest, (p.span[0], to_date.end()))
+        elif a_year_back and (p.end - p.start).days < 100:  # "Quarter 3 last year": the bare quarter, a year before
+            add(_year_before(p.start), _year_before(p.end), (p.span[0], a_year_back.end()))
         else:
             add(p.start, p.end, p.span)
     for m in _BARE_YEAR.finditer(text):
@@ -111,6 +119,10 @@ def _ordinal_quarter(m: re.Match) -> tuple[date, date]:
     if m.group(3):
         return quarter(year, q)
     return date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
+
+
+def _year_before(day: date) -> date:
+    return _month_end(day.year - 1, day.month) if day.day > 28 else day.replace(year=day.year - 1)
 
 
 def _quarter_ending(end: date) -> tuple[date, date]:

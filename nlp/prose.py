@@ -36,6 +36,7 @@ _POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of|in
 _COMPARED = re.compile(
     r"\b(?:than|from|compared|previous|last|since|before|(?<!looked )(?<!looked-)after|between|increase\w*|decrease\w*|rise|"
     r"fall)\b", re.I)
+_ANOTHER_FIGURE = re.compile(r"\d|\b(?:than|compared|against|versus|vs)\b", re.I)  # a period past it is not ours
 _PARTNER_RATE = re.compile(  # "518 (63 per 10,000", "465 (a rate of 39", "266 children (42.3 per"
     r"\s*(?:(?:children|young people|care leavers)\s*)?\(\s*(?:a rate of\s+|or\s+)?", re.I)
 _FROM = re.compile(r"\bfrom\s*(?:an?\s+(?:[\w-]+\s+){0,3}?(?:base|level|high|low|figure|rate)\s+of\s*)?$", re.I)
@@ -180,7 +181,8 @@ def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, traili
     the earlier figure of a change, whose date the sentence does not give)."""
     partner = re.match(r"\s*\([^()]*\)", text[v.span[1]:])
     end = v.span[1] + (partner.end() if partner else 0)
-    trailing = [p for p in periods if v.span[1] <= p.span[0] < min(max(hi, end), end + 30)]
+    trailing = [p for p in periods if v.span[1] <= p.span[0] < min(max(hi, end), end + 30)
+                and not _ANOTHER_FIGURE.search(text[end:p.span[0]])]  # not "(5,869) and 10.8% higher than Quarter 3"
     if not trailing:  # "412 children were subject to a child protection plan at the end of June 2024"
         trailing = [p for p in periods if end <= p.span[0] < hi and _POINT_IN_TIME.search(text[end:p.span[0]])
                     and not _COMPARED.search(text[end:p.span[0]])]

@@ -736,3 +736,12 @@ def test_a_counted_noun_the_clause_completes_is_the_measure() -> None:
     assert indicators("Referrals to MARAC rose to 212 in 2023, and the 24-hour duty service received 40 referrals.") == {
         40: ""}
     assert indicators("In December 2024, 14 in house beds were released for other children looked after.") == {14: ""}
+
+
+def test_a_quarter_last_year_and_a_period_past_another_figure() -> None:
+    assert [(p.label, p.end) for p in resolve_periods("Quarter 3 last year and the same quarter last year", CTX)] == [
+        ("Quarter 3 last year", date(2023, 12, 31)), ("the same quarter last year", date(2023, 9, 30))]
+    rows = extract("There were 5,940 referrals to children's social care in the Quarter, a 2.1% increase compared to "
+                   "the previous Quarter (5,818) and 4.0% higher than Quarter 2 last year (5,712).")
+    assert [(v, end) for _, _, v, _, end in rows] == [(5940.0, date(2024, 9, 30)), (5818.0, date(2024, 6, 30)),
+                                                      (5712.0, date(2023, 9, 30))]
