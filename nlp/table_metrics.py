@@ -83,6 +83,8 @@ def _cell_metric(m: re.Match, col: Column, label: str, row: list[str], table: Ta
     value = float(m.group(1).replace(",", ""))
     unit = Unit.GBP if "£" in row[col.index] else _unit(m.group(2), col, label)
     indicator = None if _TEAM.search(label) else taxonomy.match(label, label, unit, context)
+    if indicator is not None and taxonomy.unmeasured(taxonomy.uncued(indicator, label)):
+        indicator = None  # "Number of individual offences committed by cared for children" measures offending
     if indicator is None and _TOTAL.match(label) and col.period is not None:
         indicator = taxonomy.general(context, unit)
     period = col.period

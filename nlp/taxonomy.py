@@ -79,6 +79,14 @@ class Taxonomy:
     def vetoed(self, indicator: Indicator, text: str) -> bool:
         return any(r.indicator is indicator and r.veto is not None and r.veto.search(text) for r in self._rules)
 
+    def uncued(self, indicator: Indicator, text: str) -> str:
+        """`text` without the indicator's own cues: what else it says ("offences committed by [cared for] children")."""
+        for r in self._rules:
+            if r.indicator is indicator:
+                for g in r.groups:
+                    text = g.sub(" ", text)
+        return text
+
     def cued(self, indicator: Indicator, text: str) -> bool:
         """Whether `text` holds any of the indicator's cues: "referrals" is a cue of the referrals count."""
         return any(r.indicator is indicator and r.groups_in(text) for r in self._rules)

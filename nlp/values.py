@@ -23,18 +23,18 @@ _THRESHOLD = re.compile(r"\b(?:longer|more|less|fewer|shorter) than\s*$|\b(?:wit
 _COUNT = re.compile(rf"(?<![\w.,£/:\-–—])({_NUM})(?![\w/:]|\.\d|,\d|%|-\d| ?- ?(?:year|month|week|day|hour))")
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:aged?|ages|sections?|s\.|pledge|items?|appendix|appendices|para(?:graph)?s?|pages?|tables?|figures?|charts?|"
-    r"quarter|q|qu|qtr|year|yr|"
+    r"quarters?|q|qu|qtr|year|yr|"
     r"tier|level|stages?|key stages?|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
     r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|ni|npi|kpi|pi|"
     r"rate|cycle|wave|round|option|scenario|version|band|references|contents|glossary|bibliography|index|annex(?:es)?|"
     r"between|under|ages? of|per|turning|turned|turns|out of|establishment of)\s*"
-    r"|(?:aged?|ages|between|ages? of|stages?)\s+\d+\s*(?:-|–|to|and)\s*"
+    r"|(?:aged?|ages|between|ages? of|stages?|quarters)\s+\d+\s*(?:-|–|to|and)\s*"
     r"|\b(?:paras?|paragraphs?|pages?|items?|sections?|recommendations?)\s+(?:\d+(?:\.\d+)*\s*(?:,|and|&|-|–)\s*)+)$",
     re.I,
 )
 _SCHOOL_YEAR = re.compile(r"\bYears?\s+(?:\d{1,2}\s*(?:and|to|-|–|,)\s*)?$|\b(?:Progress|Attainment)\s+$")
 _MEASURE_NAME = re.compile(r"^\s*and (?:Attainment|Progress) 8\b")
-_LIST_NUMBER = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\s|^\s*\d+\s+(?=[A-Z])|^\s*\d+\.(?=[A-Z])")
+_LIST_NUMBER = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\**\s|^\s*\d+\s+(?=[A-Z])|^\s*\d+\.(?=[A-Z])")
 _NOT_AFTER = re.compile(
     r"^(?:\s*(?:or more|\+|years?|yrs?|year[- ]olds?|months?|weeks?|hours?|minutes?|am\b|pm\b|st\b|nd\b|rd\b|th\b|"
     r"miles?|times|working days|days|o'clock|percentage points?)|-(?:year|month|day)|"
@@ -63,7 +63,7 @@ _OR_LESS = re.compile(r"\s*or (?:less|more|fewer|longer|shorter|under|over)\b", 
 _DAY_OF_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+{_MONTH_NAME}\b")
 _OLDEST_AGE = 25  # care leavers are supported to 25: a larger number after "over" or "plus" is a count
 _AGE_LIMIT = re.compile(
-    r"\b(?:over|above|under|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)\s*$", re.I)
+    r"\b(?:over|above|under|up to|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)\s*$", re.I)
 _AGE_OF_PRONOUN = re.compile(  # "until they are 18", "young people who reach 21"
     r"\b(?:they|he|she)\s+(?:are|is|turn(?:s|ed)?|reach(?:es|ed)?)\s*$|\bwho\s+(?:turn|reach)(?:s|es|ed)?\s*$", re.I)
 _AGE_OF_PEOPLE = re.compile(

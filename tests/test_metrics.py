@@ -745,3 +745,22 @@ def test_a_quarter_last_year_and_a_period_past_another_figure() -> None:
                    "the previous Quarter (5,818) and 4.0% higher than Quarter 2 last year (5,712).")
     assert [(v, end) for _, _, v, _, end in rows] == [(5940.0, date(2024, 9, 30)), (5818.0, date(2024, 6, 30)),
                                                       (5712.0, date(2023, 9, 30))]
+
+
+def test_scorecard_rows_about_offending_family_and_parents_are_not_the_cohort() -> None:
+    table = Table(page=3, header_rows=1, rows=[
+        ["Ref", "Indicator", "Qu 1 24-25", "Qu 2 24-25"],
+        ["P5.6", "Number of offences committed by children in care", "6", "2"],
+        ["P3.11", "Number of children in care living with Family & Friends", "61", "64"],
+        ["P4.5", "Number of pregnant care leavers 16+", "3", "5"],
+        ["P2.10", "Number of children living in educational/ residential provision", "8", "9"],
+        ["P3.12", "% of children ceased to be looked after due to a special guardianship order (SGO)", "22%", "18%"],
+    ])
+    by = {m.label: m.indicator for m in metrics_from_table(table, 0, ["Scorecard"], "", CTX, load_taxonomy())}
+    assert list(by.values()) == ["", "placements_connected_carers_count", "", "", "cla_ceased_sgo_percent"]
+
+
+def test_ages_quarters_and_paragraph_marks_are_not_counts() -> None:
+    assert extract("The offer prioritises children in care and care leavers up to 25.",
+                   "Timeliness improved in Quarters 3 and 4 for children in care placed out of area.",
+                   "52.** 14 of the parents on the programme were care leavers.") == []
