@@ -26,6 +26,11 @@ BASIS_PATTERNS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
 _OWN_AFTER_CUE = re.compile(r"^[\s,]*(?:[\w']+\s+){0,2}?with\s*$", re.I)
 _THAN = re.compile(r"\bthan\s+(?:the\s+|that\s+of\s+(?:the\s+)?|our\s+)?$", re.I)
 _NEXT_CLAUSE = re.compile(r"^(?:\s+(?:average|figure|rate|level))?\s*,?\s*(?:and|but)\s+", re.I)
+_NATIONAL_FRAME = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:at|by) the end of [^,.;]{0,30}?\s+)?(?:in|across) England\b|"
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:national(?:ly)?|england(?:'s)?)(?:\s+(?:statistics|data|figures|averages?|rates?))?"
+    r"\s*(?:,|indicates?|shows?|suggests?|is\b|was\b|were\b)", re.I)
+_OWN = re.compile(r"\b(?:we|our|us|local(?:ly)?|the (?:council|local authority|authority|borough|county))\b", re.I)
 _TRAILING_BASIS = re.compile(
     r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for\s+(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?\s+)?"  # "average for 2013-14"
     r"(?:(?:of\s+)?(?:all\s+)?(?:[\w-]+\s+){1,3}?(?=in\s+england))?"
@@ -65,6 +70,24 @@ def basis_of(before: str, after: str) -> Basis:
     if _THAN.search(tail[: cue.start()]) and _NEXT_CLAUSE.match(tail[cue.end():]):
         return Basis.ACTUAL  # "higher than the national, and reached 100%": the comparison is done, the figure is ours
     return basis
+
+
+def national_frame(text: str, spans: list[tuple[int, int]], bases: list[Basis], authority: str) -> list[Basis]:
+    """ "National statistics indicate that at the end of 2019, 87% of cared for children ...", "At the end of March 2019
+    in England, the percentage ... was 49%": a sentence opening on England reports England's figures, until it turns
+    to the authority's own ("Local data ...", "we", the authority's name)."""
+    frame = _NATIONAL_FRAME.match(text)
+    if frame is None:
+        return bases
+    short = re.sub(r"\s+(?:county|borough|city|district|metropolitan)?\s*council$", "", authority, flags=re.I)
+    own = re.compile(_OWN.pattern + (f"|{re.escape(short)}" if short else ""), re.I)
+    out = list(bases)
+    for i, (start, _) in enumerate(spans):
+        if own.search(text, frame.end(), start):
+            break
+        if out[i] is Basis.ACTUAL:
+            out[i] = Basis.NATIONAL
+    return out
 
 
 def contrasted(bases: list[Basis], units: list[Unit], trailing: list[bool], bracketed: list[bool]) -> list[Basis]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.periods import Period
-from nlp.basis import basis_of, contrasted, trailing_basis
+from nlp.basis import basis_of, contrasted, national_frame, trailing_basis
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import resolve_periods
 from nlp.respectively import respective_bases, respective_indicators
@@ -123,7 +123,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         bracketed.append(before.rstrip().endswith("("))
     bases = contrasted([f.basis for f in found], [f.value.unit for f in found], trailing, bracketed)
     spans = [f.value.span for f in found]
-    bases = respective_bases(text, spans, bases)
+    bases = national_frame(text, spans, respective_bases(text, spans, bases), ctx.authority)
     named = respective_indicators(text, spans, [f.value.unit for f in found], [f.indicator for f in found], taxonomy)
     for f, basis, indicator in zip(found, bases, named, strict=True):
         f.basis, f.indicator = basis, indicator

@@ -764,3 +764,19 @@ def test_ages_quarters_and_paragraph_marks_are_not_counts() -> None:
     assert extract("The offer prioritises children in care and care leavers up to 25.",
                    "Timeliness improved in Quarters 3 and 4 for children in care placed out of area.",
                    "52.** 14 of the parents on the programme were care leavers.") == []
+
+
+def test_a_sentence_opening_on_england_reports_national_figures_until_it_turns_to_ours() -> None:
+    rows = extract("National statistics indicate that at the end of 2023, 86% of children looked after had up to date "
+                   "immunisations, while our own figure was 91%.")
+    assert [(b, v) for _, b, v, _, _ in rows] == [("national", 86), ("actual", 91)]
+    rows = extract("At the end of March 2024 in England, the percentage of children in care whose SDQ score was "
+                   "normal was 50%, borderline was 13% and cause for concern was 37%.")
+    assert [(i, b) for i, b, _, _, _ in rows][:2] == [("", "national"), ("", "national")]
+
+
+def test_pupils_under_90_percent_attendance_are_persistently_absent() -> None:
+    table = Table(page=3, header_rows=1, rows=[["Ref", "Indicator", "Qu 1 24-25", "Qu 2 24-25"],
+                                               ["P2.6", "% of Secondary pupils with less than 90% attendance", "21%", "19%"]])
+    metrics = metrics_from_table(table, 0, ["Scorecard"], "Children in care", CTX, load_taxonomy())
+    assert {m.indicator for m in metrics} == {"cla_persistent_absence_percent"}
