@@ -35,6 +35,8 @@ _QUARTER_TO = re.compile(rf"\bquarter\s+(?:to|ending)\s+{_MONTH}[\s-]*((?:19|20)
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?|\baged between|\bages of)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*-?\s*(?:year|yr)s?\b", re.I)
 _PREVIOUS_QUARTER = re.compile(r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bPrevious\s*:", re.I)
+_PREVIOUS_YEAR = re.compile(  # not "in the last year": the past twelve months
+    r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:financial\s+)?year\b|(?<!the )\blast\s+(?:financial\s+)?year\b", re.I)
 _SAME_QUARTER_LAST_YEAR = re.compile(
     r"\b(?:the\s+)?same\s+(?:quarter|period)\s+(?:of\s+)?(?:last|the previous|the prior)\s+year\b", re.I)
 _LAST_YEAR = re.compile(r"\s+(?:of\s+)?(?:last|the previous|the prior)\s+year\b", re.I)
@@ -111,6 +113,13 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
             add(date(year, 1, 1), max(date(year, 12, 31), written or date(year, 12, 31)), m.span())
         else:
             add(date(year, 1, 1), date(year, 12, 31), m.span(2))
+    for m in _PREVIOUS_YEAR.finditer(text):  # "a reduction from 95.5% at the end of the previous year"
+        before = [p for p in found if p.span[1] <= m.start()]
+        anchor = max(before, key=lambda p: p.span) if before else None
+        if anchor is None and ctx.period_start and ctx.period_end and 330 <= (ctx.period_end - ctx.period_start).days <= 400:
+            anchor = Period(ctx.period_start, ctx.period_end, ctx.period_label, (0, 0))  # a paper on one year
+        if anchor is not None:
+            add(_year_before(anchor.start), _year_before(anchor.end), m.span())
     return sorted(found, key=lambda p: p.span)
 
 

@@ -47,7 +47,7 @@ _SAMPLE_BEFORE = re.compile(
 _SAMPLE_AFTER = re.compile(r"^\s*(?:most recent|latest|last|newest|first)\b", re.I)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:increase[ds]?|decrease[ds]?|rise|risen|rose|fall|fell|fallen|reduc(?:ed|tion)|drop(?:ped)?|grow(?:n|th)|"
-    r"(?<!make )(?<!makes )(?<!made )(?<!making )up|down|change[ds]?)"  # "make up 13%" is a share
+    r"(?<!make )(?<!makes )(?<!made )(?<!making )up|down|change[ds]?|improvement|decline|deterioration)"  # "make up 13%"
     r"(?:\s+\w+ly)?(?:\s+of)?\s+(?:by\s+)?(?:an?\s+)?(?:further\s+)?\(?$",  # "a reduction (46%) in", "risen sharply by"
     re.I,
 )

@@ -780,3 +780,14 @@ def test_pupils_under_90_percent_attendance_are_persistently_absent() -> None:
                                                ["P2.6", "% of Secondary pupils with less than 90% attendance", "21%", "19%"]])
     metrics = metrics_from_table(table, 0, ["Scorecard"], "Children in care", CTX, load_taxonomy())
     assert {m.indicator for m in metrics} == {"cla_persistent_absence_percent"}
+
+
+def test_permanence_by_adoption_and_the_previous_year() -> None:
+    assert indicators("By the end of Q2 2024/25, 9 children had achieved permanence by way of adoption.") == {
+        9: "cla_adopted_count"}
+    year = DocumentContext(authority="Northmoor Borough Council", period_start=date(2023, 4, 1),
+                           period_end=date(2024, 3, 31), period_label="2023/24")
+    statements = [StatementIn(0, "This is a reduction from 94.1% of cared for children with up to date immunisations at "
+                                 "the end of the previous year, and an improvement of 3% in the last year.", 1, ("Health",))]
+    assert [(m.value, m.period_end) for m in metrics_from_statements(statements, year, load_taxonomy())] == [
+        (94.1, date(2023, 3, 31))]
