@@ -65,7 +65,7 @@ _OLDEST_AGE = 25  # care leavers are supported to 25: a larger number after "ove
 _AGE_LIMIT = re.compile(
     r"\b(?:over|above|under|up to|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)\s*$", re.I)
 _AGE_OF_PRONOUN = re.compile(  # "until they are 18", "young people who reach 21"
-    r"\b(?:they|he|she)\s+(?:are|is|turn(?:s|ed)?|reach(?:es|ed)?)\s*$|\bwho\s+(?:turn|reach)(?:s|es|ed)?\s*$", re.I)
+    r"\b(?:they|he|she)\s+(?:are|is|were|was|turn(?:s|ed)?|reach(?:es|ed)?)\s*$|\bwho\s+(?:turn|reach)(?:s|es|ed)?\s*$", re.I)
 _AGE_OF_PEOPLE = re.compile(
     r"\b(?:care leavers|young people|children|adults|pupils|those|anyone|people)\s+(?:aged\s+)?(?:over|above|under)\s*$", re.I)
 _AGE_LIMIT_END = re.compile(r"^(?:s\b|\s*(?:[).,;]|$|and over|or over|plus\b|years?\b))", re.I)
@@ -175,6 +175,8 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # "the 10 most recent admissions": a sample
     if _SCHOOL_YEAR.search(before) or _MEASURE_NAME.match(after):
         return False  # "in Years 10 and 11", "Progress 8 and Attainment 8"
+    if re.match(r"\)\s", after) and re.search(r"(?:^|[:;.?!]|\band)\s*$", before):
+        return False  # "Can the Cabinet Member tell me: 1) How many ...": a list marker
     if re.match(r"-strong\s+(?:reduction|increase|decrease|rise|fall)", after):
         return False  # "a 55-strong reduction": a change
     return not re.match(r"^\s*(?:-|–|to)\s*\d", after)  # a range of ages or items

@@ -791,3 +791,10 @@ def test_permanence_by_adoption_and_the_previous_year() -> None:
                                  "the end of the previous year, and an improvement of 3% in the last year.", 1, ("Health",))]
     assert [(m.value, m.period_end) for m in metrics_from_statements(statements, year, load_taxonomy())] == [
         (94.1, date(2023, 3, 31))]
+
+
+def test_adult_care_homes_list_markers_and_ages_after_were() -> None:
+    assert extract("Care leavers continued to have access to support until they were 25.",
+                   "Can the Cabinet Member tell me: 1) How many residents have moved into a residential care home?") == []
+    assert indicators("Of 48 older people admitted to residential or nursing care, 31 stayed in the county.") == {48: ""}
+    assert indicators("In 2023-24 this reduced to 5% (9 of 181) of children looked after.")[181] == "cla_count"
