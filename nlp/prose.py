@@ -228,6 +228,8 @@ def _default_period(f: Found, ctx: DocumentContext):
         return None, None, ""
     if f.basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR) and ctx.period_end is not None:
         return ctx.period_start, ctx.period_end, ctx.period_label
+    if f.basis is Basis.ACTUAL and ctx.meeting_date is not None:  # minutes: "31 children had been adopted", as at the meeting
+        return ctx.meeting_date, ctx.meeting_date, f"{ctx.meeting_date:%-d %B %Y}"
     return None, None, ""
 
 

@@ -798,3 +798,10 @@ def test_adult_care_homes_list_markers_and_ages_after_were() -> None:
                    "Can the Cabinet Member tell me: 1) How many residents have moved into a residential care home?") == []
     assert indicators("Of 48 older people admitted to residential or nursing care, 31 stayed in the county.") == {48: ""}
     assert indicators("In 2023-24 this reduced to 5% (9 of 181) of children looked after.")[181] == "cla_count"
+
+
+def test_minutes_state_undated_figures_as_at_the_meeting() -> None:
+    minutes = DocumentContext(authority="Northmoor Borough Council", meeting_date=date(2024, 10, 29))
+    statements = [StatementIn(0, "To update the figures from the report: 28 children had been adopted.", 1, ("Minutes",))]
+    assert [(m.indicator, m.period_end) for m in metrics_from_statements(statements, minutes, load_taxonomy())] == [
+        ("cla_adopted_count", date(2024, 10, 29))]
