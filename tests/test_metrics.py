@@ -805,3 +805,8 @@ def test_minutes_state_undated_figures_as_at_the_meeting() -> None:
     statements = [StatementIn(0, "To update the figures from the report: 28 children had been adopted.", 1, ("Minutes",))]
     assert [(m.indicator, m.period_end) for m in metrics_from_statements(statements, minutes, load_taxonomy())] == [
         ("cla_adopted_count", date(2024, 10, 29))]
+
+
+def test_full_or_part_time_education_is_eet() -> None:
+    assert indicators("About 61% of care leavers are in full- or part-time education or training.") == {
+        61: "care_leavers_eet_percent"}
