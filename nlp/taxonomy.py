@@ -102,8 +102,8 @@ class Taxonomy:
 
         Every cue group must occur in the sentence or the context; `anchored` demands at least one in
         the sentence (one naming the measure, not just its cohort: "in care"), so a value borrows missing detail
-        from what came before, never its subject. Between
-        equals, cues in the words `after` the value win: "..., 88% were up to date with their immunisations"."""
+        from what came before, never its subject. Between equals, cues in the words `after` the value win:
+        "..., 88% were up to date with their immunisations"."""
         best: tuple[int, int, int, bool, int] | None = None
         chosen = None
         wide = f"{sentence} {context}" if context else sentence
