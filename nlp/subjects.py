@@ -59,6 +59,8 @@ _PLURAL_HEAD = re.compile(
     r"^\s*(?:new |more |additional |further |other )?(?!(?:were|was|has|this|across|plus|less|always|thus|those|these|"
     r"includes|represents|remains)\b)([a-z]{3,}s)\b")
 _BREAKDOWN = re.compile(r"\s*[A-Za-z][A-Za-z'’ -]{2,60}:\s")  # the cohort a total counts, then a colon
+_BREAKDOWN_OR_DASH = re.compile(  # or a dash, in a sentence that is not a run of bullets ("- 132 live ... - 45 live")
+    r"\s*[A-Za-z][A-Za-z'’ -]{2,60}:\s|\s*[A-Za-z][A-Za-z'’ -]{2,80}?\s[-–]\s")
 _BRACKETED_AFTER_VERB = re.compile(  # "are on care orders (403)": the bracket counts what the verb says of them
     r"\b(?:are|were|is|was|live|lived|living|remain|remained)\s+([^()]*?)\s*\(\s*$", re.I)
 _LATE = re.compile(r"\b(?:out of|outside(?: of)?|beyond|exceed\w*) (?:the )?(?:statutory )?time ?scales?\b|\boverdue\b", re.I)
@@ -132,7 +134,8 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         aside = _aside(text[: v.span[0]], text[v.span[1]:])
         if aside is not None:  # "(86 fostering households)" names its own subject; "(17 were UASC)" splits the sentence's
             return None if _SUB_COUNT.search(aside) or _QUALIFIER.match(aside) else taxonomy.match(aside, aside, v.unit)
-        if any(f.value.unit is Unit.COUNT and (m := _BREAKDOWN.match(text, f.value.span[1])) and m.end() <= v.span[0]
+        breakdown = _BREAKDOWN if text.lstrip()[:1] in "-–•" else _BREAKDOWN_OR_DASH
+        if any(f.value.unit is Unit.COUNT and (m := breakdown.match(text, f.value.span[1])) and m.end() <= v.span[0]
                for f in found):
             return None  # "258 children looked after: 142 in the borough and 116 outside it": the parts of a total
         predicate = _BRACKETED_AFTER_VERB.search(text[max(0, v.span[0] - 60): v.span[0]])

@@ -810,3 +810,11 @@ def test_minutes_state_undated_figures_as_at_the_meeting() -> None:
 def test_full_or_part_time_education_is_eet() -> None:
     assert indicators("About 61% of care leavers are in full- or part-time education or training.") == {
         61: "care_leavers_eet_percent"}
+
+
+def test_connected_foster_carers_and_the_parts_after_a_dash() -> None:
+    assert indicators("88 children are living with connected foster carers - 61 are living with their extended family "
+                      "and a further 27 are living with friends.") == {88: "placements_connected_carers_count", 61: "",
+                                                                      27: ""}
+    assert indicators("- 140 live outside the local authority area - 41 live in residential children's homes")[41] == \
+        "placements_residential_count"
