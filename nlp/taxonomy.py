@@ -41,10 +41,6 @@ class Rule:
     def groups_in(self, text: str) -> int:
         return sum(1 for g in self.groups if g.search(text))
 
-    def anchored_in(self, text: str) -> bool:
-        """Whether `text` names what the rule measures: "children in care" alone does not name the residential share."""
-        return any(a and g.search(text) for g, a in zip(self.groups, self.anchors, strict=True))
-
     def cue_length(self, text: str) -> int:
         """Characters the cues cover: "in-house ... relatives and friends" is more telling than "foster"."""
         return sum(len(m.group(0)) for g in self.groups if (m := g.search(text)))
@@ -108,8 +104,11 @@ class Taxonomy:
         chosen = None
         wide = f"{sentence} {context}" if context else sentence
         for rule in self._by_unit.get(unit, []):
-            n_sentence = rule.groups_in(sentence)
-            if (context and anchored and not rule.anchored_in(sentence)) or rule.groups_in(wide) < len(rule.groups):
+            hits = [g.search(sentence) is not None for g in rule.groups]
+            n_sentence = sum(hits)
+            if context and anchored and not any(a and h for a, h in zip(rule.anchors, hits, strict=True)):
+                continue  # "children in care" alone does not name the residential share
+            if n_sentence < len(rule.groups) and rule.groups_in(wide) < len(rule.groups):
                 continue
             if rule.veto and (rule.veto.search(near) or (n_sentence < len(rule.groups) and rule.veto.search(sentence))):
                 continue  # a sentence borrowing the rest of a rule from its context must not contradict it
