@@ -818,3 +818,8 @@ def test_connected_foster_carers_and_the_parts_after_a_dash() -> None:
                                                                       27: ""}
     assert indicators("- 140 live outside the local authority area - 41 live in residential children's homes")[41] == \
         "placements_residential_count"
+
+
+def test_codes_with_labels_and_children_a_service_supports_are_not_counts_of_the_cohort() -> None:
+    assert extract("110 - Looked after/In care", "160 - Care leaver") == []
+    assert indicators("CAMHS also provides outreach support to 29 children in care.") == {29: ""}
