@@ -36,6 +36,7 @@ _POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of|in
 _COMPARED = re.compile(
     r"\b(?:than|from|compared|previous|last|since|before|(?<!looked )(?<!looked-)after|between|increase\w*|decrease\w*|rise|"
     r"fall)\b", re.I)
+_LISTED_TO_RESPECTIVELY = re.compile(r"(?:\s*(?:,|and)\s*\d[\d.,]*)*\s*\)?,?\s*respectively\b", re.I)
 _ANOTHER_FIGURE = re.compile(r"\d|\b(?:than|compared|against|versus|vs)\b", re.I)  # a period past it is not ours
 _PARTNER_RATE = re.compile(  # "518 (63 per 10,000", "465 (a rate of 39", "266 children (42.3 per"
     r"\s*(?:(?:children|young people|care leavers)\s*)?\(\s*(?:a rate of\s+|or\s+)?", re.I)
@@ -110,7 +111,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         lo = _clause_start(text, values[i - 1].span[1] if i else 0, v.span[0])
         hi = _clause_end(text, v.span[1], _next_start(text, values, i))
         before, after = text[lo:v.span[0]], text[v.span[1]:hi]
-        v = _fix_unit(v, rate_sentence, before, found)
+        v = _fix_unit(v, rate_sentence, before, found, text)
         basis = basis_of(before, after)
         near = before + " " + after
         indicator = indicator_for(v, near, text, context, taxonomy, found, previous, after)
@@ -164,13 +165,16 @@ def _clause_end(text: str, end: int, ceiling: int) -> int:
     return m.start() if m else ceiling
 
 
-def _fix_unit(v: Value, rate_sentence: bool, before: str, found: list[Found]) -> Value:
-    """A % in a sentence about a rate per 10,000 is a misprinted rate; "that of 60" takes its neighbour's unit."""
+def _fix_unit(v: Value, rate_sentence: bool, before: str, found: list[Found], text: str) -> Value:
+    """A % in a sentence about a rate per 10,000 is a misprinted rate; "that of 60" takes its neighbour's unit, and so
+    do bare comparators listed after a rate ("55 per 10,000 ... similar authorities and England (70 and 60 respectively)")."""
     if v.unit is Unit.PERCENT and rate_sentence:
         return Value(v.value, Unit.RATE, v.span, v.text, unit_mismatch=True)
-    if v.unit is Unit.COUNT and found and found[-1].value.unit is not Unit.COUNT and re.search(
-        r"(?:that of|average (?:of|is|was)|compared (?:to|with)(?: an?| the)?(?: \w+)*|being|target of)\s*$", before, re.I
-    ):
+    if v.unit is not Unit.COUNT or not found or found[-1].value.unit is Unit.COUNT:
+        return v
+    if re.search(r"(?:that of|average (?:of|is|was)|compared (?:to|with)(?: an?| the)?(?: \w+)*|being|target of|"
+                 r"rates? of)\s*$", before, re.I) or \
+            (found[-1].value.unit is Unit.RATE and _LISTED_TO_RESPECTIVELY.match(text, v.span[1])):
         return Value(v.value, found[-1].value.unit, v.span, v.text, found[-1].value.unit_mismatch)
     return v
 

@@ -823,3 +823,11 @@ def test_connected_foster_carers_and_the_parts_after_a_dash() -> None:
 def test_codes_with_labels_and_children_a_service_supports_are_not_counts_of_the_cohort() -> None:
     assert extract("110 - Looked after/In care", "160 - Care leaver") == []
     assert indicators("CAMHS also provides outreach support to 29 children in care.") == {29: ""}
+
+
+def test_bare_comparators_listed_after_a_rate_are_rates() -> None:
+    rows = extract("The rate of children becoming looked after, at 48 per 10,000 in 2023-24, is lower than in similar "
+                   "authorities and England (62 and 58 respectively).")
+    assert [(i, b, v) for i, b, v, _, _ in rows] == [
+        ("cla_starts_rate_per_10000", "actual", 48), ("cla_starts_rate_per_10000", "statistical_neighbours", 62),
+        ("cla_starts_rate_per_10000", "national", 58)]
