@@ -831,3 +831,10 @@ def test_bare_comparators_listed_after_a_rate_are_rates() -> None:
     assert [(i, b, v) for i, b, v, _, _ in rows] == [
         ("cla_starts_rate_per_10000", "actual", 48), ("cla_starts_rate_per_10000", "statistical_neighbours", 62),
         ("cla_starts_rate_per_10000", "national", 58)]
+
+
+def test_a_share_of_the_homes_is_not_the_share_of_children_in_them() -> None:
+    assert indicators("Most of our cared for children live in foster placements.",
+                      "Regionally, the North West has the largest proportion of children's homes (24%).") == {24: ""}
+    assert indicators("Only 9% of our cared for children live in a residential children's home.") == {
+        9: "cla_childrens_homes_percent"}
