@@ -15,7 +15,7 @@ from ingest.periods import Period
 from nlp.basis import basis_of, contrasted, national_frame, trailing_basis
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import resolve_periods
-from nlp.respectively import respective_bases, respective_indicators
+from nlp.respectively import listed_run, respective_bases, respective_indicators
 from nlp.subjects import Found, indicator_for, is_kpi_card
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
@@ -124,8 +124,9 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         bracketed.append(before.rstrip().endswith("("))
     bases = contrasted([f.basis for f in found], [f.value.unit for f in found], trailing, bracketed)
     spans = [f.value.span for f in found]
-    bases = national_frame(text, spans, respective_bases(text, spans, bases), ctx.authority)
-    named = respective_indicators(text, spans, [f.value.unit for f in found], [f.indicator for f in found], taxonomy)
+    run = listed_run(text, spans)
+    bases = national_frame(text, spans, respective_bases(text, spans, run, bases), ctx.authority)
+    named = respective_indicators(text, spans, run, [f.value.unit for f in found], [f.indicator for f in found], taxonomy)
     for f, basis, indicator in zip(found, bases, named, strict=True):
         f.basis, f.indicator = basis, indicator
     return found

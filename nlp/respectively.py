@@ -33,14 +33,17 @@ def listed_run(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return run if len(run) > 1 else []
 
 
-def respective_bases(text: str, spans: list[tuple[int, int]], bases: list[Basis]) -> list[Basis]:
+def _floor(spans: list[tuple[int, int]], run: list[int]) -> int:
+    """Where the list's words can start: after the figure before it, whose words they are not."""
+    return spans[run[0] - 1][1] if run[0] else 0
+
+
+def respective_bases(text: str, spans: list[tuple[int, int]], run: list[int], bases: list[Basis]) -> list[Basis]:
     """"the national and statistical neighbour figures of 38% and 37% respectively": bases in printed order;
-    "national averages of 18% and 15% respectively": one comparator for the whole list."""
-    run = listed_run(text, spans)
+    "national averages of 18% and 15% respectively": one comparator for the whole list (`run`, from `listed_run`)."""
     if not run:
         return bases
-    floor = spans[run[0] - 1][1] if run[0] else 0  # cues before the figure before belong to it
-    head = text[max(floor, spans[run[0]][0] - 120):spans[run[0]][0]]
+    head = text[max(_floor(spans, run), spans[run[0]][0] - 120):spans[run[0]][0]]
     cues = sorted((m.start(), m.end(), b) for b, pattern in BASIS_PATTERNS for m in pattern.finditer(head))
     out = list(bases)
     if len(cues) >= len(run):
@@ -52,13 +55,14 @@ def respective_bases(text: str, spans: list[tuple[int, int]], bases: list[Basis]
     return out
 
 
-def respective_indicators(text: str, spans: list[tuple[int, int]], units: list[Unit],
+def respective_indicators(text: str, spans: list[tuple[int, int]], run: list[int], units: list[Unit],
                           indicators: list[Indicator | None], taxonomy: Taxonomy) -> list[Indicator | None]:
     """Each listed value measures the name in its place of the list: "initial and annual health assessments (92% and
     97% respectively)" (a name may share the last one's head noun). Only when every name is a distinct measure."""
-    run = listed_run(text, spans)
-    floor = spans[run[0] - 1][1] if run and run[0] else 0
-    lead = _LEAD.search(text, floor, spans[run[0]][0]) if run else None
+    if not run:
+        return indicators
+    floor = _floor(spans, run)
+    lead = _LEAD.search(text, floor, spans[run[0]][0])
     if lead is None or len({units[i] for i in run}) > 1:
         return indicators
     listed = _COHORT_AFTER.sub("", text[floor:lead.start()])

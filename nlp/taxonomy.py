@@ -50,7 +50,7 @@ class Taxonomy:
     def __init__(self, indicators: list[Indicator], rules: list[Rule], unmeasured: re.Pattern | None = None) -> None:
         self.indicators = {i.id: i for i in indicators}
         self._unmeasured = unmeasured
-        self._rules = rules
+        self._by_id = {r.indicator.id: r for r in rules}  # cues.yaml holds one rule per indicator
         self._by_unit: dict[Unit, list[Rule]] = {}
         for r in rules:
             self._by_unit.setdefault(r.indicator.unit, []).append(r)
@@ -73,19 +73,20 @@ class Taxonomy:
                    for r in self._by_unit.get(unit, []))
 
     def vetoed(self, indicator: Indicator, text: str) -> bool:
-        return any(r.indicator is indicator and r.veto is not None and r.veto.search(text) for r in self._rules)
+        rule = self._by_id.get(indicator.id)
+        return rule is not None and rule.veto is not None and bool(rule.veto.search(text))
 
     def uncued(self, indicator: Indicator, text: str) -> str:
         """`text` without the indicator's own cues: what else it says ("offences committed by [cared for] children")."""
-        for r in self._rules:
-            if r.indicator is indicator:
-                for g in r.groups:
-                    text = g.sub(" ", text)
+        rule = self._by_id.get(indicator.id)
+        for g in rule.groups if rule else ():
+            text = g.sub(" ", text)
         return text
 
     def cued(self, indicator: Indicator, text: str) -> bool:
         """Whether `text` holds any of the indicator's cues: "referrals" is a cue of the referrals count."""
-        return any(r.indicator is indicator and r.groups_in(text) for r in self._rules)
+        rule = self._by_id.get(indicator.id)
+        return rule is not None and rule.groups_in(text) > 0
 
     def general(self, context: str, unit: Unit) -> Indicator | None:
         """The broadest indicator the context names: a table's "Total" row counts the whole cohort."""
