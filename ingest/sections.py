@@ -17,6 +17,7 @@ from ingest.models import Block, BlockKind, Section
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _ITEM = re.compile(r"\(\s*Item\s+\d+[a-z]?\s*\)\s*$", re.I)
 _CAPTION = re.compile(r"^(table|graph|chart|figure|appendix)\s+[\dA-Z]+\b", re.I)
+_RAG_STATUS = re.compile(r"^(?:red|amber|green)(?:\s*[/-]\s*(?:red|amber|green))?$", re.I)  # a KPI's status label
 _SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "with", "at", "by", "or", "from", "&", "-", "–"}
 MAX_HEADING_WORDS = 14
 
@@ -63,7 +64,7 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
         if (depth == 1 and len(title.split()) <= 10) or emphasised or _title_case(title):
             return Heading(number, title, depth)
         return None
-    if _CAPTION.match(text) or ":" in text[:-1]:
+    if _CAPTION.match(text) or ":" in text[:-1] or _RAG_STATUS.match(text):
         return None
     if emphasised or (text.isupper() and len(text) > 3):
         return Heading("", text, 0)

@@ -3,8 +3,9 @@
 from datetime import date
 
 from ingest.cleanup import is_blank_page_marker, join_lines, strip_markup
-from ingest.models import BlockKind
+from ingest.models import Block, BlockKind
 from ingest.periods import find_periods, parse_date
+from ingest.sections import detect_heading
 from ingest.statements import split_sentences
 from ingest.tables import clean_cell, table_from_rows
 from ingest.text import read_text
@@ -93,3 +94,13 @@ def test_sentences_respect_abbreviations_and_initials():
     text = "Cllr. R. Bailey spoke first. The rate rose to 68 per 10,000 in Q2. Dr. Shah agreed, e.g. on visits."
     parts = [text[s:e] for s, e in split_sentences(text)]
     assert parts == ["Cllr. R. Bailey spoke first.", "The rate rose to 68 per 10,000 in Q2.", "Dr. Shah agreed, e.g. on visits."]
+
+
+def test_a_kpi_status_word_is_not_a_heading():
+    def heading(text: str) -> str | None:
+        found = detect_heading(Block(text=text, page=1, bold=True), None, 11.0)
+        return found.title if found else None
+
+    # a card's RAG label sits on its own bold line under the measure; it must not open a section named "GREEN"
+    assert heading("GREEN") is None and heading("Red") is None and heading("AMBER/GREEN") is None
+    assert heading("Key Performance Indicators") == "Key Performance Indicators"
