@@ -57,6 +57,7 @@ class StatementIn:
     section_path: tuple[str, ...]
     is_table_row: bool = False
     is_list_item: bool = False
+    title: str = ""  # a KPI card's measure, when the card was read as a table headed by it
 
 
 def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext, taxonomy: Taxonomy) -> list[Metric]:
@@ -69,7 +70,7 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
     for st in statements:
         if st.is_table_row and not is_kpi_card(st.text):
             continue
-        context = " ".join(s.text for s in history[-3:] if s.section_path == st.section_path)
+        context = st.title or " ".join(s.text for s in history[-3:] if s.section_path == st.section_path)
         context += " " + " ".join(st.section_path[-1:])
         if parts and st.is_list_item:  # "37% (44) are in our NEET category:" - "17% (20) due to illness": a breakdown
             found = _statement_metrics(st.text, ctx, taxonomy, [], "")

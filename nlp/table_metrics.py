@@ -37,6 +37,10 @@ _TOTAL = re.compile(r"^\s*(?:total|all|overall|grand total)\s*(?:children|number
                     r"children in care|children looked after)?\s*:?\s*$", re.I)
 
 
+def is_rag(cell: str) -> bool:
+    return bool(_RAG.match(cell))
+
+
 @dataclass(frozen=True)
 class Column:
     index: int

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from ingest.models import Document, Metadata, Table
-from nlp.extract import document_context
+from ingest.models import Document, Metadata, Statement, StatementKind, Table
+from nlp.extract import document_context, extract_metrics
 from nlp.models import Basis, DocumentContext, Flag, Unit
 from nlp.periods import resolve_periods
 from nlp.prose import StatementIn, metrics_from_statements
@@ -838,3 +838,21 @@ def test_a_share_of_the_homes_is_not_the_share_of_children_in_them() -> None:
                       "Regionally, the North West has the largest proportion of children's homes (24%).") == {24: ""}
     assert indicators("Only 9% of our cared for children live in a residential children's home.") == {
         9: "cla_childrens_homes_percent"}
+
+
+def test_a_kpi_card_read_as_a_table_takes_its_measure_from_the_table_head() -> None:
+    meta = Metadata(authority="Northmoor Borough Council", period_start=date(2024, 10, 1), period_end=date(2024, 12, 31),
+                    period_label="Quarter 3 2024/25")
+    card = "Latest: 418 | Target: 450 Floor: 400 | Previous: 409 (Amber)"
+    doc = Document(
+        id="d-0", source="kpis.pdf", sha256="0" * 64, meta=meta, page_start=1, page_end=1,
+        statements=[Statement(text=text, page=1, section_path=["Key Performance Indicators"], char_start=0, char_end=1,
+                              kind=kind) for text, kind in [
+            ("Percentage of placements with in-house carers or with relatives and friends", StatementKind.SENTENCE),
+            ("Latest: 71.5% Target: 80%, Floor: 70% Previous: 70.9% (Amber)", StatementKind.SENTENCE),
+            (card, StatementKind.TABLE_ROW)]],
+        tables=[Table(page=1, header_rows=1, rows=[["Number of approved fostering households", "", "", "AMBER"],
+                                                   [*card.split(" | "), ""]])])
+    rows = {(m.value, m.basis.value): m.indicator for m in extract_metrics(doc, load_taxonomy()) if m.value > 100}
+    assert rows == {(418, "actual"): "fostering_households_count", (450, "target"): "fostering_households_count",
+                    (400, "floor"): "fostering_households_count", (409, "actual"): "fostering_households_count"}
