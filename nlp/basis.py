@@ -41,9 +41,15 @@ _TRAILING_BASIS = re.compile(
 _TRAILING_REGION = re.compile(
     rf"^\W{{0,3}}(?:average\s+)?(?:for|across|in)\s+(?:the\s+)?(?:{_REGION})\b(?![\s-]+(?:borough|council|peninsula|area))", re.I)
 
+# "exceeding the 95.0% Target": the goal named right after its figure; "60% Target: 65%" names the next figure's
+_TRAILING_GOAL = re.compile(r"^\s*(target|floor)\b(?!\s*[:\d£(-])(?!\s+(?:of|is|was|for|set|at)\b)", re.I)
+
 
 def trailing_basis(after: str) -> Basis | None:
     """A comparator named right after the value: "37% for our statistical neighbours"."""
+    goal = _TRAILING_GOAL.match(after)
+    if goal is not None:
+        return Basis.TARGET if goal.group(1).lower() == "target" else Basis.FLOOR
     m = _TRAILING_BASIS.match(after)
     if m is None:
         return Basis.REGIONAL if _TRAILING_REGION.match(after) else None
