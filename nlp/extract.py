@@ -8,10 +8,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ingest.models import Document, StatementKind, Table
+from nlp.kpi_cards import is_kpi_card, is_rag
 from nlp.models import DocumentContext, Extraction, Metric
 from nlp.prose import StatementIn, metrics_from_statements
-from nlp.subjects import is_kpi_card
-from nlp.table_metrics import is_rag, metrics_from_table
+from nlp.table_metrics import metrics_from_table
 from nlp.taxonomy import Taxonomy
 from nlp.topics import topics_of
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ingest.periods import Period
 from nlp.basis import basis_of
+from nlp.kpi_cards import is_kpi_card
 from nlp.models import Basis, Unit
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value
@@ -103,10 +104,6 @@ class Found:
     basis: Basis
     period: Period | None
     earlier: bool = False  # "reduced from 13% to 10.3%": the first figure is of an earlier date, dated only if printed
-
-
-def is_kpi_card(text: str) -> bool:
-    return bool(re.search(r"\b(?:Latest|Target|Floor|Previous)\s*:", text))
 
 
 def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],

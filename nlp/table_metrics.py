@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ingest.models import Table
 from ingest.periods import Period
+from nlp.kpi_cards import is_kpi_card, is_rag
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import header_period
 from nlp.taxonomy import Taxonomy
@@ -28,17 +29,11 @@ _BASIS_HEADER = [
     (Basis.TARGET, re.compile(r"target", re.I)),
     (Basis.FLOOR, re.compile(r"floor", re.I)),
 ]
-_RAG = re.compile(r"^(?:red|amber|green|R|A|G|[\u2600-\u27bf\U0001F300-\U0001FAFF]+)(?:\s*\(\w+\))?$", re.I)
 _POLARITY = re.compile(r"^(?:high|low)(?:er)? is (?:good|better)$", re.I)
-_KPI_CARD = re.compile(r"\b(?:Latest|Target|Floor|Previous)\s*:")
 _TEAM = re.compile(r"\b(?:team|service|unit|hub|locality|directorate)\b", re.I)
 _PERIOD_WORDS = re.compile(r"\b(?:year|yr|end|as|at|to|quarter|qtr|financial|academic)\b", re.I)
 _TOTAL = re.compile(r"^\s*(?:total|all|overall|grand total)\s*(?:children|number|cohort|cla|looked after children|"
                     r"children in care|children looked after)?\s*:?\s*$", re.I)
-
-
-def is_rag(cell: str) -> bool:
-    return bool(_RAG.match(cell))
 
 
 @dataclass(frozen=True)
@@ -53,7 +48,7 @@ class Column:
 
 def metrics_from_table(table: Table, ord_: int, section_path: list[str], context: str, ctx: DocumentContext,
                        taxonomy: Taxonomy) -> list[Metric]:
-    if table.header_rows == 0 or len(table.rows) < 2 or any(_KPI_CARD.search(c) for r in table.rows for c in r):
+    if table.header_rows == 0 or len(table.rows) < 2 or any(is_kpi_card(c) for r in table.rows for c in r):
         return []  # KPI cards are read as sentences
     header_rows = _header_rows(table)
     columns = _columns(table.rows[:header_rows], table.n_cols, ctx)
@@ -63,11 +58,11 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     measure = own[0] if len(own) == 1 else ""  # "Date | % who visited a dentist | National data": what both measure
     out: list[Metric] = []
     for row in body:
-        label = " ".join(row[i] for i in label_cols if row[i] and not _NUMBER.match(row[i]) and not _RAG.match(row[i]))
+        label = " ".join(row[i] for i in label_cols if row[i] and not _NUMBER.match(row[i]) and not is_rag(row[i]))
         if not label:
             continue
         when = _row_period(label, ctx)  # years down the side: the column header names the measure
-        rag = next((c for c in row if _RAG.match(c) and not _NUMBER.match(c)), "")
+        rag = next((c for c in row if is_rag(c) and not _NUMBER.match(c)), "")
         polarity = next((c for c in row if _POLARITY.match(c)), "")
         for col in columns:
             if col.index in label_cols or col.skip or col.index >= len(row):
