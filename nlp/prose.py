@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from ingest.periods import Period
 from nlp.basis import basis_of, contrasted, national_frame, trailing_basis
+from nlp.kpi_cards import card_title, is_kpi_card
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import resolve_periods
 from nlp.respectively import listed_run, respective_bases, respective_indicators
-from nlp.subjects import Found, indicator_for, is_kpi_card
+from nlp.subjects import Found, indicator_for
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
 
@@ -70,7 +71,8 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
     for st in statements:
         if st.is_table_row and not is_kpi_card(st.text):
             continue
-        context = st.title or " ".join(s.text for s in history[-3:] if s.section_path == st.section_path)
+        title = st.title or (card_title(st, history) if is_kpi_card(st.text) else "")
+        context = title or " ".join(s.text for s in history[-3:] if s.section_path == st.section_path)
         context += " " + " ".join(st.section_path[-1:])
         if parts and st.is_list_item:  # "37% (44) are in our NEET category:" - "17% (20) due to illness": a breakdown
             found = _statement_metrics(st.text, ctx, taxonomy, [], "")

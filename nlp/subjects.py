@@ -123,8 +123,8 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     """Named in the value's clause or sentence; else continued from the value before (only when the
     sentence names nothing itself: "This is a decline from 38% in Q1"); else borrowed from the context.
     A bare count must name part of its subject right beside it ("557 cared for children")."""
-    if is_kpi_card(text):  # "Latest: 613 Target: 700": the card's title came just before
-        return taxonomy.match(near, text, v.unit) or taxonomy.match(near, text, v.unit, context, anchored=False)
+    if is_kpi_card(text):  # "Latest: 613 Target: 700": the card's title, printed above it, names the measure
+        return taxonomy.match(near, text, v.unit) or taxonomy.match(context, context, v.unit)
     if v.unit in (Unit.COUNT, Unit.GBP):
         if _PERCENT_THEN_BRACKET.search(text[: v.span[0]]):
             return None  # "42.5% (277) of the looked after population ...": the numerator of a share
