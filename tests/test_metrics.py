@@ -863,3 +863,22 @@ def test_a_target_named_after_its_figure_is_the_target() -> None:
     assert [(b, v) for _, b, v, _, _ in rows] == [("actual", 84), ("target", 95)]
     rows = extract("Latest: 71.5% Target: 80%, Floor: 70% Previous: 70.9% (Amber)")  # the next figure's label
     assert [(b, v) for _, b, v, _, _ in rows][:2] == [("actual", 71.5), ("target", 80)]
+
+
+def test_a_value_borrowing_its_rule_from_the_sentence_is_vetoed_by_the_sentence() -> None:
+    # an adult social care measure: neither the figure nor the target beside it is the care leavers' one
+    assert indicators("The percentage of young people with a learning disability in settled accommodation is 97.1%, "
+                      "above the 95% target.") == {97.1: "", 95: ""}
+    assert indicators("For review health assessments, the number completed within timescale was 81%.") == \
+        {81: "cla_health_assessment_percent"}
+    assert indicators("Most (81%) children looked after, including those placed out of borough, attend a good or "
+                      "outstanding school.") == {81: "good_outstanding_school_percent"}
+
+
+def test_a_kpi_card_is_measured_by_its_own_title() -> None:
+    rows = extract("Percentage of children's social care referrals that were repeat referrals within 12 months",
+                   "GREEN",
+                   "Latest: 21.7% Target: 25%, Floor 30% Previous: 22.9% (Green)",
+                   "Admissions of older people (65 and over) to residential and nursing care homes, per 100,000",
+                   "Latest: 548 Target: 590, Floor: 610 Previous: 557 (Green)")
+    assert {(i, v) for i, _, v, _, _ in rows} == {("rereferrals_12_months_percent", v) for v in (21.7, 25, 30, 22.9)}
