@@ -12,7 +12,7 @@ _REGION = (r"north[- ]west|north[- ]east|south[- ]east|south[- ]west|west midlan
 _BASIS_CUES = [
     (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparators?\b(?! data)|"
                                    r"similar (?:local )?(?:authorities|councils|areas)"),
-    (Basis.NATIONAL, r"national(?:ly)?\b(?!\s+(?:published|reported|submitted|returned|data for|census))|"
+    (Basis.NATIONAL, r"national(?:ly)?\b(?!\s+(?:published|reported|submitted|returned|data for|census|transfer))|"
                      r"england(?: average)?\b|\bENG\b|\benglish average|"
                      r"(?:the|across the) country(?: as a whole)?"),
     (Basis.REGIONAL, rf"regional(?:ly)?|\b(?:{_REGION})(?:\s+average|\s+as a whole|\s+region\b|\s*:)|"

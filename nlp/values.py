@@ -69,6 +69,9 @@ _AGE_OF_PRONOUN = re.compile(  # "until they are 18", "young people who reach 21
     r"\b(?:they|he|she)\s+(?:are|is|were|was|turn(?:s|ed)?|reach(?:es|ed)?)\s*$|\bwho\s+(?:turn|reach)(?:s|es|ed)?\s*$", re.I)
 _AGE_OF_PEOPLE = re.compile(
     r"\b(?:care leavers|young people|children|adults|pupils|those|anyone|people)\s+(?:aged\s+)?(?:over|above|under)\s*$", re.I)
+_AT_AGE = re.compile(  # "live independently at 18 and above", "allocated at 18 to the adult service"
+    r"\b(?:(?:allocated|transferr?\w*|mov\w*|leav\w*|left|independent\w*|transition\w*)\s+at\s*$)", re.I)
+_AT_AGE_END = re.compile(r"^\s*(?:and (?:above|over)|or (?:above|over)|\+|onwards)", re.I)
 _AGE_LIMIT_END = re.compile(r"^(?:s\b|\s*(?:[).,;]|$|and over|or over|plus\b|years?\b))", re.I)
 _COUNTED_AFTER = re.compile(r"^\s*(?:children|young people|care leavers|people|pupils|adults|families|of\b)", re.I)
 _CHANGE_AFTER = re.compile(  # "a 41% increase from 300", "40% more social workers": a change, not a level
@@ -160,6 +163,9 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # "an increase from 200 at 31 March" (the year on the next line): a date, not a count
     if re.search(r"\b(?:post|pre)[- ]?$", before, re.I) and _num(raw) <= _OLDEST_AGE:
         return False  # "supported post 21", "pre-16 education": a stage of life, not a count
+    if (_AT_AGE.search(before) or (re.search(r"\bat\s*$", before) and _AT_AGE_END.match(after))) and \
+            _num(raw) <= _OLDEST_AGE:
+        return False  # an age things happen at, not a count
     if _AGE_OF_PRONOUN.search(before):
         return False  # "remain with their foster carers after they turn 18"
     if _AGE_OF_PEOPLE.search(before) and not _COUNTED_AFTER.match(after):

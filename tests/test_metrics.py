@@ -882,3 +882,11 @@ def test_a_kpi_card_is_measured_by_its_own_title() -> None:
                    "Admissions of older people (65 and over) to residential and nursing care homes, per 100,000",
                    "Latest: 548 Target: 590, Floor: 610 Previous: 557 (Green)")
     assert {(i, v) for i, _, v, _, _ in rows} == {("rereferrals_12_months_percent", v) for v in (21.7, 25, 30, 22.9)}
+
+
+def test_an_age_things_happen_at_and_the_national_transfer_scheme() -> None:
+    assert extract("Care leavers move at 18 to the Pathways adult team.") == []
+    rows = extract("Home Office hotels have had an impact: 12 young people came into our care via the National "
+                   "Transfer Scheme and 20 were admitted via the hotels.")
+    assert all(b == "actual" for _, b, _, _, _ in rows) and all(i != "care_leavers_emergency_accommodation_count"
+                                                                for i, _, _, _, _ in rows)
