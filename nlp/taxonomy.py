@@ -42,8 +42,9 @@ class Rule:
         return sum(1 for g in self.groups if g.search(text))
 
     def cue_length(self, text: str) -> int:
-        """Characters the cues cover: "in-house ... relatives and friends" is more telling than "foster"."""
-        return sum(len(m.group(0)) for g in self.groups if (m := g.search(text)))
+        """Characters the measure's cues cover: "in-house ... family/friends" is more telling than "foster"; the
+        cohort's words ("Children in Care") tell nothing about which measure it is."""
+        return sum(len(m.group(0)) for g, a in zip(self.groups, self.anchors, strict=True) if a and (m := g.search(text)))
 
 
 class Taxonomy:

@@ -890,3 +890,8 @@ def test_an_age_things_happen_at_and_the_national_transfer_scheme() -> None:
                    "Transfer Scheme and 20 were admitted via the hotels.")
     assert all(b == "actual" for _, b, _, _, _ in rows) and all(i != "care_leavers_emergency_accommodation_count"
                                                                 for i, _, _, _, _ in rows)
+
+
+def test_the_measure_s_own_words_outweigh_the_cohort_s() -> None:
+    assert indicators("The percentage of Children in Care placed in in-house foster care or with family/friends "
+                      "was 71.4% at the end of December.") == {71.4: "in_house_foster_or_family_percent"}
