@@ -42,7 +42,7 @@ _TRAILING_REGION = re.compile(
     rf"^\W{{0,3}}(?:average\s+)?(?:for|across|in)\s+(?:the\s+)?(?:{_REGION})\b(?![\s-]+(?:borough|council|peninsula|area))", re.I)
 
 # "exceeding the 95.0% Target": the goal named right after its figure; "60% Target: 65%" names the next figure's
-_TRAILING_GOAL = re.compile(r"^\s*(target|floor)\b(?!\s*[:\d£(-])(?!\s+(?:of|is|was|for|set|at)\b)", re.I)
+_TRAILING_GOAL = re.compile(r"^\s*(target|floor)\b(?!\s*[:\d£(-])(?!\s+(?:of|is|was|set|at)\b)", re.I)
 
 
 def trailing_basis(after: str) -> Basis | None:

@@ -895,3 +895,10 @@ def test_an_age_things_happen_at_and_the_national_transfer_scheme() -> None:
 def test_the_measure_s_own_words_outweigh_the_cohort_s() -> None:
     assert indicators("The percentage of Children in Care placed in in-house foster care or with family/friends "
                       "was 71.4% at the end of December.") == {71.4: "in_house_foster_or_family_percent"}
+
+
+def test_a_target_for_exclusions_is_neither_attendance_nor_the_authority_s_figure() -> None:
+    rows = extract("School attendance of children in care is good at 94%.",
+                   "Mentoring has helped reduce fixed-term exclusions, but the service has yet to reach its 8% target "
+                   "for fixed-term exclusions.")
+    assert [(i, b, v) for i, b, v, _, _ in rows] == [("school_attendance_percent", "actual", 94), ("", "target", 8)]
