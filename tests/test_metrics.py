@@ -901,4 +901,5 @@ def test_a_target_for_exclusions_is_neither_attendance_nor_the_authority_s_figur
     rows = extract("School attendance of children in care is good at 94%.",
                    "Mentoring has helped reduce fixed-term exclusions, but the service has yet to reach its 8% target "
                    "for fixed-term exclusions.")
-    assert [(i, b, v) for i, b, v, _, _ in rows] == [("school_attendance_percent", "actual", 94), ("", "target", 8)]
+    assert [(i, b, v) for i, b, v, _, _ in rows] == [("school_attendance_percent", "actual", 94),
+                                                         ("cla_suspension_percent", "target", 8)]
