@@ -88,17 +88,20 @@ _UNFINISHED = re.compile(r"[a-z,]\s*$")
 _CONTINUATION = re.compile(r"^[a-z](?![.)]\s)")  # not a list marker "a. ", "i) "
 _OPEN_PREPOSITION = re.compile(r"\b(?:by|to|of|from|with|at|than|was|were|is|are|and|or)\s*$")
 _FIGURE_START = re.compile(r"^[£]?\d[\d,.]*%?\s+(?!\s*[A-Z])")
+_YEAR_DASH = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]$")
+_YEAR_END = re.compile(r"^\d{2}\b(?![,.]\d)")
 _DATE_START = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)\s+(?:19|20)\d{2}\b")
 
 
 def broken_sentence(previous: str, text: str) -> bool:
     """Whether `text` carries on a sentence `previous` left open across a paragraph break: a lower-case start
-    after a line ending mid-phrase, a figure or a date after "decreased by" / "80 to" ("475 ...", "31 March 2016."), or a
-    bracket closed."""
+    after a line ending mid-phrase, a figure or a date after "decreased by" / "80 to" ("475 ...", "31 March 2016."), a
+    bracket closed, or the end of a financial year ("in 2014–" / "15 to 92%")."""
     return bool((_UNFINISHED.search(previous) and _CONTINUATION.match(text))
                 or (_OPEN_PREPOSITION.search(previous) and (_FIGURE_START.match(text) or _DATE_START.match(text)))
-                or (_open_bracket(previous) and _CLOSES.match(text)))
+                or (_open_bracket(previous) and _CLOSES.match(text))
+                or (_YEAR_DASH.search(previous) is not None and _YEAR_END.match(text) is not None))
 
 
 _CLOSES = re.compile(r"^[^()]{1,60}\)")

@@ -28,6 +28,8 @@ def test_broken_sentences_are_joined_but_headings_and_list_items_are_not():
         (420, "Children) care leavers awaiting a decision on their status.", "helv"),
         (470, "This is a reduction from 2,638 at", "helv"),
         (510, "31 March 2016.", "helv"),
+        (560, "Of the 40 children adopted in 2023-", "helv"),
+        (600, "24, 18 were placed with their brothers or sisters.", "helv"),
     ])
     texts = [b.text for b in read_pdf(data, "broken.pdf", tables=False).blocks]
     assert "Actions being taken to increase the number of fostering households include information events and a " \
@@ -37,3 +39,4 @@ def test_broken_sentences_are_joined_but_headings_and_list_items_are_not():
     assert "c. There was a large group of UASC (Unaccompanied Asylum-Seeking Children) care leavers awaiting a decision " \
            "on their status." in texts
     assert "This is a reduction from 2,638 at 31 March 2016." in texts
+    assert "Of the 40 children adopted in 2023- 24, 18 were placed with their brothers or sisters." in texts
