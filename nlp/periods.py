@@ -34,7 +34,8 @@ _ROLLING = re.compile(
 _QUARTER_TO = re.compile(rf"\bquarter\s+(?:to|ending)\s+{_MONTH}[\s-]*((?:19|20)?\d{{2}})\b", re.I)
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?|\baged between|\bages of)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*-?\s*(?:year|yr)s?\b", re.I)
-_PREVIOUS_QUARTER = re.compile(r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bPrevious\s*:", re.I)
+_PREVIOUS_QUARTER = re.compile(  # a KPI card's "Previous: 54.3%", or "Previous 5,473 (Amber)" without its colon
+    r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bPrevious(?:\s*:|\s+(?=£?\d[\d,.]*%?\s*\(\w+\)))", re.I)
 _PREVIOUS_YEAR = re.compile(  # not "in the last year": the past twelve months
     r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:financial\s+)?year\b|(?<!the )\blast\s+(?:financial\s+)?year\b", re.I)
 _SAME_QUARTER_LAST_YEAR = re.compile(
@@ -46,7 +47,8 @@ _ORDINAL_QUARTER = re.compile(
 _QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3,
                    "4th": 4}
 # the paper's own time; "currently placed children" names a group, not a time
-_NOW = re.compile(r"\bat the time of (?:the |this |our )?(?:inspection|visit|writing)\b|\bat present\b|"
+_NOW = re.compile(r"\bat the (?:time|point) of (?:the |this |our )?(?:inspection|visit|writing)\b|\bat present\b|"
+                  r"\bthe current (?:performance|figure|rate|level|position)\b|"
                   r"\bcurrently\b(?!\s+\w+(?:ed|ing)\s+(?:children|young|people|cases|families|carers|pupils))", re.I)
 _TO_DATE = re.compile(r"\s*\(?\s*(?:year\s+to\s+date|to\s+date|ytd)\b\)?", re.I)
 _BARE_YEAR = re.compile(r"\b(in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)", re.I)

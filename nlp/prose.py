@@ -24,7 +24,8 @@ from nlp.values import Value, find_values
 _DASHES = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2500": "-"})
 _CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)"
 _SEPARATOR = re.compile(_CLAUSE_MARK)
-_TRAILING_END = re.compile(_CLAUSE_MARK + r"|,\s|\b[A-Z][a-z]+\s*:")  # also ", " and a "Target:" label
+_TRAILING_END = re.compile(  # also ", " and a "Target:" label, or a card's "Previous 5,473" without its colon
+    _CLAUSE_MARK + r"|,\s|\b[A-Z][a-z]+\s*:|(?<=[\d%]\s)(?:Latest|Target|Floor|Previous)\b")
 _NOUNS = (
     r"children|child|young people|young person|care leavers|carers|households|placements|families|referrals|assessments|"
     r"cases|plans|homes|beds|posts|staff|workers|vacancies|applications|enquiries|visits|reviews|episodes|incidents|"

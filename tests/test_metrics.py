@@ -903,3 +903,13 @@ def test_a_target_for_exclusions_is_neither_attendance_nor_the_authority_s_figur
                    "for fixed-term exclusions.")
     assert [(i, b, v) for i, b, v, _, _ in rows] == [("school_attendance_percent", "actual", 94),
                                                          ("cla_suspension_percent", "target", 8)]
+
+
+def test_a_card_s_previous_figure_without_its_colon_and_the_current_performance() -> None:
+    rows = extract("Percentage of care leavers in education, employment or training",
+                   "Latest: 56.1% Target: 65%, Floor: 55% Previous 54.8% (Amber)")
+    assert [(b, v, end) for _, b, v, _, end in rows] == [
+        ("actual", 56.1, date(2024, 9, 30)), ("target", 65, date(2024, 9, 30)), ("floor", 55, date(2024, 9, 30)),
+        ("actual", 54.8, date(2024, 6, 30))]
+    rows = extract("Placement stability has dipped, from 8% at the end of 2022– 23 to the current performance of 11%.")
+    assert [(v, end) for _, _, v, _, end in rows] == [(8, date(2023, 3, 31)), (11, date(2024, 9, 30))]
