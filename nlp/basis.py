@@ -30,6 +30,9 @@ _NATIONAL_FRAME = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:at|by) the end of [^,.;]{0,30}?\s+)?(?:in|across) England\b|"
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:national(?:ly)?|england(?:'s)?)(?:\s+(?:statistics|data|figures|averages?|rates?))?"
     r"\s*(?:,|indicates?|shows?|suggests?|is\b|was\b|were\b)", re.I)
+_REGIONAL_FRAME = re.compile(
+    rf"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:regionally\b|(?:across|in) the (?:{_REGION}|region)\b(?![\s-]+(?:borough|council))\s*,)",
+    re.I)
 _OWN = re.compile(r"\b(?:we|our|us|local(?:ly)?|the (?:council|local authority|authority|borough|county))\b", re.I)
 _TRAILING_BASIS = re.compile(
     r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for\s+(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?\s+)?"  # "average for 2013-14"
@@ -78,11 +81,14 @@ def basis_of(before: str, after: str) -> Basis:
     return basis
 
 
-def national_frame(text: str, spans: list[tuple[int, int]], bases: list[Basis], authority: str) -> list[Basis]:
+def comparator_frame(text: str, spans: list[tuple[int, int]], bases: list[Basis], authority: str) -> list[Basis]:
     """ "National statistics indicate that at the end of 2019, 87% of cared for children ...", "At the end of March 2019
-    in England, the percentage ... was 49%": a sentence opening on England reports England's figures, until it turns
-    to the authority's own ("Local data ...", "we", the authority's name)."""
+    in England, the percentage ... was 49%", "Regionally, the North West has ... (26%)": a sentence opening on England
+    or the region reports its figures, until it turns to the authority's own ("Local data ...", "we", its name)."""
     frame = _NATIONAL_FRAME.match(text)
+    framed = Basis.NATIONAL
+    if frame is None:
+        frame, framed = _REGIONAL_FRAME.match(text), Basis.REGIONAL
     if frame is None:
         return bases
     short = re.sub(r"\s+(?:county|borough|city|district|metropolitan)?\s*council$", "", authority, flags=re.I)
@@ -92,7 +98,7 @@ def national_frame(text: str, spans: list[tuple[int, int]], bases: list[Basis], 
         if own.search(text, frame.end(), start):
             break
         if out[i] is Basis.ACTUAL:
-            out[i] = Basis.NATIONAL
+            out[i] = framed
     return out
 
 

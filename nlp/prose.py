@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.periods import Period
-from nlp.basis import basis_of, contrasted, national_frame, trailing_basis
+from nlp.basis import basis_of, comparator_frame, contrasted, trailing_basis
 from nlp.kpi_cards import card_title, is_kpi_card
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import resolve_periods
@@ -129,7 +129,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
     bases = contrasted([f.basis for f in found], [f.value.unit for f in found], trailing, bracketed)
     spans = [f.value.span for f in found]
     run = listed_run(text, spans)
-    bases = national_frame(text, spans, respective_bases(text, spans, run, bases), ctx.authority)
+    bases = comparator_frame(text, spans, respective_bases(text, spans, run, bases), ctx.authority)
     named = respective_indicators(text, spans, run, [f.value.unit for f in found], [f.indicator for f in found], taxonomy)
     for f, basis, indicator in zip(found, bases, named, strict=True):
         f.basis, f.indicator = basis, indicator

@@ -913,3 +913,9 @@ def test_a_card_s_previous_figure_without_its_colon_and_the_current_performance(
         ("actual", 54.8, date(2024, 6, 30))]
     rows = extract("Placement stability has dipped, from 8% at the end of 2022– 23 to the current performance of 11%.")
     assert [(v, end) for _, _, v, _, end in rows] == [(8, date(2023, 3, 31)), (11, date(2024, 9, 30))]
+
+
+def test_a_sentence_opening_on_the_region_reports_regional_figures() -> None:
+    rows = extract("Regionally, the North West has 31% of children's homes and 2,390 beds, while our own homes have 41 "
+                   "beds.")
+    assert [(b, v) for _, b, v, _, _ in rows] == [("regional", 31), ("regional", 2390), ("actual", 41)]
