@@ -919,3 +919,9 @@ def test_a_sentence_opening_on_the_region_reports_regional_figures() -> None:
     rows = extract("Regionally, the North West has 31% of children's homes and 2,390 beds, while our own homes have 41 "
                    "beds.")
     assert [(b, v) for _, b, v, _, _ in rows] == [("regional", 31), ("regional", 2390), ("actual", 41)]
+
+
+def test_care_leavers_not_in_education_are_not_the_16_to_18_count() -> None:
+    assert indicators("The 12 care leavers who were not in education, employment or training were known to their "
+                      "personal advisers.") == {12: ""}
+    assert indicators("There were 41 young people aged 16-18 who were NEET in March.") == {41: "neet_16_18_count"}
