@@ -925,3 +925,8 @@ def test_care_leavers_not_in_education_are_not_the_16_to_18_count() -> None:
     assert indicators("The 12 care leavers who were not in education, employment or training were known to their "
                       "personal advisers.") == {12: ""}
     assert indicators("There were 41 young people aged 16-18 who were NEET in March.") == {41: "neet_16_18_count"}
+
+
+def test_referrals_of_looked_after_children_are_not_the_looked_after_count() -> None:
+    assert indicators("During 2023/24, the substance misuse service received 27 new looked after children referrals.") \
+        == {}
