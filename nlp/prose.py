@@ -17,7 +17,7 @@ from nlp.kpi_cards import card_title, is_kpi_card
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import resolve_periods
 from nlp.respectively import listed_run, respective_bases, respective_indicators
-from nlp.subjects import Found, indicator_for
+from nlp.subjects import Found, describes_sample, indicator_for
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
 
@@ -210,6 +210,8 @@ def _worth_keeping(f: Found, text: str) -> bool:
     """Unmapped bare numbers are kept only when they count something."""
     if f.indicator is not None or f.value.unit is not Unit.COUNT:
         return True
+    if describes_sample(text):
+        return False
     return bool(_COUNTABLE.match(text[f.value.span[1]:f.value.span[1] + 40]))
 
 

@@ -53,6 +53,14 @@ _SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:fil
                      r"(?:identified|found|saw|tracked|sampled|reviewed|examined|looked at))\b", re.I)
 _SEEN = re.compile(r"\b(?:seen|sampled|reviewed|audited|tracked) by (?:the )?inspectors?\b|\binspectors? (?:saw|sampled)|"
                    r"\b(?:plans|cases|files|records|assessments) (?:sampled|audited)\b", re.I)
+_METHOD = re.compile(r"\b(?:participants|respondents|interviewees|focus groups?)\b", re.I)  # how a study was done
+
+
+def describes_sample(text: str) -> bool:
+    """ "33 cases sampled by inspectors", "21 participants were managers": the counts of a study, not of a cohort."""
+    return bool(_SAMPLE.search(text) or _SEEN.search(text) or _METHOD.search(text))
+
+
 _QUALIFIER = re.compile(r"\(\s*(?:including|incl\.?|excluding|not including|except|e\.g\.|such as|of which)\b", re.I)
 _ASIDE = re.compile(_QUALIFIER.pattern + r"[^()]*\)", re.I)
 _SUB_COUNT = re.compile(r"\b(?:were|was|is|are|who|which|had|have|has|would|will)\b", re.I)

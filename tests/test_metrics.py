@@ -930,3 +930,9 @@ def test_care_leavers_not_in_education_are_not_the_16_to_18_count() -> None:
 def test_referrals_of_looked_after_children_are_not_the_looked_after_count() -> None:
     assert indicators("During 2023/24, the substance misuse service received 27 new looked after children referrals.") \
         == {}
+
+
+def test_the_counts_of_a_sample_or_a_study_are_not_kept() -> None:
+    assert extract("In only three of the 28 cases sampled by inspectors were children seen promptly.") == []
+    assert extract("Nineteen participants were managers and 44 were frontline staff.") == []
+    assert [v for _, _, v, _, _ in extract("There are 44 frontline staff in the service.")] == [44]
