@@ -75,10 +75,12 @@ _BRACKETED_AFTER_VERB = re.compile(  # "are on care orders (403)": the bracket c
 _LATE = re.compile(r"\b(?:out of|outside(?: of)?|beyond|exceed\w*) (?:the )?(?:statutory )?time ?scales?\b|\boverdue\b", re.I)
 _TIMELY = re.compile(r"\bwithin (?:timescale|\d+ (?:working )?days)\b|\bup[- ]to[- ]date\b", re.I)
 _LISTED = re.compile(r"(?<=[A-Za-z,] )\(\s*\d[\d.]*\s*%\s*\)")  # "placed for adoption (3%)": a label, then its share
+_SAID_OF_SHARE = re.compile(r"\d[\d.]*\s*%\s+(?:are|is|were|was|have|has|had|live|lived)\b", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*(?:of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*)?\(\s*$")  # "85% of homes (2,450)"
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
 _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
-    r"\bof (?:whom|which)(?:\s+(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty))?\s*\(?\s*$", re.I)
+    r"\bof (?:whom|which)(?:\s+(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty))?"
+    r"\s*\(?\s*(?:or\s+)?$", re.I)  # "of whom 223 (or 38%)"
 _OUT_OF = re.compile(  # "(67 out of 358)", "14 children out of 22 referrals": the clause ends where the next figure starts
     r"^\s*\(?\s*(?:out of|of)\s+(?:the\s+)?(?:\d|$)|^\s*(?:[\w-]+\s+){1,3}out of\s+(?:the\s+)?(?:\d|$)")
 _TRAIT = re.compile(
@@ -161,6 +163,9 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
             basis_of(near[: len(near) - len(after)], after) is Basis.ACTUAL:
         # "placed with parents (4%), in hostels (4%) ... in residential schools (2%)": each label names its own figure
         return taxonomy.match(near, near, v.unit, after=after)
+    if len(_SAID_OF_SHARE.findall(text)) > 2 and _SAID_OF_SHARE.match(text, v.span[0]):
+        # "5% are at university, 35% are in other further education, 3% have apprenticeships": each says its own
+        return taxonomy.match(after, after, v.unit, context)
     indicator = taxonomy.match(near, text, v.unit, after=after)
     if indicator is not None:
         return indicator  # "(56%) are not convened within 15 working days" is dropped by indicator_for

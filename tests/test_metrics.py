@@ -936,3 +936,13 @@ def test_the_counts_of_a_sample_or_a_study_are_not_kept() -> None:
     assert extract("In only three of the 28 cases sampled by inspectors were children seen promptly.") == []
     assert extract("Nineteen participants were managers and 44 were frontline staff.") == []
     assert [v for _, _, v, _, _ in extract("There are 44 frontline staff in the service.")] == [44]
+
+
+def test_each_share_in_a_run_of_clauses_says_its_own_measure() -> None:
+    rows = extract("Most care leavers are in education, employment or training.",
+                   "Of these, 7% are at university, 31% are in further education, 4% have apprenticeships and 22% are "
+                   "in work.")
+    assert [(i, v) for i, _, v, _, _ in rows] == [("care_leavers_higher_education_percent", 7), ("", 31), ("", 4),
+                                                  ("", 22)]
+    assert indicators("- 412 live with foster families, of whom 160 (or 39%) live out of the authority area.") == \
+        {39: ""}  # a share of the foster children, not the foster share
