@@ -72,7 +72,8 @@ _BREAKDOWN_OR_DASH = re.compile(  # or a dash, in a sentence that is not a run o
     r"\s*[A-Za-z][A-Za-z'’ -]{2,60}:\s|\s*[A-Za-z][A-Za-z'’ -]{2,80}?\s[-–]\s")
 _BRACKETED_AFTER_VERB = re.compile(  # "are on care orders (403)": the bracket counts what the verb says of them
     r"\b(?:are|were|is|was|live|lived|living|remain|remained)\s+([^()]*?)\s*\(\s*$", re.I)
-_LATE = re.compile(r"\b(?:out of|outside(?: of)?|beyond|exceed\w*) (?:the )?(?:statutory )?time ?scales?\b|\boverdue\b", re.I)
+_LATE = re.compile(r"\b(?:out of|outside(?: of)?|beyond|exceed\w*) (?:the )?(?:statutory )?time ?scales?\b|\boverdue\b|"
+                   r"\b(?:took|taking|takes|take) (?:longer|more) than\b", re.I)
 _TIMELY = re.compile(r"\bwithin (?:timescale|\d+ (?:working )?days)\b|\bup[- ]to[- ]date\b", re.I)
 _LISTED = re.compile(r"(?<=[A-Za-z,] )\(\s*\d[\d.]*\s*%\s*\)")  # "placed for adoption (3%)": a label, then its share
 _SAID_OF_SHARE = re.compile(r"\d[\d.]*\s*%\s+(?:are|is|were|was|have|has|had|live|lived)\b", re.I)

@@ -946,3 +946,11 @@ def test_each_share_in_a_run_of_clauses_says_its_own_measure() -> None:
                                                   ("", 22)]
     assert indicators("- 412 live with foster families, of whom 160 (or 39%) live out of the authority area.") == \
         {39: ""}  # a share of the foster children, not the foster share
+
+
+def test_work_that_took_too_long_and_shares_living_out_of_area_are_not_the_measure() -> None:
+    assert indicators("In March, 31% of single assessments took longer than 45 days.") == {31: ""}
+    lead = "At 31 March 2024, 300 children were being looked after by the local authority."
+    assert indicators(lead, "Of this 64, 42% live outside the authority area.")[42] == ""
+    assert indicators(lead, "- 18 (or 6%) live in residential children's homes, all of whom live outside the authority "
+                            "area")[6] == "cla_childrens_homes_percent"
