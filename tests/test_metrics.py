@@ -954,3 +954,8 @@ def test_work_that_took_too_long_and_shares_living_out_of_area_are_not_the_measu
     assert indicators(lead, "Of this 64, 42% live outside the authority area.")[42] == ""
     assert indicators(lead, "- 18 (or 6%) live in residential children's homes, all of whom live outside the authority "
                             "area")[6] == "cla_childrens_homes_percent"
+
+
+def test_multi_agency_work_is_not_agency_staffing() -> None:
+    assert indicators("Most social work posts are filled.", "However, 31% of children wait for a multi-agency "
+                      "consideration of plans to protect them.") == {31: ""}
