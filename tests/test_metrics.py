@@ -959,3 +959,11 @@ def test_work_that_took_too_long_and_shares_living_out_of_area_are_not_the_measu
 def test_multi_agency_work_is_not_agency_staffing() -> None:
     assert indicators("Most social work posts are filled.", "However, 31% of children wait for a multi-agency "
                       "consideration of plans to protect them.") == {31: ""}
+
+
+def test_the_figure_for_all_pupils_is_not_the_cohort_s() -> None:
+    assert indicators("Attendance of children looked after is 93.8%, compared to 95.1% for all pupils.") == \
+        {93.8: "school_attendance_percent", 95.1: ""}
+    assert indicators("Of children looked after, 71% attend good or better schools, below the figure for all Northmoor "
+                      "pupils of 86%.") == {71: "good_outstanding_school_percent", 86: ""}
+    assert indicators("72% of all looked after children live with foster carers.") == {72: "cla_foster_care_percent"}
