@@ -146,7 +146,9 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
             return None  # "42.5% (277) of the looked after population ...": the numerator of a share
         aside = _aside(text[: v.span[0]], text[v.span[1]:])
         if aside is not None:  # "(86 fostering households)" names its own subject; "(17 were UASC)" splits the sentence's
-            return None if _SUB_COUNT.search(aside) or _QUALIFIER.match(aside) else taxonomy.match(aside, aside, v.unit)
+            if _SUB_COUNT.search(aside) or _QUALIFIER.match(aside) or re.search(r"\d", aside):
+                return None  # "(47 in independent and 21 in in-house children's homes)": the parts of a total
+            return taxonomy.match(aside, aside, v.unit)
         breakdown = _BREAKDOWN if text.lstrip()[:1] in "-–•" else _BREAKDOWN_OR_DASH
         if any(f.value.unit is Unit.COUNT and (m := breakdown.match(text, f.value.span[1])) and m.end() <= v.span[0]
                for f in found):

@@ -967,3 +967,8 @@ def test_the_figure_for_all_pupils_is_not_the_cohort_s() -> None:
     assert indicators("Of children looked after, 71% attend good or better schools, below the figure for all Northmoor "
                       "pupils of 86%.") == {71: "good_outstanding_school_percent", 86: ""}
     assert indicators("72% of all looked after children live with foster carers.") == {72: "cla_foster_care_percent"}
+
+
+def test_counts_in_a_bracket_that_breaks_down_a_total_are_its_parts() -> None:
+    assert indicators("In all, 52 children live in children's homes (38 in independent and 14 in in-house children's "
+                      "homes).") == {52: "placements_residential_count"}
