@@ -81,6 +81,7 @@ _ALL_PEOPLE = (r"all (?!(?:[\w'’-]+\s+){0,2}?(?:looked|cared|care)\b)(?:[\w'�
 _ALL_PUPILS_BEFORE = re.compile(rf"\b(?:for|of|among) {_ALL_PEOPLE}(?:\s+(?:locally|nationally|in [A-Z]\w+))?"
                                 r"\s*(?:of|at|is|was|were)?\s*\(?$", re.I)
 _ALL_PUPILS_AFTER = re.compile(rf"^\s*\)?\s*(?:for|of|among|across) {_ALL_PEOPLE}", re.I)
+_THOSE_AGED = re.compile(r"\bfor (?:those|them|young people|children) (?:aged )?(?:under|over|below|above) \d+\b", re.I)
 _SAID_OF_SHARE = re.compile(r"\d[\d.]*\s*%\s+(?:are|is|were|was|have|has|had|live|lived)\b", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*(?:of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*)?\(\s*$")  # "85% of homes (2,450)"
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
@@ -160,6 +161,8 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         return _count_indicator(v, near, text, context, taxonomy, found, previous, after)
     if _SOME_PART.match(after):
         return None  # "30% overall and up to 60% in some teams": the figure of a part
+    if _THOSE_AGED.search(near[: len(near) - len(after)]):
+        return None  # "... and for those under 18 it is higher (74%)": an age band the taxonomy does not hold
     if _ALL_PUPILS_BEFORE.search(near[: len(near) - len(after)]) or _ALL_PUPILS_AFTER.match(after):
         return None  # "below the figure for all Devon pupils of 84%": the whole population's, not the cohort's
     if _SUBSET.search(text[: v.span[0]]):  # "426 live with foster carers, of whom 45% live out of area"

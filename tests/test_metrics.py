@@ -972,3 +972,8 @@ def test_the_figure_for_all_pupils_is_not_the_cohort_s() -> None:
 def test_counts_in_a_bracket_that_breaks_down_a_total_are_its_parts() -> None:
     assert indicators("In all, 52 children live in children's homes (38 in independent and 14 in in-house children's "
                       "homes).") == {52: "placements_residential_count"}
+
+
+def test_a_share_for_those_under_an_age_is_a_band_the_taxonomy_does_not_hold() -> None:
+    assert indicators("Most (61%) care leavers over 18 are in education, employment and training, and for those "
+                      "under 18 it is higher (78%).") == {61: "care_leavers_eet_percent", 78: ""}
