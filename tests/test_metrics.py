@@ -977,3 +977,8 @@ def test_counts_in_a_bracket_that_breaks_down_a_total_are_its_parts() -> None:
 def test_a_share_for_those_under_an_age_is_a_band_the_taxonomy_does_not_hold() -> None:
     assert indicators("Most (61%) care leavers over 18 are in education, employment and training, and for those "
                       "under 18 it is higher (78%).") == {61: "care_leavers_eet_percent", 78: ""}
+
+
+def test_managers_turnover_is_not_the_social_workers() -> None:
+    assert indicators("Social work staff turnover has fallen.",
+                      "Turnover of team managers has been high, with a 29% turnover since April.") == {29: ""}
