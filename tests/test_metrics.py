@@ -982,3 +982,9 @@ def test_a_share_for_those_under_an_age_is_a_band_the_taxonomy_does_not_hold() -
 def test_managers_turnover_is_not_the_social_workers() -> None:
     assert indicators("Social work staff turnover has fallen.",
                       "Turnover of team managers has been high, with a 29% turnover since April.") == {29: ""}
+
+
+def test_care_leavers_health_assessments_are_not_the_looked_after_measure() -> None:
+    assert indicators("At present, 88% of care leavers have a health assessment.") == {88: ""}
+    assert indicators("Health assessments for children in care and care leavers are timely at 91%.") == \
+        {91: "cla_health_assessment_percent"}
