@@ -146,6 +146,14 @@ def _is_change(text: str, m: re.Match) -> bool:
                 or _DIFFERENCE_AFTER.match(text, m.end()))
 
 
+def _enumerated(text: str, before: str, raw: str) -> bool:
+    code = re.search(r"\b([A-Z]{2,6})\s+$", before)
+    if code is None or not raw.isdigit():
+        return False
+    n = int(raw)
+    return bool(re.search(rf"\b{code.group(1)}\s+(?:{n - 1}|{n + 1})\b", text))
+
+
 def _is_count(text: str, m: re.Match) -> bool:
     raw = m.group(1)
     before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 30]
@@ -184,6 +192,8 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False  # "in Years 10 and 11", "Progress 8 and Attainment 8"
     if re.match(r"\)\s", after) and re.search(r"(?:^|[:;.?!]|\band)\s*$", before):
         return False  # "Can the Cabinet Member tell me: 1) How many ...": a list marker
+    if _enumerated(text, before, raw):
+        return False  # "CIN 1 CIN 2 CIN 3": a numbered series of labels
     if re.match(r"-strong\s+(?:reduction|increase|decrease|rise|fall)", after):
         return False  # "a 55-strong reduction": a change
     return not re.match(r"^\s*(?:-|–|to)\s*\d", after)  # a range of ages or items

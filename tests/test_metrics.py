@@ -988,3 +988,8 @@ def test_care_leavers_health_assessments_are_not_the_looked_after_measure() -> N
     assert indicators("At present, 88% of care leavers have a health assessment.") == {88: ""}
     assert indicators("Health assessments for children in care and care leavers are timely at 91%.") == \
         {91: "cla_health_assessment_percent"}
+
+
+def test_a_numbered_series_of_labels_is_not_counts() -> None:
+    assert extract("LAC 1 LAC 2 LAC 3 LAC 4 LAC 5") == []
+    assert [v for _, _, v, _, _ in extract("There are 412 LAC in the borough.")] == [412]
