@@ -33,6 +33,7 @@ _NOUNS = (
 )
 _COUNTABLE = re.compile(  # not "2 there is an improving pattern": a footnote mark before a clause
     rf"^\s*(?:\(\d[\d.]*%\)\s*)?(?!(?:there|it|this|that|the)\b)(?:\w+\s+){{0,2}}(?:{_NOUNS}|are|were|was|is)\b", re.I)
+_SPAN_AFTER = re.compile(r"\b(?:between|during(?: the (?:month|months|quarter|period) of)?)\s+$", re.I)
 _LOOKBACK = 70
 _POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of|in|during)\s*$", re.I)
 _COMPARED = re.compile(
@@ -203,6 +204,9 @@ def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, traili
     earlier = [p for p in periods if p.span[1] <= v.span[0]]
     if earlier:
         return earlier[-1]
+    span = _SPAN_AFTER.search(text, end, periods[0].span[0]) if len(periods) == 1 else None
+    if span is not None and not _COMPARED.search(text[end:span.start()]):
+        return periods[0]  # "63 missing episodes involving 50 children between January and March 2016": the sentence's
     return None
 
 

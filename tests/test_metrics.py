@@ -993,3 +993,9 @@ def test_care_leavers_health_assessments_are_not_the_looked_after_measure() -> N
 def test_a_numbered_series_of_labels_is_not_counts() -> None:
     assert extract("LAC 1 LAC 2 LAC 3 LAC 4 LAC 5") == []
     assert [v for _, _, v, _, _ in extract("There are 412 LAC in the borough.")] == [412]
+
+
+def test_a_span_named_after_the_figure_dates_it() -> None:
+    rows = extract("Out of the 48 missing episodes involving 31 children between January 2024 and March 2024, most "
+                   "had a return home interview.")
+    assert [(v, end) for _, _, v, _, end in rows] == [(48, date(2024, 3, 31)), (31, date(2024, 3, 31))]
