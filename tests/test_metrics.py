@@ -861,6 +861,8 @@ def test_a_kpi_card_read_as_a_table_takes_its_measure_from_the_table_head() -> N
 def test_a_target_named_after_its_figure_is_the_target() -> None:
     rows = extract("In 2023/24, 84% of PEPs were completed; this is below the council's 95% target.")
     assert [(b, v) for _, b, v, _, _ in rows] == [("actual", 84), ("target", 95)]
+    rows = extract("The share of PEPs completed is 91.2%, exceeding the 90.0% Target.")
+    assert [(b, v) for _, b, v, _, _ in rows] == [("actual", 91.2), ("target", 90)]
     rows = extract("Latest: 71.5% Target: 80%, Floor: 70% Previous: 70.9% (Amber)")  # the next figure's label
     assert [(b, v) for _, b, v, _, _ in rows][:2] == [("actual", 71.5), ("target", 80)]
 
