@@ -82,6 +82,7 @@ _ALL_PUPILS_BEFORE = re.compile(rf"\b(?:for|of|among) {_ALL_PEOPLE}(?:\s+(?:loca
                                 r"\s*(?:of|at|is|was|were)?\s*\(?$", re.I)
 _ALL_PUPILS_AFTER = re.compile(rf"^\s*\)?\s*(?:for|of|among|across) {_ALL_PEOPLE}", re.I)
 _THOSE_AGED = re.compile(r"\bfor (?:those|them|young people|children) (?:aged )?(?:under|over|below|above) \d+\b", re.I)
+_REMAINING = re.compile(r"\b(?:the|a|our)\s+(?:other\s+)?remaining\s+$|\bthe rest(?: of them)?,?\s+$", re.I)
 _SAID_OF_SHARE = re.compile(r"\d[\d.]*\s*%\s+(?:are|is|were|was|have|has|had|live|lived)\b", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*(?:of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*)?\(\s*$")  # "85% of homes (2,450)"
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
@@ -142,6 +143,8 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     A bare count must name part of its subject right beside it ("557 cared for children")."""
     if is_kpi_card(text):  # "Latest: 613 Target: 700": the card's title, printed above it, names the measure
         return taxonomy.match(near, text, v.unit) or taxonomy.match(context, context, v.unit)
+    if _REMAINING.search(text[: v.span[0]]):
+        return None  # "The remaining 22 children are cared for": the rest of a total, not the measure
     if v.unit in (Unit.COUNT, Unit.GBP):
         if _PERCENT_THEN_BRACKET.search(text[: v.span[0]]):
             return None  # "42.5% (277) of the looked after population ...": the numerator of a share

@@ -1001,3 +1001,8 @@ def test_a_span_named_after_the_figure_dates_it() -> None:
     rows = extract("Out of the 48 missing episodes involving 31 children between January 2024 and March 2024, most "
                    "had a return home interview.")
     assert [(v, end) for _, _, v, _, end in rows] == [(48, date(2024, 3, 31)), (31, date(2024, 3, 31))]
+
+
+def test_the_remaining_figure_is_the_rest_of_a_total() -> None:
+    assert indicators("Of the 61 children in care, most live in the borough; the remaining 14 children are cared for "
+                      "out of area.") == {61: "cla_count", 14: ""}
