@@ -33,6 +33,7 @@ _NOUNS = (
 )
 _COUNTABLE = re.compile(  # not "2 there is an improving pattern": a footnote mark before a clause
     rf"^\s*(?:\(\d[\d.]*%\)\s*)?(?!(?:there|it|this|that|the)\b)(?:\w+\s+){{0,2}}(?:{_NOUNS}|are|were|was|is)\b", re.I)
+_BRACKETED_AS_AT = re.compile(r"^[^()\d]*\([^()]*\bas (?:at|of)\s+$", re.I)
 _SPAN_AFTER = re.compile(r"\b(?:between|during(?: the (?:month|months|quarter|period) of)?)\s+$", re.I)
 _LOOKBACK = 70
 _POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of|in|during)\s*$", re.I)
@@ -196,6 +197,8 @@ def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, traili
     if not trailing:  # "412 children were subject to a child protection plan at the end of June 2024"
         trailing = [p for p in periods if end <= p.span[0] < hi and _POINT_IN_TIME.search(text[end:p.span[0]])
                     and not _COMPARED.search(text[end:p.span[0]])]
+    if not trailing:  # "98% of our care leavers (aged 17-21, as at 2 January 2024)": the bracket dates the figure
+        trailing = [p for p in periods if end <= p.span[0] < end + 60 and _BRACKETED_AS_AT.search(text[end:p.span[0]])]
     if trailing or trailing_only:
         return trailing[0] if trailing else None
     own = [p for p in periods if lo <= p.span[0] and p.span[1] <= v.span[0]]

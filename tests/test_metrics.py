@@ -1006,3 +1006,8 @@ def test_a_span_named_after_the_figure_dates_it() -> None:
 def test_the_remaining_figure_is_the_rest_of_a_total() -> None:
     assert indicators("Of the 61 children in care, most live in the borough; the remaining 14 children are cared for "
                       "out of area.") == {61: "cla_count", 14: ""}
+
+
+def test_a_bracketed_as_at_date_dates_the_figure_before_it() -> None:
+    rows = extract("We are in touch with 96% of our care leavers (aged 17-21, as at 6 January 2025).")
+    assert [(i, v, end) for i, _, v, _, end in rows] == [("care_leavers_in_touch_percent", 96, date(2025, 1, 6))]
