@@ -1011,3 +1011,14 @@ def test_the_remaining_figure_is_the_rest_of_a_total() -> None:
 def test_a_bracketed_as_at_date_dates_the_figure_before_it() -> None:
     rows = extract("We are in touch with 96% of our care leavers (aged 17-21, as at 6 January 2025).")
     assert [(i, v, end) for i, _, v, _, end in rows] == [("care_leavers_in_touch_percent", 96, date(2025, 1, 6))]
+
+
+def test_health_assessments_requested_within_hours_are_not_completed_in_time() -> None:
+    table = Table(page=1, header_rows=1, rows=[["Ref", "Measure", "Q1", "Q2"],
+                                               ["H1", "% of initial health assessments requested within 48 hours of "
+                                                      "coming into care", "64%", "71%"],
+                                               ["H2", "% of initial health assessments completed within 20 working days",
+                                                "58%", "62%"]])
+    rows = metrics_from_table(table, 0, ["Health"], "", CTX, load_taxonomy())
+    assert {(m.indicator, m.value) for m in rows} == {("", 64), ("", 71), ("initial_health_assessment_20_days_percent", 58),
+                                                      ("initial_health_assessment_20_days_percent", 62)}
