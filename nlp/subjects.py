@@ -288,9 +288,11 @@ def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Ta
 def _names(indicator: Indicator, head: str, clause: str, taxonomy: Taxonomy) -> bool:
     """Whether the counted noun is what the indicator counts: "30 agency social workers", or "86 referrals" whose
     clause says the rest ("we received"), but not "50 letters", "12 in house beds" or "26 social workers" (recruited)."""
-    if taxonomy.match(head, head, indicator.unit) is indicator:
-        return True
-    nouns = " ".join(m.group(0) for m in _FOREIGN_NOUN.finditer(head))
+    foreign = list(_FOREIGN_NOUN.finditer(head))
+    if taxonomy.match(head, head, indicator.unit) is indicator and \
+            all(taxonomy.covers(indicator, head, m.span()) or m.group(0).lower().startswith("setting") for m in foreign):
+        return True  # "30 agency social workers"; not "50 residential care beds", where a cue only qualifies the noun
+    nouns = " ".join(m.group(0) for m in foreign)
     return taxonomy.cued(indicator, nouns) and taxonomy.match(head, head, indicator.unit, clause) is indicator
 
 

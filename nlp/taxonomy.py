@@ -89,6 +89,12 @@ class Taxonomy:
         rule = self._by_id.get(indicator.id)
         return rule is not None and rule.groups_in(text) > 0
 
+    def covers(self, indicator: Indicator, text: str, span: tuple[int, int]) -> bool:
+        """Whether one of the indicator's cues in `text` spans `span`: "social workers" covers "workers"."""
+        rule = self._by_id.get(indicator.id)
+        return rule is not None and any(m.start() <= span[0] and span[1] <= m.end()
+                                        for g in rule.groups for m in g.finditer(text))
+
     def general(self, context: str, unit: Unit) -> Indicator | None:
         """The broadest indicator the context names: a table's "Total" row counts the whole cohort."""
         ranked = [r for r in self._by_unit.get(unit, []) if r.groups_in(context) == len(r.groups)]

@@ -1022,3 +1022,9 @@ def test_health_assessments_requested_within_hours_are_not_completed_in_time() -
     rows = metrics_from_table(table, 0, ["Health"], "", CTX, load_taxonomy())
     assert {(m.indicator, m.value) for m in rows} == {("", 64), ("", 71), ("initial_health_assessment_20_days_percent", 58),
                                                       ("initial_health_assessment_20_days_percent", 62)}
+
+
+def test_a_cue_that_only_qualifies_the_counted_noun_does_not_make_it_children() -> None:
+    assert indicators("The new home could provide up to 40 residential care beds on the island.") == {40: ""}
+    assert indicators("We have 28 agency social workers.") == {28: "sw_agency_count"}
+    assert indicators("Of 300 young people, 12 are in residential settings.")[12] == "placements_residential_count"
