@@ -29,7 +29,9 @@ _GENERIC_HEAD = re.compile(r"^\s*(?:children|young people|child|young person|peo
 _OTHER_WHOLE = re.compile(
     r"^\s*of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+|net\s+|total\s+)*(?!children|child|young|care|cared|looked|"
     r"cohort|them|those|these|this|people|pupils|households|carers|cases|reviews|assessments|plans)[a-z]", re.I)
-_ATTENDED = re.compile(r"\battend(?:ed|ing)? by\s+(?:(?:approximately|around|about|some|over|nearly|almost|only)\s+)*$", re.I)
+_ATTENDED = re.compile(  # "attended by 150 children", "has helped over 100 children": a service's reach, not a cohort
+    r"(?:\battend(?:ed|ing)? by|\b(?:has|have|had)\s+(?:helped|supported|reached|worked with|engaged(?: with)?))\s+"
+    r"(?:(?:approximately|around|about|some|over|nearly|almost|only|more than)\s+)*$", re.I)
 _DENOMINATOR = re.compile(  # "looked after five of the 49 young people presenting as homeless": the group the five came from
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
     r"\s+(?:out\s+)?of\s+the\s+$", re.I)

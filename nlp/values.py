@@ -70,7 +70,8 @@ _AGE_OF_PRONOUN = re.compile(  # "until they are 18", "young people who reach 21
 _AGE_OF_PEOPLE = re.compile(
     r"\b(?:care leavers|young people|children|adults|pupils|those|anyone|people)\s+(?:aged\s+)?(?:over|above|under)\s*$", re.I)
 _AT_AGE = re.compile(  # "live independently at 18 and above", "allocated at 18 to the adult service"
-    r"\b(?:(?:allocated|transferr?\w*|mov\w*|leav\w*|left|independent\w*|transition\w*)\s+at\s*$)", re.I)
+    r"\b(?:(?:allocated|transferr?\w*|mov\w*|leav\w*|left|independent\w*|transition\w*)\s+(?:care\s+)?at\s*$)|"
+    r"(?:^|[.;:!?]\s)\s*at\s*$", re.I)  # "When you are leaving care at 18", "At 16, the proportion ..."
 _AT_AGE_END = re.compile(r"^\s*(?:and (?:above|over)|or (?:above|over)|\+|onwards)", re.I)
 _AGE_LIMIT_END = re.compile(r"^(?:s\b|\s*(?:[).,;]|$|and over|or over|plus\b|years?\b))", re.I)
 _COUNTED_AFTER = re.compile(r"^\s*(?:children|young people|care leavers|people|pupils|adults|families|of\b)", re.I)

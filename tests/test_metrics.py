@@ -1028,3 +1028,13 @@ def test_a_cue_that_only_qualifies_the_counted_noun_does_not_make_it_children() 
     assert indicators("The new home could provide up to 40 residential care beds on the island.") == {40: ""}
     assert indicators("We have 28 agency social workers.") == {28: "sw_agency_count"}
     assert indicators("Of 300 young people, 12 are in residential settings.")[12] == "placements_residential_count"
+
+
+def test_ages_a_service_s_reach_targeted_support_and_households_awaiting_a_match() -> None:
+    assert extract("When you are leaving care at 18 it is important to have somewhere to live.") == []
+    assert extract("At 16, the proportion of children looked after who go on to college has improved.") == []
+    assert indicators("The mentoring scheme supports care leavers into work, and has supported 64 care leavers since "
+                      "2021.") == {64: ""}
+    rows = extract("The service offers targeted support to children in need and has helped over 90 children this year.")
+    assert all(b == "actual" and i == "" for i, b, _, _, _ in rows)
+    assert indicators("At the time of the inspection, 19 approved households were awaiting a match.") == {19: ""}
