@@ -85,6 +85,8 @@ _ALL_PUPILS_BEFORE = re.compile(rf"\b(?:for|of|among) {_ALL_PEOPLE}(?:\s+(?:loca
 _ALL_PUPILS_AFTER = re.compile(rf"^\s*\)?\s*(?:for|of|among|across) {_ALL_PEOPLE}", re.I)
 _THOSE_AGED = re.compile(r"\bfor (?:those|them|young people|children) (?:aged )?(?:under|over|below|above) \d+\b", re.I)
 _REMAINING = re.compile(r"\b(?:the|a|our)\s+(?:other\s+)?remaining\s+$|\bthe rest(?: of them)?,?\s+$", re.I)
+_COUNT_THEN_SHARE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){1,6}?\(\s*\d[\d.]*\s*%\s*\)\s*(?:were|are|was|is|had|have|has|live|lived)\b", re.I)
 _SAID_OF_SHARE = re.compile(r"\d[\d.]*\s*%\s+(?:are|is|were|was|have|has|had|live|lived)\b", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*(?:of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*)?\(\s*$")  # "85% of homes (2,450)"
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
@@ -148,8 +150,9 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if _REMAINING.search(text[: v.span[0]]):
         return None  # "The remaining 22 children are cared for": the rest of a total, not the measure
     if v.unit in (Unit.COUNT, Unit.GBP):
-        if _PERCENT_THEN_BRACKET.search(text[: v.span[0]]):
-            return None  # "42.5% (277) of the looked after population ...": the numerator of a share
+        if _PERCENT_THEN_BRACKET.search(text[: v.span[0]]) or _COUNT_THEN_SHARE.match(text, v.span[1]):
+            return None  # "42.5% (277) of the looked after population", "25 children looked after (4%) were identified as
+            # having a substance misuse issue": the numerator of a share, a part of the cohort
         aside = _aside(text[: v.span[0]], text[v.span[1]:])
         if aside is not None:  # "(86 fostering households)" names its own subject; "(17 were UASC)" splits the sentence's
             if _SUB_COUNT.search(aside) or _QUALIFIER.match(aside) or re.search(r"\d", aside):

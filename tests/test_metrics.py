@@ -1038,3 +1038,8 @@ def test_ages_a_service_s_reach_targeted_support_and_households_awaiting_a_match
     rows = extract("The service offers targeted support to children in need and has helped over 90 children this year.")
     assert all(b == "actual" and i == "" for i, b, _, _, _ in rows)
     assert indicators("At the time of the inspection, 19 approved households were awaiting a match.") == {19: ""}
+
+
+def test_a_count_with_its_share_of_the_cohort_is_a_part_of_it() -> None:
+    assert indicators("In 2023/24, 31 children looked after (5%) were identified as having a substance misuse "
+                      "issue.") == {31: "", 5: ""}
