@@ -1043,3 +1043,10 @@ def test_ages_a_service_s_reach_targeted_support_and_households_awaiting_a_match
 def test_a_count_with_its_share_of_the_cohort_is_a_part_of_it() -> None:
     assert indicators("In 2023/24, 31 children looked after (5%) were identified as having a substance misuse "
                       "issue.") == {31: "", 5: ""}
+
+
+def test_one_team_s_children_in_need_are_not_the_children_in_need_count() -> None:
+    assert indicators("Over 150 children in need in the disabled children's team are not reviewed regularly.") == \
+        {150: ""}
+    assert indicators("At 31 March 2024, 1,912 children had been identified through assessment as being formally in "
+                      "need of a specialist children's service.") == {1912: "cin_count"}
