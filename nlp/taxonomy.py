@@ -36,7 +36,7 @@ class Rule:
     indicator: Indicator
     groups: tuple[re.Pattern, ...]
     veto: re.Pattern | None
-    anchors: tuple[bool, ...]  # which groups name the measure itself, not just the cohort it is of
+    anchors: tuple[re.Pattern | None, ...]  # each group's words that name the measure itself, not the cohort it is of
 
     def groups_in(self, text: str) -> int:
         return sum(1 for g in self.groups if g.search(text))
@@ -44,7 +44,7 @@ class Rule:
     def cue_length(self, text: str) -> int:
         """Characters the measure's cues cover: "in-house ... family/friends" is more telling than "foster"; the
         cohort's words ("Children in Care") tell nothing about which measure it is."""
-        return sum(len(m.group(0)) for g, a in zip(self.groups, self.anchors, strict=True) if a and (m := g.search(text)))
+        return sum(len(m.group(0)) for a in self.anchors if a is not None and (m := a.search(text)))
 
 
 class Taxonomy:
@@ -114,7 +114,8 @@ class Taxonomy:
         for rule in self._by_unit.get(unit, []):
             hits = [g.search(sentence) is not None for g in rule.groups]
             n_sentence = sum(hits)
-            if context and anchored and not any(a and h for a, h in zip(rule.anchors, hits, strict=True)):
+            if context and anchored and not any(h and a is not None and a.search(sentence)
+                                                for a, h in zip(rule.anchors, hits, strict=True)):
                 continue  # "children in care" alone does not name the residential share
             if n_sentence < len(rule.groups) and rule.groups_in(wide) < len(rule.groups):
                 continue
@@ -144,6 +145,12 @@ def _alternatives(pattern: str) -> list[str]:
     return [*parts, pattern[start:]]
 
 
+def _measure_words(pattern: str, terms: dict[str, str]) -> re.Pattern | None:
+    """A group's alternatives that name the measure: "school|{cla}" names it by "school" alone."""
+    own = [a for a in _alternatives(pattern) if a not in _COHORT]
+    return _compile("|".join(own), terms) if own else None
+
+
 @cache
 def load_taxonomy(data: Path = DATA) -> Taxonomy:
     facts = yaml.safe_load((data / "indicators.yaml").read_text(encoding="utf-8"))["indicators"]
@@ -162,7 +169,7 @@ def load_taxonomy(data: Path = DATA) -> Taxonomy:
             raise ValueError(f"cues.yaml: rule for unknown indicator {ind_id!r}")
         veto = _compile(vetoes[ind_id], terms) if ind_id in vetoes else None
         patterns = ["|".join(g) for g in groups]
-        anchors = tuple(len(patterns) == 1 or not set(_alternatives(p)) <= _COHORT for p in patterns)
+        anchors = tuple(_compile(p, terms) if len(patterns) == 1 else _measure_words(p, terms) for p in patterns)
         rules.append(Rule(by_id[ind_id], tuple(_compile(p, terms) for p in patterns), veto, anchors))
     unmeasured = _compile(cues["unmeasured"], terms) if cues.get("unmeasured") else None
     return Taxonomy(indicators, rules, unmeasured)

@@ -1050,3 +1050,10 @@ def test_one_team_s_children_in_need_are_not_the_children_in_need_count() -> Non
         {150: ""}
     assert indicators("At 31 March 2024, 1,912 children had been identified through assessment as being formally in "
                       "need of a specialist children's service.") == {1912: "cin_count"}
+
+
+def test_a_cohort_word_in_a_mixed_cue_group_does_not_anchor_borrowing() -> None:
+    # "school|{cla}" names attendance's setting by "school"; "children looked after" alone names only the cohort
+    assert indicators("School attendance for children looked after is good.",
+                      "Data show that 64% of children looked after made the progress expected of all children.") == \
+        {64: ""}
