@@ -87,6 +87,7 @@ _THOSE_AGED = re.compile(r"\bfor (?:those|them|young people|children) (?:aged )?
 _REMAINING = re.compile(r"\b(?:the|a|our)\s+(?:other\s+)?remaining\s+$|\bthe rest(?: of them)?,?\s+$", re.I)
 _COUNT_THEN_SHARE = re.compile(
     r"\s+(?:[\w'’-]+\s+){1,6}?\(\s*\d[\d.]*\s*%\s*\)\s*(?:were|are|was|is|had|have|has|live|lived)\b", re.I)
+_PEOPLE_HEAD = re.compile(r"^\s*(?:different\s+|individual\s+)?(?:children|child|young people|young person|people)\b", re.I)
 _SAID_OF_SHARE = re.compile(r"\d[\d.]*\s*%\s+(?:are|is|were|was|have|has|had|live|lived)\b", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*(?:of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*)?\(\s*$")  # "85% of homes (2,450)"
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
@@ -276,6 +277,8 @@ def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Ta
         return False  # "operates 4 children's homes" counts homes, not the children placed in them
     if _CARERS.match(after):
         return False  # "111 local authority foster carers" counts carers, not the children living with them
+    if indicator.id.endswith("_incidents_count") and _PEOPLE_HEAD.match(after):
+        return False  # "63 missing episodes involving 50 children": the 50 counts children, not episodes
     plural = _PLURAL_HEAD.match(after)
     clause = f"{before} {after}"
     if plural and _FOREIGN_NOUN.fullmatch(plural.group(1)) and not _names(indicator, after[:plural.end()], clause, taxonomy):

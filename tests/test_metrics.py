@@ -1057,3 +1057,9 @@ def test_a_cohort_word_in_a_mixed_cue_group_does_not_anchor_borrowing() -> None:
     assert indicators("School attendance for children looked after is good.",
                       "Data show that 64% of children looked after made the progress expected of all children.") == \
         {64: ""}
+
+
+def test_children_are_not_episodes_and_a_team_s_care_leavers_are_not_the_cohort() -> None:
+    assert indicators("Between April and June 2024, there were 141 missing episodes for 38 children.") == \
+        {141: "cla_missing_incidents_count", 38: ""}
+    assert indicators("The leaving care team currently works with 27 care leavers.") == {27: ""}
