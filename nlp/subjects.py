@@ -88,6 +88,7 @@ _REMAINING = re.compile(r"\b(?:the|a|our)\s+(?:other\s+)?remaining\s+$|\bthe res
 _COUNT_THEN_SHARE = re.compile(
     r"\s+(?:[\w'’-]+\s+){1,6}?\(\s*\d[\d.]*\s*%\s*\)\s*(?:were|are|was|is|had|have|has|live|lived)\b", re.I)
 _PEOPLE_HEAD = re.compile(r"^\s*(?:different\s+|individual\s+)?(?:children|child|young people|young person|people)\b", re.I)
+_OF_LABEL = re.compile(r"^\s*of\s+[a-z]", re.I)
 _SAID_OF_SHARE = re.compile(r"\d[\d.]*\s*%\s+(?:are|is|were|was|have|has|had|live|lived)\b", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*(?:of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*)?\(\s*$")  # "85% of homes (2,450)"
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
@@ -185,6 +186,9 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
             basis_of(near[: len(near) - len(after)], after) is Basis.ACTUAL:
         # "placed with parents (4%), in hostels (4%) ... in residential schools (2%)": each label names its own figure
         return taxonomy.match(near, near, v.unit, after=after)
+    if found and v.unit is Unit.PERCENT and _OF_LABEL.match(after) and \
+            (own := taxonomy.match(after, after, v.unit)) is not None:
+        return own  # "..., along with 88% of health reviews and 92% of dental checks": the words before it are the last one's
     if len(_SAID_OF_SHARE.findall(text)) > 2 and _SAID_OF_SHARE.match(text, v.span[0]):
         # "5% are at university, 35% are in other further education, 3% have apprenticeships": each says its own
         return taxonomy.match(after, after, v.unit, context)

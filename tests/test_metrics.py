@@ -1063,3 +1063,9 @@ def test_children_are_not_episodes_and_a_team_s_care_leavers_are_not_the_cohort(
     assert indicators("Between April and June 2024, there were 141 missing episodes for 38 children.") == \
         {141: "cla_missing_incidents_count", 38: ""}
     assert indicators("The leaving care team currently works with 27 care leavers.") == {27: ""}
+
+
+def test_a_later_share_names_what_it_is_of() -> None:
+    rows = extract("At the time of the inspection, 97% of reviews were held on time, along with 85% of health reviews "
+                   "and 90% of dental checks.")
+    assert [(i, v) for i, _, v, _, _ in rows][-1] == ("cla_dental_check_percent", 90)
