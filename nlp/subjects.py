@@ -171,6 +171,8 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         return _count_indicator(v, near, text, context, taxonomy, found, previous, after)
     if _SOME_PART.match(after):
         return None  # "30% overall and up to 60% in some teams": the figure of a part
+    if re.match(r"\s*overall\b", after, re.I):  # "NEET, at 48% overall, rising to 58% for 19- to 21-year-olds": the
+        return taxonomy.match(near, near, v.unit)  # qualifier later in the sentence is the other figure's
     if _THOSE_AGED.search(near[: len(near) - len(after)]):
         return None  # "... and for those under 18 it is higher (74%)": an age band the taxonomy does not hold
     if _ALL_PUPILS_BEFORE.search(near[: len(near) - len(after)]) or _ALL_PUPILS_AFTER.match(after):

@@ -1069,3 +1069,8 @@ def test_a_later_share_names_what_it_is_of() -> None:
     rows = extract("At the time of the inspection, 97% of reviews were held on time, along with 85% of health reviews "
                    "and 90% of dental checks.")
     assert [(i, v) for i, _, v, _, _ in rows][-1] == ("cla_dental_check_percent", 90)
+
+
+def test_the_overall_figure_does_not_take_the_age_band_of_the_next() -> None:
+    assert indicators("Many care leavers are NEET, at 41% overall, rising to 52% for 19- to 21-year-olds.") == \
+        {41: "", 52: "care_leavers_19_21_neet_percent"}
