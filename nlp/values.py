@@ -64,9 +64,11 @@ _OR_LESS = re.compile(r"\s*or (?:less|more|fewer|longer|shorter|under|over)\b", 
 _DAY_OF_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+{_MONTH_NAME}\b")
 _OLDEST_AGE = 25  # care leavers are supported to 25: a larger number after "over" or "plus" is a count
 _AGE_LIMIT = re.compile(
-    r"\b(?:over|above|under|up to|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)\s*$", re.I)
+    r"\b(?:over|above|under|up to|beyond|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)"
+    r"\s*$", re.I)
 _AGE_OF_PRONOUN = re.compile(  # "until they are 18", "young people who reach 21"
-    r"\b(?:they|he|she)\s+(?:are|is|were|was|turn(?:s|ed)?|reach(?:es|ed)?)\s*$|\bwho\s+(?:turn|reach)(?:s|es|ed)?\s*$", re.I)
+    r"\b(?:they|he|she)\s+(?:are|is|were|was|turn(?:s|ed)?|reach(?:es|ed)?)\s*$|\bwho\s+(?:turn|reach)(?:s|es|ed)?\s*$|"
+    r"\bwho\s+(?:are|were)\s+(?:aged\s+)?(?:\d+\s+(?:or|and|to)\s+)?$", re.I)  # "children who are 16 or 17"
 _AGE_OF_PEOPLE = re.compile(
     r"\b(?:care leavers|young people|children|adults|pupils|those|anyone|people)\s+(?:aged\s+)?(?:over|above|under)\s*$", re.I)
 _AT_AGE = re.compile(  # "live independently at 18 and above", "allocated at 18 to the adult service"

@@ -1074,3 +1074,10 @@ def test_a_later_share_names_what_it_is_of() -> None:
 def test_the_overall_figure_does_not_take_the_age_band_of_the_next() -> None:
     assert indicators("Many care leavers are NEET, at 41% overall, rising to 52% for 19- to 21-year-olds.") == \
         {41: "", 52: "care_leavers_19_21_neet_percent"}
+
+
+def test_ages_beyond_and_who_are_and_attendance_at_reviews() -> None:
+    assert extract("Some care leavers wanted support to continue beyond 21.") == []
+    assert extract("Children who are 16 or 17 and are homeless receive a timely service.") == []
+    assert indicators("There is very good attendance of children in their reviews (97% in 2023–24).") == \
+        {97: "cla_review_participation_percent"}
