@@ -87,8 +87,10 @@ _THOSE_AGED = re.compile(r"\bfor (?:those|them|young people|children) (?:aged )?
 _REMAINING = re.compile(r"\b(?:the|a|our)\s+(?:other\s+)?remaining\s+$|\bthe rest(?: of them)?,?\s+$", re.I)
 _COUNT_THEN_SHARE = re.compile(
     r"\s+(?:[\w'’-]+\s+){1,6}?\(\s*\d[\d.]*\s*%\s*\)\s*(?:were|are|was|is|had|have|has|live|lived)\b", re.I)
+_A_PLACEMENT = re.compile(r"settings?", re.I)  # "41 in residential settings": where children live, so theirs
 _PEOPLE_HEAD = re.compile(r"^\s*(?:different\s+|individual\s+)?(?:children|child|young people|young person|people)\b", re.I)
 _OF_LABEL = re.compile(r"^\s*of\s+[a-z]", re.I)
+_OVERALL = re.compile(r"\s*overall\b", re.I)
 _SAID_OF_SHARE = re.compile(r"\d[\d.]*\s*%\s+(?:are|is|were|was|have|has|had|live|lived)\b", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*(?:of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*)?\(\s*$")  # "85% of homes (2,450)"
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
@@ -152,40 +154,54 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if _REMAINING.search(text[: v.span[0]]):
         return None  # "The remaining 22 children are cared for": the rest of a total, not the measure
     if v.unit in (Unit.COUNT, Unit.GBP):
-        if _PERCENT_THEN_BRACKET.search(text[: v.span[0]]) or _COUNT_THEN_SHARE.match(text, v.span[1]):
-            return None  # "42.5% (277) of the looked after population", "25 children looked after (4%) were identified as
-            # having a substance misuse issue": the numerator of a share, a part of the cohort
-        aside = _aside(text[: v.span[0]], text[v.span[1]:])
-        if aside is not None:  # "(86 fostering households)" names its own subject; "(17 were UASC)" splits the sentence's
-            if _SUB_COUNT.search(aside) or _QUALIFIER.match(aside) or re.search(r"\d", aside):
-                return None  # "(47 in independent and 21 in in-house children's homes)": the parts of a total
-            return taxonomy.match(aside, aside, v.unit)
-        breakdown = _BREAKDOWN if text.lstrip()[:1] in "-–•" else _BREAKDOWN_OR_DASH
-        if any(f.value.unit is Unit.COUNT and (m := breakdown.match(text, f.value.span[1])) and m.end() <= v.span[0]
-               for f in found):
-            return None  # "258 children looked after: 142 in the borough and 116 outside it": the parts of a total
-        predicate = _BRACKETED_AFTER_VERB.search(text[max(0, v.span[0] - 60): v.span[0]])
-        if predicate and re.match(r"\s*\)", text[v.span[1]:]):  # "children ... are on care orders (403)": a subgroup
-            named = predicate.group(1)
-            return None if taxonomy.unmeasured(named) else taxonomy.match(named, named, v.unit)
-        return _count_indicator(v, near, text, context, taxonomy, found, previous, after)
+        return _whole_count_indicator(v, near, text, context, taxonomy, found, previous, after)
+    return _share_indicator(v, near, text, context, taxonomy, found, previous, after)
+
+
+def _whole_count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
+                           previous: list[Found], after: str) -> Indicator | None:
+    """A count printed as a part (a share's numerator, a bracketed breakdown, the items after a total) names no
+    cohort measure; any other goes on to what its own words count."""
+    if _PERCENT_THEN_BRACKET.search(text[: v.span[0]]) or _COUNT_THEN_SHARE.match(text, v.span[1]):
+        return None  # "42.5% (277) of the looked after population", "25 children looked after (4%) were identified as
+        # having a substance misuse issue": the numerator of a share, a part of the cohort
+    aside = _aside(text[: v.span[0]], text[v.span[1]:])
+    if aside is not None:  # "(86 fostering households)" names its own subject; "(17 were UASC)" splits the sentence's
+        if _SUB_COUNT.search(aside) or _QUALIFIER.match(aside) or re.search(r"\d", aside):
+            return None  # "(47 in independent and 21 in in-house children's homes)": the parts of a total
+        return taxonomy.match(aside, aside, v.unit)
+    breakdown = _BREAKDOWN if text.lstrip()[:1] in "-–•" else _BREAKDOWN_OR_DASH
+    if any(f.value.unit is Unit.COUNT and (m := breakdown.match(text, f.value.span[1])) and m.end() <= v.span[0]
+           for f in found):
+        return None  # "258 children looked after: 142 in the borough and 116 outside it": the parts of a total
+    predicate = _BRACKETED_AFTER_VERB.search(text[max(0, v.span[0] - 60): v.span[0]])
+    if predicate and re.match(r"\s*\)", text[v.span[1]:]):  # "children ... are on care orders (403)": a subgroup
+        named = predicate.group(1)
+        return None if taxonomy.unmeasured(named) else taxonomy.match(named, named, v.unit)
+    return _count_indicator(v, near, text, context, taxonomy, found, previous, after)
+
+
+def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
+                     previous: list[Found], after: str) -> Indicator | None:
+    """A share, rate, duration or score: a part's figure or another population's names nothing; a label of its own
+    wins over the sentence's; else the sentence, what came before it, then the context."""
+    lead = near[: len(near) - len(after)]  # the value's clause up to it
     if _SOME_PART.match(after):
         return None  # "30% overall and up to 60% in some teams": the figure of a part
-    if re.match(r"\s*overall\b", after, re.I):  # "NEET, at 48% overall, rising to 58% for 19- to 21-year-olds": the
+    if _OVERALL.match(after):  # "NEET, at 48% overall, rising to 58% for 19- to 21-year-olds": the
         return taxonomy.match(near, near, v.unit)  # qualifier later in the sentence is the other figure's
-    if _THOSE_AGED.search(near[: len(near) - len(after)]):
+    if _THOSE_AGED.search(lead):
         return None  # "... and for those under 18 it is higher (74%)": an age band the taxonomy does not hold
-    if _ALL_PUPILS_BEFORE.search(near[: len(near) - len(after)]) or _ALL_PUPILS_AFTER.match(after):
+    if _ALL_PUPILS_BEFORE.search(lead) or _ALL_PUPILS_AFTER.match(after):
         return None  # "below the figure for all Devon pupils of 84%": the whole population's, not the cohort's
     if _SUBSET.search(text[: v.span[0]]):  # "426 live with foster carers, of whom 45% live out of area"
         return taxonomy.match(after, after, v.unit)
-    if _PART_OF.search(near[: len(near) - len(after)]):  # "Of these, 5% are at university": the clause names the measure
+    if _PART_OF.search(lead):  # "Of these, 5% are at university": the clause names the measure
         return None if taxonomy.unmeasured(after) else taxonomy.match(after, after, v.unit, context)
     if _SEEN.search(near):
         return None  # "50% of the PEPs seen by inspectors were good": a judgement on a sample
     listed = [m.span() for m in _LISTED.finditer(text)]
-    if len(listed) > 2 and any(s <= v.span[0] < e for s, e in listed) and \
-            basis_of(near[: len(near) - len(after)], after) is Basis.ACTUAL:
+    if len(listed) > 2 and any(s <= v.span[0] < e for s, e in listed) and basis_of(lead, after) is Basis.ACTUAL:
         # "placed with parents (4%), in hostels (4%) ... in residential schools (2%)": each label names its own figure
         return taxonomy.match(near, near, v.unit, after=after)
     if found and v.unit is Unit.PERCENT and _OF_LABEL.match(after) and \
@@ -304,7 +320,7 @@ def _names(indicator: Indicator, head: str, clause: str, taxonomy: Taxonomy) -> 
     clause says the rest ("we received"), but not "50 letters", "12 in house beds" or "26 social workers" (recruited)."""
     foreign = list(_FOREIGN_NOUN.finditer(head))
     if taxonomy.match(head, head, indicator.unit) is indicator and \
-            all(taxonomy.covers(indicator, head, m.span()) or m.group(0).lower().startswith("setting") for m in foreign):
+            all(taxonomy.covers(indicator, head, m.span()) or _A_PLACEMENT.fullmatch(m.group(0)) for m in foreign):
         return True  # "30 agency social workers"; not "50 residential care beds", where a cue only qualifies the noun
     nouns = " ".join(m.group(0) for m in foreign)
     return taxonomy.cued(indicator, nouns) and taxonomy.match(head, head, indicator.unit, clause) is indicator

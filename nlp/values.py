@@ -150,6 +150,7 @@ def _is_change(text: str, m: re.Match) -> bool:
 
 
 def _enumerated(text: str, before: str, raw: str) -> bool:
+    """Whether the number is one of a run of labels ("CIN 1 CIN 2 CIN 3"): the same code with the next or last number."""
     code = re.search(r"\b([A-Z]{2,6})\s+$", before)
     if code is None or not raw.isdigit():
         return False
