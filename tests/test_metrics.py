@@ -1081,3 +1081,10 @@ def test_ages_beyond_and_who_are_and_attendance_at_reviews() -> None:
     assert extract("Children who are 16 or 17 and are homeless receive a timely service.") == []
     assert indicators("There is very good attendance of children in their reviews (97% in 2023–24).") == \
         {97: "cla_review_participation_percent"}
+
+
+def test_approved_placements_are_places_and_a_nurse_s_checks_are_not_assessments() -> None:
+    assert indicators("In 2023–24 there were 112 approved in-house foster care placements.") == {}
+    assert indicators("Health assessments for children in care are monitored closely.",
+                      "Monitoring by the nurse has improved timeliness, but only 64% were completed on time.") == \
+        {64: ""}
