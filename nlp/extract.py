@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ingest.models import Document, StatementKind, Table
-from nlp.kpi_cards import is_kpi_card, is_rag
+from nlp.kpi_cards import is_kpi_card, table_card_title
 from nlp.models import DocumentContext, Extraction, Metric
 from nlp.prose import StatementIn, metrics_from_statements
 from nlp.table_metrics import metrics_from_table
@@ -53,18 +53,12 @@ def document_inputs(doc: Document) -> tuple[list[StatementIn], list[TableIn]]:
     for ord_, table in enumerate(doc.tables):
         first = _first_row_statement(statements, table)
         if first is not None and table.header_rows and is_kpi_card(statements[first].text):
-            statements[first] = replace(statements[first], title=_kpi_title(table))
+            statements[first] = replace(statements[first], title=table_card_title(table))
         path = list(statements[first].section_path) if first is not None else []
         before = [s.text for s in statements[max(0, (first or 0) - 3):first or 0] if not s.is_table_row]
         context = " ".join([table.title, *path, table.rows[0][0] if table.rows else "", *before])
         tables.append(TableIn(ord_, table, path, context))
     return statements, tables
-
-
-def _kpi_title(table: Table) -> str:
-    """ "Number of foster households | RED" above "Latest: 613 | Target: 700": the card's measure, not its status."""
-    cells = [c for r in table.rows[: table.header_rows] for c in r if c]
-    return " ".join(c for c in cells if not is_rag(c))
 
 
 def _first_row_statement(statements: list[StatementIn], table: Table) -> int | None:

@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from ingest.models import Table
+
 _CARD = re.compile(r"\b(?:Latest|Target|Floor|Previous)\s*:")
 _RAG = re.compile(r"^(?:red|amber|green|R|A|G|[\u2600-\u27bf\U0001F300-\U0001FAFF]+)(?:\s*\(\w+\))?$", re.I)
 
@@ -32,3 +34,10 @@ def card_title(card: _Line, before: Sequence[_Line]) -> str:
         if not is_rag(line.text):
             return line.text
     return ""
+
+
+def table_card_title(table: Table) -> str:
+    """ "Number of foster households | RED" above "Latest: 613 | Target: 700": a card the table detector read as a table
+    has its title in the table head; the measure, not its status."""
+    cells = [c for r in table.rows[: table.header_rows] for c in r if c]
+    return " ".join(c for c in cells if not is_rag(c))

@@ -119,11 +119,10 @@ class Taxonomy:
                 continue  # "children in care" alone does not name the residential share
             if n_sentence < len(rule.groups) and rule.groups_in(wide) < len(rule.groups):
                 continue
-            if rule.veto and (rule.veto.search(near) or
-                              (rule.groups_in(near) < len(rule.groups) and rule.veto.search(sentence))):
+            n_near = rule.groups_in(near)
+            if rule.veto and (rule.veto.search(near) or (n_near < len(rule.groups) and rule.veto.search(sentence))):
                 continue  # a value borrowing part of its rule from beyond its clause must not be contradicted there
-            score = (rule.groups_in(near), n_sentence, n_sentence - len(rule.groups), rule.groups_in(after) > 0,
-                     rule.cue_length(wide))
+            score = (n_near, n_sentence, n_sentence - len(rule.groups), rule.groups_in(after) > 0, rule.cue_length(wide))
             if best is None or score > best:
                 best, chosen = score, rule.indicator
         return chosen
