@@ -150,12 +150,14 @@ def _is_change(text: str, m: re.Match) -> bool:
 
 
 def _enumerated(text: str, before: str, raw: str) -> bool:
-    """Whether the number is one of a run of labels ("CIN 1 CIN 2 CIN 3"): the same code with the next or last number."""
+    """Whether the number is one of a run of labels ("CIN 1 CIN 2 ... CIN 10 CIN 12"): the same code with the next or
+    last number, or printed with a number three times or more."""
     code = re.search(r"\b([A-Z]{2,6})\s+$", before)
     if code is None or not raw.isdigit():
         return False
     n = int(raw)
-    return bool(re.search(rf"\b{code.group(1)}\s+(?:{n - 1}|{n + 1})\b", text))
+    numbered = rf"\b{code.group(1)}\s+"
+    return bool(re.search(rf"{numbered}(?:{n - 1}|{n + 1})\b", text)) or len(re.findall(rf"{numbered}\d", text)) >= 3
 
 
 def _is_count(text: str, m: re.Match) -> bool:

@@ -994,6 +994,7 @@ def test_care_leavers_health_assessments_are_not_the_looked_after_measure() -> N
 
 def test_a_numbered_series_of_labels_is_not_counts() -> None:
     assert extract("LAC 1 LAC 2 LAC 3 LAC 4 LAC 5") == []
+    assert extract("CIN 8 CIN 9 CIN 10 CIN 12") == []  # a gap in the series
     assert [v for _, _, v, _, _ in extract("There are 412 LAC in the borough.")] == [412]
 
 
