@@ -121,6 +121,20 @@ def test_scorecard_table_columns_decide_basis_and_period() -> None:
     assert all(m.polarity == "Low is Good" for m in metrics)
 
 
+def test_adoption_scorecard_rows_name_their_measures() -> None:
+    table = Table(page=2, header_rows=1, rows=[
+        ["Ref", "Indicator", "Qu 1 24-25", "Qu 2 24-25"],
+        ["A.1", "% of children who left care due to adoption (year to date)", "11%", "14%"],
+        ["A.2", "% of children waiting under 14 months from entering care to moving in with their adopters", "61%", "58%"],
+        ["A.3", "Average days from entering care to moving in with an adoptive family or with a foster carer who "
+                "became their adopter", "402", "388"],
+        ["A.4", "Average days from entering care to moving in with an adoptive family", "455", "431"],
+    ])
+    metrics = metrics_from_table(table, 0, ["Permanence"], "", CTX, load_taxonomy())
+    assert [m.indicator for m in metrics][::2] == ["cla_adopted_percent", "adoption_a3_within_14_months_percent",
+                                                   "adoption_a10_days", "adoption_a1_days"]
+
+
 def test_status_table_total_row_takes_the_cohort_from_context() -> None:
     table = Table(page=5, header_rows=1, rows=[["Status", "Mar-24", "Jun-24"], ["UASC", "31", "35"],
                                                ["Total", "402", "412"], ["Male", "220", "225"]])
