@@ -55,6 +55,7 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     body = table.rows[header_rows:]
     label_cols = [c.index for c in columns if not c.skip and _mostly_text(body, c.index)]
     own = [c.header for c in columns if c.index not in label_cols and not c.skip and c.basis is Basis.ACTUAL]
+    first_label = min(label_cols, default=0)  # a number left of every label is the row's reference ("4.13")
     measure = own[0] if len(own) == 1 else ""  # "Date | % who visited a dentist | National data": what both measure
     out: list[Metric] = []
     for row in body:
@@ -65,7 +66,7 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
         rag = next((c for c in row if is_rag(c) and not _NUMBER.match(c)), "")
         polarity = next((c for c in row if _POLARITY.match(c)), "")
         for col in columns:
-            if col.index in label_cols or col.skip or col.index >= len(row):
+            if col.index in label_cols or col.skip or col.index >= len(row) or col.index < first_label:
                 continue
             m = _NUMBER.match(row[col.index].replace(" ", ""))
             if not m:

@@ -135,6 +135,15 @@ def test_adoption_scorecard_rows_name_their_measures() -> None:
                                                    "adoption_a10_days", "adoption_a1_days"]
 
 
+def test_a_number_left_of_the_row_label_is_its_reference() -> None:
+    table = Table(page=9, header_rows=1, rows=[
+        ["5.1", "Recruit more foster carers for teenagers", "Head of Fostering", "March 2025"],
+        ["5.2", "Review the placement of every looked after child placed out of area", "Head of Service", "June 2025"],
+        ["6", "Nurse Specialist for Looked After Children", "Community Health Trust", ""],
+    ])
+    assert metrics_from_table(table, 0, ["Action plan"], "", CTX, load_taxonomy()) == []
+
+
 def test_status_table_total_row_takes_the_cohort_from_context() -> None:
     table = Table(page=5, header_rows=1, rows=[["Status", "Mar-24", "Jun-24"], ["UASC", "31", "35"],
                                                ["Total", "402", "412"], ["Male", "220", "225"]])
