@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -20,6 +21,8 @@ if TYPE_CHECKING:  # spaCy loads only when an extractor is built, not when the C
 
 EXTRACTOR_VERSION = "4"  # raised when the rules change, so rows from older rules show it (`scrutineer reextract`)
 _PLAN_DAYS = 400  # longer than a year and its reporting slack
+_CONTENTS = re.compile(r"^\s*(?:table of )?contents\s*:?\s*$", re.I)
+_PROSE_END = re.compile(r"[.?!]\s*$")
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,11 @@ def document_inputs(doc: Document) -> tuple[list[StatementIn], list[TableIn]]:
         for i, s in enumerate(doc.statements)
     ]
     tables = []
+    contents = _contents_list(statements)
     for ord_, table in enumerate(doc.tables):
         first = _first_row_statement(statements, table)
+        if first in contents:
+            continue  # "Introduction | 4": a heading and its page
         if first is not None and table.header_rows and is_kpi_card(statements[first].text):
             statements[first] = replace(statements[first], title=table_card_title(table))
         path = list(statements[first].section_path) if first is not None else []
@@ -59,6 +65,21 @@ def document_inputs(doc: Document) -> tuple[list[StatementIn], list[TableIn]]:
         context = " ".join([table.title, *path, table.rows[0][0] if table.rows else "", *before])
         tables.append(TableIn(ord_, table, path, context))
     return statements, tables
+
+
+def _contents_list(statements: list[StatementIn]) -> set[int]:
+    """The statements of a contents list: under a "Contents" heading, up to the first sentence of prose."""
+    out: set[int] = set()
+    heading: StatementIn | None = None
+    for i, s in enumerate(statements):
+        if _CONTENTS.match(s.text):
+            heading = s
+        elif (s.section_path[-1:] and _CONTENTS.match(s.section_path[-1])) or (
+                heading is not None and s.section_path == heading.section_path and not _PROSE_END.search(s.text)):
+            out.add(i)
+        else:
+            heading = None
+    return out
 
 
 def _first_row_statement(statements: list[StatementIn], table: Table) -> int | None:

@@ -881,6 +881,19 @@ def test_a_kpi_card_read_as_a_table_takes_its_measure_from_the_table_head() -> N
                     (400, "floor"): "fostering_households_count", (409, "actual"): "fostering_households_count"}
 
 
+def test_a_contents_list_is_headings_and_pages() -> None:
+    rows = [["Children in care", "6"], ["Care leavers", "11"], ["Residential care", "14"]]
+    texts = [("Contents", StatementKind.SENTENCE, []), *((" | ".join(r), StatementKind.TABLE_ROW, []) for r in rows),
+             ("Residential care", StatementKind.SENTENCE, []),
+             ("We care for 412 children, 31 of them in residential care.", StatementKind.SENTENCE, ["Children in care"])]
+    doc = Document(
+        id="d-0", source="strategy.pdf", sha256="0" * 64, meta=Metadata(authority="Northmoor Borough Council"),
+        page_start=1, page_end=1,
+        statements=[Statement(text=t, page=1, section_path=p, char_start=0, char_end=1, kind=k) for t, k, p in texts],
+        tables=[Table(page=1, header_rows=1, rows=rows)])
+    assert [m.value for m in extract_metrics(doc, load_taxonomy())] == [412, 31]
+
+
 def test_a_target_named_after_its_figure_is_the_target() -> None:
     rows = extract("In 2023/24, 84% of PEPs were completed; this is below the council's 95% target.")
     assert [(b, v) for _, b, v, _, _ in rows] == [("actual", 84), ("target", 95)]
