@@ -28,7 +28,7 @@ _NOT_BEFORE = re.compile(
     r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|ni|npi|kpi|pi|"
     r"rate|cycle|wave|round|option|scenario|version|band|references|contents|glossary|bibliography|index|annex(?:es)?|"
     r"between|under|ages? of|per|turning|turned|turns|out of|establishment of)\s*"
-    r"|(?:aged?|ages|between|ages? of|stages?|quarters)\s+\d+\s*(?:-|–|to|and)\s*"
+    r"|(?:aged?|ages|between|ages? of|stages?|quarters)\s+\d+\s*(?:-|–|to|and|or)\s*"
     r"|\b(?:paras?|paragraphs?|pages?|items?|sections?|recommendations?)\s+(?:\d+(?:\.\d+)*\s*(?:,|and|&|-|–)\s*)+)$",
     re.I,
 )

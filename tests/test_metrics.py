@@ -1028,6 +1028,10 @@ def test_care_leavers_health_assessments_are_not_the_looked_after_measure() -> N
         {91: "cla_health_assessment_percent"}
 
 
+def test_the_second_of_two_ages_is_an_age() -> None:
+    assert extract("The response to young people aged 16 or 17 who present as homeless is well established.") == []
+
+
 def test_a_numbered_series_of_labels_is_not_counts() -> None:
     assert extract("LAC 1 LAC 2 LAC 3 LAC 4 LAC 5") == []
     assert extract("CIN 8 CIN 9 CIN 10 CIN 12") == []  # a gap in the series
