@@ -29,6 +29,7 @@ _BASIS_HEADER = [
     (Basis.TARGET, re.compile(r"target", re.I)),
     (Basis.FLOOR, re.compile(r"floor", re.I)),
 ]
+_AGE_HEADER = re.compile(r"^\s*(?:age|ages|age \((?:years|yrs)\)|age at \w+)\s*$", re.I)
 _POLARITY = re.compile(r"^(?:high|low)(?:er)? is (?:good|better)$", re.I)
 _TEAM = re.compile(r"\b(?:team|service|unit|hub|locality|directorate)\b", re.I)
 _PERIOD_WORDS = re.compile(r"\b(?:year|yr|end|as|at|to|quarter|qtr|financial|academic)\b", re.I)
@@ -56,6 +57,7 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     label_cols = [c.index for c in columns if not c.skip and _mostly_text(body, c.index)]
     own = [c.header for c in columns if c.index not in label_cols and not c.skip and c.basis is Basis.ACTUAL]
     first_label = min(label_cols, default=0)  # a number left of every label is the row's reference ("4.13")
+    ages = {c.index for c in columns if c.index not in label_cols and _AGE_HEADER.match(c.header)}  # a person's age
     measure = own[0] if len(own) == 1 else ""  # "Date | % who visited a dentist | National data": what both measure
     out: list[Metric] = []
     for row in body:
@@ -66,7 +68,8 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
         rag = next((c for c in row if is_rag(c) and not _NUMBER.match(c)), "")
         polarity = next((c for c in row if _POLARITY.match(c)), "")
         for col in columns:
-            if col.index in label_cols or col.skip or col.index >= len(row) or col.index < first_label:
+            if col.index in label_cols or col.skip or col.index >= len(row) or col.index < first_label or \
+                    col.index in ages:
                 continue
             m = _NUMBER.match(row[col.index].replace(" ", ""))
             if not m:

@@ -144,6 +144,14 @@ def test_a_number_left_of_the_row_label_is_its_reference() -> None:
     assert metrics_from_table(table, 0, ["Action plan"], "", CTX, load_taxonomy()) == []
 
 
+def test_an_age_column_holds_ages() -> None:
+    table = Table(page=9, header_rows=1, rows=[
+        ["Name", "Age", "Status"], ["Jordan", "19", "Care leaver"], ["Amira", "15", "Looked after child"]])
+    assert metrics_from_table(table, 0, ["Focus groups"], "", CTX, load_taxonomy()) == []
+    table = Table(page=9, header_rows=1, rows=[["Age", "Number"], ["Under 1", "19"], ["1 to 4", "32"]])
+    assert [m.value for m in metrics_from_table(table, 0, ["Children in care"], "", CTX, load_taxonomy())] == [19, 32]
+
+
 def test_status_table_total_row_takes_the_cohort_from_context() -> None:
     table = Table(page=5, header_rows=1, rows=[["Status", "Mar-24", "Jun-24"], ["UASC", "31", "35"],
                                                ["Total", "402", "412"], ["Male", "220", "225"]])
