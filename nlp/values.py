@@ -84,6 +84,8 @@ _CONTENTS_LINE = re.compile(r"^\s*\d+(?:\.\d+)+\s+[A-Z][^.!?:;%£\d()]{2,80}?\s+
 _GROUP_THRESHOLD = re.compile(  # "who have attendance below 90%", "with an SDQ score above 17"
     r"\b(?:with|(?:who )?(?:have|has|had)|having)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:attendance|scores?|absence|caseloads?)\s+"
     r"(?:of\s+)?(?:below|above|under|over|less than|more than|at least|greater than|lower than|higher than)\s*$", re.I)
+_BOUND_BEFORE = re.compile(r"\b(?:above|over|below|under|at least|more than|less than)\s*$", re.I)
+_FOR_SOME = re.compile(r"\s*for (?:the )?(?:(?:vast |large )?majority|most|many|some|half|a (?:minority|few))\b", re.I)
 _SUPPRESSED = re.compile(r"\b(?:disclos\w*|suppress\w*|redact\w*|withheld)\b", re.I)  # "not disclosed where fewer than 5"
 _PHONE = re.compile(r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b")
 _TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b", re.I)
@@ -124,8 +126,9 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     for m in _RATE.finditer(text):
         add(_num(m.group(1) or m.group(3)), Unit.RATE, m, mismatch=bool(m.group(2)))
     for m in _PERCENT.finditer(text):
-        if _GROUP_THRESHOLD.search(text[max(0, m.start() - 60):m.start()]):
-            continue  # "children who have attendance below 90%": the line that defines a group, not a figure
+        if _GROUP_THRESHOLD.search(text[max(0, m.start() - 60):m.start()]) or \
+                (_BOUND_BEFORE.search(text[max(0, m.start() - 20):m.start()]) and _FOR_SOME.match(text, m.end())):
+            continue  # "children who have attendance below 90%", "above 90% for the majority": a bar, not a figure
         if not _is_change(text, m) and not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \
                 and not _CHANGE_AFTER.match(text, m.end()):  # "a 41% increase from 300"
             add(_num(m.group(1)), Unit.PERCENT, m)

@@ -1036,6 +1036,11 @@ def test_care_leavers_health_assessments_are_not_the_looked_after_measure() -> N
         {91: "cla_health_assessment_percent"}
 
 
+def test_a_bar_most_children_clear_is_not_a_figure() -> None:
+    assert extract("School attendance is above 95% for most of the children we care for.") == []
+    assert [v for _, _, v, _, _ in extract("School attendance for the children we care for is above 95%.")] == [95]
+
+
 def test_the_second_of_two_ages_is_an_age() -> None:
     assert extract("The response to young people aged 16 or 17 who present as homeless is well established.") == []
 
