@@ -219,6 +219,8 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if taxonomy.evidence(text, v.unit):  # the sentence names something: borrow only what it lacks, and nothing when
         # it is about something unmeasured ("newly qualified staff ... 23% in one team and 19% in another")
         return taxonomy.match(near, text, v.unit, "" if taxonomy.unmeasured(text) else context)
+    if taxonomy.unmeasured(text):
+        return None  # "pupils achieving five good GCSEs ... at 25%": about a subject no indicator measures, borrowing none
     inherited = _borrowed(v.unit, found, previous, near, taxonomy)
     if inherited is not None:
         return inherited

@@ -21,6 +21,8 @@ _DAYS = re.compile(rf"(?<![\d.])({_NUM})\s*(days|months)\b", re.I)
 _DURATION_CUE = re.compile(r"(?:average|took|taken|wait(?:ed|ing)?|mean|time (?:of|was|is))\W+(?:\w+\W+){0,3}$", re.I)
 _THRESHOLD = re.compile(r"\b(?:longer|more|less|fewer|shorter) than\s*$|\b(?:within|over|under|exceeding|beyond)\s*$", re.I)
 _COUNT = re.compile(rf"(?<![\w.,£/:\-–—])({_NUM})(?![\w/:]|\.\d|,\d|%|-\d| ?- ?(?:year|month|week|day|hour))")
+_SMALL_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+               r"seventeen|eighteen|nineteen|twenty)")
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:aged?|ages|sections?|s\.|pledge|items?|appendix|appendices|para(?:graph)?s?|pages?|tables?|figures?|charts?|"
     r"quarters?|q|qu|qtr|year|yr|"
@@ -28,7 +30,7 @@ _NOT_BEFORE = re.compile(
     r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|ni|npi|kpi|pi|"
     r"rate|cycle|wave|round|option|scenario|version|band|references|contents|glossary|bibliography|index|annex(?:es)?|"
     r"between|under|ages? of|per|turning|turned|turns|out of|establishment of)\s*"
-    r"|(?:aged?|ages|between|ages? of|stages?|quarters)\s+\d+\s*(?:-|–|to|and|or)\s*"
+    r"|(?:aged?|ages|between|ages? of|stages?|quarters)\s+(?:\d+|" + _SMALL_WORD + r")\s*(?:-|–|to|and|or)\s*"
     r"|\b(?:paras?|paragraphs?|pages?|items?|sections?|recommendations?)\s+(?:\d+(?:\.\d+)*\s*(?:,|and|&|-|–)\s*)+)$",
     re.I,
 )
@@ -38,7 +40,8 @@ _LIST_NUMBER = re.compile(  # "4.13 Await ...", "47.** 20 of ...", "150 - Disclo
     r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\**\s|^\s*\d+\s+(?=[A-Z])|^\s*\d+\.(?=[A-Z])|^\s*\d+\s+[-–]\s+(?=[A-Z][a-z])")
 _NOT_AFTER = re.compile(
     r"^(?:\s*(?:or more|\+|years?|yrs?|year[- ]olds?|months?|weeks?|hours?|minutes?|am\b|pm\b|st\b|nd\b|rd\b|th\b|"
-    r"miles?|times|working days|days|o'clock|percentage points?)|-(?:year|month|day)|"
+    r"miles?|times|working days|days|o'clock|percentage points?|A\*?\s*(?:-|–|to)\s*C\b|(?:good |or more )?GCSE)|"
+    r"-(?:year|month|day)|"
     r"(?:\s*,\s*\d+)*\s*,?\s*-?\s*(?:or|and|to)\s*\d+\s*-?\s*years?)",  # "18, 19 and 20 year old care leavers"
     re.I,
 )

@@ -1043,6 +1043,15 @@ def test_a_bar_most_children_clear_is_not_a_figure() -> None:
 
 def test_the_second_of_two_ages_is_an_age() -> None:
     assert extract("The response to young people aged 16 or 17 who present as homeless is well established.") == []
+    assert extract("Children in care did well in tests at the ages of seven and 11 this year.") == []
+    assert extract("Workers in the children in care teams hold caseloads of between eight and 14 children.") == []
+
+
+def test_school_results_name_no_indicator_and_borrow_none() -> None:
+    assert extract("Children in care gaining 5 A*-C GCSEs including English and maths fell to 9%.") == [
+        ("", "actual", 9, "percent", date(2024, 9, 30))]
+    assert indicators("Persistent absence of children in care fell to 11%.",
+                      "Only three pupils (10%) achieved five good GCSEs.") == {11: "cla_persistent_absence_percent", 10: ""}
 
 
 def test_a_numbered_series_of_labels_is_not_counts() -> None:
