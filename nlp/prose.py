@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ingest.periods import Period
 from nlp.basis import basis_of, comparator_frame, contrasted, trailing_basis
 from nlp.kpi_cards import card_title, is_kpi_card
+from nlp.list_dates import ListDating
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import resolve_periods
 from nlp.respectively import listed_run, respective_bases, respective_indicators
@@ -69,7 +70,7 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
     previous: list[Found] = []
     before_previous: list[Found] = []
     history: list[StatementIn] = []
-    lead: Period | None = None
+    dating = ListDating()
     parts = False  # inside a list that breaks down the figure of its lead-in
     for st in statements:
         if st.is_table_row and not is_kpi_card(st.text):
@@ -81,7 +82,8 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             found = _statement_metrics(st.text, ctx, taxonomy, [], "")
         else:  # a value with no subject continues the last one of its unit, from this sentence or the two before it
             found = _statement_metrics(st.text, ctx, taxonomy, before_previous + previous, context)
-        if st.is_list_item and lead is not None and history and history[-1].section_path == st.section_path:
+        lead = dating.item_period(st.text, st.section_path, st.is_list_item)
+        if lead is not None:
             for f in found:
                 f.period = f.period or lead
         elif _ANAPHOR.match(st.text):  # "This represents a rate of 58 per 10,000": the figure before it, same date
@@ -89,19 +91,11 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             for f in found:
                 f.period = f.period or dated
         out += [_to_metric(f, st, ctx) for f in found if _worth_keeping(f, st.text)]
-        lead = _lead_in(st, ctx, lead)
+        dating.step(st.text, st.section_path, st.is_list_item, ctx)
         parts = (parts and st.is_list_item) or (bool(found) and st.text.rstrip().endswith(":"))
         before_previous, previous = (previous if history and history[-1].section_path == st.section_path else []), found
         history.append(st)
     return out
-
-
-def _lead_in(st: StatementIn, ctx: DocumentContext, lead: Period | None) -> Period | None:
-    """ "In the last 6 months (Jan-June 2022):" dates the list items under it; a sentence ends the list."""
-    if st.text.rstrip().endswith(":"):
-        periods = resolve_periods(st.text, ctx)
-        return periods[-1] if periods else None
-    return lead if st.is_list_item else None
 
 
 def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, previous: list[Found],

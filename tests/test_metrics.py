@@ -243,6 +243,17 @@ def test_a_lead_in_dates_the_list_under_it() -> None:
     assert got[180] == date(2024, 3, 31)
 
 
+def test_a_breakdown_of_this_number_is_of_the_date_the_paragraph_opened_with() -> None:
+    texts = [("At 31 March 2024, 402 children were looked after by the council.", True),
+             ("This is an increase from 377 at 31 March 2023. Of this number:", True),
+             ("- 131 (or 33%) live outside the local authority area", False),
+             ("- 38 live in residential children's homes, of whom 61% live out of the area", False)]
+    statements = [StatementIn(i, t, 1, ("Children in care",), is_list_item=item) for i, (t, item) in enumerate(texts)]
+    got = {m.value: m.period_end for m in metrics_from_statements(statements, CTX, load_taxonomy())}
+    assert got[377] == date(2023, 3, 31)
+    assert got[33] == got[38] == got[61] == date(2024, 3, 31)
+
+
 def test_a_review_on_time_is_not_an_up_to_date_plan() -> None:
     rows = indicators("7.2 88% of care leavers have an up-to-date pathway plan and 79% had their plans reviewed on time.")
     assert rows[88] == "care_leavers_pathway_plan_percent" and rows[79] == ""

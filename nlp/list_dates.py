@@ -1,0 +1,61 @@
+"""The date a list item takes from the lead-in above it.
+
+Inspection reports and committee papers list a cohort's parts under a lead-in:
+"At 31 March 2016, 652 children were looked after ... This is an increase from
+620 at 31 March 2015. Of this number:" then "- 306 (or 47%) live outside the
+local authority area". An item that prints no date is of the lead-in's date, and
+a breakdown "of this number" is of the date the paragraph opened with, not of
+the earlier figure just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.periods import Period
+from nlp.models import DocumentContext
+from nlp.periods import resolve_periods
+
+_DASHED = re.compile(r"^\s*[-–—―─−•]")  # a bullet the layout kept as text
+_OF_THIS_NUMBER = re.compile(r"\bof (?:this number|these|them|whom)\s*[:,]", re.I)
+_OPENING_DATE = re.compile(r"^\W*(?:at|as at|as of|on)\s", re.I)
+_OPENING_SPAN = 15  # the date is the paragraph's when it opens it: "At 31 March 2016, ..."
+
+
+def is_item(text: str, is_list_item: bool) -> bool:
+    return is_list_item or bool(_DASHED.match(text))
+
+
+@dataclass
+class ListDating:
+    lead: Period | None = None  # the date of the list being read
+    opening: Period | None = None  # the date the section's last paragraph opened with
+    section: tuple[str, ...] | None = None
+
+    def item_period(self, text: str, section: tuple[str, ...], is_list_item: bool) -> Period | None:
+        """The date for an item's undated figures; None when `text` is not an item of the list being read."""
+        if not is_item(text, is_list_item) or section != self.section:
+            return None
+        if self.opening is not None and _OF_THIS_NUMBER.match(text.lstrip(" -–—―─−•")):
+            return self.opening  # "- Of this number, 161 (or 69%) live outside the local authority area"
+        return self.lead
+
+    def step(self, text: str, section: tuple[str, ...], is_list_item: bool, ctx: DocumentContext) -> None:
+        """Read one statement: a lead-in starts a list, any other sentence ends it."""
+        item = is_item(text, is_list_item)
+        if section != self.section:
+            self.opening = None
+        if text.rstrip().endswith(":"):
+            periods = resolve_periods(text, ctx)
+            breakdown = self.opening is not None and _OF_THIS_NUMBER.search(text)
+            self.lead = self.opening if breakdown else (periods[-1] if periods else None)
+        elif item:
+            self.lead = self.item_period(text, section, is_list_item) if self.section == section else None
+        else:
+            self.lead = None
+        if _OPENING_DATE.match(text):
+            periods = resolve_periods(text, ctx)
+            if periods and periods[0].span[0] < _OPENING_SPAN:
+                self.opening = periods[0]
+        self.section = section
