@@ -10,6 +10,7 @@ from nlp.models import Basis, Unit
 from nlp.taxonomy import Indicator, Taxonomy
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_AVERAGES_AT = re.compile(r"\baverages\s+(?:at|of|were|are|stood at)\s*$", re.I)
 _LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?")
 _SHARED = re.compile(r"^\s*(?:averages|figures|rates|levels|data)\b", re.I)  # "national averages of 18% and 15%"
 _LEAD = re.compile(  # what joins the listed names to their figures: "... rates at", "... assessments ("
@@ -22,10 +23,13 @@ _WORDS = 5  # a listed name is short: "annual health assessments", not a clause
 
 
 def listed_run(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """The values printed together just before "respectively", joined by commas or "and"."""
+    """The values printed together just before "respectively", joined by commas or "and"; or a pair after a plural
+    "averages" ("statistical neighbour and England averages at 643 and 647 days"), listed in the order of its names."""
     end = _RESPECTIVELY.search(text)
     if end is None:
-        return []
+        return next(([i, i + 1] for i in range(len(spans) - 1)
+                     if _AVERAGES_AT.search(text[max(0, spans[i][0] - 30):spans[i][0]])
+                     and re.fullmatch(r"\s*and\s*", text[spans[i][1]:spans[i + 1][0]])), [])
     before = [i for i, span in enumerate(spans) if span[1] <= end.start()]
     run = before[-1:]
     while run and run[0] > 0 and _LIST_GAP.fullmatch(text[spans[run[0] - 1][1]:spans[run[0]][0]]):

@@ -260,7 +260,7 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
             indicator = taxonomy.match(near, near, unit)
         if indicator is not None:
             return indicator if _counts_its_noun(indicator, before, after, taxonomy) and \
-                not _names_a_subgroup(indicator, after) else None
+                not _names_a_subgroup(indicator, head) else None
     if _GENERIC_HEAD.match(after):  # "increased in Q2 to 75 children": the subject is just before
         if _NUMERATOR.search(text):
             return None

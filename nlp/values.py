@@ -18,7 +18,10 @@ _MONEY = re.compile(rf"£\s?({_NUM})\s*(m\b|mil\b|million\b|bn\b|billion\b|k\b)?
 _RATE = re.compile(rf"\b({_NUM})\s*(%|per ?cent)?\s*(?:per|/)\s*10,?000\b|\b({_NUM})\s*per\s*10k\b", re.I)
 _PERCENT = re.compile(rf"(?<![\d.])({_NUM})\s*(?:%|per ?cent\b)", re.I)
 _DAYS = re.compile(rf"(?<![\d.])({_NUM})\s*(days|months)\b", re.I)
-_DURATION_CUE = re.compile(r"(?:average|took|taken|wait(?:ed|ing)?|mean|time (?:of|was|is))\W+(?:\w+\W+){0,3}$", re.I)
+_DURATION_CUE = re.compile(r"(?:averages?|took|taken|wait(?:ed|ing)?|mean|time (?:of|was|is))\W+(?:\w+\W+){0,3}$", re.I)
+_AVERAGE_WAS = re.compile(  # "The average number of days between receiving court authority ... and ... was 170 days"
+    r"\baverage (?:number of days|time|wait|duration)\b[^.;]*\b(?:was|is|were|stood at|at)\s*$", re.I)
+_PAIRED_BEFORE = re.compile(rf"(?<![\d.,])({_NUM})(?=\s*(?:and|&)\s*\d[\d,.]*\s*(?:days|months)\b)")
 _THRESHOLD = re.compile(r"\b(?:longer|more|less|fewer|shorter) than\s*$|\b(?:within|over|under|exceeding|beyond)\s*$", re.I)
 _COUNT = re.compile(rf"(?<![\w.,£/:\-–—])({_NUM})(?![\w/:]|\.\d|,\d|%|-\d| ?- ?(?:year|month|week|day|hour))")
 _SMALL_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -137,12 +140,18 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
             add(_num(m.group(1)), Unit.PERCENT, m)
     for m in _DAYS.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
-        if re.search(r"\d\s*(?:to|-|–)\s*$", before):
-            continue  # "took 41 to 45 days": the top of a band
+        if re.search(r"\d\s*(?:to|-|–)\s*$|\bbetween\s+\d[\d,.]*\s*and\s*$", before, re.I):
+            continue  # "took 41 to 45 days", "between 10 and 20 days": the top of a band
         # not "took longer than 45 days" nor "exceeds the England average by 19 days"
-        if _DURATION_CUE.search(before) and not _THRESHOLD.search(before) and not _is_change(text, m) \
+        timed = _DURATION_CUE.search(before) or _AVERAGE_WAS.search(text[max(0, m.start() - 200):m.start()])
+        if timed and not _THRESHOLD.search(before) and not _is_change(text, m) \
                 and not _OR_LESS.match(text, m.end()):  # "waiting 18 months or less": a threshold
-            add(_num(m.group(1)), Unit.DAYS if m.group(2).lower() == "days" else Unit.MONTHS, m)
+            unit = Unit.DAYS if m.group(2).lower() == "days" else Unit.MONTHS
+            pair = _PAIRED_BEFORE.search(text, max(0, m.start() - 12))
+            if pair is not None and pair.end() <= m.start() and not re.search(r"\bbetween\s*$", text[: pair.start()], re.I):
+                # "statistical neighbours and England averages at 643 and 647 days": both durations
+                add(_num(pair.group(1)), unit, pair)
+            add(_num(m.group(1)), unit, m)
     for m in _COUNT.finditer(text):
         if _is_count(text, m):
             add(_num(m.group(1)), Unit.COUNT, m)

@@ -254,6 +254,24 @@ def test_a_breakdown_of_this_number_is_of_the_date_the_paragraph_opened_with() -
     assert got[33] == got[38] == got[61] == date(2024, 3, 31)
 
 
+def test_adoption_durations_printed_after_their_long_names() -> None:
+    assert extract("The average number of days between receiving court authority to place a child and deciding on a "
+                   "match was 170 days in 2021 to 2024.") == [("adoption_a2_days", "actual", 170, "days", date(2024, 3, 31))]
+    assert extract("Once the court has agreed that a child can be placed for adoption, a family is found quickly.",
+                   "In 2021-24, this took an average of 142 days.") == [
+        ("adoption_a2_days", "actual", 142, "days", date(2024, 3, 31))]
+    rows = extract("The average time between children entering care and moving in with their adoptive family is 564 "
+                   "days, below statistical neighbours and England averages at 643 and 647 days.")
+    assert [(i, b, v) for i, b, v, _, _ in rows] == [("adoption_a1_days", "actual", 564),
+                                                     ("adoption_a1_days", "statistical_neighbours", 643),
+                                                     ("adoption_a1_days", "national", 647)]
+    assert extract("The average wait for a match took between 10 and 20 days.") == []  # a band
+
+
+def test_a_count_of_children_and_young_people_who_had_something_is_a_part() -> None:
+    assert indicators("41 children and young people looked after had an independent visitor in June 2024.") == {41: ""}
+
+
 def test_a_review_on_time_is_not_an_up_to_date_plan() -> None:
     rows = indicators("7.2 88% of care leavers have an up-to-date pathway plan and 79% had their plans reviewed on time.")
     assert rows[88] == "care_leavers_pathway_plan_percent" and rows[79] == ""
