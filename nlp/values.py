@@ -43,7 +43,8 @@ _LIST_NUMBER = re.compile(  # "4.13 Await ...", "47.** 20 of ...", "150 - Disclo
     r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\**\s|^\s*\d+\s+(?=[A-Z])|^\s*\d+\.(?=[A-Z])|^\s*\d+\s+[-–]\s+(?=[A-Z][a-z])")
 _NOT_AFTER = re.compile(
     r"^(?:\s*(?:or more|\+|years?|yrs?|year[- ]olds?|months?|weeks?|hours?|minutes?|am\b|pm\b|st\b|nd\b|rd\b|th\b|"
-    r"miles?|times|working days|days|o'clock|percentage points?|A\*?\s*(?:-|–|to)\s*C\b|(?:good |or more )?GCSE)|"
+    r"miles?|times|working days|days|o'clock|percentage points?|A\*?\s*(?:-|–|to)\s*C\b|(?:good |or more )?GCSE|"
+    r"of the (?:Children|Care|Adoption and Children) Act)|"  # "20 of the Children Act 1989": section 20 broken over a line
     r"-(?:year|month|day)|"
     r"(?:\s*,\s*\d+)*\s*,?\s*-?\s*(?:or|and|to)\s*\d+\s*-?\s*years?)",  # "18, 19 and 20 year old care leavers"
     re.I,
@@ -90,6 +91,8 @@ _CONTENTS_LINE = re.compile(r"^\s*\d+(?:\.\d+)+\s+[A-Z][^.!?:;%£\d()]{2,80}?\s+
 _GROUP_THRESHOLD = re.compile(  # "who have attendance below 90%", "with an SDQ score above 17"
     r"\b(?:with|(?:who )?(?:have|has|had)|having)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:attendance|scores?|absence|caseloads?)\s+"
     r"(?:of\s+)?(?:below|above|under|over|less than|more than|at least|greater than|lower than|higher than)\s*$", re.I)
+_OR_BETTER = re.compile(r"\s*or (?:better|above|more|higher|over|less|below|lower|under|worse)\b", re.I)
+_HAVING = re.compile(r"\b(?:with|have|has|had|having)\b(?![^.;,]*\b(?:target|floor|standard|aim)\b)[^.;,]*$", re.I)
 _BOUND_BEFORE = re.compile(r"\b(?:above|over|below|under|at least|more than|less than)\s*$", re.I)
 _FOR_SOME = re.compile(r"\s*for (?:the )?(?:(?:vast |large )?majority|most|many|some|half|a (?:minority|few))\b", re.I)
 _SUPPRESSED = re.compile(r"\b(?:disclos\w*|suppress\w*|redact\w*|withheld)\b", re.I)  # "not disclosed where fewer than 5"
@@ -136,7 +139,9 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
                 (_BOUND_BEFORE.search(text[max(0, m.start() - 20):m.start()]) and _FOR_SOME.match(text, m.end())):
             continue  # "children who have attendance below 90%", "above 90% for the majority": a bar, not a figure
         if not _is_change(text, m) and not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \
-                and not _CHANGE_AFTER.match(text, m.end()):  # "a 41% increase from 300"
+                and not _CHANGE_AFTER.match(text, m.end()) and not (
+                    _OR_BETTER.match(text, m.end()) and _HAVING.search(text[max(0, m.start() - 40):m.start()])):
+            # not "a 41% increase from 300", nor "attendance figures of 95% or better" (a bar)
             add(_num(m.group(1)), Unit.PERCENT, m)
     for m in _DAYS.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]

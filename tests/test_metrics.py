@@ -1070,6 +1070,16 @@ def test_a_bar_most_children_clear_is_not_a_figure() -> None:
     assert [v for _, _, v, _, _ in extract("School attendance for the children we care for is above 95%.")] == [95]
 
 
+def test_bars_section_numbers_and_staff_checks_are_not_the_cohorts_figures() -> None:
+    assert extract("20 of the Children Act 1989 is not always used well for children placed with parents.") == []
+    assert indicators("Only 61% of children in care have attendance figures of 95% or better.") == {61: ""}
+    assert indicators("Re-referrals within 12 months were 21.0%, meeting the target of 25.0% or lower.") == {
+        21: "rereferrals_12_months_percent", 25: "rereferrals_12_months_percent"}
+    assert indicators("A health check completed by staff in May 2024 found 71% of staff had timely supervision.") == {71: ""}
+    assert indicators("Children in care who have had three placement moves or more are 12% of the cohort.") == {
+        12: "cla_3plus_placements_percent"}
+
+
 def test_the_second_of_two_ages_is_an_age() -> None:
     assert extract("The response to young people aged 16 or 17 who present as homeless is well established.") == []
     assert extract("Children in care did well in tests at the ages of seven and 11 this year.") == []
