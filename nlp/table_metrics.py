@@ -30,6 +30,7 @@ _BASIS_HEADER = [
     (Basis.FLOOR, re.compile(r"floor", re.I)),
 ]
 _AGE_HEADER = re.compile(r"^\s*(?:age|ages|age \((?:years|yrs)\)|age at \w+)\s*$", re.I)
+_SHARE_LABEL = re.compile(r"\b(?:achievement|achieving|reaching|progression|(?:turnover|conversion|vacancy) rate)\b")
 _POLARITY = re.compile(r"^(?:high|low)(?:er)? is (?:good|better)$", re.I)
 _TEAM = re.compile(r"\b(?:team|service|unit|hub|locality|directorate)\b", re.I)
 _PERIOD_WORDS = re.compile(r"\b(?:year|yr|end|as|at|to|quarter|qtr|financial|academic)\b", re.I)
@@ -127,6 +128,8 @@ def _unit(suffix: str | None, col: Column, label: str) -> Unit:
         return Unit.DAYS
     if re.search(r"\bscores?\b", low):
         return Unit.SCORE
+    if _SHARE_LABEL.search(low):
+        return Unit.PERCENT  # "NI 73 Achievement at level 4 or above ... | 80 | 81": a share printed without its %
     return Unit.COUNT
 
 

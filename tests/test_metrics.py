@@ -144,6 +144,14 @@ def test_a_number_left_of_the_row_label_is_its_reference() -> None:
     assert metrics_from_table(table, 0, ["Action plan"], "", CTX, load_taxonomy()) == []
 
 
+def test_a_row_naming_an_achievement_holds_shares_printed_without_their_sign() -> None:
+    table = Table(page=4, header_rows=1, rows=[
+        ["Indicator", "2021/22", "2022/23"],
+        ["Children in care achieving the expected standard in reading at Key Stage 2", "41", "44"]])
+    metrics = metrics_from_table(table, 0, ["Education"], "", CTX, load_taxonomy())
+    assert [(m.value, m.unit) for m in metrics] == [(41, Unit.PERCENT), (44, Unit.PERCENT)]
+
+
 def test_an_age_column_holds_ages() -> None:
     table = Table(page=9, header_rows=1, rows=[
         ["Name", "Age", "Status"], ["Jordan", "19", "Care leaver"], ["Amira", "15", "Looked after child"]])
