@@ -1088,6 +1088,11 @@ def test_bars_section_numbers_and_staff_checks_are_not_the_cohorts_figures() -> 
         12: "cla_3plus_placements_percent"}
 
 
+def test_a_share_up_on_last_year_is_a_change() -> None:
+    assert [v for _, _, v, _, _ in extract("We monitor 812 children in care who are educated at home, 14% up on the "
+                                           "same point last year.")] == [812]
+
+
 def test_the_second_of_two_ages_is_an_age() -> None:
     assert extract("The response to young people aged 16 or 17 who present as homeless is well established.") == []
     assert extract("Children in care did well in tests at the ages of seven and 11 this year.") == []
