@@ -30,7 +30,7 @@ _MONTH_RANGE = re.compile(
     rf"\b({_MONTH})\s*({_YEAR}|\d{{2}})?\s*(?:-|–|—|to|and)\s*({_MONTH})\s+({_YEAR}|\d{{2}})\b", re.I
 )
 _QUARTER = re.compile(
-    rf"\b(?:Q|Qu|Qtr|Quarter)\s*([1-4])(?:\s*(?:of|,|-|–|report|data|performance)?\s*(?:of\s+)?{_FY})?", re.I
+    rf"\b(?:Q|Qu|Qtr|Quarter)\s*([1-4])(?:\s*(?:of|,|-|–|report|data|performance|\()?\s*(?:of\s+)?{_FY}\)?)?", re.I
 )
 _PLAN_YEARS = re.compile(rf"\b(?:({_MONTH})\s+)?({_YEAR})\s*(?:-|–|—|to)\s*({_YEAR}|\d{{2}})\b", re.I)
 _YEAR_END = re.compile(rf"\b(?:Yr\.?|Year)\s*end\s*{_FY}", re.I)

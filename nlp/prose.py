@@ -26,7 +26,7 @@ _DASHES = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": 
 _CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)"
 _SEPARATOR = re.compile(_CLAUSE_MARK)
 _TRAILING_END = re.compile(  # also ", " and a "Target:" label, or a card's "Previous 5,473" without its colon
-    _CLAUSE_MARK + r"|,\s|\b[A-Z][a-z]+\s*:|(?<=[\d%]\s)Previous\b")
+    _CLAUSE_MARK + r"|,\s|\b[A-Z][a-z]+\s*:|(?<=[\d%]\s)Previous\b|\band there (?:is|are|was|were|has|have)\b")
 _NOUNS = (
     r"children|child|young people|young person|care leavers|carers|households|placements|families|referrals|assessments|"
     r"cases|plans|homes|beds|posts|staff|workers|vacancies|applications|enquiries|visits|reviews|episodes|incidents|"

@@ -1093,6 +1093,22 @@ def test_a_share_up_on_last_year_is_a_change() -> None:
                                            "same point last year.")] == [812]
 
 
+def test_pre_proceedings_other_timescales_and_the_next_clause_name_other_measures() -> None:
+    assert indicators("41 children were subject to pre-proceedings and 58 children subject to care proceedings.") == {
+        41: "", 58: "care_proceedings_count"}
+    assert indicators("In 2024, 83% of initial health assessments were completed within 28 days and 97% by 42 days.") == {
+        83: "initial_health_assessment_20_days_percent", 97: ""}
+    assert indicators("The social work vacancy rate is low at 6% and there is a low turnover of staff.") == {
+        6: "sw_vacancy_rate_percent"}
+    rows = extract("Pathway plans for care leavers were up to date for 44%, worse than the 51% average achieved by "
+                   "similar local authorities.")
+    assert [b for _, b, _, _, _ in rows] == ["actual", "statistical_neighbours"]
+
+
+def test_a_quarter_with_its_year_in_brackets() -> None:
+    assert resolve_periods("During quarter 3 (2023/24), 80% of reviews", CTX)[0].end == date(2023, 12, 31)
+
+
 def test_the_second_of_two_ages_is_an_age() -> None:
     assert extract("The response to young people aged 16 or 17 who present as homeless is well established.") == []
     assert extract("Children in care did well in tests at the ages of seven and 11 this year.") == []
