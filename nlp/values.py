@@ -86,7 +86,7 @@ _AGE_LIMIT_END = re.compile(r"^(?:s\b|\s*(?:[).,;]|$|and over|or over|plus\b|yea
 _COUNTED_AFTER = re.compile(r"^\s*(?:children|young people|care leavers|people|pupils|adults|families|of\b)", re.I)
 _CHANGE_AFTER = re.compile(  # "a 41% increase from 300", "40% more social workers": a change, not a level
     r"\s*(?:increase|decrease|rise|fall|reduction|drop|improvement|uplift|growth|(?:more|fewer|less)\b(?!\s+than\b)|"
-    r"(?:up|down)\s+(?:on|from)\b)", re.I)  # "26% up on the same point last year"
+    r"(?:up|down)\s+(?:on|from)\b|(?:net\s+)?(?:deficit|surplus|shortfall)\b)", re.I)  # "26% up on the same point last year"
 # a numbered heading and its page in a contents list: "15.0 Conclusions and recommendations 88"
 _CONTENTS_LINE = re.compile(r"^\s*\d+(?:\.\d+)+\s+[A-Z][^.!?:;%£\d()]{2,80}?\s+\d{1,3}\s*$")
 _GROUP_THRESHOLD = re.compile(  # "who have attendance below 90%", "with an SDQ score above 17"

@@ -1105,6 +1105,12 @@ def test_pre_proceedings_other_timescales_and_the_next_clause_name_other_measure
     assert [b for _, b, _, _, _ in rows] == ["actual", "statistical_neighbours"]
 
 
+def test_a_deficit_and_carers_who_left_are_not_levels() -> None:
+    assert extract("There is a 12% net deficit in foster carers after retirements and permanent placements.") == []
+    assert indicators("The number of approved foster households is stable: 14 were approved this year and 9 left.") \
+        .get(9, "") == ""
+
+
 def test_a_quarter_with_its_year_in_brackets() -> None:
     assert resolve_periods("During quarter 3 (2023/24), 80% of reviews", CTX)[0].end == date(2023, 12, 31)
 
