@@ -36,7 +36,7 @@ _REGIONAL_FRAME = re.compile(
 _OWN = re.compile(r"\b(?:we|our|us|local(?:ly)?|the (?:council|local authority|authority|borough|county))\b", re.I)
 _TRAILING_BASIS = re.compile(
     r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for\s+(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?\s+)?"  # "average for 2013-14"
-    r"(?:(?:of\s+)?(?:all\s+)?(?:[\w-]+\s+){1,3}?(?=in\s+england))?"
+    r"(?:(?:of\s+|for\s+)?(?:all\s+)?(?:[\w-]+\s+){1,4}?(?=in\s+england))?"
     r"(?:for\s+(?:[\w-]+\s+){1,3}?(?=nationally\b))?"  # "39% for children looked after nationally"
     r"(?:for|among|across|in|(?:did|do|does) so|(?:achieved|reported|recorded|seen) (?:by|in|for|across))?\s*(?:our\s+)?"
     r"(statistical neighbou?rs?|nationally|england|the region|the country|similar (?:local )?(?:authorities|councils|areas))",

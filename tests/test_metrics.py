@@ -1111,6 +1111,19 @@ def test_a_deficit_and_carers_who_left_are_not_levels() -> None:
         .get(9, "") == ""
 
 
+def test_wider_groups_and_views_are_not_the_measure() -> None:
+    assert indicators("Young people leaving care are well supported.", "Advisers are in touch with 29 of the 31 care "
+                      "leavers who are not in education, employment or training.").get(31, "") == ""
+    assert indicators("Number of 16-18 year old care leavers that are NEET was 12.") == {12: "neet_16_18_count"}
+    assert indicators("Of the 39 children who were adopted or placed for adoption in 2023-24, three were over five.") \
+        .get(39, "") == ""
+    assert indicators("A survey found that 94% of children in care felt their health assessment experience was good.") \
+        == {94: ""}
+    rows = extract("This contrasts with the 68% rate for all children in Northmoor and the 14.1% for all looked after "
+                   "children in England.")
+    assert [b for _, b, _, _, _ in rows] == ["actual", "national"]
+
+
 def test_a_quarter_with_its_year_in_brackets() -> None:
     assert resolve_periods("During quarter 3 (2023/24), 80% of reviews", CTX)[0].end == date(2023, 12, 31)
 
