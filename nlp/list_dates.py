@@ -17,7 +17,8 @@ from ingest.periods import Period
 from nlp.models import DocumentContext
 from nlp.periods import resolve_periods
 
-_DASHED = re.compile(r"^\s*[-–—―─−•]")  # a bullet the layout kept as text
+_BULLETS = "-–—―─−•"
+_DASHED = re.compile(rf"^\s*[{_BULLETS}]")  # a bullet the layout kept as text
 _OF_THIS_NUMBER = re.compile(r"\bof (?:this number|these|them|whom)\s*[:,]", re.I)
 _OPENING_DATE = re.compile(r"^\W*(?:at|as at|as of|on)\s", re.I)
 _OPENING_SPAN = 15  # the date is the paragraph's when it opens it: "At 31 March 2016, ..."
@@ -37,23 +38,20 @@ class ListDating:
         """The date for an item's undated figures; None when `text` is not an item of the list being read."""
         if not is_item(text, is_list_item) or section != self.section:
             return None
-        if self.opening is not None and _OF_THIS_NUMBER.match(text.lstrip(" -–—―─−•")):
+        if self.opening is not None and _OF_THIS_NUMBER.match(text.lstrip(" " + _BULLETS)):
             return self.opening  # "- Of this number, 161 (or 69%) live outside the local authority area"
         return self.lead
 
     def step(self, text: str, section: tuple[str, ...], is_list_item: bool, ctx: DocumentContext) -> None:
         """Read one statement: a lead-in starts a list, any other sentence ends it."""
-        item = is_item(text, is_list_item)
         if section != self.section:
             self.opening = None
         if text.rstrip().endswith(":"):
             periods = resolve_periods(text, ctx)
             breakdown = self.opening is not None and _OF_THIS_NUMBER.search(text)
             self.lead = self.opening if breakdown else (periods[-1] if periods else None)
-        elif item:
-            self.lead = self.item_period(text, section, is_list_item) if self.section == section else None
-        else:
-            self.lead = None
+        else:  # an item keeps the list's date (or takes the paragraph's, "of this number"); a sentence ends the list
+            self.lead = self.item_period(text, section, is_list_item)
         if _OPENING_DATE.match(text):
             periods = resolve_periods(text, ctx)
             if periods and periods[0].span[0] < _OPENING_SPAN:

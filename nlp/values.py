@@ -136,13 +136,9 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     for m in _RATE.finditer(text):
         add(_num(m.group(1) or m.group(3)), Unit.RATE, m, mismatch=bool(m.group(2)))
     for m in _PERCENT.finditer(text):
-        if _GROUP_THRESHOLD.search(text[max(0, m.start() - 60):m.start()]) or \
-                (_BOUND_BEFORE.search(text[max(0, m.start() - 20):m.start()]) and _FOR_SOME.match(text, m.end())):
-            continue  # "children who have attendance below 90%", "above 90% for the majority": a bar, not a figure
-        if not _is_change(text, m) and not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \
-                and not _CHANGE_AFTER.match(text, m.end()) and not (
-                    _OR_BETTER.match(text, m.end()) and _HAVING.search(text[max(0, m.start() - 40):m.start()])):
-            # not "a 41% increase from 300", nor "attendance figures of 95% or better" (a bar)
+        if not _is_bar(text, m) and not _is_change(text, m) and \
+                not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \
+                and not _CHANGE_AFTER.match(text, m.end()):  # "a 41% increase from 300"
             add(_num(m.group(1)), Unit.PERCENT, m)
     for m in _DAYS.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
@@ -153,15 +149,31 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
         if timed and not _THRESHOLD.search(before) and not _is_change(text, m) \
                 and not _OR_LESS.match(text, m.end()):  # "waiting 18 months or less": a threshold
             unit = Unit.DAYS if m.group(2).lower() == "days" else Unit.MONTHS
-            pair = _PAIRED_BEFORE.search(text, max(0, m.start() - 12))
-            if pair is not None and pair.end() <= m.start() and not re.search(r"\bbetween\s*$", text[: pair.start()], re.I):
-                # "statistical neighbours and England averages at 643 and 647 days": both durations
+            pair = _paired_duration(text, m)
+            if pair is not None:
                 add(_num(pair.group(1)), unit, pair)
             add(_num(m.group(1)), unit, m)
     for m in _COUNT.finditer(text):
         if _is_count(text, m):
             add(_num(m.group(1)), Unit.COUNT, m)
     return sorted(found, key=lambda v: v.span)
+
+
+def _is_bar(text: str, m: re.Match) -> bool:
+    """A percentage that sets a bar a group clears, not a figure: "children who have attendance below 90%", "above 90%
+    for the majority", "attendance figures of 95% or better" (but "the target of 25.0% or lower" is a figure)."""
+    return bool(_GROUP_THRESHOLD.search(text[max(0, m.start() - 60):m.start()])
+                or (_BOUND_BEFORE.search(text[max(0, m.start() - 20):m.start()]) and _FOR_SOME.match(text, m.end()))
+                or (_OR_BETTER.match(text, m.end()) and _HAVING.search(text[max(0, m.start() - 40):m.start()])))
+
+
+def _paired_duration(text: str, m: re.Match) -> re.Match | None:
+    """The first of two durations printed with one unit: "statistical neighbours and England averages at 643 and 647
+    days" (not the bottom of a band, "between 10 and 20 days")."""
+    pair = _PAIRED_BEFORE.search(text, max(0, m.start() - 12))
+    if pair is None or pair.end() > m.start() or re.search(r"\bbetween\s*$", text[: pair.start()], re.I):
+        return None
+    return pair
 
 
 def _is_change(text: str, m: re.Match) -> bool:
