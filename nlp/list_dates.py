@@ -24,7 +24,7 @@ _OPENING_DATE = re.compile(r"^\W*(?:at|as at|as of|on)\s", re.I)
 _OPENING_SPAN = 15  # the date is the paragraph's when it opens it: "At 31 March 2016, ..."
 
 
-def is_item(text: str, is_list_item: bool) -> bool:
+def _is_item(text: str, is_list_item: bool) -> bool:
     return is_list_item or bool(_DASHED.match(text))
 
 
@@ -36,7 +36,7 @@ class ListDating:
 
     def item_period(self, text: str, section: tuple[str, ...], is_list_item: bool) -> Period | None:
         """The date for an item's undated figures; None when `text` is not an item of the list being read."""
-        if not is_item(text, is_list_item) or section != self.section:
+        if not _is_item(text, is_list_item) or section != self.section:
             return None
         if self.opening is not None and _OF_THIS_NUMBER.match(text.lstrip(" " + _BULLETS)):
             return self.opening  # "- Of this number, 161 (or 69%) live outside the local authority area"
@@ -46,14 +46,13 @@ class ListDating:
         """Read one statement: a lead-in starts a list, any other sentence ends it."""
         if section != self.section:
             self.opening = None
-        if text.rstrip().endswith(":"):
-            periods = resolve_periods(text, ctx)
+        lead_in, opens = text.rstrip().endswith(":"), bool(_OPENING_DATE.match(text))
+        periods = resolve_periods(text, ctx) if lead_in or opens else []
+        if lead_in:
             breakdown = self.opening is not None and _OF_THIS_NUMBER.search(text)
             self.lead = self.opening if breakdown else (periods[-1] if periods else None)
         else:  # an item keeps the list's date (or takes the paragraph's, "of this number"); a sentence ends the list
             self.lead = self.item_period(text, section, is_list_item)
-        if _OPENING_DATE.match(text):
-            periods = resolve_periods(text, ctx)
-            if periods and periods[0].span[0] < _OPENING_SPAN:
-                self.opening = periods[0]
+        if opens and periods and periods[0].span[0] < _OPENING_SPAN:
+            self.opening = periods[0]
         self.section = section
