@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ingest.models import Document, StatementKind, Table
+from nlp.judgements import judgements_of
 from nlp.kpi_cards import is_kpi_card, table_card_title
 from nlp.models import DocumentContext, Extraction, Metric
 from nlp.prose import StatementIn, metrics_from_statements
@@ -93,7 +94,7 @@ def extract_metrics(doc: Document, taxonomy: Taxonomy) -> list[Metric]:
     metrics = metrics_from_statements(statements, ctx, taxonomy)
     for t in tables:
         metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy)
-    return metrics
+    return metrics + judgements_of(doc)
 
 
 class Extractor:

@@ -20,6 +20,7 @@ class Unit(StrEnum):
     FTE = "fte"
     RATIO = "ratio"
     GBP = "gbp"
+    GRADE = "grade"  # an Ofsted judgement: 1 Outstanding, 2 Good, 3 Requires improvement, 4 Inadequate
 
 
 class Basis(StrEnum):

@@ -43,10 +43,20 @@ def build_indicators(reference: Path) -> None:
             "polarity": ind.get("polarity") or "neutral", "lait_code": str(lait.get("measure_code") or ""),
             "definition": _definition(ind), "england": england,
         })
+    out += _project_added({i["id"] for i in out})
     header = "# Indicator facts built by scripts/build_reference.py; matching rules live in cues.yaml.\n"
     text = yaml.safe_dump({"indicators": out}, sort_keys=False, allow_unicode=True, width=120)
     (NLP_DATA / "indicators.yaml").write_text(header + text, encoding="utf-8")
     print(f"{len(out)} indicators written to {NLP_DATA / 'indicators.yaml'}")
+
+
+def _project_added(reference_ids: set[str]) -> list[dict]:
+    """Indicators the project adds (Ofsted judgements): kept when the reference facts are rebuilt."""
+    path = NLP_DATA / "indicators.yaml"
+    if not path.exists():
+        return []
+    current = yaml.safe_load(path.read_text(encoding="utf-8"))["indicators"]
+    return [i for i in current if i["id"] not in reference_ids]
 
 
 def build(reference: Path) -> None:

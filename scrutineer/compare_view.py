@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.table import Table
 
 from scrutineer.compare import Comparison, Judgement, Point, Series
+from scrutineer.compare_grades import ORDINAL_UNITS, grade_table
 
 _MARK = {Judgement.BETTER: "[green]▲[/]", Judgement.WORSE: "[red]▼[/]", Judgement.SAME: "=",
          Judgement.HIGHER: "↑", Judgement.LOWER: "↓"}
@@ -17,6 +18,8 @@ CSV_COLUMNS = ["indicator", "name", "authority", "series", "period", "period_sta
 
 
 def comparison_table(c: Comparison) -> Table:
+    if c.unit in ORDINAL_UNITS:  # grades are words, by inspection year
+        return grade_table(c)
     unit = "%" if c.unit == "percent" else c.unit.replace("_", " ")
     t = Table(title=f"{c.title} ({unit}; {c.polarity.value.replace('_', ' ')})",
               caption="▲/▼ better/worse than England in the same period or as the same paper prints it (↑/↓ where neither "
