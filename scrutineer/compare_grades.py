@@ -1,5 +1,5 @@
-"""Ordinal indicators (Ofsted grades) side by side: one row per authority, one column per inspection year,
-each cell the grade in words. Inspections fall on different days, so a column per period would leave
+"""Ordinal indicators (Ofsted grades) side by side: one row per authority, its latest inspection's grade in
+words and the two before it. Inspections fall on different days, so a column per period would leave
 every authority alone in its own column."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from scrutineer.compare import Comparison, Point, Series
 
 _STYLE = {1: "bold green", 2: "green", 3: "yellow", 4: "red"}
 ORDINAL_UNITS = {"grade"}
+_HEADINGS = ("latest", "previous", "before that")
 
 
 def grade_label(value: float) -> str:
@@ -20,22 +21,18 @@ def grade_label(value: float) -> str:
 
 def grade_table(c: Comparison) -> Table:
     points = [p for p in c.points if p.series is Series.AUTHORITY and p.period_end is not None]
-    years = sorted({p.period_end.year for p in points if p.period_end})
-    t = Table(title=f"{c.title} (Ofsted grade: 1 Outstanding, 2 Good, 3 Requires improvement, 4 Inadequate)",
-              caption="each cell the grade of the inspection ending that year (the later one where there were two); "
+    t = Table(title=f"{c.title} (1 Outstanding, 2 Good, 3 Requires improvement, 4 Inadequate)",
+              caption="each cell a grade and the month the inspection ended; "
                       "* other papers report a different grade (see --format csv)")
     t.add_column("")
-    t.add_column("latest")
-    for year in years:
-        t.add_column(str(year))
+    for heading in _HEADINGS:
+        t.add_column(heading)
     by_name: dict[str, list[Point]] = {}
     for p in sorted(points, key=lambda p: p.period_end or p.meeting_date):
         by_name.setdefault(p.name, []).append(p)
     for name, ps in sorted(by_name.items()):
-        by_year = {p.period_end.year: p for p in ps if p.period_end}
-        latest = ps[-1]
-        when = f" ({latest.period_end:%b %Y})" if latest.period_end else ""
-        t.add_row(name, _cell(latest) + when, *(_cell(by_year.get(y)) for y in years))
+        latest_first = ps[::-1][: len(_HEADINGS)]
+        t.add_row(name, *(_cell(p) for p in latest_first), *([""] * (len(_HEADINGS) - len(latest_first))))
     return t
 
 
@@ -44,4 +41,5 @@ def _cell(p: Point | None) -> str:
         return ""
     style = _STYLE.get(int(p.value), "")
     text = f"[{style}]{grade_label(p.value)}[/]" if style else grade_label(p.value)
-    return text + ("*" if p.disagreements else "")
+    when = f" ({p.period_end:%b %Y})" if p.period_end else ""
+    return text + when + ("*" if p.disagreements else "")
