@@ -82,13 +82,18 @@ def test_judgements_table_becomes_grades(tmp_path: Path):
     assert found["ofsted_help_and_protection"].label.endswith("Requires improvement to be good")
 
 
-def test_single_inspection_framework_states_overall_in_a_sentence(tmp_path: Path):
+@pytest.mark.parametrize("overall", [
+    ["The overall judgement is that children's services require improvement to be good"],
+    ["Inspectors looked again at children's services in Wexcombe, after they were judged to be inadequate.",
+     "Children's services in Wexcombe County Council require improvement to be good"],
+])
+def test_single_inspection_framework_states_overall_in_a_sentence(tmp_path: Path, overall: list[str]):
     path = _pdf(tmp_path / "sif.pdf", [
         "Wexcombe County Council",
         "Inspection of services for children in need of help and protection, children looked after and care leavers",
         "Inspection date: 12 October 2015 - 5 November 2015",
         "Report published: 5 January 2016",
-        "The overall judgement is that children's services require improvement to be good",
+        *overall,
         "1. Children who need help and protection",
         "Inadequate",
         "2. Children looked after and achieving permanence",
