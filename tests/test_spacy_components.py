@@ -69,3 +69,9 @@ def test_basis_cues_and_sentences_in_one_text(nlp: Language):
                                                                                       "statistical_neighbours")]
     assert len(list(doc.sents)) == 2
     assert {(s._.value, s._.basis) for s in doc.spans["metrics"]} == {(90, "target"), (85, "statistical_neighbours")}
+
+
+def test_numbers_that_are_not_values(nlp: Language):
+    doc = nlp("24. In the last 12 months, homeless 16- and 17-year-olds aged 16 to 17 within 20 miles rang 0300 123 1231 "
+              "on 30 October, and over 1,000 referrals were made.")
+    assert [(s.text, s._.value, s._.unit) for s in doc.spans["values"]] == [("1,000", 1000, "count")]

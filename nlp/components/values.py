@@ -11,6 +11,8 @@ from nlp.components.patterns import expand, patterns, spec
 from nlp.components.spans import register_span_attributes
 
 VALUES = "values"
+_TRIMMED = {"days", "months"}  # units whose patterns start at a cue word before the number
+_NOT_A_VALUE = "not_a_value"  # a reading that makes the number no measurement: "in the last 12 months"
 
 
 class ValueTagger:
@@ -29,16 +31,22 @@ class ValueTagger:
         blocked = {i for e in doc.ents if e.label_ in ("DATE", "PERIOD") for i in range(e.start, e.end)}
         blocked |= {i for s in doc.spans.get("periods", []) for i in range(s.start, s.end)}
         blocked |= {i for _, start, end in self.not_values(doc) for i in range(start, end)}
-        found = []
+        candidates = []
         for match_id, start, end in self.units(doc):
-            span = Span(doc, start, end, label=doc.vocab.strings[match_id])
-            number = next((t for t in span if t.like_num or t.text[:1].isdigit()), None)
-            if number is None or number.i in blocked:
+            number = next((t for t in doc[start:end] if t.like_num or t.text[:1].isdigit()), None)
+            if number is not None and number.i not in blocked:
+                candidates.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+        found = []
+        for span in filter_spans(candidates):  # the longest reading of each number wins, then is kept or not
+            if span.label_ == _NOT_A_VALUE:
                 continue
+            number = next(t for t in span if t.like_num or t.text[:1].isdigit())
+            if span.label_ in _TRIMMED:  # "an average of 480 days": the value is "480 days"
+                span = Span(doc, number.i, span.end, label=span.label_)
             span._.value = self._value(span, number.text)
             span._.unit = span.label_
             found.append(span)
-        doc.spans[VALUES] = sorted(filter_spans(found), key=lambda s: s.start)
+        doc.spans[VALUES] = sorted(found, key=lambda s: s.start)
         return doc
 
     def _value(self, span: Span, number: str) -> float | None:
