@@ -138,10 +138,11 @@ def judgements_of(doc: Document) -> list[Metric]:
     found: list[Metric] = []
     for indicator, patterns in rules.areas:
         m = min((m for p in patterns if (m := p.search(head.text))), key=lambda m: m.start(), default=None)
-        if m is None and indicator == "ofsted_overall_effectiveness":
-            m = next((o for p in rules.overall if (o := p.search(head.text))), None)
+        area = None
+        if m is None and indicator == "ofsted_overall_effectiveness":  # "The overall judgement is good"
+            m, area = next((o for p in rules.overall if (o := p.search(head.text))), None), "Overall effectiveness"
         if m is not None:
-            found.append(_metric(head, m, indicator, period, authority))
+            found.append(_metric(head, m, indicator, period, authority, area))
     return found
 
 
@@ -153,11 +154,12 @@ def inspected_authority(head: str) -> str | None:
     return found.most_common(1)[0][0] if found else None
 
 
-def _metric(head: _Head, m: re.Match, indicator: str, period: tuple[date, date, str], authority: str) -> Metric:
+def _metric(head: _Head, m: re.Match, indicator: str, period: tuple[date, date, str], authority: str,
+            area: str | None) -> Metric:
     ord_, statement = head.at(m.start("area"))
     printed = " ".join(filter(None, [m.groupdict().get("pre"), m.group("grade")]))
     value = _rules().grades[re.sub(r"\s+", " ", printed.lower())]
-    area = re.sub(r"\s+", " ", m.group("area")).strip()
+    area = area or re.sub(r"\s+", " ", m.group("area")).strip()
     area = area[0].upper() + area[1:]
     return Metric(
         indicator=indicator, label=f"{area}: {grade_name(value)}", value=value, unit=Unit.GRADE, basis=Basis.ACTUAL,

@@ -109,6 +109,10 @@ def test_single_inspection_framework_states_overall_in_a_sentence(tmp_path: Path
     assert _grades(path) == {
         "ofsted_overall_effectiveness": 3, "ofsted_help_and_protection": 4, "ofsted_children_in_care": 3,
         "ofsted_adoption_performance": 2, "ofsted_care_leavers": 3, "ofsted_leadership": 3}
+    (doc,) = parse_file(path).documents
+    overall = next(m for m in judgements_of(doc) if m.indicator == "ofsted_overall_effectiveness")
+    assert overall.label == "Overall effectiveness: Requires improvement to be good"
+    assert (overall.period_start, overall.period_end) == (date(2015, 10, 12), date(2015, 11, 5))
 
 
 def test_letters_and_councils_own_reports_grade_nothing(tmp_path: Path):
