@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from nlp.embed import Embedder
 from nlp.topics import expand_query, topics_of
 from scrutineer.passages import Passage, Place, merge_adjacent
+from scrutineer.query_filters import ReadQuery, apply_filters, read_query
+from scrutineer.why import Trace, Why, explain
 from store.records import Records
 from store.statement_rows import (
     SearchFilters,
@@ -47,6 +49,7 @@ class Hit(BaseModel):
     score: float
     statements: int = Field(1, description="How many adjacent statements the passage joins.")
     also_in: list[str] = Field(default_factory=list, description="Other documents printing the same statement.")
+    why: Why | None = Field(None, description="Why it was returned: terms, topics, ranks and scores.")
 
 
 def _where(filters: SearchFilters) -> dict | None:
@@ -55,6 +58,8 @@ def _where(filters: SearchFilters) -> dict | None:
         clauses.append({"authority": {"$in": filters.authorities}})
     if filters.doc_type:
         clauses.append({"doc_type": filters.doc_type})
+    if filters.doc_types:
+        clauses.append({"doc_type": {"$in": filters.doc_types}})
     if filters.year_from:
         clauses.append({"year": {"$gte": filters.year_from}})
     if filters.year_to:
@@ -65,25 +70,37 @@ def _where(filters: SearchFilters) -> dict | None:
 
 
 def search(records: Records, index: VectorIndex | None, embedder: Embedder | None, query: str,
-           filters: SearchFilters | None = None, limit: int = 20, threshold: float = 0.0) -> list[Hit]:
-    """Statements about `query`, best first; `limit` 0 returns everything above `threshold`."""
-    filters = filters or SearchFilters()
-    pool = max(POOL, limit * 3)
+           filters: SearchFilters | None = None, limit: int = 20, threshold: float = 0.0,
+           literal: bool = False) -> list[Hit]:
+    """Statements about `query`, best first; `limit` 0 returns everything above `threshold`. An authority, years or
+    a kind of paper named in the query become filters (options given explicitly win) unless `literal`."""
+    read = ReadQuery(text=query) if literal else read_query(query)
+    filters = apply_filters(read, filters or SearchFilters())
+    trace = Trace(query=read.text, filters=read.filters)
+    fused = _ranked(records, index, embedder, read.text, filters, max(POOL, limit * 3), trace)
+    return _collapse(records, [(sid, score) for sid, score in fused if score >= threshold], trace, limit)
+
+
+def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | None, query: str,
+            filters: SearchFilters, pool: int, trace: Trace) -> list[tuple[int, float]]:
+    """Fused candidates, best first; `trace` keeps each retriever's ranks and the statements' texts."""
     terms = expand_query(query)
     topical = [t.value for t in topics_of(query) if not filters.topic]
     deep = pool * 2 if topical else pool  # the topic lists are cut from a deeper candidate list
     keyword = keyword_ids(records, terms, filters, deep)
+    trace.ranks["keyword"] = keyword
     retrieved = [keyword]
-    texts: dict[int, str] = {}  # read once for both fusions
     if index is not None and embedder is not None:
         vector = embedder.embed([query])[0]
-        first = _fused(records, [keyword, _nearest(records, index, vector, deep, filters)], topical, pool, texts)
+        nearest = _nearest(records, index, vector, deep, filters)
+        trace.ranks["vector"] = nearest
+        first = _fused(records, [keyword, nearest], topical, pool, trace.texts)
         # pseudo-relevance feedback: the query moves towards its best hits, which reach the paraphrases the
         # query's own words miss ("45% of this cohort are not engaged in education ..." for "care leavers NEET")
         vector = _feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])
-        retrieved.append(_nearest(records, index, vector, deep, filters))
-    fused = _fused(records, retrieved, topical, pool, texts)
-    return _collapse(records, [(sid, score) for sid, score in fused if score >= threshold], texts, limit)
+        trace.ranks["feedback"] = _nearest(records, index, vector, deep, filters)
+        retrieved.append(trace.ranks["feedback"])
+    return _fused(records, retrieved, topical, pool, trace.texts)
 
 
 def _nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: int, filters: SearchFilters) -> list[int]:
@@ -136,9 +153,10 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def _collapse(records: Records, ranked: list[tuple[int, float]], texts: dict[int, str], limit: int) -> list[Hit]:
+def _collapse(records: Records, ranked: list[tuple[int, float]], trace: Trace, limit: int) -> list[Hit]:
     """The same sentence in a report and in its pack (or two papers) is one hit listing both sources, and adjacent
     retrieved statements are one passage; only the hits returned are read in full."""
+    texts = trace.texts
     groups: dict[str, list[tuple[int, float]]] = {}
     for sid, score in ranked:
         if sid in texts:
@@ -150,14 +168,16 @@ def _collapse(records: Records, ranked: list[tuple[int, float]], texts: dict[int
     passages = merge_adjacent([(sid, g[0][1]) for sid, g in cited.items()], places)
     chosen = passages if limit <= 0 else passages[:limit]
     rows = hits(records, [m for p in chosen for sid in p.ids for m, _ in cited[sid]])
-    return [_hit(p, rows, [m for sid in p.ids for m, _ in cited[sid] if m != sid]) for p in chosen]
+    whys = explain(records, trace, [(p.ids, p.score) for p in chosen], dict(ranked))
+    return [_hit(p, rows, [m for sid in p.ids for m, _ in cited[sid] if m != sid], why)
+            for p, why in zip(chosen, whys, strict=True)]
 
 
-def _hit(passage: Passage, rows: dict[int, StatementHit], others: list[int]) -> Hit:
+def _hit(passage: Passage, rows: dict[int, StatementHit], others: list[int], why: Why) -> Hit:
     first, last = rows[passage.ids[0]], rows[passage.ids[-1]]
     sources = [rows[o].source for o in others]
     return Hit(text=" ".join(rows[sid].text for sid in passage.ids), source=first.source, page=first.page,
                page_end=last.page, section_path=first.section_path, authority=first.authority, committee=first.committee,
                meeting_date=first.meeting_date, doc_type=first.doc_type, document_title=first.document_title,
                part=first.part_index, score=round(passage.score, 5), statements=len(passage.ids),
-               also_in=[o for o in dict.fromkeys(sources) if o != first.source])
+               also_in=[o for o in dict.fromkeys(sources) if o != first.source], why=why)
