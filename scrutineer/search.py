@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from nlp.embed import Embedder
 from nlp.topics import expand_query, topics_of
+from nlp.vocabulary import related_phrases
 from scrutineer.passages import Passage, Place, merge_adjacent
 from scrutineer.query_filters import ReadQuery, apply_filters, read_query
 from scrutineer.why import Trace, Why, explain
@@ -30,6 +31,10 @@ from store.vectors import VectorIndex
 RRF_K = 60
 POOL = 200  # candidates taken from each retriever
 FEEDBACK = 10  # top hits whose vectors move the query
+VOCABULARY = False  # search the ways papers speak of the query's topic too
+VOCAB_WEIGHT = 0.5
+VOCAB_FIRST = False
+VOCAB_VECTOR = 0.0
 _FIGURE = re.compile(r"\d\s*%|\d+ (?:children|young people|care leavers|carers|households)\b", re.I)
 
 
@@ -89,17 +94,26 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
     deep = pool * 2 if topical else pool  # the topic lists are cut from a deeper candidate list
     keyword = keyword_ids(records, terms, filters, deep)
     trace.ranks["keyword"] = keyword
-    retrieved = [keyword]
+    retrieved = [(keyword, 1.0)]
+    trace.terms = related_phrases(query) if VOCABULARY else []
+    if trace.terms:  # the ways papers speak of the query's topic: "stability meetings" for "placement stability"
+        trace.ranks["vocabulary"] = keyword_ids(records, trace.terms, filters, deep)
+        retrieved.append((trace.ranks["vocabulary"], VOCAB_WEIGHT))
     if index is not None and embedder is not None:
-        vector = embedder.embed([query])[0]
+        vectors = embedder.embed([query, "; ".join(trace.terms)] if trace.terms and VOCAB_VECTOR else [query])
+        vector = vectors[0]
         nearest = _nearest(records, index, vector, deep, filters)
         trace.ranks["vector"] = nearest
-        first = _fused(records, [keyword, nearest], topical, pool, trace.texts)
+        if len(vectors) > 1:
+            trace.ranks["vocabulary_vector"] = _nearest(records, index, vectors[1], deep, filters)
+            retrieved.append((trace.ranks["vocabulary_vector"], VOCAB_VECTOR))
+        first = _fused(records, [*(retrieved if VOCAB_FIRST else retrieved[:1]), (nearest, 1.0)], topical, pool,
+                       trace.texts)
         # pseudo-relevance feedback: the query moves towards its best hits, which reach the paraphrases the
         # query's own words miss ("45% of this cohort are not engaged in education ..." for "care leavers NEET")
         vector = _feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])
         trace.ranks["feedback"] = _nearest(records, index, vector, deep, filters)
-        retrieved.append(trace.ranks["feedback"])
+        retrieved.append((trace.ranks["feedback"], 1.0))
     return _fused(records, retrieved, topical, pool, trace.texts)
 
 
@@ -120,20 +134,20 @@ def _feedback(index: VectorIndex, vector: np.ndarray, top: list[int]) -> np.ndar
     return moved / np.linalg.norm(moved)
 
 
-def _fused(records: Records, retrieved: list[list[int]], topical: list[str], pool: int,
+def _fused(records: Records, retrieved: list[tuple[list[int], float]], topical: list[str], pool: int,
            texts: dict[int, str]) -> list[tuple[int, float]]:
     """Reciprocal-rank fusion, best first (`texts` gains the statements it lacks): each retriever votes once, and once more
     within each topic the query names; the vote uses the rules' topics, which are precise (the similarity-broadened
     flags in the index serve --topic)."""
     scores: dict[int, float] = {}
-    for ranked in retrieved:
+    for ranked, weight in retrieved:
         votes = [ranked[:pool]]
         for t in topical:
             on_topic = with_topic(records, ranked, t)
             votes.append([i for i in ranked if i in on_topic])
         for vote in votes:
             for rank, sid in enumerate(vote):
-                scores[sid] = scores.get(sid, 0.0) + 1.0 / (RRF_K + rank + 1)
+                scores[sid] = scores.get(sid, 0.0) + weight / (RRF_K + rank + 1)
     texts.update(statement_texts(records, [sid for sid in scores if sid not in texts]))
     for sid in scores:
         scores[sid] *= _substance(texts.get(sid, ""))
