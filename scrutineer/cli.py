@@ -209,6 +209,8 @@ def search(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     literal: Annotated[bool, typer.Option("--literal", help="Search the words as typed: no filters read from them.")]
     = False,
+    expand: Annotated[bool, typer.Option("--expand", help="Also search the other ways papers speak of the topic.")]
+    = False,
 ) -> None:
     """Every statement on a topic, across authorities and years, with document, page and section. An authority,
     years ("since 2023", "in 2024/25") or a kind of paper ("Ofsted", "minutes") named in the query become filters."""
@@ -224,7 +226,8 @@ def search(
                             indicator=indicator)
     with open_records(kb) as records:
         index, embedder = _vectors_or_none(kb_path(kb))
-        found = run_search(records, index, embedder, query, filters, 0 if all_ else limit, threshold, literal)
+        found = run_search(records, index, embedder, query, filters, 0 if all_ else limit, threshold, literal,
+                           expand)
     read = ReadQuery(text=query) if literal else read_query(query)
     if format == "table" and output is None:
         if read.filters:

@@ -31,10 +31,7 @@ from store.vectors import VectorIndex
 RRF_K = 60
 POOL = 200  # candidates taken from each retriever
 FEEDBACK = 10  # top hits whose vectors move the query
-VOCABULARY = False  # search the ways papers speak of the query's topic too
-VOCAB_WEIGHT = 0.5
-VOCAB_FIRST = False
-VOCAB_VECTOR = 0.0
+VOCABULARY_WEIGHT = 0.5  # the vocabulary's list votes at half weight (at full weight it crowded out the query's own)
 _FIGURE = re.compile(r"\d\s*%|\d+ (?:children|young people|care leavers|carers|households)\b", re.I)
 
 
@@ -76,12 +73,14 @@ def _where(filters: SearchFilters) -> dict | None:
 
 def search(records: Records, index: VectorIndex | None, embedder: Embedder | None, query: str,
            filters: SearchFilters | None = None, limit: int = 20, threshold: float = 0.0,
-           literal: bool = False) -> list[Hit]:
+           literal: bool = False, expand: bool = False) -> list[Hit]:
     """Statements about `query`, best first; `limit` 0 returns everything above `threshold`. An authority, years or
-    a kind of paper named in the query become filters (options given explicitly win) unless `literal`."""
+    a kind of paper named in the query become filters (options given explicitly win) unless `literal`; `expand`
+    also searches the other ways papers speak of the query's topic (nlp/data/vocabulary.yaml)."""
     read = ReadQuery(text=query) if literal else read_query(query)
     filters = apply_filters(read, filters or SearchFilters())
     trace = Trace(query=read.text, filters=read.filters)
+    trace.terms = related_phrases(read.text) if expand else []
     fused = _ranked(records, index, embedder, read.text, filters, max(POOL, limit * 3), trace)
     return _collapse(records, [(sid, score) for sid, score in fused if score >= threshold], trace, limit)
 
@@ -95,20 +94,14 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
     keyword = keyword_ids(records, terms, filters, deep)
     trace.ranks["keyword"] = keyword
     retrieved = [(keyword, 1.0)]
-    trace.terms = related_phrases(query) if VOCABULARY else []
     if trace.terms:  # the ways papers speak of the query's topic: "stability meetings" for "placement stability"
         trace.ranks["vocabulary"] = keyword_ids(records, trace.terms, filters, deep)
-        retrieved.append((trace.ranks["vocabulary"], VOCAB_WEIGHT))
+        retrieved.append((trace.ranks["vocabulary"], VOCABULARY_WEIGHT))
     if index is not None and embedder is not None:
-        vectors = embedder.embed([query, "; ".join(trace.terms)] if trace.terms and VOCAB_VECTOR else [query])
-        vector = vectors[0]
+        vector = embedder.embed([query])[0]
         nearest = _nearest(records, index, vector, deep, filters)
         trace.ranks["vector"] = nearest
-        if len(vectors) > 1:
-            trace.ranks["vocabulary_vector"] = _nearest(records, index, vectors[1], deep, filters)
-            retrieved.append((trace.ranks["vocabulary_vector"], VOCAB_VECTOR))
-        first = _fused(records, [*(retrieved if VOCAB_FIRST else retrieved[:1]), (nearest, 1.0)], topical, pool,
-                       trace.texts)
+        first = _fused(records, [(keyword, 1.0), (nearest, 1.0)], topical, pool, trace.texts)
         # pseudo-relevance feedback: the query moves towards its best hits, which reach the paraphrases the
         # query's own words miss ("45% of this cohort are not engaged in education ..." for "care leavers NEET")
         vector = _feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])

@@ -161,3 +161,27 @@ def test_each_hit_says_why_and_the_query_words_filter(search_kb: Path) -> None:
     why = hits[0].why
     assert why.terms and why.fused_score > 0 and (why.keyword_rank or why.vector_rank or why.feedback_rank)
     assert all(w in hits[0].text.lower() for w in why.terms if w != "neet")
+
+
+def test_expand_adds_the_vocabulary_list_and_says_so(search_kb: Path) -> None:
+    with Records(search_kb) as records:
+        index, embedder = open_vectors(search_kb, Settings())
+        plain = search(records, index, embedder, "care leavers NEET", limit=10)
+        wide = search(records, index, embedder, "care leavers NEET", limit=10, expand=True)
+    assert all(h.why.vocabulary_rank is None for h in plain)
+    assert any(h.why.vocabulary_rank is not None for h in wide)
+
+
+def test_the_search_command_shows_the_filters_it_read(search_kb: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from scrutineer.cli import app
+
+    runner = CliRunner()
+    table = runner.invoke(app, ["search", "NEET minutes since 2024", "--kb", str(search_kb), "--limit", "3"])
+    assert table.exit_code == 0 and "filters from your query: type minutes" in table.stdout and "matched:" in table.stdout
+    typed = runner.invoke(app, ["search", "NEET minutes since 2024", "--kb", str(search_kb), "--literal",
+                                "--format", "json"])
+    assert typed.exit_code == 0 and all(not h["why"]["filters"] for h in json.loads(typed.stdout))
