@@ -1,0 +1,166 @@
+"""Judging pools for the query set: the statements four retrievers put in their top 30, to be read and labelled.
+
+The pool of a query is the union of the top `depth` of keyword search (BM25, no vectors), vector search alone (nearest
+statements), the full hybrid search, and the generic RAG baseline (its chunks mapped to the KB statements they overlap).
+Each pooled statement is written with its id, source and text; a label file lists the ids judged relevant, and
+`phrases` turns those into [source, phrase] pairs: a phrase of eight words inside one sentence of the statement,
+unique within its source and, where possible, also present in a generic chunk (so either system can be matched).
+
+Run: python bench/queries/pool.py pool KB GENERIC_STORE OUT_DIR [--ids ID...] [--depth 30]
+     python bench/queries/pool.py phrases KB GENERIC_STORE LABEL_DIR [--ids ID...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from difflib import SequenceMatcher
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generic_rag import Retriever
+
+from scrutineer.config import open_vectors, settings
+from scrutineer.search import search
+from store.records import Records
+
+QUERIES = Path(__file__).resolve().parent / "queries.json"
+WORDS = 8
+
+
+def norm(text: str) -> str:
+    """As ../shared/eval/score.py compares text: typographic quotes and ligatures plain, whitespace collapsed, lower."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = text.replace("\u00ad", "").replace("\ufb01", "fi").replace("\ufb02", "fl")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _statements(records: Records, source: str, first: int, last: int) -> list[tuple[int, str]]:
+    sql = ("SELECT s.id, s.text FROM statements s JOIN documents d ON d.id = s.document_id"
+           " WHERE d.source = ? AND s.page BETWEEN ? AND ? AND d.doc_type != 'pack'")
+    return list(records.db.execute(sql, [source, first, last]))
+
+
+def passage_ids(records: Records, source: str, page: int, page_end: int, text: str) -> list[int]:
+    whole = norm(text)
+    return [sid for sid, t in _statements(records, source, page, page_end) if norm(t) in whole]
+
+
+def chunk_ids(records: Records, source: str, page: int, text: str) -> list[int]:
+    """Statements a generic chunk overlaps: wholly inside it, or sharing a run of 60 characters (or most of a short one)."""
+    chunk = norm(text)
+    out = []
+    for sid, t in _statements(records, source, page - 1, page + 1):
+        s = norm(t)
+        m = SequenceMatcher(None, s, chunk, autojunk=False).find_longest_match(0, len(s), 0, len(chunk))
+        if s in chunk or m.size >= min(60, int(0.7 * len(s))):
+            out.append(sid)
+    return out
+
+
+def pool_query(records: Records, index, embedder, generic: Retriever, query: str, depth: int) -> dict[int, list[str]]:
+    """Statement id -> where it was pooled from ("kw3" = keyword rank 3)."""
+    found: dict[int, list[str]] = {}
+    for name, hits in (("kw", search(records, None, None, query, limit=depth)),
+                       ("hy", search(records, index, embedder, query, limit=depth))):
+        for rank, h in enumerate(hits, 1):
+            for sid in passage_ids(records, h.source, h.page, h.page_end, h.text):
+                found.setdefault(sid, []).append(f"{name}{rank}")
+    for rank, v in enumerate(index.query(embedder.embed([query])[0], depth), 1):
+        found.setdefault(v.statement_id, []).append(f"vec{rank}")
+    for rank, c in enumerate(generic.query(query, depth), 1):
+        for sid in chunk_ids(records, c.source, c.page, c.text):
+            found.setdefault(sid, []).append(f"gen{rank}")
+    return found
+
+
+def _rows(records: Records, ids: list[int]) -> list[tuple[int, str, int, str]]:
+    sql = ("SELECT s.id, d.source, s.page, s.text FROM statements s JOIN documents d ON d.id = s.document_id"
+           f" WHERE s.id IN ({', '.join('?' * len(ids))}) ORDER BY d.source, s.page, s.ord")
+    return list(records.db.execute(sql, ids))
+
+
+def write_pools(kb: Path, store: Path, out: Path, ids: list[str], depth: int) -> None:
+    queries = [q for q in json.loads(QUERIES.read_text()) if not ids or q["id"] in ids]
+    out.mkdir(parents=True, exist_ok=True)
+    generic = Retriever(store)
+    with Records(kb) as records:
+        index, embedder = open_vectors(kb, settings())
+        for q in queries:
+            found = pool_query(records, index, embedder, generic, q["query"], depth)
+            lines = [f"# {q['id']}: {q['query']}  ({len(found)} statements)"]
+            lines += [f"[{sid}] {src} p{page} ({','.join(found[sid])})\n    {' '.join(text.split())}"
+                      for sid, src, page, text in _rows(records, list(found))]
+            (out / f"{q['id']}.txt").write_text("\n".join(lines) + "\n")
+            print(q["id"], len(found), flush=True)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?;:])\s+|\s+[•▪●]\s+|\s\|\s", " ".join(text.split())) if s]
+
+
+def _chunks_of(generic: Retriever, source: str) -> list[str]:
+    return [norm(d) for d in generic.col.get(where={"source": source}, include=["documents"])["documents"]]
+
+
+def phrase_for(records: Records, generic: Retriever, sid: int, cache: dict[str, list[str]]) -> tuple[str, str]:
+    """[source, phrase]: eight words from one sentence, unique in the source, preferring one a generic chunk holds."""
+    _, source, _, text = _rows(records, [sid])[0]
+    others = [norm(t) for i, t in _statements(records, source, 0, 10**6) if i != sid]
+    chunks = cache.setdefault(source, _chunks_of(generic, source))
+    best: tuple[int, str] | None = None
+    for sentence in sorted(_sentences(text), key=len, reverse=True):
+        words = sentence.split()
+        n = min(WORDS, len(words))
+        for start in range(0, len(words) - n + 1):
+            phrase = " ".join(words[start:start + n])
+            p = norm(phrase)
+            if len(p) < 25 or any(p in o for o in others):
+                continue
+            score = (any(p in c for c in chunks), n, -abs(start - (len(words) - n) // 2))
+            if best is None or score > best[0]:
+                best = (score, phrase)
+    if best is None:
+        return source, " ".join(text.split()[:WORDS])
+    return source, best[1]
+
+
+def write_phrases(kb: Path, store: Path, labels: Path, ids: list[str]) -> None:
+    """Fill `relevant` in queries.json from LABEL_DIR/ID.ids (one relevant statement id per line, # comments)."""
+    queries = json.loads(QUERIES.read_text())
+    generic = Retriever(store)
+    cache: dict[str, list[str]] = {}
+    with Records(kb) as records:
+        for q in queries:
+            f = labels / f"{q['id']}.ids"
+            if (ids and q["id"] not in ids) or not f.exists():
+                continue
+            chosen = [int(x.split("#")[0]) for x in f.read_text().split("\n") if x.split("#")[0].strip()]
+            texts = dict(records.db.execute(f"SELECT id, text FROM statements WHERE id IN ({', '.join('?' * len(chosen))})",
+                                            chosen).fetchall()) if chosen else {}
+            one_each = {norm(texts[sid]): sid for sid in reversed(chosen) if sid in texts}  # a reprint is one statement
+            q["relevant"] = [list(phrase_for(records, generic, sid, cache)) for sid in chosen if sid in one_each.values()]
+            print(q["id"], len(q["relevant"]), flush=True)
+    QUERIES.write_text(json.dumps(queries, indent=1, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("command", choices=["pool", "phrases"])
+    ap.add_argument("kb", type=Path)
+    ap.add_argument("generic", type=Path)
+    ap.add_argument("dir", type=Path)
+    ap.add_argument("--ids", nargs="*", default=[])
+    ap.add_argument("--depth", type=int, default=30)
+    args = ap.parse_args()
+    if args.command == "pool":
+        write_pools(args.kb, args.generic, args.dir, args.ids, args.depth)
+    else:
+        write_phrases(args.kb, args.generic, args.dir, args.ids)
+
+
+if __name__ == "__main__":
+    main()
