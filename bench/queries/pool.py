@@ -4,10 +4,10 @@ The pool of a query is the union of the top `depth` of keyword search (BM25, no 
 statements), the full hybrid search, and the generic RAG baseline (its chunks mapped to the KB statements they overlap).
 Each pooled statement is written with its id, source and text; a label file lists the ids judged relevant, and
 `phrases` turns those into [source, phrase] pairs: a phrase of eight words inside one sentence of the statement,
-unique within its source and, where possible, also present in a generic chunk (so either system can be matched).
+unique within its source and, where possible, also in the file's raw page text (so a generic chunk can match it).
 
-Run: python bench/queries/pool.py pool KB GENERIC_STORE OUT_DIR [--ids ID...] [--depth 30]
-     python bench/queries/pool.py phrases KB GENERIC_STORE LABEL_DIR [--ids ID...]
+Run: python bench/queries/pool.py pool KB GENERIC_STORE|- OUT_DIR [--ids ID...] [--depth 30]
+     python bench/queries/pool.py phrases KB LABEL_DIR [--ids ID...]
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generic_rag import Retriever
+from generic_rag import Retriever, pages
+from generic_rag import files as files_under
 
 from scrutineer.config import open_vectors, settings
 from scrutineer.search import search
@@ -29,6 +30,7 @@ from store.records import Records
 
 QUERIES = Path(__file__).resolve().parent / "queries.json"
 WORDS = 8
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
 
 def norm(text: str) -> str:
@@ -61,14 +63,19 @@ def chunk_ids(records: Records, source: str, page: int, text: str) -> list[int]:
     return out
 
 
-def pool_query(records: Records, index, embedder, generic: Retriever, query: str, depth: int) -> dict[int, list[str]]:
-    """Statement id -> where it was pooled from ("kw3" = keyword rank 3)."""
+def pool_query(records: Records, index, embedder, generic: Retriever | None, query: str,
+               depth: int) -> dict[int, list[str]]:
+    """Statement id -> where it was pooled from ("kw3" = keyword rank 3); keyword only while `generic` is None."""
     found: dict[int, list[str]] = {}
-    for name, hits in (("kw", search(records, None, None, query, limit=depth)),
-                       ("hy", search(records, index, embedder, query, limit=depth))):
+    runs = [("kw", search(records, None, None, query, limit=depth))]
+    if generic is not None:
+        runs.append(("hy", search(records, index, embedder, query, limit=depth)))
+    for name, hits in runs:
         for rank, h in enumerate(hits, 1):
             for sid in passage_ids(records, h.source, h.page, h.page_end, h.text):
                 found.setdefault(sid, []).append(f"{name}{rank}")
+    if generic is None:
+        return found
     for rank, v in enumerate(index.query(embedder.embed([query])[0], depth), 1):
         found.setdefault(v.statement_id, []).append(f"vec{rank}")
     for rank, c in enumerate(generic.query(query, depth), 1):
@@ -83,12 +90,13 @@ def _rows(records: Records, ids: list[int]) -> list[tuple[int, str, int, str]]:
     return list(records.db.execute(sql, ids))
 
 
-def write_pools(kb: Path, store: Path, out: Path, ids: list[str], depth: int) -> None:
+def write_pools(kb: Path, store: Path | None, out: Path, ids: list[str], depth: int) -> None:
+    """One file per query listing its pooled statements; without a generic store, the keyword pool alone."""
     queries = [q for q in json.loads(QUERIES.read_text()) if not ids or q["id"] in ids]
     out.mkdir(parents=True, exist_ok=True)
-    generic = Retriever(store)
+    generic = Retriever(store) if store else None
     with Records(kb) as records:
-        index, embedder = open_vectors(kb, settings())
+        index, embedder = open_vectors(kb, settings()) if generic else (None, None)
         for q in queries:
             found = pool_query(records, index, embedder, generic, q["query"], depth)
             lines = [f"# {q['id']}: {q['query']}  ({len(found)} statements)"]
@@ -102,15 +110,17 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?;:])\s+|\s+[•▪●]\s+|\s\|\s", " ".join(text.split())) if s]
 
 
-def _chunks_of(generic: Retriever, source: str) -> list[str]:
-    return [norm(d) for d in generic.col.get(where={"source": source}, include=["documents"])["documents"]]
+def _raw_pages(files: dict[str, Path], source: str) -> list[str]:
+    """The file's page text as the generic baseline reads it (PyMuPDF), normalised; empty if the file is not found."""
+    return [norm(t) for _, t in pages(files[source])] if source in files else []
 
 
-def phrase_for(records: Records, generic: Retriever, sid: int, cache: dict[str, list[str]]) -> tuple[str, str]:
-    """[source, phrase]: eight words from one sentence, unique in the source, preferring one a generic chunk holds."""
+def phrase_for(records: Records, files: dict[str, Path], sid: int, cache: dict[str, list[str]]) -> tuple[str, str]:
+    """[source, phrase]: eight words from one sentence, unique in the source, preferring words the file's raw page text
+    also holds (so that a generic chunk can hold them: hyphenation and headers differ between the two readings)."""
     _, source, _, text = _rows(records, [sid])[0]
     others = [norm(t) for i, t in _statements(records, source, 0, 10**6) if i != sid]
-    chunks = cache.setdefault(source, _chunks_of(generic, source))
+    chunks = cache.setdefault(source, _raw_pages(files, source))
     best: tuple[int, str] | None = None
     for sentence in sorted(_sentences(text), key=len, reverse=True):
         words = sentence.split()
@@ -128,10 +138,11 @@ def phrase_for(records: Records, generic: Retriever, sid: int, cache: dict[str, 
     return source, best[1]
 
 
-def write_phrases(kb: Path, store: Path, labels: Path, ids: list[str]) -> None:
-    """Fill `relevant` in queries.json from LABEL_DIR/ID.ids (one relevant statement id per line, # comments)."""
+def write_phrases(kb: Path, labels: Path, ids: list[str]) -> None:
+    """Fill `relevant` in queries.json from LABEL_DIR/ID.ids (one relevant statement id per line, # comments); a
+    statement labelled before keeps its phrase."""
     queries = json.loads(QUERIES.read_text())
-    generic = Retriever(store)
+    files = {f.name: f for f in files_under([CORPUS])}
     cache: dict[str, list[str]] = {}
     with Records(kb) as records:
         for q in queries:
@@ -142,24 +153,36 @@ def write_phrases(kb: Path, store: Path, labels: Path, ids: list[str]) -> None:
             texts = dict(records.db.execute(f"SELECT id, text FROM statements WHERE id IN ({', '.join('?' * len(chosen))})",
                                             chosen).fetchall()) if chosen else {}
             one_each = {norm(texts[sid]): sid for sid in reversed(chosen) if sid in texts}  # a reprint is one statement
-            q["relevant"] = [list(phrase_for(records, generic, sid, cache)) for sid in chosen if sid in one_each.values()]
+            before = [(src, norm(p), p) for src, p in q["relevant"]]
+            q["relevant"] = []
+            for sid in chosen:
+                if sid not in one_each.values():
+                    continue
+                source = _rows(records, [sid])[0][1]
+                kept = next((p for src, n, p in before if src == source and n in norm(texts[sid])), None)
+                q["relevant"].append([source, kept] if kept else list(phrase_for(records, files, sid, cache)))
             print(q["id"], len(q["relevant"]), flush=True)
     QUERIES.write_text(json.dumps(queries, indent=1, ensure_ascii=False) + "\n")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("command", choices=["pool", "phrases"])
-    ap.add_argument("kb", type=Path)
-    ap.add_argument("generic", type=Path)
-    ap.add_argument("dir", type=Path)
-    ap.add_argument("--ids", nargs="*", default=[])
-    ap.add_argument("--depth", type=int, default=30)
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("pool", help="write each query's pool for reading")
+    p.add_argument("kb", type=Path)
+    p.add_argument("generic", help="the generic store; '-' pools keyword search alone")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--depth", type=int, default=30)
+    f = sub.add_parser("phrases", help="turn LABEL_DIR/ID.ids into [source, phrase] pairs in queries.json")
+    f.add_argument("kb", type=Path)
+    f.add_argument("dir", type=Path)
+    for a in (p, f):
+        a.add_argument("--ids", nargs="*", default=[])
     args = ap.parse_args()
     if args.command == "pool":
-        write_pools(args.kb, args.generic, args.dir, args.ids, args.depth)
+        write_pools(args.kb, None if args.generic == "-" else Path(args.generic), args.dir, args.ids, args.depth)
     else:
-        write_phrases(args.kb, args.generic, args.dir, args.ids)
+        write_phrases(args.kb, args.dir, args.ids)
 
 
 if __name__ == "__main__":
