@@ -1,6 +1,11 @@
 """Search quality on the project's own query set: recall@10, recall@30, nDCG@10 (binary gains) and MRR, per query and
 per split, for the project's search or for the generic RAG baseline.
 
+Recall is reported twice: plain (found / relevant, summed over queries as score.py does) and capped (found /
+min(k, relevant), averaged over queries, BEIR's R_cap@k): a topic with 60 relevant statements cannot have them all in
+10 hits, so plain recall@10 measures the size of the topic as much as the search, and the capped figure is the one a
+target such as "recall@10 >= 0.80" can mean on this set.
+
 A relevant statement is [source file name, phrase]; a hit counts it when the hit's whitespace-collapsed, case-folded
 text holds the phrase and the hit comes from that file, as ../shared/eval/score.py matches. A statement printed
 again in another file (an agenda pack and its report, a file saved twice) counts there too: the hit's `also_in`
@@ -45,6 +50,14 @@ class Score(NamedTuple):
     found30: int
     ndcg10: float
     rr: float
+
+    @property
+    def capped10(self) -> float:
+        return self.found10 / min(10, self.relevant)
+
+    @property
+    def capped30(self) -> float:
+        return self.found30 / min(DEPTH, self.relevant)
 
 
 def norm(text: str) -> str:
@@ -105,19 +118,19 @@ def run_generic(kb: Path, store: Path):
 
 
 def report(queries: list[dict], scores: dict[str, Score]) -> None:
-    print(f"{'query':32} {'split':8} {'rel':>4} {'R@10':>6} {'R@30':>6} {'nDCG@10':>8} {'RR':>6}")
+    print(f"{'query':32} {'split':8} {'rel':>4} {'R@10':>6} {'R@30':>6} {'Rc@10':>6} {'Rc@30':>6} {'nDCG@10':>8} {'RR':>6}")
     for q in queries:
         s = scores[q["id"]]
         print(f"{q['id']:32} {q['split']:8} {s.relevant:4} {s.found10 / s.relevant:6.3f} {s.found30 / s.relevant:6.3f}"
-              f" {s.ndcg10:8.3f} {s.rr:6.3f}")
+              f" {s.capped10:6.3f} {s.capped30:6.3f} {s.ndcg10:8.3f} {s.rr:6.3f}")
     for split in sorted({q["split"] for q in queries}):
         group = [scores[q["id"]] for q in queries if q["split"] == split]
         rel = sum(s.relevant for s in group)
         n = len(group)
-        print(f"{split}: {n} queries, {rel} relevant | micro R@10 {sum(s.found10 for s in group) / rel:.3f}"
-              f" R@30 {sum(s.found30 for s in group) / rel:.3f} | macro R@10"
-              f" {sum(s.found10 / s.relevant for s in group) / n:.3f} R@30 {sum(s.found30 / s.relevant for s in group) / n:.3f}"
-              f" | nDCG@10 {sum(s.ndcg10 for s in group) / n:.3f} MRR {sum(s.rr for s in group) / n:.3f}")
+        print(f"{split}: {n} queries, {rel} relevant | R@10 {sum(s.found10 for s in group) / rel:.3f}"
+              f" R@30 {sum(s.found30 for s in group) / rel:.3f} | Rc@10 {sum(s.capped10 for s in group) / n:.3f}"
+              f" Rc@30 {sum(s.capped30 for s in group) / n:.3f} | nDCG@10 {sum(s.ndcg10 for s in group) / n:.3f}"
+              f" MRR {sum(s.rr for s in group) / n:.3f}")
 
 
 def main() -> None:

@@ -6,7 +6,8 @@ Each pooled statement is written with its id, source and text; a label file list
 `phrases` turns those into [source, phrase] pairs: a phrase of eight words inside one sentence of the statement,
 unique within its source and, where possible, also in the file's raw page text (so a generic chunk can match it).
 
-Run: python bench/queries/pool.py pool KB GENERIC_STORE|- OUT_DIR [--ids ID...] [--depth 30]
+Run: python bench/queries/pool.py pool KB GENERIC_STORE|- OUT_DIR [--ids ID...] [--depth 30] [--systems kw,vec,hy,gen]
+                                     [--judged EARLIER_POOL_DIR]
      python bench/queries/pool.py phrases KB LABEL_DIR [--ids ID...]
 """
 
@@ -63,24 +64,30 @@ def chunk_ids(records: Records, source: str, page: int, text: str) -> list[int]:
     return out
 
 
-def pool_query(records: Records, index, embedder, generic: Retriever | None, query: str,
-               depth: int) -> dict[int, list[str]]:
-    """Statement id -> where it was pooled from ("kw3" = keyword rank 3); keyword only while `generic` is None."""
+SYSTEMS = ("kw", "vec", "hy", "gen")
+
+
+def pool_query(records: Records, index, embedder, generic: Retriever | None, query: str, depth: int,
+               systems: tuple[str, ...] = SYSTEMS) -> dict[int, list[str]]:
+    """Statement id -> where it was pooled from ("kw3" = keyword rank 3): keyword search (no vectors), vector search
+    alone, hybrid search, the generic baseline's chunks mapped to the statements they overlap."""
     found: dict[int, list[str]] = {}
-    runs = [("kw", search(records, None, None, query, limit=depth))]
-    if generic is not None:
-        runs.append(("hy", search(records, index, embedder, query, limit=depth)))
-    for name, hits in runs:
+
+    def add(sid: int, tag: str) -> None:
+        found.setdefault(sid, []).append(tag)
+
+    for name in [s for s in ("kw", "hy") if s in systems]:
+        hits = search(records, *((None, None) if name == "kw" else (index, embedder)), query, limit=depth)
         for rank, h in enumerate(hits, 1):
             for sid in passage_ids(records, h.source, h.page, h.page_end, h.text):
-                found.setdefault(sid, []).append(f"{name}{rank}")
-    if generic is None:
-        return found
-    for rank, v in enumerate(index.query(embedder.embed([query])[0], depth), 1):
-        found.setdefault(v.statement_id, []).append(f"vec{rank}")
-    for rank, c in enumerate(generic.query(query, depth), 1):
-        for sid in chunk_ids(records, c.source, c.page, c.text):
-            found.setdefault(sid, []).append(f"gen{rank}")
+                add(sid, f"{name}{rank}")
+    if "vec" in systems:
+        for rank, v in enumerate(index.query(embedder.embed([query])[0], depth), 1):
+            add(v.statement_id, f"vec{rank}")
+    if "gen" in systems and generic is not None:
+        for rank, c in enumerate(generic.query(query, depth), 1):
+            for sid in chunk_ids(records, c.source, c.page, c.text):
+                add(sid, f"gen{rank}")
     return found
 
 
@@ -90,24 +97,31 @@ def _rows(records: Records, ids: list[int]) -> list[tuple[int, str, int, str]]:
     return list(records.db.execute(sql, ids))
 
 
-def write_pools(kb: Path, store: Path | None, out: Path, ids: list[str], depth: int) -> None:
-    """One file per query listing its pooled statements; without a generic store, the keyword pool alone."""
+def write_pools(kb: Path, store: Path | None, out: Path, ids: list[str], depth: int, systems: tuple[str, ...],
+                judged: Path | None) -> None:
+    """One file per query listing its pooled statements, less those already listed in `judged`'s file for it."""
     queries = [q for q in json.loads(QUERIES.read_text()) if not ids or q["id"] in ids]
     out.mkdir(parents=True, exist_ok=True)
     generic = Retriever(store) if store else None
     with Records(kb) as records:
-        index, embedder = open_vectors(kb, settings()) if generic else (None, None)
+        index, embedder = open_vectors(kb, settings()) if {"vec", "hy"} & set(systems) else (None, None)
         for q in queries:
-            found = pool_query(records, index, embedder, generic, q["query"], depth)
-            lines = [f"# {q['id']}: {q['query']}  ({len(found)} statements)"]
+            found = pool_query(records, index, embedder, generic, q["query"], depth, systems)
+            seen = _listed(judged / f"{q['id']}.txt") if judged else set()
+            new = [sid for sid in found if sid not in seen]
+            lines = [f"# {q['id']}: {q['query']}  ({len(found)} statements, {len(new)} not judged before)"]
             lines += [f"[{sid}] {src} p{page} ({','.join(found[sid])})\n    {' '.join(text.split())}"
-                      for sid, src, page, text in _rows(records, list(found))]
+                      for sid, src, page, text in (_rows(records, new) if new else [])]
             (out / f"{q['id']}.txt").write_text("\n".join(lines) + "\n")
-            print(q["id"], len(found), flush=True)
+            print(q["id"], len(found), len(new), flush=True)
+
+
+def _listed(pool_file: Path) -> set[int]:
+    return {int(m) for m in re.findall(r"^\[(\d+)\]", pool_file.read_text(), re.M)} if pool_file.exists() else set()
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?;:])\s+|\s+[•▪●]\s+|\s\|\s", " ".join(text.split())) if s]
+    return [s for s in re.split(r"(?<=[^\d][.!?;:])\s+|\s+[•▪●]\s+|\s\|\s", " ".join(text.split())) if s]
 
 
 def _raw_pages(files: dict[str, Path], source: str) -> list[str]:
@@ -173,6 +187,8 @@ def main() -> None:
     p.add_argument("generic", help="the generic store; '-' pools keyword search alone")
     p.add_argument("dir", type=Path)
     p.add_argument("--depth", type=int, default=30)
+    p.add_argument("--systems", default=",".join(SYSTEMS), help="which retrievers to pool: kw,vec,hy,gen")
+    p.add_argument("--judged", type=Path, help="a folder of earlier pool files whose statements were judged already")
     f = sub.add_parser("phrases", help="turn LABEL_DIR/ID.ids into [source, phrase] pairs in queries.json")
     f.add_argument("kb", type=Path)
     f.add_argument("dir", type=Path)
@@ -180,7 +196,8 @@ def main() -> None:
         a.add_argument("--ids", nargs="*", default=[])
     args = ap.parse_args()
     if args.command == "pool":
-        write_pools(args.kb, None if args.generic == "-" else Path(args.generic), args.dir, args.ids, args.depth)
+        write_pools(args.kb, None if args.generic == "-" else Path(args.generic), args.dir, args.ids, args.depth,
+                    tuple(args.systems.split(",")), args.judged)
     else:
         write_phrases(args.kb, args.dir, args.ids)
 
