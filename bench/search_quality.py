@@ -1,10 +1,11 @@
 """Search quality on the project's own query set: recall@10, recall@30, nDCG@10 (binary gains) and MRR, per query and
 per split, for the project's search or for the generic RAG baseline.
 
-Recall is reported twice: plain (found / relevant, summed over queries as score.py does) and capped (found /
-min(k, relevant), averaged over queries, BEIR's R_cap@k): a topic with 60 relevant statements cannot have them all in
-10 hits, so plain recall@10 measures the size of the topic as much as the search, and the capped figure is the one a
-target such as "recall@10 >= 0.80" can mean on this set.
+Recall is reported twice: plain (found / relevant, summed over queries as score.py does) and capped (min(found, k) /
+min(k, relevant), averaged over queries, after BEIR's R_cap@k): a topic with 60 relevant statements cannot have them
+all in 10 hits, so plain recall@10 measures the size of the topic as much as the search. A hit is a passage that may
+join several relevant statements, so capped recall is near precision@k on a big topic; plain recall@30 is the figure
+that shows paraphrases missed.
 
 A relevant statement is [source file name, phrase]; a hit counts it when the hit's whitespace-collapsed, case-folded
 text holds the phrase and the hit comes from that file, as ../shared/eval/score.py matches. A statement printed
@@ -53,11 +54,11 @@ class Score(NamedTuple):
 
     @property
     def capped10(self) -> float:
-        return self.found10 / min(10, self.relevant)
+        return min(self.found10, 10) / min(10, self.relevant)
 
     @property
     def capped30(self) -> float:
-        return self.found30 / min(DEPTH, self.relevant)
+        return min(self.found30, DEPTH) / min(DEPTH, self.relevant)
 
 
 def norm(text: str) -> str:
