@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from nlp.vocabulary import jargon
+
 
 class Topic(StrEnum):
     NEET = "neet"
@@ -60,33 +62,8 @@ _RULES: dict[Topic, str] = {
 }
 _COMPILED = {t: re.compile(p, re.I) for t, p in _RULES.items()}
 
-# Acronyms and jargon → the words papers also use for them.
-JARGON: dict[str, str] = {
-    "neet": "not in education employment or training",
-    "eet": "education employment or training",
-    "uasc": "unaccompanied asylum seeking children",
-    "sdq": "strengths and difficulties questionnaire",
-    "pep": "personal education plan",
-    "iro": "independent reviewing officer",
-    "sgo": "special guardianship order",
-    "cla": "children looked after",
-    "lac": "looked after children",
-    "cic": "children in care",
-    "cse": "child sexual exploitation",
-    "ifa": "independent fostering agency",
-    "plo": "public law outline",
-    "ehcp": "education health and care plan",
-    "camhs": "child and adolescent mental health services",
-    "staying close": "staying close supported accommodation care leavers",
-    "care leaver": "care leavers care experienced young people",
-    "care leavers": "care experienced young people",
-    "emergency accommodation": "hotels bed and breakfast homeless",
-    "cared for children": "children looked after children in care",
-    "looked after children": "cared for children children in care",
-    "children in care": "cared for children looked after children",
-    "foster carer": "fostering",
-    "recruitment": "recruit recruiting",
-}
+# Acronyms and jargon → the words papers also use for them (nlp/data/vocabulary.yaml).
+JARGON: dict[str, str] = jargon()
 
 
 def topics_of(text: str) -> list[Topic]:

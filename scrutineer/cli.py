@@ -22,6 +22,7 @@ from scrutineer.hits import hits_view, render_hits
 from scrutineer.indexing import reindex as reindex_vectors
 from scrutineer.indexing import sync_index
 from scrutineer.pipeline import ingest as run_ingest
+from scrutineer.query_filters import ReadQuery, read_query
 from scrutineer.reextract import reextract as reextract_kb
 from scrutineer.render import document_view, documents_table, entities_table, metrics_table, print_summary
 from scrutineer.search import search as run_search
@@ -206,8 +207,13 @@ def search(
     indicator: Annotated[str | None, typer.Option(help="Only statements reporting this indicator.")] = None,
     format: Annotated[str, typer.Option("--format", help="table, json, csv or md")] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    literal: Annotated[bool, typer.Option("--literal", help="Search the words as typed: no filters read from them.")]
+    = False,
+    expand: Annotated[bool, typer.Option("--expand", help="Also search the other ways papers speak of the topic.")]
+    = False,
 ) -> None:
-    """Every statement on a topic, across authorities and years, with document, page and section."""
+    """Every statement on a topic, across authorities and years, with document, page and section. An authority,
+    years ("since 2023", "in 2024/25") or a kind of paper ("Ofsted", "minutes") named in the query become filters."""
     if format not in SearchFormat.ALL:
         err.print(f"[red]error[/] --format must be one of {', '.join(SearchFormat.ALL)}")
         raise typer.Exit(2)
@@ -220,10 +226,16 @@ def search(
                             indicator=indicator)
     with open_records(kb) as records:
         index, embedder = _vectors_or_none(kb_path(kb))
-        found = run_search(records, index, embedder, query, filters, 0 if all_ else limit, threshold)
+        found = run_search(records, index, embedder, query, filters, 0 if all_ else limit, threshold, literal,
+                           expand)
+    read = ReadQuery(text=query) if literal else read_query(query)
     if format == "table" and output is None:
-        out.print(hits_view(found, query))
+        if read.filters:
+            out.print(f"filters from your query: {read.describe()} (--literal searches the words as typed)")
+        out.print(hits_view(found, read.text))
         return
+    if read.filters:
+        err.print(f"filters from your query: {read.describe()}")
     emit(render_hits(found, format), output, f"{len(found)} hits")
 
 

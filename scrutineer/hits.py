@@ -25,9 +25,9 @@ def citation(h: Hit) -> str:
     return f"{h.document_title or h.source} ({h.source}{part}), {pages}{section}"
 
 
-def _highlight(text: str, query: str) -> Text:
+def _highlight(text: str, query: str, matched: list[str]) -> Text:
     out = Text(text)
-    words = [w for w in expand_query(query) if w not in _STOP and len(w) > 2]
+    words = matched or [w for w in expand_query(query) if w not in _STOP and len(w) > 2]
     for w in words:
         out.highlight_regex(re.compile(rf"\b{re.escape(w)}\w*", re.I), "bold yellow")
     return out
@@ -44,7 +44,9 @@ def hits_view(hits: list[Hit], query: str) -> Group:
         table.add_column("statement")
         table.add_column("source")
         for h in group:
-            table.add_row(h.meeting_date.isoformat() if h.meeting_date else "", _highlight(h.text, query), citation(h))
+            matched = h.why.terms if h.why else []
+            source = citation(h) + (f"\nmatched: {', '.join(matched)}" if matched else "\nfound by meaning")
+            table.add_row(h.meeting_date.isoformat() if h.meeting_date else "", _highlight(h.text, query, matched), source)
         parts.append(table)
     return Group(*parts)  # type: ignore[arg-type]
 

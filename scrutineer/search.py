@@ -11,7 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from nlp.embed import Embedder
 from nlp.topics import expand_query, topics_of
+from nlp.vocabulary import related_phrases
 from scrutineer.passages import Passage, Place, merge_adjacent
+from scrutineer.query_filters import ReadQuery, apply_filters, read_query
+from scrutineer.why import Trace, Why, explain
 from store.records import Records
 from store.statement_rows import (
     SearchFilters,
@@ -28,6 +31,7 @@ from store.vectors import VectorIndex
 RRF_K = 60
 POOL = 200  # candidates taken from each retriever
 FEEDBACK = 10  # top hits whose vectors move the query
+VOCABULARY_WEIGHT = 0.5  # the vocabulary's list votes at half weight (at full weight it crowded out the query's own)
 _FIGURE = re.compile(r"\d\s*%|\d+ (?:children|young people|care leavers|carers|households)\b", re.I)
 
 
@@ -47,6 +51,7 @@ class Hit(BaseModel):
     score: float
     statements: int = Field(1, description="How many adjacent statements the passage joins.")
     also_in: list[str] = Field(default_factory=list, description="Other documents printing the same statement.")
+    why: Why | None = Field(None, description="Why it was returned: terms, topics, ranks and scores.")
 
 
 def _where(filters: SearchFilters) -> dict | None:
@@ -55,6 +60,8 @@ def _where(filters: SearchFilters) -> dict | None:
         clauses.append({"authority": {"$in": filters.authorities}})
     if filters.doc_type:
         clauses.append({"doc_type": filters.doc_type})
+    if filters.doc_types:
+        clauses.append({"doc_type": {"$in": filters.doc_types}})
     if filters.year_from:
         clauses.append({"year": {"$gte": filters.year_from}})
     if filters.year_to:
@@ -65,25 +72,42 @@ def _where(filters: SearchFilters) -> dict | None:
 
 
 def search(records: Records, index: VectorIndex | None, embedder: Embedder | None, query: str,
-           filters: SearchFilters | None = None, limit: int = 20, threshold: float = 0.0) -> list[Hit]:
-    """Statements about `query`, best first; `limit` 0 returns everything above `threshold`."""
-    filters = filters or SearchFilters()
-    pool = max(POOL, limit * 3)
+           filters: SearchFilters | None = None, limit: int = 20, threshold: float = 0.0,
+           literal: bool = False, expand: bool = False) -> list[Hit]:
+    """Statements about `query`, best first; `limit` 0 returns everything above `threshold`. An authority, years or
+    a kind of paper named in the query become filters (options given explicitly win) unless `literal`; `expand`
+    also searches the other ways papers speak of the query's topic (nlp/data/vocabulary.yaml)."""
+    read = ReadQuery(text=query) if literal else read_query(query)
+    filters = apply_filters(read, filters or SearchFilters())
+    trace = Trace(query=read.text, filters=read.filters)
+    trace.terms = related_phrases(read.text) if expand else []
+    fused = _ranked(records, index, embedder, read.text, filters, max(POOL, limit * 3), trace)
+    return _collapse(records, [(sid, score) for sid, score in fused if score >= threshold], trace, limit)
+
+
+def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | None, query: str,
+            filters: SearchFilters, pool: int, trace: Trace) -> list[tuple[int, float]]:
+    """Fused candidates, best first; `trace` keeps each retriever's ranks and the statements' texts."""
     terms = expand_query(query)
     topical = [t.value for t in topics_of(query) if not filters.topic]
     deep = pool * 2 if topical else pool  # the topic lists are cut from a deeper candidate list
     keyword = keyword_ids(records, terms, filters, deep)
-    retrieved = [keyword]
-    texts: dict[int, str] = {}  # read once for both fusions
+    trace.ranks["keyword"] = keyword
+    retrieved = [(keyword, 1.0)]
+    if trace.terms:  # the ways papers speak of the query's topic: "stability meetings" for "placement stability"
+        trace.ranks["vocabulary"] = keyword_ids(records, trace.terms, filters, deep)
+        retrieved.append((trace.ranks["vocabulary"], VOCABULARY_WEIGHT))
     if index is not None and embedder is not None:
         vector = embedder.embed([query])[0]
-        first = _fused(records, [keyword, _nearest(records, index, vector, deep, filters)], topical, pool, texts)
+        nearest = _nearest(records, index, vector, deep, filters)
+        trace.ranks["vector"] = nearest
+        first = _fused(records, [(keyword, 1.0), (nearest, 1.0)], topical, pool, trace.texts)
         # pseudo-relevance feedback: the query moves towards its best hits, which reach the paraphrases the
         # query's own words miss ("45% of this cohort are not engaged in education ..." for "care leavers NEET")
         vector = _feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])
-        retrieved.append(_nearest(records, index, vector, deep, filters))
-    fused = _fused(records, retrieved, topical, pool, texts)
-    return _collapse(records, [(sid, score) for sid, score in fused if score >= threshold], texts, limit)
+        trace.ranks["feedback"] = _nearest(records, index, vector, deep, filters)
+        retrieved.append((trace.ranks["feedback"], 1.0))
+    return _fused(records, retrieved, topical, pool, trace.texts)
 
 
 def _nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: int, filters: SearchFilters) -> list[int]:
@@ -103,20 +127,20 @@ def _feedback(index: VectorIndex, vector: np.ndarray, top: list[int]) -> np.ndar
     return moved / np.linalg.norm(moved)
 
 
-def _fused(records: Records, retrieved: list[list[int]], topical: list[str], pool: int,
+def _fused(records: Records, retrieved: list[tuple[list[int], float]], topical: list[str], pool: int,
            texts: dict[int, str]) -> list[tuple[int, float]]:
     """Reciprocal-rank fusion, best first (`texts` gains the statements it lacks): each retriever votes once, and once more
     within each topic the query names; the vote uses the rules' topics, which are precise (the similarity-broadened
     flags in the index serve --topic)."""
     scores: dict[int, float] = {}
-    for ranked in retrieved:
+    for ranked, weight in retrieved:
         votes = [ranked[:pool]]
         for t in topical:
             on_topic = with_topic(records, ranked, t)
             votes.append([i for i in ranked if i in on_topic])
         for vote in votes:
             for rank, sid in enumerate(vote):
-                scores[sid] = scores.get(sid, 0.0) + 1.0 / (RRF_K + rank + 1)
+                scores[sid] = scores.get(sid, 0.0) + weight / (RRF_K + rank + 1)
     texts.update(statement_texts(records, [sid for sid in scores if sid not in texts]))
     for sid in scores:
         scores[sid] *= _substance(texts.get(sid, ""))
@@ -136,9 +160,10 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def _collapse(records: Records, ranked: list[tuple[int, float]], texts: dict[int, str], limit: int) -> list[Hit]:
+def _collapse(records: Records, ranked: list[tuple[int, float]], trace: Trace, limit: int) -> list[Hit]:
     """The same sentence in a report and in its pack (or two papers) is one hit listing both sources, and adjacent
     retrieved statements are one passage; only the hits returned are read in full."""
+    texts = trace.texts
     groups: dict[str, list[tuple[int, float]]] = {}
     for sid, score in ranked:
         if sid in texts:
@@ -150,14 +175,16 @@ def _collapse(records: Records, ranked: list[tuple[int, float]], texts: dict[int
     passages = merge_adjacent([(sid, g[0][1]) for sid, g in cited.items()], places)
     chosen = passages if limit <= 0 else passages[:limit]
     rows = hits(records, [m for p in chosen for sid in p.ids for m, _ in cited[sid]])
-    return [_hit(p, rows, [m for sid in p.ids for m, _ in cited[sid] if m != sid]) for p in chosen]
+    whys = explain(records, trace, [(p.ids, p.score) for p in chosen], dict(ranked))
+    return [_hit(p, rows, [m for sid in p.ids for m, _ in cited[sid] if m != sid], why)
+            for p, why in zip(chosen, whys, strict=True)]
 
 
-def _hit(passage: Passage, rows: dict[int, StatementHit], others: list[int]) -> Hit:
+def _hit(passage: Passage, rows: dict[int, StatementHit], others: list[int], why: Why) -> Hit:
     first, last = rows[passage.ids[0]], rows[passage.ids[-1]]
     sources = [rows[o].source for o in others]
     return Hit(text=" ".join(rows[sid].text for sid in passage.ids), source=first.source, page=first.page,
                page_end=last.page, section_path=first.section_path, authority=first.authority, committee=first.committee,
                meeting_date=first.meeting_date, doc_type=first.doc_type, document_title=first.document_title,
                part=first.part_index, score=round(passage.score, 5), statements=len(passage.ids),
-               also_in=[o for o in dict.fromkeys(sources) if o != first.source])
+               also_in=[o for o in dict.fromkeys(sources) if o != first.source], why=why)

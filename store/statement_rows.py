@@ -18,6 +18,7 @@ class SearchFilters(BaseModel):
     authorities: list[str] = Field(default_factory=list)
     committee: str | None = None
     doc_type: str | None = None
+    doc_types: list[str] = Field(default_factory=list, description="Any of these types (read from a query's words).")
     year_from: int | None = None
     year_to: int | None = None
     topic: str | None = None
@@ -35,6 +36,9 @@ class SearchFilters(BaseModel):
         if self.doc_type:
             where.append("d.doc_type = ?")
             args.append(self.doc_type)
+        if self.doc_types:
+            where.append(f"d.doc_type IN ({', '.join('?' * len(self.doc_types))})")
+            args += self.doc_types
         year = "CAST(substr(coalesce(d.meeting_date, d.period_end), 1, 4) AS INTEGER)"
         if self.year_from:
             where.append(f"{year} >= ?")
@@ -133,6 +137,16 @@ def with_topic(records: Records, ids: list[int], topic: str) -> set[int]:
         return set()
     sql = f"SELECT statement_id FROM statement_topics WHERE topic = ? AND statement_id IN ({', '.join('?' * len(ids))})"
     return {r[0] for r in records.db.execute(sql, [topic, *ids])}
+
+
+def statement_topics(records: Records, ids: list[int]) -> dict[int, list[str]]:
+    """The rules' topics of each of `ids` that has any."""
+    out: dict[int, list[str]] = {}
+    if ids:
+        sql = f"SELECT statement_id, topic FROM statement_topics WHERE statement_id IN ({', '.join('?' * len(ids))})"
+        for sid, topic in records.db.execute(sql, ids):
+            out.setdefault(sid, []).append(topic)
+    return out
 
 
 def statement_texts(records: Records, ids: list[int]) -> dict[int, str]:

@@ -148,3 +148,40 @@ def test_keyword_search_skips_terms_most_statements_share(corpus_kb: Path) -> No
         assert common, "the sample corpus should have a term in more than 8% of statements"
         assert selective_terms(records, [*common, "hotels", "placements"]) == ["hotels", "placements"]
         assert selective_terms(records, common) == common  # a query of common words keeps them all
+
+
+def test_each_hit_says_why_and_the_query_words_filter(search_kb: Path) -> None:
+    with Records(search_kb) as records:
+        index, embedder = open_vectors(search_kb, Settings())
+        hits = search(records, index, embedder, "care leavers NEET minutes since 2024", limit=10)
+        typed = search(records, index, embedder, "care leavers NEET minutes since 2024", limit=10, literal=True)
+    assert hits and all(h.doc_type == "minutes" and h.meeting_date and h.meeting_date.year >= 2024 for h in hits)
+    assert {f.kind.value for f in hits[0].why.filters} == {"doc_type", "from_year"}
+    assert any(h.doc_type != "minutes" or (h.meeting_date and h.meeting_date.year < 2024) for h in typed)
+    why = hits[0].why
+    assert why.terms and why.fused_score > 0 and (why.keyword_rank or why.vector_rank or why.feedback_rank)
+    assert all(w in hits[0].text.lower() for w in why.terms if w != "neet")
+
+
+def test_expand_adds_the_vocabulary_list_and_says_so(search_kb: Path) -> None:
+    with Records(search_kb) as records:
+        index, embedder = open_vectors(search_kb, Settings())
+        plain = search(records, index, embedder, "care leavers NEET", limit=10)
+        wide = search(records, index, embedder, "care leavers NEET", limit=10, expand=True)
+    assert all(h.why.vocabulary_rank is None for h in plain)
+    assert any(h.why.vocabulary_rank is not None for h in wide)
+
+
+def test_the_search_command_shows_the_filters_it_read(search_kb: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from scrutineer.cli import app
+
+    runner = CliRunner()
+    table = runner.invoke(app, ["search", "NEET minutes since 2024", "--kb", str(search_kb), "--limit", "3"])
+    assert table.exit_code == 0 and "filters from your query: type minutes" in table.stdout and "matched:" in table.stdout
+    typed = runner.invoke(app, ["search", "NEET minutes since 2024", "--kb", str(search_kb), "--literal",
+                                "--format", "json"])
+    assert typed.exit_code == 0 and all(not h["why"]["filters"] for h in json.loads(typed.stdout))

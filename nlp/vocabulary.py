@@ -1,0 +1,66 @@
+"""The domain vocabulary of children's social care (nlp/data/vocabulary.yaml): acronyms and their spelled-out
+forms, and the ways council papers speak of one topic ("placement moves", "stability meetings", "unplanned
+endings" for placement stability). Search widens a query with it; nothing here is learnt from queries."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+DATA = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
+
+
+class Concept(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    when: list[str]
+    says: list[str]
+
+
+class Vocabulary(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    acronyms: dict[str, str]
+    phrases: dict[str, str]
+    concepts: dict[str, Concept]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    return Vocabulary(**yaml.safe_load(DATA.read_text(encoding="utf-8")))
+
+
+def jargon() -> dict[str, str]:
+    """Acronyms and jargon phrases, each with the words papers also print for it."""
+    v = vocabulary()
+    return {**v.acronyms, **v.phrases}
+
+
+def _stem(word: str) -> str:
+    word = word.lower().removesuffix("'s").removesuffix("’s")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _words(text: str) -> str:
+    """Text as space-separated crude stems, padded, so a phrase is found with `in`."""
+    return " " + " ".join(_stem(w) for w in re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))) + " "
+
+
+def concepts_of(query: str) -> list[str]:
+    """The concepts whose `when` phrases the query says."""
+    said = _words(query)
+    return [name for name, c in vocabulary().concepts.items() if any(_words(p) in said for p in c.when)]
+
+
+def related_phrases(query: str) -> list[str]:
+    """Every phrase of the concepts the query speaks of, less those the query already says."""
+    said = _words(query)
+    found = [p for name in concepts_of(query) for p in [*vocabulary().concepts[name].when,
+                                                        *vocabulary().concepts[name].says]]
+    return [p for p in dict.fromkeys(found) if _words(p) not in said]

@@ -1,0 +1,176 @@
+"""Filters in the words of a query, as people type them: "care leavers NEET in Kent since 2023", "what did
+Ofsted say about health assessments", "Cheshire East placement stability 2024". An authority, a year or a range
+of years, and a kind of paper named in the query become filters and leave the text that is searched; a query
+that names none is searched exactly as typed."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ingest.authorities import _AMBIGUOUS, gazetteer
+from ingest.models import DocType
+from store.statement_rows import SearchFilters
+
+
+class FilterKind(StrEnum):
+    AUTHORITY = "authority"
+    FROM_YEAR = "from_year"
+    TO_YEAR = "to_year"
+    DOC_TYPE = "doc_type"
+
+
+class QueryFilter(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: FilterKind
+    value: str = Field(description="The filter's value: an official authority name, a year, a document type.")
+    words: str = Field(description="The words of the query it was read from.")
+
+
+class ReadQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="What is searched: the query less the words that became filters.")
+    filters: list[QueryFilter] = Field(default_factory=list)
+
+    def describe(self) -> str:
+        """"authority Kent County Council (“in Kent”); years 2023– (“since 2023”)", one part per phrase."""
+        parts = []
+        for words in dict.fromkeys(f.words for f in self.filters):
+            got = {k: [f.value for f in self.filters if f.words == words and f.kind == k] for k in FilterKind}
+            said = [f"authority {' and '.join(got[FilterKind.AUTHORITY])}"] if got[FilterKind.AUTHORITY] else []
+            if got[FilterKind.DOC_TYPE]:
+                said.append(f"type {' or '.join(got[FilterKind.DOC_TYPE])}")
+            first, last = (got[FilterKind.FROM_YEAR] or [""])[0], (got[FilterKind.TO_YEAR] or [""])[0]
+            if first or last:
+                said.append(f"year {first}" if first == last else f"years {first}–{last}")
+            parts.append(f"{', '.join(said)} (“{words}”)")
+        return "; ".join(parts)
+
+
+# Ofsted's judgements come as inspection reports and as letters after focused and monitoring visits.
+_OFSTED = [DocType.INSPECTION_REPORT.value, DocType.LETTER.value]
+_DOC_WORDS: list[tuple[re.Pattern[str], list[str]]] = [
+    # not "Ofsted-registered homes" nor "inspections of children's homes", which are a topic
+    (re.compile(r"(?<!homes )(?<!home )\b(?:ofsted(?:'s)?|ilacs|(?:focused|monitoring) visits?|inspectors?|inspections?)"
+                r"(?: (?:reports?|letters?|judgements?|findings))?\b(?![- ](?:regist|rat|grade|of (?:children|homes)))",
+                re.I), _OFSTED),
+    (re.compile(r"(?<!\d )\b(?:committee )?minutes\b(?! (?:of|per|a|each|every)\b)", re.I), [DocType.MINUTES.value]),
+    (re.compile(r"\b(?:performance )?score ?cards?\b", re.I), [DocType.SCORECARD.value]),
+]
+_YEAR = r"(?<![\w£$.,])20[0-4]\d(?:\s?[/-]\s?(?:\d{2}|20[0-4]\d))?(?![\d%])"
+_ONE_YEAR = re.compile(r"(20[0-4]\d)(?:\s?[/-]\s?(\d{2}|20[0-4]\d))?(?![\d%])")
+_NOT_A_YEAR = re.compile(r"\bact\s*$|\b(?:over|under|about|around|than|some|nearly|almost)\s*$", re.I)
+_COUNTED = re.compile(r"^\s+(?:children|young|people|families|carers|placements|households|staff|cases|referrals|"
+                      r"pounds|hours|days|weeks|act)\b", re.I)
+# longest first: "between 2022 and 2024" before "2022"
+_YEAR_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"\b(?:between|from)\s+{_YEAR}\s+(?:and|to|until)\s+{_YEAR}", re.I), "range"),
+    (re.compile(rf"\b{_YEAR}\s*(?:to|until|-|–)\s*{_YEAR}", re.I), "range"),
+    (re.compile(rf"\b(?:since|from|after|starting)\s+(?:the\s+)?(?:year\s+)?{_YEAR}|\b{_YEAR}\s+onwards?\b", re.I), "from"),
+    (re.compile(rf"\b(?:before|until|till|up to|prior to|by)\s+{_YEAR}", re.I), "to"),
+    (re.compile(rf"(?:\b(?:in|during|for|of)\s+)?(?:the\s+)?(?:financial\s+year\s+|year\s+)?{_YEAR}", re.I), "in"),
+]
+_LEAD = re.compile(r"(?:\b(?:in|for|at|by|from|across|within|of|on|according to|and|or|&)\s+|,\s*)?(?:the\s+)?$", re.I)
+_FRAME = re.compile(r"^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|are|was|were)\s+(?:the\s+)?"
+                    r"(?:say|said|says|find|found|report|reported|write|wrote|think|comment|judge|conclude)s?"
+                    r"(?:\s+(?:about|on|of|regarding|in relation to))?\s+", re.I)
+_ENGLISH_WORDS = {"Reading", "Bury", "Highland", "Highlands", "Angus", "Stirling", "Hull", "Derby", "York", "Moray"}
+
+
+def read_query(query: str) -> ReadQuery:
+    """The query's filters and the text left to search. Nothing changes unless a filter is found."""
+    found: list[QueryFilter] = []
+    text = query
+    for pattern, kinds in _DOC_WORDS:
+        text = _take(text, pattern, lambda m, kinds=kinds: [QueryFilter(kind=FilterKind.DOC_TYPE, value=k,
+                                                                            words=m.group(0)) for k in kinds], found)
+    text = _take(text, _authority_pattern(), _authority, found)
+    for pattern, form in _YEAR_FORMS:
+        text = _take(text, pattern, lambda m, form=form: _years(m, form), found)
+    if not found:
+        return ReadQuery(text=query)
+    left = re.sub(r"\s+", " ", _FRAME.sub("", text)).strip(" ,;:?.!-")
+    left = re.sub(r"\s+(?:and|or|,)\s*$|^(?:on|about|of|regarding|for|in|and)\s+", "", left, flags=re.I)
+    unique = list({(f.kind, f.value): f for f in reversed(found)}.values())[::-1]
+    return ReadQuery(text=left or query, filters=unique)
+
+
+def apply_filters(read: ReadQuery, filters: SearchFilters) -> SearchFilters:
+    """Options given explicitly win over the same kind of filter read from the query."""
+    update: dict[str, object] = {}
+    by_kind = {k: [f.value for f in read.filters if f.kind == k] for k in FilterKind}
+    if by_kind[FilterKind.AUTHORITY] and not filters.authorities:
+        update["authorities"] = list(dict.fromkeys(by_kind[FilterKind.AUTHORITY]))
+    if by_kind[FilterKind.FROM_YEAR] and filters.year_from is None:
+        update["year_from"] = min(int(y) for y in by_kind[FilterKind.FROM_YEAR])
+    if by_kind[FilterKind.TO_YEAR] and filters.year_to is None:
+        update["year_to"] = max(int(y) for y in by_kind[FilterKind.TO_YEAR])
+    if by_kind[FilterKind.DOC_TYPE] and not filters.doc_type and not filters.doc_types:
+        update["doc_types"] = list(dict.fromkeys(by_kind[FilterKind.DOC_TYPE]))
+    return filters.model_copy(update=update)
+
+
+def _take(text: str, pattern: re.Pattern[str], read, found: list[QueryFilter]) -> str:
+    """`text` less each match that reads as filters (and the preposition before it)."""
+    out, at = [], 0
+    for m in pattern.finditer(text):
+        got = read(m)
+        if not got:
+            continue
+        out.append(_LEAD.sub("", text[at:m.start()]))
+        found.extend(got)
+        at = m.end()
+        at += len(re.match(r"(?:['’]s?)?", text[at:]).group(0))  # "Kent's", "Leeds'"
+    out.append(text[at:])
+    return " ".join(s.strip() for s in out if s.strip())
+
+
+@lru_cache(maxsize=1)
+def _authority_pattern() -> re.Pattern[str]:
+    names = sorted(gazetteer().by_alias, key=len, reverse=True)
+    alts = []
+    for n in names:
+        acronym = sum(c.isupper() for c in n) >= 2 and " " not in n  # "KCC", "CoL": as printed
+        exact = acronym or n in _AMBIGUOUS or n in _ENGLISH_WORDS
+        alts.append(re.escape(n) if exact else f"(?i:{re.escape(n)})")
+    # the full official name first, "Council" optional after a short one
+    return re.compile(r"(?<![\w&])(?:" + "|".join(alts) + r")(?:\s+(?i:(?:county|borough|city|metropolitan)\s+)?"
+                      r"(?i:council))?(?![\w&])")
+
+
+def _authority(m: re.Match[str]) -> list[QueryFilter]:
+    words = m.group(0)
+    name = re.sub(r"(?i)\s+(?:(?:county|borough|city|metropolitan)\s+)?council$", "", words)
+    found = gazetteer().resolve(name) or gazetteer().resolve(words)
+    if found is None:
+        return []
+    if name in ("Reading", "Bury") and m.start() == 0:
+        return []  # "Reading age of children in care"
+    return [QueryFilter(kind=FilterKind.AUTHORITY, value=found.name, words=words)]
+
+
+def _years(m: re.Match[str], form: str) -> list[QueryFilter]:
+    words = m.group(0).strip()
+    first = _ONE_YEAR.search(words)
+    if first is None or _NOT_A_YEAR.search(m.string[:m.start()] + words[:first.start()]) \
+            or _COUNTED.match(m.string[m.end():]):
+        return []  # "the Children Act 2004", "over 2000 children"
+    spans = [(int(a), _end_year(a, b)) for a, b in _ONE_YEAR.findall(words)]
+    start, end = spans[0][0], spans[-1][1]
+    if form == "from":
+        return [QueryFilter(kind=FilterKind.FROM_YEAR, value=str(start + (words.lower().startswith("after"))), words=words)]
+    if form == "to":
+        before = words.lower().startswith(("before", "prior"))
+        return [QueryFilter(kind=FilterKind.TO_YEAR, value=str(start - 1 if before else end), words=words)]
+    return [QueryFilter(kind=FilterKind.FROM_YEAR, value=str(start), words=words),
+            QueryFilter(kind=FilterKind.TO_YEAR, value=str(end), words=words)]
+
+
+def _end_year(start: str, second: str | None) -> int:
+    """The last calendar year a span covers: "2024/25" runs into 2025, "2022-2024" to 2024."""
+    if not second:
+        return int(start)
+    return int(second) if len(second) == 4 else int(start[:2] + second)

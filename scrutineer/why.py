@@ -1,0 +1,63 @@
+"""Why a hit was returned: the query's words it holds, its topics, where each retriever ranked it, its scores, and
+the filters read from the query. A reader can then tell a hit found by its words from one found by its meaning."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from nlp.topics import STOPWORDS, expand_query
+from scrutineer.query_filters import QueryFilter
+from store.records import Records
+from store.statement_rows import statement_topics
+
+
+class Why(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    terms: list[str] = Field(default_factory=list, description="Query words, or their jargon forms, in the text.")
+    topics: list[str] = Field(default_factory=list, description="The passage's topics (extraction rules).")
+    keyword_rank: int | None = Field(None, description="Best rank of its statements in the BM25 list (1 = first).")
+    vector_rank: int | None = Field(None, description="Best rank in the vector list for the query as typed.")
+    feedback_rank: int | None = Field(None, description="Best rank in the vector list moved towards the top hits.")
+    vocabulary_rank: int | None = Field(None, description="Best rank in the list for the domain vocabulary's phrases.")
+    fused_score: float = Field(0.0, description="Reciprocal-rank fusion of the lists, before any re-ranking.")
+    rerank_score: float | None = Field(None, description="The second-stage re-ranker's score, when one ran.")
+    filters: list[QueryFilter] = Field(default_factory=list, description="Filters read from the query's words.")
+
+
+@dataclass
+class Trace:
+    """What one search did, kept to explain its hits."""
+
+    query: str
+    filters: list[QueryFilter]
+    ranks: dict[str, list[int]] = field(default_factory=dict)  # retriever -> statement ids, best first
+    texts: dict[int, str] = field(default_factory=dict)
+    terms: list[str] = field(default_factory=list)  # extra words searched for (vocabulary)
+    rerank: dict[int, float] = field(default_factory=dict)
+
+
+def explain(records: Records, trace: Trace, passages: list[tuple[list[int], float]],
+            fused: dict[int, float]) -> list[Why]:
+    """One `Why` per passage (its statement ids and score)."""
+    at = {name: {sid: rank for rank, sid in enumerate(ids, 1)} for name, ids in trace.ranks.items()}
+    words = [w for w in dict.fromkeys(expand_query(trace.query) + trace.terms) if len(w) > 2 and w not in STOPWORDS]
+    patterns = {w: re.compile(rf"\b{re.escape(w.rstrip('s') if len(w) > 3 else w)}\w{{0,3}}\b", re.I) for w in words}
+    topics = statement_topics(records, [sid for ids, _ in passages for sid in ids])
+    out = []
+    for ids, _ in passages:
+        text = " ".join(trace.texts.get(sid, "") for sid in ids)
+        best = max(ids, key=lambda sid: fused.get(sid, 0.0))
+
+        def rank(name: str, ids: list[int] = ids) -> int | None:
+            found = [at[name][sid] for sid in ids if sid in at.get(name, {})]
+            return min(found) if found else None
+
+        out.append(Why(terms=[w for w, p in patterns.items() if p.search(text)],
+                       topics=sorted({t for sid in ids for t in topics.get(sid, [])}),
+                       keyword_rank=rank("keyword"), vector_rank=rank("vector"), feedback_rank=rank("feedback"),
+                       vocabulary_rank=rank("vocabulary"), fused_score=round(fused.get(best, 0.0), 5),
+                       rerank_score=trace.rerank.get(best), filters=trace.filters))
+    return out

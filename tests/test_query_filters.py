@@ -1,0 +1,66 @@
+"""Filters read from a query's words: authority, years, kind of paper; a query naming none is left as typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrutineer.query_filters import FilterKind, ReadQuery, apply_filters, read_query
+from store.statement_rows import SearchFilters
+
+
+def _got(q: str) -> tuple[str, dict[FilterKind, list[str]]]:
+    read = read_query(q)
+    return read.text, {k: [f.value for f in read.filters if f.kind == k] for k in FilterKind if
+                       any(f.kind == k for f in read.filters)}
+
+
+def test_authority_and_years_leave_the_topic() -> None:
+    text, got = _got("care leavers NEET in Kent since 2023")
+    assert text == "care leavers NEET"
+    assert got == {FilterKind.AUTHORITY: ["Kent County Council"], FilterKind.FROM_YEAR: ["2023"]}
+
+
+@pytest.mark.parametrize(("query", "first", "last"), [
+    ("placement stability in 2024/25", "2024", "2025"),
+    ("agency staff between 2022 and 2024", "2022", "2024"),
+    ("Cheshire East placement stability 2024", "2024", "2024"),
+    ("adoption timeliness 2021-2023", "2021", "2023"),
+])
+def test_years_and_ranges(query: str, first: str, last: str) -> None:
+    _, got = _got(query)
+    assert got[FilterKind.FROM_YEAR] == [first] and got[FilterKind.TO_YEAR] == [last]
+
+
+def test_before_and_onwards() -> None:
+    assert _got("foster carer recruitment before 2023") == ("foster carer recruitment", {FilterKind.TO_YEAR: ["2022"]})
+    assert _got("staying put 2023 onwards") == ("staying put", {FilterKind.FROM_YEAR: ["2023"]})
+
+
+def test_what_ofsted_said() -> None:
+    text, got = _got("what did Ofsted say about health assessments for children in care")
+    assert text == "health assessments for children in care"
+    assert got == {FilterKind.DOC_TYPE: ["inspection_report", "letter"]}
+
+
+def test_several_authorities_and_aliases() -> None:
+    assert _got("Kent and Medway UASC")[0] == "UASC"
+    assert _got("Kent and Medway UASC")[1][FilterKind.AUTHORITY] == ["Kent County Council", "Medway Council"]
+    assert _got("CEC placement stability")[1][FilterKind.AUTHORITY] == ["Cheshire East Council"]
+    assert _got("kent county council minutes on fostering") == (
+        "fostering", {FilterKind.DOC_TYPE: ["minutes"], FilterKind.AUTHORITY: ["Kent County Council"]})
+
+
+@pytest.mark.parametrize("query", [
+    "children in need", "emergency accommodation for care leavers", "Children Act 1989 section 20",
+    "over 2000 children in care", "Reading age of looked after children", "inspections of children's homes",
+    "Ofsted registered children's homes", "health assessments within 20 minutes", "care leavers NEET",
+])
+def test_queries_naming_no_filter_are_unchanged(query: str) -> None:
+    assert read_query(query) == ReadQuery(text=query)
+
+
+def test_explicit_options_win() -> None:
+    read = read_query("NEET in Kent since 2023")
+    mine = apply_filters(read, SearchFilters(authorities=["Medway Council"]))
+    assert mine.authorities == ["Medway Council"] and mine.year_from == 2023
+    assert "authority Kent County Council" in read.describe()

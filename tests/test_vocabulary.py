@@ -1,0 +1,32 @@
+"""The domain vocabulary: acronyms both ways, and a topic's other phrasings found from any one of them."""
+
+from __future__ import annotations
+
+from nlp.topics import expand_query
+from nlp.vocabulary import concepts_of, related_phrases, vocabulary
+
+
+def test_acronyms_and_their_expansions_both_match() -> None:
+    for acronym in ("uasc", "sgo", "pep", "sdq", "iro", "neet", "cla", "lac", "cic", "ehcp", "camhs", "cse", "cce",
+                    "rhi", "iha", "dbs"):
+        spelled = vocabulary().acronyms[acronym]
+        assert set(spelled.split()) - {"and", "or", "in", "of", "not"} <= set(expand_query(acronym)), acronym
+        assert acronym in expand_query(spelled), acronym
+    assert {"looked", "after"} <= set(expand_query("cared for children"))
+
+
+def test_a_topic_is_found_by_the_ways_papers_speak_of_it() -> None:
+    assert concepts_of("placement stability for children in care") == ["placement_stability"]
+    assert "stability meetings" in related_phrases("placement stability")
+    assert "tuition fees" in related_phrases("care leavers going to university")
+    assert "agency staff" in related_phrases("social worker recruitment")
+    assert "placement stability" not in related_phrases("placement stability")  # already said
+
+
+def test_a_query_on_nothing_in_the_vocabulary_gets_nothing() -> None:
+    assert related_phrases("highways maintenance and potholes") == []
+
+
+def test_every_concept_has_triggers_and_phrases() -> None:
+    for name, concept in vocabulary().concepts.items():
+        assert concept.when and concept.says, name
