@@ -22,7 +22,7 @@ from scrutineer.web.forms import CompareForm, MetricsForm, SearchForm, compare_f
 from scrutineer.web.present import section_tree, timeline
 
 router = APIRouter(include_in_schema=False)
-SHOWN_METRICS = 500  # rows on the page; the CSV has every filtered row
+SHOWN_METRICS = 200  # rows on the page; the CSV has every filtered row
 
 
 def _render(request: Request, name: str, **context: object) -> HTMLResponse:

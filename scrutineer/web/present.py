@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 
 from markupsafe import Markup, escape
@@ -20,12 +21,17 @@ from store.queries import SectionRow
 _SHORT = 3  # words this short ("to", "of") are not highlighted
 
 
+@lru_cache(maxsize=256)
+def _pattern(query: str) -> re.Pattern | None:
+    words = sorted((w for w in expand_query(query) if len(w) >= _SHORT), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.I) if words else None
+
+
 def highlight(text: str, query: str) -> Markup:
     """The passage, escaped, with the query's words (and the jargon they expand to) in <mark>."""
-    words = sorted((w for w in expand_query(query) if len(w) >= _SHORT), key=len, reverse=True)
-    if not words:
+    pattern = _pattern(query)
+    if pattern is None:
         return escape(text)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.I)
     out, last = [], 0
     for m in pattern.finditer(text):
         out += [escape(text[last:m.start()]), Markup("<mark>"), escape(m.group()), Markup("</mark>")]

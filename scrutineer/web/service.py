@@ -35,7 +35,7 @@ def search_hits(owner: KBOwner, form: SearchForm) -> list[Hit]:
         filters = SearchFilters(**{**form.filters(), "authorities": [resolve_authority(a) for a in form.authority]})
         return run_search(kb.records, None, None, form.q, filters, form.limit)
 
-    return owner.cached(("search", form), find)
+    return owner.cached(("search", form), find, vectors=True)
 
 
 def documents(owner: KBOwner) -> list[DocumentRow]:
@@ -89,7 +89,7 @@ def original_file(owner: KBOwner, doc_id: str) -> tuple[Path, str]:
     """The bytes the KB ingested for a document, found by id: the KB records each file's path and SHA-256, not its
     bytes, so the file is served only while the recorded path still holds exactly those bytes."""
     row = document_row(owner, doc_id)
-    stored = owner.run(lambda kb: kb.records.db.execute(
+    stored = owner.read(lambda kb: kb.records.db.execute(
         "SELECT path, format FROM files WHERE sha256 = ?", (row.sha256,)).fetchone())
     if stored is None:
         raise WebError(404, f"the KB has no file for document {doc_id}")
