@@ -23,14 +23,27 @@ from pathlib import Path
 import httpx
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-FALLBACK_QUERIES = ["emergency accommodation for care leavers", "placement stability", "care leavers NEET",
-                    "foster carer recruitment", "unaccompanied asylum seeking children", "staying close"]
+# what readers of council papers ask, beyond the dev queries, so most searches are not answered from the cache
+QUERIES = [
+    "emergency accommodation for care leavers", "placement stability", "care leavers NEET", "foster carer recruitment",
+    "unaccompanied asylum seeking children", "staying close", "children in care rate per 10,000", "residential placements",
+    "independent fostering agencies cost", "sufficiency strategy", "Ofsted inspection judgement", "social worker caseloads",
+    "agency social workers", "health assessments for looked after children", "personal education plans",
+    "missing from care", "child sexual exploitation", "special guardianship orders", "adoption timeliness",
+    "care leavers in suitable accommodation", "pathway plans", "overspend on placements", "budget pressures children's services",
+    "edge of care services", "youth justice", "school exclusions of children in care", "dental checks",
+    "strengths and difficulties questionnaire", "corporate parenting board", "Mockingbird programme",
+    "kinship carers support", "national transfer scheme", "supported lodgings", "semi-independent provision",
+    "care experience as a protected characteristic", "virtual school attainment", "children's voices and participation",
+    "placement moves in the last year", "long term placement stability", "apprenticeships for care leavers",
+]
 FILTERS = [{}, {"from": "2024"}, {"doc_type": "report"}, {"topic": "neet"}, {"limit": "50"}]
 
 
 def _queries() -> list[str]:
     path = SHARED / "eval" / "queries_dev.json"
-    return [q["query"] for q in json.loads(path.read_text())] if path.is_file() else FALLBACK_QUERIES
+    dev = [q["query"] for q in json.loads(path.read_text())] if path.is_file() else []
+    return list(dict.fromkeys(dev + QUERIES))
 
 
 def _urls(client: httpx.Client) -> dict[str, list[str]]:
