@@ -234,3 +234,12 @@ def test_serve_binds_loopback_by_default(tmp_path: Path) -> None:
 
 def test_corpus_is_where_the_fixtures_expect() -> None:
     assert (CORPUS / "northmoor-agenda-pack-2025-03-03.pdf").is_file()
+
+
+def test_metrics_pages_through_every_row(client: TestClient, kb: KnowledgeBase) -> None:
+    total = len(kb.metrics())
+    assert total > 50
+    page = client.get("/metrics", params={"start": 50}).text
+    assert f"{total} values (51–" in page and 'rel="prev"' in page and "start=0" in page
+    assert page.count("<tr>") - 1 == min(total - 50, 200)
+    assert f"{total} values" in client.get("/metrics", params={"start": "lots"}).text

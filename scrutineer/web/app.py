@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from scrutineer.config import Settings
+from scrutineer.hits import citation
 from scrutineer.web import present
 from scrutineer.web.forms import WebError
 from scrutineer.web.owner import KBOwner
@@ -30,7 +31,8 @@ SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-
 
 def templates() -> Jinja2Templates:
     t = Jinja2Templates(directory=HERE / "templates")
-    t.env.globals.update(highlight=present.highlight, citation=present.citation, pages=present.pages, period=present.period)
+    t.env.globals.update(highlight=present.highlight, citation=citation, pages=present.pages, period=present.period,
+                         unit_name=present.unit_name)
     return t
 
 

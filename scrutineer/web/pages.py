@@ -89,9 +89,19 @@ def document_file(request: Request, doc_id: str) -> FileResponse:
 def metrics_page(request: Request, form: Annotated[MetricsForm, Depends(metrics_form)]) -> HTMLResponse:
     owner = request.app.state.owner
     rows = service.metric_rows(owner, form)
-    csv_url = _same_query(request, "metrics_csv")
-    return _render(request, "metrics.html", form=form, rows=rows[:SHOWN_METRICS], total=len(rows), csv_url=csv_url,
-                   ids=service.document_ids(owner), **_choices(request))
+    start = _start(request, len(rows))
+    query = [(k, v) for k, v in request.query_params.multi_items() if k != "start"]
+    more = {"next": start + SHOWN_METRICS if start + SHOWN_METRICS < len(rows) else None,
+            "previous": max(0, start - SHOWN_METRICS) if start else None}
+    return _render(request, "metrics.html", form=form, rows=rows[start:start + SHOWN_METRICS], start=start,
+                   total=len(rows), csv_url=_same_query(request, "metrics_csv"), more=more, query=urlencode(query),
+                   **_choices(request))
+
+
+def _start(request: Request, total: int) -> int:
+    """Where a page of metric rows starts (`?start=N`); out of range starts at the top."""
+    text = request.query_params.get("start", "0")
+    return int(text) if text.isdigit() and int(text) < max(total, 1) else 0
 
 
 @router.get("/metrics.csv", name="metrics_csv")

@@ -12,7 +12,6 @@ from itertools import groupby
 from markupsafe import Markup, escape
 
 from nlp.topics import expand_query
-from scrutineer.hits import citation
 from scrutineer.period_names import period_name
 from scrutineer.search import Hit
 from store.metric_rows import MetricRow
@@ -43,6 +42,11 @@ def highlight(text: str, query: str) -> Markup:
 def period(row: MetricRow) -> str:
     """The period as `compare` names it ("2023/24", "Q2 2024/25"), or as printed."""
     return period_name(row.period_start, row.period_end, row.period_label)
+
+
+def unit_name(unit: str) -> str:
+    return {"percent": "per cent", "rate_per_10000": "rate per 10,000 children", "gbp": "£", "count": "number"}.get(
+        unit, unit.replace("_", " "))
 
 
 def pages(h: Hit) -> str:
@@ -90,5 +94,3 @@ def section_tree(sections: list[SectionRow]) -> list[TreeNode]:
         nodes[tuple(s.path)] = node
     return roots
 
-
-__all__ = ["AuthorityGroup", "Meeting", "TreeNode", "citation", "highlight", "pages", "period", "section_tree", "timeline"]
