@@ -39,8 +39,15 @@ class KBOwner:
         self._pending: dict[tuple, Future] = {}
         self._cache: OrderedDict[tuple, object] = OrderedDict()
         self._lock = Lock()
-        # a KB ingested with SCRUTINEER_EMBED=false has no index: search it by keywords rather than create one
-        self.has_vectors = bool((cfg or settings()).chroma_url) or (path / "chroma").is_dir()
+        self._remote_index = bool((cfg or settings()).chroma_url)
+        if self.has_vectors:  # load the embedding model now, not on the first reader's search
+            self._pool.submit(lambda: self._kb.vectors()[1].embed(["warm up"]))
+
+    @property
+    def has_vectors(self) -> bool:
+        """A KB ingested with SCRUTINEER_EMBED=false has no index (until an ingest makes one): search it by keywords
+        rather than create an empty one."""
+        return self._remote_index or (self.path / "chroma").is_dir()
 
     def run(self, fn: Callable[[KnowledgeBase], T]) -> T:
         """`fn` on the owner's thread, with the KB whose vector index it may use."""
