@@ -130,3 +130,13 @@ def test_keyboard_reaches_the_search_box_and_the_skip_link(page) -> None:
     assert page.evaluate("document.activeElement.id") == "main"
     page.goto("/")
     assert page.evaluate("document.activeElement.id") == "q"  # the box has the focus: type and press Enter
+
+
+def test_results_print_without_the_controls(page) -> None:
+    page.goto("/?q=fostering+recruitment")
+    page.emulate_media(media="print")
+    try:
+        assert not page.locator("form.search").is_visible() and not page.locator("header.top").is_visible()
+        assert page.locator("li.hit").first.is_visible() and page.locator("a.citation").first.is_visible()
+    finally:
+        page.emulate_media(media="screen")

@@ -56,8 +56,10 @@ def create_app(kb: Path, cfg: Settings | None = None) -> FastAPI:
     @app.middleware("http")
     async def headers(request: Request, call_next):
         response = await call_next(request)
+        original = request.url.path.endswith("/file")  # a browser's PDF viewer must not be held to the pages' policy
         for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
+            if not (original and k == "Content-Security-Policy"):
+                response.headers.setdefault(k, v)
         return response
 
     from scrutineer.web import api_routes, pages
