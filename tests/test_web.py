@@ -243,3 +243,16 @@ def test_metrics_pages_through_every_row(client: TestClient, kb: KnowledgeBase) 
     assert f"{total} values (51–" in page and 'rel="prev"' in page and "start=0" in page
     assert page.count("<tr>") - 1 == min(total - 50, 200)
     assert f"{total} values" in client.get("/metrics", params={"start": "lots"}).text
+
+
+def test_an_unexpected_error_is_a_page_not_a_trace(web_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scrutineer.web import service
+
+    def broken(owner: object) -> list:
+        raise RuntimeError("secret internals /etc/passwd")
+
+    monkeypatch.setattr(service, "documents", broken)
+    with TestClient(create_app(web_kb), raise_server_exceptions=False) as c:
+        page, api = c.get("/documents"), c.get("/api/documents")
+    assert page.status_code == 500 and "something went wrong" in page.text and "secret" not in page.text
+    assert api.status_code == 500 and set(api.json()) == {"detail"} and "secret" not in api.text
