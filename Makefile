@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench clean ocr
+.PHONY: setup demo test lint bench clean ocr browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -13,12 +13,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e ".[dev]"
 	touch $(STAMP)
 
-setup: $(STAMP) ocr
+setup: $(STAMP) ocr browser
 
 # OCR of image-only pages needs Tesseract; best effort (needs root and Debian's packages).
 ocr:
 	@command -v tesseract >/dev/null 2>&1 || { (apt-get update -qq && apt-get install -y -qq tesseract-ocr) >/dev/null 2>&1 \
 		|| echo "note: tesseract-ocr not installed; image-only pages will be reported, not OCR'd"; }
+
+# The web app's browser tests drive Debian's Chromium through Playwright (whose own browser download cannot work
+# offline); best effort, the tests skip with a message without it.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { (apt-get update -qq && apt-get install -y -qq chromium && apt-get clean) >/dev/null 2>&1 \
+		|| echo "note: chromium not installed; the web app's browser tests will be skipped"; }
 
 demo: setup
 	$(BIN)/scrutineer demo --kb kb-demo

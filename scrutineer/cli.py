@@ -15,6 +15,7 @@ from ingest.authorities import resolve_authority
 from nlp.pipeline import build_extractor
 from nlp.topics import Topic, parse_topic
 from scrutineer.cli_analysis import compare_command, demo_command
+from scrutineer.cli_serve import serve_command
 from scrutineer.cli_support import KbOption, emit, err, kb_path, open_records, out, progress_bar
 from scrutineer.config import open_vectors, settings
 from scrutineer.exports import MetricFormat, Pivot, metrics_csv, metrics_json, metrics_wide
@@ -256,6 +257,7 @@ def reindex(kb: KbOption = None) -> None:
 
 app.command("compare")(compare_command)
 app.command("demo")(demo_command)
+app.command("serve")(serve_command)
 
 
 def main() -> None:

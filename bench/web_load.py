@@ -1,0 +1,141 @@
+"""Load on the web app: N concurrent clients for S seconds against `scrutineer serve` on loopback, mixed search,
+metrics and compare pages. Prints p50/p95 latency per kind (all requests, and the first request of each URL, which
+the server's cache cannot answer) and the errors.
+
+Run: python bench/web_load.py KB [--clients 20] [--seconds 60] [--port 8799]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from collections import defaultdict
+from pathlib import Path
+
+import httpx
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+# what readers of council papers ask, beyond the dev queries, so most searches are not answered from the cache
+QUERIES = [
+    "emergency accommodation for care leavers", "placement stability", "care leavers NEET", "foster carer recruitment",
+    "unaccompanied asylum seeking children", "staying close", "children in care rate per 10,000", "residential placements",
+    "independent fostering agencies cost", "sufficiency strategy", "Ofsted inspection judgement", "social worker caseloads",
+    "agency social workers", "health assessments for looked after children", "personal education plans",
+    "missing from care", "child sexual exploitation", "special guardianship orders", "adoption timeliness",
+    "care leavers in suitable accommodation", "pathway plans", "overspend on placements", "budget pressures children's services",
+    "edge of care services", "youth justice", "school exclusions of children in care", "dental checks",
+    "strengths and difficulties questionnaire", "corporate parenting board", "Mockingbird programme",
+    "kinship carers support", "national transfer scheme", "supported lodgings", "semi-independent provision",
+    "care experience as a protected characteristic", "virtual school attainment", "children's voices and participation",
+    "placement moves in the last year", "long term placement stability", "apprenticeships for care leavers",
+]
+FILTERS = [{}, {"from": "2024"}, {"doc_type": "report"}, {"topic": "neet"}, {"limit": "50"}]
+
+
+def _queries() -> list[str]:
+    path = SHARED / "eval" / "queries_dev.json"
+    dev = [q["query"] for q in json.loads(path.read_text())] if path.is_file() else []
+    return list(dict.fromkeys(dev + QUERIES))
+
+
+def _urls(client: httpx.Client) -> dict[str, list[str]]:
+    """Every URL the clients draw from: the dev queries × a few filters, indicators and authorities in the KB."""
+    metrics = client.get("/api/metrics").json()
+    indicators = sorted({m["indicator"] for m in metrics if m["indicator"]})
+    authorities = sorted({m["authority"] for m in metrics if m["authority"]})
+    search = [f"/?{urllib.parse.urlencode({'q': q, **f})}" for q in _queries() for f in FILTERS]
+    metric_pages = ["/metrics"] + [f"/metrics?indicator={i}" for i in indicators] + \
+        [f"/metrics?authority={urllib.parse.quote(a)}&basis=actual" for a in authorities]
+    compare = [f"/compare/{i}" for i in indicators] + [f"/compare/{i}?authority={urllib.parse.quote(a)}&neighbours=true"
+                                                       for i in indicators[:5] for a in authorities[:3]]
+    return {"search": search, "metrics": metric_pages, "compare": compare}
+
+
+def _client(base: str, urls: dict[str, list[str]], until: float, seed: int, out: list, seen: set, lock: threading.Lock):
+    rng = random.Random(seed)
+    kinds = ["search"] * 3 + ["metrics", "compare"]
+    with httpx.Client(base_url=base, timeout=30) as c:
+        while time.perf_counter() < until:
+            kind = rng.choice(kinds)
+            url = rng.choice(urls[kind])
+            with lock:
+                first = url not in seen
+                seen.add(url)
+            start = time.perf_counter()
+            try:
+                status = c.get(url).status_code
+            except httpx.HTTPError as exc:
+                status = type(exc).__name__
+            out.append((kind, first, (time.perf_counter() - start) * 1000, status))
+
+
+def _pct(values: list[float], q: int) -> float:
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("kb", type=Path)
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--port", type=int, default=8799)
+    args = ap.parse_args()
+    base = f"http://127.0.0.1:{args.port}"
+    server = subprocess.Popen([sys.executable, "-m", "scrutineer.cli", "serve", "--kb", str(args.kb), "--port", str(args.port)])
+    try:
+        with httpx.Client(base_url=base, timeout=60) as c:
+            for _ in range(600):
+                try:
+                    c.get("/api/documents")
+                    break
+                except httpx.HTTPError:
+                    time.sleep(0.1)
+            urls = _urls(c)
+            t = time.perf_counter()
+            c.get("/", params={"q": "warm up the embedding model"})
+            print(f"first search (model load): {(time.perf_counter() - t) * 1000:.0f} ms")
+        results: list = []
+        seen: set = set()
+        lock = threading.Lock()
+        until = time.perf_counter() + args.seconds
+        threads = [threading.Thread(target=_client, args=(base, urls, until, i, results, seen, lock))
+                   for i in range(args.clients)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+    finally:
+        server.terminate()
+        server.wait(10)
+    _report(results, args)
+
+
+def _report(results: list, args: argparse.Namespace) -> None:
+    print(f"{args.clients} clients, {args.seconds:.0f} s, {len(results)} requests "
+          f"({len(results) / args.seconds:.1f}/s), KB {args.kb}; load average after: "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
+    errors = [r for r in results if r[3] != 200]
+    by: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for kind, first, ms, _ in results:
+        by[(kind, "all")].append(ms)
+        if first:
+            by[(kind, "first")].append(ms)
+    print(f"{'kind':8} {'requests':>13} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for (kind, which), ms in sorted(by.items()):
+        print(f"{kind:8} {which + ' requests' if which == 'all' else 'first of a URL':>13} {len(ms):6d} "
+              f"{_pct(ms, 50):8.0f} {_pct(ms, 95):8.0f} {max(ms):8.0f}")
+    print(f"errors: {len(errors)}" + (f" e.g. {errors[:3]}" if errors else ""))
+
+
+if __name__ == "__main__":
+    main()

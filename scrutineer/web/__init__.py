@@ -1,0 +1,1 @@
+"""`scrutineer serve`: a read-only web app and JSON API over a knowledge base."""
