@@ -13,6 +13,7 @@ from nlp.taxonomy import Taxonomy, load_taxonomy
 from scrutineer.compare import Comparison, compare
 from scrutineer.config import Settings, open_vectors, settings
 from scrutineer.indexing import IndexSummary, sync_index
+from scrutineer.limits import FileLimits
 from scrutineer.pipeline import IngestSummary
 from scrutineer.pipeline import ingest as run_ingest
 from scrutineer.search import Hit
@@ -57,7 +58,8 @@ class KnowledgeBase:
                on_embedded: Callable[[int], None] | None = None) -> tuple[IngestSummary, IndexSummary | None]:
         """Raises KbBusy when another process is writing to this KB."""
         with writer(self.path, "scrutineer.open_kb().ingest"):
-            summary = run_ingest(paths, self.records, overrides, workers=self._cfg.workers, tables=self._cfg.tables)
+            summary = run_ingest(paths, self.records, overrides, workers=self._cfg.workers, tables=self._cfg.tables,
+                                 limits=FileLimits(seconds=self._cfg.file_seconds))
             if not self._cfg.embed:
                 return summary, None
             index, embedder = open_vectors(self.path, self._cfg)

@@ -21,6 +21,7 @@ from scrutineer.exports import MetricFormat, Pivot, metrics_csv, metrics_json, m
 from scrutineer.hits import hits_view, render_hits
 from scrutineer.indexing import reindex as reindex_vectors
 from scrutineer.indexing import sync_index
+from scrutineer.limits import FileLimits
 from scrutineer.pipeline import ingest as run_ingest
 from scrutineer.reextract import reextract as reextract_kb
 from scrutineer.render import document_view, documents_table, entities_table, metrics_table, print_summary
@@ -74,6 +75,7 @@ def ingest(
         summary = run_ingest(
             [p for p in paths if p.exists()], records, overrides, workers=workers or cfg.workers, tables=cfg.tables,
             on_file=on_file, on_total=lambda n: progress.update(files, total=n),
+            limits=FileLimits(seconds=cfg.file_seconds),
         )
         if cfg.embed:
             _index(records, kb_path(kb), progress)

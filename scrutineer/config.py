@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     chroma_url: str | None = None  # a shared `chroma run` server instead of the KB's own store
     collection: str = "statements"  # one per KB when several KBs share a server
     embed: bool = True  # build the vector index while ingesting
+    file_seconds: float = 600.0  # a file whose parse takes longer fails with one line (0: no limit)
     vector_wait: float = 10.0  # seconds a search waits for another process's use of the vector store, then keywords
 
 
