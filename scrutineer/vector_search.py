@@ -21,7 +21,8 @@ def search_or_keywords(records: Records, vectors: Opener, query: str, filters: S
     """Hybrid search; keyword search alone (and `notice` told why) when the vector index cannot be used."""
     try:
         index, embedder = vectors()
-        return search(records, index, embedder, query, filters, limit, threshold)
+        with index.held():  # one hold of the vector store per search, not one per call
+            return search(records, index, embedder, query, filters, limit, threshold)
     except VECTOR_PROBLEMS as exc:
         notice(f"{exc}; searching by keywords only")
     return search(records, None, None, query, filters, limit, threshold)

@@ -62,6 +62,11 @@ class VectorLock:
         finally:
             self._local.release()
 
+    @property
+    def nested(self) -> bool:
+        """This thread already held the lock when it took it again (the checks were done by the outer hold)."""
+        return self._depth > 1
+
     def generation(self) -> int:
         try:
             return int((self.kb / GENERATION).read_text() or 0)

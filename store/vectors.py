@@ -95,13 +95,9 @@ class VectorIndex:
             yield
             return
         with self._lock.hold(self.wait):
-            if self._lock.dirty() or _fingerprint(self.kb) != self._lock.recorded():
-                self._check_after_crash()
-            elif self._key in _damaged:
-                del _damaged[self._key]
-            _follow(self._key, self._lock.generation())
-            if self._epoch != _epochs.get(self._key, 0) or self.collection is None:
-                self._open()
+            inner = self._lock.nested and self.collection is not None  # inside `held()`: checked once already
+            if not inner:
+                self._check()
             try:
                 if write:
                     with self._lock.writing():
@@ -110,7 +106,8 @@ class VectorIndex:
                     _seen[self._key] = self._lock.generation()  # this process's own write: nothing to reload
                 else:
                     yield
-                    self._note_files()
+                    if not inner:
+                        self._note_files()
             except (IndexMismatch, IndexDamaged):
                 raise
             except Exception as exc:
@@ -118,6 +115,23 @@ class VectorIndex:
                     raise IndexDamaged(f"the vector index cannot be read ({_one_line(exc)}): "
                                        "run `scrutineer reindex` to rebuild it") from exc
                 raise
+
+    def _check(self) -> None:
+        """Before a call: probe a store left mid-write or changed behind our back; reopen after another's write."""
+        assert self._lock is not None
+        if self._lock.dirty() or _fingerprint(self.kb) != self._lock.recorded():
+            self._check_after_crash()
+        elif self._key in _damaged:
+            del _damaged[self._key]
+        _follow(self._key, self._lock.generation())
+        if self._epoch != _epochs.get(self._key, 0) or self.collection is None:
+            self._open()
+
+    @contextmanager
+    def held(self) -> Iterator[VectorIndex]:
+        """Hold the store across several calls (one search's queries), checking it once rather than per call."""
+        with self._use():
+            yield self
 
     def _open(self) -> None:
         self.close()
