@@ -34,3 +34,25 @@ class DamagedFile(IngestError):
 
 class NoTextLayer(IngestError):
     pass
+
+
+class TooSlow(IngestError):
+    pass
+
+
+def describe(exc: BaseException) -> str:
+    """One readable line for an unexpected parser exception (a PyMuPDF error's repr is a SWIG proxy, a
+    RecursionError's text says nothing about the file)."""
+    if isinstance(exc, RecursionError):
+        return "its structure is nested too deeply to read"
+    if isinstance(exc, MemoryError):
+        return "it needs more memory than a file is allowed"
+    text = getattr(exc, "m_text", None) or str(exc)  # mupdf errors carry their message in m_text
+    text = " ".join(str(text).split())
+    if not text or "proxy of <Swig" in text:
+        text = type(exc).__name__
+    return text[:200]
+
+
+class NotText(IngestError):
+    pass

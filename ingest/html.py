@@ -22,8 +22,14 @@ def read_html(data: bytes) -> list[Block]:
     return blocks
 
 
-def _walk(node: Tag, blocks: list[Block]) -> None:
-    for child in node.children:
+def _walk(root: Tag, blocks: list[Block]) -> None:
+    """Depth first with a stack of its own: a page nested thousands deep must not exhaust Python's recursion."""
+    stack = [iter(root.children)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
         if not isinstance(child, Tag):
             continue
         name = child.name or ""
@@ -43,4 +49,4 @@ def _walk(node: Tag, blocks: list[Block]) -> None:
                 bold = strong is not None and normalise(strong.get_text(" ")) == text
                 blocks.append(Block(text=text, page=1, kind=kind, bold=bold))
         else:
-            _walk(child, blocks)
+            stack.append(iter(child.children))

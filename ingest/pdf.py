@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from ingest.cleanup import broken_sentence, is_blank_page_marker, join_lines
-from ingest.errors import DamagedFile, EmptyFile, EncryptedPdf, NotAPdf, NoTextLayer
+from ingest.errors import DamagedFile, EmptyFile, EncryptedPdf, IngestError, NotAPdf, NoTextLayer, describe
 from ingest.layout import TextBox, reading_order, remove_running_text
 from ingest.models import Block, BlockKind
 from ingest.tables import find_page_tables, page_may_have_table
@@ -43,22 +43,57 @@ class _Row:
 
 def read_pdf(data: bytes, source: str, tables: bool = True) -> PdfContent:
     doc = _open(data, source)
+    truncated = b"%%EOF" not in data[-2048:]
     ocr = _ocr_available()
     pages: list[list[TextBox]] = []
     heights: list[float] = []
     ocr_pages = 0
-    for page in doc:
-        boxes, used_ocr = _page_boxes(page, ocr, tables)
+    broken: list[str] = []  # pages that raised: skipped, not the whole file
+    for number in range(doc.page_count):
+        try:
+            page = doc[number]
+            boxes, used_ocr = _page_boxes(page, ocr, tables)
+            height = page.rect.height
+        except IngestError:
+            raise  # the file's time limit, not a damaged page
+        except Exception as exc:  # PyMuPDF raises several types for a damaged page
+            broken.append(f"page {number + 1}: {describe(exc)}")
+            boxes, used_ocr, height = [], 0, heights[-1] if heights else 842.0
         ocr_pages += used_ocr
         pages.append(boxes)
-        heights.append(page.rect.height)
-    if not any(pages):
-        hint = "" if ocr else "; install tesseract-ocr to read it with OCR"
-        raise NoTextLayer(source, f"image-only PDF (scanned pages, no text layer){hint}")
+        heights.append(height)
+    read = sum(1 for p in pages if p)
+    if not read:
+        raise _unreadable(doc, source, truncated, broken, ocr)
     pages = remove_running_text(pages, heights)
     blocks = [b for boxes in pages for b in _to_blocks(boxes)]
     warnings = [f"{ocr_pages} page(s) read with OCR"] if ocr_pages else []
+    if truncated:
+        warnings.append(f"truncated PDF (the download stopped before the end of the file): text read from {read} of "
+                        f"the {doc.page_count} pages recovered; the end of the document may be missing")
+    if broken:
+        warnings.append(f"damaged PDF: {len(broken)} page(s) could not be read ({broken[0]})")
     return PdfContent(blocks=blocks, page_count=doc.page_count, ocr_pages=ocr_pages, warnings=warnings)
+
+
+def _unreadable(doc: pymupdf.Document, source: str, truncated: bool, broken: list[str], ocr: bool) -> IngestError:
+    """Why no page gave text: cut short, damaged, or scanned (only when a page holds an image)."""
+    if truncated:
+        return DamagedFile(source, "truncated PDF: the download stopped before the end of the file and no page"
+                                   " could be read")
+    if broken or not any(_has_images(page) for page in doc):
+        detail = f" ({broken[0]})" if broken else ""
+        return DamagedFile(source, f"damaged PDF: none of its {doc.page_count} page(s) has readable text or"
+                                   f" an image{detail}")
+    hint = "" if ocr else "; install tesseract-ocr to read it with OCR"
+    return NoTextLayer(source, f"image-only PDF (scanned pages, no text layer){hint}")
+
+
+def _has_images(page: pymupdf.Page) -> bool:
+    try:
+        return bool(page.get_images())
+    except Exception:
+        return False
 
 
 def _open(data: bytes, source: str) -> pymupdf.Document:
@@ -69,14 +104,14 @@ def _open(data: bytes, source: str) -> pymupdf.Document:
         if b"<html" in head.lower() or b"<!doctype html" in head.lower():
             raise NotAPdf(source, "not a PDF: it is an HTML page (likely an error page) saved with a .pdf name")
         raise NotAPdf(source, "not a PDF: the file has no PDF header")
+    cut = b"%%EOF" not in data[-2048:]
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises several types for broken files
-        raise DamagedFile(source, f"damaged PDF that cannot be opened ({exc})") from exc
+        what = "truncated PDF (the download stopped before the end of the file)" if cut else "damaged PDF"
+        raise DamagedFile(source, f"{what} that cannot be opened ({describe(exc.__cause__ or exc)})") from exc
     if doc.needs_pass:
         raise EncryptedPdf(source, "password-protected PDF: cannot be read without its password")
-    if b"%%EOF" not in data[-2048:]:
-        raise DamagedFile(source, "truncated PDF: the download stopped before the end of the file")
     return doc
 
 

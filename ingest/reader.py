@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
 
 from ingest.cleanup import is_blank_page_marker
-from ingest.errors import EmptyFile, IngestError, UnsupportedFormat
+from ingest.errors import EmptyFile, IngestError, NotText, UnsupportedFormat
 from ingest.metadata import infer
 from ingest.models import Block, BlockKind, DocType, Document, FileFormat, Metadata, ParsedFile, SourceFile, Strict
 from ingest.packs import split_pack
@@ -60,10 +61,31 @@ def read_blocks(file: SourceFile, data: bytes, tables: bool = True) -> tuple[lis
     else:
         from ingest.text import read_text
 
-        blocks = read_text(data.decode("utf-8", errors="replace"))
+        blocks = read_text(decode_text(data, file.source))
     if not any(b.text or b.table for b in blocks):
         raise EmptyFile(file.source, "no text found")
     return blocks, max((b.page for b in blocks), default=1), [], 0
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """Text in the encoding its byte-order mark names (UTF-16 from Windows tools), else UTF-8, else Windows-1252;
+    bytes that are not text at all are refused rather than stored as garbage statements."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is None and data[:4000].count(0) > len(data[:4000]) // 4:
+        encoding = "utf-16-le" if data[1:4000:2].count(0) > data[0:4000:2].count(0) else "utf-16-be"
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("utf-8" if encoding else "cp1252", errors="replace")
+    sample = text[:20000]
+    odd = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\t\n\r\f"))
+    if odd > len(sample) // 20:
+        raise NotText(source, "not a text file: binary content saved with a text file's name")
+    return text
 
 
 def page_texts(blocks: list[Block], page_count: int) -> list[str]:

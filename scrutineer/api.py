@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,15 +13,19 @@ from nlp.taxonomy import Taxonomy, load_taxonomy
 from scrutineer.compare import Comparison, compare
 from scrutineer.config import Settings, open_vectors, settings
 from scrutineer.indexing import IndexSummary, sync_index
+from scrutineer.limits import FileLimits
 from scrutineer.pipeline import IngestSummary
 from scrutineer.pipeline import ingest as run_ingest
 from scrutineer.search import Hit
-from scrutineer.search import search as run_search
+from scrutineer.vector_search import search_or_keywords
+from store.kb_lock import writer
 from store.metric_rows import MetricRow, query_metrics
 from store.queries import DocumentRow, list_documents
 from store.records import Records
 from store.statement_rows import SearchFilters
 from store.vectors import VectorIndex
+
+_log = logging.getLogger("scrutineer")
 
 
 class KnowledgeBaseMissing(FileNotFoundError):
@@ -36,6 +41,7 @@ class KnowledgeBase:
         self._cfg = cfg
         self._vectors: tuple[VectorIndex, Embedder] | None = None
         self._taxonomy: Taxonomy | None = None
+        self.notice: str | None = None  # set when the last search fell back to keywords, saying why
 
     def __enter__(self) -> KnowledgeBase:
         return self
@@ -45,18 +51,24 @@ class KnowledgeBase:
 
     def close(self) -> None:
         self.records.close()
+        if self._vectors is not None:
+            self._vectors[0].close()
 
     def ingest(self, paths: list[Path], overrides: Overrides | None = None,
                on_embedded: Callable[[int], None] | None = None) -> tuple[IngestSummary, IndexSummary | None]:
-        summary = run_ingest(paths, self.records, overrides, workers=self._cfg.workers, tables=self._cfg.tables)
-        if not self._cfg.embed:
-            return summary, None
-        index, embedder = self.vectors()
-        return summary, sync_index(self.records, index, embedder, on_embedded)
+        """Raises KbBusy when another process is writing to this KB."""
+        with writer(self.path, "scrutineer.open_kb().ingest"):
+            summary = run_ingest(paths, self.records, overrides, workers=self._cfg.workers, tables=self._cfg.tables,
+                                 limits=FileLimits(seconds=self._cfg.file_seconds))
+            if not self._cfg.embed:
+                return summary, None
+            index, embedder = open_vectors(self.path, self._cfg)
+            return summary, sync_index(self.records, index, embedder, on_embedded)
 
     def vectors(self) -> tuple[VectorIndex, Embedder]:
+        """The index, for reading; kept open for the KB's life (it reopens itself when another process writes)."""
         if self._vectors is None:
-            self._vectors = open_vectors(self.path, self._cfg)
+            self._vectors = open_vectors(self.path, self._cfg, writer=False)
         return self._vectors
 
     @property
@@ -77,8 +89,14 @@ class KnowledgeBase:
         """Filters as in `SearchFilters`: authorities, committee, doc_type, year_from, year_to, topic, indicator."""
         if "authorities" in filters:
             filters["authorities"] = [resolve_authority(a) for a in _listed(filters["authorities"])]  # type: ignore[arg-type]
-        index, embedder = self.vectors()
-        return run_search(self.records, index, embedder, query, SearchFilters(**filters), limit, threshold)
+        self.notice = None
+        return search_or_keywords(self.records, self.vectors, query, SearchFilters(**filters), limit, threshold,
+                                  self._notice)
+
+    def _notice(self, message: str) -> None:
+        """Why the last search used keywords only (the vector index missing, damaged or busy); also logged."""
+        self.notice = message
+        _log.warning(message)
 
     def compare(self, indicator: str, authorities: str | list[str] | None = None,
                 neighbours_of: str | None = None) -> Comparison:

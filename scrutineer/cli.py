@@ -16,22 +16,24 @@ from nlp.pipeline import build_extractor
 from nlp.topics import Topic, parse_topic
 from scrutineer.cli_analysis import compare_command, demo_command
 from scrutineer.cli_serve import serve_command
-from scrutineer.cli_support import KbOption, emit, err, kb_path, open_records, out, progress_bar
+from scrutineer.cli_support import KbOption, emit, err, kb_path, open_records, out, progress_bar, writing
 from scrutineer.config import open_vectors, settings
 from scrutineer.exports import MetricFormat, Pivot, metrics_csv, metrics_json, metrics_wide
 from scrutineer.hits import hits_view, render_hits
 from scrutineer.indexing import reindex as reindex_vectors
 from scrutineer.indexing import sync_index
+from scrutineer.limits import FileLimits
 from scrutineer.pipeline import ingest as run_ingest
 from scrutineer.query_filters import ReadQuery, read_query
 from scrutineer.reextract import reextract as reextract_kb
 from scrutineer.render import document_view, documents_table, entities_table, metrics_table, print_summary
-from scrutineer.search import search as run_search
+from scrutineer.vector_search import search_or_keywords
+from store.kb_lock import VectorsBusy
 from store.metric_rows import entity_counts, query_metrics
 from store.queries import document_detail, find_documents, list_documents
 from store.records import Records
 from store.statement_rows import SearchFilters
-from store.vectors import IndexMismatch
+from store.vectors import IndexDamaged, IndexMismatch
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Council committee papers → a knowledge base.")
 
@@ -63,7 +65,7 @@ def ingest(
         raise typer.Exit(2) from exc
     overrides = Overrides(authority=authority, committee=committee, meeting_date=when)
     cfg = settings()
-    with open_records(kb, must_exist=False) as records, progress_bar() as progress:
+    with writing(kb, "scrutineer ingest"), open_records(kb, must_exist=False) as records, progress_bar() as progress:
         files = progress.add_task("files", total=None)
         pages = progress.add_task("pages", total=None)
 
@@ -75,6 +77,7 @@ def ingest(
         summary = run_ingest(
             [p for p in paths if p.exists()], records, overrides, workers=workers or cfg.workers, tables=cfg.tables,
             on_file=on_file, on_total=lambda n: progress.update(files, total=n),
+            limits=FileLimits(seconds=cfg.file_seconds),
         )
         if cfg.embed:
             _index(records, kb_path(kb), progress)
@@ -84,15 +87,15 @@ def ingest(
 
 
 def _index(records: Records, kb: Path, progress: Progress, rebuild: bool = False, refresh_topics: bool = False) -> None:
-    try:
-        index, embedder = open_vectors(kb, settings(), rebuilding=rebuild)
-    except IndexMismatch as exc:
-        err.print(f"[red]error[/] {exc}")
-        raise typer.Exit(2) from exc
     task = progress.add_task("embedding", total=None)
     advance = lambda n: progress.advance(task, n)  # noqa: E731
-    done = reindex_vectors(records, index, embedder, advance) if rebuild else \
-        sync_index(records, index, embedder, advance, refresh_topics)
+    try:
+        index, embedder = open_vectors(kb, settings(), rebuilding=rebuild)
+        done = reindex_vectors(records, index, embedder, advance) if rebuild else \
+            sync_index(records, index, embedder, advance, refresh_topics)
+    except (IndexMismatch, IndexDamaged, VectorsBusy) as exc:
+        err.print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
     err.print(f"vector index: {done.embedded} statements embedded, {done.removed} removed, "
               f"topics revised on {done.retagged} in {done.seconds:.1f} s")
 
@@ -179,7 +182,7 @@ def entities(
 @app.command()
 def reextract(kb: KbOption = None) -> None:
     """Re-run metric and entity extraction over a stored KB (after changing rules), without re-parsing."""
-    with open_records(kb) as records:
+    with writing(kb, "scrutineer reextract"), open_records(kb) as records:
         total = reextract_kb(records, build_extractor())
         err.print(f"{total} metrics extracted")
         cfg = settings()
@@ -226,9 +229,8 @@ def search(
                             doc_type=doc_type, year_from=from_, year_to=to, topic=chosen.value if chosen else None,
                             indicator=indicator)
     with open_records(kb) as records:
-        index, embedder = _vectors_or_none(kb_path(kb))
-        found = run_search(records, index, embedder, query, filters, 0 if all_ else limit, threshold, literal,
-                           expand)
+        found = search_or_keywords(records, lambda: open_vectors(kb_path(kb), settings(), writer=False), query, filters,
+                                   0 if all_ else limit, threshold, _warn, literal=literal, expand=expand)
     read = ReadQuery(text=query) if literal else read_query(query)
     if format == "table" and output is None:
         if read.filters:
@@ -240,18 +242,14 @@ def search(
     emit(render_hits(found, format), output, f"{len(found)} hits")
 
 
-def _vectors_or_none(kb: Path):
-    try:
-        return open_vectors(kb, settings())
-    except IndexMismatch as exc:
-        err.print(f"[yellow]warning[/] {exc}; searching by keywords only")
-        return None, None
+def _warn(message: str) -> None:
+    err.print(f"[yellow]warning[/] {message}", highlight=False)
 
 
 @app.command()
 def reindex(kb: KbOption = None) -> None:
-    """Rebuild the vector index from SQLite (for example after changing the embedding model)."""
-    with open_records(kb) as records, progress_bar() as progress:
+    """Rebuild the vector index from SQLite (after changing the embedding model, or when it is damaged)."""
+    with writing(kb, "scrutineer reindex"), open_records(kb) as records, progress_bar() as progress:
         _index(records, kb_path(kb), progress, rebuild=True)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from scrutineer.config import settings
+from store.kb_lock import KbBusy, writer
 from store.records import Records, StoreError
 
 out = Console(width=None if sys.stdout.isatty() else 200)
@@ -36,6 +39,16 @@ def open_records(kb: Path | None, must_exist: bool = True) -> Records:
     try:
         return Records(path)
     except StoreError as exc:
+        raise fail(str(exc)) from exc
+
+
+@contextmanager
+def writing(kb: Path | None, what: str) -> Iterator[None]:
+    """The one writer of the KB: a second ingest (or reindex, reextract) is refused with one line, exit 2."""
+    try:
+        with writer(kb_path(kb), what):
+            yield
+    except KbBusy as exc:
         raise fail(str(exc)) from exc
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from nlp.embed import Embedder, Profile, build_embedder, default_cache
-from store.vectors import VectorIndex
+from store.vectors import IndexDamaged, VectorIndex, store_exists
+
+WRITER_WAIT = 600.0  # an ingest waits this long for readers' turns on the vector store (each is a fraction of a second)
 
 
 class Settings(BaseSettings):
@@ -24,15 +26,30 @@ class Settings(BaseSettings):
     chroma_url: str | None = None  # a shared `chroma run` server instead of the KB's own store
     collection: str = "statements"  # one per KB when several KBs share a server
     embed: bool = True  # build the vector index while ingesting
+    file_seconds: float = 600.0  # a file whose parse takes longer fails with one line (0: no limit)
+    vector_wait: float = 10.0  # seconds a search waits for another process's use of the vector store, then keywords
 
 
 def settings() -> Settings:
     return Settings()
 
 
-def open_vectors(kb: Path, cfg: Settings, rebuilding: bool = False) -> tuple[VectorIndex, Embedder]:
-    """The embedder and the index it feeds, built together so a KB never mixes models (unless it is being rebuilt)."""
+def open_vectors(kb: Path, cfg: Settings, rebuilding: bool = False, writer: bool = True) -> tuple[VectorIndex, Embedder]:
+    """The embedder and the index it feeds, built together so a KB never mixes models (unless it is being rebuilt).
+
+    A reader (`writer=False`) is refused a missing index (IndexDamaged) rather than given an empty new one, and
+    waits `vector_wait` seconds at most for the store; a writer creates the index and waits for its turn."""
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    if not writer and not cfg.chroma_url and not store_exists(kb) and _has_statements(kb):
+        raise IndexDamaged("the vector index is missing: run `scrutineer reindex` to build it from the records")
     derived = kb / "models" if cfg.profile is Profile.FAST else cfg.cache  # a distillation is kept with its KB
     embedder = build_embedder(cfg.profile, cfg.model, derived, cfg.int8)
-    return VectorIndex(kb, embedder.name, cfg.chroma_url, cfg.collection, rebuilding), embedder
+    wait = max(cfg.vector_wait, WRITER_WAIT) if writer else cfg.vector_wait
+    return VectorIndex(kb, embedder.name, cfg.chroma_url, cfg.collection, rebuilding, wait), embedder
+
+
+def _has_statements(kb: Path) -> bool:
+    from store.records import Records
+
+    with Records(kb) as records:
+        return records.db.execute("SELECT 1 FROM statements LIMIT 1").fetchone() is not None

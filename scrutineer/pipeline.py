@@ -11,6 +11,7 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
@@ -18,11 +19,13 @@ from urllib.parse import unquote
 from pydantic import BaseModel, ConfigDict
 
 from ingest import IngestError, Overrides, ParsedFile, parse_file
+from ingest.errors import describe
 from ingest.models import DocType
 from ingest.reader import SUFFIXES
 from nlp.extract import Extractor
 from nlp.models import Extraction
 from nlp.pipeline import build_extractor
+from scrutineer.limits import FILE_SECONDS, FileLimits, limit_memory, time_limit
 from store.records import FileState, Records
 
 MANIFEST = "manifest.csv"
@@ -123,9 +126,11 @@ def _overrides_for(path: Path, manifest: dict[str, Overrides], cli: Overrides) -
 _extractor: Extractor | None = None
 
 
-def _init_worker() -> None:
-    """Each worker process builds its extractor once, not per file."""
+def _init_worker(memory: int = 0) -> None:
+    """Each worker process builds its extractor once, not per file, under a memory ceiling (bytes; 0 for none)."""
     global _extractor
+    if memory:
+        limit_memory(memory)
     _extractor = build_extractor()
 
 
@@ -133,19 +138,21 @@ def extract_all(parsed: ParsedFile, extractor: Extractor) -> list[Extraction]:
     return [extractor.extract(d) for d in parsed.documents if d.meta.doc_type is not DocType.PACK]
 
 
-def _parse_job(path: str, overrides: Overrides, tables: bool) -> Parsed | Failure:
+def _parse_job(path: str, overrides: Overrides, tables: bool, seconds: float = FILE_SECONDS) -> Parsed | Failure:
     started = time.perf_counter()
+    source = unquote(Path(path).name)
     try:
-        parsed = parse_file(Path(path), overrides, tables=tables)
+        with time_limit(seconds, source):
+            parsed = parse_file(Path(path), overrides, tables=tables)
+            if _extractor is None:
+                _init_worker()
+            assert _extractor is not None
+            parsed_at = time.perf_counter()
+            extractions = extract_all(parsed, _extractor)
     except IngestError as exc:
         return Failure(source=exc.source, path=path, reason=exc.reason)
     except Exception as exc:  # a parser bug must not stop the batch
-        return Failure(source=unquote(Path(path).name), path=path, reason=f"could not be parsed ({exc!r})")
-    if _extractor is None:
-        _init_worker()
-    assert _extractor is not None
-    parsed_at = time.perf_counter()
-    extractions = extract_all(parsed, _extractor)
+        return Failure(source=source, path=path, reason=f"could not be parsed ({describe(exc)})")
     return Parsed(file=parsed, extractions=extractions, parse_seconds=parsed_at - started,
                   extract_seconds=time.perf_counter() - parsed_at)
 
@@ -153,6 +160,7 @@ def _parse_job(path: str, overrides: Overrides, tables: bool) -> Parsed | Failur
 def ingest(
     inputs: list[Path], records: Records, overrides: Overrides | None = None, *, workers: int = 2,
     tables: bool = True, on_file: OnFile | None = None, on_total: Callable[[int], None] | None = None,
+    limits: FileLimits | None = None,
 ) -> IngestSummary:
     summary = IngestSummary()
     files = collect_files(inputs)
@@ -167,7 +175,8 @@ def ingest(
         state = _triage(path, records, summary, run_id, todo, later_copies)
         if state is not None and on_file:
             on_file(unquote(path.name), 0)
-    _parse_all(todo, records, summary, run_id, manifest, overrides or Overrides(), workers, tables, on_file)
+    _parse_all(todo, records, summary, run_id, manifest, overrides or Overrides(), workers, tables, on_file,
+               limits or FileLimits())
     for path, sha in later_copies:
         if records.file_state(str(path.resolve()), sha)[0] is FileState.NEW:
             reason = f"identical to {unquote(todo[sha][0].name)}, which failed"
@@ -210,16 +219,43 @@ def _triage(
 def _parse_all(
     todo: dict[str, tuple[Path, str]], records: Records, summary: IngestSummary, run_id: int,
     manifest: dict[str, Overrides], overrides: Overrides, workers: int, tables: bool, on_file: OnFile | None,
+    limits: FileLimits,
 ) -> None:
     jobs = [(str(p), _overrides_for(p, manifest, overrides)) for p, _ in todo.values()]
     if workers <= 1 or len(jobs) <= 1:
         for path, ov in jobs:
-            _store(_parse_job(path, ov, tables), records, summary, run_id, on_file)
+            _store(_parse_job(path, ov, tables, limits.seconds), records, summary, run_id, on_file)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        futures: list[Future] = [pool.submit(_parse_job, path, ov, tables) for path, ov in jobs]
-        for fut in futures:
-            _store(fut.result(), records, summary, run_id, on_file)
+    while jobs:  # a worker that dies (a crash in a C library, the memory ceiling) costs one file, not the batch
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(limits.memory,)) as pool:
+            futures: list[Future] = [pool.submit(_parse_job, path, ov, tables, limits.seconds) for path, ov in jobs]
+            done = _collect(futures, jobs, records, summary, run_id, on_file)
+        if done < len(jobs):
+            _store(_alone(jobs[done], tables, limits), records, summary, run_id, on_file)
+        jobs = jobs[done + 1:]
+
+
+def _collect(futures: list[Future], jobs: list[tuple[str, Overrides]], records: Records, summary: IngestSummary,
+             run_id: int, on_file: OnFile | None) -> int:
+    """Store results in order; returns how many were stored before the pool broke (all of them if it did not)."""
+    for i, fut in enumerate(futures):
+        try:
+            outcome = fut.result()
+        except BrokenProcessPool:
+            return i
+        _store(outcome, records, summary, run_id, on_file)
+    return len(jobs)
+
+
+def _alone(job: tuple[str, Overrides], tables: bool, limits: FileLimits) -> Parsed | Failure:
+    """The first file left when a pool broke, retried in a process of its own: if that dies too, it was the one."""
+    path, ov = job
+    with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(limits.memory,)) as pool:
+        try:
+            return pool.submit(_parse_job, path, ov, tables, limits.seconds).result()
+        except BrokenProcessPool:
+            return Failure(source=unquote(Path(path).name), path=path,
+                           reason="the parser's process died reading this file (a crash or the memory ceiling)")
 
 
 def _store(outcome: Parsed | Failure, records: Records, summary: IngestSummary, run_id: int,

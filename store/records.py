@@ -18,6 +18,7 @@ SCHEMA = Path(__file__).with_name("schema.sql")
 MIGRATIONS = sorted(Path(__file__).with_name("migrations").glob("*.sql"))
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 DB_NAME = "records.sqlite"
+BUSY_SECONDS = 60.0
 
 
 class StoreError(Exception):
@@ -39,7 +40,8 @@ class Records:
     def __init__(self, kb: Path) -> None:
         kb.mkdir(parents=True, exist_ok=True)
         self.path = kb / DB_NAME
-        self.db = sqlite3.connect(self.path)
+        # a reader waits for a writer's transaction (one file) instead of failing with "database is locked"
+        self.db = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA journal_mode = WAL")

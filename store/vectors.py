@@ -4,24 +4,42 @@ Embedded `PersistentClient` inside the KB by default; `HttpClient` when a URL
 is given (a shared `chroma run` server). Metadata is flat scalars so filters
 run inside Chroma. The collection remembers the embedding model that built it
 and refuses vectors from another.
+
+The embedded store is used by one process at a time (store/kb_lock.py): every
+call holds the KB's vector lock, reopens the client when another process has
+written since, and a write batch leaves a marker until it is done, so a store
+left half-written is probed (in a subprocess, since a damaged HNSW segment can
+crash the process that reads it) before anything uses it.
 """
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np
 
+from store.kb_lock import VectorLock
+from store.vector_probe import probe
+
 COLLECTION = "statements"
+STORE_DIR = "chroma"
 _PAGE = 5000  # rows per read
 _BATCH = 4000  # rows per write
+WAIT = 10.0  # seconds a call waits for another process's hold on the store before giving up
 Scalar = str | int | float | bool
 
 
 class IndexMismatch(Exception):
     """The index was built with a different embedding model."""
+
+
+class IndexDamaged(Exception):
+    """The vector index is missing or cannot be read; `scrutineer reindex` rebuilds it from SQLite."""
 
 
 @dataclass(frozen=True)
@@ -39,61 +57,188 @@ def _client(kb: Path, url: str | None):
         u = urlparse(url)
         return chromadb.HttpClient(host=u.hostname or "127.0.0.1", port=u.port or 8000, ssl=u.scheme == "https",
                                    settings=settings)
-    return chromadb.PersistentClient(path=str(kb / "chroma"), settings=settings)
+    return chromadb.PersistentClient(path=str(kb / STORE_DIR), settings=settings)
+
+
+def store_exists(kb: Path) -> bool:
+    return (kb / STORE_DIR / "chroma.sqlite3").is_file()
 
 
 class VectorIndex:
     def __init__(self, kb: Path, model_name: str, url: str | None = None, collection: str = COLLECTION,
-                 rebuilding: bool = False) -> None:
-        self.client = _client(kb, url)
+                 rebuilding: bool = False, wait: float = WAIT) -> None:
+        self.kb = kb
+        self.url = url
         self.model_name = model_name
         self.name = collection
+        self.wait = wait
+        self.client = None
+        self.collection = None
+        self._lock = None if url else VectorLock(kb)
+        self._key = str(kb / STORE_DIR)
+        self._epoch = -1
         self._size: int | None = None
-        self.collection = self.client.get_or_create_collection(
-            collection, embedding_function=None, metadata={"hnsw:space": "cosine", "model": model_name})
-        built_with = (self.collection.metadata or {}).get("model")
+        if rebuilding and self._lock is not None:
+            return  # about to be reset (`reindex`): not read first, since it may be damaged
+        with self._use():
+            built_with = (self.collection.metadata or {}).get("model")
         if built_with and built_with != model_name and not rebuilding:
             raise IndexMismatch(f"the vector index was built with {built_with!r}, not {model_name!r}: "
                                 "run `scrutineer reindex` to rebuild it with the current model")
 
-    def reset(self) -> None:
+    @contextmanager
+    def _use(self, write: bool = False) -> Iterator[None]:
+        """Hold the store for one call: reopen when another process wrote, mark a write until it is done."""
+        if self._lock is None:
+            if self.collection is None:
+                self._open()
+            yield
+            return
+        with self._lock.hold(self.wait):
+            inner = self._lock.nested and self.collection is not None  # inside `held()`: checked once already
+            if not inner:
+                self._check()
+            try:
+                if write:
+                    with self._lock.writing():
+                        yield
+                        self._lock.record(_fingerprint(self.kb))
+                    _seen[self._key] = self._lock.generation()  # this process's own write: nothing to reload
+                else:
+                    yield
+                    if not inner:
+                        self._note_files()
+            except (IndexMismatch, IndexDamaged):
+                raise
+            except Exception as exc:
+                if _is_chroma(exc):
+                    raise IndexDamaged(f"the vector index cannot be read ({_one_line(exc)}): "
+                                       "run `scrutineer reindex` to rebuild it") from exc
+                raise
+
+    def _check(self) -> None:
+        """Before a call: probe a store left mid-write or changed behind our back; reopen after another's write."""
+        assert self._lock is not None
+        if self._lock.dirty() or _fingerprint(self.kb) != self._lock.recorded():
+            self._check_after_crash()
+        elif self._key in _damaged:
+            del _damaged[self._key]
+        _follow(self._key, self._lock.generation())
+        if self._epoch != _epochs.get(self._key, 0) or self.collection is None:
+            self._open()
+
+    @contextmanager
+    def held(self) -> Iterator[VectorIndex]:
+        """Hold the store across several calls (one search's queries), checking it once rather than per call."""
+        with self._use():
+            yield self
+
+    def _open(self) -> None:
+        self.close()
         self._size = None
-        self.client.delete_collection(self.name)
-        self.collection = self.client.get_or_create_collection(
-            self.name, embedding_function=None, metadata={"hnsw:space": "cosine", "model": self.model_name})
+        try:
+            self.client = _client(self.kb, self.url)
+            self.collection = self.client.get_or_create_collection(
+                self.name, embedding_function=None, metadata={"hnsw:space": "cosine", "model": self.model_name})
+        except Exception as exc:
+            if self.url or not _is_chroma(exc):
+                raise
+            raise IndexDamaged(f"the vector index cannot be opened ({_one_line(exc)}): "
+                               "run `scrutineer reindex` to rebuild it") from exc
+        self._epoch = _epochs.get(self._key, 0)
+
+    def _note_files(self) -> None:
+        """A read may write too (Chroma applies its log to the HNSW segment first): keep the record of the files."""
+        assert self._lock is not None
+        now = _fingerprint(self.kb)
+        if now != self._lock.recorded():
+            self._lock.record(now)
+
+    def _check_after_crash(self) -> None:
+        """A write did not finish, or the store's files changed outside these locks (an older Scrutineer, another
+        tool, the disk): read it in a subprocess first, since a damaged HNSW segment segfaults its reader."""
+        assert self._lock is not None
+        if not store_exists(self.kb):
+            self._lock.clean()
+            self._lock.record(_fingerprint(self.kb))
+            return
+        generation = self._lock.generation()
+        if _damaged.get(self._key) != generation:  # probed once per state of the store, not on every search
+            _restart(self._key)
+            problem = probe(self.kb / STORE_DIR, self.name)
+            if not problem:
+                self._lock.clean()
+                self._lock.record(_fingerprint(self.kb))
+                return
+            _damaged[self._key] = generation
+            _problems[self._key] = problem
+        raise IndexDamaged(f"the vector index is damaged ({_problems[self._key]}): "
+                           "run `scrutineer reindex` to rebuild it")
+
+    def close(self) -> None:
+        """Let go of the client (the process's shared Chroma system stops with its last client)."""
+        if self.client is not None and not self.url and self._epoch == _epochs.get(self._key, 0):
+            self.client.close()
+        self.client = None
+        self.collection = None
+
+    def reset(self) -> None:
+        """An empty index for this model; the embedded store's files are removed whole, since they may be damaged."""
+        self._size = None
+        if self._lock is None:
+            with self._use():
+                self.client.delete_collection(self.name)
+            self.collection = None
+            with self._use():
+                pass
+            return
+        with self._lock.hold(self.wait):
+            _restart(self._key)
+            with self._lock.writing():
+                shutil.rmtree(self.kb / STORE_DIR, ignore_errors=True)
+                self._open()
+                self._lock.record(_fingerprint(self.kb))
+            _damaged.pop(self._key, None)
+            _seen[self._key] = self._lock.generation()
 
     def ids(self) -> set[int]:
-        return {int(i) for i in self.collection.get(include=[])["ids"]}
+        with self._use():
+            return {int(i) for i in self.collection.get(include=[])["ids"]}
 
     def add(self, ids: list[int], vectors: np.ndarray, metadatas: list[dict[str, Scalar]]) -> None:
         self._size = None
         for i in range(0, len(ids), _BATCH):
-            self.collection.upsert(ids=[str(x) for x in ids[i:i + _BATCH]], embeddings=vectors[i:i + _BATCH].tolist(),
-                                   metadatas=metadatas[i:i + _BATCH])
+            with self._use(write=True):
+                self.collection.upsert(ids=[str(x) for x in ids[i:i + _BATCH]],
+                                       embeddings=vectors[i:i + _BATCH].tolist(), metadatas=metadatas[i:i + _BATCH])
 
     def delete(self, ids: list[int]) -> None:
         self._size = None
         for i in range(0, len(ids), _BATCH):
-            self.collection.delete(ids=[str(x) for x in ids[i:i + _BATCH]])
+            with self._use(write=True):
+                self.collection.delete(ids=[str(x) for x in ids[i:i + _BATCH]])
 
     def size(self) -> int:
-        """Vectors held; counted once and kept, since counting costs as much as a small query."""
-        if self._size is None:
-            self._size = self.collection.count()
-        return self._size
+        """Vectors held; counted once and kept until this or another process writes."""
+        with self._use():
+            if self._size is None:
+                self._size = self.collection.count()
+            return self._size
 
     def query(self, vector: np.ndarray, limit: int, where: dict | None = None) -> list[VectorHit]:
-        if self.size() == 0:
-            return []
-        res = self.collection.query(query_embeddings=[vector.tolist()], n_results=min(limit, self.size()),
-                                    where=where or None, include=["distances"])
+        with self._use():
+            if self.size() == 0:
+                return []
+            res = self.collection.query(query_embeddings=[vector.tolist()], n_results=min(limit, self.size()),
+                                        where=where or None, include=["distances"])
         return [VectorHit(int(i), float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
     def vectors(self, ids: list[int]) -> np.ndarray:
         """The stored vectors of `ids` (those the index holds), one row each."""
         if not ids:
             return np.zeros((0, 0), np.float32)
-        got = self.collection.get(ids=[str(i) for i in ids], include=["embeddings"])
+        with self._use():
+            got = self.collection.get(ids=[str(i) for i in ids], include=["embeddings"])
         return np.asarray(got["embeddings"], dtype=np.float32)
 
     def everything(self) -> tuple[np.ndarray, np.ndarray, list[dict[str, Scalar]]]:
@@ -101,14 +246,64 @@ class VectorIndex:
         ids: list[int] = []
         vectors: list[np.ndarray] = []
         metas: list[dict[str, Scalar]] = []
-        for offset in range(0, self.size(), _PAGE):  # in pages: one get of everything overflows SQLite's variables
-            got = self.collection.get(include=["embeddings", "metadatas"], limit=_PAGE, offset=offset)
-            ids += [int(i) for i in got["ids"]]
-            vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
-            metas += [dict(m or {}) for m in got["metadatas"]]
+        with self._use():  # one hold: the pages are of one state of the index
+            for offset in range(0, self.size(), _PAGE):  # in pages: one get of everything overflows SQLite's variables
+                got = self.collection.get(include=["embeddings", "metadatas"], limit=_PAGE, offset=offset)
+                ids += [int(i) for i in got["ids"]]
+                vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
+                metas += [dict(m or {}) for m in got["metadatas"]]
         matrix = np.vstack(vectors) if ids else np.zeros((0, 0), np.float32)
         return np.array(ids, dtype=np.int64), matrix, metas
 
     def set_metadata(self, ids: list[int], metadatas: list[dict[str, Scalar]]) -> None:
         for i in range(0, len(ids), _BATCH):
-            self.collection.update(ids=[str(x) for x in ids[i:i + _BATCH]], metadatas=metadatas[i:i + _BATCH])
+            with self._use(write=True):
+                self.collection.update(ids=[str(x) for x in ids[i:i + _BATCH]], metadatas=metadatas[i:i + _BATCH])
+
+
+# One Chroma "system" per store path and process (chromadb shares it between clients of the same path): the
+# generation it last saw, and how many times this process restarted it (a client of an older epoch reopens).
+_seen: dict[str, int] = {}
+_epochs: dict[str, int] = {}
+_damaged: dict[str, int] = {}  # store path -> the generation a probe found damaged
+_problems: dict[str, str] = {}
+
+
+def _follow(key: str, generation: int) -> None:
+    """Restart this process's system for `key` when another process has written since it last looked."""
+    if key in _seen and _seen[key] != generation:
+        _restart(key)
+    _seen[key] = generation
+
+
+def _restart(key: str) -> None:
+    """Drop the process's cached system for a store path (every client of it reopens on its next call)."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    system = SharedSystemClient._identifier_to_system.pop(key, None)
+    SharedSystemClient._identifier_to_refcount.pop(key, None)
+    if system is not None:
+        system.stop()
+    _epochs[key] = _epochs.get(key, 0) + 1
+
+
+def _fingerprint(kb: Path) -> str:
+    """Names, sizes and modification times of the store's files: cheap to take on every call (a few stats)."""
+    root = kb / STORE_DIR
+    if not root.is_dir():
+        return ""
+    rows = []
+    for f in sorted(root.rglob("*")):
+        if f.is_file():
+            st = f.stat()
+            rows.append(f"{f.relative_to(root)} {st.st_size} {st.st_mtime_ns}")
+    return "\n".join(rows)
+
+
+def _is_chroma(exc: Exception) -> bool:
+    return type(exc).__module__.startswith("chromadb") or isinstance(exc, OSError)
+
+
+def _one_line(exc: Exception) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:200]

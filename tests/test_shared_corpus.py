@@ -67,7 +67,9 @@ def test_bad_folder_one_line_each(tmp_path):
         summary = ingest([shared / "corpus" / "bad"], records, workers=1)
     reasons = {f.source: f.reason for f in summary.failures}
     assert "password-protected" in reasons["password-protected.pdf"]
-    assert "truncated" in reasons["truncated-download.pdf"]
+    # a cut download whose pages survive is kept, marked partial, with a warning saying so
+    assert "truncated-download.pdf" not in reasons
+    assert any(w.startswith("truncated-download.pdf: truncated PDF") for w in summary.warnings)
     assert "HTML page" in reasons["error-page-saved-as.pdf"]
     if "scanned-minutes.pdf" in reasons:  # no Tesseract here
         assert "image-only" in reasons["scanned-minutes.pdf"]
