@@ -110,6 +110,7 @@ def build(paths: list[Path], store: Path, batch: int = 512, workers: int = 1) ->
         print(f"{start + len(part)}/{len(found)} chunks", flush=True)
     if workers > 1:
         pool.close()
+        pool.join()
     return len(found)
 
 

@@ -7,6 +7,10 @@ all in 10 hits, so plain recall@10 measures the size of the topic as much as the
 join several relevant statements, so capped recall is near precision@k on a big topic; plain recall@30 is the figure
 that shows paraphrases missed.
 
+Hits are not the same size (a 500-character chunk holds three or four statements, a hit of search is often one
+sentence), so recall is also reported for equal reading: the relevant statements found in the first 5,000 and 15,000
+characters of returned text (R@5k, R@15k chars; the text of 10 and 30 chunks), from up to 100 hits.
+
 A relevant statement is [source file name, phrase]; a hit counts it when the hit's whitespace-collapsed, case-folded
 text holds the phrase and the hit comes from that file, as ../shared/eval/score.py matches. A statement printed
 again in another file (an agenda pack and its report, a file saved twice) counts there too: the hit's `also_in`
@@ -36,6 +40,8 @@ from store.records import Records
 
 QUERIES = Path(__file__).resolve().parent / "queries" / "queries.json"
 DEPTH = 30
+FETCH = 100  # hits fetched, so that the reading budgets below can be filled by short passages too
+BUDGETS = (5000, 15000)  # characters read: the text of 10 and 30 generic chunks
 
 
 class Returned(NamedTuple):
@@ -51,6 +57,8 @@ class Score(NamedTuple):
     found30: int
     ndcg10: float
     rr: float
+    found_5k: int
+    found_15k: int
 
     @property
     def capped10(self) -> float:
@@ -67,8 +75,10 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def score_query(relevant: list[tuple[str, str]], returned: list[Returned], twins: dict[str, set[str]]) -> Score:
-    """`twins` maps a normalised phrase to every file holding it (with the labelled one)."""
+def score_query(relevant: list[tuple[str, str]], returned: list[Returned], twins: dict[str, set[str]],
+                reading: list[Returned] | None = None) -> Score:
+    """`returned` is the top 30 as a user gets them, `reading` up to 100 hits for the reading budgets (default the
+    same); `twins` maps a normalised phrase to every file holding it (with the labelled one)."""
     labels = [(twins.get(norm(p), set()) | {src}, norm(p)) for src, p in relevant]
 
     def matched(r: Returned) -> set[int]:
@@ -80,7 +90,20 @@ def score_query(relevant: list[tuple[str, str]], returned: list[Returned], twins
     dcg = sum(1 / math.log2(rank + 1) for rank, m in enumerate(per_rank[:10], 1) if m)
     ideal = sum(1 / math.log2(rank + 1) for rank in range(1, min(10, len(labels)) + 1))
     first = next((rank for rank, m in enumerate(per_rank, 1) if m), None)
-    return Score(len(labels), found10, found30, dcg / ideal if ideal else 0.0, 1 / first if first else 0.0)
+    budget = [len({i for r in read for i in matched(r)}) for read in (_read(reading or returned, b) for b in BUDGETS)]
+    return Score(len(labels), found10, found30, dcg / ideal if ideal else 0.0, 1 / first if first else 0.0, *budget)
+
+
+def _read(returned: list[Returned], budget: int) -> list[Returned]:
+    """The hits as far as a reader gets with `budget` characters: a 500-character chunk holds three or four
+    statements, a hit of search often one, so hits alone favour long hits; equal reading is the fair comparison."""
+    out = []
+    for r in returned:
+        if budget <= 0:
+            break
+        out.append(r._replace(text=r.text[:budget]))
+        budget -= len(r.text)
+    return out
 
 
 def phrase_sources(records: Records, phrases: list[str]) -> dict[str, set[str]]:
@@ -102,9 +125,11 @@ def run_scrutineer(kb: Path):
     records = Records(kb)
     index, embedder = open_vectors(kb, settings())
 
-    def run(query: str) -> list[Returned]:
-        return [Returned(norm(h.text), frozenset([h.source, *h.also_in]))
-                for h in search(records, index, embedder, query, limit=DEPTH)]
+    def run(query: str) -> tuple[list[Returned], list[Returned]]:
+        """The top 30 as `search --limit 30` gives them (adjacent hits merge differently at another limit), and 100."""
+        top, more = (search(records, index, embedder, query, limit=n) for n in (DEPTH, FETCH))
+        return ([Returned(norm(h.text), frozenset([h.source, *h.also_in])) for h in top],
+                [Returned(norm(h.text), frozenset([h.source, *h.also_in])) for h in more])
 
     return records, run
 
@@ -112,18 +137,21 @@ def run_scrutineer(kb: Path):
 def run_generic(kb: Path, store: Path):
     retriever = Retriever(store)
 
-    def run(query: str) -> list[Returned]:
-        return [Returned(norm(c.text), frozenset([c.source])) for c in retriever.query(query, DEPTH)]
+    def run(query: str) -> tuple[list[Returned], list[Returned]]:
+        hits = [Returned(norm(c.text), frozenset([c.source])) for c in retriever.query(query, FETCH)]
+        return hits[:DEPTH], hits
 
     return Records(kb), run
 
 
 def report(queries: list[dict], scores: dict[str, Score]) -> None:
-    print(f"{'query':32} {'split':8} {'rel':>4} {'R@10':>6} {'R@30':>6} {'Rc@10':>6} {'Rc@30':>6} {'nDCG@10':>8} {'RR':>6}")
+    print(f"{'query':32} {'split':8} {'rel':>4} {'R@10':>6} {'R@30':>6} {'Rc@10':>6} {'Rc@30':>6} {'nDCG@10':>8} {'RR':>6}"
+          f" {'R@5k':>6} {'R@15k':>6}")
     for q in queries:
         s = scores[q["id"]]
         print(f"{q['id']:32} {q['split']:8} {s.relevant:4} {s.found10 / s.relevant:6.3f} {s.found30 / s.relevant:6.3f}"
-              f" {s.capped10:6.3f} {s.capped30:6.3f} {s.ndcg10:8.3f} {s.rr:6.3f}")
+              f" {s.capped10:6.3f} {s.capped30:6.3f} {s.ndcg10:8.3f} {s.rr:6.3f} {s.found_5k / s.relevant:6.3f}"
+              f" {s.found_15k / s.relevant:6.3f}")
     for split in sorted({q["split"] for q in queries}):
         group = [scores[q["id"]] for q in queries if q["split"] == split]
         rel = sum(s.relevant for s in group)
@@ -131,7 +159,8 @@ def report(queries: list[dict], scores: dict[str, Score]) -> None:
         print(f"{split}: {n} queries, {rel} relevant | R@10 {sum(s.found10 for s in group) / rel:.3f}"
               f" R@30 {sum(s.found30 for s in group) / rel:.3f} | Rc@10 {sum(s.capped10 for s in group) / n:.3f}"
               f" Rc@30 {sum(s.capped30 for s in group) / n:.3f} | nDCG@10 {sum(s.ndcg10 for s in group) / n:.3f}"
-              f" MRR {sum(s.rr for s in group) / n:.3f}")
+              f" MRR {sum(s.rr for s in group) / n:.3f} | R@5k chars {sum(s.found_5k for s in group) / rel:.3f}"
+              f" R@15k chars {sum(s.found_15k for s in group) / rel:.3f}")
 
 
 def main() -> None:
@@ -154,8 +183,8 @@ def main() -> None:
         twins = phrase_sources(records, [p for q in queries for _, p in q["relevant"]])
         scores = {}
         for q in queries:
-            returned = run(q["query"])
-            scores[q["id"]] = score_query([tuple(r) for r in q["relevant"]], returned, twins)
+            returned, reading = run(q["query"])
+            scores[q["id"]] = score_query([tuple(r) for r in q["relevant"]], returned, twins, reading)
             if args.verbose:
                 _missed(q, returned, twins)
     report(queries, scores)

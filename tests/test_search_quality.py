@@ -26,7 +26,7 @@ def test_recall_ndcg_and_reciprocal_rank_by_hand():
                 Returned("foo bar baz", frozenset({"other.pdf"})),  # the right words from the wrong file
                 Returned("qux quux", frozenset({"c.pdf"}))]  # a reprint of b.pdf's statement in c.pdf
     s = score_query(relevant, returned, {"qux quux": {"b.pdf", "c.pdf"}})
-    assert (s.relevant, s.found10, s.found30, s.rr, s.capped10) == (2, 2, 2, 0.5, 1.0)
+    assert (s.relevant, s.found10, s.found30, s.rr, s.capped10, s.found_5k) == (2, 2, 2, 0.5, 1.0, 2)
     ideal = 1 + 1 / math.log2(3)
     assert math.isclose(s.ndcg10, (1 / math.log2(3) + 1 / math.log2(5)) / ideal)
 
