@@ -32,7 +32,7 @@ from ingest import IngestError, parse_file
 from ingest.reader import SUFFIXES
 
 _WORD = re.compile(r"[A-Za-z]{3,}")
-_HYPHEN_BREAK = re.compile(r"([A-Za-z])-\s*\n\s*([a-z])")
+_HYPHEN_BREAK = re.compile(r"([A-Za-z]+)-[ \t]*\n\s*([a-z]+)")
 _PARA_NUMBER = re.compile(r"^\d{1,3}\.(?:\d{1,2}\.?)*\s*[A-Z‘'\"“]")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
@@ -48,20 +48,27 @@ class FileResult:
     long: int = 0
     error: str = ""
     missing: Counter[str] = field(default_factory=Counter)
+    meta: list[tuple[str, str]] = field(default_factory=list)  # (doc_type, authority) of each document
 
     @property
     def share(self) -> float:
         return self.covered / self.words if self.words else 1.0
 
 
-def raw_words(path: Path) -> Counter[str]:
-    """Words of the page text as the file prints it."""
+def raw_words(path: Path, kept: Counter[str]) -> Counter[str]:
+    """Words of the page text as the file prints it; a word hyphenated at a line end counts as one word where
+    ingest kept it whole ("safe-/guarding"), else as its parts ("multi-/agency")."""
     if path.suffix.lower() == ".pdf":
         with pymupdf.open(path) as doc:
             text = "\n".join(page.get_text("text") for page in doc)
     else:
         text = path.read_text(encoding="utf-8", errors="replace")
-    return words(_HYPHEN_BREAK.sub(r"\1\2", text))
+
+    def rejoin(m: re.Match[str]) -> str:
+        whole = m.group(1) + m.group(2)
+        return whole if whole.lower() in kept else f"{m.group(1)}-{m.group(2)}"
+
+    return words(_HYPHEN_BREAK.sub(rejoin, text))
 
 
 def words(text: str) -> Counter[str]:
@@ -84,13 +91,14 @@ def _parsed_kept(path: Path, result: FileResult) -> Counter[str]:
     for doc in parsed.documents:
         if doc.part_index == 0 and len(parsed.documents) > 1:
             continue  # a pack's row: its parts hold the text
+        result.meta.append((doc.meta.doc_type.value, doc.meta.authority or ""))
         texts = [s.text for s in doc.statements]
         quality(texts, [s.kind.value for s in doc.statements], result)
         kept.update(words(" \n ".join(texts)))
         kept.update(words(" \n ".join(s.title for s in doc.sections)))
         kept.update(words(doc.meta.title or ""))
         kept.update(words(" \n ".join(c for t in doc.tables for r in t.rows for c in r)))
-    kept.update(words(" \n ".join(t for page in getattr(parsed, "removed", []) for t in page)))
+    kept.update(words(" \n ".join(t for page in parsed.removed for t in page)))
     return kept
 
 
@@ -100,10 +108,12 @@ def _kb_kept(db: sqlite3.Connection, path: Path, result: FileResult) -> Counter[
         raise IngestError(path.name, "not in the KB")
     sha = row[0]
     kept: Counter[str] = Counter()
-    docs = db.execute("SELECT id, title, part_index FROM documents WHERE sha256 = ? ORDER BY part_index", (sha,)).fetchall()
-    for doc_id, title, part in docs:
+    docs = db.execute("SELECT id, title, part_index, doc_type, authority FROM documents WHERE sha256 = ? ORDER BY part_index",
+                      (sha,)).fetchall()
+    for doc_id, title, part, doc_type, authority in docs:
         if part == 0 and len(docs) > 1:
             continue
+        result.meta.append((doc_type, authority or ""))
         rows = db.execute("SELECT text, kind FROM statements WHERE document_id = ? ORDER BY ord", (doc_id,)).fetchall()
         texts = [t for t, _ in rows]
         quality(texts, [k for _, k in rows], result)
@@ -125,7 +135,7 @@ def measure(path: str, kb: str | None = None) -> FileResult:
                 kept = _kb_kept(db, Path(path), result)
         else:
             kept = _parsed_kept(Path(path), result)
-        page = raw_words(Path(path))
+        page = raw_words(Path(path), kept)
     except (IngestError, pymupdf.FileDataError, RuntimeError, ValueError) as exc:
         result.error = str(exc)
         return result
@@ -156,6 +166,8 @@ def _report(name: str, results: list[FileResult], worst: int) -> None:
     print(f"   statements {stmts}; starting with a paragraph number {sum(r.numbered for r in ok)}"
           f" ({100 * sum(r.numbered for r in ok) / stmts:.2f}%); cut at a break (lower-case start) "
           f"{sum(r.cut for r in ok)} ({100 * sum(r.cut for r in ok) / stmts:.2f}%); over 800 chars {sum(r.long for r in ok)}")
+    types = Counter(t for r in ok for t, _ in r.meta)
+    print("   document types: " + ", ".join(f"{t} {n}" for t, n in types.most_common()))
     for r in sorted(ok, key=lambda r: r.share)[:worst]:
         lost = ", ".join(f"{w}×{n}" for w, n in r.missing.most_common(8))
         print(f"   {100 * r.share:5.1f}%  {Path(r.path).name[:70]}  missing: {lost}")
@@ -167,6 +179,7 @@ def main() -> None:
     ap.add_argument("--kb", help="read kept text from this KB instead of parsing")
     ap.add_argument("--worst", type=int, default=5, help="list the N files with the lowest coverage per corpus")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--meta", help="write file, document type and authority of every document to this TSV")
     args = ap.parse_args()
     start = time.perf_counter()
     everything: list[FileResult] = []
@@ -178,6 +191,9 @@ def main() -> None:
             _report(target.name, results, args.worst)
     if len(args.paths) > 1:
         _report("all", everything, 0)
+    if args.meta:
+        lines = [f"{Path(r.path).name}\t{t}\t{a}" for r in everything for t, a in r.meta]
+        Path(args.meta).write_text("\n".join(lines) + "\n")
     print(f"\nelapsed {time.perf_counter() - start:.1f} s")
 
 

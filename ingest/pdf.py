@@ -11,6 +11,7 @@ import pymupdf
 
 from ingest.cleanup import broken_sentence, is_blank_page_marker, join_lines
 from ingest.errors import DamagedFile, EmptyFile, EncryptedPdf, NotAPdf, NoTextLayer
+from ingest.joins import join_page_breaks
 from ingest.layout import TextBox, reading_order, remove_running_text
 from ingest.models import Block, BlockKind
 from ingest.tables import find_page_tables, page_may_have_table
@@ -18,7 +19,7 @@ from ingest.tables import find_page_tables, page_may_have_table
 FLAGS = (pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_LIGATURES & ~pymupdf.TEXT_PRESERVE_IMAGES) | (
     pymupdf.TEXT_MEDIABOX_CLIP
 )
-_LIST_START = re.compile(r"^(?:[•▪◦●■\-–]|o\s|\d+(?:\.\d+)*\.?\s|[a-z][.)]\s|\([a-z0-9]+\)\s)")
+_LIST_START = re.compile(r"^(?:[•▪◦●■◼\-–]|o\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)+\s|\d+\s(?=[A-Z])|[a-z][.)]\s|\([a-z0-9]+\)\s)")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 
@@ -28,6 +29,7 @@ class PdfContent:
     page_count: int
     ocr_pages: int = 0
     warnings: list[str] = field(default_factory=list)
+    removed: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -55,10 +57,10 @@ def read_pdf(data: bytes, source: str, tables: bool = True) -> PdfContent:
     if not any(pages):
         hint = "" if ocr else "; install tesseract-ocr to read it with OCR"
         raise NoTextLayer(source, f"image-only PDF (scanned pages, no text layer){hint}")
-    pages = remove_running_text(pages, heights)
-    blocks = [b for boxes in pages for b in _to_blocks(boxes)]
+    pages, removed = remove_running_text(pages, heights)
+    blocks = join_page_breaks([b for boxes in pages for b in _to_blocks(boxes)])
     warnings = [f"{ocr_pages} page(s) read with OCR"] if ocr_pages else []
-    return PdfContent(blocks=blocks, page_count=doc.page_count, ocr_pages=ocr_pages, warnings=warnings)
+    return PdfContent(blocks=blocks, page_count=doc.page_count, ocr_pages=ocr_pages, warnings=warnings, removed=removed)
 
 
 def _open(data: bytes, source: str) -> pymupdf.Document:
@@ -181,8 +183,8 @@ def _to_blocks(boxes: list[TextBox]) -> list[Block]:
         if b.table is not None:
             blocks.append(Block(text="", page=b.page, kind=BlockKind.TABLE, table=b.table, top_of_page=top))
             continue
-        kind = BlockKind.LIST_ITEM if re.match(r"^[•▪◦●■]\s*", b.text) else BlockKind.PARAGRAPH
-        text = re.sub(r"^[•▪◦●■]\s*", "", b.text) if kind is BlockKind.LIST_ITEM else b.text
+        kind = BlockKind.LIST_ITEM if re.match(r"^[•▪◦●■◼]\s*", b.text) else BlockKind.PARAGRAPH
+        text = re.sub(r"^[•▪◦●■◼]\s*", "", b.text) if kind is BlockKind.LIST_ITEM else b.text
         if is_blank_page_marker(text):
             kind = BlockKind.PARAGRAPH
         broken = _unfinished(blocks, b.size, text) if kind is BlockKind.PARAGRAPH else None
