@@ -18,6 +18,13 @@ _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _ITEM = re.compile(r"\(\s*Item\s+\d+[a-z]?\s*\)\s*$", re.I)
 _CAPTION = re.compile(r"^(table|graph|chart|figure|appendix)\s+[\dA-Z]+\b", re.I)
 _RAG_STATUS = re.compile(r"^(?:red|amber|green)(?:\s*[/-]\s*(?:red|amber|green))?$", re.I)  # a KPI's status label
+# "The experiences and progress of care leavers: requires improvement to be good": a judgement and its grade
+_GRADED = re.compile(r":\s*(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)\s*$", re.I)
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-z?)’])\d{1,2}$")  # "What needs to improve?1": a footnote's number glued on
+# a grade alone, or the column labels of a grade box ("Key Judgement Judgement Grade"): not headings
+_GRADE_ONLY = re.compile(r"^(?:outstanding|good|requires improvement(?: to be good)?|inadequate)$|^key judgement\b", re.I)
+_CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
+_PAGE_REF = re.compile(r"\s\.*\s*\d{1,3}$")
 _SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "with", "at", "by", "or", "from", "&", "-", "–"}
 MAX_HEADING_WORDS = 14
 
@@ -44,7 +51,7 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
         return Heading(number, title, block.level or (number.count(".") + 1 if number else 1))
     if block.kind is not BlockKind.PARAGRAPH:
         return None
-    text = block.text.strip()
+    text = _FOOTNOTE_MARK.sub("", block.text.strip())
     words = text.split()
     if not words or len(words) > MAX_HEADING_WORDS or len(text) > 150 or not _starts_like_heading(text):
         return None
@@ -64,7 +71,8 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
         if (depth == 1 and len(title.split()) <= 10) or emphasised or _title_case(title):
             return Heading(number, title, depth)
         return None
-    if _CAPTION.match(text) or ":" in text[:-1] or _RAG_STATUS.match(text):
+    if _CAPTION.match(text) or (":" in text[:-1] and not (emphasised and _GRADED.search(text))) \
+            or _RAG_STATUS.match(text) or _GRADE_ONLY.match(text):
         return None
     if emphasised or (text.isupper() and len(text) > 3):
         return Heading("", text, 0)
@@ -100,15 +108,35 @@ def _looks_like_text_heading(text: str, next_block: Block | None) -> bool:
     return len(next_block.text) >= 80 or bool(_NUMBERED.match(next_block.text))
 
 
+def _size_levels(blocks: list[Block], headings: list[Heading | None]) -> dict[float, int]:
+    """Levels of typographic headings by font size: a larger size used by two or more headings ranks above a
+    smaller one; a size used once (a cover title) ranks first, so it does not swallow the document."""
+    first_page = blocks[0].page if blocks else 1
+    typographic = [(round(b.font_size * 2) / 2, b.page) for b, h in zip(blocks, headings, strict=True)
+                   if h is not None and h.level == 0 and not h.number and b.font_size and not _CONTENTS.match(h.title)]
+    sizes = Counter(size for size, page in typographic if page > first_page)  # the cover's title sizes rank nothing
+    ranked = sorted((size for size, n in sizes.items() if n >= 2), reverse=True)
+    return {size: 1 + sum(1 for r in ranked if r > size) for size, _ in typographic}
+
+
+def _in_contents(sections: list[Section], stack: list[tuple[int, int]]) -> bool:
+    return bool(stack) and _CONTENTS.match(sections[stack[-1][1]].title) is not None
+
+
 def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[Section], list[list[str] | None]]:
     """Return the sections and, for every block, the section path it sits in (None for a heading)."""
     sections: list[Section] = []
     stack: list[tuple[int, int]] = []  # (level, index into sections)
     paths: list[list[str] | None] = []
     numbered_level = 0
-    for i, block in enumerate(blocks):
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        heading = detect_heading(block, nxt, body_size)
+    headings = [detect_heading(b, blocks[i + 1] if i + 1 < len(blocks) else None, body_size) for i, b in enumerate(blocks)]
+    by_size = _size_levels(blocks, headings)
+    for block, heading in zip(blocks, headings, strict=True):
+        if heading is not None and _in_contents(sections, stack):
+            if _PAGE_REF.search(block.text):
+                heading = None  # an entry of the table of contents ("Executive summary 2"), not a heading here
+            else:
+                stack.pop()  # the contents end where the first real heading starts
         if heading is None:
             paths.append(sections[stack[-1][1]].path if stack else [])
             for _, idx in stack:
@@ -118,7 +146,8 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
         if heading.number:
             numbered_level = level
         elif level == 0:
-            level = numbered_level + 1 if numbered_level else 1
+            size = round(block.font_size * 2) / 2 if block.font_size else None
+            level = numbered_level + 1 if numbered_level else by_size.get(size, 1) if size else 1
         while stack and stack[-1][0] >= level:
             stack.pop()
         parent = sections[stack[-1][1]].path if stack else []
