@@ -38,7 +38,8 @@ class TextBox:
 
 
 def reading_order(boxes: list[TextBox], page_width: float) -> list[TextBox]:
-    """Top to bottom, but a two-column band is read left column first."""
+    """Top to bottom, but a two-column band is read left column first (a band with boxes across the middle, a
+    grid of several columns, is read row by row, so no box is left out)."""
     boxes = sorted(boxes, key=lambda b: (round(b.y0, 0), b.x0))
     mid = page_width / 2
     out: list[TextBox] = []
@@ -47,7 +48,7 @@ def reading_order(boxes: list[TextBox], page_width: float) -> list[TextBox]:
     def flush() -> None:
         left = [b for b in band if b.x1 <= mid + 5]
         right = [b for b in band if b.x0 >= mid - 5 and b not in left]
-        if left and right and _overlap(left, right):
+        if left and right and len(left) + len(right) == len(band) and _overlap(left, right):
             out.extend(sorted(left, key=lambda b: b.y0))
             out.extend(sorted(right, key=lambda b: b.y0))
         else:

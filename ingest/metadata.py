@@ -36,12 +36,12 @@ _WEEKDAY_LINE = re.compile(r"^([A-Z][A-Z ,&'-]+?)\s*[-–—]\s*(?:MON|TUES|WEDN
 _SMALL = {"and", "of", "for", "the", "on", "in", "to", "a"}
 # An inspectorate's report, by what its opening says it is (any authority, any year's format)
 _INSPECTION = re.compile(
-    r"^(?:inspection of .{0,80}?children'?s (?:social care )?services\b|inspection of services for children\b"
+    r"^(?:(?:re-?)?inspection of .{0,80}?(?:children'?s (?:social care )?|looked after children |children )services\b"
     r"|inspection of local authority\b|.{0,60}children'?s services inspection\b|joint targeted area inspection\b"
     r"|review of the effectiveness of the local safeguarding children)",
     re.M,
 )
-_COUNCIL_REPORT = re.compile(r"report title|subject\s*:|purpose of (?:the )?report|report of\b|^recommendations?\s*:?$", re.M)
+_COUNCIL_REPORT = re.compile(r"report title|subject\s*:|purpose of (?:the )?report|^report of\b|^report to\b", re.M)
 _VISIT = re.compile(r"^(?:focused|monitoring|joint targeted area inspection|inspection) visit\b|^.{0,20}visit to .{0,80}"
                     r"children'?s services\b|\b(?:focused|monitoring) visit\b", re.M)
 
@@ -53,6 +53,8 @@ def infer(blocks: list[Block], parent: Metadata | None = None) -> Metadata:
     committee, meeting_date = _committee_and_date(head)
     title = _labelled(head, "title") or _first_heading(head, committee)
     doc_type = _doc_type(head, title or "")
+    if doc_type in (DocType.INSPECTION_REPORT, DocType.LETTER):
+        title = _inspection_title(head) or title
     authority = _subject_authority(head) or _authority(head_text, full_text) or (parent.authority if parent else None)
     if parent is not None and doc_type is not DocType.MINUTES:
         committee = committee or parent.committee
@@ -89,6 +91,15 @@ def _subject_authority(head: list[Block]) -> str | None:
             found = gazetteer().resolve(m.group(1))
             if found is not None:
                 return found.name
+    return None
+
+
+def _inspection_title(head: list[Block]) -> str | None:
+    """An inspectorate's report or letter is titled by the line that says what it is, not the council's name."""
+    for b in head[:15]:
+        text = b.text.lower().replace("’", "'")
+        if len(b.text) < 200 and (_INSPECTION.match(text) or _VISIT.match(text)):
+            return b.text
     return None
 
 

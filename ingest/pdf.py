@@ -102,9 +102,15 @@ def _page_boxes(page: pymupdf.Page, ocr: bool, tables: bool) -> tuple[list[TextB
     if tables and not used_ocr and page_may_have_table(page):
         found = find_page_tables(page, number)
         for rect, table in found:
-            boxes = [b for b in boxes if not rect.contains(pymupdf.Point((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2))]
+            cells = _words(" ".join(c for r in table.rows for c in r))
+            boxes = [b for b in boxes if not rect.contains(pymupdf.Point((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2))
+                     or not _words(b.text) <= cells]  # text in the table's box that no cell holds stays text
             boxes.append(TextBox(rect.x0, rect.y0, rect.x1, rect.y1, "", 0.0, False, number, table))
     return reading_order(boxes, page.rect.width), used_ocr
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]{3,}", text.lower()))
 
 
 def _text_boxes(data: dict, page: int) -> list[TextBox]:

@@ -55,6 +55,8 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     words = _GRADED.sub("", text).split()  # a judgement's grade does not make its heading long
     if not words or len(words) > MAX_HEADING_WORDS or len(text) > 150 or not _starts_like_heading(text):
         return None
+    if not re.search(r"[A-Za-z]{3}", text) or re.match(r"^[£$]?[\d.,]+%?,", text) or re.match(r"^[\d.,]+%", text):
+        return None  # a figure or a chart's axis ("2.9%", "0 25 50 75 100"), not a heading
     emphasised = block.bold or block.marked_heading or _larger(block, body_size)
     if text[-1] in ".;," and not block.marked_heading and not (emphasised and _GRADED.search(text)):
         return None
@@ -155,6 +157,11 @@ class _Tree:
         for _, idx in self.stack:
             self.sections[idx].page_end = max(self.sections[idx].page_end, page)
 
+    def close_cover(self, first_page: int) -> None:
+        """The title lines of a cover page are not the parents of the body's headings."""
+        self.stack = [(lv, i) for lv, i in self.stack
+                      if self.sections[i].number or self.sections[i].page_start > first_page]
+
     def in_contents(self) -> bool:
         return bool(self.stack) and _CONTENTS.match(self.sections[self.stack[-1][1]].title) is not None
 
@@ -166,6 +173,7 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
     numbered_level = judgement_level = 0
     headings = [detect_heading(b, blocks[i + 1] if i + 1 < len(blocks) else None, body_size) for i, b in enumerate(blocks)]
     by_size = _size_levels(blocks, headings)
+    first_page = blocks[0].page if blocks else 1
     for block, heading in zip(blocks, headings, strict=True):
         judged = _judgement_row(block)
         if judged is not None:  # a grade box opens the judgement's section and belongs to it
@@ -173,14 +181,16 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
             paths.append(tree.open(judgement_level, judged, "", block.page))
             continue
         if heading is not None and tree.in_contents():
-            if _PAGE_REF.search(block.text):
+            if block.page == tree.sections[tree.stack[-1][1]].page_start or _PAGE_REF.search(block.text):
                 heading = None  # an entry of the table of contents ("Executive summary 2"), not a heading here
             else:
-                tree.stack.pop()  # the contents end where the first real heading starts
+                tree.stack.pop()  # the contents end where the first real heading after them starts
         if heading is None:
             paths.append(tree.path)
             tree.extend(block.page)
             continue
+        if block.page > first_page:
+            tree.close_cover(first_page)
         level = heading.level
         if heading.number:
             numbered_level = level
