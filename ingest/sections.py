@@ -20,6 +20,7 @@ _CAPTION = re.compile(r"^(table|graph|chart|figure|appendix)\s+[\dA-Z]+\b", re.I
 _RAG_STATUS = re.compile(r"^(?:red|amber|green)(?:\s*[/-]\s*(?:red|amber|green))?$", re.I)  # a KPI's status label
 # "The experiences and progress of care leavers: requires improvement to be good": a judgement and its grade
 _GRADED = re.compile(r"(?::|\bis)\s*(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)\.?\s*$", re.I)
+_GRADE_TAIL = re.compile(r"[\s:]+(?:is\s+)?(?:outstanding|good|requires improvement(?: to be good)?|inadequate)\.?$", re.I)
 _FOOTNOTE_MARK = re.compile(r"(?<=[a-z?)’])\d{1,2}$")  # "What needs to improve?1": a footnote's number glued on
 # a grade alone, or the column labels of a grade box ("Key Judgement Judgement Grade"): not headings
 _GRADE_ONLY = re.compile(r"^(?:outstanding|good|requires improvement(?: to be good)?|inadequate)$|^key judgement\b", re.I)
@@ -52,7 +53,7 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     if block.kind is not BlockKind.PARAGRAPH:
         return None
     text = _FOOTNOTE_MARK.sub("", block.text.strip())
-    words = _GRADED.sub("", text).split()  # a judgement's grade does not make its heading long
+    words = _GRADE_TAIL.sub("", text).split()  # a judgement's grade does not make its heading long
     if not words or len(words) > MAX_HEADING_WORDS or len(text) > 150 or not _starts_like_heading(text):
         return None
     if not re.search(r"[A-Za-z]{3}", text) or re.match(r"^[£$]?[\d.,]+%?,", text) or re.match(r"^[\d.,]+%", text):
