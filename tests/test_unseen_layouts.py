@@ -141,3 +141,23 @@ def test_removed_running_text_is_stored_per_page(tmp_path):
     rows = db.execute("SELECT page, text FROM removed_text ORDER BY page").fetchall()
     assert [p for p, _ in rows] == [1, 2, 3]
     assert all("Kent County Council quarterly report" in t for _, t in rows)
+
+
+def test_unruled_grid_with_a_column_across_the_middle_keeps_every_cell(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)  # landscape: a column sits across the page's middle
+    page.insert_text((72, 80), "Key Service", fontsize=10, fontname="hebo")
+    page.insert_text((364, 80), "Summary", fontsize=10, fontname="hebo")
+    page.insert_text((453, 80), "Detail", fontsize=10, fontname="hebo")
+    for i, (service, summary) in enumerate([("Residential Care", "Activity pressures beyond budgeted levels"),
+                                            ("Supported Living", "Demand pressures beyond budgeted levels")]):
+        y = 130 + 120 * i
+        page.insert_text((72, y), service, fontsize=10)  # (top-aligned cells: the summary starts lower)
+        page.insert_textbox(pymupdf.Rect(364, y + 10, 447, y + 80), summary, fontsize=10)  # wraps across the middle
+        page.insert_textbox(pymupdf.Rect(453, y - 10, 773, y + 100), "Other pressures include savings no longer expected "
+                            "to be achieved this year, and contributions to the provision for bad debts.", fontsize=10)
+    doc.save(tmp_path / "grid.pdf")
+    kept = " ".join(s.text for s in parse_file(tmp_path / "grid.pdf").documents[0].statements)
+    kept += " ".join(s.title for s in parse_file(tmp_path / "grid.pdf").documents[0].sections)
+    for word in ("Summary", "Detail", "Activity pressures", "Demand pressures", "Residential Care", "Supported Living"):
+        assert word in kept
