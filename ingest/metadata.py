@@ -37,6 +37,7 @@ _SMALL = {"and", "of", "for", "the", "on", "in", "to", "a"}
 # An inspectorate's report, by what its opening says it is (any authority, any year's format)
 _INSPECTION = re.compile(
     r"^(?:(?:re-?)?inspection of .{0,80}?(?:children'?s (?:social care )?|looked after children |children )services\b"
+    r"|(?:re-?)?inspection of services for children\b|inspection of .{0,60}?children(?:'?s| and families) trust\b"
     r"|inspection of local authority\b|.{0,60}children'?s services inspection\b|joint targeted area inspection\b"
     r"|review of the effectiveness of the local safeguarding children)",
     re.M,

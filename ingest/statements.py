@@ -21,7 +21,7 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(£•])")
 # "25. Children's ...", "11.When ...", "7.9 The NEET ...": the paragraph's number, printed before its text
 _PARAGRAPH_NUMBER = re.compile(
-    r"^(?:(\d{1,3})\.(?!\d)\s*(?=[A-Z][A-Za-z’'\s]|[‘'\"“(])|(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=[A-Z][a-z’']|[AI]\s|[‘'\"“(]))"
+    r"^(?:(\d{1,3})\.(?!\d)\s*(?=[A-Z][A-Za-z’'\s]|[‘'\"“(])|(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=[A-Z][a-z’']|[AI]\s|[A-Z]\d|[‘'\"“(]))"
 )
 
 
@@ -119,7 +119,7 @@ def block_statements(block: Block, path: list[str]) -> list[Statement]:
             offset += len(row) + 1
         return out
     kind = StatementKind.LIST_ITEM if block.kind is BlockKind.LIST_ITEM else StatementKind.SENTENCE
-    number, start = paragraph_number(text) if block.kind is BlockKind.PARAGRAPH else ("", 0)
+    number, start = paragraph_number(text)
     return [_statement(text[s:e], block, path, s, kind, number) for s, e in _spans(text, start)]
 
 
