@@ -17,6 +17,7 @@ _NOT_COUNCILS = re.compile(
     r"every|local|metropolitan|unitary|district|and|of|in)\b",
     re.I,
 )
+_POSTCODE_AFTER = re.compile(r"^,?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")  # "Manchester M1 2WD": an address
 _COUNCIL_NAME = re.compile(
     r"\b((?:[A-Z][a-z]+(?:[ -](?:upon|on|and|under)[ -])?[ -]?){1,3}"
     r"(?:County |Borough |City |District |Metropolitan Borough )?Council)\b"
@@ -44,6 +45,8 @@ class Gazetteer:
             alias = m.group(0)
             authority = self.by_alias[alias]
             after = text[m.end() : m.end() + 24]
+            if _POSTCODE_AFTER.match(after):
+                continue  # a town in a postal address (Ofsted's own office, a partner's HQ), not the subject
             full = alias == authority.name or "Council" in alias or after.lstrip().startswith(("Council", "County Council"))
             if alias in _AMBIGUOUS and not full:
                 continue

@@ -84,7 +84,7 @@ def continues(previous: str, line: str) -> bool:
     return previous.rstrip()[-1:] in ",(&-" or last.lower() in _JOIN_WORDS or (len(last) == 1 and last.isupper())
 
 
-_UNFINISHED = re.compile(r"[a-z,]\s*$")
+_UNFINISHED = re.compile(r"[a-z0-9,)%]\s*$")  # "... with 408" / "places booked": a figure mid-sentence
 _CONTINUATION = re.compile(r"^[a-z](?![.)]\s)")  # not a list marker "a. ", "i) "
 _OPEN_PREPOSITION = re.compile(r"\b(?:by|to|of|from|with|at|than|was|were|is|are|and|or)\s*$")
 _FIGURE_START = re.compile(r"^[£]?\d[\d,.]*%?\s+(?!\s*[A-Z])")

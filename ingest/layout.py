@@ -38,7 +38,8 @@ class TextBox:
 
 
 def reading_order(boxes: list[TextBox], page_width: float) -> list[TextBox]:
-    """Top to bottom, but a two-column band is read left column first."""
+    """Top to bottom, but a two-column band is read left column first (a band with boxes across the middle, a
+    grid of several columns, is read row by row, so no box is left out)."""
     boxes = sorted(boxes, key=lambda b: (round(b.y0, 0), b.x0))
     mid = page_width / 2
     out: list[TextBox] = []
@@ -47,7 +48,7 @@ def reading_order(boxes: list[TextBox], page_width: float) -> list[TextBox]:
     def flush() -> None:
         left = [b for b in band if b.x1 <= mid + 5]
         right = [b for b in band if b.x0 >= mid - 5 and b not in left]
-        if left and right and _overlap(left, right):
+        if left and right and len(left) + len(right) == len(band) and _overlap(left, right):
             out.extend(sorted(left, key=lambda b: b.y0))
             out.extend(sorted(right, key=lambda b: b.y0))
         else:
@@ -76,21 +77,31 @@ def _key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
-def remove_running_text(pages: list[list[TextBox]], heights: list[float]) -> list[list[TextBox]]:
-    """Drop page numbers, security markings and lines repeated in the margins of many pages."""
+def remove_running_text(pages: list[list[TextBox]], heights: list[float]) -> tuple[list[list[TextBox]], list[list[str]]]:
+    """Drop page numbers, security markings and lines repeated in the margins of many pages.
+
+    Returns the kept boxes and, per page, the text removed, so that nothing is dropped unrecorded."""
     counts: Counter[str] = Counter()
     for boxes, height in zip(pages, heights, strict=False):
         keys = {_key(b.text) for b in boxes if _in_margin(b, height)}
         counts.update(keys)
     threshold = max(3, int(len(pages) * 0.4))
     repeated = {k for k, n in counts.items() if n >= threshold and len(pages) >= 3}
-    return [[b for b in boxes if not _is_running(b, h, repeated)] for boxes, h in zip(pages, heights, strict=False)]
+    kept: list[list[TextBox]] = []
+    removed: list[list[str]] = []
+    for boxes, height in zip(pages, heights, strict=False):
+        running = [_is_running(b, height, repeated) for b in boxes]
+        kept.append([b for b, r in zip(boxes, running, strict=True) if not r])
+        removed.append([b.text for b, r in zip(boxes, running, strict=True) if r])
+    return kept, removed
 
 
 def _is_running(b: TextBox, height: float, repeated: set[str]) -> bool:
     text = b.text.strip()
     if _MARKINGS.match(text) and _in_margin(b, height, 0.15):
         return True
+    if _PAGE_NUMBER.match(text) and _centre_in_margin(b, height):
+        return True  # a large page number ("2" in 20 pt) reaches above the band its centre sits in
     return _in_margin(b, height) and bool(
         _key(text) in repeated or _PAGE_NUMBER.match(text) or _FOOTER_PAGE.search(text)
     )
@@ -98,3 +109,8 @@ def _is_running(b: TextBox, height: float, repeated: set[str]) -> bool:
 
 def _in_margin(b: TextBox, height: float, share: float = MARGIN) -> bool:
     return b.y1 <= height * share or b.y0 >= height * (1 - share)
+
+
+def _centre_in_margin(b: TextBox, height: float) -> bool:
+    centre = (b.y0 + b.y1) / 2
+    return centre <= height * MARGIN or centre >= height * (1 - MARGIN)

@@ -34,6 +34,17 @@ _PERIOD_CUE = re.compile(
 )
 _WEEKDAY_LINE = re.compile(r"^([A-Z][A-Z ,&'-]+?)\s*[-–—]\s*(?:MON|TUES|WEDNES|THURS|FRI)DAY\b")
 _SMALL = {"and", "of", "for", "the", "on", "in", "to", "a"}
+# An inspectorate's report, by what its opening says it is (any authority, any year's format)
+_INSPECTION = re.compile(
+    r"^(?:(?:re-?)?inspection of .{0,80}?(?:children'?s (?:social care )?|looked after children |children )services\b"
+    r"|(?:re-?)?inspection of services for children\b|inspection of .{0,60}?children(?:'?s| and families) trust\b"
+    r"|inspection of local authority\b|.{0,60}children'?s services inspection\b|joint targeted area inspection\b"
+    r"|review of the effectiveness of the local safeguarding children)",
+    re.M,
+)
+_COUNCIL_REPORT = re.compile(r"report title|subject\s*:|purpose of (?:the )?report|^report of\b|^report to\b", re.M)
+_VISIT = re.compile(r"^(?:focused|monitoring|joint targeted area inspection|inspection) visit\b|^.{0,20}visit to .{0,80}"
+                    r"children'?s services\b|\b(?:focused|monitoring) visit\b", re.M)
 
 
 def infer(blocks: list[Block], parent: Metadata | None = None) -> Metadata:
@@ -43,7 +54,9 @@ def infer(blocks: list[Block], parent: Metadata | None = None) -> Metadata:
     committee, meeting_date = _committee_and_date(head)
     title = _labelled(head, "title") or _first_heading(head, committee)
     doc_type = _doc_type(head, title or "")
-    authority = _authority(head_text, full_text) or (parent.authority if parent else None)
+    if doc_type in (DocType.INSPECTION_REPORT, DocType.LETTER):
+        title = _inspection_title(head) or title
+    authority = _subject_authority(head) or _authority(head_text, full_text) or (parent.authority if parent else None)
     if parent is not None and doc_type is not DocType.MINUTES:
         committee = committee or parent.committee
         meeting_date = meeting_date or parent.meeting_date
@@ -57,6 +70,38 @@ def infer(blocks: list[Block], parent: Metadata | None = None) -> Metadata:
         period_start=period[0] if period else None, period_end=period[1] if period else None,
         period_label=period[2] if period else None,
     )
+
+
+# What a paper is about, as its title or opening says: "Inspection of Reading local authority children's services",
+# "Focused visit to Wigan children's services", "Children's services in South Tyneside are good"
+_SUBJECT = re.compile(
+    r"(?i:\binspection of|\bvisit to|\breview of|children'?s services in|\bservices in)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'-]*|and|of|upon|on|with|in)(?:\s+(?:[A-Z][\w'-]*|and|of|upon|on|with|in))*?)"
+    r"\s+(?i:local authority\b|children'?s services\b|council\b|borough council\b|county council\b|city council\b|are\b|is\b)",
+)
+
+
+def _subject_authority(head: list[Block]) -> str | None:
+    """The authority a report is about, from its title or opening, before any address, partner or footer."""
+    for b in head[:10]:
+        text = b.text.replace("’", "'")
+        found = gazetteer().resolve(text) if len(text) < 60 else None
+        if found is not None:
+            return found.name  # the cover page's name line: "Royal Borough of Kensington and Chelsea"
+        for m in _SUBJECT.finditer(text):
+            found = gazetteer().resolve(m.group(1))
+            if found is not None:
+                return found.name
+    return None
+
+
+def _inspection_title(head: list[Block]) -> str | None:
+    """An inspectorate's report or letter is titled by the line that says what it is, not the council's name."""
+    for b in head[:15]:
+        text = b.text.lower().replace("’", "'")
+        if len(b.text) < 200 and (_INSPECTION.match(text) or _VISIT.match(text)):
+            return b.text
+    return None
 
 
 def _authority(head: str, full: str) -> str | None:
@@ -162,10 +207,11 @@ def _doc_type(head: list[Block], title: str) -> DocType:
     first = head[0].text.lower() if head else ""
     if re.search(r"^minutes\s*of (a|the) meeting (of|held)", text[:800], re.M) or re.match(r"^(printed )?minutes\b", first):
         return DocType.MINUTES
-    if re.search(r"^inspection of (local authority )?children'?s (social care )?services\b", text, re.M):
-        return DocType.INSPECTION_REPORT
-    if re.search(r"\bfocused visit\b", text) and "dear " in text:
+    text = text.replace("’", "'")
+    if re.search(r"^dear\b", text, re.M) and _VISIT.search(text):
         return DocType.LETTER
+    if _INSPECTION.search(text) and not _COUNCIL_REPORT.search(text):
+        return DocType.INSPECTION_REPORT
     if re.search(r"score ?card|performance report|performance data", t):
         return DocType.SCORECARD
     if "strategy" in t:

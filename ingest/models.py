@@ -82,6 +82,8 @@ class Block(Strict):
     top_of_page: bool = Field(False, description="First block on its page: where new documents start.")
     table: Table | None = None
     start: int = Field(0, description="Offset of this block in its page text.")
+    page_end: int | None = Field(None, description="Page its last sentence ends on, when carried across a page break.")
+    page_break: int | None = Field(None, description="Offset in `text` where the text of `page_end` begins.")
 
 
 class Section(Strict):
@@ -100,6 +102,8 @@ class Statement(Strict):
     char_start: int = Field(description="Offset into the page text.")
     char_end: int
     kind: StatementKind = StatementKind.SENTENCE
+    number: str = Field("", description="Paragraph number printed before it (\"25\", \"7.9\"), not part of the text.")
+    page_end: int | None = Field(None, description="Last page, when the sentence runs on across a page break.")
 
 
 class Metadata(Strict):
@@ -143,3 +147,8 @@ class ParsedFile(Strict):
     documents: list[Document]
     warnings: list[str] = []
     ocr_pages: int = 0
+    removed: list[list[str]] = Field(
+        default_factory=list,
+        description="Per page, text left out of statements on purpose: running headers/footers, page numbers,"
+        " blank-page markers.",
+    )

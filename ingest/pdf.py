@@ -11,6 +11,7 @@ import pymupdf
 
 from ingest.cleanup import broken_sentence, is_blank_page_marker, join_lines
 from ingest.errors import DamagedFile, EmptyFile, EncryptedPdf, IngestError, NotAPdf, NoTextLayer, describe
+from ingest.joins import join_page_breaks
 from ingest.layout import TextBox, reading_order, remove_running_text
 from ingest.models import Block, BlockKind
 from ingest.tables import find_page_tables, page_may_have_table
@@ -18,7 +19,7 @@ from ingest.tables import find_page_tables, page_may_have_table
 FLAGS = (pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_LIGATURES & ~pymupdf.TEXT_PRESERVE_IMAGES) | (
     pymupdf.TEXT_MEDIABOX_CLIP
 )
-_LIST_START = re.compile(r"^(?:[•▪◦●■\-–]|o\s|\d+(?:\.\d+)*\.?\s|[a-z][.)]\s|\([a-z0-9]+\)\s)")
+_LIST_START = re.compile(r"^(?:[•▪◦●■◼\-–]|o\s|\d+(?:\.\d+)*\.\s|\d+(?:\.\d+)+\s|\d+\s(?=[A-Z])|[a-z][.)]\s|\([a-z0-9]+\)\s)")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 
@@ -28,6 +29,7 @@ class PdfContent:
     page_count: int
     ocr_pages: int = 0
     warnings: list[str] = field(default_factory=list)
+    removed: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -65,15 +67,15 @@ def read_pdf(data: bytes, source: str, tables: bool = True) -> PdfContent:
     read = sum(1 for p in pages if p)
     if not read:
         raise _unreadable(doc, source, truncated, broken, ocr)
-    pages = remove_running_text(pages, heights)
-    blocks = [b for boxes in pages for b in _to_blocks(boxes)]
+    pages, removed = remove_running_text(pages, heights)
+    blocks = join_page_breaks([b for boxes in pages for b in _to_blocks(boxes)])
     warnings = [f"{ocr_pages} page(s) read with OCR"] if ocr_pages else []
     if truncated:
         warnings.append(f"truncated PDF (the download stopped before the end of the file): text read from {read} of "
                         f"the {doc.page_count} pages recovered; the end of the document may be missing")
     if broken:
         warnings.append(f"damaged PDF: {len(broken)} page(s) could not be read ({broken[0]})")
-    return PdfContent(blocks=blocks, page_count=doc.page_count, ocr_pages=ocr_pages, warnings=warnings)
+    return PdfContent(blocks=blocks, page_count=doc.page_count, ocr_pages=ocr_pages, warnings=warnings, removed=removed)
 
 
 def _unreadable(doc: pymupdf.Document, source: str, truncated: bool, broken: list[str], ocr: bool) -> IngestError:
@@ -135,9 +137,15 @@ def _page_boxes(page: pymupdf.Page, ocr: bool, tables: bool) -> tuple[list[TextB
     if tables and not used_ocr and page_may_have_table(page):
         found = find_page_tables(page, number)
         for rect, table in found:
-            boxes = [b for b in boxes if not rect.contains(pymupdf.Point((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2))]
+            cells = _words(" ".join(c for r in table.rows for c in r))
+            boxes = [b for b in boxes if not rect.contains(pymupdf.Point((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2))
+                     or not _words(b.text) <= cells]  # text in the table's box that no cell holds stays text
             boxes.append(TextBox(rect.x0, rect.y0, rect.x1, rect.y1, "", 0.0, False, number, table))
     return reading_order(boxes, page.rect.width), used_ocr
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]{3,}", text.lower()))
 
 
 def _text_boxes(data: dict, page: int) -> list[TextBox]:
@@ -216,8 +224,8 @@ def _to_blocks(boxes: list[TextBox]) -> list[Block]:
         if b.table is not None:
             blocks.append(Block(text="", page=b.page, kind=BlockKind.TABLE, table=b.table, top_of_page=top))
             continue
-        kind = BlockKind.LIST_ITEM if re.match(r"^[•▪◦●■]\s*", b.text) else BlockKind.PARAGRAPH
-        text = re.sub(r"^[•▪◦●■]\s*", "", b.text) if kind is BlockKind.LIST_ITEM else b.text
+        kind = BlockKind.LIST_ITEM if re.match(r"^[•▪◦●■◼]\s*", b.text) else BlockKind.PARAGRAPH
+        text = re.sub(r"^[•▪◦●■◼]\s*", "", b.text) if kind is BlockKind.LIST_ITEM else b.text
         if is_blank_page_marker(text):
             kind = BlockKind.PARAGRAPH
         broken = _unfinished(blocks, b.size, text) if kind is BlockKind.PARAGRAPH else None

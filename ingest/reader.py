@@ -6,6 +6,7 @@ import codecs
 import hashlib
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from ingest.cleanup import is_blank_page_marker
@@ -41,13 +42,23 @@ def source_file(path: Path, data: bytes) -> SourceFile:
     )
 
 
-def read_blocks(file: SourceFile, data: bytes, tables: bool = True) -> tuple[list[Block], int, list[str], int]:
-    """Blocks in reading order, page count, warnings and OCR'd page count."""
+class Read(NamedTuple):
+    """What a format reader yields: blocks in reading order and the text it removed on purpose, per page."""
+
+    blocks: list[Block]
+    page_count: int
+    warnings: list[str]
+    ocr_pages: int
+    removed: list[list[str]]
+
+
+def read_blocks(file: SourceFile, data: bytes, tables: bool = True) -> Read:
+    """Blocks in reading order, page count, warnings, OCR'd page count and removed running text."""
     if file.format is FileFormat.PDF:
         from ingest.pdf import read_pdf
 
         content = read_pdf(data, file.source, tables=tables)
-        return content.blocks, content.page_count, content.warnings, content.ocr_pages
+        return Read(content.blocks, content.page_count, content.warnings, content.ocr_pages, content.removed)
     if not data.strip():
         raise EmptyFile(file.source, "empty file (no text)")
     if file.format is FileFormat.HTML:
@@ -64,7 +75,16 @@ def read_blocks(file: SourceFile, data: bytes, tables: bool = True) -> tuple[lis
         blocks = read_text(decode_text(data, file.source))
     if not any(b.text or b.table for b in blocks):
         raise EmptyFile(file.source, "no text found")
-    return blocks, max((b.page for b in blocks), default=1), [], 0
+    return Read(blocks, max((b.page for b in blocks), default=1), [], 0, [])
+
+
+def removed_text(blocks: list[Block], page_count: int, running: list[list[str]]) -> list[list[str]]:
+    """Per page, what no statement holds on purpose: running headers and footers, page numbers, blank-page markers."""
+    removed = [list(running[i]) if i < len(running) else [] for i in range(page_count)]
+    for b in blocks:
+        if b.kind is not BlockKind.TABLE and is_blank_page_marker(b.text):
+            removed[b.page - 1].append(b.text)
+    return removed
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -107,10 +127,11 @@ def parse_file(path: Path, overrides: Overrides | None = None, tables: bool = Tr
     except OSError as exc:
         raise IngestError(path.name, f"cannot read file ({exc.strerror})") from exc
     file = source_file(path, data)
-    blocks, page_count, warnings, ocr_pages = read_blocks(file, data, tables)
+    blocks, page_count, warnings, ocr_pages, running = read_blocks(file, data, tables)
     texts = page_texts(blocks, page_count)
     documents = assemble(file, blocks, overrides or Overrides())
-    return ParsedFile(file=file, page_texts=texts, documents=documents, warnings=warnings, ocr_pages=ocr_pages)
+    return ParsedFile(file=file, page_texts=texts, documents=documents, warnings=warnings, ocr_pages=ocr_pages,
+                      removed=removed_text(blocks, page_count, running))
 
 
 def _apply(meta: Metadata, overrides: Overrides) -> Metadata:

@@ -18,6 +18,14 @@ _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _ITEM = re.compile(r"\(\s*Item\s+\d+[a-z]?\s*\)\s*$", re.I)
 _CAPTION = re.compile(r"^(table|graph|chart|figure|appendix)\s+[\dA-Z]+\b", re.I)
 _RAG_STATUS = re.compile(r"^(?:red|amber|green)(?:\s*[/-]\s*(?:red|amber|green))?$", re.I)  # a KPI's status label
+# "The experiences and progress of care leavers: requires improvement to be good": a judgement and its grade
+_GRADED = re.compile(r"(?::|\bis)\s*(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)\.?\s*$", re.I)
+_GRADE_TAIL = re.compile(r"[\s:]+(?:is\s+)?(?:outstanding|good|requires improvement(?: to be good)?|inadequate)\.?$", re.I)
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-z?)’])\d{1,2}$")  # "What needs to improve?1": a footnote's number glued on
+# a grade alone, or the column labels of a grade box ("Key Judgement Judgement Grade"): not headings
+_GRADE_ONLY = re.compile(r"^(?:outstanding|good|requires improvement(?: to be good)?|inadequate)$|^key judgement\b", re.I)
+_CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
+_PAGE_REF = re.compile(r"\s\.*\s*\d{1,3}$")
 _SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "with", "at", "by", "or", "from", "&", "-", "–"}
 MAX_HEADING_WORDS = 14
 
@@ -44,12 +52,14 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
         return Heading(number, title, block.level or (number.count(".") + 1 if number else 1))
     if block.kind is not BlockKind.PARAGRAPH:
         return None
-    text = block.text.strip()
-    words = text.split()
+    text = _FOOTNOTE_MARK.sub("", block.text.strip())
+    words = _GRADE_TAIL.sub("", text).split()  # a judgement's grade does not make its heading long
     if not words or len(words) > MAX_HEADING_WORDS or len(text) > 150 or not _starts_like_heading(text):
         return None
+    if not re.search(r"[A-Za-z]{3}", text) or re.match(r"^[£$]?[\d.,]+%?,", text) or re.match(r"^[\d.,]+%", text):
+        return None  # a figure or a chart's axis ("2.9%", "0 25 50 75 100"), not a heading
     emphasised = block.bold or block.marked_heading or _larger(block, body_size)
-    if text[-1] in ".;," and not block.marked_heading:
+    if text[-1] in ".;," and not block.marked_heading and not (emphasised and _GRADED.search(text)):
         return None
     if _ITEM.search(text):
         return Heading("", text, 1)
@@ -64,7 +74,8 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
         if (depth == 1 and len(title.split()) <= 10) or emphasised or _title_case(title):
             return Heading(number, title, depth)
         return None
-    if _CAPTION.match(text) or ":" in text[:-1] or _RAG_STATUS.match(text):
+    if _CAPTION.match(text) or (":" in text[:-1] and not (emphasised and _GRADED.search(text))) \
+            or _RAG_STATUS.match(text) or _GRADE_ONLY.match(text):
         return None
     if emphasised or (text.isupper() and len(text) > 3):
         return Heading("", text, 0)
@@ -100,35 +111,94 @@ def _looks_like_text_heading(text: str, next_block: Block | None) -> bool:
     return len(next_block.text) >= 80 or bool(_NUMBERED.match(next_block.text))
 
 
+def _size_levels(blocks: list[Block], headings: list[Heading | None]) -> dict[float, int]:
+    """Levels of typographic headings by font size: a larger size used by two or more headings ranks above a
+    smaller one; a size used once (a cover title) ranks first, so it does not swallow the document."""
+    first_page = blocks[0].page if blocks else 1
+    typographic = [(round(b.font_size * 2) / 2, b.page) for b, h in zip(blocks, headings, strict=True)
+                   if h is not None and h.level == 0 and not h.number and b.font_size and not _CONTENTS.match(h.title)]
+    sizes = Counter(size for size, page in typographic if page > first_page)  # the cover's title sizes rank nothing
+    ranked = sorted((size for size, n in sizes.items() if n >= 2), reverse=True)
+    return {size: 1 + sum(1 for r in ranked if r > size) for size, _ in typographic}
+
+
+def _judgement_row(block: Block) -> str | None:
+    """The judgement a grade box states ("Key judgement | Judgement grade" over "The experiences and progress of
+    children who need help and protection | Requires improvement"): the section its findings stand in."""
+    table = block.table
+    if block.kind is not BlockKind.TABLE or table is None or len(table.rows) < 2 or len(table.rows[1]) < 2:
+        return None
+    if not re.match(r"key judgement", table.rows[0][0], re.I) or not _GRADE_ONLY.match(table.rows[1][1].strip()):
+        return None
+    return f"{table.rows[1][0]}: {table.rows[1][1].lower()}"
+
+
+class _Tree:
+    """Sections being built: the open ones form a stack by level."""
+
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self.stack: list[tuple[int, int]] = []  # (level, index into sections)
+
+    @property
+    def path(self) -> list[str]:
+        return self.sections[self.stack[-1][1]].path if self.stack else []
+
+    def open(self, level: int, title: str, number: str, page: int) -> list[str]:
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        parent = self.path
+        label = f"{number} {title}".strip()
+        self.sections.append(Section(number=number, title=title, path=[*parent, label], level=len(parent) + 1,
+                                     page_start=page, page_end=page))
+        self.stack.append((level, len(self.sections) - 1))
+        return self.sections[-1].path
+
+    def extend(self, page: int) -> None:
+        for _, idx in self.stack:
+            self.sections[idx].page_end = max(self.sections[idx].page_end, page)
+
+    def close_cover(self, first_page: int) -> None:
+        """The title lines of a cover page are not the parents of the body's headings."""
+        self.stack = [(lv, i) for lv, i in self.stack
+                      if self.sections[i].number or self.sections[i].page_start > first_page]
+
+    def in_contents(self) -> bool:
+        return bool(self.stack) and _CONTENTS.match(self.sections[self.stack[-1][1]].title) is not None
+
+
 def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[Section], list[list[str] | None]]:
     """Return the sections and, for every block, the section path it sits in (None for a heading)."""
-    sections: list[Section] = []
-    stack: list[tuple[int, int]] = []  # (level, index into sections)
+    tree = _Tree()
     paths: list[list[str] | None] = []
-    numbered_level = 0
-    for i, block in enumerate(blocks):
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        heading = detect_heading(block, nxt, body_size)
-        if heading is None:
-            paths.append(sections[stack[-1][1]].path if stack else [])
-            for _, idx in stack:
-                sections[idx].page_end = max(sections[idx].page_end, block.page)
+    numbered_level = judgement_level = 0
+    headings = [detect_heading(b, blocks[i + 1] if i + 1 < len(blocks) else None, body_size) for i, b in enumerate(blocks)]
+    by_size = _size_levels(blocks, headings)
+    first_page = blocks[0].page if blocks else 1
+    for block, heading in zip(blocks, headings, strict=True):
+        judged = _judgement_row(block)
+        if judged is not None:  # a grade box opens the judgement's section and belongs to it
+            judgement_level = judgement_level or (tree.stack[-1][0] + 1 if tree.stack else 1)
+            paths.append(tree.open(judgement_level, judged, "", block.page))
             continue
+        if heading is not None and tree.in_contents():
+            if block.page == tree.sections[tree.stack[-1][1]].page_start or _PAGE_REF.search(block.text):
+                heading = None  # an entry of the table of contents ("Executive summary 2"), not a heading here
+            else:
+                tree.stack.pop()  # the contents end where the first real heading after them starts
+        if heading is None:
+            paths.append(tree.path)
+            tree.extend(block.page)
+            continue
+        if block.page > first_page:
+            tree.close_cover(first_page)
         level = heading.level
         if heading.number:
             numbered_level = level
         elif level == 0:
-            level = numbered_level + 1 if numbered_level else 1
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        parent = sections[stack[-1][1]].path if stack else []
-        label = f"{heading.number} {heading.title}".strip()
-        sections.append(
-            Section(number=heading.number, title=heading.title, path=[*parent, label], level=len(parent) + 1,
-                    page_start=block.page, page_end=block.page)
-        )
-        stack.append((level, len(sections) - 1))
-        for _, idx in stack:
-            sections[idx].page_end = max(sections[idx].page_end, block.page)
+            size = round(block.font_size * 2) / 2 if block.font_size else None
+            level = numbered_level + 1 if numbered_level else by_size.get(size, 1) if size else 1
+        tree.open(level, heading.title, heading.number, block.page)
+        tree.extend(block.page)
         paths.append(None)
-    return sections, paths
+    return tree.sections, paths

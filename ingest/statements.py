@@ -19,6 +19,16 @@ _ABBREVIATIONS = {
     "sep", "sept", "oct", "nov", "dec", "prof", "rev", "hon", "est", "dept",
 }
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(£•])")
+# "25. Children's ...", "11.When ...", "7.9 The NEET ...": the paragraph's number, printed before its text
+_PARAGRAPH_NUMBER = re.compile(
+    r"^(?:(\d{1,3})\.(?!\d)\s*(?=[A-Z][A-Za-z’'\s]|[‘'\"“(])|(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=[A-Z][a-z’']|[AI]\s|[A-Z]\d|[‘'\"“(]))"
+)
+
+
+def paragraph_number(text: str) -> tuple[str, int]:
+    """The paragraph number a text starts with and where the text after it starts ("", 0 when none)."""
+    m = _PARAGRAPH_NUMBER.match(text)
+    return ((m.group(1) or m.group(2)), m.end()) if m else ("", 0)
 
 
 def table_row_texts(table: Table) -> list[str]:
@@ -89,24 +99,34 @@ def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
+def _spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:], short ones merged, long ones split, as offsets into `text`."""
+    part = text[start:]
+    return [(start + s, start + e) for s0, e0 in _merge_short(split_sentences(part)) for s, e in _split_long(part, s0, e0)]
+
+
 def block_statements(block: Block, path: list[str]) -> list[Statement]:
-    """Statements of one block, with offsets into its page text."""
+    """Statements of one block, with offsets into its page text; a paragraph's number goes to `number`."""
     text = block_text(block)
     if block.kind is BlockKind.TABLE and block.table is not None:
         rows = table_row_texts(block.table)
         out, offset = [], 0
         for i, row in enumerate(rows):
             if i >= block.table.header_rows and row:
-                out.append(_statement(row, block, path, offset, StatementKind.TABLE_ROW))
+                number, start = paragraph_number(row)
+                spans = [(start, len(row))] if len(row) - start <= MAX_CHARS else _spans(row, start)  # a boxed summary
+                out += [_statement(row[s:e], block, path, offset + s, StatementKind.TABLE_ROW, number) for s, e in spans]
             offset += len(row) + 1
         return out
     kind = StatementKind.LIST_ITEM if block.kind is BlockKind.LIST_ITEM else StatementKind.SENTENCE
-    spans = [p for s, e in _merge_short(split_sentences(text)) for p in _split_long(text, s, e)]
-    return [_statement(text[s:e], block, path, s, kind) for s, e in spans]
+    number, start = paragraph_number(text)
+    return [_statement(text[s:e], block, path, s, kind, number) for s, e in _spans(text, start)]
 
 
-def _statement(text: str, block: Block, path: list[str], offset: int, kind: StatementKind) -> Statement:
+def _statement(text: str, block: Block, path: list[str], offset: int, kind: StatementKind, number: str = "") -> Statement:
+    crosses = block.page_break is not None and offset + len(text) > block.page_break
     return Statement(
         text=text, page=block.page, section_path=path, char_start=block.start + offset,
-        char_end=block.start + offset + len(text), kind=kind,
+        char_end=block.start + offset + len(text), kind=kind, number=number,
+        page_end=block.page_end if crosses else None,
     )

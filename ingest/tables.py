@@ -124,11 +124,35 @@ def find_page_tables(page: pymupdf.Page, page_no: int) -> list[tuple[pymupdf.Rec
 
 
 def looks_like_prose(table: Table) -> bool:
-    """A "table" that is a boxed or underlined paragraph: too few rows for its long cells."""
+    """A "table" that is prose in a ruled box or grid: too few rows for its long cells, or rows that are
+    paragraphs (a sentence cell beside at most a paragraph number or bullet)."""
     if len(table.rows) < 2:
         return True
     longest = max(len(c) for r in table.rows for c in r)
-    return len(table.rows) <= 2 and longest > _PROSE_CELL
+    if len(table.rows) <= 2 and longest > _PROSE_CELL:
+        return True
+    rows = [[c for c in r if c] for r in table.rows]
+    rows = [r for r in rows if r]
+    paragraphs = sum(1 for r in rows if _paragraph_row(r))
+    return paragraphs >= max(2, 0.6 * len(rows))
+
+
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$|[a-z]{2}[.!?] [A-Z]")
+_MARKER = re.compile(r"\(?\d{1,3}(?:\.\d{1,2})*[.)]|\(\d{1,3}\)|\(?[a-z]{1,3}[.)]|[•▪◦●■◼\-–]")  # "12.", "(b)", "•"
+
+
+def _paragraph_row(cells: list[str]) -> bool:
+    """One cell of running text (a sentence, or a line of a paragraph), anything else beside it a marker."""
+    prose = [c for c in cells if _running_text(c)]
+    return len(prose) == 1 and all(c in prose or _MARKER.fullmatch(c) for c in cells)
+
+
+def _running_text(cell: str) -> bool:
+    words = cell.split()
+    if len(words) < 8:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return bool(_SENTENCE_END.search(cell)) or lower >= 0.5 * len(words)
 
 
 def _cell_text(words: list[tuple], cell: tuple | None) -> str | None:

@@ -136,6 +136,10 @@ class Records:
             self.db.executemany(
                 "INSERT INTO pages VALUES (?, ?, ?)", [(f.sha256, i, t) for i, t in enumerate(parsed.page_texts, 1)]
             )
+            self.db.executemany(
+                "INSERT INTO removed_text VALUES (?, ?, ?)",
+                [(f.sha256, i, t) for i, texts in enumerate(parsed.removed, 1) for t in texts],
+            )
             status = "partial" if parsed.warnings else "ok"
             for doc in parsed.documents:
                 self._write_document(doc, status)
@@ -184,10 +188,10 @@ class Records:
              for i, s in enumerate(doc.sections)],
         )
         self.db.executemany(
-            "INSERT INTO statements (document_id, ord, text, page, section_path, char_start, char_end, kind)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc.id, i, s.text, s.page, json.dumps(s.section_path), s.char_start, s.char_end, s.kind.value)
-             for i, s in enumerate(doc.statements)],
+            "INSERT INTO statements (document_id, ord, text, page, section_path, char_start, char_end, kind, number,"
+            " page_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, i, s.text, s.page, json.dumps(s.section_path), s.char_start, s.char_end, s.kind.value, s.number,
+              s.page_end) for i, s in enumerate(doc.statements)],
         )
         self.db.executemany(
             "INSERT INTO doc_tables (document_id, ord, page, title, header_rows, n_rows, n_cols, rows)"

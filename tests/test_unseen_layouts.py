@@ -1,0 +1,163 @@
+"""Layouts ingest was not tuned on, made here with PyMuPDF: every word kept, clean statements, the right subject."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pymupdf
+
+from ingest import parse_file
+from ingest.models import StatementKind
+from store.records import Records
+
+_PARAGRAPHS = [
+    ("12.", "Children at risk of sexual and criminal exploitation receive an effective response from the "
+            "dedicated complex safeguarding team, helping to keep children safer."),
+    ("13.", "Return home interviews are offered to every child who has been missing from home or care, and the "
+            "information they give is used well to reduce risk."),
+    ("14.", "Care leavers are helped to find suitable homes, and very few live in unsuitable accommodation or "
+            "are placed in bed and breakfast."),
+]
+_FOOTER = "Ofsted, Piccadilly Gate, Store Street, Manchester M1 2WD"
+
+
+def _write(path: Path, pages: list[list[tuple[float, str, float, bool]]], footer: str = "") -> Path:
+    """Pages of (y, text, size, bold) lines at the left margin, each line wrapped to the page width."""
+    doc = pymupdf.open()
+    for n, lines in enumerate(pages, start=1):
+        page = doc.new_page()
+        for y, text, size, bold in lines:
+            rect = pymupdf.Rect(72, y, 520, y + 200)
+            page.insert_textbox(rect, text, fontsize=size, fontname="hebo" if bold else "helv")
+        if footer:
+            page.insert_text((72, 810), f"{footer}    {n}", fontsize=8)
+    doc.save(path)
+    return path
+
+
+def test_prose_in_a_ruled_box_stays_prose_with_every_first_line(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "The experiences and progress of children who need help and protection", fontsize=13,
+                     fontname="hebo")
+    y = 100
+    for number, text in _PARAGRAPHS:  # each paragraph a row of a ruled grid: its number, then its text
+        page.insert_text((76, y + 14), number, fontsize=11)
+        page.insert_textbox(pymupdf.Rect(110, y + 4, 520, y + 80), text, fontsize=11)
+        for x in (72, 105, 524):
+            page.draw_line((x, y), (x, y + 80))
+        page.draw_line((72, y), (524, y))
+        y += 80
+    page.draw_line((72, y), (524, y))
+    doc.save(tmp_path / "boxed.pdf")
+    statements = parse_file(tmp_path / "boxed.pdf").documents[0].statements
+    texts = [s.text for s in statements]
+    assert all(s.kind is StatementKind.SENTENCE for s in statements)
+    for number, text in _PARAGRAPHS:
+        assert text in texts
+        assert next(s for s in statements if s.text == text).number == number.rstrip(".")
+
+
+def test_sentence_across_a_page_break_is_one_statement_with_both_pages(tmp_path):
+    path = _write(tmp_path / "break.pdf", [
+        [(100, "Placement stability has improved. Managers have strengthened the panel that reviews the "
+               "placements of children aged 10 to 15 who are at risk of", 11, False)],
+        [(100, "moving to residential care, and it now meets weekly. Fewer children experience three or more "
+               "moves in a year.", 11, False)],
+    ])
+    statements = parse_file(path).documents[0].statements
+    joined = next(s for s in statements if s.text.startswith("Managers have strengthened"))
+    assert joined.text.endswith("who are at risk of moving to residential care, and it now meets weekly.")
+    assert (joined.page, joined.page_end) == (1, 2)
+    after = next(s for s in statements if s.text.startswith("Fewer children"))
+    assert (after.page, after.page_end) == (2, None)
+    assert not any(s.text.startswith("moving") for s in statements)
+
+
+def test_numbered_paragraphs_keep_their_number_out_of_the_text(tmp_path):
+    path = _write(tmp_path / "numbered.pdf", [[
+        (100, "25. Children's plans are reviewed regularly and reflect their wishes.", 11, False),
+        (160, "11.When children go missing, return home interviews are timely.", 11, False),
+        (220, "7.9 The NEET figure for care leavers aged 19 to 21 is 38%.", 11, False),
+        (280, "1.5 FTE social workers were recruited in the quarter.", 11, False),
+    ]])
+    statements = {s.text: s.number for s in parse_file(path).documents[0].statements}
+    assert statements["Children's plans are reviewed regularly and reflect their wishes."] == "25"
+    assert statements["When children go missing, return home interviews are timely."] == "11"
+    assert statements["The NEET figure for care leavers aged 19 to 21 is 38%."] == "7.9"
+    assert statements["1.5 FTE social workers were recruited in the quarter."] == ""  # a figure, not a number
+
+
+def test_report_is_about_the_authority_in_its_title_not_the_footer_address(tmp_path):
+    body = [(100, "Inspection of Reading local authority children's services", 20, False),
+            (200, "Inspection dates: 3 to 14 March 2025", 12, True),
+            (240, "Leaders in Reading have improved services. Partners in Manchester City Council and "
+                  "Kensington and Chelsea share a regional adoption agency.", 12, False)]
+    path = _write(tmp_path / "report.pdf", [body, [(100, "More text about practice.", 12, False)],
+                                            [(100, "Even more text about practice.", 12, False)]], footer=_FOOTER)
+    parsed = parse_file(path)
+    meta = parsed.documents[0].meta
+    assert meta.authority == "Reading Borough Council"
+    assert meta.doc_type.value == "inspection_report"
+    assert any("Piccadilly Gate" in t for t in parsed.removed[0])  # removed on purpose, and recorded
+
+
+def test_focused_visit_letter_is_a_letter_about_the_addressee(tmp_path):
+    path = _write(tmp_path / "visit.pdf", [[
+        (60, _FOOTER, 9, False),
+        (120, "9 June 2023", 12, False),
+        (150, "Jane Smith, Director of Children's Services, Westminster City Council, 64 Victoria Street", 12, False),
+        (200, "Dear Ms Smith", 12, False),
+        (230, "Focused visit to Westminster children's services", 12, True),
+        (260, "This letter summarises the findings of the focused visit to Westminster children's services, which "
+              "are delivered with Kensington and Chelsea through bi-borough arrangements.", 12, False),
+    ]])
+    meta = parse_file(path).documents[0].meta
+    assert (meta.doc_type.value, meta.authority) == ("letter", "City of Westminster")
+
+
+def test_judgement_headings_are_sections_and_footnote_marks_are_dropped(tmp_path):
+    path = _write(tmp_path / "judgements.pdf", [[
+        (80, "What needs to improve?1", 14, True),
+        (110, "The quality of plans for children in care.", 11, False),
+        (160, "The experiences and progress of children in care: requires improvement to be good", 14, True),
+        (210, "Children in care live in stable homes and see their social workers often.", 11, False),
+    ]])
+    doc = parse_file(path).documents[0]
+    assert [s.title for s in doc.sections] == [
+        "What needs to improve?", "The experiences and progress of children in care: requires improvement to be good"]
+    stable = next(s for s in doc.statements if s.text.startswith("Children in care live"))
+    assert stable.section_path == ["The experiences and progress of children in care: requires improvement to be good"]
+
+
+def test_removed_running_text_is_stored_per_page(tmp_path):
+    pages = [[(100, f"Page {n} sets out how services for care leavers have changed.", 11, False)] for n in range(3)]
+    path = _write(tmp_path / "footer.pdf", pages, footer="Kent County Council quarterly report")
+    parsed = parse_file(path)
+    with Records(tmp_path / "kb") as records:
+        records.write(parsed)
+    db = sqlite3.connect(tmp_path / "kb" / "records.sqlite")
+    rows = db.execute("SELECT page, text FROM removed_text ORDER BY page").fetchall()
+    assert [p for p, _ in rows] == [1, 2, 3]
+    assert all("Kent County Council quarterly report" in t for _, t in rows)
+
+
+def test_unruled_grid_with_a_column_across_the_middle_keeps_every_cell(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)  # landscape: a column sits across the page's middle
+    page.insert_text((72, 80), "Key Service", fontsize=10, fontname="hebo")
+    page.insert_text((364, 80), "Summary", fontsize=10, fontname="hebo")
+    page.insert_text((453, 80), "Detail", fontsize=10, fontname="hebo")
+    for i, (service, summary) in enumerate([("Residential Care", "Activity pressures beyond budgeted levels"),
+                                            ("Supported Living", "Demand pressures beyond budgeted levels")]):
+        y = 130 + 120 * i
+        page.insert_text((72, y), service, fontsize=10)  # (top-aligned cells: the summary starts lower)
+        page.insert_textbox(pymupdf.Rect(364, y + 10, 447, y + 80), summary, fontsize=10)  # wraps across the middle
+        page.insert_textbox(pymupdf.Rect(453, y - 10, 773, y + 100), "Other pressures include savings no longer expected "
+                            "to be achieved this year, and contributions to the provision for bad debts.", fontsize=10)
+    doc.save(tmp_path / "grid.pdf")
+    kept = " ".join(s.text for s in parse_file(tmp_path / "grid.pdf").documents[0].statements)
+    kept += " ".join(s.title for s in parse_file(tmp_path / "grid.pdf").documents[0].sections)
+    for word in ("Summary", "Detail", "Activity pressures", "Demand pressures", "Residential Care", "Supported Living"):
+        assert word in kept
