@@ -130,6 +130,7 @@ class Found:
     basis: Basis
     period: Period | None
     earlier: bool = False  # "reduced from 13% to 10.3%": the first figure is of an earlier date, dated only if printed
+    near: str = ""  # the value's own clause: the words since the figure before it and up to the next
 
 
 def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],

@@ -17,6 +17,7 @@ import yaml
 from nlp.models import Polarity, Unit
 
 DATA = Path(__file__).with_name("data")
+_REFINER = re.compile(r"\{age_\w+\}")  # a group of one age band narrows a measure named elsewhere
 _COHORT = {"{cla}", "{care_leaver}", "placed", "placements?", "population", "cohort"}  # who is measured, not what
 
 
@@ -37,6 +38,7 @@ class Rule:
     groups: tuple[re.Pattern, ...]
     veto: re.Pattern | None
     anchors: tuple[re.Pattern | None, ...]  # each group's words that name the measure itself, not the cohort it is of
+    refiners: tuple[bool, ...] = ()  # groups that only narrow the measure (an age band): a heading may supply them
 
     def groups_in(self, text: str) -> int:
         return sum(1 for g in self.groups if g.search(text))
@@ -94,6 +96,13 @@ class Taxonomy:
         rule = self._by_id.get(indicator.id)
         return rule is not None and any(m.start() <= span[0] and span[1] <= m.end()
                                         for g in rule.groups for m in g.finditer(text))
+
+    def cue_groups(self, indicator: Indicator) -> list[tuple[re.Pattern, bool]]:
+        """Each cue group of the indicator's rule, with whether it only refines (an age band a heading may give)."""
+        rule = self._by_id.get(indicator.id)
+        if rule is None:
+            return []
+        return list(zip(rule.groups, rule.refiners or (False,) * len(rule.groups), strict=True))
 
     def general(self, context: str, unit: Unit) -> Indicator | None:
         """The broadest indicator the context names: a table's "Total" row counts the whole cohort."""
@@ -169,6 +178,7 @@ def load_taxonomy(data: Path = DATA) -> Taxonomy:
         veto = _compile(vetoes[ind_id], terms) if ind_id in vetoes else None
         patterns = ["|".join(g) for g in groups]
         anchors = tuple(_compile(p, terms) if len(patterns) == 1 else _measure_words(p, terms) for p in patterns)
-        rules.append(Rule(by_id[ind_id], tuple(_compile(p, terms) for p in patterns), veto, anchors))
+        refiners = tuple(bool(_REFINER.fullmatch(p)) for p in patterns)
+        rules.append(Rule(by_id[ind_id], tuple(_compile(p, terms) for p in patterns), veto, anchors, refiners))
     unmeasured = _compile(cues["unmeasured"], terms) if cues.get("unmeasured") else None
     return Taxonomy(indicators, rules, unmeasured)

@@ -1,0 +1,64 @@
+"""Evidence, not borrowing: an indicator stands only on the value's own words.
+
+The matcher may find an indicator with help from headings and earlier sentences; this step then asks where each
+of the rule's cue groups is printed. Every group that names the measure or its cohort must be in the value's
+own evidence (its clause or sentence, its row label and column header, the lead-in of its list or paragraph);
+a heading or an earlier sentence may add only a refining group (an age band). The words found, and where, are
+the row's evidence; how near they are is its confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nlp.models import Confidence
+from nlp.taxonomy import Indicator, Taxonomy
+
+CLOSE = ("clause", "label", "header")  # the value's nearest words: a match wholly here is high confidence
+MEASURE = (*CLOSE, "sentence", "lead-in")  # where the measure itself must be named (a table's caption is its lead-in)
+OWN = (*MEASURE, "paragraph")  # the sentence before may name the cohort ("... of children looked after. Absence fell")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A stretch of text and what it is to the value: its clause, its sentence, its row label, a heading."""
+
+    where: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    evidence: str
+    confidence: Confidence
+
+
+def judge(indicator: Indicator, places: list[Place], taxonomy: Taxonomy, weak_domain: bool = False) -> Verdict | None:
+    """The evidence for `indicator` among `places` (nearest first), or None when its own words do not carry it."""
+    found: list[tuple[str, str]] = []
+    measured = False
+    for group, refiner in taxonomy.cue_groups(indicator):
+        hit = next(((p.where, m.group(0)) for p in places if (m := group.search(p.text))), None)
+        if hit is None:  # a sentence-level reading ("initial and review health assessments (83% and 94% respectively)")
+            measured = measured or not refiner
+            found.append(("sentence", "respectively"))
+            continue
+        if hit[0] not in OWN and not refiner:
+            return None  # the measure or its cohort is named only in a heading or an earlier sentence: borrowed
+        measured = measured or (hit[0] in MEASURE and not refiner)
+        found.append(hit)
+    if not measured:
+        return None
+    close = all(where in CLOSE for where, _ in found if where in OWN)
+    confidence = Confidence.HIGH if close and not weak_domain else Confidence.MEDIUM
+    return Verdict(_describe(found), confidence)
+
+
+def _describe(found: list[tuple[str, str]]) -> str:
+    """ "clause: 'care leavers', 'NEET'; heading: '19-21'", places in the order first found."""
+    by_place: dict[str, list[str]] = {}
+    for where, words in found:
+        quoted = f"'{' '.join(words.split())}'"
+        if quoted not in by_place.setdefault(where, []):
+            by_place[where].append(quoted)
+    return "; ".join(f"{where}: {', '.join(words)}" for where, words in by_place.items())
