@@ -103,7 +103,8 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             dated = next((f.period for f in previous if f.period is not None), None)
             for f in found:
                 f.period = f.period or dated
-        continues = bool(_CONTINUES.match(st.text)) or not any(taxonomy.evidence(st.text, f.value.unit) for f in found)
+        continues = bool(_CONTINUES.match(st.text)) or (bool(found) and
+                                                        not any(taxonomy.evidence(st.text, f.value.unit) for f in found))
         places = _places(st, title, lead_ins.places(st.section_path, st.is_list_item, continues), context)
         out += [_to_metric(f, st, ctx, _verdict(f, places, st, taxonomy, domain)) for f in found
                 if _worth_keeping(f, st.text)]

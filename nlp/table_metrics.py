@@ -21,7 +21,7 @@ from nlp.periods import header_period
 from nlp.table_units import NONE, CellUnit, caption_unit, money_scale, unit_of
 from nlp.taxonomy import Taxonomy
 
-_NUMBER = re.compile(r"^[+-]?[£]?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|m|k|bn)?$")
+_NUMBER = re.compile(r"^(?P<sign>[+-]?)[£]?\s*(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?P<suffix>%|m|k|bn)?$")
 _SCALE = {"m": 1e6, "k": 1e3, "bn": 1e9}
 _YEAR_HEADER = re.compile(r"\b(?:year|date|by|deadline|due|when)\b", re.I)
 _UNIT_ONLY = re.compile(r"^(?:%|no\.?|number|num|rate|#|count)$", re.I)
@@ -107,8 +107,8 @@ class _Cell:
 
 def _cell_value(cell: _Cell, printed: str) -> tuple[float, Unit] | None:
     """The cell's value in its unit, money in pounds ("£100m", a "£000s" table's 9,659.1); None for a year."""
-    value = float(cell.match.group(1).replace(",", ""))
-    suffix = cell.match.group(2)
+    value = float(cell.match.group("num").replace(",", "")) * (-1 if cell.match.group("sign") == "-" else 1)
+    suffix = cell.match.group("suffix")
     col_unit = cell.col.unit
     if "£" in printed or suffix in _SCALE or col_unit.money or (cell.caption.money and col_unit.unit is None
                                                                 and suffix != "%" and not cell.col.percent):

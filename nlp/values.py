@@ -131,6 +131,8 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
         found.append(Value(value, unit, m.span(), m.group(0).strip(), mismatch))
 
     for m in _MONEY.finditer(text):
+        if _is_change(text, m):
+            continue  # "rose by £4.2m": a change, not a level
         scale = {"m": 1e6, "mil": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}.get((m.group(2) or "").lower(), 1)
         add(_num(m.group(1)) * scale, Unit.GBP, m)
     for m in _RATE.finditer(text):
