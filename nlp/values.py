@@ -14,7 +14,8 @@ from ingest.periods import _MONTH as _MONTH_NAME
 from nlp.models import Unit
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MONEY = re.compile(rf"£\s?({_NUM})\s*(m\b|mil\b|million\b|bn\b|billion\b|k\b)?", re.I)
+_MONEY = re.compile(  # not the unit "£000s" / "£000's" a budget table prints over its columns
+    rf"£\s?(?!0{{3}}(?:['’]?s)?\b)({_NUM})\s*(m\b|mil\b|million\b|bn\b|billion\b|k\b)?", re.I)
 _RATE = re.compile(rf"\b({_NUM})\s*(%|per ?cent)?\s*(?:per|/)\s*10,?000\b|\b({_NUM})\s*per\s*10k\b", re.I)
 _PERCENT = re.compile(rf"(?<![\d.])({_NUM})\s*(?:%|per ?cent\b)", re.I)
 _DAYS = re.compile(rf"(?<![\d.])({_NUM})\s*(days|months)\b", re.I)

@@ -209,3 +209,7 @@ def test_an_ingested_budget_paper_yields_money_in_pounds_and_no_children_s_indic
     money = {m.value for m in every if m.unit == "gbp"}
     assert {9659100.0, 108092300.0, 2269600.0, 100e6} <= money
     assert not any(m.unit == "count" and m.value in (9659.1, 2269.6, 660.8) for m in every)
+
+
+def test_the_unit_printed_over_a_budget_table_is_not_a_value() -> None:
+    assert find_values("Core External Total £000s £000's £000s", []) == []
