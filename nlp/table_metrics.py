@@ -136,7 +136,8 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
     if read is None:
         return None
     value, unit = read
-    indicator = None if _TEAM.search(label) or cell.off_domain or unit is Unit.GBP else \
+    uncountable = unit is Unit.COUNT and (value < 0 or not value.is_integer())  # "9,659.1", "-2,541.5": not children
+    indicator = None if _TEAM.search(label) or cell.off_domain or unit is Unit.GBP or uncountable else \
         taxonomy.match(label, label, unit, context)
     if indicator is not None and taxonomy.unmeasured(taxonomy.uncued(indicator, label)):
         indicator = None  # "Number of individual offences committed by cared for children" measures offending

@@ -213,3 +213,11 @@ def test_an_ingested_budget_paper_yields_money_in_pounds_and_no_children_s_indic
 
 def test_the_unit_printed_over_a_budget_table_is_not_a_value() -> None:
     assert find_values("Core External Total £000s £000's £000s", []) == []
+
+
+def test_a_decimal_or_negative_figure_is_no_count_of_children() -> None:
+    table = Table(page=1, header_rows=1, rows=[
+        ["Service", "2024-25", "2025-26", "2026-27"],
+        ["Looked After Children - Care & Support", "9,659.1", "-2,541.5", "1,850"]])
+    got = {m.value: m.indicator for m in metrics_from_table(table, 0, ["Services"], "", CTX, load_taxonomy())}
+    assert got == {9659.1: "", -2541.5: "", 1850: "cla_count"}
