@@ -22,16 +22,15 @@ class LeadIns:
     def places(self, section_path: tuple[str, ...], is_list_item: bool, continues: bool) -> list[Place]:
         if section_path != self._path or not self._run:
             return []
+        if continues:  # "- At 31 March, 190 children were the subject of a plan. This is an increase from 103 ..."
+            return [Place("lead-in", " ".join(self._run[-_RUN:]))]
         if is_list_item:
             return [Place("lead-in", self._list_lead)] if self._list_lead else []
-        if continues:
-            return [Place("lead-in", " ".join(self._run[-_RUN:]))]
         return [Place("paragraph", self._run[-1])]
 
     def step(self, text: str, section_path: tuple[str, ...], is_list_item: bool, continues: bool) -> None:
         if section_path != self._path:
             self._path, self._list_lead, self._run = section_path, "", []
-        if is_list_item:
-            return
-        self._list_lead = text
+        if not is_list_item:
+            self._list_lead = text
         self._run = [*(self._run if continues else []), text]

@@ -221,3 +221,12 @@ def test_a_decimal_or_negative_figure_is_no_count_of_children() -> None:
         ["Looked After Children - Care & Support", "9,659.1", "-2,541.5", "1,850"]])
     got = {m.value: m.indicator for m in metrics_from_table(table, 0, ["Services"], "", CTX, load_taxonomy())}
     assert got == {9659.1: "", -2541.5: "", 1850: "cla_count"}
+
+
+def test_a_list_item_going_on_from_the_item_before_takes_its_measure() -> None:
+    path = ("Child protection in this area",)
+    statements = [StatementIn(0, "At 31 March 2016, 190 children were the subject of a child protection plan.", 1, path,
+                              is_list_item=True),
+                  StatementIn(1, "This is an increase from 103 at 31 March 2015.", 1, path, is_list_item=True)]
+    got = {m.value: m.indicator for m in metrics_from_statements(statements, CTX, load_taxonomy())}
+    assert got == {190: "cpp_count", 103: "cpp_count"}
