@@ -1,9 +1,10 @@
 """Evidence, not borrowing: an indicator stands only on the value's own words.
 
 The matcher may find an indicator with help from headings and earlier sentences; this step then asks where each
-of the rule's cue groups is printed. Every group that names the measure or its cohort must be in the value's
-own evidence (its clause or sentence, its row label and column header, the lead-in of its list or paragraph);
-a heading or an earlier sentence may add only a refining group (an age band). The words found, and where, are
+of the rule's cue groups is printed. The groups that name the measure must be in the value's own evidence (its
+clause or sentence, its row label and column header, the lead-in of its list or paragraph); a heading or an
+earlier sentence may add only the cohort ("Children looked after in this area" over "(a rate of 38 per 10,000)")
+or a refinement (an age band), and the row is then of medium confidence. The words found, and where, are
 the row's evidence; how near they are is its confidence.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nlp.models import Confidence
-from nlp.taxonomy import Indicator, Taxonomy
+from nlp.taxonomy import Cue, Indicator, Taxonomy
 
 CLOSE = ("clause", "label", "header")  # the value's nearest words: a match wholly here is high confidence
 MEASURE = (*CLOSE, "sentence", "lead-in")  # where the measure itself must be named (a table's caption is its lead-in)
@@ -36,20 +37,23 @@ class Verdict:
 def judge(indicator: Indicator, places: list[Place], taxonomy: Taxonomy, weak_domain: bool = False) -> Verdict | None:
     """The evidence for `indicator` among `places` (nearest first), or None when its own words do not carry it."""
     found: list[tuple[str, str]] = []
+    unrefined: list[str] = []  # where the measure and cohort were found: an age band from a heading lowers nothing
     measured = False
-    for group, refiner in taxonomy.cue_groups(indicator):
+    for group, cue in taxonomy.cue_groups(indicator):
         hit = next(((p.where, m.group(0)) for p in places if (m := group.search(p.text))), None)
         if hit is None:  # a sentence-level reading ("initial and review health assessments (83% and 94% respectively)")
-            measured = measured or not refiner
+            measured = measured or cue is Cue.MEASURE
             found.append(("sentence", "respectively"))
             continue
-        if hit[0] not in OWN and not refiner:
-            return None  # the measure or its cohort is named only in a heading or an earlier sentence: borrowed
-        measured = measured or (hit[0] in MEASURE and not refiner)
+        if hit[0] not in OWN and cue is Cue.MEASURE:
+            return None  # the measure is named only in a heading or an earlier sentence: borrowed
+        measured = measured or (hit[0] in MEASURE and cue is Cue.MEASURE)
         found.append(hit)
+        if cue is not Cue.REFINER:
+            unrefined.append(hit[0])
     if not measured:
         return None
-    close = all(where in CLOSE for where, _ in found if where in OWN)
+    close = all(where in CLOSE for where in unrefined)
     confidence = Confidence.HIGH if close and not weak_domain else Confidence.MEDIUM
     return Verdict(_describe(found), confidence)
 

@@ -54,8 +54,8 @@ _ANAPHOR = re.compile(  # "This represents ...", "This is below the England aver
     r"(?:is|was)\b(?!\s+(?:an?|the)\s+(?:\w+\s+)?(?:increase|decrease|reduction|rise|fall|drop|change|improvement|decline)))",
     re.I)
 
-_CONTINUES = re.compile(  # a sentence that goes on from the one before: "This is a decline from 38% in Q1"
-    r"^\s*(?:this|that|these|those|it|which|they|the (?:figure|rate|number|proportion|percentage|total)|"
+_CONTINUES = re.compile(  # goes on from the one before: "This is a decline from 38% in Q1", "(a rate of 38 per 10,000)"
+    r"^\s*(?:(?-i:[a-z(])|this|that|these|those|it|which|they|the (?:figure|rate|number|proportion|percentage|total)|"
     r"(?:this|that) (?:figure|rate|number|proportion|percentage|represents|is)|in (?:Q[1-4]|quarter|the same)|"
     r"(?:at|by) the end of|(?:an? |the )?(?:increase|decrease|reduction|rise|fall|drop)|compared|of (?:these|those|them)|"
     r"(?:the |our )?(?:national|england|regional|statistical neighbours?|comparators?|similar authorities|target)\b|"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +20,12 @@ from nlp.models import Polarity, Unit
 DATA = Path(__file__).with_name("data")
 _REFINER = re.compile(r"\{age_\w+\}")  # a group of one age band narrows a measure named elsewhere
 _COHORT = {"{cla}", "{care_leaver}", "placed", "placements?", "population", "cohort"}  # who is measured, not what
+
+
+class Cue(StrEnum):
+    MEASURE = "measure"
+    COHORT = "cohort"
+    REFINER = "refiner"
 
 
 @dataclass(frozen=True)
@@ -97,12 +104,15 @@ class Taxonomy:
         return rule is not None and any(m.start() <= span[0] and span[1] <= m.end()
                                         for g in rule.groups for m in g.finditer(text))
 
-    def cue_groups(self, indicator: Indicator) -> list[tuple[re.Pattern, bool]]:
-        """Each cue group of the indicator's rule, with whether it only refines (an age band a heading may give)."""
+    def cue_groups(self, indicator: Indicator) -> list[tuple[re.Pattern, Cue]]:
+        """Each cue group of the indicator's rule, with what it names: the measure, only the cohort ("children in
+        care" beside "rate"), or only a refinement (an age band)."""
         rule = self._by_id.get(indicator.id)
         if rule is None:
             return []
-        return list(zip(rule.groups, rule.refiners or (False,) * len(rule.groups), strict=True))
+        refiners = rule.refiners or (False,) * len(rule.groups)
+        return [(g, Cue.REFINER if r else Cue.COHORT if a is None else Cue.MEASURE)
+                for g, a, r in zip(rule.groups, rule.anchors, refiners, strict=True)]
 
     def general(self, context: str, unit: Unit) -> Indicator | None:
         """The broadest indicator the context names: a table's "Total" row counts the whole cohort."""
