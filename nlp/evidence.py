@@ -45,7 +45,7 @@ def judge(indicator: Indicator, places: list[Place], taxonomy: Taxonomy, weak_do
             measured = measured or cue is Cue.MEASURE
             found.append(("sentence", "respectively"))
             continue
-        if hit[0] not in OWN and cue is Cue.MEASURE:
+        if hit[0] not in OWN and (cue is Cue.MEASURE or (cue is Cue.COHORT and (weak_domain or hit[0] != "heading"))):
             return None  # the measure is named only in a heading or an earlier sentence: borrowed
         measured = measured or (hit[0] in MEASURE and cue is Cue.MEASURE)
         found.append(hit)

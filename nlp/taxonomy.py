@@ -111,8 +111,11 @@ class Taxonomy:
         if rule is None:
             return []
         refiners = rule.refiners or (False,) * len(rule.groups)
-        return [(g, Cue.REFINER if r else Cue.COHORT if a is None else Cue.MEASURE)
-                for g, a, r in zip(rule.groups, rule.anchors, refiners, strict=True)]
+        kinds = [Cue.REFINER if r else Cue.COHORT if a is None else Cue.MEASURE
+                 for a, r in zip(rule.anchors, refiners, strict=True)]
+        if Cue.MEASURE not in kinds:  # "119 care leavers age 19-21": counting the cohort is the measure
+            kinds = [Cue.MEASURE if k is Cue.COHORT else k for k in kinds]
+        return list(zip(rule.groups, kinds, strict=True))
 
     def general(self, context: str, unit: Unit) -> Indicator | None:
         """The broadest indicator the context names: a table's "Total" row counts the whole cohort."""
