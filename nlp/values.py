@@ -135,7 +135,8 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
         if _is_change(text, m):
             continue  # "rose by £4.2m": a change, not a level
         scale = {"m": 1e6, "mil": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}.get((m.group(2) or "").lower(), 1)
-        add(_num(m.group(1)) * scale, Unit.GBP, m)
+        sign = -1 if re.search(r"(?:^|[\s(])[-\u2212]$", text[max(0, m.start() - 2):m.start()]) else 1
+        add(sign * _num(m.group(1)) * scale, Unit.GBP, m)  # "-£0.2m continuation of the grant", not "- £0.2m" (a bullet)
     for m in _RATE.finditer(text):
         add(_num(m.group(1) or m.group(3)), Unit.RATE, m, mismatch=bool(m.group(2)))
     for m in _PERCENT.finditer(text):

@@ -112,7 +112,7 @@ def test_a_year_in_a_table_is_not_a_percentage() -> None:
 
 @pytest.mark.parametrize(("text", "pounds"), [
     ("a budget of £100m", 100e6), ("spend of £45.513m", 45.513e6), ("£1.9613 mil", 1.9613e6), ("£2.5bn", 2.5e9),
-    ("£750k", 750e3), ("£12,500", 12500)])
+    ("£750k", 750e3), ("£12,500", 12500), ("-£0.2m continuation of the grant", -0.2e6), ("- £0.2m for a bullet", 0.2e6)])
 def test_money_in_sentences_is_stored_in_pounds(text, pounds) -> None:
     [value] = find_values(text, [])
     assert value.unit is Unit.GBP and value.value == pytest.approx(pounds)
