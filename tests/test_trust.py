@@ -230,3 +230,36 @@ def test_a_list_item_going_on_from_the_item_before_takes_its_measure() -> None:
                   StatementIn(1, "This is an increase from 103 at 31 March 2015.", 1, path, is_list_item=True)]
     got = {m.value: m.indicator for m in metrics_from_statements(statements, CTX, load_taxonomy())}
     assert got == {190: "cpp_count", 103: "cpp_count"}
+
+
+# -- unmapped rows kept apart; compare uses confident rows only ------------------------------------------------------
+
+def test_compare_leaves_out_low_confidence_rows_and_says_how_many(corpus_kb: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from scrutineer.cli import app
+    from scrutineer.compare import compare
+    from scrutineer.compare_view import comparison_notes
+    from store.records import Records
+
+    kb = tmp_path / "kb"
+    shutil.copytree(corpus_kb, kb)
+    neet = "care_leavers_19_21_neet_percent"
+    with Records(kb) as records:
+        before = compare(records, load_taxonomy(), neet)
+        assert before.left_out == 0
+        with records.transaction() as db:
+            db.execute("UPDATE metrics SET confidence = 'low' WHERE id = (SELECT min(id) FROM metrics WHERE indicator = ?)",
+                       (neet,))
+        after = compare(records, load_taxonomy(), neet)
+        mapped = records.db.execute("SELECT count(*) FROM metrics WHERE indicator != ''").fetchone()[0]
+        unmapped = records.db.execute("SELECT count(*) FROM metrics WHERE indicator = ''").fetchone()[0]
+    assert after.left_out == 1 and any("1 low-confidence value" in n for n in comparison_notes(after))
+    runner = CliRunner()
+    for only, n in (("mapped", mapped), ("unmapped", unmapped), ("confident", mapped - 1)):
+        result = runner.invoke(app, ["metrics", "--kb", str(kb), "--only", only, "--format", "csv"])
+        assert result.exit_code == 0 and result.stdout.count("\n") == n + 1, only
+    header = runner.invoke(app, ["metrics", "--kb", str(kb), "--format", "csv"]).stdout.splitlines()[0]
+    assert header.endswith(",evidence,confidence")
