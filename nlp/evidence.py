@@ -2,10 +2,10 @@
 
 The matcher may find an indicator with help from headings and earlier sentences; this step then asks where each
 of the rule's cue groups is printed. The groups that name the measure must be in the value's own evidence (its
-clause or sentence, its row label and column header, the lead-in of its list or paragraph); a heading or an
-earlier sentence may add only the cohort ("Children looked after in this area" over "(a rate of 38 per 10,000)")
-or a refinement (an age band), and the row is then of medium confidence. The words found, and where, are
-the row's evidence; how near they are is its confidence.
+clause or sentence, its row label and column header, the lead-in of its list or paragraph). A heading or an
+earlier sentence of the same section may add only the cohort ("Children looked after in this area" over "(a rate
+of 38 per 10,000)"), not in a paper hardly about children's services, and the row is then of medium confidence;
+or a refinement (an age band). The words found, and where, are the row's evidence; how near, its confidence.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def judge(indicator: Indicator, places: list[Place], taxonomy: Taxonomy, weak_do
             measured = measured or cue is Cue.MEASURE
             found.append(("sentence", "respectively"))
             continue
-        if hit[0] not in OWN and (cue is Cue.MEASURE or (cue is Cue.COHORT and (weak_domain or hit[0] != "heading"))):
+        if hit[0] not in OWN and (cue is Cue.MEASURE or (cue is Cue.COHORT and weak_domain)):
             return None  # the measure is named only in a heading or an earlier sentence: borrowed
         measured = measured or (hit[0] in MEASURE and cue is Cue.MEASURE)
         found.append(hit)
