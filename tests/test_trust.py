@@ -263,3 +263,31 @@ def test_compare_leaves_out_low_confidence_rows_and_says_how_many(corpus_kb: Pat
         assert result.exit_code == 0 and result.stdout.count("\n") == n + 1, only
     header = runner.invoke(app, ["metrics", "--kb", str(kb), "--format", "csv"]).stdout.splitlines()[0]
     assert header.endswith(",evidence,confidence")
+
+
+# -- read from Ofsted reports: parts, populations and changes are not the measure -------------------------------------
+
+@pytest.mark.parametrize(("sentence", "not_this"), [
+    ("Managers have reduced the number of changes of social worker experienced by children by over 60% this year.",
+     "sw_agency_rate_percent"),
+    ("The target of increasing foster placements by 100 has not been met.", "placements_in_house_foster_count"),
+    ("The residential population is approximately 8,000.", "placements_residential_count"),
+    ("Of the 65 children looked after placed outside of the borough, 9% are placed more than 20 miles from home.",
+     "cla_count"),
+    ("Only 11% of care leavers are in education other than higher education.", "care_leavers_higher_education_percent"),
+    ("As fewer than 10% of care leavers stay put with their foster carers, many miss this support.",
+     "cla_foster_care_percent"),
+])
+def test_changes_populations_and_parts_are_not_the_measure(sentence, not_this) -> None:
+    got = mapped(sentence)
+    assert not_this not in got.values() and (not_this.endswith("_count") or 60 not in got or got[60] == ""), got
+
+
+def test_a_school_graded_inadequate_is_not_a_good_school() -> None:
+    assert mapped("The proportion of children looked after who attend a school rated good or better is 69%, with 11% "
+                  "attending a school that is graded inadequate.") == {69: "good_outstanding_school_percent", 11: ""}
+
+
+def test_care_leavers_who_stayed_put_are_not_the_care_leaver_count() -> None:
+    got = mapped("In 2015-16, 43 care leavers 'stayed put' with carers after their 18th birthday, an increase from 31.")
+    assert got[43] == "staying_put_count" and got.get(31, "") in ("", "staying_put_count")
