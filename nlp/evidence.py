@@ -45,9 +45,9 @@ def judge(indicator: Indicator, places: list[Place], taxonomy: Taxonomy, weak_do
             measured = measured or cue is Cue.MEASURE
             found.append(("sentence", "respectively"))
             continue
-        if hit[0] not in OWN and (cue is Cue.MEASURE or (cue is Cue.COHORT and weak_domain)):
+        if (cue is Cue.MEASURE and hit[0] not in MEASURE) or (cue is Cue.COHORT and weak_domain and hit[0] not in OWN):
             return None  # the measure is named only in a heading or an earlier sentence: borrowed
-        measured = measured or (hit[0] in MEASURE and cue is Cue.MEASURE)
+        measured = measured or cue is Cue.MEASURE
         found.append(hit)
         if cue is not Cue.REFINER:
             unrefined.append(hit[0])

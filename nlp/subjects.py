@@ -120,7 +120,7 @@ _FOREIGN_NOUN = re.compile(
     r"\b(?:beds?|cases?|households?|posts?|staff|workers?|vacanc(?:y|ies)|carers?|referrals?|assessments?|plans?|visits?|"
     r"reviews?|contacts?|families|family|homes?|settings?|schools?|bases?|areas?|places?|sessions?|meetings?|audits?|"
     r"complaints?|applications?|enquiries|teams?|units?|providers?|hubs?|letters?|calls?|notifications?|interviews?|"
-    r"conferences?|events?|courses?|reports?|checks?|individuals)\b", re.I)
+    r"conferences?|events?|courses?|reports?|checks?|individuals|apprenticeships?|trainees?)\b", re.I)
 
 
 @dataclass

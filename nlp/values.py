@@ -41,7 +41,7 @@ _NOT_BEFORE = re.compile(
 _SCHOOL_YEAR = re.compile(r"\bYears?\s+(?:\d{1,2}\s*(?:and|to|-|–|,)\s*)?$|\b(?:Progress|Attainment)\s+$")
 _MEASURE_NAME = re.compile(r"^\s*and (?:Attainment|Progress) 8\b")
 _LIST_NUMBER = re.compile(  # "4.13 Await ...", "47.** 20 of ...", "150 - Disclosed substance misuse" (a code and its label)
-    r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\**\s|^\s*\d+\s+(?=[A-Z])|^\s*\d+\.(?=[A-Z])|^\s*\d+\s+[-–]\s+(?=[A-Z][a-z])")
+    r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)]|\d+\.[ivx]+\))\**\s|^\s*\d+\s+(?=[A-Z])|^\s*\d+\.(?=[A-Z])|^\s*\d+\s+[-–]\s+(?=[A-Z][a-z])")
 _NOT_AFTER = re.compile(
     r"^(?:\s*(?:or more|\+|years?|yrs?|year[- ]olds?|months?|weeks?|hours?|minutes?|am\b|pm\b|st\b|nd\b|rd\b|th\b|"
     r"miles?|times|working days|days|o'clock|percentage points?|A\*?\s*(?:-|–|to)\s*C\b|(?:good |or more )?GCSE|"

@@ -291,3 +291,23 @@ def test_a_school_graded_inadequate_is_not_a_good_school() -> None:
 def test_care_leavers_who_stayed_put_are_not_the_care_leaver_count() -> None:
     got = mapped("In 2015-16, 43 care leavers 'stayed put' with carers after their 18th birthday, an increase from 31.")
     assert got[43] == "staying_put_count" and got.get(31, "") in ("", "staying_put_count")
+
+
+@pytest.mark.parametrize(("sentence", "not_this"), [
+    ("The local authority has secured funding for 20 social work apprenticeships.", "sw_agency_count"),
+    ("80% of assessments of prospective adopters are completed within timescales.", "assessments_45_days_percent"),
+    ("The proportion of 16- to 17-year-old care leavers in some form of EET is high, at over 90%.",
+     "care_leavers_eet_percent"),
+    ("A higher proportion (82%) of children looked after attend primary schools that are good or better.",
+     "good_outstanding_school_percent"),
+    ("4.i) Which are the main reasons children become looked after in the county?", "cla_count"),
+])
+def test_apprenticeships_adopters_age_bands_school_phases_and_item_numbers(sentence, not_this) -> None:
+    assert not_this not in mapped(sentence).values()
+
+
+def test_the_sentence_before_may_name_the_cohort_never_the_measure() -> None:
+    got = mapped("Social workers' visits to children are regular.",
+                 "Over 50% of looked after children are placed outside the county and this affects the timeliness of "
+                 "services.")
+    assert got == {50: ""}
