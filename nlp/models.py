@@ -46,10 +46,10 @@ class Flag(StrEnum):
 class Confidence(StrEnum):
     """How far a row's own words carry its indicator (README, "Confidence").
 
-    high: the value's own clause, or its row label and column header, name the measure and its cohort, in a
-    document and section about children's services. medium: its own sentence, or the lead-in of its list or
-    paragraph, names them (a heading may add an age band), or the clause names them in a paper mostly about
-    something else. low: named, but its unit was corrected from the printed one. Unmapped rows have none."""
+    high: the value's own clause, or its row label and column header, name the measure and its cohort (a heading
+    may add an age band), in a document about children's services. medium: its sentence or the lead-in of its list
+    or paragraph names the measure, the cohort coming from there, the sentence before or a heading; or the paper is
+    mostly about something else. low: named, but its unit was corrected from the printed one. Unmapped: none."""
 
     HIGH = "high"
     MEDIUM = "medium"
