@@ -78,7 +78,7 @@ _AGE_LIMIT = re.compile(
     r"\b(?:over|above|under|up to|beyond|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)"
     r"\s*$", re.I)
 _AGE_OF_PRONOUN = re.compile(  # "until they are 18", "young people who reach 21"
-    r"\b(?:they|he|she)\s+(?:are|is|were|was|turn(?:s|ed)?|reach(?:es|ed)?)\s*$|\bwho\s+(?:turn|reach)(?:s|es|ed)?\s*$|"
+    r"\b(?:they|he|she)\s+(?:are|is|were|was|turn(?:s|ed)?|reach(?:es|ed)?|become|becomes|became)\s*$|\bwho\s+(?:turn|reach)(?:s|es|ed)?\s*$|"
     r"\bwho\s+(?:are|were)\s+(?:aged\s+)?(?:\d+\s+(?:or|and|to)\s+)?$", re.I)  # "children who are 16 or 17"
 _AGE_OF_PEOPLE = re.compile(
     r"\b(?:care leavers|young people|children|adults|pupils|those|anyone|people)\s+(?:aged\s+)?(?:over|above|under)\s*$", re.I)

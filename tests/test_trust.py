@@ -311,3 +311,14 @@ def test_the_sentence_before_may_name_the_cohort_never_the_measure() -> None:
                  "Over 50% of looked after children are placed outside the county and this affects the timeliness of "
                  "services.")
     assert got == {50: ""}
+
+
+@pytest.mark.parametrize(("sentence", "not_this"), [
+    ("The timeliness of foster carers' reviews has improved, with 94% completed in May 2017.",
+     "cla_reviews_in_timescale_percent"),
+    ("Review conferences are timely, although the police only attend 8% of review conferences.",
+     "cla_reviews_in_timescale_percent"),
+    ("Care leavers receive a positive response if they request support after they become 21.", "care_leavers_count"),
+])
+def test_other_reviews_conferences_and_ages_are_not_the_measure(sentence, not_this) -> None:
+    assert not_this not in mapped(sentence).values()
