@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ingest.models import Document, StatementKind, Table
+from nlp.domain import document_domain
 from nlp.judgements import judgements_of
 from nlp.kpi_cards import is_kpi_card, table_card_title
 from nlp.models import DocumentContext, Extraction, Metric
@@ -20,7 +21,7 @@ from nlp.topics import topics_of
 if TYPE_CHECKING:  # spaCy loads only when an extractor is built, not when the CLI starts
     from nlp.entities import EntityTagger
 
-EXTRACTOR_VERSION = "5"  # raised when the rules change, so rows from older rules show it (`scrutineer reextract`)
+EXTRACTOR_VERSION = "6"  # raised when the rules change, so rows from older rules show it (`scrutineer reextract`)
 _PLAN_DAYS = 400  # longer than a year and its reporting slack
 _CONTENTS = re.compile(r"^\s*(?:table of )?contents\s*:?\s*$", re.I)
 _PROSE_END = re.compile(r"[.?!]\s*$")
@@ -91,9 +92,10 @@ def _first_row_statement(statements: list[StatementIn], table: Table) -> int | N
 def extract_metrics(doc: Document, taxonomy: Taxonomy) -> list[Metric]:
     ctx = document_context(doc)
     statements, tables = document_inputs(doc)
-    metrics = metrics_from_statements(statements, ctx, taxonomy)
+    domain = document_domain(s.text for s in statements if not s.is_table_row)
+    metrics = metrics_from_statements(statements, ctx, taxonomy, domain)
     for t in tables:
-        metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy)
+        metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy, domain)
     return metrics + judgements_of(doc)
 
 

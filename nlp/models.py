@@ -44,6 +44,22 @@ class Flag(StrEnum):
     UNMAPPED = "unmapped"
 
 
+class Confidence(StrEnum):
+    """How far a row's own words carry its indicator (README, "Confidence").
+
+    high: the value's own clause, or its row label and column header, name the measure and its cohort (a heading
+    may add an age band), in a document about children's services. medium: its sentence or the lead-in of its list
+    or paragraph names the measure, the cohort coming from there, the sentence before or a heading; or the paper is
+    mostly about something else. low: named, but its unit was corrected from the printed one. Unmapped: none."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+CONFIDENT = (Confidence.HIGH, Confidence.MEDIUM)  # what `compare` and charts use
+
+
 class EntityLabel(StrEnum):
     AUTHORITY = "AUTHORITY"
     ORG = "ORG"
@@ -72,6 +88,9 @@ class Metric(Strict):
     rag: str = Field("", description="RAG rating printed beside the value (RED, AMBER, GREEN).")
     polarity: str = Field("", description="Polarity as printed, e.g. 'High is good'.")
     flags: list[Flag] = Field(default_factory=list)
+    evidence: str = Field("", description="The words that named the indicator and where: \"clause: 'care leavers', "
+                                          "'NEET'; heading: '19-21'\" (label, header, clause, sentence, lead-in, heading).")
+    confidence: Confidence | None = Field(None, description="How far the row's own words carry its indicator; None unmapped.")
     statement_ord: int | None = Field(None, description="Provenance: the statement's position in its document.")
     table_ord: int | None = Field(None, description="Provenance: the table's position in its document.")
 

@@ -9,13 +9,16 @@ section heading and the sentences just before give the subject.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.periods import Period
 from nlp.basis import basis_of, comparator_frame, contrasted, trailing_basis
+from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, about_children, about_money, off_domain
+from nlp.evidence import Place, Verdict, judge
 from nlp.kpi_cards import card_title, is_kpi_card
+from nlp.lead_ins import LeadIns
 from nlp.list_dates import ListDating
-from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
+from nlp.models import Basis, Confidence, DocumentContext, Flag, Metric, Unit
 from nlp.periods import resolve_periods
 from nlp.respectively import listed_run, respective_bases, respective_indicators
 from nlp.subjects import Found, describes_sample, indicator_for
@@ -51,6 +54,14 @@ _ANAPHOR = re.compile(  # "This represents ...", "This is below the England aver
     r"(?:is|was)\b(?!\s+(?:an?|the)\s+(?:\w+\s+)?(?:increase|decrease|reduction|rise|fall|drop|change|improvement|decline)))",
     re.I)
 
+_CONTINUES = re.compile(  # goes on from the one before: "This is a decline from 38% in Q1", "(a rate of 38 per 10,000)"
+    r"^\s*(?:(?-i:[a-z(])|this|that|these|those|it|which|they|the (?:figure|rate|number|proportion|percentage|total)|"
+    r"(?:this|that) (?:figure|rate|number|proportion|percentage|represents|is)|in (?:Q[1-4]|quarter|the same)|"
+    r"(?:at|by) the end of|(?:an? |the )?(?:increase|decrease|reduction|rise|fall|drop)|compared|of (?:these|those|them)|"
+    r"(?:the |our )?(?:national|england|regional|statistical neighbours?|comparators?|similar authorities|target)\b|"
+    r"nationally|(?:in )?comparison\b)",  # "The national average for 2023/24 was 38%": the comparator of the figure before
+    re.I)
+
 
 @dataclass(frozen=True)
 class StatementIn:
@@ -65,8 +76,10 @@ class StatementIn:
     title: str = ""  # a KPI card's measure, when the card was read as a table headed by it
 
 
-def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext, taxonomy: Taxonomy) -> list[Metric]:
+def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext, taxonomy: Taxonomy,
+                            domain: DocumentDomain = CHILDREN_DOCUMENT) -> list[Metric]:
     out: list[Metric] = []
+    lead_ins = LeadIns()
     previous: list[Found] = []
     before_previous: list[Found] = []
     history: list[StatementIn] = []
@@ -90,7 +103,12 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             dated = next((f.period for f in previous if f.period is not None), None)
             for f in found:
                 f.period = f.period or dated
-        out += [_to_metric(f, st, ctx) for f in found if _worth_keeping(f, st.text)]
+        continues = bool(_CONTINUES.match(st.text)) or (bool(found) and
+                                                        not any(taxonomy.evidence(st.text, f.value.unit) for f in found))
+        places = _places(st, title, lead_ins.places(st.section_path, st.is_list_item, continues), context)
+        out += [_to_metric(f, st, ctx, _verdict(f, places, st, taxonomy, domain)) for f in found
+                if _worth_keeping(f, st.text)]
+        lead_ins.step(st.text, st.section_path, st.is_list_item, continues)
         dating.step(st.text, st.section_path, st.is_list_item, ctx)
         parts = (parts and st.is_list_item) or (bool(found) and st.text.rstrip().endswith(":"))
         before_previous, previous = (previous if history and history[-1].section_path == st.section_path else []), found
@@ -119,7 +137,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
             indicator = _paired(v, found[-1], text, taxonomy) or indicator
         earlier = bool(_FROM.search(before)) and i + 1 < len(values) and values[i + 1].unit is v.unit
         period = _period(v, periods, lo, hi, text, trailing_only=earlier)
-        found.append(Found(v, indicator, basis, period, earlier=earlier))
+        found.append(Found(v, indicator, basis, period, earlier=earlier, near=near))
         trailing.append(trailing_basis(after) is not None)
         bracketed.append(before.rstrip().endswith("("))
     bases = contrasted([f.basis for f in found], [f.value.unit for f in found], trailing, bracketed)
@@ -216,7 +234,33 @@ def _worth_keeping(f: Found, text: str) -> bool:
     return bool(_COUNTABLE.match(text[f.value.span[1]:f.value.span[1] + 40]))
 
 
-def _to_metric(f: Found, st: StatementIn, ctx: DocumentContext) -> Metric:
+def _places(st: StatementIn, title: str, lead_ins: list[Place], context: str) -> list[Place]:
+    """Where a value's indicator may be named, nearest first; the clause is added per value."""
+    places = [Place("sentence", st.text)]
+    if title:
+        places.append(Place("label", title))  # a KPI card's title names its figures
+    places += [*lead_ins, Place("heading", " ".join(st.section_path[-1:])), Place("earlier", context)]
+    return places
+
+
+def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain) -> Verdict | None:
+    """The row's evidence and confidence, or None when its indicator does not stand: borrowed, off its domain (economy,
+    treasury, capital, highways), or a share of money."""
+    if f.indicator is None:
+        return None
+    if off_domain(st.text) or off_domain(" ".join(st.section_path)):
+        return None
+    if f.value.unit is not Unit.GBP and about_money(st.text) and (f.value.unit is Unit.PERCENT or not about_children(f.near)):
+        return None  # "4.6% of net budget", "uplift of 3%": money talk
+    verdict = judge(f.indicator, [Place("clause", f.near), *places], taxonomy, weak_domain=not domain.about_children)
+    if verdict is not None and f.value.unit_mismatch:
+        return Verdict(verdict.evidence, Confidence.LOW)
+    return verdict
+
+
+def _to_metric(f: Found, st: StatementIn, ctx: DocumentContext, verdict: Verdict | None) -> Metric:
+    if verdict is None:
+        f = replace(f, indicator=None)
     flags = []
     if f.value.unit_mismatch:
         flags.append(Flag.UNIT_MISMATCH)
@@ -229,7 +273,8 @@ def _to_metric(f: Found, st: StatementIn, ctx: DocumentContext) -> Metric:
         indicator=f.indicator.id if f.indicator else "", label=_label(f, st.text), value=f.value.value,
         unit=f.value.unit, basis=f.basis, period_start=start, period_end=end, period_label=label,
         authority=ctx.authority, page=st.page, section_path=list(st.section_path), quote=st.text,
-        flags=flags, statement_ord=st.ord,
+        flags=flags, statement_ord=st.ord, evidence=verdict.evidence if verdict else "",
+        confidence=verdict.confidence if verdict else None,
     )
 
 

@@ -120,7 +120,7 @@ _FOREIGN_NOUN = re.compile(
     r"\b(?:beds?|cases?|households?|posts?|staff|workers?|vacanc(?:y|ies)|carers?|referrals?|assessments?|plans?|visits?|"
     r"reviews?|contacts?|families|family|homes?|settings?|schools?|bases?|areas?|places?|sessions?|meetings?|audits?|"
     r"complaints?|applications?|enquiries|teams?|units?|providers?|hubs?|letters?|calls?|notifications?|interviews?|"
-    r"conferences?|events?|courses?|reports?|checks?|individuals)\b", re.I)
+    r"conferences?|events?|courses?|reports?|checks?|individuals|apprenticeships?|trainees?)\b", re.I)
 
 
 @dataclass
@@ -130,6 +130,7 @@ class Found:
     basis: Basis
     period: Period | None
     earlier: bool = False  # "reduced from 13% to 10.3%": the first figure is of an earlier date, dated only if printed
+    near: str = ""  # the value's own clause: the words since the figure before it and up to the next
 
 
 def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],

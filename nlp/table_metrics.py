@@ -13,12 +13,17 @@ from dataclasses import dataclass, replace
 
 from ingest.models import Table
 from ingest.periods import Period
+from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, off_domain
+from nlp.evidence import Place, judge
 from nlp.kpi_cards import is_kpi_card, is_rag
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import header_period
+from nlp.table_units import NONE, CellUnit, caption_unit, money_scale, unit_of
 from nlp.taxonomy import Taxonomy
 
-_NUMBER = re.compile(r"^[£]?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(%|m|k)?$")
+_NUMBER = re.compile(r"^(?P<sign>[+-]?)[£]?\s*(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?P<suffix>%|m|k|bn)?$")
+_SCALE = {"m": 1e6, "k": 1e3, "bn": 1e9}
+_YEAR_HEADER = re.compile(r"\b(?:year|date|by|deadline|due|when)\b", re.I)
 _UNIT_ONLY = re.compile(r"^(?:%|no\.?|number|num|rate|#|count)$", re.I)
 _SKIP_HEADER = re.compile(r"\b(?:RAG|DoT|direction|trend|polarity|ref|priority|outcome|comment|commentary|narrative|"
                           r"notes?|owner|lead|change|variance|difference)\b", re.I)
@@ -46,14 +51,19 @@ class Column:
     basis: Basis
     percent: bool
     skip: bool
+    unit: CellUnit = NONE  # what the header says its numbers are ("£000s", "FTE", "Budget")
 
 
 def metrics_from_table(table: Table, ord_: int, section_path: list[str], context: str, ctx: DocumentContext,
-                       taxonomy: Taxonomy) -> list[Metric]:
+                       taxonomy: Taxonomy, domain: DocumentDomain = CHILDREN_DOCUMENT) -> list[Metric]:
     if table.header_rows == 0 or len(table.rows) < 2 or any(is_kpi_card(c) for r in table.rows for c in r):
         return []  # KPI cards are read as sentences
     header_rows = _header_rows(table)
-    columns = _columns(table.rows[:header_rows], table.n_cols, ctx)
+    units = _unit_rows(table, header_rows)  # "£000s | £000s" under a header, or a header ingest read as body
+    caption = caption_unit(" ".join([table.title, context, *(c for r in units for c in r if c)]))
+    columns = [replace(c, unit=_column_unit(c, units, caption))
+               for c in _columns(table.rows[:header_rows], table.n_cols, ctx)]
+    finance = caption.money or any(c.unit.money for c in columns) or off_domain(f"{table.title} {context}") is not None
     body = table.rows[header_rows:]
     label_cols = [c.index for c in columns if not c.skip and _mostly_text(body, c.index)]
     own = [c.header for c in columns if c.index not in label_cols and not c.skip and c.basis is Basis.ACTUAL]
@@ -77,20 +87,68 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
                 continue
             cell_col = col if when is None or col.period else replace(col, period=when)
             named = label if when is None else col.header if col.basis is Basis.ACTUAL else f"{measure} {col.header}"
-            metric = _cell_metric(m, cell_col, named, row, table, ord_, section_path, context, ctx, taxonomy)
+            cell = _Cell(m, cell_col, named, caption, finance or off_domain(label) is not None, not domain.about_children)
+            metric = _cell_metric(cell, row, table, ord_, section_path, context, ctx, taxonomy)
+            if metric is None:
+                continue
             out.append(metric.model_copy(update={"rag": rag if col.basis is Basis.ACTUAL else "", "polarity": polarity}))
     return out
 
 
-def _cell_metric(m: re.Match, col: Column, label: str, row: list[str], table: Table, ord_: int, section_path: list[str],
-                 context: str, ctx: DocumentContext, taxonomy: Taxonomy) -> Metric:
-    value = float(m.group(1).replace(",", ""))
-    unit = Unit.GBP if "£" in row[col.index] else _unit(m.group(2), col, label)
-    indicator = None if _TEAM.search(label) else taxonomy.match(label, label, unit, context)
+@dataclass(frozen=True)
+class _Cell:
+    match: re.Match
+    col: Column
+    label: str
+    caption: CellUnit
+    off_domain: bool  # a budget, treasury or capital table, or a row about highways: no children's indicator
+    weak_domain: bool  # a document hardly about children's services
+
+
+def _cell_value(cell: _Cell, printed: str) -> tuple[float, Unit] | None:
+    """The cell's value in its unit, money in pounds ("£100m", a "£000s" table's 9,659.1); None for a year."""
+    value = float(cell.match.group("num").replace(",", "")) * (-1 if cell.match.group("sign") == "-" else 1)
+    suffix = cell.match.group("suffix")
+    col_unit = cell.col.unit
+    if "£" in printed or suffix in _SCALE or col_unit.money or (cell.caption.money and col_unit.unit is None
+                                                                and suffix != "%" and not cell.col.percent):
+        return value * _money_scale(cell, printed, suffix), Unit.GBP
+    unit = col_unit.unit if suffix != "%" and not cell.col.percent and col_unit.unit is not None \
+        else _unit(suffix, cell.col, cell.label)
+    if re.fullmatch(r"(?:19|20)\d\d", printed.strip()) and (unit is Unit.PERCENT or _YEAR_HEADER.search(cell.col.header)):
+        return None  # "meets the national benchmark (95%) | 2028": a year, not a share
+    return value, unit
+
+
+def _money_scale(cell: _Cell, printed: str, suffix: str | None) -> float:
+    """Pounds per printed unit: the cell's own "m"/"k"/"bn", else its column's "£000s", else the table caption's."""
+    if suffix in _SCALE:
+        return _SCALE[suffix]
+    if cell.col.unit.money:
+        return cell.col.unit.scale
+    return cell.caption.scale if cell.caption.money and "£" not in printed else 1.0
+
+
+def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_path: list[str], context: str,
+                 ctx: DocumentContext, taxonomy: Taxonomy) -> Metric | None:
+    col, label = cell.col, cell.label
+    read = _cell_value(cell, row[col.index])
+    if read is None:
+        return None
+    value, unit = read
+    uncountable = unit is Unit.COUNT and (value < 0 or not value.is_integer())  # "9,659.1", "-2,541.5": not children
+    indicator = None if _TEAM.search(label) or cell.off_domain or unit is Unit.GBP or uncountable else \
+        taxonomy.match(label, label, unit, context)
     if indicator is not None and taxonomy.unmeasured(taxonomy.uncued(indicator, label)):
         indicator = None  # "Number of individual offences committed by cared for children" measures offending
-    if indicator is None and _TOTAL.match(label) and col.period is not None:
+    total = indicator is None and _TOTAL.match(label) and col.period is not None and not cell.off_domain
+    if total:
         indicator = taxonomy.general(context, unit)
+    verdict = None
+    if indicator is not None:  # a table's caption and the words before it are its rows' lead-in
+        places = [Place("label", label), Place("header", col.header), Place("lead-in", context)]
+        verdict = judge(indicator, places, taxonomy, weak_domain=cell.weak_domain)
+        indicator = indicator if verdict is not None else None
     period = col.period
     start, end, plabel = (period.start, period.end, period.label) if period else (
         (ctx.period_start, ctx.period_end, ctx.period_label) if col.basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR)
@@ -102,7 +160,27 @@ def _cell_metric(m: re.Match, col: Column, label: str, row: list[str], table: Ta
         indicator=indicator.id if indicator else "", label=label, value=value, unit=unit, basis=col.basis,
         period_start=start, period_end=end, period_label=plabel, authority=ctx.authority, page=table.page,
         section_path=section_path, quote=" | ".join(c for c in row if c), from_table=True, flags=flags, table_ord=ord_,
+        evidence=verdict.evidence if verdict else "", confidence=verdict.confidence if verdict else None,
     )
+
+
+def _unit_rows(table: Table, header_rows: int) -> list[list[str]]:
+    """The rows above the first row of figures (at most a few): they print the units."""
+    out = []
+    for row in table.rows[:8]:
+        if len(out) >= header_rows and sum(1 for c in row if _NUMBER.match(c.replace(" ", ""))) >= 2:
+            break
+        out.append(row)
+    return out
+
+
+def _column_unit(col: Column, units: list[list[str]], caption: CellUnit) -> CellUnit:
+    """The column's header decides; else a unit printed under it ("£000s"), else nothing (the caption decides later)."""
+    own = unit_of(col.header, caption)
+    if own.unit is not None:
+        return own
+    below = " ".join(r[col.index] for r in units if col.index < len(r) and r[col.index])
+    return unit_of(below, caption) if money_scale(below) or len(below) <= 12 else own
 
 
 def _row_period(label: str, ctx: DocumentContext) -> Period | None:

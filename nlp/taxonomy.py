@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
@@ -17,7 +18,14 @@ import yaml
 from nlp.models import Polarity, Unit
 
 DATA = Path(__file__).with_name("data")
+_REFINER = re.compile(r"\{age_\w+\}")  # a group of one age band narrows a measure named elsewhere
 _COHORT = {"{cla}", "{care_leaver}", "placed", "placements?", "population", "cohort"}  # who is measured, not what
+
+
+class Cue(StrEnum):
+    MEASURE = "measure"
+    COHORT = "cohort"
+    REFINER = "refiner"
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,7 @@ class Rule:
     groups: tuple[re.Pattern, ...]
     veto: re.Pattern | None
     anchors: tuple[re.Pattern | None, ...]  # each group's words that name the measure itself, not the cohort it is of
+    refiners: tuple[bool, ...] = ()  # groups that only narrow the measure (an age band): a heading may supply them
 
     def groups_in(self, text: str) -> int:
         return sum(1 for g in self.groups if g.search(text))
@@ -94,6 +103,19 @@ class Taxonomy:
         rule = self._by_id.get(indicator.id)
         return rule is not None and any(m.start() <= span[0] and span[1] <= m.end()
                                         for g in rule.groups for m in g.finditer(text))
+
+    def cue_groups(self, indicator: Indicator) -> list[tuple[re.Pattern, Cue]]:
+        """Each cue group of the indicator's rule, with what it names: the measure, only the cohort ("children in
+        care" beside "rate"), or only a refinement (an age band)."""
+        rule = self._by_id.get(indicator.id)
+        if rule is None:
+            return []
+        refiners = rule.refiners or (False,) * len(rule.groups)
+        kinds = [Cue.REFINER if r else Cue.COHORT if a is None else Cue.MEASURE
+                 for a, r in zip(rule.anchors, refiners, strict=True)]
+        if Cue.MEASURE not in kinds:  # "119 care leavers age 19-21": counting the cohort is the measure
+            kinds = [Cue.MEASURE if k is Cue.COHORT else k for k in kinds]
+        return list(zip(rule.groups, kinds, strict=True))
 
     def general(self, context: str, unit: Unit) -> Indicator | None:
         """The broadest indicator the context names: a table's "Total" row counts the whole cohort."""
@@ -169,6 +191,7 @@ def load_taxonomy(data: Path = DATA) -> Taxonomy:
         veto = _compile(vetoes[ind_id], terms) if ind_id in vetoes else None
         patterns = ["|".join(g) for g in groups]
         anchors = tuple(_compile(p, terms) if len(patterns) == 1 else _measure_words(p, terms) for p in patterns)
-        rules.append(Rule(by_id[ind_id], tuple(_compile(p, terms) for p in patterns), veto, anchors))
+        refiners = tuple(bool(_REFINER.fullmatch(p)) for p in patterns)
+        rules.append(Rule(by_id[ind_id], tuple(_compile(p, terms) for p in patterns), veto, anchors, refiners))
     unmeasured = _compile(cues["unmeasured"], terms) if cues.get("unmeasured") else None
     return Taxonomy(indicators, rules, unmeasured)

@@ -14,7 +14,8 @@ from ingest.periods import _MONTH as _MONTH_NAME
 from nlp.models import Unit
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MONEY = re.compile(rf"£\s?({_NUM})\s*(m\b|mil\b|million\b|bn\b|billion\b|k\b)?", re.I)
+_MONEY = re.compile(  # not the unit "£000s" / "£000's" a budget table prints over its columns
+    rf"£\s?(?!0{{3}}(?:['’]?s)?\b)({_NUM})\s*(m\b|mil\b|million\b|bn\b|billion\b|k\b)?", re.I)
 _RATE = re.compile(rf"\b({_NUM})\s*(%|per ?cent)?\s*(?:per|/)\s*10,?000\b|\b({_NUM})\s*per\s*10k\b", re.I)
 _PERCENT = re.compile(rf"(?<![\d.])({_NUM})\s*(?:%|per ?cent\b)", re.I)
 _DAYS = re.compile(rf"(?<![\d.])({_NUM})\s*(days|months)\b", re.I)
@@ -40,7 +41,7 @@ _NOT_BEFORE = re.compile(
 _SCHOOL_YEAR = re.compile(r"\bYears?\s+(?:\d{1,2}\s*(?:and|to|-|–|,)\s*)?$|\b(?:Progress|Attainment)\s+$")
 _MEASURE_NAME = re.compile(r"^\s*and (?:Attainment|Progress) 8\b")
 _LIST_NUMBER = re.compile(  # "4.13 Await ...", "47.** 20 of ...", "150 - Disclosed substance misuse" (a code and its label)
-    r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)])\**\s|^\s*\d+\s+(?=[A-Z])|^\s*\d+\.(?=[A-Z])|^\s*\d+\s+[-–]\s+(?=[A-Z][a-z])")
+    r"^\s*\(?(?:\d+(?:\.\d+)+|\d+[.)]|\d+\.[ivx]+\))\**\s|^\s*\d+\s+(?=[A-Z])|^\s*\d+\.(?=[A-Z])|^\s*\d+\s+[-–]\s+(?=[A-Z][a-z])")
 _NOT_AFTER = re.compile(
     r"^(?:\s*(?:or more|\+|years?|yrs?|year[- ]olds?|months?|weeks?|hours?|minutes?|am\b|pm\b|st\b|nd\b|rd\b|th\b|"
     r"miles?|times|working days|days|o'clock|percentage points?|A\*?\s*(?:-|–|to)\s*C\b|(?:good |or more )?GCSE|"
@@ -59,6 +60,9 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\s+\w+ly)?(?:\s+of)?\s+(?:by\s+)?(?:an?\s+)?(?:further\s+)?\(?$",  # "a reduction (46%) in", "risen sharply by"
     re.I,
 )
+_CHANGED_BY = re.compile(  # "reduced the number of changes of social worker by over 60%", "increasing placements by 100"
+    r"\b(?:increas|decreas|reduc|rais|cut|improv|declin|grow|grew|ris|rose|fell|fall|drop)\w*\b[^.;:()]{0,70}?\bby\s+"
+    r"(?:(?:over|more than|almost|nearly|around|about|approximately|some|just|under|a further)\s+)*\(?$", re.I)
 _DIFFERENCE_BEFORE = re.compile(  # "exceeds the England average by 19 days": a gap between two figures
     r"\b(?:exceed\w*|above|below|higher|lower|longer|shorter|better|worse|more|less|fewer)\b[^.;:]{0,50}\bby\s*$", re.I)
 # "30% better than the national average", "64 days slower than ...", "30% below their peers": a gap, not a level
@@ -74,7 +78,7 @@ _AGE_LIMIT = re.compile(
     r"\b(?:over|above|under|up to|beyond|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)"
     r"\s*$", re.I)
 _AGE_OF_PRONOUN = re.compile(  # "until they are 18", "young people who reach 21"
-    r"\b(?:they|he|she)\s+(?:are|is|were|was|turn(?:s|ed)?|reach(?:es|ed)?)\s*$|\bwho\s+(?:turn|reach)(?:s|es|ed)?\s*$|"
+    r"\b(?:they|he|she)\s+(?:are|is|were|was|turn(?:s|ed)?|reach(?:es|ed)?|become|becomes|became)\s*$|\bwho\s+(?:turn|reach)(?:s|es|ed)?\s*$|"
     r"\bwho\s+(?:are|were)\s+(?:aged\s+)?(?:\d+\s+(?:or|and|to)\s+)?$", re.I)  # "children who are 16 or 17"
 _AGE_OF_PEOPLE = re.compile(
     r"\b(?:care leavers|young people|children|adults|pupils|those|anyone|people)\s+(?:aged\s+)?(?:over|above|under)\s*$", re.I)
@@ -131,8 +135,11 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
         found.append(Value(value, unit, m.span(), m.group(0).strip(), mismatch))
 
     for m in _MONEY.finditer(text):
+        if _is_change(text, m):
+            continue  # "rose by £4.2m": a change, not a level
         scale = {"m": 1e6, "mil": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}.get((m.group(2) or "").lower(), 1)
-        add(_num(m.group(1)) * scale, Unit.GBP, m)
+        sign = -1 if re.search(r"(?:^|[\s(])[-\u2212]$", text[max(0, m.start() - 2):m.start()]) else 1
+        add(sign * _num(m.group(1)) * scale, Unit.GBP, m)  # "-£0.2m continuation of the grant", not "- £0.2m" (a bullet)
     for m in _RATE.finditer(text):
         add(_num(m.group(1) or m.group(3)), Unit.RATE, m, mismatch=bool(m.group(2)))
     for m in _PERCENT.finditer(text):
@@ -179,7 +186,8 @@ def _paired_duration(text: str, m: re.Match) -> re.Match | None:
 def _is_change(text: str, m: re.Match) -> bool:
     start = m.start()
     return bool(_CHANGE_BEFORE.search(text[max(0, start - 40):start]) or _DIFFERENCE_BEFORE.search(text[max(0, start - 80):start])
-                or _DIFFERENCE_AFTER.match(text, m.end()))
+                or _DIFFERENCE_AFTER.match(text, m.end())
+                or (_CHANGED_BY.search(text[max(0, start - 100):start]) and not re.match(r"\s*of\b", text[m.end():])))
 
 
 def _enumerated(text: str, before: str, raw: str) -> bool:

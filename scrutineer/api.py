@@ -19,7 +19,7 @@ from scrutineer.pipeline import ingest as run_ingest
 from scrutineer.search import Hit
 from scrutineer.vector_search import search_or_keywords
 from store.kb_lock import writer
-from store.metric_rows import MetricRow, query_metrics
+from store.metric_rows import MetricRow, Only, query_metrics
 from store.queries import DocumentRow, list_documents
 from store.records import Records
 from store.statement_rows import SearchFilters
@@ -81,9 +81,10 @@ class KnowledgeBase:
         return list_documents(self.records)
 
     def metrics(self, indicator: str | list[str] | None = None, authority: str | list[str] | None = None,
-                basis: str | list[str] | None = None) -> list[MetricRow]:
+                basis: str | list[str] | None = None, only: Only | str | None = None) -> list[MetricRow]:
+        """`only`: "mapped", "unmapped" or "confident" (mapped with high or medium confidence)."""
         names = [resolve_authority(a) for a in _listed(authority)]
-        return query_metrics(self.records, _listed(indicator), names, _listed(basis))
+        return query_metrics(self.records, _listed(indicator), names, _listed(basis), Only(only) if only else None)
 
     def search(self, query: str, limit: int = 20, threshold: float = 0.0, **filters: object) -> list[Hit]:
         """Filters as in `SearchFilters`: authorities, committee, doc_type, year_from, year_to, topic, indicator."""

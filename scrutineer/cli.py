@@ -29,7 +29,7 @@ from scrutineer.reextract import reextract as reextract_kb
 from scrutineer.render import document_view, documents_table, entities_table, metrics_table, print_summary
 from scrutineer.vector_search import search_or_keywords
 from store.kb_lock import VectorsBusy
-from store.metric_rows import entity_counts, query_metrics
+from store.metric_rows import Only, entity_counts, query_metrics
 from store.queries import document_detail, find_documents, list_documents
 from store.records import Records
 from store.statement_rows import SearchFilters
@@ -149,10 +149,11 @@ def metrics(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     bom: Annotated[bool, typer.Option(help="Start the CSV with a UTF-8 BOM (for Excel).")] = False,
     pivot: Annotated[Pivot | None, typer.Option(help="Wide CSV: a column per period or per authority.")] = None,
+    only: Annotated[Only | None, typer.Option(help="mapped, unmapped, or confident (mapped, high or medium).")] = None,
 ) -> None:
     """Every value the papers report, with indicator, basis, period and source: as a table, CSV or JSON."""
     with open_records(kb) as records:
-        rows = query_metrics(records, indicator, [resolve_authority(a) for a in authority or []], basis)
+        rows = query_metrics(records, indicator, [resolve_authority(a) for a in authority or []], basis, only)
     if pivot is not None:
         emit(metrics_wide(rows, pivot, bom=bom), output, f"{len(rows)} metrics, pivoted by {pivot.value}")
         return

@@ -20,7 +20,7 @@ from ingest.models import Strict
 from nlp.models import Basis, Polarity
 from nlp.taxonomy import Taxonomy
 from scrutineer.period_names import period_name, period_sort_key
-from store.metric_rows import MetricRow, query_metrics
+from store.metric_rows import MetricRow, Only, query_metrics
 from store.records import Records
 
 ENGLAND = "England"
@@ -90,6 +90,7 @@ class Comparison(Strict):
     points: list[Point]
     neighbours_of: str | None = None
     neighbours_without_data: list[str] = Field(default_factory=list)
+    left_out: int = Field(0, description="Rows of this indicator left out for low confidence (README, Confidence).")
 
     def names(self) -> list[str]:
         return list(dict.fromkeys(p.name for p in self.points))
@@ -102,7 +103,9 @@ def compare(records: Records, taxonomy: Taxonomy, indicator: str, authorities: l
         raise UnknownIndicator(f"unknown indicator {indicator!r}: see `scrutineer metrics` or nlp/data/indicators.yaml")
     group = [a.name for a in statistical_neighbours(neighbours_of)] if neighbours_of else []
     wanted = [*(authorities or []), *([neighbours_of] if neighbours_of else []), *group]
-    rows = query_metrics(records, [indicator], wanted or None, [b.value for b in _COMPARED])
+    bases = [b.value for b in _COMPARED]
+    rows = query_metrics(records, [indicator], wanted or None, bases, Only.CONFIDENT)
+    left_out = len(query_metrics(records, [indicator], wanted or None, bases, Only.MAPPED)) - len(rows)
     points = [_latest(rs) for rs in _grouped(rows).values()]
     if group:
         points += _neighbour_group(points, neighbours_of or "", set(group))
@@ -112,7 +115,7 @@ def compare(records: Records, taxonomy: Taxonomy, indicator: str, authorities: l
     return Comparison(
         indicator=indicator, title=known.title, unit=known.unit.value, polarity=known.polarity,
         periods=_ordered_periods(points), points=points, neighbours_of=short_name(neighbours_of) if neighbours_of else None,
-        neighbours_without_data=[short_name(g) for g in group if short_name(g) not in present],
+        neighbours_without_data=[short_name(g) for g in group if short_name(g) not in present], left_out=left_out,
     )
 
 

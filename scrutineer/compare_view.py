@@ -56,6 +56,9 @@ def comparison_notes(c: Comparison) -> list[str]:
     if c.neighbours_of:
         missing = ", ".join(c.neighbours_without_data) or "none"
         notes.append(f"{c.neighbours_of}'s statistical neighbours with no value in this KB: {missing}")
+    if c.left_out:
+        notes.append(f"{c.left_out} low-confidence value{'s' if c.left_out != 1 else ''} of {c.indicator} left out "
+                     "(see `scrutineer metrics --indicator ... --format csv`, column confidence)")
     if not c.points:
         notes.append(f"no values for {c.indicator} in this KB")
     return notes

@@ -15,7 +15,7 @@ from store.metric_rows import MetricRow
 CSV_COLUMNS = [
     "source", "authority", "indicator", "indicator_title", "label", "basis", "value", "unit", "period_start", "period_end",
     "period_label", "page", "section_path", "quote", "from_table", "rag", "polarity", "flags", "document_title",
-    "doc_type", "meeting_date", "sha256", "extractor_version",
+    "doc_type", "meeting_date", "sha256", "extractor_version", "evidence", "confidence",
 ]
 
 

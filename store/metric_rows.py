@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from nlp.models import CONFIDENT as confident_levels
 from store.records import Records
 
 
@@ -35,6 +37,8 @@ class MetricRow(BaseModel):
     meeting_date: date | None
     sha256: str
     extractor_version: str
+    evidence: str = ""
+    confidence: str = ""  # high, medium, low; empty for an unmapped row (nlp.models.Confidence)
 
     @field_validator("section_path", "flags", mode="before")
     @classmethod
@@ -54,15 +58,32 @@ class EntityCount(BaseModel):
 _METRICS = """
 SELECT d.source, m.authority, m.indicator, m.label, m.basis, m.value, m.unit, m.period_start, m.period_end,
   m.period_label, m.page, m.section_path, m.quote, m.from_table, m.rag, m.polarity, m.flags, m.document_id,
-  coalesce(d.title, '') AS document_title, d.doc_type, d.meeting_date, d.sha256, m.extractor_version
+  coalesce(d.title, '') AS document_title, d.doc_type, d.meeting_date, d.sha256, m.extractor_version, m.evidence,
+  m.confidence
 FROM metrics m JOIN documents d ON d.id = m.document_id
 """
 
 
+class Only(StrEnum):
+    """Which rows a reader wants: those an indicator was assigned to, those left unmapped, or the confident ones."""
+
+    MAPPED = "mapped"
+    UNMAPPED = "unmapped"
+    CONFIDENT = "confident"  # mapped with high or medium confidence: what compare and charts use
+
+
+CONFIDENT = tuple(c.value for c in confident_levels)
+_ONLY = {
+    Only.MAPPED: "m.indicator != ''",
+    Only.UNMAPPED: "m.indicator = ''",
+    Only.CONFIDENT: f"m.indicator != '' AND m.confidence IN ({', '.join(repr(c) for c in CONFIDENT)})",
+}
+
+
 def query_metrics(records: Records, indicators: list[str] | None = None, authorities: list[str] | None = None,
-                  bases: list[str] | None = None) -> list[MetricRow]:
+                  bases: list[str] | None = None, only: Only | None = None) -> list[MetricRow]:
     """Metrics in a stable order (authority, indicator, period, source, page), so exports diff cleanly."""
-    where, args = [], []
+    where, args = [_ONLY[only]] if only else [], []
     for column, values in (("m.indicator", indicators), ("m.authority", authorities), ("m.basis", bases)):
         if values:
             where.append(f"{column} IN ({', '.join('?' * len(values))})")

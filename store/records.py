@@ -159,11 +159,13 @@ class Records:
         self.db.executemany(
             "INSERT INTO metrics (document_id, indicator, label, value, unit, basis, period_start, period_end,"
             " period_label, authority, page, section_path, quote, from_table, rag, polarity, flags, statement_ord,"
-            " table_ord, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " table_ord, extractor_version, evidence, confidence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(ex.document_id, m.indicator, m.label, m.value, m.unit.value, m.basis.value, _iso(m.period_start),
               _iso(m.period_end), m.period_label, m.authority, m.page, json.dumps(m.section_path), m.quote,
               int(m.from_table), m.rag, m.polarity, json.dumps([f.value for f in m.flags]), m.statement_ord,
-              m.table_ord, EXTRACTOR_VERSION) for m in ex.metrics],
+              m.table_ord, EXTRACTOR_VERSION, m.evidence, m.confidence.value if m.confidence else "")
+             for m in ex.metrics],
         )
         ids = dict(self.db.execute("SELECT ord, id FROM statements WHERE document_id = ?", (ex.document_id,)).fetchall())
         self.db.executemany("INSERT INTO statement_topics VALUES (?, ?)",
