@@ -19,7 +19,7 @@ import yaml
 from ingest.authorities import gazetteer
 from ingest.models import Document, Statement, StatementKind
 from ingest.periods import DATE_RE, MONTHS, parse_date
-from nlp.models import Basis, Metric, Unit
+from nlp.models import Basis, Confidence, Metric, Unit
 
 DATA = Path(__file__).with_name("data") / "judgements.yaml"
 GRADE_NAMES = {1: "Outstanding", 2: "Good", 3: "Requires improvement to be good", 4: "Inadequate"}
@@ -166,6 +166,9 @@ def _metric(head: _Head, m: re.Match, indicator: str, period: tuple[date, date, 
         period_start=period[0], period_end=period[1], period_label=period[2], authority=authority,
         page=statement.page, section_path=list(statement.section_path), quote=re.sub(r"\s+", " ", m.group(0)).strip(),
         from_table=statement.kind is StatementKind.TABLE_ROW, statement_ord=ord_,
+        # the judgement area and its grade are printed side by side in the report itself
+        evidence=f"{'label' if statement.kind is StatementKind.TABLE_ROW else 'clause'}: '{area}', '{printed}'",
+        confidence=Confidence.HIGH,
     )
 
 

@@ -79,6 +79,7 @@ def test_judgements_table_becomes_grades(tmp_path: Path):
     assert (overall.period_start, overall.period_end) == (date(2025, 3, 3), date(2025, 3, 14))
     assert overall.authority == "Northumberland County Council"
     assert overall.label == "Overall effectiveness: Good" and "Good" in overall.quote
+    assert overall.confidence == "high" and "Overall effectiveness" in overall.evidence  # compare keeps only confident rows
     assert found["ofsted_help_and_protection"].label.endswith("Requires improvement to be good")
 
 
