@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -36,6 +38,16 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+@contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 class Records:
     def __init__(self, kb: Path) -> None:
         kb.mkdir(parents=True, exist_ok=True)
@@ -44,7 +56,6 @@ class Records:
         self.db = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA journal_mode = WAL")
         self._migrate()
 
     def close(self) -> None:
@@ -57,20 +68,28 @@ class Records:
         self.close()
 
     def _migrate(self) -> None:
-        """Version 1 is schema.sql; each file in migrations/ (002_..., 003_...) moves it one version on."""
-        has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
-        if not has_meta:
-            with self.db:
-                self.db.executescript(SCHEMA.read_text())
-                self.db.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        """Version 1 is schema.sql; each file in migrations/ (002_..., 003_...) moves it one version on. Processes that
+        open a new or older KB at the same moment (an ingest creating it, a reader waiting for it) take turns."""
+        if self._version() == SCHEMA_VERSION:
+            return  # the usual case takes no lock, so a current KB opens from a read-only folder too
+        with _exclusive(self.path.with_name("schema.lock")):
+            version = self._version()  # again, under the lock: another process may have just created or moved it
+            self.db.execute("PRAGMA journal_mode = WAL")  # kept in the file; switching it races with other openers
+            if version == 0:
+                self.db.executescript(f"BEGIN; {SCHEMA.read_text()} INSERT INTO meta VALUES ('schema_version', '1'); COMMIT;")
+                version = 1
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: schema version {version} is newer than this Scrutineer ({SCHEMA_VERSION})")
+            for script in MIGRATIONS[version - 1:]:
+                self.db.executescript(f"BEGIN; {script.read_text()} UPDATE meta SET value = '{version + 1}'"
+                                      " WHERE key = 'schema_version'; COMMIT;")
+                version += 1
+
+    def _version(self) -> int:
+        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+            return 0
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        version = int(row["value"]) if row else 0
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {version} is newer than this Scrutineer ({SCHEMA_VERSION})")
-        for script in MIGRATIONS[version - 1:]:
-            self.db.executescript(f"BEGIN; {script.read_text()} UPDATE meta SET value = '{version + 1}'"
-                                  " WHERE key = 'schema_version'; COMMIT;")
-            version += 1
+        return int(row["value"]) if row else 0
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -51,7 +51,7 @@ def _kill_when(kb: Path, ready: Callable[[], bool]) -> None:
     deadline = time.monotonic() + 600
     while not ready() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert proc.poll() is None, "the ingest finished before the point to kill it at"
+    assert proc.poll() is None, f"the ingest finished before the point to kill it at: {proc.communicate()[1][-2000:]}"
     os.killpg(proc.pid, signal.SIGKILL)  # the CLI and its parser workers, as kill -9 of the process group
     assert proc.wait() == -signal.SIGKILL
     _sound(kb)

@@ -80,3 +80,20 @@ def test_truncated_and_encrypted_pdfs(tmp_path):
         summary = ingest([tmp_path], records, workers=2)
     reasons = sorted(f.reason for f in summary.failures)
     assert len(reasons) == 2 and "password-protected" in reasons[0] and "truncated" in reasons[1]
+
+
+def _open_and_count(kb: str) -> int:
+    with Records(Path(kb)) as records:
+        return records.db.execute("SELECT count(*) FROM meta").fetchone()[0]
+
+
+def test_processes_opening_a_new_kb_at_once_take_turns(tmp_path):
+    """An ingest creating a KB while a reader opens it: one of them builds the schema, neither fails."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from store.records import SCHEMA_VERSION
+    kb = tmp_path / "kb"
+    with ProcessPoolExecutor(4) as pool:
+        assert all(n >= 1 for n in pool.map(_open_and_count, [str(kb)] * 8))
+    with Records(kb) as records:
+        assert records.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
