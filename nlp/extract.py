@@ -93,7 +93,8 @@ def extract_metrics(doc: Document, taxonomy: Taxonomy) -> list[Metric]:
     ctx = document_context(doc)
     statements, tables = document_inputs(doc)
     domain = document_domain(s.text for s in statements if not s.is_table_row)
-    metrics = metrics_from_statements(statements, ctx, taxonomy, domain)
+    contents = _contents_list(statements)  # "Information about this inspection 48": a heading and its page
+    metrics = metrics_from_statements([s for s in statements if s.ord not in contents], ctx, taxonomy, domain)
     for t in tables:
         metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy, domain)
     return metrics + judgements_of(doc)

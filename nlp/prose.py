@@ -54,6 +54,9 @@ _ANAPHOR = re.compile(  # "This represents ...", "This is below the England aver
     r"(?:is|was)\b(?!\s+(?:an?|the)\s+(?:\w+\s+)?(?:increase|decrease|reduction|rise|fall|drop|change|improvement|decline)))",
     re.I)
 
+_POINTS_BACK = re.compile(  # "In 2021-24, this took an average of 142 days", "which stood at 12%"
+    r"\b(?:this|that|these|those|it|which|they)\s+(?:figure\s+|rate\s+|number\s+)?(?:took|takes|was|is|were|are|has|have|"
+    r"had|stood|stands|represents|equates|fell|rose|increased|decreased|reduced|remained)\b", re.I)
 _CONTINUES = re.compile(  # goes on from the one before: "This is a decline from 38% in Q1", "(a rate of 38 per 10,000)"
     r"^\s*(?:(?-i:[a-z(])|this|that|these|those|it|which|they|the (?:figure|rate|number|proportion|percentage|total)|"
     r"(?:this|that) (?:figure|rate|number|proportion|percentage|represents|is)|in (?:Q[1-4]|quarter|the same)|"
@@ -103,8 +106,12 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             dated = next((f.period for f in previous if f.period is not None), None)
             for f in found:
                 f.period = f.period or dated
-        continues = bool(_CONTINUES.match(st.text)) or (bool(found) and
-                                                        not any(taxonomy.evidence(st.text, f.value.unit) for f in found))
+        # a figure with no words of its measure goes on from the figure before it, or points back ("this took 142
+        # days"); otherwise ("Improve access to ... dentistry." then "... a GP appointment ... from 49% to 60%") it is
+        # a statement of something the rules do not name, and borrows nothing
+        continues = bool(_CONTINUES.match(st.text)) or (
+            bool(found) and (bool(previous) or bool(_POINTS_BACK.search(st.text)))
+            and not any(taxonomy.evidence(st.text, f.value.unit) for f in found))
         places = _places(st, title, lead_ins.places(st.section_path, st.is_list_item, continues), context)
         out += [_to_metric(f, st, ctx, _verdict(f, places, st, taxonomy, domain)) for f in found
                 if _worth_keeping(f, st.text)]

@@ -939,6 +939,19 @@ def test_a_contents_list_is_headings_and_pages() -> None:
     assert [m.value for m in extract_metrics(doc, load_taxonomy())] == [412, 31]
 
 
+def test_contents_entries_read_as_lines_are_headings_and_pages_too() -> None:
+    """Ingest files a contents list's entries under its "Contents" heading as lines, not a table."""
+    texts = [("The experiences and progress of children looked after and achieving permanence 16", ["Contents"]),
+             ("Information about this inspection 48", ["Contents"]),
+             ("We care for 412 children looked after.", ["Children in care"])]
+    doc = Document(
+        id="d-0", source="report.pdf", sha256="0" * 64, meta=Metadata(authority="Northmoor Borough Council"),
+        page_start=1, page_end=1,
+        statements=[Statement(text=t, page=1, section_path=p, char_start=0, char_end=1, kind=StatementKind.SENTENCE)
+                    for t, p in texts])
+    assert [m.value for m in extract_metrics(doc, load_taxonomy())] == [412]
+
+
 def test_a_target_named_after_its_figure_is_the_target() -> None:
     rows = extract("In 2023/24, 84% of PEPs were completed; this is below the council's 95% target.")
     assert [(b, v) for _, b, v, _, _ in rows] == [("actual", 84), ("target", 95)]

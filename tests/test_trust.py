@@ -136,6 +136,18 @@ def test_an_earlier_sentence_that_is_not_its_lead_in_lends_nothing() -> None:
     assert got == {46: "care_leavers_19_21_neet_percent", 44: ""}
 
 
+def test_a_figure_after_a_sentence_without_one_borrows_its_measure_only_when_it_points_back() -> None:
+    """A plan's aim ('Improve dental and GP services for young people in care.') then a target about adults' GP
+    appointments: the figures are not dental checks. 'This took ...' does point back to the sentence before."""
+    got = mapped("Improve access to dental checks for children in care.",
+                 "By 2028, the share of residents rating their GP appointment as good will rise from 49% to 60%.",
+                 heading="Children in care")
+    assert got == {49: "", 60: ""}
+    got = mapped("Once the court has agreed that a child can be placed for adoption, a family is found quickly.",
+                 "In 2021-24, this took an average of 142 days.")
+    assert got == {142: "adoption_a2_days"}
+
+
 def test_a_continuing_sentence_takes_its_lead_in_with_medium_confidence() -> None:
     got = rows("46% of care leavers aged 19 to 21 were NEET.", "This is a decline from 38% in Q1.")
     assert [(m.value, m.indicator, m.confidence) for m in got] == [
