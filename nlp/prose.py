@@ -56,7 +56,9 @@ _ANAPHOR = re.compile(  # "This represents ...", "This is below the England aver
 
 _POINTS_BACK = re.compile(  # "In 2021-24, this took an average of 142 days", "which stood at 12%"
     r"\b(?:this|that|these|those|it|which|they)\s+(?:figure\s+|rate\s+|number\s+)?(?:took|takes|was|is|were|are|has|have|"
-    r"had|stood|stands|represents|equates|fell|rose|increased|decreased|reduced|remained)\b", re.I)
+    r"had|stood|stands|represents|equates|fell|rose|increased|decreased|reduced|remained)\b|"
+    r"\b(?:the|this|that)\s+(?:proportion|percentage|figure|rate|number|average|time)\b|"  # "At 83%, the proportion is"
+    r"\ban average (?:time (?:period )?|number of days )?of\b", re.I)  # "waiting an average of 247 days"
 _CONTINUES = re.compile(  # goes on from the one before: "This is a decline from 38% in Q1", "(a rate of 38 per 10,000)"
     r"^\s*(?:(?-i:[a-z(])|this|that|these|those|it|which|they|the (?:figure|rate|number|proportion|percentage|total)|"
     r"(?:this|that) (?:figure|rate|number|proportion|percentage|represents|is)|in (?:Q[1-4]|quarter|the same)|"
