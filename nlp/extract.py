@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ingest.models import Document, StatementKind, Table
 from nlp.domain import document_domain
-from nlp.judgements import judgements_of
+from nlp.judgements import inspection_window, judgements_of
 from nlp.kpi_cards import is_kpi_card, table_card_title
 from nlp.models import DocumentContext, Extraction, Metric
 from nlp.prose import StatementIn, metrics_from_statements
@@ -40,6 +40,8 @@ def document_context(doc: Document) -> DocumentContext:
     "currently" or undated figure in it is of the first month, not of the plan's last year."""
     m = doc.meta
     start, end, label = m.period_start, m.period_end, m.period_label or ""
+    if end is None and (window := inspection_window(doc)) is not None:  # an inspection whose metadata missed its dates
+        start, end, label = window
     if start is not None and end is not None and (end - start).days > _PLAN_DAYS:
         end = date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
         label = f"{start:%B %Y}"

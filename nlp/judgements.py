@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from ingest.authorities import gazetteer
-from ingest.models import Document, Statement, StatementKind
+from ingest.models import DocType, Document, Statement, StatementKind
 from ingest.periods import DATE_RE, MONTHS, parse_date
 from nlp.models import Basis, Confidence, Metric, Unit
 
@@ -190,6 +190,15 @@ def inspection_period(text: str) -> tuple[date, date, str] | None:
     if m and (d := parse_date(m.group(1)[:30]) or next(map(_numeric, _NUMERIC.finditer(m.group(1))), None)):
         return d, d, f"published {d:%-d %B %Y}"
     return None
+
+
+def inspection_window(doc: Document) -> tuple[date, date, str] | None:
+    """The days an inspection report's own figures are of ("at the time of the inspection", an undated count): its
+    inspection dates, never the publication day, which comes weeks later."""
+    if doc.meta.doc_type is not DocType.INSPECTION_REPORT or not doc.statements or not is_inspection_report(doc):
+        return None  # typed by ingest from its content as well: an appendix quoting an inspection is not one
+    period = inspection_period(_head(doc).text)
+    return period if period is not None and not period[2].startswith("published") else None
 
 
 def _numeric(m: re.Match) -> date | None:

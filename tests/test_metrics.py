@@ -1251,3 +1251,22 @@ def test_approved_placements_are_places_and_a_nurse_s_checks_are_not_assessments
     assert indicators("Health assessments for children in care are monitored closely.",
                       "Monitoring by the nurse has improved timeliness, but only 64% were completed on time.") == \
         {64: ""}
+
+
+def _report(doc_type: str) -> Document:
+    texts = ["Inspection of Northmoor local authority children's services",
+             "Inspection dates: 3 March to 14 March 2025",
+             "At the time of the inspection, 412 children were looked after."]
+    return Document(
+        id="d-0", source="report.pdf", sha256="0" * 64, page_start=1, page_end=1,
+        meta=Metadata(authority="Northmoor Borough Council", doc_type=doc_type),
+        statements=[Statement(text=t, page=1, section_path=[], char_start=0, char_end=1, kind=StatementKind.SENTENCE)
+                    for t in texts])
+
+
+def test_an_inspection_report_whose_metadata_missed_its_dates_dates_its_figures_by_the_inspection() -> None:
+    got = [(m.indicator, m.value, m.period_end) for m in extract_metrics(_report("inspection_report"), load_taxonomy())
+           if m.unit is Unit.COUNT]
+    assert got == [("cla_count", 412, date(2025, 3, 14))]
+    # a paper that only quotes an inspection keeps its own (here: no) dates
+    assert document_context(_report("appendix")).period_end is None
