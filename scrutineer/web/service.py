@@ -5,18 +5,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ingest.authorities import resolve_authority
 from scrutineer.api import KnowledgeBase
 from scrutineer.compare import Comparison, UnknownIndicator
 from scrutineer.period_names import period_name
 from scrutineer.search import Hit
-from scrutineer.search import search as run_search
 from scrutineer.web.forms import CompareForm, MetricsForm, SearchForm, WebError
 from scrutineer.web.owner import KBOwner
 from store.metric_rows import MetricRow
 from store.queries import DocumentDetail, DocumentRow, FailureRow, document_detail, last_failures
-from store.statement_rows import SearchFilters
-from store.vectors import IndexMismatch
 
 MEDIA = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "md": "text/plain; charset=utf-8",
          "html": "text/plain; charset=utf-8", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
@@ -27,13 +23,8 @@ def search_hits(owner: KBOwner, form: SearchForm) -> list[Hit]:
         raise WebError(400, "the query is empty: type what to look for")
 
     def find(kb: KnowledgeBase) -> list[Hit]:
-        if owner.has_vectors:
-            try:
-                return kb.search(form.q, limit=form.limit, **form.filters())
-            except IndexMismatch:  # as the CLI does: an index built by another model still leaves the keywords
-                pass
-        filters = SearchFilters(**{**form.filters(), "authorities": [resolve_authority(a) for a in form.authority]})
-        return run_search(kb.records, None, None, form.q, filters, form.limit)
+        # a missing, damaged or busy index, or one built by another model, leaves the keywords (KnowledgeBase.search)
+        return kb.search(form.q, limit=form.limit, **form.filters())
 
     return owner.cached(("search", form), find, vectors=True)
 
