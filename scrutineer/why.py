@@ -37,6 +37,10 @@ class Trace:
     texts: dict[int, str] = field(default_factory=dict)
     terms: list[str] = field(default_factory=list)  # extra words searched for (vocabulary)
     rerank: dict[int, float] = field(default_factory=dict)
+    # worked out once per search, shared by its two fusions: substance weights, and the statements found on each topic
+    weights: dict[int, float] = field(default_factory=dict)
+    topical: dict[str, set[int]] = field(default_factory=dict)
+    checked: dict[str, set[int]] = field(default_factory=dict)  # topic -> statements whose topics were read
 
 
 def explain(records: Records, trace: Trace, passages: list[tuple[list[int], float]],

@@ -87,8 +87,10 @@ def keyword_ids(records: Records, terms: list[str], filters: SearchFilters, limi
         return []
     match = " OR ".join('"' + t.replace('"', "") + '"' for t in dict.fromkeys(terms))
     where, args = filters.sql()
-    sql = (f"SELECT s.id{_JOIN} JOIN statements_fts f ON f.rowid = s.id WHERE statements_fts MATCH ? AND {where}"
-           " ORDER BY bm25(statements_fts) LIMIT ?")
+    # BM25 as FTS5's `rank` column in a subquery, sorted after the join: the same order as ORDER BY bm25() on the
+    # joined rows, in about two thirds of the time (bm25() in the outer query is evaluated per joined row)
+    sql = (f"SELECT s.id{_JOIN} JOIN (SELECT rowid, rank FROM statements_fts WHERE statements_fts MATCH ?) f"
+           f" ON f.rowid = s.id WHERE {where} ORDER BY f.rank LIMIT ?")
     return [r[0] for r in records.db.execute(sql, [match, *args, limit])]
 
 
@@ -111,16 +113,27 @@ def selective_terms(records: Records, terms: list[str]) -> list[str]:
     return keep or terms
 
 
+_STEMS: dict[str, str | None] = {}  # term -> its stem (None: no token), the same for every KB
+_STEMS_KEPT = 20_000
+
+
 def _stems(terms: list[str]) -> dict[str, str]:
-    """Each term as the index stores it, from a throwaway FTS5 table with the same tokenizer."""
-    scratch = sqlite3.connect(":memory:")
-    try:
-        scratch.execute("CREATE VIRTUAL TABLE q USING fts5(t, tokenize='porter unicode61')")
-        scratch.execute("CREATE VIRTUAL TABLE v USING fts5vocab(q, 'instance')")
-        scratch.executemany("INSERT INTO q(rowid, t) VALUES (?, ?)", list(enumerate(terms)))
-        return {terms[doc]: term for term, doc in scratch.execute("SELECT term, doc FROM v")}
-    finally:
-        scratch.close()
+    """Each term as the index stores it, from a throwaway FTS5 table with the same tokenizer; remembered, since a
+    search asks for the same few hundred words again and again."""
+    new = [t for t in dict.fromkeys(terms) if t not in _STEMS]
+    if new:
+        scratch = sqlite3.connect(":memory:")
+        try:
+            scratch.execute("CREATE VIRTUAL TABLE q USING fts5(t, tokenize='porter unicode61')")
+            scratch.execute("CREATE VIRTUAL TABLE v USING fts5vocab(q, 'instance')")
+            scratch.executemany("INSERT INTO q(rowid, t) VALUES (?, ?)", list(enumerate(new)))
+            found = {new[doc]: term for term, doc in scratch.execute("SELECT term, doc FROM v")}
+        finally:
+            scratch.close()
+        if len(_STEMS) > _STEMS_KEPT:
+            _STEMS.clear()
+        _STEMS.update({t: found.get(t) for t in new})
+    return {t: stem for t in terms if (stem := _STEMS.get(t)) is not None}
 
 
 def allowed_ids(records: Records, ids: list[int], filters: SearchFilters) -> set[int]:
