@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from threading import Lock
 
 from ingest import Overrides
 from ingest.authorities import resolve_authority
@@ -35,11 +36,13 @@ class KnowledgeBaseMissing(FileNotFoundError):
 class KnowledgeBase:
     """One KB folder: SQLite records plus the vector index, opened lazily (the model loads on first search)."""
 
-    def __init__(self, path: Path, cfg: Settings) -> None:
+    def __init__(self, path: Path, cfg: Settings, vectors_of: KnowledgeBase | None = None) -> None:
         self.path = path
         self.records = Records(path)
         self._cfg = cfg
         self._vectors: tuple[VectorIndex, Embedder] | None = None
+        self._vectors_of = vectors_of  # another KB object of this folder whose index and model this one reads
+        self._opening = Lock()
         self._taxonomy: Taxonomy | None = None
         self.notice: str | None = None  # set when the last search fell back to keywords, saying why
 
@@ -67,9 +70,17 @@ class KnowledgeBase:
 
     def vectors(self) -> tuple[VectorIndex, Embedder]:
         """The index, for reading; kept open for the KB's life (it reopens itself when another process writes)."""
-        if self._vectors is None:
-            self._vectors = open_vectors(self.path, self._cfg, writer=False)
-        return self._vectors
+        if self._vectors_of is not None:
+            return self._vectors_of.vectors()
+        with self._opening:  # threads sharing this KB's index open it once
+            if self._vectors is None:
+                self._vectors = open_vectors(self.path, self._cfg, writer=False)
+            return self._vectors
+
+    def reader(self) -> KnowledgeBase:
+        """Another handle on this KB for another thread: its own SQLite connection (a connection stays on the thread
+        that opened it), this one's vector index and model (safe across threads, and loaded once)."""
+        return KnowledgeBase(self.path, self._cfg, vectors_of=self)
 
     @property
     def taxonomy(self) -> Taxonomy:

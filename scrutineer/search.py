@@ -116,6 +116,7 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
 
 _vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
 _vectors_lock = Lock()
+_embedding = Lock()  # one query embedded at a time: a fast tokenizer shared by threads fails ("Already borrowed")
 
 
 def query_vector(embedder: Embedder, query: str) -> np.ndarray:
@@ -125,7 +126,8 @@ def query_vector(embedder: Embedder, query: str) -> np.ndarray:
         if key in _vectors:
             _vectors.move_to_end(key)
             return _vectors[key]
-    vector = embedder.embed([query])[0]
+    with _embedding:
+        vector = embedder.embed([query])[0]
     vector.flags.writeable = False
     with _vectors_lock:
         _vectors[key] = vector
@@ -188,8 +190,11 @@ def _substance(text: str) -> float:
     return prior * (0.8 if " | " in text or not text.rstrip().endswith((".", "!", "?", ")", '"', "”")) else 1.0)
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    return _NOT_ALNUM.sub(" ", text.lower()).strip()
 
 
 def _collapse(records: Records, ranked: list[tuple[int, float]], trace: Trace, limit: int) -> list[Hit]:

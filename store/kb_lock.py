@@ -16,7 +16,8 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,36 +37,109 @@ class KbBusy(Exception):
 
 
 class VectorLock:
-    """Exclusive, re-entrant (within a process) hold on a KB's embedded vector store."""
+    """A hold on a KB's embedded vector store: across processes always one exclusive flock; within this process either
+    one thread (a write, or any call by default) or several reading threads at once (a web server's searches), since
+    Chroma's client is safe across threads. Sharers join the flock the first of them took; `enter` runs once after it
+    is taken, before anyone goes on, and `leave` once before it is let go, so the checks a process makes of the store
+    (store/vectors.py) are made once per hold of the flock. Re-entrant within a thread."""
+
+    JOIN_SECONDS = 1.0  # readers join a hold at most this old, then wait for it to end: other processes get turns
 
     def __init__(self, kb: Path) -> None:
         self.kb = kb
-        self._local = threading.RLock()  # threads of one process (a web server) take turns too
-        self._depth = 0
+        self._state = threading.Condition()
+        self._owner: int | None = None  # the thread holding it alone
+        self._sharers = 0
+        self._turning = False  # the flock is being taken or let go (`enter` or `leave` running): nobody comes in
+        self._since = 0.0  # when the flock was taken
+        self._writers = 0  # threads waiting to hold it alone: readers stop joining
+        self._depth = threading.local()
         self._fd: int | None = None
 
     @contextmanager
-    def hold(self, wait: float) -> Iterator[None]:
-        if not self._local.acquire(timeout=max(wait, 0.0)):
-            raise VectorsBusy(f"the vector index of {self.kb} is busy (waited {wait:.0f} s)")
-        try:
-            if self._depth == 0:
-                self._fd = _flock(self.kb / VECTOR_LOCK, wait)
-            self._depth += 1
+    def hold(self, wait: float, shared: bool = False, enter: Callable[[], None] | None = None,
+             leave: Callable[[], None] | None = None) -> Iterator[None]:
+        if getattr(self._depth, "n", 0):  # this thread holds it already
+            self._depth.n += 1
             try:
                 yield
             finally:
-                self._depth -= 1
-                if self._depth == 0 and self._fd is not None:
-                    os.close(self._fd)  # closing releases the flock
-                    self._fd = None
+                self._depth.n -= 1
+            return
+        deadline = time.monotonic() + max(wait, 0.0)
+        if self._come_in(shared, deadline):
+            self._take(shared, deadline, enter)
+        self._depth.n = 1
+        try:
+            yield
         finally:
-            self._local.release()
+            self._depth.n = 0
+            self._go_out(shared, leave)
 
-    @property
-    def nested(self) -> bool:
-        """This thread already held the lock when it took it again (the checks were done by the outer hold)."""
-        return self._depth > 1
+    def _admits(self, shared: bool) -> bool:
+        if self._turning or self._owner is not None:
+            return False
+        if not shared:
+            return self._sharers == 0
+        return self._writers == 0 and (self._sharers == 0 or time.monotonic() - self._since < self.JOIN_SECONDS)
+
+    def _come_in(self, shared: bool, deadline: float) -> bool:
+        """Wait for a turn in this process; True when this thread must take the flock (nobody here holds it)."""
+        with self._state:
+            self._writers += not shared
+            try:
+                while not self._admits(shared):
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise VectorsBusy(f"the vector index of {self.kb} is busy (waited in this process)")
+                    self._state.wait(min(left, self.JOIN_SECONDS))
+            finally:
+                self._writers -= not shared
+            first = self._sharers == 0
+            if shared:
+                self._sharers += 1
+            else:
+                self._owner = threading.get_ident()
+            self._turning = first
+            return first
+
+    def _take(self, shared: bool, deadline: float, enter: Callable[[], None] | None) -> None:
+        try:
+            self._fd = _flock(self.kb / VECTOR_LOCK, max(deadline - time.monotonic(), 0.0))
+            self._since = time.monotonic()
+            if enter is not None:
+                enter()
+        except BaseException:
+            self._let_go(shared)
+            raise
+        with self._state:
+            self._turning = False
+            self._state.notify_all()
+
+    def _go_out(self, shared: bool, leave: Callable[[], None] | None) -> None:
+        with self._state:
+            if shared and self._sharers > 1:
+                self._sharers -= 1
+                self._state.notify_all()
+                return
+            self._turning = True  # the last one out: nobody joins while the store is noted and let go
+        try:
+            if leave is not None:
+                leave()
+        finally:
+            self._let_go(shared)
+
+    def _let_go(self, shared: bool) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing releases the flock
+            self._fd = None
+        with self._state:
+            if shared:
+                self._sharers -= 1
+            else:
+                self._owner = None
+            self._turning = False
+            self._state.notify_all()
 
     def generation(self) -> int:
         try:

@@ -88,16 +88,14 @@ class VectorIndex:
 
     @contextmanager
     def _use(self, write: bool = False) -> Iterator[None]:
-        """Hold the store for one call: reopen when another process wrote, mark a write until it is done."""
+        """Hold the store for one call: reopen when another process wrote, mark a write until it is done. Reads share
+        the hold with this process's other reading threads; the checks run once per hold of the flock."""
         if self._lock is None:
             if self.collection is None:
                 self._open()
             yield
             return
-        with self._lock.hold(self.wait):
-            inner = self._lock.nested and self.collection is not None  # inside `held()`: checked once already
-            if not inner:
-                self._check()
+        with self._lock.hold(self.wait, shared=not write, enter=self._check, leave=self._note_files):
             try:
                 if write:
                     with self._lock.writing():
@@ -106,8 +104,6 @@ class VectorIndex:
                     _seen[self._key] = self._lock.generation()  # this process's own write: nothing to reload
                 else:
                     yield
-                    if not inner:
-                        self._note_files()
             except (IndexMismatch, IndexDamaged):
                 raise
             except Exception as exc:
@@ -129,7 +125,8 @@ class VectorIndex:
 
     @contextmanager
     def held(self) -> Iterator[VectorIndex]:
-        """Hold the store across several calls (one search's queries), checking it once rather than per call."""
+        """Hold the store across several reads (one search's queries), checking it once rather than per call; other
+        threads of this process may read at the same time."""
         with self._use():
             yield self
 

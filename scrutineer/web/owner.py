@@ -1,47 +1,96 @@
-"""One owner for the knowledge base inside the web server.
+"""The knowledge base inside the web server: a few searcher threads, and the request threads for SQLite alone.
 
 A `KnowledgeBase` holds a SQLite connection (usable only from the thread that opened it) and an embedded Chroma
-client (not safe to share loosely), and the web server answers requests from a pool of threads. So one thread owns
-the KB with its vector index, and a search hands it a function to run: the single-owner design the vector store
-needs, with no connection crossing threads. What needs SQLite alone (documents, metrics, compare) runs on the
-request's own thread through a KB opened there, which never opens the vector index, so it does not queue behind
-searches (SQLite in WAL mode serves concurrent readers). Answers are cached per KB generation (the SQLite file and
-its write-ahead log as they stand on disk), so a document ingested by another process shows on the next request,
-without a restart.
+client. Searches run on a small pool of searcher threads, each with its own SQLite connection and all sharing one
+vector index and one embedding model: Chroma's client is safe across threads, and the KB's vector lock lets this
+process's readers share one hold of the store while still keeping any other process (an ingest) out of it
+(store/kb_lock.py). A few threads rather than one let a search's SQLite, ONNX and Chroma work, which release
+Python's lock, overlap with another's Python; a few rather than many keep the queue first come, first served. What
+needs SQLite alone (documents, metrics, compare) runs on the request's own thread through a KB opened there, which
+never opens the vector index. Answers are cached per KB generation (the SQLite file and its write-ahead log as they
+stand on disk), so a document ingested by another process shows on the next request, without a restart.
 """
 
 from __future__ import annotations
 
 import os
+import queue
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
-from threading import Lock, local
-from typing import TypeVar
+from threading import Lock, Thread, local
+from typing import Any, TypeVar
 
 from scrutineer.api import KnowledgeBase, open_kb
 from scrutineer.config import Settings, settings
 
 T = TypeVar("T")
-CACHE_SIZE = 256
+SEARCHERS = min(4, (os.cpu_count() or 1) + 1)  # threads searching at once
+
+
+class Searchers:
+    """Threads that each own a handle on the KB (the first opens it; the others read its vector index and model)."""
+
+    def __init__(self, path: Path, cfg: Settings | None, n: int = SEARCHERS) -> None:
+        self._tasks: queue.SimpleQueue[tuple[Callable[[KnowledgeBase], Any], Future] | None] = queue.SimpleQueue()
+        self._home: Future[KnowledgeBase] = Future()
+        self._threads = [Thread(target=self._serve, args=(i, path, cfg), name=f"kb-search-{i}", daemon=True)
+                         for i in range(n)]
+        for t in self._threads:
+            t.start()
+        self.home = self._home.result()  # KnowledgeBaseMissing and the like come out here
+
+    def submit(self, fn: Callable[[KnowledgeBase], T]) -> Future[T]:
+        done: Future[T] = Future()
+        self._tasks.put((fn, done))
+        return done
+
+    def _serve(self, i: int, path: Path, cfg: Settings | None) -> None:
+        try:
+            kb = open_kb(path, False, cfg) if i == 0 else self._home.result().reader()
+        except BaseException as exc:
+            if i == 0:
+                self._home.set_exception(exc)
+            return
+        if i == 0:
+            self._home.set_result(kb)
+        try:
+            while (task := self._tasks.get()) is not None:
+                fn, done = task
+                if done.set_running_or_notify_cancel():
+                    try:
+                        done.set_result(fn(kb))
+                    except BaseException as exc:
+                        done.set_exception(exc)
+        finally:
+            if i == 0:  # the others read its vector index: close it last
+                for t in self._threads[1:]:
+                    t.join()
+            kb.close()
+
+    def close(self) -> None:
+        for _ in self._threads:
+            self._tasks.put(None)
+        self._threads[0].join()
 
 
 class KBOwner:
-    """Runs functions of the KB on its one thread; `cached` remembers answers until the KB changes on disk."""
+    """Runs searches on the searcher threads; `cached` remembers answers until the KB changes on disk."""
 
     def __init__(self, path: Path, cfg: Settings | None = None) -> None:
         self.path = path
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kb-owner")
+        self._searchers = Searchers(path, cfg)
         self._cfg = cfg
-        self._kb: KnowledgeBase = self._pool.submit(open_kb, path, False, cfg).result()
         self._local = local()
         self._pending: dict[tuple, Future] = {}
         self._cache: OrderedDict[tuple, object] = OrderedDict()
         self._lock = Lock()
-        self._remote_index = bool((cfg or settings()).chroma_url)
+        used = cfg or settings()
+        self._remote_index = bool(used.chroma_url)
+        self._cache_size = used.web_cache
         if self.has_vectors:  # load the embedding model now, not on the first reader's search
-            self._pool.submit(lambda: self._kb.vectors()[1].embed(["warm up"]))
+            self._searchers.submit(lambda kb: kb.vectors()[1].embed(["warm up"]))
 
     @property
     def has_vectors(self) -> bool:
@@ -50,8 +99,8 @@ class KBOwner:
         return self._remote_index or (self.path / "chroma").is_dir()
 
     def run(self, fn: Callable[[KnowledgeBase], T]) -> T:
-        """`fn` on the owner's thread, with the KB whose vector index it may use."""
-        return self._pool.submit(fn, self._kb).result()
+        """`fn` on a searcher thread, with a KB whose vector index it may read."""
+        return self._searchers.submit(fn).result()
 
     def read(self, fn: Callable[[KnowledgeBase], T]) -> T:
         """`fn` on this thread, with this thread's KB: for SQLite reads only (it must not call `.vectors()`)."""
@@ -60,9 +109,11 @@ class KBOwner:
             kb = self._local.kb = open_kb(self.path, cfg=self._cfg)
         return fn(kb)
 
-    def cached(self, key: Hashable, fn: Callable[[KnowledgeBase], T], vectors: bool = False) -> T:
-        """`fn`'s answer, computed once per KB generation (on the owner's thread when it needs `vectors`); requests
-        for an answer being computed wait for it rather than compute it again."""
+    def cached(self, key: Hashable, fn: Callable[[KnowledgeBase], T], vectors: bool = False,
+               keep: Callable[[T], bool] | None = None) -> T:
+        """`fn`'s answer, computed once per KB generation (on a searcher thread when it needs `vectors`); requests
+        for an answer being computed wait for it rather than compute it again. An answer `keep` refuses (one made
+        while the vector index was busy) is given to those waiting for it, not remembered."""
         full = (self.generation(), key)
         with self._lock:
             if full in self._cache:
@@ -82,10 +133,11 @@ class KBOwner:
             with self._lock:
                 self._pending.pop(full, None)
         pending.set_result(value)
-        with self._lock:
-            self._cache[full] = value
-            while len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
+        if keep is None or keep(value):
+            with self._lock:
+                self._cache[full] = value
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
         return value
 
     def generation(self) -> tuple[int, ...]:
@@ -100,5 +152,4 @@ class KBOwner:
         return tuple(stamp)
 
     def close(self) -> None:
-        self._pool.submit(self._kb.close).result()
-        self._pool.shutdown()
+        self._searchers.close()
