@@ -256,3 +256,73 @@ def test_an_unexpected_error_is_a_page_not_a_trace(web_kb: Path, monkeypatch: py
         page, api = c.get("/documents"), c.get("/api/documents")
     assert page.status_code == 500 and "something went wrong" in page.text and "secret" not in page.text
     assert api.status_code == 500 and set(api.json()) == {"detail"} and "secret" not in api.text
+
+
+def test_search_page_says_when_it_searched_by_keywords_only(corpus_kb: Path) -> None:
+    """A KB ingested without its vector index: the page says why the hits come from keywords alone."""
+    with TestClient(create_app(corpus_kb)) as c:
+        html = c.get("/", params={"q": "care leavers NEET"}).text
+        assert 'id="search-notice"' in html and "Keyword search only" in html and "reindex" in html
+        assert '<li class="hit"' in html
+        again = c.get("/", params={"q": "care leavers NEET"}).text  # not remembered: said again while it lasts
+        assert 'id="search-notice"' in again
+
+
+def test_search_page_with_vectors_has_no_notice(client: TestClient) -> None:
+    assert 'id="search-notice"' not in client.get("/", params={"q": "placement stability"}).text
+
+
+def test_search_takes_several_authorities(client: TestClient, kb: KnowledgeBase) -> None:
+    both = ["Wexcombe County Council", NORTHMOOR]
+    params = {"q": "care leavers", "authority": both, "limit": 30}
+    got = client.get("/api/search", params=params).json()
+    want = kb.search("care leavers", limit=30, authorities=both)
+    assert got == [h.model_dump(mode="json") for h in want]
+    assert {h["authority"] for h in got} == set(both)
+    html = client.get("/", params=params).text
+    assert re.search(r'<select id="authority" name="authority" multiple', html)
+    assert all(f'<option value="{a}" selected>' in html for a in both)
+    one = client.get("/api/search", params={**params, "authority": NORTHMOOR}).json()
+    assert {h["authority"] for h in one} == {NORTHMOOR}
+
+
+@pytest.mark.parametrize("only", ["mapped", "unmapped", "confident"])
+def test_metrics_page_and_csv_take_only(client: TestClient, kb: KnowledgeBase, only: str) -> None:
+    want = kb.metrics(only=only)
+    everything = kb.metrics()
+    assert 0 < len(want) < len(everything)
+    html = client.get("/metrics", params={"only": only}).text
+    assert f"{len(want)} values" in html and f'<option value="{only}" selected>' in html
+    rows = list(csv.DictReader(io.StringIO(client.get("/metrics.csv", params={"only": only}).text)))
+    assert len(rows) == len(want)
+    assert all(bool(r["indicator"]) == (only != "unmapped") for r in rows)
+    if only == "confident":
+        assert {r["confidence"] for r in rows} <= {"high", "medium"}
+    assert client.get("/api/metrics", params={"only": only}).json() == [r.model_dump(mode="json") for r in want]
+
+
+def test_metrics_refuses_an_unknown_only(client: TestClient) -> None:
+    page = client.get("/metrics", params={"only": "some"})
+    assert page.status_code == 400 and "unknown only" in page.text
+    assert client.get("/api/metrics", params={"only": "some"}).status_code == 400
+
+
+def test_concurrent_searches_share_the_index_and_match_one_at_a_time(web_kb: Path, kb: KnowledgeBase) -> None:
+    """Searches on several searcher threads at once (one vector index, a SQLite connection each) give what one
+    search at a time gives."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from scrutineer.web.forms import SearchForm
+    from scrutineer.web.owner import KBOwner
+    from scrutineer.web.service import search_hits
+
+    queries = ["care leavers NEET", "fostering recruitment", "placement stability", "kinship carers",
+               "emergency accommodation", "health assessments", "missing from care", "adoption"]
+    alone = {q: kb.search(q, limit=10) for q in queries}
+    owner = KBOwner(web_kb)
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            found = list(pool.map(lambda q: (q, search_hits(owner, SearchForm(q=q, limit=10))), queries * 2))
+    finally:
+        owner.close()
+    assert all(f.notice is None and f.hits == alone[q] for q, f in found)

@@ -20,7 +20,7 @@ ERRORS = {400: {"description": "Bad parameter: `{\"detail\": message}`"},
 
 @router.get("/search", response_model=list[Hit], responses=ERRORS, summary="Search statements (as `scrutineer search`)")
 def search(request: Request, form: Annotated[SearchForm, Depends(search_form)]) -> list[Hit]:
-    return service.search_hits(request.app.state.owner, form)
+    return service.search_hits(request.app.state.owner, form).hits
 
 
 @router.get("/documents", response_model=list[DocumentRow], summary="Every document and pack part with its ingest status")

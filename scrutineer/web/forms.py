@@ -12,6 +12,7 @@ from ingest.models import DocType
 from nlp.models import Basis
 from nlp.taxonomy import load_taxonomy
 from nlp.topics import parse_topic
+from store.metric_rows import Only
 
 MAX_LIMIT = 200
 
@@ -51,6 +52,7 @@ class MetricsForm(Form):
     authority: tuple[str, ...] = ()
     basis: tuple[str, ...] = ()
     period: str | None = None
+    only: Only | None = None
 
 
 class CompareForm(Form):
@@ -122,14 +124,19 @@ def metrics_form(
     authority: Annotated[list[str] | None, Query(description="Authority (repeatable).")] = None,
     basis: Annotated[list[str] | None, Query(description="actual, target, national, statistical_neighbours...")] = None,
     period: Annotated[str, Query(description="Period as named in the table (2023/24, Q2 2024/25) or a year.")] = "",
+    only: Annotated[str, Query(description="mapped, unmapped, or confident (mapped, high or medium confidence).")] = "",
 ) -> MetricsForm:
+    rows = _blank(only)
+    if rows and rows not in {o.value for o in Only}:
+        raise WebError(400, f"unknown only {rows!r}: one of {', '.join(o.value for o in Only)}")
     bases = _values(basis)
     wrong = [b for b in bases if b not in {x.value for x in Basis}]
     if wrong:
         raise WebError(400, f"unknown basis {wrong[0]!r}: one of {', '.join(b.value for b in Basis)}")
     for i in _values(indicator):
         known_indicator(i)
-    return MetricsForm(indicator=_values(indicator), authority=_values(authority), basis=bases, period=_blank(period))
+    return MetricsForm(indicator=_values(indicator), authority=_values(authority), basis=bases, period=_blank(period),
+                       only=Only(rows) if rows else None)
 
 
 def compare_form(indicator: str, authority: Annotated[list[str] | None, Query(description="Authority (repeatable).")] = None,

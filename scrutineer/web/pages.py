@@ -20,6 +20,7 @@ from scrutineer.web import service
 from scrutineer.web.chart import comparison_svg, legend
 from scrutineer.web.forms import CompareForm, MetricsForm, SearchForm, compare_form, metrics_form, search_form
 from scrutineer.web.present import section_tree, timeline
+from store.metric_rows import Only
 
 router = APIRouter(include_in_schema=False)
 SHOWN_METRICS = 200  # rows on the page; the CSV has every filtered row
@@ -34,6 +35,7 @@ def _choices(request: Request) -> dict[str, object]:
     taxonomy = load_taxonomy()
     return {"authorities": sorted({d.authority for d in docs if d.authority}), "doc_types": [d.value for d in DocType],
             "topics": [t.value for t in Topic], "bases": [b.value for b in Basis],
+            "onlys": [o.value for o in Only],
             "indicators": sorted(((i.id, i.title) for i in taxonomy.indicators.values()), key=lambda it: it[1].lower()),
             "titles": {i.id: i.title for i in taxonomy.indicators.values()}}
 
@@ -52,16 +54,17 @@ def _csv(text: str, name: str) -> Response:
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, form: Annotated[SearchForm, Depends(search_form)]) -> HTMLResponse:
     owner = request.app.state.owner
-    hits = service.search_hits(owner, form) if form.q else []
+    found = service.search_hits(owner, form) if form.q else service.Found([], None)
+    hits = found.hits
     csv_url = _same_query(request, "search_csv") if hits else None
-    return _render(request, "search.html", form=form, hits=hits, groups=timeline(hits), ids=service.document_ids(owner),
-                   csv_url=csv_url, **_choices(request))
+    return _render(request, "search.html", form=form, hits=hits, notice=found.notice, groups=timeline(hits),
+                   ids=service.document_ids(owner), csv_url=csv_url, **_choices(request))
 
 
 @router.get("/search.csv", name="search_csv")
 def search_csv(request: Request, form: Annotated[SearchForm, Depends(search_form)]) -> Response:
     """The rows the search page shows (same query, filters and limit), in `search --format csv` columns."""
-    return _csv(render_hits(service.search_hits(request.app.state.owner, form), "csv"), "search.csv")
+    return _csv(render_hits(service.search_hits(request.app.state.owner, form).hits, "csv"), "search.csv")
 
 
 @router.get("/documents", response_class=HTMLResponse)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import NamedTuple
 
 from scrutineer.api import KnowledgeBase
 from scrutineer.compare import Comparison, UnknownIndicator
@@ -18,15 +19,22 @@ MEDIA = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "md": "te
          "html": "text/plain; charset=utf-8", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
-def search_hits(owner: KBOwner, form: SearchForm) -> list[Hit]:
+class Found(NamedTuple):
+    hits: list[Hit]
+    notice: str | None  # why the vector index was not used (keywords only), as KnowledgeBase.notice says
+
+
+def search_hits(owner: KBOwner, form: SearchForm) -> Found:
     if not form.q:
         raise WebError(400, "the query is empty: type what to look for")
 
-    def find(kb: KnowledgeBase) -> list[Hit]:
+    def find(kb: KnowledgeBase) -> Found:
         # a missing, damaged or busy index, or one built by another model, leaves the keywords (KnowledgeBase.search)
-        return kb.search(form.q, limit=form.limit, **form.filters())
+        hits = kb.search(form.q, limit=form.limit, **form.filters())
+        return Found(hits, kb.notice)
 
-    return owner.cached(("search", form), find, vectors=True)
+    # keyword-only answers are not remembered: the index may be free again, or rebuilt, on the next request
+    return owner.cached(("search", form), find, vectors=True, keep=lambda found: found.notice is None)
 
 
 def documents(owner: KBOwner) -> list[DocumentRow]:
@@ -55,8 +63,8 @@ def document(owner: KBOwner, doc_id: str) -> DocumentDetail:
 
 
 def metric_rows(owner: KBOwner, form: MetricsForm) -> list[MetricRow]:
-    rows = owner.cached(("metrics", form.indicator, form.authority, form.basis),
-                        lambda kb: kb.metrics(list(form.indicator), list(form.authority), list(form.basis)))
+    rows = owner.cached(("metrics", form.indicator, form.authority, form.basis, form.only),
+                        lambda kb: kb.metrics(list(form.indicator), list(form.authority), list(form.basis), form.only))
     if not form.period:
         return rows
     want = form.period.lower()
