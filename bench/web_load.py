@@ -1,8 +1,12 @@
 """Load on the web app: N concurrent clients for S seconds against `scrutineer serve` on loopback, mixed search,
 metrics and compare pages. Prints p50/p95 latency per kind (all requests, and the first request of each URL, which
-the server's cache cannot answer) and the errors.
+the server's cache cannot answer), the errors, and the server's CPU time per request.
 
-Run: python bench/web_load.py KB [--clients 20] [--seconds 60] [--port 8799]
+Each client is a closed loop: it sends its next request `--think` seconds (default 0) after the last answer, so
+20 clients with no think time keep 20 requests in the server at all times. `--no-cache` turns the server's answer
+cache off (SCRUTINEER_WEB_CACHE=0), so every search is computed (each query's vector is still remembered).
+
+Run: python bench/web_load.py KB [--clients 20] [--seconds 60] [--think 0] [--no-cache] [--port 8799]
 """
 
 from __future__ import annotations
@@ -41,9 +45,11 @@ FILTERS = [{}, {"from": "2024"}, {"doc_type": "report"}, {"topic": "neet"}, {"li
 
 
 def _queries() -> list[str]:
-    path = SHARED / "eval" / "queries_dev.json"
-    dev = [q["query"] for q in json.loads(path.read_text())] if path.is_file() else []
-    return list(dict.fromkeys(dev + QUERIES))
+    """The dev queries, the bench's own topic queries (bench/queries) and the list above."""
+    found: list[str] = []
+    for path in (SHARED / "eval" / "queries_dev.json", Path(__file__).parent / "queries" / "queries.json"):
+        found += [q["query"] for q in json.loads(path.read_text())] if path.is_file() else []
+    return list(dict.fromkeys(found + QUERIES))
 
 
 def _urls(client: httpx.Client) -> dict[str, list[str]]:
@@ -59,7 +65,8 @@ def _urls(client: httpx.Client) -> dict[str, list[str]]:
     return {"search": search, "metrics": metric_pages, "compare": compare}
 
 
-def _client(base: str, urls: dict[str, list[str]], until: float, seed: int, out: list, seen: set, lock: threading.Lock):
+def _client(base: str, urls: dict[str, list[str]], until: float, seed: int, out: list, seen: set, lock: threading.Lock,
+            think: float):
     rng = random.Random(seed)
     kinds = ["search"] * 3 + ["metrics", "compare"]
     with httpx.Client(base_url=base, timeout=30) as c:
@@ -75,6 +82,7 @@ def _client(base: str, urls: dict[str, list[str]], until: float, seed: int, out:
             except httpx.HTTPError as exc:
                 status = type(exc).__name__
             out.append((kind, first, (time.perf_counter() - start) * 1000, status))
+            time.sleep(think)
 
 
 def _pct(values: list[float], q: int) -> float:
@@ -89,9 +97,13 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--port", type=int, default=8799)
+    ap.add_argument("--think", type=float, default=0.0, help="seconds a client waits between an answer and its next request")
+    ap.add_argument("--no-cache", action="store_true", help="the server remembers no answers")
     args = ap.parse_args()
     base = f"http://127.0.0.1:{args.port}"
-    server = subprocess.Popen([sys.executable, "-m", "scrutineer.cli", "serve", "--kb", str(args.kb), "--port", str(args.port)])
+    env = {**os.environ, **({"SCRUTINEER_WEB_CACHE": "0"} if args.no_cache else {})}
+    server = subprocess.Popen([sys.executable, "-m", "scrutineer.cli", "serve", "--kb", str(args.kb), "--port", str(args.port)],
+                              env=env)
     try:
         with httpx.Client(base_url=base, timeout=60) as c:
             for _ in range(600):
@@ -107,17 +119,29 @@ def main() -> None:
         results: list = []
         seen: set = set()
         lock = threading.Lock()
+        cpu = _cpu_seconds(server.pid)
         until = time.perf_counter() + args.seconds
-        threads = [threading.Thread(target=_client, args=(base, urls, until, i, results, seen, lock))
+        threads = [threading.Thread(target=_client, args=(base, urls, until, i, results, seen, lock, args.think))
                    for i in range(args.clients)]
         for th in threads:
             th.start()
         for th in threads:
             th.join()
+        cpu = _cpu_seconds(server.pid) - cpu
     finally:
         server.terminate()
         server.wait(10)
     _report(results, args)
+    searches = sum(r[0] == "search" for r in results)
+    print(f"server CPU time during the load: {cpu:.1f} s, {1000 * cpu / max(len(results), 1):.0f} ms per request "
+          f"({searches} of {len(results)} requests searches); think time {args.think:g} s; "
+          f"answer cache {'off' if args.no_cache else 'on'}")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _report(results: list, args: argparse.Namespace) -> None:
