@@ -3,8 +3,8 @@ metrics and compare pages. Prints p50/p95 latency per kind (all requests, and th
 the server's cache cannot answer), the errors, and the server's CPU time per request.
 
 Each client is a closed loop: it sends its next request `--think` seconds (default 0) after the last answer, so
-20 clients with no think time keep 20 requests in the server at all times. `--no-cache` turns the server's answer
-cache off (SCRUTINEER_WEB_CACHE=0), so every search is computed (each query's vector is still remembered).
+20 clients with no think time keep 20 requests in the server at all times. `--no-cache` turns the server's cache of
+search answers off (SCRUTINEER_WEB_CACHE_SEARCHES=false), so every search is computed (each query's vector is still remembered).
 
 Run: python bench/web_load.py KB [--clients 20] [--seconds 60] [--think 0] [--no-cache] [--port 8799]
 """
@@ -98,10 +98,10 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--port", type=int, default=8799)
     ap.add_argument("--think", type=float, default=0.0, help="seconds a client waits between an answer and its next request")
-    ap.add_argument("--no-cache", action="store_true", help="the server remembers no answers")
+    ap.add_argument("--no-cache", action="store_true", help="the server remembers no search answers")
     args = ap.parse_args()
     base = f"http://127.0.0.1:{args.port}"
-    env = {**os.environ, **({"SCRUTINEER_WEB_CACHE": "0"} if args.no_cache else {})}
+    env = {**os.environ, **({"SCRUTINEER_WEB_CACHE_SEARCHES": "false"} if args.no_cache else {})}
     server = subprocess.Popen([sys.executable, "-m", "scrutineer.cli", "serve", "--kb", str(args.kb), "--port", str(args.port)],
                               env=env)
     try:
@@ -135,7 +135,7 @@ def main() -> None:
     searches = sum(r[0] == "search" for r in results)
     print(f"server CPU time during the load: {cpu:.1f} s, {1000 * cpu / max(len(results), 1):.0f} ms per request "
           f"({searches} of {len(results)} requests searches); think time {args.think:g} s; "
-          f"answer cache {'off' if args.no_cache else 'on'}")
+          f"search answer cache {'off' if args.no_cache else 'on'}")
 
 
 def _cpu_seconds(pid: int) -> float:

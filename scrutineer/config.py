@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     embed: bool = True  # build the vector index while ingesting
     file_seconds: float = 600.0  # a file whose parse takes longer fails with one line (0: no limit)
     vector_wait: float = 10.0  # seconds a search waits for another process's use of the vector store, then keywords
-    web_cache: int = 256  # answers `serve` remembers per KB generation (0: none, as for a load bench of fresh searches)
+    web_cache_searches: bool = True  # false: `serve` computes every search afresh (a load bench of new searches)
 
 
 def settings() -> Settings:

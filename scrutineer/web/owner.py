@@ -26,6 +26,7 @@ from scrutineer.api import KnowledgeBase, open_kb
 from scrutineer.config import Settings, settings
 
 T = TypeVar("T")
+CACHE_SIZE = 256
 SEARCHERS = min(4, (os.cpu_count() or 1) + 1)  # threads searching at once
 
 
@@ -88,7 +89,7 @@ class KBOwner:
         self._lock = Lock()
         used = cfg or settings()
         self._remote_index = bool(used.chroma_url)
-        self._cache_size = used.web_cache
+        self.cache_searches = used.web_cache_searches
         if self.has_vectors:  # load the embedding model now, not on the first reader's search
             self._searchers.submit(lambda kb: kb.vectors()[1].embed(["warm up"]))
 
@@ -136,7 +137,7 @@ class KBOwner:
         if keep is None or keep(value):
             with self._lock:
                 self._cache[full] = value
-                while len(self._cache) > self._cache_size:
+                while len(self._cache) > CACHE_SIZE:
                     self._cache.popitem(last=False)
         return value
 

@@ -33,6 +33,8 @@ def search_hits(owner: KBOwner, form: SearchForm) -> Found:
         hits = kb.search(form.q, limit=form.limit, **form.filters())
         return Found(hits, kb.notice)
 
+    if not owner.cache_searches:
+        return owner.run(find)
     # keyword-only answers are not remembered: the index may be free again, or rebuilt, on the next request
     return owner.cached(("search", form), find, vectors=True, keep=lambda found: found.notice is None)
 
