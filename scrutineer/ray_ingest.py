@@ -21,11 +21,14 @@ import numpy as np
 
 from ingest import Overrides
 from nlp.embed import Profile, build_embedder, default_cache
-from scrutineer.limits import FileLimits
+from scrutineer.limits import FileLimits, limit_memory
 from scrutineer.pipeline import Failure, Parsed, _parse_job
 
 INSTALL = "pip install 'scrutineer[ray]'"
-IN_FLIGHT_PER_CPU = 2  # files shipped ahead of the one being stored: enough to keep every worker busy, bounded memory
+# Files shipped ahead of the one being stored (results are stored in input order, as the local pool's are): enough
+# that a long file at the head does not idle the other workers, few enough that memory stays bounded.
+IN_FLIGHT_PER_CPU = 4
+IN_FLIGHT_MIN = 8
 
 
 class RayUnavailable(Exception):
@@ -83,7 +86,7 @@ class RayEngine:
     def parse(self, jobs: list[tuple[str, Overrides]], tables: bool, limits: FileLimits) -> Iterator[Parsed | Failure]:
         """Each file parsed and extracted by a task, results yielded in input order with at most a few files
         in flight per CPU (a million files never sit in the object store at once)."""
-        window = IN_FLIGHT_PER_CPU * self.cpus()
+        window = IN_FLIGHT_MIN + IN_FLIGHT_PER_CPU * self.cpus()
         pending: deque[tuple[str, Any]] = deque()
         todo = iter(jobs)
         for job in todo:
@@ -103,7 +106,7 @@ class RayEngine:
             data = Path(path).read_bytes()
         except OSError as exc:
             return path, Failure(source=unquote(Path(path).name), path=path, reason=f"cannot read ({exc.strerror})")
-        return path, self._parse.remote(Path(path).name, data, overrides, tables, limits.seconds)
+        return path, self._parse.remote(Path(path).name, data, overrides, tables, limits)
 
     def _outcome(self, path: str, ref: Any) -> Parsed | Failure:
         """The task's result with the driver's path in it; a worker that died costs this file one line."""
@@ -151,12 +154,32 @@ class RayEngine:
             self.ray.shutdown()
 
 
-def _parse_shipped(name: str, data: bytes, overrides: Overrides, tables: bool, seconds: float) -> Parsed | Failure:
+def _parse_shipped(name: str, data: bytes, overrides: Overrides, tables: bool, limits: FileLimits) -> Parsed | Failure:
     """On a worker: the file's bytes under its own name in a private folder, then the local path's job."""
+    _bound_memory(limits.memory)
     with tempfile.TemporaryDirectory(prefix="scrutineer-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        return _parse_job(str(path), overrides, tables, seconds)
+        return _parse_job(str(path), overrides, tables, limits.seconds)
+
+
+_bounded = False
+
+
+def _bound_memory(allowance: int) -> None:
+    """The local pool's memory ceiling, as growth over what a Ray worker already maps (its object store mapping
+    alone can exceed the local ceiling), set once per worker process."""
+    global _bounded
+    if _bounded or not allowance:
+        return
+    _bounded = True
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:  # not Linux: Ray's own memory monitor still stops a runaway worker
+        return
+    for line in status.splitlines():
+        if line.startswith("VmSize:"):
+            limit_memory(int(line.split()[1]) * 1024 + allowance)
 
 
 class _EmbedActor:

@@ -5,6 +5,7 @@ tables, metrics, failures and the top 10 of a few searches)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -82,3 +83,19 @@ def test_unreachable_cluster_is_one_line(tmp_path: Path):
     assert done.returncode == 2
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "cannot reach the Ray cluster at 127.0.0.1:9" in lines[0], done.stderr
+
+
+def _die() -> None:
+    os._exit(9)
+
+
+def test_a_worker_that_dies_costs_its_file_one_line(local_ray: None):
+    from scrutineer.ray_ingest import RayEngine
+
+    engine = RayEngine()
+    crashed = ray.remote(max_retries=0)(_die).remote()
+    failure = engine._outcome("/papers/crash%20me.pdf", crashed)
+    assert failure.source == "crash me.pdf" and failure.path == "/papers/crash%20me.pdf"
+    assert failure.reason.startswith("the parser's Ray worker failed on this file (") and "\n" not in failure.reason
+    engine.close()
+    assert ray.is_initialized()  # the test's own connection is left alone
