@@ -99,3 +99,11 @@ def test_a_worker_that_dies_costs_its_file_one_line(local_ray: None):
     assert failure.reason.startswith("the parser's Ray worker failed on this file (") and "\n" not in failure.reason
     engine.close()
     assert ray.is_initialized()  # the test's own connection is left alone
+
+
+def test_without_ray_installed_is_one_line(tmp_path: Path):
+    code = ("import sys; sys.modules['ray'] = None; from scrutineer.cli import app; "
+            f"app(['ingest', {str(ROOT / 'corpus')!r}, '--kb', {str(tmp_path / 'kb')!r}, '--ray'])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "error Ray is not installed: pip install 'scrutineer[ray]'", done.stderr
