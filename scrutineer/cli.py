@@ -12,9 +12,11 @@ from rich.progress import Progress
 
 from ingest import Overrides
 from ingest.authorities import resolve_authority
+from nlp.embed import Embedder
 from nlp.pipeline import build_extractor
 from nlp.topics import Topic, parse_topic
 from scrutineer.cli_analysis import compare_command, demo_command
+from scrutineer.cli_ray import ray_session
 from scrutineer.cli_serve import serve_command
 from scrutineer.cli_support import KbOption, emit, err, kb_path, open_records, out, progress_bar, writing
 from scrutineer.config import open_vectors, settings
@@ -51,6 +53,9 @@ def ingest(
     committee: Annotated[str | None, typer.Option(help="Committee for every file.")] = None,
     meeting_date: Annotated[str | None, typer.Option(help="Meeting date for every file (YYYY-MM-DD).")] = None,
     workers: Annotated[int | None, typer.Option(help="Parallel parsers (default: 2).")] = None,
+    ray: Annotated[bool, typer.Option("--ray", help="Parse and embed on a Ray cluster (see --ray-address).")] = False,
+    ray_address: Annotated[str | None, typer.Option(help="Ray cluster: auto, local, HOST:PORT, ray://HOST:10001 "
+                                                    "(implies --ray; default RAY_ADDRESS or this machine).")] = None,
 ) -> None:
     """Read papers into the knowledge base; a manifest.csv beside them overrides metadata per file."""
     missing = [p for p in paths if not p.exists()]
@@ -65,7 +70,9 @@ def ingest(
         raise typer.Exit(2) from exc
     overrides = Overrides(authority=authority, committee=committee, meeting_date=when)
     cfg = settings()
-    with writing(kb, "scrutineer ingest"), open_records(kb, must_exist=False) as records, progress_bar() as progress:
+    on_ray = ray or cfg.ray or bool(ray_address or cfg.ray_address)
+    with writing(kb, "scrutineer ingest"), open_records(kb, must_exist=False) as records, \
+            ray_session(on_ray, ray_address or cfg.ray_address) as engine, progress_bar() as progress:
         files = progress.add_task("files", total=None)
         pages = progress.add_task("pages", total=None)
 
@@ -77,20 +84,22 @@ def ingest(
         summary = run_ingest(
             [p for p in paths if p.exists()], records, overrides, workers=workers or cfg.workers, tables=cfg.tables,
             on_file=on_file, on_total=lambda n: progress.update(files, total=n),
-            limits=FileLimits(seconds=cfg.file_seconds),
+            limits=FileLimits(seconds=cfg.file_seconds), executor=engine.parse if engine else None,
         )
         if cfg.embed:
-            _index(records, kb_path(kb), progress)
+            _index(records, kb_path(kb), progress,
+                   embedder=engine.embedder(cfg.profile, cfg.model, cfg.cache, cfg.int8) if engine else None)
     print_summary(err, summary)
     if summary.failures or missing:
         raise typer.Exit(1)
 
 
-def _index(records: Records, kb: Path, progress: Progress, rebuild: bool = False, refresh_topics: bool = False) -> None:
+def _index(records: Records, kb: Path, progress: Progress, rebuild: bool = False, refresh_topics: bool = False,
+           embedder: Embedder | None = None) -> None:
     task = progress.add_task("embedding", total=None)
     advance = lambda n: progress.advance(task, n)  # noqa: E731
     try:
-        index, embedder = open_vectors(kb, settings(), rebuilding=rebuild)
+        index, embedder = open_vectors(kb, settings(), rebuilding=rebuild, embedder=embedder)
         done = reindex_vectors(records, index, embedder, advance) if rebuild else \
             sync_index(records, index, embedder, advance, refresh_topics)
     except (IndexMismatch, IndexDamaged, VectorsBusy) as exc:

@@ -29,13 +29,16 @@ class Settings(BaseSettings):
     file_seconds: float = 600.0  # a file whose parse takes longer fails with one line (0: no limit)
     vector_wait: float = 10.0  # seconds a search waits for another process's use of the vector store, then keywords
     web_cache_searches: bool = True  # false: `serve` computes every search afresh (a load bench of new searches)
+    ray: bool = False  # ingest on a Ray cluster (scrutineer/ray_ingest.py)
+    ray_address: str | None = None  # "auto", "local", HOST:PORT or ray://HOST:10001; unset: RAY_ADDRESS or this machine
 
 
 def settings() -> Settings:
     return Settings()
 
 
-def open_vectors(kb: Path, cfg: Settings, rebuilding: bool = False, writer: bool = True) -> tuple[VectorIndex, Embedder]:
+def open_vectors(kb: Path, cfg: Settings, rebuilding: bool = False, writer: bool = True,
+                 embedder: Embedder | None = None) -> tuple[VectorIndex, Embedder]:
     """The embedder and the index it feeds, built together so a KB never mixes models (unless it is being rebuilt).
 
     A reader (`writer=False`) is refused a missing index (IndexDamaged) rather than given an empty new one, and
@@ -44,7 +47,7 @@ def open_vectors(kb: Path, cfg: Settings, rebuilding: bool = False, writer: bool
     if not writer and not cfg.chroma_url and not store_exists(kb) and _has_statements(kb):
         raise IndexDamaged("the vector index is missing: run `scrutineer reindex` to build it from the records")
     derived = kb / "models" if cfg.profile is Profile.FAST else cfg.cache  # a distillation is kept with its KB
-    embedder = build_embedder(cfg.profile, cfg.model, derived, cfg.int8)
+    embedder = embedder or build_embedder(cfg.profile, cfg.model, derived, cfg.int8)  # given: Ray's actors
     wait = max(cfg.vector_wait, WRITER_WAIT) if writer else cfg.vector_wait
     return VectorIndex(kb, embedder.name, cfg.chroma_url, cfg.collection, rebuilding, wait), embedder
 

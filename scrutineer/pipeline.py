@@ -75,6 +75,9 @@ class IngestSummary(BaseModel):
 
 
 OnFile = Callable[[str, int], None]
+Job = tuple[str, Overrides]
+# Another executor of the per-file job (scrutineer/ray_ingest.py): outcomes in the order of the jobs.
+Executor = Callable[[list[Job], bool, FileLimits], Iterable["Parsed | Failure"]]
 
 
 def collect_files(inputs: Iterable[Path]) -> list[Path]:
@@ -160,7 +163,7 @@ def _parse_job(path: str, overrides: Overrides, tables: bool, seconds: float = F
 def ingest(
     inputs: list[Path], records: Records, overrides: Overrides | None = None, *, workers: int = 2,
     tables: bool = True, on_file: OnFile | None = None, on_total: Callable[[int], None] | None = None,
-    limits: FileLimits | None = None,
+    limits: FileLimits | None = None, executor: Executor | None = None,
 ) -> IngestSummary:
     summary = IngestSummary()
     files = collect_files(inputs)
@@ -176,7 +179,7 @@ def ingest(
         if state is not None and on_file:
             on_file(unquote(path.name), 0)
     _parse_all(todo, records, summary, run_id, manifest, overrides or Overrides(), workers, tables, on_file,
-               limits or FileLimits())
+               limits or FileLimits(), executor)
     for path, sha in later_copies:
         if records.file_state(str(path.resolve()), sha)[0] is FileState.NEW:
             reason = f"identical to {unquote(todo[sha][0].name)}, which failed"
@@ -219,9 +222,13 @@ def _triage(
 def _parse_all(
     todo: dict[str, tuple[Path, str]], records: Records, summary: IngestSummary, run_id: int,
     manifest: dict[str, Overrides], overrides: Overrides, workers: int, tables: bool, on_file: OnFile | None,
-    limits: FileLimits,
+    limits: FileLimits, executor: Executor | None = None,
 ) -> None:
     jobs = [(str(p), _overrides_for(p, manifest, overrides)) for p, _ in todo.values()]
+    if executor is not None:
+        for outcome in executor(jobs, tables, limits):
+            _store(outcome, records, summary, run_id, on_file)
+        return
     if workers <= 1 or len(jobs) <= 1:
         for path, ov in jobs:
             _store(_parse_job(path, ov, tables, limits.seconds), records, summary, run_id, on_file)

@@ -23,6 +23,6 @@ def test_no_model_or_heavy_library_at_import_time():
     import subprocess
     import sys
 
-    code = "import scrutineer.cli, sys; print(any(m in sys.modules for m in ('torch', 'chromadb', 'spacy')))"
+    code = "import scrutineer.cli, sys; print(any(m in sys.modules for m in ('torch', 'chromadb', 'spacy', 'ray')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
