@@ -84,8 +84,9 @@ def continues(previous: str, line: str) -> bool:
     return previous.rstrip()[-1:] in ",(&-" or last.lower() in _JOIN_WORDS or (len(last) == 1 and last.isupper())
 
 
-_UNFINISHED = re.compile(r"[a-z0-9,)%]\s*$")  # "... with 408" / "places booked": a figure mid-sentence
-_CONTINUATION = re.compile(r"^[a-z](?![.)]\s)")  # not a list marker "a. ", "i) "
+_UNFINISHED = re.compile(r"(?:[a-z0-9,)%]|[a-z][’']|[A-Za-z]-)\s*$")  # "... with 408" / "places booked" / "long-": mid-sentence
+_HYPHEN_END = re.compile(r"[A-Za-z]-$")
+_CONTINUATION = re.compile(r"^[‘'\"“]?[a-z](?![.)]\s)")  # not a list marker "a. ", "i) "; "‘awesome’ staff" after "retain"
 _OPEN_PREPOSITION = re.compile(r"\b(?:by|to|of|from|with|at|than|was|were|is|are|and|or)\s*$")
 _FIGURE_START = re.compile(r"^[£]?\d[\d,.]*%?\s+(?!\s*[A-Z])")
 _YEAR_DASH = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]$")
@@ -102,6 +103,14 @@ def broken_sentence(previous: str, text: str) -> bool:
                 or (_OPEN_PREPOSITION.search(previous) and (_FIGURE_START.match(text) or _DATE_START.match(text)))
                 or (_open_bracket(previous) and _CLOSES.match(text))
                 or (_YEAR_DASH.search(previous) is not None and _YEAR_END.match(text) is not None))
+
+
+def join_broken(previous: str, text: str) -> str:
+    """The two halves of a broken sentence as one text: a compound cut after its hyphen ("emotional well-" /
+    "being, of children") stays one word with its hyphen, other halves are joined by a space."""
+    previous = previous.rstrip()
+    glue = "" if _HYPHEN_END.search(previous) and text[:1].islower() else " "
+    return f"{previous}{glue}{text.lstrip()}"
 
 
 _CLOSES = re.compile(r"^[^()]{1,60}\)")

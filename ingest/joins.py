@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.cleanup import broken_sentence
+from ingest.cleanup import broken_sentence, join_broken
 from ingest.models import Block, BlockKind
 from ingest.statements import split_sentences
 
@@ -27,9 +27,10 @@ def join_page_breaks(blocks: list[Block]) -> list[Block]:
             continue
         first = split_sentences(block.text)
         end = first[0][1] if first else len(block.text)
-        previous.page_break = len(previous.text) + 1
+        joined = join_broken(previous.text, block.text[:end])
+        previous.page_break = len(joined) - len(block.text[:end].lstrip())
         previous.page_end = block.page
-        previous.text = f"{previous.text} {block.text[:end]}"
+        previous.text = joined
         rest = block.text[end:].strip()
         if rest:
             out.append(block.model_copy(update={"text": rest}))

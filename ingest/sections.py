@@ -25,6 +25,20 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[a-z?)’])\d{1,2}$")  # "What needs to improv
 # a grade alone, or the column labels of a grade box ("Key Judgement Judgement Grade"): not headings
 _GRADE_ONLY = re.compile(r"^(?:outstanding|good|requires improvement(?: to be good)?|inadequate)$|^key judgement\b", re.I)
 _CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# a letter's date ("28 January 2025") or an inspector's role under their name: lines of a letter head or a signature
+_NOT_A_HEADING = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d{{2}}$"
+    r"|^(?:Her|His) Majesty['’]s (?:Chief )?Inspectors?\b", re.I)
+# the publisher's imprint on a report's last page (who Ofsted is, other formats, copyright and licence, complaints):
+# about the publication, not part of the section printed before it
+_BACK_MATTER = re.compile(
+    r"^(?:The Office for Standards in Education, Children['’]s Services and Skills \(Ofsted\) (?:regulates|is)"
+    r"|If you would like (?:a copy of )?this (?:document|publication|report|information)"
+    r" in (?:a different|an alternative|another)"
+    r" (?:format|language)|You may (?:re-?use|copy) (?:this information|all or parts of this document)|©\s*Crown copyright"
+    r"|Any complaints about (?:the|this) inspection)", re.I)
+BACK_MATTER_TITLE = "About this publication"
 _PAGE_REF = re.compile(r"\s\.*\s*\d{1,3}$")
 _SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "with", "at", "by", "or", "from", "&", "-", "–"}
 MAX_HEADING_WORDS = 14
@@ -54,7 +68,8 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
         return None
     text = _FOOTNOTE_MARK.sub("", block.text.strip())
     words = _GRADE_TAIL.sub("", text).split()  # a judgement's grade does not make its heading long
-    if not words or len(words) > MAX_HEADING_WORDS or len(text) > 150 or not _starts_like_heading(text):
+    if not words or len(words) > MAX_HEADING_WORDS or len(text) > 150 or not _starts_like_heading(text) \
+            or _NOT_A_HEADING.match(text):
         return None
     if not re.search(r"[A-Za-z]{3}", text) or re.match(r"^[£$]?[\d.,]+%?,", text) or re.match(r"^[\d.,]+%", text):
         return None  # a figure or a chart's axis ("2.9%", "0 25 50 75 100"), not a heading
@@ -175,7 +190,17 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
     headings = [detect_heading(b, blocks[i + 1] if i + 1 < len(blocks) else None, body_size) for i, b in enumerate(blocks)]
     by_size = _size_levels(blocks, headings)
     first_page = blocks[0].page if blocks else 1
+    back_from = (blocks[-1].page - 1) if blocks else 1  # the imprint sits on the last page or the one before
+    in_back = False
     for block, heading in zip(blocks, headings, strict=True):
+        if in_back or (block.page >= back_from and block.kind is BlockKind.PARAGRAPH and _BACK_MATTER.match(block.text)):
+            if not in_back:  # the imprint ends the document: its own top-level section, nothing nests in it
+                tree.stack.clear()
+                tree.open(1, BACK_MATTER_TITLE, "", block.page)
+                in_back = True
+            paths.append(tree.path)
+            tree.extend(block.page)
+            continue
         judged = _judgement_row(block)
         if judged is not None:  # a grade box opens the judgement's section and belongs to it
             judgement_level = judgement_level or (tree.stack[-1][0] + 1 if tree.stack else 1)
