@@ -13,17 +13,20 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingest.models import Block, BlockKind, Section
+from ingest.statements import paragraph_number
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _ITEM = re.compile(r"\(\s*Item\s+\d+[a-z]?\s*\)\s*$", re.I)
 _CAPTION = re.compile(r"^(table|graph|chart|figure|appendix)\s+[\dA-Z]+\b", re.I)
 _RAG_STATUS = re.compile(r"^(?:red|amber|green)(?:\s*[/-]\s*(?:red|amber|green))?$", re.I)  # a KPI's status label
 # "The experiences and progress of care leavers: requires improvement to be good": a judgement and its grade
-_GRADED = re.compile(r"(?::|\bis)\s*(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)\.?\s*$", re.I)
+_GRADED = re.compile(r"(?:(?::|\bis|\bare)\s*(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)"
+                     r"|\brequires? improvement(?: to be good)?)\.?\s*$", re.I)  # "... protection requires improvement."
 _GRADE_TAIL = re.compile(r"[\s:]+(?:is\s+)?(?:outstanding|good|requires improvement(?: to be good)?|inadequate)\.?$", re.I)
 _FOOTNOTE_MARK = re.compile(r"(?<=[a-z?)’])\d{1,2}$")  # "What needs to improve?1": a footnote's number glued on
 # a grade alone, or the column labels of a grade box ("Key Judgement Judgement Grade"): not headings
 _GRADE_ONLY = re.compile(r"^(?:outstanding|good|requires improvement(?: to be good)?|inadequate)$|^key judgement\b", re.I)
+_DECIMAL = re.compile(r"(?<![\w.])-?\d+\.\d+(?![\w.])")
 _CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # a letter's date ("28 January 2025") or an inspector's role under their name: lines of a letter head or a signature
@@ -71,8 +74,9 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     if not words or len(words) > MAX_HEADING_WORDS or len(text) > 150 or not _starts_like_heading(text) \
             or _NOT_A_HEADING.match(text):
         return None
-    if not re.search(r"[A-Za-z]{3}", text) or re.match(r"^[£$]?[\d.,]+%?,", text) or re.match(r"^[\d.,]+%", text):
-        return None  # a figure or a chart's axis ("2.9%", "0 25 50 75 100"), not a heading
+    if not re.search(r"[A-Za-z]{3}", text) or re.match(r"^[£$]?[\d.,]+%?,", text) or re.match(r"^[\d.,]+%", text) \
+            or len(_DECIMAL.findall(_split_number(text)[1])) >= 2:
+        return None  # a figure, a chart's axis ("2.9%", "0 25 50 75 100") or a table's row ("Total 30.5 29.3 -1.2")
     emphasised = block.bold or block.marked_heading or _larger(block, body_size)
     if text[-1] in ".;," and not block.marked_heading and not (emphasised and _GRADED.search(text)):
         return None
@@ -93,7 +97,7 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
             or _RAG_STATUS.match(text) or _GRADE_ONLY.match(text):
         return None
     if emphasised or (text.isupper() and len(text) > 3):
-        return Heading("", text, 0)
+        return Heading("", text.rstrip("."), 0)
     if body_size is None and _looks_like_text_heading(text, next_block):
         return Heading("", text, 0)
     return None
@@ -135,6 +139,21 @@ def _size_levels(blocks: list[Block], headings: list[Heading | None]) -> dict[fl
     sizes = Counter(size for size, page in typographic if page > first_page)  # the cover's title sizes rank nothing
     ranked = sorted((size for size, n in sizes.items() if n >= 2), reverse=True)
     return {size: 1 + sum(1 for r in ranked if r > size) for size, _ in typographic}
+
+
+def _demote_numbered_paragraphs(blocks: list[Block], headings: list[Heading | None], body_size: float | None) -> None:
+    """Where the paragraphs are numbered 1., 2., 3. ..., the next number in body type is the next paragraph, however
+    short ("18. A range of specialist edge-of-care services, including Multi-Systemic Therapy" over a line break),
+    not a heading: a numbered heading never takes the number that carries on the paragraphs before it."""
+    last = 0
+    for i, (block, heading) in enumerate(zip(blocks, headings, strict=True)):
+        if heading is None:
+            number, _ = paragraph_number(block.text)
+            last = int(number) if number.isdigit() else last
+        elif last and heading.number.isdigit() and int(heading.number) == last + 1 \
+                and not (block.bold or block.marked_heading or _larger(block, body_size)):
+            headings[i] = None
+            last += 1
 
 
 def _judgement_row(block: Block) -> str | None:
@@ -188,6 +207,7 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
     paths: list[list[str] | None] = []
     numbered_level = judgement_level = 0
     headings = [detect_heading(b, blocks[i + 1] if i + 1 < len(blocks) else None, body_size) for i, b in enumerate(blocks)]
+    _demote_numbered_paragraphs(blocks, headings, body_size)
     by_size = _size_levels(blocks, headings)
     first_page = blocks[0].page if blocks else 1
     back_from = (blocks[-1].page - 1) if blocks else 1  # the imprint sits on the last page or the one before
