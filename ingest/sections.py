@@ -27,6 +27,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[a-z?)’])\d{1,2}$")  # "What needs to improv
 # a grade alone, or the column labels of a grade box ("Key Judgement Judgement Grade"): not headings
 _GRADE_ONLY = re.compile(r"^(?:outstanding|good|requires improvement(?: to be good)?|inadequate)$|^key judgement\b", re.I)
 _DECIMAL = re.compile(r"(?<![\w.])-?\d+\.\d+(?![\w.])")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 _CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # a letter's date ("28 January 2025") or an inspector's role under their name: lines of a letter head or a signature
@@ -45,6 +46,9 @@ BACK_MATTER_TITLE = "About this publication"
 _PAGE_REF = re.compile(r"\s\.*\s*\d{1,3}$")
 _SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "with", "at", "by", "or", "from", "&", "-", "–"}
 MAX_HEADING_WORDS = 14
+MAX_QUESTION_WORDS = 30
+# "Section B – Evidence", "Part 2: Impact": the parts of a form such as an equality impact assessment
+_FORM_PART = re.compile(r"^(?:Section|Part)\s+(?:[A-Z]|\d{1,2})\s*[–—:.-]\s*\S")
 
 
 @dataclass
@@ -52,6 +56,7 @@ class Heading:
     number: str
     title: str
     level: int
+    part: bool = False  # a form's part ("Section B – Evidence"): what follows nests in it, as under a numbered heading
 
 
 def body_font_size(blocks: list[Block]) -> float | None:
@@ -71,13 +76,17 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
         return None
     text = _FOOTNOTE_MARK.sub("", block.text.strip())
     words = _GRADE_TAIL.sub("", text).split()  # a judgement's grade does not make its heading long
-    if not words or len(words) > MAX_HEADING_WORDS or len(text) > 150 or not _starts_like_heading(text) \
+    emphasised = block.bold or block.marked_heading or _larger(block, body_size)
+    question = emphasised and text.endswith("?")  # a form's question ("Do you have data related to ...?") heads its answer
+    longest = (MAX_QUESTION_WORDS, 250) if question else (MAX_HEADING_WORDS, 150)
+    if not words or len(words) > longest[0] or len(text) > longest[1] or not _starts_like_heading(text) \
             or _NOT_A_HEADING.match(text):
         return None
+    if emphasised and _FORM_PART.match(text):
+        return Heading("", text, 1, part=True)
     if not re.search(r"[A-Za-z]{3}", text) or re.match(r"^[£$]?[\d.,]+%?,", text) or re.match(r"^[\d.,]+%", text) \
             or len(_DECIMAL.findall(_split_number(text)[1])) >= 2:
         return None  # a figure, a chart's axis ("2.9%", "0 25 50 75 100") or a table's row ("Total 30.5 29.3 -1.2")
-    emphasised = block.bold or block.marked_heading or _larger(block, body_size)
     if text[-1] in ".;," and not block.marked_heading and not (emphasised and _GRADED.search(text)):
         return None
     if _ITEM.search(text):
@@ -148,8 +157,9 @@ def _demote_numbered_paragraphs(blocks: list[Block], headings: list[Heading | No
     last = 0
     for i, (block, heading) in enumerate(zip(blocks, headings, strict=True)):
         if heading is None:
-            number, _ = paragraph_number(block.text)
-            last = int(number) if number.isdigit() else last
+            number, start = paragraph_number(block.text)
+            prose = _SENTENCE_END.search(block.text) or len(block.text[start:].split()) > MAX_HEADING_WORDS
+            last = int(number) if number.isdigit() and prose else last  # a form's "19.Negative impacts" numbers no paragraph
         elif last and heading.number.isdigit() and int(heading.number) == last + 1 \
                 and not (block.bold or block.marked_heading or _larger(block, body_size)):
             headings[i] = None
@@ -238,7 +248,7 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
         if block.page > first_page:
             tree.close_cover(first_page)
         level = heading.level
-        if heading.number:
+        if heading.number or heading.part:
             numbered_level = level
         elif level == 0:
             size = round(block.font_size * 2) / 2 if block.font_size else None

@@ -131,3 +131,27 @@ def test_a_sentence_printed_twice_is_stored_once_with_both_places(tmp_path):
         assert [(p.page, p.section_path) for p in stored.also_at] == [(2, ["Inspection findings"])]
         sid = records.db.execute("SELECT id FROM statements WHERE text = ?", (_REPEATED,)).fetchone()[0]
         assert [p.page for p in hits(records, [sid])[sid].also_at] == [2]
+
+
+def test_an_impact_assessments_parts_and_questions_are_sections_and_the_answers_sit_under_them(tmp_path):
+    path = _write(tmp_path / "eqia.pdf", [[
+        (80, "Section B - Evidence", 16, True),
+        (110, "Do you have data related to the protected groups of the people impacted by this activity?", 12, True),
+        (150, "Yes", 12, False),
+        (180, "Have you consulted with stakeholders?", 12, True),
+        (210, "Yes, with schools, parents and the district councils, through a six-week consultation.", 12, False),
+        (260, "19.Negative Impacts and Mitigating actions for Age", 12, False),
+        (290, "Are there negative impacts for age?", 12, True),
+        (320, "No", 12, False),
+        (350, "20. Negative impacts and Mitigating actions for Disability", 12, False),
+        (380, "Are there negative impacts for Disability?", 12, True),
+        (410, "No", 12, False),
+    ]])
+    doc = parse_file(path).documents[0]
+    paths = {s.text: s.section_path for s in doc.statements}
+    part = "Section B - Evidence"
+    assert paths["Yes"] == [part, "Do you have data related to the protected groups of the people impacted by this activity?"]
+    assert paths["Yes, with schools, parents and the district councils, through a six-week consultation."] == [
+        part, "Have you consulted with stakeholders?"]
+    assert ["20 Negative impacts and Mitigating actions for Disability", "Are there negative impacts for Disability?"] \
+        in [s.path for s in doc.sections]  # a form's numbered line is a heading: the line before it numbers no paragraph
