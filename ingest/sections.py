@@ -30,10 +30,11 @@ _DECIMAL = re.compile(r"(?<![\w.])-?\d+\.\d+(?![\w.])")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 _CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-# a letter's date ("28 January 2025") or an inspector's role under their name: lines of a letter head or a signature
+# a letter's date ("28 January 2025"), an inspector's role under their name, an address: a letter head or a signature
 _NOT_A_HEADING = re.compile(
     rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d{{2}}$"
-    r"|^(?:Her|His) Majesty['’]s (?:Chief )?Inspectors?\b", re.I)
+    r"|^(?:Her|His) Majesty['’]s (?:Chief )?Inspectors?\b"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)  # or an address ending in a postcode ("1 Reading Lane London E8 1GQ")
 # the publisher's imprint on a report's last page (who Ofsted is, other formats, copyright and licence, complaints):
 # about the publication, not part of the section printed before it
 _BACK_MATTER = re.compile(
@@ -80,7 +81,7 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     question = emphasised and text.endswith("?")  # a form's question ("Do you have data related to ...?") heads its answer
     longest = (MAX_QUESTION_WORDS, 250) if question else (MAX_HEADING_WORDS, 150)
     if not words or len(words) > longest[0] or len(text) > longest[1] or not _starts_like_heading(text) \
-            or _NOT_A_HEADING.match(text):
+            or _NOT_A_HEADING.search(text):
         return None
     if emphasised and _FORM_PART.match(text):
         return Heading("", text, 1, part=True)

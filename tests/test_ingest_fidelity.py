@@ -76,6 +76,7 @@ def test_the_publishers_imprint_is_its_own_section_not_the_last_judgements(tmp_p
 
 def test_a_letters_date_and_the_inspectors_role_are_not_headings(tmp_path):
     path = _write(tmp_path / "letter.pdf", [[
+        (50, "1 Reading Lane London E8 1GQ", 12, False),
         (80, "28 January 2025", 12, False),
         (110, "Dear Ms Smith", 12, False),
         (140, "Focused visit to Wokingham Borough Council children's services", 12, True),
@@ -155,3 +156,14 @@ def test_an_impact_assessments_parts_and_questions_are_sections_and_the_answers_
         part, "Have you consulted with stakeholders?"]
     assert ["20 Negative impacts and Mitigating actions for Disability", "Are there negative impacts for Disability?"] \
         in [s.path for s in doc.sections]  # a form's numbered line is a heading: the line before it numbers no paragraph
+
+
+def test_a_sentence_left_on_an_article_at_a_page_end_joins_the_next_pages_opening(tmp_path):
+    path = _write(tmp_path / "article.pdf", [
+        [(80, "Experienced practitioners raise awareness and share experience through the", 11, False)],
+        [(80, "MASH, A&A teams and wider professional network. Strategy discussions take place the same day.", 11, False)],
+    ])
+    texts = {s.text: (s.page, s.page_end) for s in parse_file(path).documents[0].statements}
+    assert texts["Experienced practitioners raise awareness and share experience through the MASH, A&A teams and wider "
+                 "professional network."] == (1, 2)
+    assert texts["Strategy discussions take place the same day."] == (2, None)
