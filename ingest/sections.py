@@ -28,6 +28,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[a-z?)’])\d{1,2}$")  # "What needs to improv
 _GRADE_ONLY = re.compile(r"^(?:outstanding|good|requires improvement(?: to be good)?|inadequate)$|^key judgement\b", re.I)
 _DECIMAL = re.compile(r"(?<![\w.])-?\d+\.\d+(?![\w.])")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+_FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z‘'\"“]")
 _CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # a letter's date ("28 January 2025"), an inspector's role under their name, an address: a letter head or a signature
@@ -223,6 +224,7 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
     first_page = blocks[0].page if blocks else 1
     back_from = (blocks[-1].page - 1) if blocks else 1  # the imprint sits on the last page or the one before
     in_back = False
+    marks: dict[str, list[str]] = {}  # footnote mark -> the section whose heading carries it
     for block, heading in zip(blocks, headings, strict=True):
         if in_back or (block.page >= back_from and block.kind is BlockKind.PARAGRAPH and _BACK_MATTER.match(block.text)):
             if not in_back:  # the imprint ends the document: its own top-level section, nothing nests in it
@@ -243,7 +245,7 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
             else:
                 tree.stack.pop()  # the contents end where the first real heading after them starts
         if heading is None:
-            paths.append(tree.path)
+            paths.append(_footnote_path(block, marks, body_size) or tree.path)
             tree.extend(block.page)
             continue
         if block.page > first_page:
@@ -254,7 +256,17 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
         elif level == 0:
             size = round(block.font_size * 2) / 2 if block.font_size else None
             level = numbered_level + 1 if numbered_level else by_size.get(size, 1) if size else 1
-        tree.open(level, heading.title, heading.number, block.page)
+        opened = tree.open(level, heading.title, heading.number, block.page)
+        if mark := _FOOTNOTE_MARK.search(block.text.strip()):
+            marks[mark.group(0)] = opened
         tree.extend(block.page)
         paths.append(None)
     return tree.sections, paths
+
+
+def _footnote_path(block: Block, marks: dict[str, list[str]], body_size: float | None) -> list[str] | None:
+    """A footnote in small print at a page's foot ("1 The areas for improvement have been cross-referenced ...") belongs
+    to the heading that carries its mark ("What needs to improve?1"), not to the section printed above it."""
+    note = _FOOTNOTE.match(block.text)
+    small = block.font_size and body_size and block.font_size <= body_size - 1.0
+    return marks.get(note.group(1)) if note and small and block.kind is BlockKind.PARAGRAPH else None

@@ -167,3 +167,18 @@ def test_a_sentence_left_on_an_article_at_a_page_end_joins_the_next_pages_openin
     assert texts["Experienced practitioners raise awareness and share experience through the MASH, A&A teams and wider "
                  "professional network."] == (1, 2)
     assert texts["Strategy discussions take place the same day."] == (2, None)
+
+
+def test_a_footnote_belongs_to_the_heading_that_carries_its_mark(tmp_path):
+    path = _write(tmp_path / "footnote.pdf", [[
+        (80, "What needs to improve?1", 14, True),
+        (110, "The effectiveness of out-of-hours child protection planning.", 12, False),
+        (150, "The experiences and progress of children who need help and protection: good", 14, True),
+        (190, "Most children receive an effective response from the emergency duty team.", 12, False),
+        (700, "1 The areas for improvement have been cross-referenced with the national framework.", 9, False),
+    ]])
+    paths = {s.text: s.section_path for s in parse_file(path).documents[0].statements}
+    assert paths["1 The areas for improvement have been cross-referenced with the national framework."] == [
+        "What needs to improve?"]
+    assert paths["Most children receive an effective response from the emergency duty team."] == [
+        "The experiences and progress of children who need help and protection: good"]
