@@ -97,8 +97,9 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     if match:
         number, title = match.group(1), match.group(2)
         depth = number.count(".") + 1
-        if depth == 1 and int(number) > 200:
-            return None
+        small = block.font_size and body_size and block.font_size <= body_size - 1.0
+        if (depth == 1 and int(number) > 200) or small:
+            return None  # small print numbered like a heading is a footnote ("12 Source: DfE Children looked after")
         if title.endswith(":") or (not title[:1].isupper() and not title[:1].isdigit()):
             return None
         if (depth == 1 and len(title.split()) <= 10) or emphasised or _title_case(title):

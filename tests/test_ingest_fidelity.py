@@ -182,3 +182,14 @@ def test_a_footnote_belongs_to_the_heading_that_carries_its_mark(tmp_path):
         "What needs to improve?"]
     assert paths["Most children receive an effective response from the emergency duty team."] == [
         "The experiences and progress of children who need help and protection: good"]
+
+
+def test_a_numbered_footnote_in_small_print_is_not_a_heading(tmp_path):
+    path = _write(tmp_path / "source.pdf", [[
+        (80, "Inspection findings", 14, True),
+        (110, "Referrals are screened the same day by experienced social workers.", 12, False),
+        (700, "12 Source: DfE Children looked after in England including adoption", 9, False),
+    ], [(80, "Early help panels refuse some cases that are ready to step down.", 12, False)]])
+    doc = parse_file(path).documents[0]
+    assert [s.title for s in doc.sections] == ["Inspection findings"]
+    assert {tuple(s.section_path) for s in doc.statements} == {("Inspection findings",)}
