@@ -66,10 +66,26 @@ def join_lines(lines: list[str]) -> str:
         if not out:
             out = line
         elif re.search(r"[A-Za-z]-$", out) and line[:1].islower():
-            out = out[:-1] + line
+            out = out + line if _compound(out) else out[:-1] + line
         else:
             out = f"{out} {line}"
     return normalise(out)
+
+
+# words that form compounds with a hyphen: "multi-/agency", "decision-/making", "well-/being" keep it; a word split at
+# a syllable ("place-/ment") loses it
+_COMPOUND_HEADS = {  # not heads a syllable break often leaves ("place-ment", "part-ner", "high-er", "ten-ant")
+    "multi", "well", "pre", "non", "semi", "self", "post", "cross", "long", "ill", "decision", "asylum", "year", "day",
+    "face", "life", "risk", "age", "co", "tri", "half", "counter", "anti", "one", "two", "three", "five", "twenty",
+    "thirty", "forty", "fifty", "front", "first", "second", "evidence", "trauma", "strength", "strengths", "outcome",
+    "information", "community", "city", "county", "area", "service",
+}
+
+
+def _compound(text: str) -> bool:
+    """Whether the word that ends `text` with a hyphen is the head of a compound ("multi-", "out-of-", "17-year-")."""
+    head = re.search(r"([\w-]+)-$", text)
+    return bool(head) and ("-" in head.group(1) or head.group(1).lower() in _COMPOUND_HEADS)
 
 
 def continues(previous: str, line: str) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pymupdf
 
 from ingest import parse_file
-from ingest.cleanup import broken_sentence, join_broken
+from ingest.cleanup import broken_sentence, join_broken, join_lines
 from ingest.sections import BACK_MATTER_TITLE
 from store.queries import document_detail, list_documents
 from store.records import Records
@@ -39,6 +39,12 @@ def test_a_compound_cut_at_its_hyphen_or_a_possessive_joins_its_other_half():
     assert not broken_sentence("The plan was agreed.", "‘awesome’ staff.")
     assert join_broken("emotional well-", "being, of children") == "emotional well-being, of children"
     assert join_broken("with 408", "places booked") == "with 408 places booked"
+
+
+def test_a_compound_wrapped_at_its_hyphen_keeps_it_and_a_word_split_at_a_syllable_does_not():
+    assert join_lines(["strong multi-", "agency work and decision-", "making"]) == "strong multi-agency work and decision-making"
+    assert join_lines(["peer-to-", "peer support for 17-year-", "olds"]) == "peer-to-peer support for 17-year-olds"
+    assert join_lines(["the place-", "ment was stable"]) == "the placement was stable"
 
 
 def test_a_bullet_cut_after_a_hyphenated_line_end_is_one_statement(tmp_path):
