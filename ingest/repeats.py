@@ -7,18 +7,11 @@ places in search results and is counted twice by anything that counts statements
 
 from __future__ import annotations
 
-import re
-
 from ingest.models import Place, Statement, StatementKind
 
 # Shorter sentences ("The local authority was judged to be good.", a list item "quality of work") say different things in
 # different places: only a sentence long enough to stand on its own is the same statement wherever it is printed.
 MIN_REPEAT_CHARS = 60
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().lower()
 
 
 def fold_repeats(statements: list[Statement]) -> list[Statement]:
@@ -30,10 +23,9 @@ def fold_repeats(statements: list[Statement]) -> list[Statement]:
         if statement.kind is StatementKind.TABLE_ROW or len(statement.text) < MIN_REPEAT_CHARS:
             out.append(statement)
             continue
-        key = _key(statement.text)
-        earlier = first.get(key)
+        earlier = first.get(statement.text)  # the same words as printed: a template's sentence repeats exactly
         if earlier is None:
-            first[key] = statement
+            first[statement.text] = statement
             out.append(statement)
             continue
         earlier.also_at.append(Place(page=statement.page, section_path=statement.section_path,
