@@ -22,6 +22,7 @@ _RAG_STATUS = re.compile(r"^(?:red|amber|green)(?:\s*[/-]\s*(?:red|amber|green))
 # "The experiences and progress of care leavers: requires improvement to be good": a judgement and its grade
 _GRADED = re.compile(r"(?:(?::|\bis|\bare)\s*(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)"
                      r"|\brequires? improvement(?: to be good)?)\.?\s*$", re.I)  # "... protection requires improvement."
+_JUDGEMENT = re.compile(r"^(?:The )?(?:experiences? and progress of|impact of leaders)\b", re.I)
 _GRADE_TAIL = re.compile(r"[\s:]+(?:is\s+)?(?:outstanding|good|requires improvement(?: to be good)?|inadequate)\.?$", re.I)
 _FOOTNOTE_MARK = re.compile(r"(?<=[a-z?)’])\d{1,2}$")  # "What needs to improve?1": a footnote's number glued on
 # a grade alone, or the column labels of a grade box ("Key Judgement Judgement Grade"): not headings
@@ -218,7 +219,7 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
     """Return the sections and, for every block, the section path it sits in (None for a heading)."""
     tree = _Tree()
     paths: list[list[str] | None] = []
-    numbered_level = judgement_level = 0
+    numbered_level = judgement_level = graded_level = 0
     headings = [detect_heading(b, blocks[i + 1] if i + 1 < len(blocks) else None, body_size) for i, b in enumerate(blocks)]
     _demote_numbered_paragraphs(blocks, headings, body_size)
     by_size = _size_levels(blocks, headings)
@@ -257,6 +258,8 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
         elif level == 0:
             size = round(block.font_size * 2) / 2 if block.font_size else None
             level = numbered_level + 1 if numbered_level else by_size.get(size, 1) if size else 1
+        if _JUDGEMENT.match(heading.title) and _GRADED.search(heading.title):
+            graded_level = level = graded_level or level  # the report's judgements are siblings, whatever size each is set in
         opened = tree.open(level, heading.title, heading.number, block.page)
         if mark := _FOOTNOTE_MARK.search(block.text.strip()):
             marks[mark.group(0)] = opened

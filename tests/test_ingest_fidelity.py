@@ -199,3 +199,16 @@ def test_a_numbered_footnote_in_small_print_is_not_a_heading(tmp_path):
     doc = parse_file(path).documents[0]
     assert [s.title for s in doc.sections] == ["Inspection findings"]
     assert {tuple(s.section_path) for s in doc.statements} == {("Inspection findings",)}
+
+
+def test_the_reports_judgements_are_siblings_even_when_one_is_set_smaller(tmp_path):
+    help_ = "The experiences and progress of children who need help and protection: outstanding"
+    care = "The experiences and progress of children in care: outstanding"
+    path = _write(tmp_path / "sizes.pdf", [
+        [(80, help_, 14, True), (120, "Children receive help at the right time from skilled practitioners.", 11, False)],
+        [(80, care, 12, True), (120, "Children in care live in stable homes that meet their needs well.", 11, False)],
+        [(80, "The experiences and progress of care leavers: outstanding", 14, True),
+         (120, "Care leavers are supported by personal advisers who know them well.", 11, False)],
+    ])
+    doc = parse_file(path).documents[0]
+    assert [s.path for s in doc.sections] == [[help_], [care], ["The experiences and progress of care leavers: outstanding"]]
