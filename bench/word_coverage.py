@@ -5,7 +5,8 @@ PDF, the file itself for text) are counted, and so are the words of what ingest 
 section headings, document titles, table cells (header rows too) and the running headers, footers
 and page numbers it removed on purpose and recorded. A word occurrence is covered while the kept
 text holds as many of that word as the page text does (a lost paragraph opening loses its words
-even where the same words occur elsewhere). Also prints statement quality figures: statements that
+even where the same words occur elsewhere; a sentence printed twice and stored once counts at each of its places).
+Also prints statement quality figures: statements that
 start with a paragraph number, statements that start in lower case after one that does not end a
 sentence (a sentence cut at a page or column break), and statements over 800 characters.
 
@@ -95,6 +96,7 @@ def _parsed_kept(path: Path, result: FileResult) -> Counter[str]:
         texts = [s.text for s in doc.statements]
         quality(texts, [s.kind.value for s in doc.statements], result)
         kept.update(words(" \n ".join(texts)))
+        kept.update(words(" \n ".join(s.text for s in doc.statements for _ in s.also_at)))  # printed again
         kept.update(words(" \n ".join(s.title for s in doc.sections)))
         kept.update(words(doc.meta.title or ""))
         kept.update(words(" \n ".join(c for t in doc.tables for r in t.rows for c in r)))
@@ -114,10 +116,13 @@ def _kb_kept(db: sqlite3.Connection, path: Path, result: FileResult) -> Counter[
         if part == 0 and len(docs) > 1:
             continue
         result.meta.append((doc_type, authority or ""))
-        rows = db.execute("SELECT text, kind FROM statements WHERE document_id = ? ORDER BY ord", (doc_id,)).fetchall()
-        texts = [t for t, _ in rows]
-        quality(texts, [k for _, k in rows], result)
+        places = "also_at" if _has_column(db, "statements", "also_at") else "'[]'"
+        rows = db.execute(f"SELECT text, kind, {places} FROM statements WHERE document_id = ? ORDER BY ord",
+                          (doc_id,)).fetchall()
+        texts = [t for t, _, _ in rows]
+        quality(texts, [k for _, k, _ in rows], result)
         kept.update(words(" \n ".join(texts)))
+        kept.update(words(" \n ".join(t for t, _, also in rows for _ in json.loads(also))))  # printed again
         kept.update(words(" \n ".join(t for (t,) in db.execute("SELECT title FROM sections WHERE document_id = ?", (doc_id,)))))
         kept.update(words(title or ""))
         for (rows,) in db.execute("SELECT rows FROM doc_tables WHERE document_id = ?", (doc_id,)):
@@ -125,6 +130,10 @@ def _kb_kept(db: sqlite3.Connection, path: Path, result: FileResult) -> Counter[
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'removed_text'").fetchone():
         kept.update(words(" \n ".join(t for (t,) in db.execute("SELECT text FROM removed_text WHERE sha256 = ?", (sha,)))))
     return kept
+
+
+def _has_column(db: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(r[1] == column for r in db.execute(f"PRAGMA table_info({table})"))
 
 
 def measure(path: str, kb: str | None = None) -> FileResult:

@@ -66,10 +66,26 @@ def join_lines(lines: list[str]) -> str:
         if not out:
             out = line
         elif re.search(r"[A-Za-z]-$", out) and line[:1].islower():
-            out = out[:-1] + line
+            out = out + line if _compound(out) else out[:-1] + line
         else:
             out = f"{out} {line}"
     return normalise(out)
+
+
+# words that form compounds with a hyphen: "multi-/agency", "decision-/making", "well-/being" keep it; a word split at
+# a syllable ("place-/ment") loses it
+_COMPOUND_HEADS = {  # not heads a syllable break often leaves ("place-ment", "part-ner", "high-er", "ten-ant")
+    "multi", "well", "pre", "non", "semi", "self", "post", "cross", "long", "ill", "decision", "asylum", "year", "day",
+    "face", "life", "risk", "age", "co", "tri", "half", "counter", "anti", "one", "two", "three", "five", "twenty",
+    "thirty", "forty", "fifty", "front", "first", "second", "evidence", "trauma", "strength", "strengths", "outcome",
+    "information", "community", "city", "county", "area", "service",
+}
+
+
+def _compound(text: str) -> bool:
+    """Whether the word that ends `text` with a hyphen is the head of a compound ("multi-", "out-of-", "17-year-")."""
+    head = re.search(r"([\w-]+)-$", text)
+    return bool(head) and ("-" in head.group(1) or head.group(1).lower() in _COMPOUND_HEADS)
 
 
 def continues(previous: str, line: str) -> bool:
@@ -84,8 +100,9 @@ def continues(previous: str, line: str) -> bool:
     return previous.rstrip()[-1:] in ",(&-" or last.lower() in _JOIN_WORDS or (len(last) == 1 and last.isupper())
 
 
-_UNFINISHED = re.compile(r"[a-z0-9,)%]\s*$")  # "... with 408" / "places booked": a figure mid-sentence
-_CONTINUATION = re.compile(r"^[a-z](?![.)]\s)")  # not a list marker "a. ", "i) "
+_UNFINISHED = re.compile(r"(?:[a-z0-9,)%]|[a-z][’']|[A-Za-z]-)\s*$")  # "... with 408" / "places booked" / "long-": mid-sentence
+_HYPHEN_END = re.compile(r"[A-Za-z]-$")
+_CONTINUATION = re.compile(r"^[‘'\"“]?[a-z](?![.)]\s)")  # not a list marker "a. ", "i) "; "‘awesome’ staff" after "retain"
 _OPEN_PREPOSITION = re.compile(r"\b(?:by|to|of|from|with|at|than|was|were|is|are|and|or)\s*$")
 _FIGURE_START = re.compile(r"^[£]?\d[\d,.]*%?\s+(?!\s*[A-Z])")
 _YEAR_DASH = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]$")
@@ -102,6 +119,14 @@ def broken_sentence(previous: str, text: str) -> bool:
                 or (_OPEN_PREPOSITION.search(previous) and (_FIGURE_START.match(text) or _DATE_START.match(text)))
                 or (_open_bracket(previous) and _CLOSES.match(text))
                 or (_YEAR_DASH.search(previous) is not None and _YEAR_END.match(text) is not None))
+
+
+def join_broken(previous: str, text: str) -> str:
+    """The two halves of a broken sentence as one text: a compound cut after its hyphen ("emotional well-" /
+    "being, of children") stays one word with its hyphen, other halves are joined by a space."""
+    previous = previous.rstrip()
+    glue = "" if _HYPHEN_END.search(previous) and text[:1].islower() else " "
+    return f"{previous}{glue}{text.lstrip()}"
 
 
 _CLOSES = re.compile(r"^[^()]{1,60}\)")

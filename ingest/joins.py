@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
-from ingest.cleanup import broken_sentence
+from ingest.cleanup import broken_sentence, join_broken
 from ingest.models import Block, BlockKind
 from ingest.statements import split_sentences
 
 _ENDED = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 _LOWER_START = re.compile(r"^[a-z](?![.)]\s)")  # not a list marker "a. ", "i) "
+# a line that stops on an article, a preposition or a conjunction has not ended its sentence, whatever starts the next page
+_DANGLING = re.compile(r"\b(?:the|a|an|of|to|and|or|with|for|by|from|through|that|which|their|its|is|are|was|were)\s*$")
 _LOOK_BACK = 4  # blocks of the earlier page to look past: footnotes, a caption beside the text
 
 
@@ -27,9 +29,10 @@ def join_page_breaks(blocks: list[Block]) -> list[Block]:
             continue
         first = split_sentences(block.text)
         end = first[0][1] if first else len(block.text)
-        previous.page_break = len(previous.text) + 1
+        joined = join_broken(previous.text, block.text[:end])
+        previous.page_break = len(joined) - len(block.text[:end].lstrip())
         previous.page_end = block.page
-        previous.text = f"{previous.text} {block.text[:end]}"
+        previous.text = joined
         rest = block.text[end:].strip()
         if rest:
             out.append(block.model_copy(update={"text": rest}))
@@ -47,7 +50,7 @@ def _cut_sentence(before: list[Block], block: Block) -> Block | None:
         if candidate.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or candidate.bold or not same_size:
             continue  # a footnote in small print, a heading, a table between the halves
         if broken_sentence(candidate.text, block.text) or (
-            not _ENDED.search(candidate.text) and _LOWER_START.match(block.text)
+            not _ENDED.search(candidate.text) and (_LOWER_START.match(block.text) or _DANGLING.search(candidate.text))
         ):
             return candidate
         return None

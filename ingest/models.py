@@ -95,6 +95,17 @@ class Section(Strict):
     page_end: int
 
 
+class Place(Strict):
+    """Another place a statement is printed in its document (a summary sentence repeated in the body)."""
+
+    page: int
+    section_path: list[str]
+    char_start: int = Field(description="Offset into the page text.")
+    char_end: int
+    number: str = ""
+    page_end: int | None = None
+
+
 class Statement(Strict):
     text: str
     page: int
@@ -104,6 +115,9 @@ class Statement(Strict):
     kind: StatementKind = StatementKind.SENTENCE
     number: str = Field("", description="Paragraph number printed before it (\"25\", \"7.9\"), not part of the text.")
     page_end: int | None = Field(None, description="Last page, when the sentence runs on across a page break.")
+    also_at: list[Place] = Field(
+        default_factory=list, description="Later places the same sentence is printed in this document, in reading order."
+    )
 
 
 class Metadata(Strict):

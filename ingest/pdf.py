@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
-from ingest.cleanup import broken_sentence, is_blank_page_marker, join_lines
+from ingest.cleanup import broken_sentence, is_blank_page_marker, join_broken, join_lines
 from ingest.errors import DamagedFile, EmptyFile, EncryptedPdf, IngestError, NotAPdf, NoTextLayer, describe
 from ingest.joins import join_page_breaks
 from ingest.layout import TextBox, reading_order, remove_running_text
@@ -230,7 +230,7 @@ def _to_blocks(boxes: list[TextBox]) -> list[Block]:
             kind = BlockKind.PARAGRAPH
         broken = _unfinished(blocks, b.size, text) if kind is BlockKind.PARAGRAPH else None
         if broken is not None:
-            broken.text = f"{broken.text} {text}"
+            broken.text = join_broken(broken.text, text)
             continue
         blocks.append(Block(text=text, page=b.page, kind=kind, font_size=b.size, bold=b.bold, top_of_page=top))
     return blocks

@@ -14,6 +14,7 @@ from ingest.errors import EmptyFile, IngestError, NotText, UnsupportedFormat
 from ingest.metadata import infer
 from ingest.models import Block, BlockKind, DocType, Document, FileFormat, Metadata, ParsedFile, SourceFile, Strict
 from ingest.packs import split_pack
+from ingest.repeats import fold_repeats
 from ingest.sections import body_font_size, build_sections
 from ingest.statements import block_statements, block_text
 
@@ -173,5 +174,5 @@ def _document(
     return Document(
         id=f"{file.sha256[:16]}-{index}", source=file.source, sha256=file.sha256, part_index=index,
         parent_id=parent, meta=meta, page_start=min(pages), page_end=max(pages), sections=sections,
-        statements=statements, tables=[b.table for b in blocks if b.table is not None],
+        statements=fold_repeats(statements), tables=[b.table for b in blocks if b.table is not None],
     )

@@ -13,21 +13,45 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingest.models import Block, BlockKind, Section
+from ingest.statements import paragraph_number
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _ITEM = re.compile(r"\(\s*Item\s+\d+[a-z]?\s*\)\s*$", re.I)
 _CAPTION = re.compile(r"^(table|graph|chart|figure|appendix)\s+[\dA-Z]+\b", re.I)
 _RAG_STATUS = re.compile(r"^(?:red|amber|green)(?:\s*[/-]\s*(?:red|amber|green))?$", re.I)  # a KPI's status label
 # "The experiences and progress of care leavers: requires improvement to be good": a judgement and its grade
-_GRADED = re.compile(r"(?::|\bis)\s*(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)\.?\s*$", re.I)
+_GRADED = re.compile(r"(?:(?::|\bis|\bare)\s*(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)"
+                     r"|\brequires? improvement(?: to be good)?)\.?\s*$", re.I)  # "... protection requires improvement."
+_JUDGEMENT = re.compile(r"^(?:The )?(?:experiences? and progress of|impact of leaders)\b", re.I)
 _GRADE_TAIL = re.compile(r"[\s:]+(?:is\s+)?(?:outstanding|good|requires improvement(?: to be good)?|inadequate)\.?$", re.I)
 _FOOTNOTE_MARK = re.compile(r"(?<=[a-z?)’])\d{1,2}$")  # "What needs to improve?1": a footnote's number glued on
 # a grade alone, or the column labels of a grade box ("Key Judgement Judgement Grade"): not headings
 _GRADE_ONLY = re.compile(r"^(?:outstanding|good|requires improvement(?: to be good)?|inadequate)$|^key judgement\b", re.I)
+_DECIMAL = re.compile(r"(?<![\w.])-?\d+\.\d+(?![\w.])")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+_FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z‘'\"“]")
 _CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# a letter's date ("28 January 2025"), an inspector's role under their name, an address: a letter head or a signature
+_NOT_A_HEADING = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d{{2}}$"
+    r"|^(?:Her|His) Majesty['’]s (?:Chief )?Inspectors?\b"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)  # or an address ending in a postcode ("1 Reading Lane London E8 1GQ")
+# the publisher's imprint on a report's last page (who Ofsted is, other formats, copyright and licence, complaints):
+# about the publication, not part of the section printed before it
+_BACK_MATTER = re.compile(
+    r"^(?:The Office for Standards in Education, Children['’]s Services and Skills \(Ofsted\) (?:regulates|is)"
+    r"|If you would like (?:a copy of )?this (?:document|publication|report|information)"
+    r" in (?:a different|an alternative|another)"
+    r" (?:format|language)|You may (?:re-?use|copy) (?:this information|all or parts of this document)|©\s*Crown copyright"
+    r"|Any complaints about (?:the|this) inspection)", re.I)
+BACK_MATTER_TITLE = "About this publication"
 _PAGE_REF = re.compile(r"\s\.*\s*\d{1,3}$")
 _SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "with", "at", "by", "or", "from", "&", "-", "–"}
 MAX_HEADING_WORDS = 14
+MAX_QUESTION_WORDS = 30
+# "Section B – Evidence", "Part 2: Impact": the parts of a form such as an equality impact assessment
+_FORM_PART = re.compile(r"^(?:Section|Part)\s+(?:[A-Z]|\d{1,2})\s*[–—:.-]\s*\S")
 
 
 @dataclass
@@ -35,6 +59,7 @@ class Heading:
     number: str
     title: str
     level: int
+    part: bool = False  # a form's part ("Section B – Evidence"): what follows nests in it, as under a numbered heading
 
 
 def body_font_size(blocks: list[Block]) -> float | None:
@@ -54,11 +79,17 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
         return None
     text = _FOOTNOTE_MARK.sub("", block.text.strip())
     words = _GRADE_TAIL.sub("", text).split()  # a judgement's grade does not make its heading long
-    if not words or len(words) > MAX_HEADING_WORDS or len(text) > 150 or not _starts_like_heading(text):
-        return None
-    if not re.search(r"[A-Za-z]{3}", text) or re.match(r"^[£$]?[\d.,]+%?,", text) or re.match(r"^[\d.,]+%", text):
-        return None  # a figure or a chart's axis ("2.9%", "0 25 50 75 100"), not a heading
     emphasised = block.bold or block.marked_heading or _larger(block, body_size)
+    question = emphasised and text.endswith("?")  # a form's question ("Do you have data related to ...?") heads its answer
+    longest = (MAX_QUESTION_WORDS, 250) if question else (MAX_HEADING_WORDS, 150)
+    if not words or len(words) > longest[0] or len(text) > longest[1] or not _starts_like_heading(text) \
+            or _NOT_A_HEADING.search(text):
+        return None
+    if emphasised and _FORM_PART.match(text):
+        return Heading("", text, 1, part=True)
+    if not re.search(r"[A-Za-z]{3}", text) or re.match(r"^[£$]?[\d.,]+%?,", text) or re.match(r"^[\d.,]+%", text) \
+            or len(_DECIMAL.findall(_split_number(text)[1])) >= 2:
+        return None  # a figure, a chart's axis ("2.9%", "0 25 50 75 100") or a table's row ("Total 30.5 29.3 -1.2")
     if text[-1] in ".;," and not block.marked_heading and not (emphasised and _GRADED.search(text)):
         return None
     if _ITEM.search(text):
@@ -67,8 +98,9 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     if match:
         number, title = match.group(1), match.group(2)
         depth = number.count(".") + 1
-        if depth == 1 and int(number) > 200:
-            return None
+        small = block.font_size and body_size and block.font_size <= body_size - 1.0
+        if (depth == 1 and int(number) > 200) or small:
+            return None  # small print numbered like a heading is a footnote ("12 Source: DfE Children looked after")
         if title.endswith(":") or (not title[:1].isupper() and not title[:1].isdigit()):
             return None
         if (depth == 1 and len(title.split()) <= 10) or emphasised or _title_case(title):
@@ -78,7 +110,7 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
             or _RAG_STATUS.match(text) or _GRADE_ONLY.match(text):
         return None
     if emphasised or (text.isupper() and len(text) > 3):
-        return Heading("", text, 0)
+        return Heading("", text.rstrip("."), 0)
     if body_size is None and _looks_like_text_heading(text, next_block):
         return Heading("", text, 0)
     return None
@@ -120,6 +152,22 @@ def _size_levels(blocks: list[Block], headings: list[Heading | None]) -> dict[fl
     sizes = Counter(size for size, page in typographic if page > first_page)  # the cover's title sizes rank nothing
     ranked = sorted((size for size, n in sizes.items() if n >= 2), reverse=True)
     return {size: 1 + sum(1 for r in ranked if r > size) for size, _ in typographic}
+
+
+def _demote_numbered_paragraphs(blocks: list[Block], headings: list[Heading | None], body_size: float | None) -> None:
+    """Where the paragraphs are numbered 1., 2., 3. ..., the next number in body type is the next paragraph, however
+    short ("18. A range of specialist edge-of-care services, including Multi-Systemic Therapy" over a line break),
+    not a heading: a numbered heading never takes the number that carries on the paragraphs before it."""
+    last = 0
+    for i, (block, heading) in enumerate(zip(blocks, headings, strict=True)):
+        if heading is None:
+            number, start = paragraph_number(block.text)
+            prose = _SENTENCE_END.search(block.text) or len(block.text[start:].split()) > MAX_HEADING_WORDS
+            last = int(number) if number.isdigit() and prose else last  # a form's "19.Negative impacts" numbers no paragraph
+        elif last and heading.number.isdigit() and int(heading.number) == last + 1 \
+                and not (block.bold or block.marked_heading or _larger(block, body_size)):
+            headings[i] = None
+            last += 1
 
 
 def _judgement_row(block: Block) -> str | None:
@@ -171,11 +219,23 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
     """Return the sections and, for every block, the section path it sits in (None for a heading)."""
     tree = _Tree()
     paths: list[list[str] | None] = []
-    numbered_level = judgement_level = 0
+    numbered_level = judgement_level = graded_level = 0
     headings = [detect_heading(b, blocks[i + 1] if i + 1 < len(blocks) else None, body_size) for i, b in enumerate(blocks)]
+    _demote_numbered_paragraphs(blocks, headings, body_size)
     by_size = _size_levels(blocks, headings)
     first_page = blocks[0].page if blocks else 1
+    back_from = (blocks[-1].page - 1) if blocks else 1  # the imprint sits on the last page or the one before
+    in_back = False
+    marks: dict[str, list[str]] = {}  # footnote mark -> the section whose heading carries it
     for block, heading in zip(blocks, headings, strict=True):
+        if in_back or (block.page >= back_from and block.kind is BlockKind.PARAGRAPH and _BACK_MATTER.match(block.text)):
+            if not in_back:  # the imprint ends the document: its own top-level section, nothing nests in it
+                tree.stack.clear()
+                tree.open(1, BACK_MATTER_TITLE, "", block.page)
+                in_back = True
+            paths.append(tree.path)
+            tree.extend(block.page)
+            continue
         judged = _judgement_row(block)
         if judged is not None:  # a grade box opens the judgement's section and belongs to it
             judgement_level = judgement_level or (tree.stack[-1][0] + 1 if tree.stack else 1)
@@ -187,18 +247,30 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
             else:
                 tree.stack.pop()  # the contents end where the first real heading after them starts
         if heading is None:
-            paths.append(tree.path)
+            paths.append(_footnote_path(block, marks, body_size) or tree.path)
             tree.extend(block.page)
             continue
         if block.page > first_page:
             tree.close_cover(first_page)
         level = heading.level
-        if heading.number:
+        if heading.number or heading.part:
             numbered_level = level
         elif level == 0:
             size = round(block.font_size * 2) / 2 if block.font_size else None
             level = numbered_level + 1 if numbered_level else by_size.get(size, 1) if size else 1
-        tree.open(level, heading.title, heading.number, block.page)
+        if _JUDGEMENT.match(heading.title) and _GRADED.search(heading.title):
+            graded_level = level = graded_level or level  # the report's judgements are siblings, whatever size each is set in
+        opened = tree.open(level, heading.title, heading.number, block.page)
+        if mark := _FOOTNOTE_MARK.search(block.text.strip()):
+            marks[mark.group(0)] = opened
         tree.extend(block.page)
         paths.append(None)
     return tree.sections, paths
+
+
+def _footnote_path(block: Block, marks: dict[str, list[str]], body_size: float | None) -> list[str] | None:
+    """A footnote in small print at a page's foot ("1 The areas for improvement have been cross-referenced ...") belongs
+    to the heading that carries its mark ("What needs to improve?1"), not to the section printed above it."""
+    note = _FOOTNOTE.match(block.text)
+    small = block.font_size and body_size and block.font_size <= body_size - 1.0
+    return marks.get(note.group(1)) if note and small and block.kind is BlockKind.PARAGRAPH else None

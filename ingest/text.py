@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import re
 
-from ingest.cleanup import broken_sentence, continues, is_blank_page_marker, join_lines, normalise, open_ended, strip_markup
+from ingest.cleanup import (
+    broken_sentence,
+    continues,
+    is_blank_page_marker,
+    join_broken,
+    join_lines,
+    normalise,
+    open_ended,
+    strip_markup,
+)
 from ingest.models import Block, BlockKind
 from ingest.tables import table_block
 
@@ -38,7 +47,7 @@ def _rejoin(blocks: list[Block]) -> list[Block]:
         if last is not None and last.kind in _PROSE and block.kind in _PROSE and not last.marked_heading \
                 and not block.marked_heading and broken_sentence(last.text, block.text) \
                 and (block.kind is BlockKind.PARAGRAPH or open_ended(last.text)):
-            last.text = f"{last.text} {block.text}"
+            last.text = join_broken(last.text, block.text)
             continue
         out.append(block)
     return out

@@ -25,6 +25,11 @@ def citation(h: Hit) -> str:
     return f"{h.document_title or h.source} ({h.source}{part}), {pages}{section}"
 
 
+def other_places(h: Hit) -> str:
+    """Where the document prints the same sentence again ("p. 15 § Inspection findings; p. 21")."""
+    return "; ".join(f"p. {p.page}" + (f" § {' > '.join(p.section_path)}" if p.section_path else "") for p in h.also_at)
+
+
 def _highlight(text: str, query: str, matched: list[str]) -> Text:
     out = Text(text)
     words = matched or [w for w in expand_query(query) if w not in _STOP and len(w) > 2]
@@ -57,14 +62,16 @@ def render_hits(hits: list[Hit], fmt: str) -> str:
     if fmt == "csv":
         buf = io.StringIO()
         cols = ["authority", "meeting_date", "committee", "doc_type", "source", "part", "page", "page_end", "section_path",
-                "text", "statements", "document_title", "score", "also_in"]
+                "text", "statements", "document_title", "score", "also_in", "also_at"]
         writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
         writer.writeheader()
         for h in hits:
             d = h.model_dump(mode="json")
             d["section_path"] = " > ".join(h.section_path)
             d["also_in"] = ";".join(h.also_in)
+            d["also_at"] = other_places(h)
             writer.writerow({k: d[k] if d[k] is not None else "" for k in cols})
         return buf.getvalue()
-    lines = [f"- {h.text} — *{citation(h)}*" + (f" (also in {', '.join(h.also_in)})" if h.also_in else "") for h in hits]
+    lines = [f"- {h.text} — *{citation(h)}*" + (f" (also in {', '.join(h.also_in)})" if h.also_in else "")
+             + (f" (printed again at {other_places(h)})" if h.also_at else "") for h in hits]
     return "\n".join(lines) + "\n"

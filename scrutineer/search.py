@@ -11,6 +11,7 @@ from threading import Lock
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from ingest.models import Place as PrintedPlace
 from nlp.embed import Embedder
 from nlp.topics import expand_query, topics_of
 from nlp.vocabulary import related_phrases
@@ -55,6 +56,8 @@ class Hit(BaseModel):
     score: float
     statements: int = Field(1, description="How many adjacent statements the passage joins.")
     also_in: list[str] = Field(default_factory=list, description="Other documents printing the same statement.")
+    also_at: list[PrintedPlace] = Field(default_factory=list,
+                                 description="Later places in the same document printing the passage's statements again.")
     why: Why | None = Field(None, description="Why it was returned: terms, topics, ranks and scores.")
 
 
@@ -224,4 +227,5 @@ def _hit(passage: Passage, rows: dict[int, StatementHit], others: list[int], why
                page_end=last.page, section_path=first.section_path, authority=first.authority, committee=first.committee,
                meeting_date=first.meeting_date, doc_type=first.doc_type, document_title=first.document_title,
                part=first.part_index, score=round(passage.score, 5), statements=len(passage.ids),
-               also_in=[o for o in dict.fromkeys(sources) if o != first.source], why=why)
+               also_in=[o for o in dict.fromkeys(sources) if o != first.source],
+               also_at=[p for sid in passage.ids for p in rows[sid].also_at], why=why)

@@ -7,7 +7,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from ingest.models import DocType, Document, Metadata, Section, Statement, StatementKind, Table
+from ingest.models import DocType, Document, Metadata, Place, Section, Statement, StatementKind, Table
 from store.records import Records
 
 
@@ -56,6 +56,7 @@ class StatementRow(Row):
     char_start: int
     char_end: int
     kind: StatementKind
+    also_at: list[Place] = []
 
 
 class TableRow(Row):
@@ -110,7 +111,8 @@ def document_detail(records: Records, doc: DocumentRow) -> DocumentDetail:
     ]
     statements = [
         StatementRow(text=r["text"], page=r["page"], section_path=json.loads(r["section_path"]),
-                     char_start=r["char_start"], char_end=r["char_end"], kind=r["kind"])
+                     char_start=r["char_start"], char_end=r["char_end"], kind=r["kind"],
+                     also_at=json.loads(r["also_at"]))
         for r in db.execute("SELECT * FROM statements WHERE document_id = ? ORDER BY ord", (doc.id,))
     ]
     tables = [

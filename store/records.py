@@ -210,9 +210,9 @@ class Records:
         )
         self.db.executemany(
             "INSERT INTO statements (document_id, ord, text, page, section_path, char_start, char_end, kind, number,"
-            " page_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " page_end, also_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc.id, i, s.text, s.page, json.dumps(s.section_path), s.char_start, s.char_end, s.kind.value, s.number,
-              s.page_end) for i, s in enumerate(doc.statements)],
+              s.page_end, json.dumps([p.model_dump() for p in s.also_at])) for i, s in enumerate(doc.statements)],
         )
         self.db.executemany(
             "INSERT INTO doc_tables (document_id, ord, page, title, header_rows, n_rows, n_cols, rows)"

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ingest.models import Place
 from store.records import Records
 
 
@@ -70,8 +71,9 @@ class StatementHit(BaseModel):
     committee: str
     meeting_date: date | None
     doc_type: str
+    also_at: list[Place] = Field(default_factory=list, description="Later places of the same sentence in its document.")
 
-    @field_validator("section_path", mode="before")
+    @field_validator("section_path", "also_at", mode="before")
     @classmethod
     def _json(cls, v: object) -> object:
         return json.loads(v) if isinstance(v, str) else v
@@ -191,7 +193,7 @@ def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:
         return {}
     sql = ("SELECT s.id, s.text, s.page, s.section_path, d.source, d.id AS document_id,"
            " coalesce(d.title, '') AS document_title, d.part_index, coalesce(d.authority, '') AS authority,"
-           f" coalesce(d.committee, '') AS committee, d.meeting_date, d.doc_type{_JOIN}"
+           f" coalesce(d.committee, '') AS committee, d.meeting_date, d.doc_type, s.also_at{_JOIN}"
            f" WHERE s.id IN ({', '.join('?' * len(ids))})")
     return {r["id"]: StatementHit(**dict(r)) for r in records.db.execute(sql, ids)}
 

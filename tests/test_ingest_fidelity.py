@@ -1,0 +1,214 @@
+"""Issue 23's remaining faults, on PDFs made here with PyMuPDF: sentences cut at a hyphen, the publisher's imprint,
+letter heads and signatures, judgement headings printed as a sentence, short numbered paragraphs, repeated sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+
+from ingest import parse_file
+from ingest.cleanup import broken_sentence, join_broken, join_lines
+from ingest.sections import BACK_MATTER_TITLE
+from store.queries import document_detail, list_documents
+from store.records import Records
+from store.statement_rows import hits
+
+_JUDGEMENT = "The experiences and progress of children who need help and protection requires improvement to be good."
+_REPEATED = "Too many children wait too long for an assessment of their needs, and some are left in situations of risk."
+
+
+def _write(path: Path, pages: list[list[tuple[float, str, float, bool]]]) -> Path:
+    """Pages of (y, text, size, bold) lines at the left margin, each wrapped to the page width."""
+    doc = pymupdf.open()
+    wide = pymupdf.Font("cjk")  # the base-14 fonts print only Latin-1: bullets and curly quotes need a font with them
+    for lines in pages:
+        page = doc.new_page()
+        page.insert_font(fontname="wide", fontbuffer=wide.buffer)
+        for y, text, size, bold in lines:
+            font = "hebo" if bold else "helv" if text.isascii() or max(map(ord, text)) < 256 else "wide"
+            page.insert_textbox(pymupdf.Rect(72, y, 520, y + 200), text, fontsize=size, fontname=font)
+    doc.save(path)
+    return path
+
+
+def test_a_compound_cut_at_its_hyphen_or_a_possessive_joins_its_other_half():
+    assert broken_sentence("The local authority takes the physical and mental health, and emotional well-", "being, of children.")
+    assert broken_sentence("The number, quality and impact of audits and the extent to which care leavers’", "voices are in.")
+    assert broken_sentence("Senior leaders are making good progress in their ambition to recruit and retain", "‘awesome’ staff.")
+    assert not broken_sentence("The plan was agreed.", "‘awesome’ staff.")
+    assert join_broken("emotional well-", "being, of children") == "emotional well-being, of children"
+    assert join_broken("with 408", "places booked") == "with 408 places booked"
+
+
+def test_a_compound_wrapped_at_its_hyphen_keeps_it_and_a_word_split_at_a_syllable_does_not():
+    assert join_lines(["strong multi-", "agency work and decision-", "making"]) == "strong multi-agency work and decision-making"
+    assert join_lines(["peer-to-", "peer support for 17-year-", "olds"]) == "peer-to-peer support for 17-year-olds"
+    assert join_lines(["the place-", "ment was stable"]) == "the placement was stable"
+
+
+def test_a_bullet_cut_after_a_hyphenated_line_end_is_one_statement(tmp_path):
+    path = _write(tmp_path / "bullets.pdf", [[
+        (80, "Findings", 14, True),
+        (110, "• The local authority takes the physical and mental health, and emotional well-", 11, False),
+        (150, "being, of children in care very seriously.", 11, False),
+    ]])
+    texts = [s.text for s in parse_file(path).documents[0].statements]
+    assert "The local authority takes the physical and mental health, and emotional well-being, of children in care " \
+           "very seriously." in texts
+    assert not any(t.startswith("being") for t in texts)
+
+
+def test_the_publishers_imprint_is_its_own_section_not_the_last_judgements(tmp_path):
+    path = _write(tmp_path / "imprint.pdf", [
+        [(80, "The impact of leaders on social work practice with children and families: good", 14, True),
+         (120, "Leaders know their services well and act quickly when practice falls short.", 11, False)],
+        [(80, "Senior leaders have a clear plan to recruit and keep social workers.", 11, False)],
+        [(300, "The Office for Standards in Education, Children’s Services and Skills (Ofsted) regulates and inspects to "
+               "achieve excellence in the care of children and young people.", 10, False),
+         (360, "If you would like a copy of this document in a different format, such as large print or Braille, "
+               "please telephone 0300 123 1231.", 10, False),
+         (420, "Piccadilly Gate Store Street Manchester M1 2WD", 10, False),
+         (460, "© Crown copyright 2024", 10, False)],
+    ])
+    doc = parse_file(path).documents[0]
+    by_text = {s.text: s.section_path for s in doc.statements}
+    judgement = ["The impact of leaders on social work practice with children and families: good"]
+    assert by_text["Senior leaders have a clear plan to recruit and keep social workers."] == judgement
+    imprint = [t for t, p in by_text.items() if p == [BACK_MATTER_TITLE]]
+    assert any("Braille" in t for t in imprint) and any("Piccadilly Gate" in t for t in imprint)
+    assert any("Crown copyright" in t for t in imprint)
+
+
+def test_a_letters_date_and_the_inspectors_role_are_not_headings(tmp_path):
+    path = _write(tmp_path / "letter.pdf", [[
+        (50, "1 Reading Lane London E8 1GQ", 12, False),
+        (80, "28 January 2025", 12, False),
+        (110, "Dear Ms Smith", 12, False),
+        (140, "Focused visit to Wokingham Borough Council children's services", 12, True),
+        (170, "This letter summarises the findings of the focused visit to Wokingham children’s services.", 12, False),
+        (220, "Main findings", 12, True),
+        (250, "Care leavers benefit from personal advisers who know them well and keep in touch.", 12, False),
+        (300, "Yours sincerely", 12, False),
+        (330, "Alison Smale", 12, False),
+        (360, "His Majesty's Inspector", 12, True),
+    ]])
+    doc = parse_file(path).documents[0]
+    assert [s.path for s in doc.sections] == [["Focused visit to Wokingham Borough Council children's services"],
+                                              ["Main findings"]]
+    assert next(s for s in doc.statements if s.text == "His Majesty's Inspector").section_path == ["Main findings"]
+
+
+def test_a_judgement_printed_as_a_sentence_heads_its_section_and_a_short_numbered_paragraph_does_not(tmp_path):
+    path = _write(tmp_path / "judgement.pdf", [[
+        (80, _JUDGEMENT, 14, True),
+        (130, "17. A newly created whole-life disability service supports children and families well, and "
+              "transitions to adult services are planned early.", 12, False),
+        (200, "18. A range of specialist edge-of-care services, including Multi-Systemic Therapy", 12, False),
+        (240, "19. Children who go missing are offered return home interviews, and what they say is used to plan "
+              "their support.", 12, False),
+    ]])
+    doc = parse_file(path).documents[0]
+    assert [s.title for s in doc.sections] == [_JUDGEMENT.rstrip(".")]
+    numbered = {s.number: s.section_path for s in doc.statements}
+    assert set(numbered) == {"17", "18", "19"}
+    assert all(p == [_JUDGEMENT.rstrip(".")] for p in numbered.values())
+
+
+def test_a_sentence_printed_twice_is_stored_once_with_both_places(tmp_path):
+    path = _write(tmp_path / "repeated.pdf", [
+        [(80, "Summary", 14, True), (110, _REPEATED, 11, False),
+         (170, "The local authority was judged to be good.", 11, False)],
+        [(80, "Inspection findings", 14, True), (110, "Managers have started to track every open case weekly. "
+                                                       + _REPEATED, 11, False),
+         (170, "The local authority was judged to be good.", 11, False)],
+    ])
+    parsed = parse_file(path)
+    statements = parsed.documents[0].statements
+    once = [s for s in statements if s.text == _REPEATED]
+    assert len(once) == 1 and (once[0].page, once[0].section_path) == (1, ["Summary"])
+    assert [(p.page, p.section_path) for p in once[0].also_at] == [(2, ["Inspection findings"])]
+    assert parsed.page_texts[1][once[0].also_at[0].char_start:once[0].also_at[0].char_end] == _REPEATED
+    assert len([s for s in statements if s.text.startswith("The local authority was judged")]) == 2  # too short to fold
+
+    with Records(tmp_path / "kb") as records:
+        records.write(parsed)
+        detail = document_detail(records, list_documents(records)[0])
+        stored = next(s for s in detail.statements if s.text == _REPEATED)
+        assert [(p.page, p.section_path) for p in stored.also_at] == [(2, ["Inspection findings"])]
+        sid = records.db.execute("SELECT id FROM statements WHERE text = ?", (_REPEATED,)).fetchone()[0]
+        assert [p.page for p in hits(records, [sid])[sid].also_at] == [2]
+
+
+def test_an_impact_assessments_parts_and_questions_are_sections_and_the_answers_sit_under_them(tmp_path):
+    path = _write(tmp_path / "eqia.pdf", [[
+        (80, "Section B - Evidence", 16, True),
+        (110, "Do you have data related to the protected groups of the people impacted by this activity?", 12, True),
+        (150, "Yes", 12, False),
+        (180, "Have you consulted with stakeholders?", 12, True),
+        (210, "Yes, with schools, parents and the district councils, through a six-week consultation.", 12, False),
+        (260, "19.Negative Impacts and Mitigating actions for Age", 12, False),
+        (290, "Are there negative impacts for age?", 12, True),
+        (320, "No", 12, False),
+        (350, "20. Negative impacts and Mitigating actions for Disability", 12, False),
+        (380, "Are there negative impacts for Disability?", 12, True),
+        (410, "No", 12, False),
+    ]])
+    doc = parse_file(path).documents[0]
+    paths = {s.text: s.section_path for s in doc.statements}
+    part = "Section B - Evidence"
+    assert paths["Yes"] == [part, "Do you have data related to the protected groups of the people impacted by this activity?"]
+    assert paths["Yes, with schools, parents and the district councils, through a six-week consultation."] == [
+        part, "Have you consulted with stakeholders?"]
+    assert ["20 Negative impacts and Mitigating actions for Disability", "Are there negative impacts for Disability?"] \
+        in [s.path for s in doc.sections]  # a form's numbered line is a heading: the line before it numbers no paragraph
+
+
+def test_a_sentence_left_on_an_article_at_a_page_end_joins_the_next_pages_opening(tmp_path):
+    path = _write(tmp_path / "article.pdf", [
+        [(80, "Experienced practitioners raise awareness and share experience through the", 11, False)],
+        [(80, "MASH, A&A teams and wider professional network. Strategy discussions take place the same day.", 11, False)],
+    ])
+    texts = {s.text: (s.page, s.page_end) for s in parse_file(path).documents[0].statements}
+    assert texts["Experienced practitioners raise awareness and share experience through the MASH, A&A teams and wider "
+                 "professional network."] == (1, 2)
+    assert texts["Strategy discussions take place the same day."] == (2, None)
+
+
+def test_a_footnote_belongs_to_the_heading_that_carries_its_mark(tmp_path):
+    path = _write(tmp_path / "footnote.pdf", [[
+        (80, "What needs to improve?1", 14, True),
+        (110, "The effectiveness of out-of-hours child protection planning.", 12, False),
+        (150, "The experiences and progress of children who need help and protection: good", 14, True),
+        (190, "Most children receive an effective response from the emergency duty team.", 12, False),
+        (700, "1 The areas for improvement have been cross-referenced with the national framework.", 9, False),
+    ]])
+    paths = {s.text: s.section_path for s in parse_file(path).documents[0].statements}
+    assert paths["1 The areas for improvement have been cross-referenced with the national framework."] == [
+        "What needs to improve?"]
+    assert paths["Most children receive an effective response from the emergency duty team."] == [
+        "The experiences and progress of children who need help and protection: good"]
+
+
+def test_a_numbered_footnote_in_small_print_is_not_a_heading(tmp_path):
+    path = _write(tmp_path / "source.pdf", [[
+        (80, "Inspection findings", 14, True),
+        (110, "Referrals are screened the same day by experienced social workers.", 12, False),
+        (700, "12 Source: DfE Children looked after in England including adoption", 9, False),
+    ], [(80, "Early help panels refuse some cases that are ready to step down.", 12, False)]])
+    doc = parse_file(path).documents[0]
+    assert [s.title for s in doc.sections] == ["Inspection findings"]
+    assert {tuple(s.section_path) for s in doc.statements} == {("Inspection findings",)}
+
+
+def test_the_reports_judgements_are_siblings_even_when_one_is_set_smaller(tmp_path):
+    help_ = "The experiences and progress of children who need help and protection: outstanding"
+    care = "The experiences and progress of children in care: outstanding"
+    path = _write(tmp_path / "sizes.pdf", [
+        [(80, help_, 14, True), (120, "Children receive help at the right time from skilled practitioners.", 11, False)],
+        [(80, care, 12, True), (120, "Children in care live in stable homes that meet their needs well.", 11, False)],
+        [(80, "The experiences and progress of care leavers: outstanding", 14, True),
+         (120, "Care leavers are supported by personal advisers who know them well.", 11, False)],
+    ])
+    doc = parse_file(path).documents[0]
+    assert [s.path for s in doc.sections] == [[help_], [care], ["The experiences and progress of care leavers: outstanding"]]
