@@ -33,8 +33,9 @@ _ATTENDED = re.compile(  # "attended by 150 children", "has helped over 100 chil
     r"(?:\battend(?:ed|ing)? by|\b(?:has|have|had)\s+(?:helped|supported|reached|worked with|engaged(?: with)?))\s+"
     r"(?:(?:approximately|around|about|some|over|nearly|almost|only|more than)\s+)*$", re.I)
 _DENOMINATOR = re.compile(  # "looked after five of the 49 young people presenting as homeless": the group the five came from
-    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
-    r"\s+(?:out\s+)?of\s+the\s+$", re.I)
+    r"\b(?:(?!(?:19|20)\d\d\b)\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
+    r"\s+(?:out\s+)?of\s+(?:the\s+)?$", re.I)  # "only nine of 119 (7.6%) 16- and 17-year-olds have left care"
+_VERB = re.compile(r"\b(?:were|are|was|is|have|has|had|live|lived|remain|remained|presenting|who|which|that)\b", re.I)
 _OWN_PREDICATE = re.compile(
     r"^\s*(?:were|are|was|is|live|lived|living|have been|had been)\s+(?!looked after\b|in care\b|up\b|down\b)[a-z]", re.I)
 _SOME_PART = re.compile(  # "up to 60% in some teams", "86% in Year 11": the figure of a part
@@ -45,12 +46,41 @@ _PREDICATE = re.compile(  # the verb of the counted noun, not of a later clause 
     r"^\s*(?:\([^)]*\)\s*)?(?:(?!and\b|but\b|so\b|this\b|that\b|which\b)[\w’'-]+\s+){0,6}?(?:were|are|was|is|had|have|has)\s+"
     r"(?:not\s+|currently\s+|now\s+|also\s+|being\s+|been\s+|still\s+)*(?P<what>[a-z]+(?:\s+[a-z]+)?)", re.I)
 _DEFINING = re.compile(  # what being in the cohort is
-    r"looked after|in care|cared for|the subject|subject (?:of|to)|on\b|identified (?:through|as being formally|in)|in need|"
+    r"looked after|in care|cared for|(?:the )?subject (?:of|to) (?:an? |the )?(?:child protection|CP\b|plans?\b|(?:interim )?"
+    r"care|placement|supervision|section|special guardianship)|on\b|identified (?:through|as being formally|in)|in need|"
     r"open\b|receiving (?:a |children)|supported by (?:children|social)", re.I)
 _OF_WHOM = re.compile(r",?\s*\bof (?:whom|which)\b", re.I)  # what follows describes a part, not the count
 _OF_LEAD = re.compile(r"(?:^|[,;:]|\bthat|\bwhich)\s*of\s+(?:the\s+)?$", re.I)  # "Of 258 missing episodes, ..."
 _CHILDREN_AND_YP = re.compile(r"\bchildren and young people\b", re.I)
-_OVER_AGE = re.compile(r"^[^.;()]{0,60}?\b(?:over|under|above|below)\s+the\s+age\s+of\b", re.I)  # a band of the cohort
+_AGE = (r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen|eighteen)(?![.\d])")
+_UNDER_AGE = (  # "under five years of age", "aged over 16", "over fives": an age band no indicator holds, not "over 2 years"
+    rf"(?:\b(?:aged?|age)\s+)?\b(?:under|over|below|above)\s+(?:the\s+age\s+of\s+{_AGE}|{_AGE}(?:\s+years?\s+(?:of\s+age|old)\b|[\s-]+years?[\s-]+olds?\b|"
+    rf"[- ]?s\b|(?![\s-]*(?:years?|months?|weeks?|days?|miles?|hours?|%|per|placements?|moves?|times?|cases?|children|"
+    rf"young|pupils|staff|social|workers?)\b)))|\b(?:under|over)[- ]?(?:fives|5s|tens|16s|18s)\b")
+_OVER_AGE = re.compile(  # "370 ... over the age of seven", "93 children under five years of age": a band of the cohort
+    rf"^[^.;()]{{0,60}}?\b(?:over|under|above|below)\s+the\s+age\s+of\b|^\s*(?:[\w'’-]+\s+){{0,3}}?{_UNDER_AGE}", re.I)
+_AGE_BAND_SHARE = re.compile(  # "98% of children under the age of five", "90% of over fives", "... checks for under fives"
+    rf"^\s*(?:of|for|among|in)\s+(?:all\s+|the\s+|those\s+)?(?:[\w'’-]+\s+){{0,3}}?{_UNDER_AGE}", re.I)
+_AGE_BAND_LEAD = re.compile(rf"{_UNDER_AGE}(?:\s+[\w'’-]+){{0,3}}?\s+(?:(?:was|is|were|are|at|to|of|stood at)\s+)?\(?$", re.I)
+_BAND_IN_MEASURE = re.compile(  # measures defined on an age band: under-fives' development checks, under-16s' stability
+    r"\bdevelopment(?:al)? (?:checks?|assessments?|reviews?)|\b2\.5 (?:or more )?years", re.I)
+_ONE_PERSON = re.compile(
+    r"^\W*(?:(?:however|in one case|for example|for instance)\s*,?\s*)?(?:one|a|another|this|that)\s+(?:young person|child|"
+    r"care leaver|young (?:man|woman|mother|father|carer)|girl|boy|teenager|sibling|baby)\b(?!\s+(?:in|of)\s+(?:every|each|\d))",
+    re.I)
+_ADOPTED_CHILDREN = re.compile(r"^\s*(?:previously\s+)?adopted\s+(?:children|child|young people)\b", re.I)  # who were
+# adopted at any time, doing something else ("10 adopted children are supported with direct contact"): not adoptions
+_EACH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:each|per (?:social )?worker|per (?:practitioner|member of staff))\b", re.I)
+_CODE = re.compile(r"\b\d{2,4}\s+[-–]\s+[A-Z][a-z]")  # "110 - Looked after/In care 130 - Refugee": a list of codes
+_DURATION_PAIR = re.compile(r"^\s*(?:and|or|to|-|–)\s*\d+\s*(?:working\s+)?(?:days|weeks|months|years)\b", re.I)
+_AGE_RANGE_HEAD = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,3}?\d{1,2}(?:-|–)?\s*(?:and|to|or|-|–)\s*\d{1,2}[- ]?years?[- ]?olds?\b", re.I)
+_ROUNDING = re.compile(r"\bnearest\s*['‘’\"]?\s*$", re.I)
+_WHOLE_POPULATION = re.compile(  # "the proportion of the whole Manchester population of young people in EET": everyone's
+    r"\b(?:whole|general|wider|entire|overall|total)\s+(?:[A-Z][\w'’-]*\s+)?(?:population|cohort)\b", re.I)
+_NAMED_RATE = re.compile(  # "a vacancy rate of 31%": the figure's measure is named right before it
+    r"\b(?:an?|the|its|our|their)\s+(?:[\w'’-]+\s+){1,2}?rate\s+(?:of|was|is|at|stood at)\s*\(?$", re.I)
 _SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:file )?review|survey|inspectors?\s+(?:also\s+)?"
                      r"(?:identified|found|saw|tracked|sampled|reviewed|examined|looked at))\b", re.I)
 _SEEN = re.compile(r"\b(?:seen|sampled|reviewed|audited|tracked) by (?:the )?inspectors?\b|\binspectors? (?:saw|sampled)|"
@@ -84,14 +114,20 @@ _ALL_PUPILS_BEFORE = re.compile(rf"\b(?:for|of|among) {_ALL_PEOPLE}(?:\s+(?:loca
                                 r"\s*(?:of|at|is|was|were)?\s*\(?$", re.I)
 _ALL_PUPILS_AFTER = re.compile(rf"^\s*\)?\s*(?:for|of|among|across) {_ALL_PEOPLE}", re.I)
 _THOSE_AGED = re.compile(r"\bfor (?:those|them|young people|children) (?:aged )?(?:under|over|below|above) \d+\b", re.I)
+
 _REMAINING = re.compile(r"\b(?:the|a|our)\s+(?:other\s+)?remaining\s+$|\bthe rest(?: of them)?,?\s+$", re.I)
 _COUNT_THEN_SHARE = re.compile(
-    r"\s+(?:[\w'’-]+\s+){1,6}?\(\s*\d[\d.]*\s*%\s*\)\s*(?:were|are|was|is|had|have|has|live|lived)\b", re.I)
+    r"\s+(?:[\w'’-]+\s+){1,6}?\(\s*(?:(?:over|around|about|nearly|almost|approximately|just|under|some)\s+)*\d[\d.]*\s*%\s*\)"
+    r"\s*(?:who\s+)?(?:were|are|was|is|had|have|has|live|lived)\b", re.I)  # "102 children looked after (over 40%) who are"
 _A_PLACEMENT = re.compile(r"settings?", re.I)  # "41 in residential settings": where children live, so theirs
 _PEOPLE_HEAD = re.compile(r"^\s*(?:different\s+|individual\s+)?(?:children|child|young people|young person|people)\b", re.I)
 _OF_LABEL = re.compile(r"^\s*of\s+[a-z]", re.I)
 _OVERALL = re.compile(r"\s*overall\b", re.I)
-_SAID_OF_SHARE = re.compile(r"\d[\d.]*\s*%\s+(?:are|is|were|was|have|has|had|live|lived)\b", re.I)
+_SAID_OF_SHARE = re.compile(  # "8% progress to higher education, 13% enter employment or training and 34% go into ..."
+    r"\d[\d.]*\s*%\s+(?:are|is|were|was|have|has|had|live|lived|(?!(?:of|in|for|at|to|and|or|on|by|from|with|compared|"
+    r"against|than|higher|lower|per|rate|respectively|the|an?|this|that|which|last|previous|nationally|across|among|during|"
+    r"since|over|below|above|under|within|between|overall|point|points|increase|decrease|reduction|rise|fall|target|"
+    r"average|figure|level|while|whilst|but|as|so|then|now|up|down|currently|locally)\b)[a-z]+\b(?![-’']))", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*(?:of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*)?\(\s*$")  # "85% of homes (2,450)"
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
 _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
@@ -137,6 +173,10 @@ def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxono
                   previous: list[Found], after: str) -> Indicator | None:
     """The indicator `v` measures, or None. A sentence about work done late ("27% were out of timescale in June,
     rising to 42% in July") reports the misses, not the timeliness measure its words name."""
+    if len(_CODE.findall(text)) > 2 and _CODE.match(text, v.span[0]):
+        return None  # "160 - Care leaver 170 - Supervised by YOT": a code, not a figure
+    if _ROUNDING.search(text, 0, v.span[0]):
+        return None  # "Ofsted round to the nearest '5' children looked after": a rounding base
     indicator = _named_indicator(v, near, text, context, taxonomy, found, previous, after)
     if indicator is not None and _LATE.search(text) and _TIMELY.search(indicator.title):
         return None
@@ -189,10 +229,15 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     lead = near[: len(near) - len(after)]  # the value's clause up to it
     if _SOME_PART.match(after):
         return None  # "30% overall and up to 60% in some teams": the figure of a part
+    if _ONE_PERSON.match(text):
+        return None  # "One young person ... now has a 100% attendance record": a child's own figure, not the cohort's
     if _OVERALL.match(after):  # "NEET, at 48% overall, rising to 58% for 19- to 21-year-olds": the
         return taxonomy.match(near, near, v.unit)  # qualifier later in the sentence is the other figure's
-    if _THOSE_AGED.search(lead):
-        return None  # "... and for those under 18 it is higher (74%)": an age band the taxonomy does not hold
+    if (_THOSE_AGED.search(lead) or _AGE_BAND_SHARE.match(after) or _AGE_BAND_LEAD.search(lead)) \
+            and not _BAND_IN_MEASURE.search(near):
+        return None  # "... and for those under 18 it is higher (74%)", "98% of children under five": an age band
+    if _WHOLE_POPULATION.search(text[: v.span[0]]) and not taxonomy.cohort_named(text[: v.span[0]]):
+        return None  # "the whole Manchester population of young people in EET ... 92%": everyone's figure, not the cohort's
     if _ALL_PUPILS_BEFORE.search(lead) or _ALL_PUPILS_AFTER.match(after):
         return None  # "below the figure for all Devon pupils of 84%": the whole population's, not the cohort's
     if _SUBSET.search(text[: v.span[0]]):  # "426 live with foster carers, of whom 45% live out of area"
@@ -212,8 +257,10 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         # "5% are at university, 35% are in other further education, 3% have apprenticeships": each says its own
         return taxonomy.match(after, after, v.unit, context)
     indicator = taxonomy.match(near, text, v.unit, after=after)
+    if indicator is not None and _NAMED_RATE.search(lead) and taxonomy.match(near, near, v.unit) is None:
+        return None  # "a vacancy rate of 31% ..., such as ... 'staying put'": the rate it names is not one we measure
     if indicator is not None:
-        return indicator  # "(56%) are not convened within 15 working days" is dropped by indicator_for
+        return taxonomy.nearest_rival(indicator, near, len(lead))  # "agency staff (34%) ... turnover": the nearer
     if (_OTHER_WHOLE.match(after) and v.unit is not Unit.RATE) or taxonomy.unmeasured(near) or \
             taxonomy.excluded(near, text, v.unit):
         return None  # "2.2% of the budget", "4% ... committed offences": something the taxonomy does not measure
@@ -236,9 +283,20 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     before, printed = near[: len(near) - len(after)], text
     if _ATTENDED.search(before):
         return None  # "an event attended by 150 children and care leavers": a head count, not a cohort
-    if _SHARE_OF.match(after) or _TRAIT.match(after) or _OVER_AGE.match(after):
+    if _SHARE_OF.match(after) or _TRAIT.match(after) or _OVER_AGE.match(after) or _ADOPTED_CHILDREN.match(after):
         return None  # "185 (74.3%) of care leavers were in EET", "29 were female", "370 ... over the age of seven"
-    if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before) or _DENOMINATOR.search(before):
+    if _EACH.match(after) or _DURATION_PAIR.match(after):
+        return None  # "workers have up to 40 each": a figure per worker; "at 10 and 30 days": days, not a count
+    if (band := _AGE_RANGE_HEAD.match(after)) is not None:  # "104 looked after 16- and 17-year-olds": an age band,
+        named = taxonomy.match(after, after, unit)  # named only by a measure of that band ("care leavers aged 19-21")
+        return named if named is not None and taxonomy.refined_by(named, band.group(0)) else None
+    if (whole := _DENOMINATOR.search(before)) is not None:  # "nine of 119 (7.6%) 16- and 17-year-olds have left
+        # care": only its own noun names it ("85 of 92 care leavers, or 87%, are in ..."), and "the 10 children placed or
+        # adopted" is a group the paper defined, not a measure
+        head = _VERB.split(after, maxsplit=1)[0]
+        own = head.strip() and not _NUMERATOR.search(text) and not re.search(r"\bthe\s*$", whole.group(0), re.I)
+        return taxonomy.match(head, head, unit) if own else None
+    if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before):
         return None  # "350 care leavers, of whom 11 are looked after", "(67 out of 358)": a part of another group
     # "252 were placed in foster care, of whom 126 were out of borough": what follows "of whom" describes a part
     part = _OF_WHOM.search(text, v.span[1]) if after.strip() else None
@@ -292,7 +350,7 @@ def _names_a_subgroup(indicator: Indicator, after: str) -> bool:
     if indicator.id not in _COHORT_COUNTS:
         return False
     said = _PREDICATE.match(after)
-    return said is not None and not _DEFINING.match(said.group("what"))
+    return said is not None and not _DEFINING.match(after, said.start("what"))  # "subject to a plan", not "to triage"
 
 
 def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Taxonomy) -> bool:
@@ -311,6 +369,8 @@ def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Ta
     subject = _NUMBER_OF.search(before)
     if subject and _HOMES.match(subject.group(1)):
         return False  # "the number of children's homes (to 2,880)" counts homes
+    if subject and not _PEOPLE_HEAD.match(subject.group(1)) and not taxonomy.evidence(subject.group(1), indicator.unit):
+        return False  # "the number of tenancies allocated to it drop from 10 to three": tenancies, whatever follows
     for head in (" ".join(after.split()[:4]), subject.group(1) if subject else ""):
         if _FOREIGN_NOUN.search(head) and not _names(indicator, head, clause, taxonomy):
             return False
