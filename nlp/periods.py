@@ -56,7 +56,7 @@ _BARE_MONTH = re.compile(  # "reduced during September", "by the end of March": 
     rf"(?!\s*(?:and|to|or|-|–)\s*(?-i:{_MONTH_NAME}))", re.I)
 _BARE_DAY = re.compile(  # "an increase from 200 at 31 March": the last 31 March the paper has seen
     rf"\b(?:at|as at|as of|on|by)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?-i:{_MONTH})(?![\w'’])"
-    r"(?!\s*,?\s*(?:19|20)?\d{2}\b(?!\s*%|\.\d))", re.I)
+    r"(?!\s*,?\s*(?:19|20)\d{2})(?!\s*['’]?\d{2}\b(?!\s*%|\.\d))", re.I)
 _TO_DATE = re.compile(r"\s*\(?\s*(?:year\s+to\s+date|to\s+date|ytd)\b\)?", re.I)
 _BARE_YEAR = re.compile(r"\b(in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)", re.I)
 

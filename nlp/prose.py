@@ -48,8 +48,10 @@ _SAME_PERIOD = re.compile(  # the one before's, not "(compared to 24,085 for the
     r"\b(?:in|over|for|during|at) the same (?:period|year|time|point)\b(?!\s+(?:last|of last|the previous|a year|in \d))",
     re.I)
 _PREDICATE_PAST_COMMA = re.compile(  # the count's own verb, after a comma that closed its clause: ", moved on to ..."
-    r",\s+(?:and\s+)?(?:(?:have|had|has)\s+(?:been\s+)?)?(?!compared|based|published|reported|recorded)[a-z]+ed\b[^,;.]*",
-    re.I)
+    r",\s+(?:and\s+)?(?:(?:have|had|has)\s+(?:been\s+)?)?(?!(?:compared|based|published|reported|recorded|of|which|who|whom|"
+    r"with|and|or|but|in|on|at|for|from|to|the|an?|this|that|these|those|including|excluding|against|than|while|although|"
+    r"as|so|its|their|our|up|down|per|rate|currently|now|respectively|where|when|whilst|however|some|most|all|many|"
+    r"none|each|both|either|one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z]+\b[^,;.]*", re.I)
 _POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of|in|during)\s*$", re.I)
 _COMPARED = re.compile(
     r"\b(?:than|from|compared|previous|last|since|before|(?<!looked )(?<!looked-)after|between|increase\w*|decrease\w*|rise|"
@@ -153,7 +155,11 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         v = _fix_unit(v, rate_sentence, before, found, text)
         basis = basis_of(before, after)
         near = before + " " + after
-        indicator = indicator_for(v, near, text, context, taxonomy, found, previous, after)
+        # words printed after the next figure are that figure's: "(96%) of children had regular reviews ... and 97% of
+        # young people participated in their reviews" does not make the 96% a participation rate
+        nxt = _next_start(text, values, i)
+        own = text[:nxt] if nxt < len(text) and not text[:nxt].rstrip().endswith("(") else text
+        indicator = indicator_for(v, near, text, context, taxonomy, found, previous, after, own)
         predicate = _PREDICATE_PAST_COMMA.match(text, hi)
         if indicator is not None and v.unit is Unit.COUNT and predicate and taxonomy.vetoed(indicator, predicate.group(0)):
             indicator = None  # "60 young people who ceased to be looked after, moved on to independent living": a part

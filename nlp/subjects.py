@@ -41,14 +41,17 @@ _OWN_PREDICATE = re.compile(
 _SOME_PART = re.compile(  # "up to 60% in some teams", "86% in Year 11": the figure of a part
     r"^\s*(?:in|for|across|among)\s+(?:some|one|certain|a few|several|individual|particular|years?\s+\d+|key stage\s+\d+)\b",
     re.I)
-_COHORT_COUNTS = {"cla_count", "cpp_count", "cin_count"}
+_COHORT_COUNTS = {"cla_count", "cpp_count", "cin_count", "care_leavers_count"}
 _PREDICATE = re.compile(  # the verb of the counted noun, not of a later clause ("... and this figure has remained")
     r"^\s*(?:\([^)]*\)\s*)?(?:(?!and\b|but\b|so\b|this\b|that\b|which\b)[\w’'-]+\s+){0,6}?(?:were|are|was|is|had|have|has)\s+"
     r"(?:not\s+|currently\s+|now\s+|also\s+|being\s+|been\s+|still\s+)*(?P<what>[a-z]+(?:\s+[a-z]+)?)", re.I)
 _DEFINING = re.compile(  # what being in the cohort is
     r"looked after|in care|cared for|(?:the )?subject (?:of|to) (?:an? |the )?(?:child protection|CP\b|plans?\b|(?:interim )?"
-    r"care|placement|supervision|section|special guardianship)|on\b|identified (?:through|as being formally|in)|in need|"
+    r"care|placement|supervision|section|special guardianship)|on\b|left care|leaving care|(?:care )?leavers?\b|eligible|"
+    r"entitled|allocated|in touch|supported by (?:the )?(?:leaving care|care leavers?|personal advisers?|18)|"
+    r"identified (?:through|as being formally|in)|in need|"
     r"open\b|receiving (?:a |children)|supported by (?:children|social)", re.I)
+_THE_WHOLE = re.compile(r"\b(?:the|our|all|its|their|all of our|all of the)\s+$", re.I)
 _OF_WHOM = re.compile(r",?\s*\bof (?:whom|which)\b", re.I)  # what follows describes a part, not the count
 _OF_LEAD = re.compile(r"(?:^|[,;:]|\bthat|\bwhich)\s*of\s+(?:the\s+)?$", re.I)  # "Of 258 missing episodes, ..."
 _CHILDREN_AND_YP = re.compile(r"\bchildren and young people\b", re.I)
@@ -59,7 +62,8 @@ _UNDER_AGE = (  # "under five years of age", "aged over 16", "over fives": an ag
     rf"[- ]?s\b|(?![\s-]*(?:years?|months?|weeks?|days?|miles?|hours?|%|per|placements?|moves?|times?|cases?|children|"
     rf"young|pupils|staff|social|workers?)\b)))|\b(?:under|over)[- ]?(?:fives|5s|tens|16s|18s)\b")
 _OVER_AGE = re.compile(  # "370 ... over the age of seven", "93 children under five years of age": a band of the cohort
-    rf"^[^.;()]{{0,60}}?\b(?:over|under|above|below)\s+the\s+age\s+of\b|^\s*(?:[\w'’-]+\s+){{0,3}}?{_UNDER_AGE}", re.I)
+    rf"^[^.;()]{{0,60}}?\b(?:(?:over|under|above|below)\s+the\s+age\s+of|aged?\s+(?:over|under|above|below)\s+(?:\d|$))|"
+    rf"^\s*(?:[\w'’-]+\s+){{0,3}}?{_UNDER_AGE}", re.I)
 _AGE_BAND_SHARE = re.compile(  # "98% of children under the age of five", "90% of over fives", "... checks for under fives"
     rf"^\s*(?:of|for|among|in)\s+(?:all\s+|the\s+|those\s+)?(?:[\w'’-]+\s+){{0,3}}?{_UNDER_AGE}", re.I)
 _AGE_BAND_LEAD = re.compile(rf"{_UNDER_AGE}(?:\s+[\w'’-]+){{0,3}}?\s+(?:(?:was|is|were|are|at|to|of|stood at)\s+)?\(?$", re.I)
@@ -73,9 +77,13 @@ _ADOPTED_CHILDREN = re.compile(r"^\s*(?:previously\s+)?adopted\s+(?:children|chi
 # adopted at any time, doing something else ("10 adopted children are supported with direct contact"): not adoptions
 _EACH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:each|per (?:social )?worker|per (?:practitioner|member of staff))\b", re.I)
 _CODE = re.compile(r"\b\d{2,4}\s+[-–]\s+[A-Z][a-z]")  # "110 - Looked after/In care 130 - Refugee": a list of codes
+_AN_AGE = re.compile(r"\b(?:(?:become|becomes|became|becoming|turn|turns|turned|turning|reach|reaches|reached|reaching)\s+"
+                    r"(?:the age of\s+)?|aged?\s+(?:over|under|above|below)\s+|(?:over|under|above|below)\s+the age of\s+)$",
+                    re.I)
 _DURATION_PAIR = re.compile(r"^\s*(?:and|or|to|-|–)\s*\d+\s*(?:working\s+)?(?:days|weeks|months|years)\b", re.I)
 _AGE_RANGE_HEAD = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,3}?\d{1,2}(?:-|–)?\s*(?:and|to|or|-|–)\s*\d{1,2}[- ]?years?[- ]?olds?\b", re.I)
+_OF_WHOM_AFTER = re.compile(r"^\s*of\s+(?:whom|which|them|these|those)\b", re.I)
 _ROUNDING = re.compile(r"\bnearest\s*['‘’\"]?\s*$", re.I)
 _WHOLE_POPULATION = re.compile(  # "the proportion of the whole Manchester population of young people in EET": everyone's
     r"\b(?:whole|general|wider|entire|overall|total)\s+(?:[A-Z][\w'’-]*\s+)?(?:population|cohort)\b", re.I)
@@ -170,14 +178,14 @@ class Found:
 
 
 def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
-                  previous: list[Found], after: str) -> Indicator | None:
+                  previous: list[Found], after: str, own: str = "") -> Indicator | None:
     """The indicator `v` measures, or None. A sentence about work done late ("27% were out of timescale in June,
     rising to 42% in July") reports the misses, not the timeliness measure its words name."""
     if len(_CODE.findall(text)) > 2 and _CODE.match(text, v.span[0]):
         return None  # "160 - Care leaver 170 - Supervised by YOT": a code, not a figure
     if _ROUNDING.search(text, 0, v.span[0]):
         return None  # "Ofsted round to the nearest '5' children looked after": a rounding base
-    indicator = _named_indicator(v, near, text, context, taxonomy, found, previous, after)
+    indicator = _named_indicator(v, near, text, context, taxonomy, found, previous, after, own or text)
     if indicator is not None and _LATE.search(text) and _TIMELY.search(indicator.title):
         return None
     if indicator is not None and v.unit is Unit.PERCENT and _NEGATED.search(after) and " not " not in f" {indicator.title} ":
@@ -186,7 +194,7 @@ def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxono
 
 
 def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
-                     previous: list[Found], after: str) -> Indicator | None:
+                     previous: list[Found], after: str, own: str) -> Indicator | None:
     """Named in the value's clause or sentence; else continued from the value before (only when the
     sentence names nothing itself: "This is a decline from 38% in Q1"); else borrowed from the context.
     A bare count must name part of its subject right beside it ("557 cared for children")."""
@@ -196,7 +204,7 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         return None  # "The remaining 22 children are cared for": the rest of a total, not the measure
     if v.unit in (Unit.COUNT, Unit.GBP):
         return _whole_count_indicator(v, near, text, context, taxonomy, found, previous, after)
-    return _share_indicator(v, near, text, context, taxonomy, found, previous, after)
+    return _share_indicator(v, near, text, context, taxonomy, found, previous, after, own)
 
 
 def _whole_count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
@@ -223,7 +231,7 @@ def _whole_count_indicator(v: Value, near: str, text: str, context: str, taxonom
 
 
 def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
-                     previous: list[Found], after: str) -> Indicator | None:
+                     previous: list[Found], after: str, own: str) -> Indicator | None:
     """A share, rate, duration or score: a part's figure or another population's names nothing; a label of its own
     wins over the sentence's; else the sentence, what came before it, then the context."""
     lead = near[: len(near) - len(after)]  # the value's clause up to it
@@ -251,12 +259,17 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         # "placed with parents (4%), in hostels (4%) ... in residential schools (2%)": each label names its own figure
         return taxonomy.match(near, near, v.unit, after=after)
     if found and v.unit is Unit.PERCENT and _OF_LABEL.match(after) and \
-            (own := taxonomy.match(after, after, v.unit)) is not None:
-        return own  # "..., along with 88% of health reviews and 92% of dental checks": the words before it are the last one's
+            (labelled := taxonomy.match(after, after, v.unit)) is not None:
+        return labelled  # "..., along with 88% of health reviews and 92% of dental checks": the words before are the last one's
     if len(_SAID_OF_SHARE.findall(text)) > 2 and _SAID_OF_SHARE.match(text, v.span[0]):
         # "5% are at university, 35% are in other further education, 3% have apprenticeships": each says its own
         return taxonomy.match(after, after, v.unit, context)
-    indicator = taxonomy.match(near, text, v.unit, after=after)
+    rest = re.split(r";|\.\s|\d", text[v.span[1]:], maxsplit=1)[0]  # its own words, commas and all
+    if _OF_WHOM_AFTER.match(rest) and (of_whom := taxonomy.match(rest, rest, v.unit, text)) is not None:
+        return of_whom  # "most of whom are in suitable accommodation and 75% of whom are in employment ...": its own words
+    # the sentence up to the next figure: "(96%) of children had regular reviews ... and 97% of young people
+    # participated in their reviews" does not make the 96% a participation rate
+    indicator = taxonomy.match(near, own, v.unit, after=after)
     if indicator is not None and _NAMED_RATE.search(lead) and taxonomy.match(near, near, v.unit) is None:
         return None  # "a vacancy rate of 31% ..., such as ... 'staying put'": the rate it names is not one we measure
     if indicator is not None:
@@ -264,9 +277,11 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if (_OTHER_WHOLE.match(after) and v.unit is not Unit.RATE) or taxonomy.unmeasured(near) or \
             taxonomy.excluded(near, text, v.unit):
         return None  # "2.2% of the budget", "4% ... committed offences": something the taxonomy does not measure
-    if taxonomy.evidence(text, v.unit):  # the sentence names something: borrow only what it lacks, and nothing when
+    if taxonomy.evidence(own, v.unit):  # the sentence names something: borrow only what it lacks, and nothing when
         # it is about something unmeasured ("newly qualified staff ... 23% in one team and 19% in another")
-        return taxonomy.match(near, text, v.unit, "" if taxonomy.unmeasured(text) else context)
+        return taxonomy.match(near, own, v.unit, "" if taxonomy.unmeasured(text) else context)
+    if taxonomy.evidence(text, v.unit):
+        return None  # what the sentence names is printed after the next figure: that figure's
     if taxonomy.unmeasured(text):
         return None  # "pupils achieving five good GCSEs ... at 25%": about a subject no indicator measures, borrowing none
     inherited = _borrowed(v.unit, found, previous, near, taxonomy)
@@ -285,6 +300,8 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         return None  # "an event attended by 150 children and care leavers": a head count, not a cohort
     if _SHARE_OF.match(after) or _TRAIT.match(after) or _OVER_AGE.match(after) or _ADOPTED_CHILDREN.match(after):
         return None  # "185 (74.3%) of care leavers were in EET", "29 were female", "370 ... over the age of seven"
+    if _AN_AGE.search(before):
+        return None  # "When care leavers become 21": an age, not a count
     if _EACH.match(after) or _DURATION_PAIR.match(after):
         return None  # "workers have up to 40 each": a figure per worker; "at 10 and 30 days": days, not a count
     if (band := _AGE_RANGE_HEAD.match(after)) is not None:  # "104 looked after 16- and 17-year-olds": an age band,
@@ -319,7 +336,7 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
             indicator = taxonomy.match(near, near, unit)
         if indicator is not None:
             return indicator if _counts_its_noun(indicator, before, after, taxonomy) and \
-                not _names_a_subgroup(indicator, head) else None
+                not _names_a_subgroup(indicator, head, before) else None
     if _GENERIC_HEAD.match(after):  # "increased in Q2 to 75 children": the subject is just before
         if _NUMERATOR.search(text):
             return None
@@ -344,10 +361,10 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     return _borrowed(unit, found, previous, near, taxonomy)
 
 
-def _names_a_subgroup(indicator: Indicator, after: str) -> bool:
+def _names_a_subgroup(indicator: Indicator, after: str, before: str = "") -> bool:
     """ "13 children looked after were supported by an advocate": what the count's own verb says of a cohort
-    (other than being in it) makes it a part of that cohort."""
-    if indicator.id not in _COHORT_COUNTS:
+    (other than being in it) makes it a part of that cohort; "the 204 care leavers are well supported" is all of them."""
+    if indicator.id not in _COHORT_COUNTS or (indicator.id == "care_leavers_count" and _THE_WHOLE.search(before)):
         return False
     said = _PREDICATE.match(after)
     return said is not None and not _DEFINING.match(after, said.start("what"))  # "subject to a plan", not "to triage"

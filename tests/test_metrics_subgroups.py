@@ -176,3 +176,29 @@ def test_lists_of_shares_bands_durations_and_provider_splits_name_their_own_figu
 def test_a_day_without_its_year_is_the_last_one_the_paper_has_seen() -> None:
     got = resolve_periods("This is an increase from 240 at 31 March.", INSPECTION)
     assert [(p.start, p.end) for p in got] == [(date(2018, 3, 31), date(2018, 3, 31))]
+
+
+def test_a_share_of_whom_is_named_by_what_follows_and_a_rounding_base_is_no_value() -> None:
+    got = mapped("The leaving care team is in touch with nearly all care leavers, most of whom are in suitable "
+                 "accommodation and 68% of whom are in education, employment or training.")
+    assert got[68] == "care_leavers_eet_percent"
+    assert [m.value for m in rows("(Published figures are rounded to the nearest '5' children looked after.)")] == []
+
+
+def test_a_foster_share_including_every_provider_is_the_share_fostered() -> None:
+    got = mapped("70% of children in care are living in foster care (including with both our own carers and "
+                 "independent fostering agencies).")
+    assert got[70] == "cla_foster_care_percent"
+
+
+def test_words_after_the_next_figure_and_what_a_count_goes_on_to_do_are_not_its_own() -> None:
+    got = mapped("In 2022-23, most children (95%) had regular reviews of their care plans and 93% of young people "
+                 "participated in their reviews.",
+                 "A small number of care leavers, currently 9, attend university.",
+                 "At present 17 care leavers have chosen to extend their fostering placement.",
+                 "The 230 care leavers are well supported by their personal advisers.",
+                 "When care leavers become 21, they move to the adult team.",
+                 "About 300 young people who have left care and are aged over 21 have been told of the local offer.")
+    assert got[95] != "cla_review_participation_percent" and got[93] == "cla_review_participation_percent"
+    assert got.get(9, "") == "" and got.get(17, "") == "" and got.get(21, "") == "" and got.get(300, "") == ""
+    assert got[230] == "care_leavers_count"
