@@ -43,6 +43,7 @@ _COUNTABLE = re.compile(  # not "2 there is an improving pattern": a footnote ma
 _BRACKETED_AS_AT = re.compile(r"^[^()\d]*\([^()]*\bas (?:at|of)\s+$", re.I)
 _SPAN_AFTER = re.compile(r"\b(?:between|during(?: the (?:month|months|quarter|period) of)?)\s+$", re.I)
 _LOOKBACK = 70
+_HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|being|did|does|do|[a-z]{3,}ed)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _SAME_PERIOD = re.compile(  # the one before's, not "(compared to 24,085 for the same period last year)"
     r"\b(?:in|over|for|during|at) the same (?:period|year|time|point)\b(?!\s+(?:last|of last|the previous|a year|in \d))",
@@ -158,7 +159,9 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         # words printed after the next figure are that figure's: "(96%) of children had regular reviews ... and 97% of
         # young people participated in their reviews" does not make the 96% a participation rate
         nxt = _next_start(text, values, i)
-        own = text[:nxt] if nxt < len(text) and not text[:nxt].rstrip().endswith("(") else text
+        gap = text[v.span[1]:nxt]  # cut only a clause of its own ("had regular reviews ... and"), not a shared predicate
+        # ("82% of initial conferences and 100% of review conferences were held within timescales", "from 8% to 5% ...")
+        own = text[:nxt] if nxt < len(text) and _HAS_VERB.search(gap) and not gap.rstrip().endswith("(") else text
         indicator = indicator_for(v, near, text, context, taxonomy, found, previous, after, own)
         predicate = _PREDICATE_PAST_COMMA.match(text, hi)
         if indicator is not None and v.unit is Unit.COUNT and predicate and taxonomy.vetoed(indicator, predicate.group(0)):

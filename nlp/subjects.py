@@ -47,22 +47,22 @@ _PREDICATE = re.compile(  # the verb of the counted noun, not of a later clause 
     r"(?:not\s+|currently\s+|now\s+|also\s+|being\s+|been\s+|still\s+)*(?P<what>[a-z]+(?:\s+[a-z]+)?)", re.I)
 _DEFINING = re.compile(  # what being in the cohort is
     r"looked after|in care|cared for|(?:the )?subject (?:of|to) (?:an? |the )?(?:child protection|CP\b|plans?\b|(?:interim )?"
-    r"care|placement|supervision|section|special guardianship)|on\b|left care|leaving care|(?:care )?leavers?\b|eligible|"
-    r"entitled|allocated|in touch|supported by (?:the )?(?:leaving care|care leavers?|personal advisers?|18)|"
+    r"care|placement|supervision|section|special guardianship)|on\b|left care|leaving care|(?:care )?leavers?\b|"
+    r"supported by (?:the )?(?:leaving care|care leavers?|personal advisers?|18)|"
     r"identified (?:through|as being formally|in)|in need|"
     r"open\b|receiving (?:a |children)|supported by (?:children|social)", re.I)
-_THE_WHOLE = re.compile(r"\b(?:the|our|all|its|their|all of our|all of the)\s+$", re.I)
+_THE_WHOLE = re.compile(r"\b(?:the|our|all|its|their|cohort of|total of)\s+$", re.I)
 _OF_WHOM = re.compile(r",?\s*\bof (?:whom|which)\b", re.I)  # what follows describes a part, not the count
 _OF_LEAD = re.compile(r"(?:^|[,;:]|\bthat|\bwhich)\s*of\s+(?:the\s+)?$", re.I)  # "Of 258 missing episodes, ..."
 _CHILDREN_AND_YP = re.compile(r"\bchildren and young people\b", re.I)
-_AGE = (r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-        r"sixteen|seventeen|eighteen)(?![.\d])")
+_AGE = (r"(?!18\b)(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen)(?![.\d])")  # not 18: under 18 are all children, over 18 all care leavers
 _UNDER_AGE = (  # "under five years of age", "aged over 16", "over fives": an age band no indicator holds, not "over 2 years"
     rf"(?:\b(?:aged?|age)\s+)?\b(?:under|over|below|above)\s+(?:the\s+age\s+of\s+{_AGE}|{_AGE}(?:\s+years?\s+(?:of\s+age|old)\b|[\s-]+years?[\s-]+olds?\b|"
     rf"[- ]?s\b|(?![\s-]*(?:years?|months?|weeks?|days?|miles?|hours?|%|per|placements?|moves?|times?|cases?|children|"
     rf"young|pupils|staff|social|workers?)\b)))|\b(?:under|over)[- ]?(?:fives|5s|tens|16s|18s)\b")
 _OVER_AGE = re.compile(  # "370 ... over the age of seven", "93 children under five years of age": a band of the cohort
-    rf"^[^.;()]{{0,60}}?\b(?:(?:over|under|above|below)\s+the\s+age\s+of|aged?\s+(?:over|under|above|below)\s+(?:\d|$))|"
+    rf"^[^.;()]{{0,60}}?\b(?:(?:over|under|above|below)\s+the\s+age\s+of|aged?\s+(?:over|under|above|below)\s+(?:(?!18\b)\d|$))|"
     rf"^\s*(?:[\w'’-]+\s+){{0,3}}?{_UNDER_AGE}", re.I)
 _AGE_BAND_SHARE = re.compile(  # "98% of children under the age of five", "90% of over fives", "... checks for under fives"
     rf"^\s*(?:of|for|among|in)\s+(?:all\s+|the\s+|those\s+)?(?:[\w'’-]+\s+){{0,3}}?{_UNDER_AGE}", re.I)
@@ -84,6 +84,7 @@ _DURATION_PAIR = re.compile(r"^\s*(?:and|or|to|-|–)\s*\d+\s*(?:working\s+)?(?:
 _AGE_RANGE_HEAD = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,3}?\d{1,2}(?:-|–)?\s*(?:and|to|or|-|–)\s*\d{1,2}[- ]?years?[- ]?olds?\b", re.I)
 _OF_WHOM_AFTER = re.compile(r"^\s*of\s+(?:whom|which|them|these|those)\b", re.I)
+_ROUNDING_RULE = re.compile(r"\brounded?\s+(?:up\s+|down\s+)?to\s+the\s+nearest\b", re.I)
 _ROUNDING = re.compile(r"\bnearest\s*['‘’\"]?\s*$", re.I)
 _WHOLE_POPULATION = re.compile(  # "the proportion of the whole Manchester population of young people in EET": everyone's
     r"\b(?:whole|general|wider|entire|overall|total)\s+(?:[A-Z][\w'’-]*\s+)?(?:population|cohort)\b", re.I)
@@ -183,8 +184,8 @@ def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxono
     rising to 42% in July") reports the misses, not the timeliness measure its words name."""
     if len(_CODE.findall(text)) > 2 and _CODE.match(text, v.span[0]):
         return None  # "160 - Care leaver 170 - Supervised by YOT": a code, not a figure
-    if _ROUNDING.search(text, 0, v.span[0]):
-        return None  # "Ofsted round to the nearest '5' children looked after": a rounding base
+    if _ROUNDING.search(text, 0, v.span[0]) or _ROUNDING_RULE.search(text):
+        return None  # "Ofsted round to the nearest '5' children looked after", "rounded ... if they exceed 1,000": a rule
     indicator = _named_indicator(v, near, text, context, taxonomy, found, previous, after, own or text)
     if indicator is not None and _LATE.search(text) and _TIMELY.search(indicator.title):
         return None
@@ -280,8 +281,8 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if taxonomy.evidence(own, v.unit):  # the sentence names something: borrow only what it lacks, and nothing when
         # it is about something unmeasured ("newly qualified staff ... 23% in one team and 19% in another")
         return taxonomy.match(near, own, v.unit, "" if taxonomy.unmeasured(text) else context)
-    if taxonomy.evidence(text, v.unit):
-        return None  # what the sentence names is printed after the next figure: that figure's
+    if taxonomy.evidence(text, v.unit):  # what the sentence names is printed after the next figure: that figure's;
+        return _borrowed(v.unit, found, previous, near, taxonomy)  # this one goes on from the figure before, if any
     if taxonomy.unmeasured(text):
         return None  # "pupils achieving five good GCSEs ... at 25%": about a subject no indicator measures, borrowing none
     inherited = _borrowed(v.unit, found, previous, near, taxonomy)

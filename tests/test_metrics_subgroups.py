@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from ingest.models import Table
 from nlp.models import Basis, DocumentContext
 from nlp.periods import resolve_periods
 from nlp.prose import StatementIn, metrics_from_statements
+from nlp.table_metrics import metrics_from_table
 from nlp.taxonomy import load_taxonomy
 
 CTX = DocumentContext(authority="Northmoor Borough Council", period_start=date(2024, 7, 1),
@@ -202,3 +204,29 @@ def test_words_after_the_next_figure_and_what_a_count_goes_on_to_do_are_not_its_
     assert got[95] != "cla_review_participation_percent" and got[93] == "cla_review_participation_percent"
     assert got.get(9, "") == "" and got.get(17, "") == "" and got.get(21, "") == "" and got.get(300, "") == ""
     assert got[230] == "care_leavers_count"
+
+
+def test_a_rounding_rule_is_no_figure() -> None:
+    got = mapped("To protect children in need, all numbers are rounded to the nearest 100 if they exceed 1,000.")
+    assert got.get(1000, "") == "" and got.get(100, "") == ""
+
+
+def test_a_way_of_leaving_care_a_school_phase_and_a_shares_total_are_not_the_measure() -> None:
+    got = mapped("The number of children leaving care through a special guardianship order rose from six to 28.",
+                 "Attendance is good overall; it is lower at secondary school, at 90%.")
+    assert got.get(28, "") == "" and got.get(90, "") == ""
+    table = Table(page=1, title="Children looked after by placement (%)",
+                  rows=[["Placement", "2021", "2022"], ["Foster care", "72", "74"], ["TOTAL", "100", "100"]],
+                  header_rows=1)
+    assert all(m.indicator == "" for m in metrics_from_table(table, 0, ["Placements"], table.title, CTX, load_taxonomy())
+               if m.value == 100)
+
+
+def test_a_shared_predicate_still_names_each_figure() -> None:
+    got = mapped("Local figures show that 84% of initial conferences and 100% of review conferences were held within "
+                 "timescales.",
+                 "Figures show a fall from 9% in 2021-22 to 6% this year in children made the subject of a child "
+                 "protection plan for a second or subsequent time.",
+                 "The current cohort of 214 care leavers aged over 18 are well supported.")
+    assert got[84] == "icpc_within_15_days_percent" and got[9] == got[6] == "cpp_repeat_percent"
+    assert got[214] == "care_leavers_count"
