@@ -230,3 +230,16 @@ def test_a_shared_predicate_still_names_each_figure() -> None:
                  "The current cohort of 214 care leavers aged over 18 are well supported.")
     assert got[84] == "icpc_within_15_days_percent" and got[9] == got[6] == "cpp_repeat_percent"
     assert got[214] == "care_leavers_count"
+
+
+def test_an_aside_after_a_comma_is_not_the_count_s_own_verb() -> None:
+    got = mapped("Of the 14 children adopted in 2023/24, unfortunately the number of days to placement is skewed by delay.")
+    assert got[14] == "cla_adopted_count"
+
+
+def test_a_bracketed_figure_or_a_semicolon_closes_a_clause() -> None:
+    got = mapped("In 2022-23, most children had regular reviews of their care plans (94%) and 91% of young people "
+                 "participated in their reviews.",
+                 "Own data show 61%, below the local target of 75%; 24% of referrals received are re-referrals.")
+    assert got[94] != "cla_review_participation_percent" and got[91] == "cla_review_participation_percent"
+    assert got.get(75, "") != "rereferrals_12_months_percent" and got[24] == "rereferrals_12_months_percent"
