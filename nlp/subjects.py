@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.periods import Period
+from nlp import parts
 from nlp.basis import basis_of
 from nlp.kpi_cards import is_kpi_card
 from nlp.models import Basis, Unit
@@ -55,41 +56,6 @@ _THE_WHOLE = re.compile(r"\b(?:the|our|all|its|their|cohort of|total of)\s+$", r
 _OF_WHOM = re.compile(r",?\s*\bof (?:whom|which)\b", re.I)  # what follows describes a part, not the count
 _OF_LEAD = re.compile(r"(?:^|[,;:]|\bthat|\bwhich)\s*of\s+(?:the\s+)?$", re.I)  # "Of 258 missing episodes, ..."
 _CHILDREN_AND_YP = re.compile(r"\bchildren and young people\b", re.I)
-_AGE = (r"(?!18\b)(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-        r"sixteen|seventeen)(?![.\d])")  # not 18: under 18 are all children, over 18 all care leavers
-_UNDER_AGE = (  # "under five years of age", "aged over 16", "over fives": an age band no indicator holds, not "over 2 years"
-    rf"(?:\b(?:aged?|age)\s+)?\b(?:under|over|below|above)\s+(?:the\s+age\s+of\s+{_AGE}|{_AGE}(?:\s+years?\s+(?:of\s+age|old)\b|[\s-]+years?[\s-]+olds?\b|"
-    rf"[- ]?s\b|(?![\s-]*(?:years?|months?|weeks?|days?|miles?|hours?|%|per|placements?|moves?|times?|cases?|children|"
-    rf"young|pupils|staff|social|workers?)\b)))|\b(?:under|over)[- ]?(?:fives|5s|tens|16s|18s)\b")
-_OVER_AGE = re.compile(  # "370 ... over the age of seven", "93 children under five years of age": a band of the cohort
-    rf"^[^.;()]{{0,60}}?\b(?:(?:over|under|above|below)\s+the\s+age\s+of|aged?\s+(?:over|under|above|below)\s+(?:(?!18\b)\d|$))|"
-    rf"^\s*(?:[\w'’-]+\s+){{0,3}}?{_UNDER_AGE}", re.I)
-_AGE_BAND_SHARE = re.compile(  # "98% of children under the age of five", "90% of over fives", "... checks for under fives"
-    rf"^\s*(?:of|for|among|in)\s+(?:all\s+|the\s+|those\s+)?(?:[\w'’-]+\s+){{0,3}}?{_UNDER_AGE}", re.I)
-_AGE_BAND_LEAD = re.compile(rf"{_UNDER_AGE}(?:\s+[\w'’-]+){{0,3}}?\s+(?:(?:was|is|were|are|at|to|of|stood at)\s+)?\(?$", re.I)
-_BAND_IN_MEASURE = re.compile(  # measures defined on an age band: under-fives' development checks, under-16s' stability
-    r"\bdevelopment(?:al)? (?:checks?|assessments?|reviews?)|\b2\.5 (?:or more )?years", re.I)
-_ONE_PERSON = re.compile(
-    r"^\W*(?:(?:however|in one case|for example|for instance)\s*,?\s*)?(?:one|a|another|this|that)\s+(?:young person|child|"
-    r"care leaver|young (?:man|woman|mother|father|carer)|girl|boy|teenager|sibling|baby)\b(?!\s+(?:in|of)\s+(?:every|each|\d))",
-    re.I)
-_ADOPTED_CHILDREN = re.compile(r"^\s*(?:previously\s+)?adopted\s+(?:children|child|young people)\b", re.I)  # who were
-# adopted at any time, doing something else ("10 adopted children are supported with direct contact"): not adoptions
-_EACH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:each|per (?:social )?worker|per (?:practitioner|member of staff))\b", re.I)
-_CODE = re.compile(r"\b\d{2,4}\s+[-–]\s+[A-Z][a-z]")  # "110 - Looked after/In care 130 - Refugee": a list of codes
-_AN_AGE = re.compile(r"\b(?:(?:become|becomes|became|becoming|turn|turns|turned|turning|reach|reaches|reached|reaching)\s+"
-                    r"(?:the age of\s+)?|aged?\s+(?:over|under|above|below)\s+|(?:over|under|above|below)\s+the age of\s+)$",
-                    re.I)
-_DURATION_PAIR = re.compile(r"^\s*(?:and|or|to|-|–)\s*\d+\s*(?:working\s+)?(?:days|weeks|months|years)\b", re.I)
-_AGE_RANGE_HEAD = re.compile(
-    r"^\s*(?:[\w'’-]+\s+){0,3}?\d{1,2}(?:-|–)?\s*(?:and|to|or|-|–)\s*\d{1,2}[- ]?years?[- ]?olds?\b", re.I)
-_OF_WHOM_AFTER = re.compile(r"^\s*of\s+(?:whom|which|them|these|those)\b", re.I)
-_ROUNDING_RULE = re.compile(r"\brounded?\s+(?:up\s+|down\s+)?to\s+the\s+nearest\b", re.I)
-_ROUNDING = re.compile(r"\bnearest\s*['‘’\"]?\s*$", re.I)
-_WHOLE_POPULATION = re.compile(  # "the proportion of the whole Manchester population of young people in EET": everyone's
-    r"\b(?:whole|general|wider|entire|overall|total)\s+(?:[A-Z][\w'’-]*\s+)?(?:population|cohort)\b", re.I)
-_NAMED_RATE = re.compile(  # "a vacancy rate of 31%": the figure's measure is named right before it
-    r"\b(?:an?|the|its|our|their)\s+(?:[\w'’-]+\s+){1,2}?rate\s+(?:of|was|is|at|stood at)\s*\(?$", re.I)
 _SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:file )?review|survey|inspectors?\s+(?:also\s+)?"
                      r"(?:identified|found|saw|tracked|sampled|reviewed|examined|looked at))\b", re.I)
 _SEEN = re.compile(r"\b(?:seen|sampled|reviewed|audited|tracked) by (?:the )?inspectors?\b|\binspectors? (?:saw|sampled)|"
@@ -182,9 +148,9 @@ def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxono
                   previous: list[Found], after: str, own: str = "") -> Indicator | None:
     """The indicator `v` measures, or None. A sentence about work done late ("27% were out of timescale in June,
     rising to 42% in July") reports the misses, not the timeliness measure its words name."""
-    if len(_CODE.findall(text)) > 2 and _CODE.match(text, v.span[0]):
+    if len(parts.CODE.findall(text)) > 2 and parts.CODE.match(text, v.span[0]):
         return None  # "160 - Care leaver 170 - Supervised by YOT": a code, not a figure
-    if _ROUNDING.search(text, 0, v.span[0]) or _ROUNDING_RULE.search(text):
+    if parts.ROUNDING.search(text, 0, v.span[0]) or parts.ROUNDING_RULE.search(text):
         return None  # "Ofsted round to the nearest '5' children looked after", "rounded ... if they exceed 1,000": a rule
     indicator = _named_indicator(v, near, text, context, taxonomy, found, previous, after, own or text)
     if indicator is not None and _LATE.search(text) and _TIMELY.search(indicator.title):
@@ -238,14 +204,14 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     lead = near[: len(near) - len(after)]  # the value's clause up to it
     if _SOME_PART.match(after):
         return None  # "30% overall and up to 60% in some teams": the figure of a part
-    if _ONE_PERSON.match(text):
+    if parts.ONE_PERSON.match(text):
         return None  # "One young person ... now has a 100% attendance record": a child's own figure, not the cohort's
     if _OVERALL.match(after):  # "NEET, at 48% overall, rising to 58% for 19- to 21-year-olds": the
         return taxonomy.match(near, near, v.unit)  # qualifier later in the sentence is the other figure's
-    if (_THOSE_AGED.search(lead) or _AGE_BAND_SHARE.match(after) or _AGE_BAND_LEAD.search(lead)) \
-            and not _BAND_IN_MEASURE.search(near):
+    if (_THOSE_AGED.search(lead) or parts.AGE_BAND_SHARE.match(after) or parts.AGE_BAND_LEAD.search(lead)) \
+            and not parts.BAND_IN_MEASURE.search(near):
         return None  # "... and for those under 18 it is higher (74%)", "98% of children under five": an age band
-    if _WHOLE_POPULATION.search(text[: v.span[0]]) and not taxonomy.cohort_named(text[: v.span[0]]):
+    if parts.WHOLE_POPULATION.search(text[: v.span[0]]) and not taxonomy.cohort_named(text[: v.span[0]]):
         return None  # "the whole Manchester population of young people in EET ... 92%": everyone's figure, not the cohort's
     if _ALL_PUPILS_BEFORE.search(lead) or _ALL_PUPILS_AFTER.match(after):
         return None  # "below the figure for all Devon pupils of 84%": the whole population's, not the cohort's
@@ -266,12 +232,12 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         # "5% are at university, 35% are in other further education, 3% have apprenticeships": each says its own
         return taxonomy.match(after, after, v.unit, context)
     rest = re.split(r";|\.\s|\d", text[v.span[1]:], maxsplit=1)[0]  # its own words, commas and all
-    if _OF_WHOM_AFTER.match(rest) and (of_whom := taxonomy.match(rest, rest, v.unit, text)) is not None:
+    if parts.OF_WHOM_AFTER.match(rest) and (of_whom := taxonomy.match(rest, rest, v.unit, text)) is not None:
         return of_whom  # "most of whom are in suitable accommodation and 75% of whom are in employment ...": its own words
     # the sentence up to the next figure: "(96%) of children had regular reviews ... and 97% of young people
     # participated in their reviews" does not make the 96% a participation rate
     indicator = taxonomy.match(near, own, v.unit, after=after)
-    if indicator is not None and _NAMED_RATE.search(lead) and taxonomy.match(near, near, v.unit) is None:
+    if indicator is not None and parts.NAMED_RATE.search(lead) and taxonomy.match(near, near, v.unit) is None:
         return None  # "a vacancy rate of 31% ..., such as ... 'staying put'": the rate it names is not one we measure
     if indicator is not None:
         return taxonomy.nearest_rival(indicator, near, len(lead))  # "agency staff (34%) ... turnover": the nearer
@@ -299,13 +265,13 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     before, printed = near[: len(near) - len(after)], text
     if _ATTENDED.search(before):
         return None  # "an event attended by 150 children and care leavers": a head count, not a cohort
-    if _SHARE_OF.match(after) or _TRAIT.match(after) or _OVER_AGE.match(after) or _ADOPTED_CHILDREN.match(after):
+    if _SHARE_OF.match(after) or _TRAIT.match(after) or parts.OVER_AGE.match(after) or parts.ADOPTED_CHILDREN.match(after):
         return None  # "185 (74.3%) of care leavers were in EET", "29 were female", "370 ... over the age of seven"
-    if _AN_AGE.search(before):
+    if parts.AN_AGE.search(before):
         return None  # "When care leavers become 21": an age, not a count
-    if _EACH.match(after) or _DURATION_PAIR.match(after):
+    if parts.EACH.match(after) or parts.DURATION_PAIR.match(after):
         return None  # "workers have up to 40 each": a figure per worker; "at 10 and 30 days": days, not a count
-    if (band := _AGE_RANGE_HEAD.match(after)) is not None:  # "104 looked after 16- and 17-year-olds": an age band,
+    if (band := parts.AGE_RANGE_HEAD.match(after)) is not None:  # "104 looked after 16- and 17-year-olds": an age band,
         named = taxonomy.match(after, after, unit)  # named only by a measure of that band ("care leavers aged 19-21")
         return named if named is not None and taxonomy.refined_by(named, band.group(0)) else None
     if (whole := _DENOMINATOR.search(before)) is not None:  # "nine of 119 (7.6%) 16- and 17-year-olds have left
