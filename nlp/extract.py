@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ingest.models import Document, StatementKind, Table
+from ingest.models import DocType, Document, StatementKind, Table
 from nlp.domain import document_domain
 from nlp.judgements import inspection_window, judgements_of
 from nlp.kpi_cards import is_kpi_card, table_card_title
@@ -21,7 +21,7 @@ from nlp.topics import topics_of
 if TYPE_CHECKING:  # spaCy loads only when an extractor is built, not when the CLI starts
     from nlp.entities import EntityTagger
 
-EXTRACTOR_VERSION = "6"  # raised when the rules change, so rows from older rules show it (`scrutineer reextract`)
+EXTRACTOR_VERSION = "7"  # raised when the rules change, so rows from older rules show it (`scrutineer reextract`)
 _PLAN_DAYS = 400  # longer than a year and its reporting slack
 _CONTENTS = re.compile(r"^\s*(?:table of )?contents\s*:?\s*$", re.I)
 _PROSE_END = re.compile(r"[.?!]\s*$")
@@ -46,7 +46,7 @@ def document_context(doc: Document) -> DocumentContext:
         end = date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
         label = f"{start:%B %Y}"
     return DocumentContext(authority=m.authority or "", period_start=start, period_end=end, period_label=label,
-                           meeting_date=m.meeting_date)
+                           meeting_date=m.meeting_date, inspection=m.doc_type is DocType.INSPECTION_REPORT)
 
 
 def document_inputs(doc: Document) -> tuple[list[StatementIn], list[TableIn]]:

@@ -111,6 +111,7 @@ class DocumentContext(Strict):
     period_end: date | None = None
     period_label: str = ""
     meeting_date: date | None = None
+    inspection: bool = False  # an inspection report: what it prints undated, comparators too, is as at the inspection
 
     @property
     def reporting_fy(self) -> int | None:

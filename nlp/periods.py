@@ -50,6 +50,13 @@ _QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4,
 _NOW = re.compile(r"\bat the (?:time|point) of (?:the |this |our )?(?:inspection|visit|writing)\b|\bat present\b|"
                   r"\bthe current (?:performance|figure|rate|level|position)\b|"
                   r"\bcurrently\b(?!\s+\w+(?:ed|ing)\s+(?:children|young|people|cases|families|carers|pupils))", re.I)
+_BARE_MONTH = re.compile(  # "reduced during September", "by the end of March": the last such month the paper has seen
+    rf"\b(?:during|in|by the end of|at the end of|by|as at|as of)\s+(?-i:{_MONTH})(?![\w'’])"
+    rf"(?!\s*[-/,]?\s*(?:19|20)\d{{2}}\b)(?!\s?[-/'’]?\s?\d{{2}}\b(?!\s*%|\.\d))"
+    rf"(?!\s*(?:and|to|or|-|–)\s*(?-i:{_MONTH_NAME}))", re.I)
+_BARE_DAY = re.compile(  # "an increase from 200 at 31 March": the last 31 March the paper has seen
+    rf"\b(?:at|as at|as of|on|by)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?-i:{_MONTH})(?![\w'’])"
+    r"(?!\s*,?\s*(?:19|20)\d{2})(?!\s*['’]?\d{2}\b(?!\s*%|\.\d))", re.I)
 _TO_DATE = re.compile(r"\s*\(?\s*(?:year\s+to\s+date|to\s+date|ytd)\b\)?", re.I)
 _BARE_YEAR = re.compile(r"\b(in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)", re.I)
 
@@ -92,6 +99,16 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
             continue  # "since March" in a paper with no date of its own: which March is unknowable
         start = date(year, month, 1)
         add(start, max(start, written or start), m.span())
+    if latest is not None:  # "At the end of June" in a paper of a year to March met in July: that June
+        for m in _BARE_DAY.finditer(text):
+            month, day = _month(m.group(2)), int(m.group(1))
+            year = latest.year - ((month, day) > (latest.month, latest.day))
+            if (found_day := _safe_date(year, month, day)) is not None:
+                add(found_day, found_day, m.span())
+        for m in _BARE_MONTH.finditer(text):
+            month = _month(m.group(1))
+            year = latest.year - (month > latest.month)
+            add(date(year, month, 1), _month_end(year, month), m.span())
     for m in DATE_RE.finditer(text):
         day = _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
         add(day, day, m.span())

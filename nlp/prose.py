@@ -26,10 +26,13 @@ from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
 
 _DASHES = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2500": "-"})
-_CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)"
+_CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)|(?<=[a-z)%])(?<![a-z]\.[a-z])\.\s+(?=[A-Z])"  # a sentence ends a clause too
 _SEPARATOR = re.compile(_CLAUSE_MARK)
-_TRAILING_END = re.compile(  # also ", " and a "Target:" label, or a card's "Previous 5,473" without its colon
-    _CLAUSE_MARK + r"|,\s|\b[A-Z][a-z]+\s*:|(?<=[\d%]\s)Previous\b|\band there (?:is|are|was|were|has|have)\b")
+_TRAILING_END = re.compile(  # also ", " and a "Target:" label, or a card's "Previous 5,473" without its colon, or a
+    # new clause with its own subject ("89 children ... were awaiting allocation although all children in care were")
+    _CLAUSE_MARK + r"|,\s|\b(?:although|though|whereas|however|but)\b|"
+    r"\bwhile\b(?!\s+(?:in|looked|being|living|placed|on|at|still|subject|they|he|she)\b)|"
+    r"\b[A-Z][a-z]+\s*:|(?<=[\d%]\s)Previous\b|\band there (?:is|are|was|were|has|have)\b")
 _NOUNS = (
     r"children|child|young people|young person|care leavers|carers|households|placements|families|referrals|assessments|"
     r"cases|plans|homes|beds|posts|staff|workers|vacancies|applications|enquiries|visits|reviews|episodes|incidents|"
@@ -40,6 +43,14 @@ _COUNTABLE = re.compile(  # not "2 there is an improving pattern": a footnote ma
 _BRACKETED_AS_AT = re.compile(r"^[^()\d]*\([^()]*\bas (?:at|of)\s+$", re.I)
 _SPAN_AFTER = re.compile(r"\b(?:between|during(?: the (?:month|months|quarter|period) of)?)\s+$", re.I)
 _LOOKBACK = 70
+_HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|being|did|does|do|[a-z]{3,}ed)\b", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+_SAME_PERIOD = re.compile(  # the one before's, not "(compared to 24,085 for the same period last year)"
+    r"\b(?:in|over|for|during|at) the same (?:period|year|time|point)\b(?!\s+(?:last|of last|the previous|a year|in \d))",
+    re.I)
+_PREDICATE_PAST_COMMA = re.compile(  # the count's own verb, after a comma that closed its clause: ", moved on to ..."
+    r",\s+(?:and\s+)?(?:(?:have|had|has)\s+(?:been\s+)?)?(?!(?:compared|based|published|reported|recorded)\b)"
+    r"(?:[a-z]+ed|attend|attends|live|lives|remain|remains|move|moves|go|goes|stay|stays|are|were)\b[^,;.]*", re.I)
 _POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of|in|during)\s*$", re.I)
 _COMPARED = re.compile(
     r"\b(?:than|from|compared|previous|last|since|before|(?<!looked )(?<!looked-)after|between|increase\w*|decrease\w*|rise|"
@@ -104,7 +115,9 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
         if lead is not None:
             for f in found:
                 f.period = f.period or lead
-        elif _ANAPHOR.match(st.text):  # "This represents a rate of 58 per 10,000": the figure before it, same date
+        elif _ANAPHOR.match(st.text) or _SAME_PERIOD.search(st.text) or st.text.lstrip().startswith("("):
+            # "This represents a rate of 58 per 10,000", "(a rate of 35 per 10,000 children)." printed apart from
+            # "At 31 December 2016, 200 children were ...": the figure before it, same date
             dated = next((f.period for f in previous if f.period is not None), None)
             for f in found:
                 f.period = f.period or dated
@@ -141,7 +154,20 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         v = _fix_unit(v, rate_sentence, before, found, text)
         basis = basis_of(before, after)
         near = before + " " + after
-        indicator = indicator_for(v, near, text, context, taxonomy, found, previous, after)
+        # words printed after the next figure are that figure's: "(96%) of children had regular reviews ... and 97% of
+        # young people participated in their reviews" does not make the 96% a participation rate
+        nxt = _next_start(text, values, i)
+        gap = text[v.span[1]:nxt]  # cut only a clause of its own ("had regular reviews ... and"), not a shared predicate
+        # ("82% of initial conferences and 100% of review conferences were held within timescales", "from 8% to 5% ...")
+        # ("... care plans (96%) and 97% of young people participated": a bracketed figure's words are before it)
+        closed = _HAS_VERB.search(gap) or ";" in gap or (text[:v.span[0]].rstrip().endswith("(") and gap.lstrip()[:1] == ")")
+        own = text[:nxt] if nxt < len(text) and closed and not gap.rstrip().endswith("(") else text
+        semi = own.find(";", v.span[1])  # "... below the local target of 70%; 29.3% of referrals ... are re-referrals"
+        own = own[:semi] if semi != -1 and any(w.span[0] > semi for w in values) else own
+        indicator = indicator_for(v, near, text, context, taxonomy, found, previous, after, own)
+        predicate = _PREDICATE_PAST_COMMA.match(text, hi)
+        if indicator is not None and v.unit is Unit.COUNT and predicate and taxonomy.vetoed(indicator, predicate.group(0)):
+            indicator = None  # "60 young people who ceased to be looked after, moved on to independent living": a part
         if found and taxonomy.match(near, near, v.unit) is None:  # its own clause names nothing: its partner does
             indicator = _paired(v, found[-1], text, taxonomy) or indicator
         earlier = bool(_FROM.search(before)) and i + 1 < len(values) and values[i + 1].unit is v.unit
@@ -220,6 +246,10 @@ def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, traili
                     and not _COMPARED.search(text[end:p.span[0]])]
     if not trailing:  # "98% of our care leavers (aged 17-21, as at 2 January 2024)": the bracket dates the figure
         trailing = [p for p in periods if end <= p.span[0] < end + 60 and _BRACKETED_AS_AT.search(text[end:p.span[0]])]
+    if trailing_only and not trailing:  # "has increased since 2012-13, rising from 17 children to 33 in 2013-14"
+        since = [p for p in periods if v.span[0] - 80 <= p.span[0] and p.span[1] <= v.span[0]
+                 and _SINCE_BEFORE.search(text, max(0, p.span[0] - 8), p.span[0])]
+        return since[-1] if since else None
     if trailing or trailing_only:
         return trailing[0] if trailing else None
     own = [p for p in periods if lo <= p.span[0] and p.span[1] <= v.span[0]]
@@ -292,7 +322,8 @@ def _default_period(f: Found, ctx: DocumentContext):
         return f.period.start, f.period.end, f.period.label
     if f.earlier:
         return None, None, ""
-    if f.basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR) and ctx.period_end is not None:
+    if ctx.period_end is not None and (f.basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR) or ctx.inspection):
+        # an inspection report's "compared with the England average of 17%" is the average known at the inspection
         return ctx.period_start, ctx.period_end, ctx.period_label
     if f.basis is Basis.ACTUAL and ctx.meeting_date is not None:  # minutes: "31 children had been adopted", as at the meeting
         return ctx.meeting_date, ctx.meeting_date, f"{ctx.meeting_date:%-d %B %Y}"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.periods import Period
+from nlp import parts
 from nlp.basis import basis_of
 from nlp.kpi_cards import is_kpi_card
 from nlp.models import Basis, Unit
@@ -33,24 +34,28 @@ _ATTENDED = re.compile(  # "attended by 150 children", "has helped over 100 chil
     r"(?:\battend(?:ed|ing)? by|\b(?:has|have|had)\s+(?:helped|supported|reached|worked with|engaged(?: with)?))\s+"
     r"(?:(?:approximately|around|about|some|over|nearly|almost|only|more than)\s+)*$", re.I)
 _DENOMINATOR = re.compile(  # "looked after five of the 49 young people presenting as homeless": the group the five came from
-    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
-    r"\s+(?:out\s+)?of\s+the\s+$", re.I)
+    r"\b(?:(?!(?:19|20)\d\d\b)\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
+    r"\s+(?:out\s+)?of\s+(?:the\s+)?$", re.I)  # "only nine of 119 (7.6%) 16- and 17-year-olds have left care"
+_VERB = re.compile(r"\b(?:were|are|was|is|have|has|had|live|lived|remain|remained|presenting|who|which|that)\b", re.I)
 _OWN_PREDICATE = re.compile(
     r"^\s*(?:were|are|was|is|live|lived|living|have been|had been)\s+(?!looked after\b|in care\b|up\b|down\b)[a-z]", re.I)
 _SOME_PART = re.compile(  # "up to 60% in some teams", "86% in Year 11": the figure of a part
     r"^\s*(?:in|for|across|among)\s+(?:some|one|certain|a few|several|individual|particular|years?\s+\d+|key stage\s+\d+)\b",
     re.I)
-_COHORT_COUNTS = {"cla_count", "cpp_count", "cin_count"}
+_COHORT_COUNTS = {"cla_count", "cpp_count", "cin_count", "care_leavers_count"}
 _PREDICATE = re.compile(  # the verb of the counted noun, not of a later clause ("... and this figure has remained")
     r"^\s*(?:\([^)]*\)\s*)?(?:(?!and\b|but\b|so\b|this\b|that\b|which\b)[\w’'-]+\s+){0,6}?(?:were|are|was|is|had|have|has)\s+"
     r"(?:not\s+|currently\s+|now\s+|also\s+|being\s+|been\s+|still\s+)*(?P<what>[a-z]+(?:\s+[a-z]+)?)", re.I)
 _DEFINING = re.compile(  # what being in the cohort is
-    r"looked after|in care|cared for|the subject|subject (?:of|to)|on\b|identified (?:through|as being formally|in)|in need|"
+    r"looked after|in care|cared for|(?:the )?subject (?:of|to) (?:an? |the )?(?:child protection|CP\b|plans?\b|(?:interim )?"
+    r"care|placement|supervision|section|special guardianship)|on\b|left care|leaving care|(?:care )?leavers?\b|"
+    r"supported by (?:the )?(?:leaving care|care leavers?|personal advisers?|18)|"
+    r"identified (?:through|as being formally|in)|in need|"
     r"open\b|receiving (?:a |children)|supported by (?:children|social)", re.I)
+_THE_WHOLE = re.compile(r"\b(?:the|our|all|its|their|cohort of|total of)\s+$", re.I)
 _OF_WHOM = re.compile(r",?\s*\bof (?:whom|which)\b", re.I)  # what follows describes a part, not the count
 _OF_LEAD = re.compile(r"(?:^|[,;:]|\bthat|\bwhich)\s*of\s+(?:the\s+)?$", re.I)  # "Of 258 missing episodes, ..."
 _CHILDREN_AND_YP = re.compile(r"\bchildren and young people\b", re.I)
-_OVER_AGE = re.compile(r"^[^.;()]{0,60}?\b(?:over|under|above|below)\s+the\s+age\s+of\b", re.I)  # a band of the cohort
 _SAMPLE = re.compile(r"\b(?:audit(?:ed|s)?|dip[- ]sampl\w*|sample of|case (?:file )?review|survey|inspectors?\s+(?:also\s+)?"
                      r"(?:identified|found|saw|tracked|sampled|reviewed|examined|looked at))\b", re.I)
 _SEEN = re.compile(r"\b(?:seen|sampled|reviewed|audited|tracked) by (?:the )?inspectors?\b|\binspectors? (?:saw|sampled)|"
@@ -84,14 +89,20 @@ _ALL_PUPILS_BEFORE = re.compile(rf"\b(?:for|of|among) {_ALL_PEOPLE}(?:\s+(?:loca
                                 r"\s*(?:of|at|is|was|were)?\s*\(?$", re.I)
 _ALL_PUPILS_AFTER = re.compile(rf"^\s*\)?\s*(?:for|of|among|across) {_ALL_PEOPLE}", re.I)
 _THOSE_AGED = re.compile(r"\bfor (?:those|them|young people|children) (?:aged )?(?:under|over|below|above) \d+\b", re.I)
+
 _REMAINING = re.compile(r"\b(?:the|a|our)\s+(?:other\s+)?remaining\s+$|\bthe rest(?: of them)?,?\s+$", re.I)
 _COUNT_THEN_SHARE = re.compile(
-    r"\s+(?:[\w'’-]+\s+){1,6}?\(\s*\d[\d.]*\s*%\s*\)\s*(?:were|are|was|is|had|have|has|live|lived)\b", re.I)
+    r"\s+(?:[\w'’-]+\s+){1,6}?\(\s*(?:(?:over|around|about|nearly|almost|approximately|just|under|some)\s+)*\d[\d.]*\s*%\s*\)"
+    r"\s*(?:who\s+)?(?:were|are|was|is|had|have|has|live|lived)\b", re.I)  # "102 children looked after (over 40%) who are"
 _A_PLACEMENT = re.compile(r"settings?", re.I)  # "41 in residential settings": where children live, so theirs
 _PEOPLE_HEAD = re.compile(r"^\s*(?:different\s+|individual\s+)?(?:children|child|young people|young person|people)\b", re.I)
 _OF_LABEL = re.compile(r"^\s*of\s+[a-z]", re.I)
 _OVERALL = re.compile(r"\s*overall\b", re.I)
-_SAID_OF_SHARE = re.compile(r"\d[\d.]*\s*%\s+(?:are|is|were|was|have|has|had|live|lived)\b", re.I)
+_SAID_OF_SHARE = re.compile(  # "8% progress to higher education, 13% enter employment or training and 34% go into ..."
+    r"\d[\d.]*\s*%\s+(?:are|is|were|was|have|has|had|live|lived|(?!(?:of|in|for|at|to|and|or|on|by|from|with|compared|"
+    r"against|than|higher|lower|per|rate|respectively|the|an?|this|that|which|last|previous|nationally|across|among|during|"
+    r"since|over|below|above|under|within|between|overall|point|points|increase|decrease|reduction|rise|fall|target|"
+    r"average|figure|level|while|whilst|but|as|so|then|now|up|down|currently|locally)\b)[a-z]+\b(?![-’']))", re.I)
 _PERCENT_THEN_BRACKET = re.compile(r"\d\s*%\s*(?:of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*)?\(\s*$")  # "85% of homes (2,450)"
 _PARTNER = re.compile(r"\([^()]*\d[^()]*\)|\([^()]*$")  # a bracket round a figure, or opening before the next one
 _SUBSET = re.compile(  # "of whom 8 (5.8%)", "of whom five (45.5%)"
@@ -134,10 +145,14 @@ class Found:
 
 
 def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
-                  previous: list[Found], after: str) -> Indicator | None:
+                  previous: list[Found], after: str, own: str = "") -> Indicator | None:
     """The indicator `v` measures, or None. A sentence about work done late ("27% were out of timescale in June,
     rising to 42% in July") reports the misses, not the timeliness measure its words name."""
-    indicator = _named_indicator(v, near, text, context, taxonomy, found, previous, after)
+    if len(parts.CODE.findall(text)) > 2 and parts.CODE.match(text, v.span[0]):
+        return None  # "160 - Care leaver 170 - Supervised by YOT": a code, not a figure
+    if parts.ROUNDING.search(text, 0, v.span[0]) or parts.ROUNDING_RULE.search(text):
+        return None  # "Ofsted round to the nearest '5' children looked after", "rounded ... if they exceed 1,000": a rule
+    indicator = _named_indicator(v, near, text, context, taxonomy, found, previous, after, own or text)
     if indicator is not None and _LATE.search(text) and _TIMELY.search(indicator.title):
         return None
     if indicator is not None and v.unit is Unit.PERCENT and _NEGATED.search(after) and " not " not in f" {indicator.title} ":
@@ -146,7 +161,7 @@ def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxono
 
 
 def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
-                     previous: list[Found], after: str) -> Indicator | None:
+                     previous: list[Found], after: str, own: str) -> Indicator | None:
     """Named in the value's clause or sentence; else continued from the value before (only when the
     sentence names nothing itself: "This is a decline from 38% in Q1"); else borrowed from the context.
     A bare count must name part of its subject right beside it ("557 cared for children")."""
@@ -156,7 +171,7 @@ def _named_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         return None  # "The remaining 22 children are cared for": the rest of a total, not the measure
     if v.unit in (Unit.COUNT, Unit.GBP):
         return _whole_count_indicator(v, near, text, context, taxonomy, found, previous, after)
-    return _share_indicator(v, near, text, context, taxonomy, found, previous, after)
+    return _share_indicator(v, near, text, context, taxonomy, found, previous, after, own)
 
 
 def _whole_count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
@@ -183,16 +198,21 @@ def _whole_count_indicator(v: Value, near: str, text: str, context: str, taxonom
 
 
 def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
-                     previous: list[Found], after: str) -> Indicator | None:
+                     previous: list[Found], after: str, own: str) -> Indicator | None:
     """A share, rate, duration or score: a part's figure or another population's names nothing; a label of its own
     wins over the sentence's; else the sentence, what came before it, then the context."""
     lead = near[: len(near) - len(after)]  # the value's clause up to it
     if _SOME_PART.match(after):
         return None  # "30% overall and up to 60% in some teams": the figure of a part
+    if parts.ONE_PERSON.match(text):
+        return None  # "One young person ... now has a 100% attendance record": a child's own figure, not the cohort's
     if _OVERALL.match(after):  # "NEET, at 48% overall, rising to 58% for 19- to 21-year-olds": the
         return taxonomy.match(near, near, v.unit)  # qualifier later in the sentence is the other figure's
-    if _THOSE_AGED.search(lead):
-        return None  # "... and for those under 18 it is higher (74%)": an age band the taxonomy does not hold
+    if (_THOSE_AGED.search(lead) or parts.AGE_BAND_SHARE.match(after) or parts.AGE_BAND_LEAD.search(lead)) \
+            and not parts.BAND_IN_MEASURE.search(near):
+        return None  # "... and for those under 18 it is higher (74%)", "98% of children under five": an age band
+    if parts.WHOLE_POPULATION.search(text[: v.span[0]]) and not taxonomy.cohort_named(text[: v.span[0]]):
+        return None  # "the whole Manchester population of young people in EET ... 92%": everyone's figure, not the cohort's
     if _ALL_PUPILS_BEFORE.search(lead) or _ALL_PUPILS_AFTER.match(after):
         return None  # "below the figure for all Devon pupils of 84%": the whole population's, not the cohort's
     if _SUBSET.search(text[: v.span[0]]):  # "426 live with foster carers, of whom 45% live out of area"
@@ -206,20 +226,29 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
         # "placed with parents (4%), in hostels (4%) ... in residential schools (2%)": each label names its own figure
         return taxonomy.match(near, near, v.unit, after=after)
     if found and v.unit is Unit.PERCENT and _OF_LABEL.match(after) and \
-            (own := taxonomy.match(after, after, v.unit)) is not None:
-        return own  # "..., along with 88% of health reviews and 92% of dental checks": the words before it are the last one's
+            (labelled := taxonomy.match(after, after, v.unit)) is not None:
+        return labelled  # "..., along with 88% of health reviews and 92% of dental checks": the words before are the last one's
     if len(_SAID_OF_SHARE.findall(text)) > 2 and _SAID_OF_SHARE.match(text, v.span[0]):
         # "5% are at university, 35% are in other further education, 3% have apprenticeships": each says its own
         return taxonomy.match(after, after, v.unit, context)
-    indicator = taxonomy.match(near, text, v.unit, after=after)
+    rest = re.split(r";|\.\s|\d", text[v.span[1]:], maxsplit=1)[0]  # its own words, commas and all
+    if parts.OF_WHOM_AFTER.match(rest) and (of_whom := taxonomy.match(rest, rest, v.unit, text)) is not None:
+        return of_whom  # "most of whom are in suitable accommodation and 75% of whom are in employment ...": its own words
+    # the sentence up to the next figure: "(96%) of children had regular reviews ... and 97% of young people
+    # participated in their reviews" does not make the 96% a participation rate
+    indicator = taxonomy.match(near, own, v.unit, after=after)
+    if indicator is not None and parts.NAMED_RATE.search(lead) and taxonomy.match(near, near, v.unit) is None:
+        return None  # "a vacancy rate of 31% ..., such as ... 'staying put'": the rate it names is not one we measure
     if indicator is not None:
-        return indicator  # "(56%) are not convened within 15 working days" is dropped by indicator_for
+        return taxonomy.nearest_rival(indicator, near, len(lead))  # "agency staff (34%) ... turnover": the nearer
     if (_OTHER_WHOLE.match(after) and v.unit is not Unit.RATE) or taxonomy.unmeasured(near) or \
             taxonomy.excluded(near, text, v.unit):
         return None  # "2.2% of the budget", "4% ... committed offences": something the taxonomy does not measure
-    if taxonomy.evidence(text, v.unit):  # the sentence names something: borrow only what it lacks, and nothing when
+    if taxonomy.evidence(own, v.unit):  # the sentence names something: borrow only what it lacks, and nothing when
         # it is about something unmeasured ("newly qualified staff ... 23% in one team and 19% in another")
-        return taxonomy.match(near, text, v.unit, "" if taxonomy.unmeasured(text) else context)
+        return taxonomy.match(near, own, v.unit, "" if taxonomy.unmeasured(text) else context)
+    if taxonomy.evidence(text, v.unit):  # what the sentence names is printed after the next figure: that figure's;
+        return _borrowed(v.unit, found, previous, near, taxonomy)  # this one goes on from the figure before, if any
     if taxonomy.unmeasured(text):
         return None  # "pupils achieving five good GCSEs ... at 25%": about a subject no indicator measures, borrowing none
     inherited = _borrowed(v.unit, found, previous, near, taxonomy)
@@ -236,9 +265,22 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     before, printed = near[: len(near) - len(after)], text
     if _ATTENDED.search(before):
         return None  # "an event attended by 150 children and care leavers": a head count, not a cohort
-    if _SHARE_OF.match(after) or _TRAIT.match(after) or _OVER_AGE.match(after):
+    if _SHARE_OF.match(after) or _TRAIT.match(after) or parts.OVER_AGE.match(after) or parts.ADOPTED_CHILDREN.match(after):
         return None  # "185 (74.3%) of care leavers were in EET", "29 were female", "370 ... over the age of seven"
-    if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before) or _DENOMINATOR.search(before):
+    if parts.AN_AGE.search(before):
+        return None  # "When care leavers become 21": an age, not a count
+    if parts.EACH.match(after) or parts.DURATION_PAIR.match(after):
+        return None  # "workers have up to 40 each": a figure per worker; "at 10 and 30 days": days, not a count
+    if (band := parts.AGE_RANGE_HEAD.match(after)) is not None:  # "104 looked after 16- and 17-year-olds": an age band,
+        named = taxonomy.match(after, after, unit)  # named only by a measure of that band ("care leavers aged 19-21")
+        return named if named is not None and taxonomy.refined_by(named, band.group(0)) else None
+    if (whole := _DENOMINATOR.search(before)) is not None:  # "nine of 119 (7.6%) 16- and 17-year-olds have left
+        # care": only its own noun names it ("85 of 92 care leavers, or 87%, are in ..."), and "the 10 children placed or
+        # adopted" is a group the paper defined, not a measure
+        head = _VERB.split(after, maxsplit=1)[0]
+        own = head.strip() and not _NUMERATOR.search(text) and not re.search(r"\bthe\s*$", whole.group(0), re.I)
+        return taxonomy.match(head, head, unit) if own else None
+    if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before):
         return None  # "350 care leavers, of whom 11 are looked after", "(67 out of 358)": a part of another group
     # "252 were placed in foster care, of whom 126 were out of borough": what follows "of whom" describes a part
     part = _OF_WHOM.search(text, v.span[1]) if after.strip() else None
@@ -261,7 +303,7 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
             indicator = taxonomy.match(near, near, unit)
         if indicator is not None:
             return indicator if _counts_its_noun(indicator, before, after, taxonomy) and \
-                not _names_a_subgroup(indicator, head) else None
+                not _names_a_subgroup(indicator, head, before) else None
     if _GENERIC_HEAD.match(after):  # "increased in Q2 to 75 children": the subject is just before
         if _NUMERATOR.search(text):
             return None
@@ -286,13 +328,13 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     return _borrowed(unit, found, previous, near, taxonomy)
 
 
-def _names_a_subgroup(indicator: Indicator, after: str) -> bool:
+def _names_a_subgroup(indicator: Indicator, after: str, before: str = "") -> bool:
     """ "13 children looked after were supported by an advocate": what the count's own verb says of a cohort
-    (other than being in it) makes it a part of that cohort."""
-    if indicator.id not in _COHORT_COUNTS:
+    (other than being in it) makes it a part of that cohort; "the 204 care leavers are well supported" is all of them."""
+    if indicator.id not in _COHORT_COUNTS or (indicator.id == "care_leavers_count" and _THE_WHOLE.search(before)):
         return False
     said = _PREDICATE.match(after)
-    return said is not None and not _DEFINING.match(said.group("what"))
+    return said is not None and not _DEFINING.match(after, said.start("what"))  # "subject to a plan", not "to triage"
 
 
 def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Taxonomy) -> bool:
@@ -311,6 +353,8 @@ def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Ta
     subject = _NUMBER_OF.search(before)
     if subject and _HOMES.match(subject.group(1)):
         return False  # "the number of children's homes (to 2,880)" counts homes
+    if subject and not _PEOPLE_HEAD.match(subject.group(1)) and not taxonomy.evidence(subject.group(1), indicator.unit):
+        return False  # "the number of tenancies allocated to it drop from 10 to three": tenancies, whatever follows
     for head in (" ".join(after.split()[:4]), subject.group(1) if subject else ""):
         if _FOREIGN_NOUN.search(head) and not _names(indicator, head, clause, taxonomy):
             return False

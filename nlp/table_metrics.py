@@ -39,6 +39,7 @@ _SHARE_LABEL = re.compile(r"\b(?:achievement|achieving|reaching|progression|(?:t
 _POLARITY = re.compile(r"^(?:high|low)(?:er)? is (?:good|better)$", re.I)
 _TEAM = re.compile(r"\b(?:team|service|unit|hub|locality|directorate)\b", re.I)
 _PERIOD_WORDS = re.compile(r"\b(?:year|yr|end|as|at|to|quarter|qtr|financial|academic)\b", re.I)
+_ALL_HUNDREDS = re.compile(r"(?:100(?:\.0+)?\s*%?\s*)+")
 _TOTAL = re.compile(r"^\s*(?:total|all|overall|grand total)\s*(?:children|number|cohort|cla|looked after children|"
                     r"children in care|children looked after)?\s*:?\s*$", re.I)
 
@@ -141,7 +142,8 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
         taxonomy.match(label, label, unit, context)
     if indicator is not None and taxonomy.unmeasured(taxonomy.uncued(indicator, label)):
         indicator = None  # "Number of individual offences committed by cared for children" measures offending
-    total = indicator is None and _TOTAL.match(label) and col.period is not None and not cell.off_domain
+    total = indicator is None and _TOTAL.match(label) and col.period is not None and not cell.off_domain \
+        and not _ALL_HUNDREDS.fullmatch(" ".join(c for c in row[1:] if c))  # "TOTAL | 100 | 100 | 100": shares' total
     if total:
         indicator = taxonomy.general(context, unit)
     verdict = None

@@ -57,9 +57,12 @@ class Rule:
 
 
 class Taxonomy:
-    def __init__(self, indicators: list[Indicator], rules: list[Rule], unmeasured: re.Pattern | None = None) -> None:
+    def __init__(self, indicators: list[Indicator], rules: list[Rule], unmeasured: re.Pattern | None = None,
+                 cohort: re.Pattern | None = None, rivals: list[list[str]] | None = None) -> None:
         self.indicators = {i.id: i for i in indicators}
         self._unmeasured = unmeasured
+        self._cohort = cohort
+        self._rivals = {i: [r for r in group if r != i] for group in rivals or [] for i in group}
         self._by_id = {r.indicator.id: r for r in rules}  # cues.yaml holds one rule per indicator
         self._by_unit: dict[Unit, list[Rule]] = {}
         for r in rules:
@@ -75,6 +78,31 @@ class Taxonomy:
     def unmeasured(self, text: str) -> bool:
         """Whether `text` is about something no indicator measures (offending, poverty), so borrows no subject."""
         return self._unmeasured is not None and bool(self._unmeasured.search(text))
+
+    def cohort_named(self, text: str) -> bool:
+        """Whether `text` names the cohorts the indicators are of (children looked after, care leavers)."""
+        return self._cohort is not None and bool(self._cohort.search(text))
+
+    def nearest_rival(self, indicator: Indicator, near: str, at: int) -> Indicator:
+        """Of measures that compete for the same words ("agency staff (34%) and ... staff turnover rate"), the one whose
+        own cue (its rule's last group) is printed nearest the value at `at` in its clause, when its rule holds there."""
+        best, best_distance = indicator, self._distance(indicator, near, at)
+        for rival_id in self._rivals.get(indicator.id, []):
+            rule = self._by_id.get(rival_id)
+            if rule is None or rule.indicator.unit is not indicator.unit or rule.groups_in(near) < len(rule.groups) \
+                    or (rule.veto is not None and rule.veto.search(near)):
+                continue
+            distance = self._distance(rule.indicator, near, at)
+            if distance < best_distance:
+                best, best_distance = rule.indicator, distance
+        return best
+
+    def _distance(self, indicator: Indicator, near: str, at: int) -> int:
+        rule = self._by_id.get(indicator.id)
+        if rule is None:
+            return len(near)
+        return min((at - m.end() if m.end() <= at else m.start() - at for m in rule.groups[-1].finditer(near)),
+                   default=len(near))
 
     def excluded(self, near: str, sentence: str, unit: Unit) -> bool:
         """Whether a rule the sentence names is vetoed by the words by the value ("in residential schools (2%)"):
@@ -117,6 +145,10 @@ class Taxonomy:
             kinds = [Cue.MEASURE if k is Cue.COHORT else k for k in kinds]
         return list(zip(rule.groups, kinds, strict=True))
 
+    def refined_by(self, indicator: Indicator, text: str) -> bool:
+        """Whether `text` holds the age band the indicator's rule narrows it to ("19 to 21-year-olds")."""
+        return any(kind is Cue.REFINER and group.search(text) for group, kind in self.cue_groups(indicator))
+
     def general(self, context: str, unit: Unit) -> Indicator | None:
         """The broadest indicator the context names: a table's "Total" row counts the whole cohort."""
         ranked = [r for r in self._by_unit.get(unit, []) if r.groups_in(context) == len(r.groups)]
@@ -144,7 +176,10 @@ class Taxonomy:
             n_near = rule.groups_in(near)
             if rule.veto and (rule.veto.search(near) or (n_near < len(rule.groups) and rule.veto.search(sentence))):
                 continue  # a value borrowing part of its rule from beyond its clause must not be contradicted there
-            score = (n_near, n_sentence, n_sentence - len(rule.groups), rule.groups_in(after) > 0, rule.cue_length(wide))
+            # a rule the value's own clause names whole ("annual health reviews ... 100% completed") beats one it names
+            # in part and the rest of the sentence completes ("..., and all ... undertake SDQs")
+            score = (n_near == len(rule.groups), n_near, n_sentence, n_sentence - len(rule.groups),
+                     rule.groups_in(after) > 0, rule.cue_length(wide))
             if best is None or score > best:
                 best, chosen = score, rule.indicator
         return chosen
@@ -194,4 +229,5 @@ def load_taxonomy(data: Path = DATA) -> Taxonomy:
         refiners = tuple(bool(_REFINER.fullmatch(p)) for p in patterns)
         rules.append(Rule(by_id[ind_id], tuple(_compile(p, terms) for p in patterns), veto, anchors, refiners))
     unmeasured = _compile(cues["unmeasured"], terms) if cues.get("unmeasured") else None
-    return Taxonomy(indicators, rules, unmeasured)
+    cohort = _compile("{cla}|{care_leaver}", terms)
+    return Taxonomy(indicators, rules, unmeasured, cohort, cues.get("rivals"))

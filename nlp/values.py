@@ -118,11 +118,15 @@ def _num(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+_ROUNDED_TO = re.compile(r"\bnearest\s*['‘’\"]?\s*\d+\s*['’\"]?", re.I)  # "round to the nearest '5'": a rounding base
+
+
 def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     """Measurement values in `text`, skipping spans already known to be periods or dates."""
     if _CONTENTS_LINE.match(text):
         return []
-    taken = list(blocked) + [m.span() for m in _PHONE.finditer(text)] + [m.span() for m in _TIME.finditer(text)]
+    taken = list(blocked) + [m.span() for m in _PHONE.finditer(text)] + [m.span() for m in _TIME.finditer(text)] + \
+        [m.span() for m in _ROUNDED_TO.finditer(text)]
     list_no = _LIST_NUMBER.match(text)
     if list_no:
         taken.append(list_no.span())
