@@ -27,9 +27,10 @@ from store.statement_rows import (
     keyword_ids,
     positions,
     statement_texts,
+    vector_scope,
     with_topic,
 )
-from store.vectors import VectorIndex
+from store.vectors import IndexLags, VectorIndex
 
 RRF_K = 60
 POOL = 200  # candidates taken from each retriever
@@ -106,13 +107,14 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
         retrieved.append((trace.ranks["vocabulary"], VOCABULARY_WEIGHT))
     if index is not None and embedder is not None:
         vector = query_vector(embedder, query)
-        nearest = _nearest(records, index, vector, deep, filters)
+        scope = None if filters.topic else vector_scope(records, filters)  # read once, for both vector queries
+        nearest = _nearest(records, index, vector, deep, filters, scope)
         trace.ranks["vector"] = nearest
         first = _fused(records, [(keyword, 1.0), (nearest, 1.0)], topical, pool, trace)
         # pseudo-relevance feedback: the query moves towards its best hits, which reach the paraphrases the
         # query's own words miss ("45% of this cohort are not engaged in education ..." for "care leavers NEET")
         vector = _feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])
-        trace.ranks["feedback"] = _nearest(records, index, vector, deep, filters)
+        trace.ranks["feedback"] = _nearest(records, index, vector, deep, filters, scope)
         retrieved.append((trace.ranks["feedback"], 1.0))
     return _fused(records, retrieved, topical, pool, trace)
 
@@ -139,8 +141,18 @@ def query_vector(embedder: Embedder, query: str) -> np.ndarray:
     return vector
 
 
-def _nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: int, filters: SearchFilters) -> list[int]:
-    found = [h.statement_id for h in index.query(vector, limit, _where(filters))]
+def _nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: int, filters: SearchFilters,
+             scope: list[int] | None) -> list[int]:
+    found = None
+    # the authority, type and year filters as ids; with a topic (flags only the index holds) Chroma filters alone:
+    # its ids and metadata filters together took 7 s where either took 0.1 s
+    if scope is not None and not filters.topic:
+        try:
+            found = [h.statement_id for h in index.query(vector, limit, among=scope)]
+        except IndexLags:  # statements not yet indexed (an ingest under way): Chroma's own filter
+            found = None
+    if found is None:
+        found = [h.statement_id for h in index.query(vector, limit, _where(filters))]
     # committee and indicator filters run in SQLite; the topic filter already ran in Chroma, whose flags
     # add topics found by embedding similarity to the rules' ones
     ok = allowed_ids(records, found, filters.model_copy(update={"topic": None}))

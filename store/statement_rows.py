@@ -138,6 +138,29 @@ def _stems(terms: list[str]) -> dict[str, str]:
     return {t: stem for t in terms if (stem := _STEMS.get(t)) is not None}
 
 
+def vector_scope(records: Records, filters: SearchFilters) -> list[int] | None:
+    """The statements the vector index's metadata admits under `filters`' authority, type and year clauses, read as
+    `index_rows` wrote that metadata (undated: year 0); None when it has none of them. A vector query among these
+    ids finds what Chroma's own filter on those fields finds, without Chroma reading every statement's metadata."""
+    where, args = [], []
+    if filters.authorities:
+        where.append(f"coalesce(d.authority, '') IN ({', '.join('?' * len(filters.authorities))})")
+        args += filters.authorities
+    for kinds in ([filters.doc_type] if filters.doc_type else [], filters.doc_types):
+        if kinds:
+            where.append(f"d.doc_type IN ({', '.join('?' * len(kinds))})")
+            args += kinds
+    year = "CAST(substr(coalesce(nullif(d.meeting_date, ''), nullif(d.period_end, ''), ''), 1, 4) AS INTEGER)"
+    for bound, op in ((filters.year_from, ">="), (filters.year_to, "<=")):
+        if bound:
+            where.append(f"{year} {op} ?")
+            args.append(bound)
+    if not where:
+        return None
+    docs = f"SELECT d.id FROM documents d WHERE d.doc_type != 'pack' AND {' AND '.join(where)}"
+    return [r[0] for r in records.db.execute(f"SELECT s.id FROM statements s WHERE s.document_id IN ({docs})", args)]
+
+
 def allowed_ids(records: Records, ids: list[int], filters: SearchFilters) -> set[int]:
     if not ids:
         return set()

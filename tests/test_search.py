@@ -185,3 +185,51 @@ def test_the_search_command_shows_the_filters_it_read(search_kb: Path) -> None:
     typed = runner.invoke(app, ["search", "NEET minutes since 2024", "--kb", str(search_kb), "--literal",
                                 "--format", "json"])
     assert typed.exit_code == 0 and all(not h["why"]["filters"] for h in json.loads(typed.stdout))
+
+
+@pytest.mark.parametrize("filters", [SearchFilters(year_from=2024), SearchFilters(year_to=2023),
+                                     SearchFilters(doc_type="report"), SearchFilters(authorities=["Wexcombe County Council"]),
+                                     SearchFilters(authorities=["Northmoor Borough Council"], year_from=2023, year_to=2025)])
+def test_filtered_vector_search_among_ids_finds_what_chromas_filter_finds(search_kb: Path, filters: SearchFilters,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The authority, type and year filters handed to Chroma as the statements SQLite admits give the same hits as
+    Chroma's metadata filter (undated statements included by a year_to, as the index's year 0 is)."""
+    import scrutineer.search as searching
+
+    with Records(search_kb) as records:
+        index, embedder = open_vectors(search_kb, Settings())
+        assert searching.vector_scope(records, filters)
+        among = [h.model_dump() for h in search(records, index, embedder, "care leavers in education", filters, limit=30)]
+        monkeypatch.setattr(searching, "vector_scope", lambda *_: None)
+        chroma = [h.model_dump() for h in search(records, index, embedder, "care leavers in education", filters, limit=30)]
+    assert among == chroma and among
+
+
+def test_a_query_among_ids_the_index_lacks_says_so(tmp_path: Path) -> None:
+    """An ingest not yet indexed: its statements' ids make the query among ids refuse, and search uses Chroma's
+    own filter instead."""
+    from store.vectors import IndexLags
+
+    index = VectorIndex(tmp_path, "unit")
+    index.add([1, 2, 3], np.eye(8, dtype=np.float32)[:3], [{"year": 2024}] * 3)
+    assert [h.statement_id for h in index.query(np.eye(8, dtype=np.float32)[0], 5, among=[1, 3])] == [1, 3]
+    assert index.query(np.eye(8, dtype=np.float32)[0], 5, among=[]) == []
+    with pytest.raises(IndexLags):
+        index.query(np.eye(8, dtype=np.float32)[0], 5, among=[1, 99])
+    assert [h.statement_id for h in index.query(np.eye(8, dtype=np.float32)[0], 1)] == [1]  # still readable
+
+
+def test_a_filtered_search_while_statements_await_indexing_uses_chromas_filter(search_kb: Path, tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import scrutineer.search as searching
+
+    kb = tmp_path / "kb"
+    shutil.copytree(search_kb, kb)
+    filters = SearchFilters(year_from=2024)
+    with Records(kb) as records:
+        index, embedder = open_vectors(kb, Settings())
+        index.delete(searching.vector_scope(records, filters)[:5])  # in SQLite, not (yet) in the index
+        lagging = [h.model_dump() for h in search(records, index, embedder, "care leavers", filters, limit=20)]
+        monkeypatch.setattr(searching, "vector_scope", lambda *_: None)
+        chroma = [h.model_dump() for h in search(records, index, embedder, "care leavers", filters, limit=20)]
+    assert lagging == chroma and lagging
