@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import multiprocessing
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -131,7 +132,21 @@ def _init_worker(memory: int = 0) -> None:
     global _extractor
     if memory:
         limit_memory(memory)
-    _extractor = build_extractor()
+    if _extractor is None:  # not inherited from the parent (see _preload)
+        _extractor = build_extractor()
+
+
+def _preload() -> None:
+    """Build the extractor and import the PDF reader in the parent, before its worker pool forks: every worker then
+    inherits them instead of paying for them itself (spaCy with torch, and PyMuPDF's layout models loaded at import:
+    about 3 CPU seconds a worker)."""
+    global _extractor
+    if multiprocessing.get_start_method() != "fork":
+        return
+    import ingest.pdf  # noqa: F401
+
+    if _extractor is None:
+        _extractor = build_extractor()
 
 
 def extract_all(parsed: ParsedFile, extractor: Extractor) -> list[Extraction]:
@@ -226,6 +241,7 @@ def _parse_all(
         for path, ov in jobs:
             _store(_parse_job(path, ov, tables, limits.seconds), records, summary, run_id, on_file)
         return
+    _preload()
     while jobs:  # a worker that dies (a crash in a C library, the memory ceiling) costs one file, not the batch
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(limits.memory,)) as pool:
             futures: list[Future] = [pool.submit(_parse_job, path, ov, tables, limits.seconds) for path, ov in jobs]
