@@ -43,7 +43,7 @@ def open_vectors(kb: Path, cfg: Settings, rebuilding: bool = False, writer: bool
     if not writer and not cfg.chroma_url and not store_exists(kb) and _has_statements(kb):
         raise IndexDamaged("the vector index is missing: run `scrutineer reindex` to build it from the records")
     derived = kb / "models" if cfg.profile is Profile.FAST else cfg.cache  # a distillation is kept with its KB
-    embedder = build_embedder(cfg.profile, cfg.model, derived, cfg.int8)
+    embedder = build_embedder(cfg.profile, cfg.model, derived, cfg.int8, shared=cfg.cache)
     wait = max(cfg.vector_wait, WRITER_WAIT) if writer else cfg.vector_wait
     return VectorIndex(kb, embedder.name, cfg.chroma_url, cfg.collection, rebuilding, wait), embedder
 
