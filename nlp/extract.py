@@ -102,6 +102,12 @@ def extract_metrics(doc: Document, taxonomy: Taxonomy, ctx: DocumentContext | No
     return metrics + judgements_of(doc)
 
 
+def topics_only(doc: Document) -> Extraction:
+    """What the fast profile extracts: the rules' topics, which search filters by (no metrics, no entities)."""
+    return Extraction(document_id=doc.id, topics={
+        i: [t.value for t in found] for i, s in enumerate(doc.statements) if (found := topics_of(s.text))})
+
+
 class Extractor:
     """The expensive parts of extraction, built once (per process) and passed in."""
 
@@ -110,7 +116,7 @@ class Extractor:
         self.entities = entities
 
     def extract(self, doc: Document) -> Extraction:
-        topics = {i: [t.value for t in found] for i, s in enumerate(doc.statements) if (found := topics_of(s.text))}
+        topics = topics_only(doc).topics
         statements = ((i, s.page, s.text) for i, s in enumerate(doc.statements))
         ctx = document_context(doc)  # once for both: an inspection's window is read from its opening lines
         entities = list(self.entities.tag(statements, ctx))

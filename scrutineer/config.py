@@ -30,6 +30,16 @@ class Settings(BaseSettings):
     vector_wait: float = 10.0  # seconds a search waits for another process's use of the vector store, then keywords
 
 
+def reads_tables(cfg: Settings) -> bool:
+    """The fast profile reads a table's cells as lines of text: find_tables is most of the parse on budget papers."""
+    return cfg.tables and cfg.profile is not Profile.FAST
+
+
+def extracts(cfg: Settings) -> bool:
+    """The fast profile stores statements and topics, not metrics or entities (`scrutineer reextract` adds them)."""
+    return cfg.profile is not Profile.FAST
+
+
 def settings() -> Settings:
     return Settings()
 
