@@ -62,7 +62,8 @@ class StaticEmbedder:
     machine's cache) is distilled once and copied into every new KB, instead of 30 s of distillation per KB."""
 
     def __init__(self, cache: Path, shared: Path | None = None) -> None:
-        from sentence_transformers import SentenceTransformer
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
 
         target = cache / _STATIC
         if not (target / "modules.json").exists():
@@ -72,12 +73,22 @@ class StaticEmbedder:
                 if not (shared / _STATIC / "modules.json").exists():
                     _distil(shared / _STATIC)
                 _copy(shared / _STATIC, target)
-        self.model = SentenceTransformer(str(target), device="cpu", local_files_only=True)
+        # Read with numpy, not sentence-transformers: importing torch cost more than embedding a whole corpus.
+        self.tokenizer = Tokenizer.from_file(str(target / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.weights = load_file(str(target / "model.safetensors"))["embedding.weight"]
         self.name = "static-minilm-distilled"
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        return unique_sorted(texts, lambda batch: self.model.encode(
-            batch, batch_size=1024, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False))
+        return unique_sorted(texts, self._encode)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        """StaticEmbedding's forward pass: the mean of the tokens' vectors (zeros for no token), normalised."""
+        out = np.zeros((len(texts), self.weights.shape[1]), dtype=np.float32)
+        for i, encoding in enumerate(self.tokenizer.encode_batch(texts, add_special_tokens=False)):
+            if encoding.ids:
+                out[i] = self.weights[encoding.ids].mean(axis=0)
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
 
 
 def _distil(target: Path) -> None:
