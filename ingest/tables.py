@@ -12,6 +12,7 @@ import re
 
 import pymupdf
 
+from ingest import table_chars
 from ingest.cleanup import normalise
 from ingest.models import Block, BlockKind, Table
 
@@ -110,6 +111,7 @@ def page_may_have_table(page: pymupdf.Page) -> bool:
 
 def find_page_tables(page: pymupdf.Page, page_no: int) -> list[tuple[pymupdf.Rect, Table]]:
     """Tables on a page with their boxes, so the caller can drop the text they cover."""
+    table_chars.install()
     found = []
     words = None
     for t in page.find_tables(use_layout=False).tables:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import shutil
+import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
@@ -49,25 +52,73 @@ class SentenceEmbedder:
             batch, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False))
 
 
+_STATIC = "static-minilm"
+
+
 class StaticEmbedder:
-    """A static (token-average) model distilled locally from the accurate one: thousands of statements/s on CPU."""
+    """A static (token-average) model distilled locally from the accurate one: thousands of statements/s on CPU.
 
-    def __init__(self, cache: Path) -> None:
-        from sentence_transformers import SentenceTransformer
-        from sentence_transformers.sentence_transformer.modules import StaticEmbedding
+    Each KB keeps its own copy (`cache`), so its index never changes model under it; a copy in `shared` (the
+    machine's cache) is distilled once and copied into every new KB, instead of 30 s of distillation per KB."""
 
-        target = cache / "static-minilm"
+    def __init__(self, cache: Path, shared: Path | None = None) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        target = cache / _STATIC
         if not (target / "modules.json").exists():
-            quiet_transformers()
-            with contextlib.redirect_stderr(io.StringIO()):  # model2vec's token bar and version advice; errors still raise
-                static = StaticEmbedding.from_distillation(str(packaged_model_path()), device="cpu", pca_dims=256)
-            SentenceTransformer(modules=[static]).save(str(target))
-        self.model = SentenceTransformer(str(target), device="cpu", local_files_only=True)
+            if shared is None:
+                _distil(target)
+            else:
+                if not (shared / _STATIC / "modules.json").exists():
+                    _distil(shared / _STATIC)
+                _copy(shared / _STATIC, target)
+        # Read with numpy, not sentence-transformers: importing torch cost more than embedding a whole corpus.
+        self.tokenizer = Tokenizer.from_file(str(target / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.weights = load_file(str(target / "model.safetensors"))["embedding.weight"]
         self.name = "static-minilm-distilled"
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        return unique_sorted(texts, lambda batch: self.model.encode(
-            batch, batch_size=1024, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False))
+        return unique_sorted(texts, self._encode)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        """StaticEmbedding's forward pass: the mean of the tokens' vectors (zeros for no token), normalised."""
+        out = np.zeros((len(texts), self.weights.shape[1]), dtype=np.float32)
+        for i, encoding in enumerate(self.tokenizer.encode_batch(texts, add_special_tokens=False)):
+            if encoding.ids:
+                out[i] = self.weights[encoding.ids].mean(axis=0)
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+
+
+def _distil(target: Path) -> None:
+    """Distil the packaged MiniLM into a static model at `target`, written whole or not at all."""
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import StaticEmbedding
+
+    quiet_transformers()
+    with contextlib.redirect_stderr(io.StringIO()):  # model2vec's token bar and version advice; errors still raise
+        static = StaticEmbedding.from_distillation(str(packaged_model_path()), device="cpu", pca_dims=256)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        SentenceTransformer(modules=[static]).save(str(Path(tmp) / "model"))
+        _publish(Path(tmp) / "model", target)
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        shutil.copytree(source, Path(tmp) / "model")
+        _publish(Path(tmp) / "model", target)
+
+
+def _publish(built: Path, target: Path) -> None:
+    """Move a finished model folder into place; another process that got there first wins."""
+    try:
+        os.replace(built, target)
+    except OSError:
+        if not (target / "modules.json").exists():
+            raise
 
 
 def _cuda() -> bool:
@@ -77,12 +128,13 @@ def _cuda() -> bool:
 
 
 def build_embedder(profile: Profile = Profile.ACCURATE, model: str | None = None, cache: Path | None = None,
-                   int8: bool = False) -> Embedder:
-    """`cache` holds derived models (the distilled static model, the ONNX export); a configured model or a GPU
-    runs on sentence-transformers, the packaged MiniLM on a CPU runs on ONNX Runtime."""
+                   int8: bool = False, shared: Path | None = None) -> Embedder:
+    """`cache` holds derived models (the distilled static model, the ONNX export), `shared` the machine's copy of
+    the static model to start a KB's from; a configured model or a GPU runs on sentence-transformers, the packaged
+    MiniLM on a CPU runs on ONNX Runtime."""
     cache = cache or default_cache()
     if profile is Profile.FAST:
-        return StaticEmbedder(cache)
+        return StaticEmbedder(cache, shared)
     if model or _cuda():
         return SentenceEmbedder(model)
     from nlp.embed_onnx import OnnxEmbedder

@@ -34,6 +34,9 @@ class OnnxEmbedder:
         model = _exported(source, cache / f"minilm-onnx-v{_FORMAT}-{_package_version()}", quantised)
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
+        # Idle threads sleep rather than spin: spinning burnt 44% of the embedding's CPU time on this shared 2-core
+        # machine (13.8 -> 7.8 CPU s for 1,500 statements, same vectors) and slowed the wall clock too.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
         self.max_seq_length = max_seq_length
         self.batch_size = batch_size

@@ -91,8 +91,8 @@ def _first_row_statement(statements: list[StatementIn], table: Table) -> int | N
     return next((i for i, s in enumerate(statements) if s.is_table_row and s.page == table.page and s.text in rows), None)
 
 
-def extract_metrics(doc: Document, taxonomy: Taxonomy) -> list[Metric]:
-    ctx = document_context(doc)
+def extract_metrics(doc: Document, taxonomy: Taxonomy, ctx: DocumentContext | None = None) -> list[Metric]:
+    ctx = ctx or document_context(doc)
     statements, tables = document_inputs(doc)
     domain = document_domain(s.text for s in statements if not s.is_table_row)
     contents = _contents_list(statements)  # "Information about this inspection 48": a heading and its page
@@ -100,6 +100,12 @@ def extract_metrics(doc: Document, taxonomy: Taxonomy) -> list[Metric]:
     for t in tables:
         metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy, domain)
     return metrics + judgements_of(doc)
+
+
+def topics_only(doc: Document) -> Extraction:
+    """What the fast profile extracts: the rules' topics, which search filters by (no metrics, no entities)."""
+    return Extraction(document_id=doc.id, topics={
+        i: [t.value for t in found] for i, s in enumerate(doc.statements) if (found := topics_of(s.text))})
 
 
 class Extractor:
@@ -110,7 +116,9 @@ class Extractor:
         self.entities = entities
 
     def extract(self, doc: Document) -> Extraction:
-        topics = {i: [t.value for t in found] for i, s in enumerate(doc.statements) if (found := topics_of(s.text))}
+        topics = topics_only(doc).topics
         statements = ((i, s.page, s.text) for i, s in enumerate(doc.statements))
-        entities = list(self.entities.tag(statements, document_context(doc)))
-        return Extraction(document_id=doc.id, metrics=extract_metrics(doc, self.taxonomy), entities=entities, topics=topics)
+        ctx = document_context(doc)  # once for both: an inspection's window is read from its opening lines
+        entities = list(self.entities.tag(statements, ctx))
+        return Extraction(document_id=doc.id, metrics=extract_metrics(doc, self.taxonomy, ctx), entities=entities,
+                          topics=topics)

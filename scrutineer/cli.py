@@ -19,7 +19,7 @@ from scrutineer.cli_analysis import compare_command, demo_command
 from scrutineer.cli_ray import ray_session
 from scrutineer.cli_serve import serve_command
 from scrutineer.cli_support import KbOption, emit, err, kb_path, open_records, out, progress_bar, writing
-from scrutineer.config import open_vectors, settings
+from scrutineer.config import extracts, open_vectors, reads_tables, settings
 from scrutineer.exports import MetricFormat, Pivot, metrics_csv, metrics_json, metrics_wide
 from scrutineer.hits import hits_view, render_hits
 from scrutineer.indexing import reindex as reindex_vectors
@@ -82,9 +82,10 @@ def ingest(
             progress.update(files, description=f"files [dim]{source[:40]}[/]")
 
         summary = run_ingest(
-            [p for p in paths if p.exists()], records, overrides, workers=workers or cfg.workers, tables=cfg.tables,
+            [p for p in paths if p.exists()], records, overrides, workers=workers or cfg.workers, tables=reads_tables(cfg),
             on_file=on_file, on_total=lambda n: progress.update(files, total=n),
-            limits=FileLimits(seconds=cfg.file_seconds), executor=engine.parse if engine else None,
+            limits=FileLimits(seconds=cfg.file_seconds), extract=extracts(cfg),
+            executor=engine.parse if engine else None,
         )
         if cfg.embed:
             _index(records, kb_path(kb), progress,

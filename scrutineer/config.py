@@ -33,6 +33,16 @@ class Settings(BaseSettings):
     ray_address: str | None = None  # "auto", "local", HOST:PORT or ray://HOST:10001; unset: RAY_ADDRESS or this machine
 
 
+def reads_tables(cfg: Settings) -> bool:
+    """The fast profile reads a table's cells as lines of text: find_tables is most of the parse on budget papers."""
+    return cfg.tables and cfg.profile is not Profile.FAST
+
+
+def extracts(cfg: Settings) -> bool:
+    """The fast profile stores statements and topics, not metrics or entities (`scrutineer reextract` adds them)."""
+    return cfg.profile is not Profile.FAST
+
+
 def settings() -> Settings:
     return Settings()
 
@@ -47,7 +57,7 @@ def open_vectors(kb: Path, cfg: Settings, rebuilding: bool = False, writer: bool
     if not writer and not cfg.chroma_url and not store_exists(kb) and _has_statements(kb):
         raise IndexDamaged("the vector index is missing: run `scrutineer reindex` to build it from the records")
     derived = kb / "models" if cfg.profile is Profile.FAST else cfg.cache  # a distillation is kept with its KB
-    embedder = embedder or build_embedder(cfg.profile, cfg.model, derived, cfg.int8)  # given: Ray's actors
+    embedder = embedder or build_embedder(cfg.profile, cfg.model, derived, cfg.int8, shared=cfg.cache)  # given: Ray's actors
     wait = max(cfg.vector_wait, WRITER_WAIT) if writer else cfg.vector_wait
     return VectorIndex(kb, embedder.name, cfg.chroma_url, cfg.collection, rebuilding, wait), embedder
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import multiprocessing
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,7 +23,7 @@ from ingest import IngestError, Overrides, ParsedFile, parse_file
 from ingest.errors import describe
 from ingest.models import DocType
 from ingest.reader import SUFFIXES
-from nlp.extract import Extractor
+from nlp.extract import Extractor, topics_only
 from nlp.models import Extraction
 from nlp.pipeline import build_extractor
 from scrutineer.limits import FILE_SECONDS, FileLimits, limit_memory, time_limit
@@ -77,7 +78,7 @@ class IngestSummary(BaseModel):
 OnFile = Callable[[str, int], None]
 Job = tuple[str, Overrides]
 # Another executor of the per-file job (scrutineer/ray_ingest.py): outcomes in the order of the jobs.
-Executor = Callable[[list[Job], bool, FileLimits], Iterable["Parsed | Failure"]]
+Executor = Callable[[list[Job], bool, FileLimits, bool], Iterable["Parsed | Failure"]]
 
 
 def collect_files(inputs: Iterable[Path]) -> list[Path]:
@@ -129,29 +130,52 @@ def _overrides_for(path: Path, manifest: dict[str, Overrides], cli: Overrides) -
 _extractor: Extractor | None = None
 
 
-def _init_worker(memory: int = 0) -> None:
+def _init_worker(memory: int = 0, extract: bool = True) -> None:
     """Each worker process builds its extractor once, not per file, under a memory ceiling (bytes; 0 for none)."""
     global _extractor
     if memory:
         limit_memory(memory)
-    _extractor = build_extractor()
+    if _extractor is None and extract:  # not inherited from the parent (see _preload)
+        _extractor = build_extractor()
+
+
+def _preload(extract: bool = True) -> None:
+    """Build the extractor and import the PDF reader in the parent, before its worker pool forks: every worker then
+    inherits them instead of paying for them itself (spaCy with torch, and PyMuPDF's layout models loaded at import:
+    about 3 CPU seconds a worker)."""
+    if multiprocessing.get_start_method() == "fork":
+        _warm(extract)
+
+
+def _warm(extract: bool) -> None:
+    """Import the PDF reader and build the extractor outside any file's time limit: an alarm that fires inside an
+    import leaves the module half-initialised for every later file of the process, and the first file would pay
+    for the models' load against its own limit."""
+    global _extractor
+    import ingest.pdf  # noqa: F401
+
+    if _extractor is None and extract:
+        _extractor = build_extractor()
 
 
 def extract_all(parsed: ParsedFile, extractor: Extractor) -> list[Extraction]:
     return [extractor.extract(d) for d in parsed.documents if d.meta.doc_type is not DocType.PACK]
 
 
-def _parse_job(path: str, overrides: Overrides, tables: bool, seconds: float = FILE_SECONDS) -> Parsed | Failure:
+def _parse_job(path: str, overrides: Overrides, tables: bool, seconds: float = FILE_SECONDS,
+               extract: bool = True) -> Parsed | Failure:
     started = time.perf_counter()
     source = unquote(Path(path).name)
     try:
+        _warm(extract)
         with time_limit(seconds, source):
             parsed = parse_file(Path(path), overrides, tables=tables)
-            if _extractor is None:
-                _init_worker()
-            assert _extractor is not None
             parsed_at = time.perf_counter()
-            extractions = extract_all(parsed, _extractor)
+            if not extract:  # the fast profile: topics only, metrics and entities left to `scrutineer reextract`
+                extractions = [topics_only(d) for d in parsed.documents if d.meta.doc_type is not DocType.PACK]
+            else:
+                assert _extractor is not None
+                extractions = extract_all(parsed, _extractor)
     except IngestError as exc:
         return Failure(source=exc.source, path=path, reason=exc.reason)
     except Exception as exc:  # a parser bug must not stop the batch
@@ -163,8 +187,9 @@ def _parse_job(path: str, overrides: Overrides, tables: bool, seconds: float = F
 def ingest(
     inputs: list[Path], records: Records, overrides: Overrides | None = None, *, workers: int = 2,
     tables: bool = True, on_file: OnFile | None = None, on_total: Callable[[int], None] | None = None,
-    limits: FileLimits | None = None, executor: Executor | None = None,
+    limits: FileLimits | None = None, extract: bool = True, executor: Executor | None = None,
 ) -> IngestSummary:
+    """`extract=False` stores topics but no metrics or entities (the fast profile; `reextract` adds them later)."""
     summary = IngestSummary()
     files = collect_files(inputs)
     manifest = _manifests(inputs)
@@ -179,7 +204,7 @@ def ingest(
         if state is not None and on_file:
             on_file(unquote(path.name), 0)
     _parse_all(todo, records, summary, run_id, manifest, overrides or Overrides(), workers, tables, on_file,
-               limits or FileLimits(), executor)
+               limits or FileLimits(), extract, executor)
     for path, sha in later_copies:
         if records.file_state(str(path.resolve()), sha)[0] is FileState.NEW:
             reason = f"identical to {unquote(todo[sha][0].name)}, which failed"
@@ -222,23 +247,26 @@ def _triage(
 def _parse_all(
     todo: dict[str, tuple[Path, str]], records: Records, summary: IngestSummary, run_id: int,
     manifest: dict[str, Overrides], overrides: Overrides, workers: int, tables: bool, on_file: OnFile | None,
-    limits: FileLimits, executor: Executor | None = None,
+    limits: FileLimits, extract: bool = True, executor: Executor | None = None,
 ) -> None:
     jobs = [(str(p), _overrides_for(p, manifest, overrides)) for p, _ in todo.values()]
     if executor is not None:
-        for outcome in executor(jobs, tables, limits):
+        for outcome in executor(jobs, tables, limits, extract):
             _store(outcome, records, summary, run_id, on_file)
         return
     if workers <= 1 or len(jobs) <= 1:
         for path, ov in jobs:
-            _store(_parse_job(path, ov, tables, limits.seconds), records, summary, run_id, on_file)
+            _store(_parse_job(path, ov, tables, limits.seconds, extract), records, summary, run_id, on_file)
         return
+    _preload(extract)
     while jobs:  # a worker that dies (a crash in a C library, the memory ceiling) costs one file, not the batch
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(limits.memory,)) as pool:
-            futures: list[Future] = [pool.submit(_parse_job, path, ov, tables, limits.seconds) for path, ov in jobs]
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                 initargs=(limits.memory, extract)) as pool:
+            futures: list[Future] = [pool.submit(_parse_job, path, ov, tables, limits.seconds, extract)
+                                     for path, ov in jobs]
             done = _collect(futures, jobs, records, summary, run_id, on_file)
         if done < len(jobs):
-            _store(_alone(jobs[done], tables, limits), records, summary, run_id, on_file)
+            _store(_alone(jobs[done], tables, limits, extract), records, summary, run_id, on_file)
         jobs = jobs[done + 1:]
 
 
@@ -254,12 +282,12 @@ def _collect(futures: list[Future], jobs: list[tuple[str, Overrides]], records: 
     return len(jobs)
 
 
-def _alone(job: tuple[str, Overrides], tables: bool, limits: FileLimits) -> Parsed | Failure:
+def _alone(job: tuple[str, Overrides], tables: bool, limits: FileLimits, extract: bool = True) -> Parsed | Failure:
     """The first file left when a pool broke, retried in a process of its own: if that dies too, it was the one."""
     path, ov = job
-    with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(limits.memory,)) as pool:
+    with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(limits.memory, extract)) as pool:
         try:
-            return pool.submit(_parse_job, path, ov, tables, limits.seconds).result()
+            return pool.submit(_parse_job, path, ov, tables, limits.seconds, extract).result()
         except BrokenProcessPool:
             return Failure(source=unquote(Path(path).name), path=path,
                            reason="the parser's process died reading this file (a crash or the memory ceiling)")

@@ -83,30 +83,32 @@ class RayEngine:
     def cpus(self) -> int:
         return max(1, int(self.ray.cluster_resources().get("CPU", 1)))
 
-    def parse(self, jobs: list[tuple[str, Overrides]], tables: bool, limits: FileLimits) -> Iterator[Parsed | Failure]:
+    def parse(
+        self, jobs: list[tuple[str, Overrides]], tables: bool, limits: FileLimits, extract: bool = True,
+    ) -> Iterator[Parsed | Failure]:
         """Each file parsed and extracted by a task, results yielded in input order with at most a few files
         in flight per CPU (a million files never sit in the object store at once)."""
         window = IN_FLIGHT_MIN + IN_FLIGHT_PER_CPU * self.cpus()
         pending: deque[tuple[str, Any]] = deque()
         todo = iter(jobs)
         for job in todo:
-            pending.append(self._submit(job, tables, limits))
+            pending.append(self._submit(job, tables, limits, extract))
             if len(pending) >= window:
                 break
         while pending:
             path, ref = pending.popleft()
             following = next(todo, None)  # keep the window full while waiting on the oldest
             if following is not None:
-                pending.append(self._submit(following, tables, limits))
+                pending.append(self._submit(following, tables, limits, extract))
             yield self._outcome(path, ref)
 
-    def _submit(self, job: tuple[str, Overrides], tables: bool, limits: FileLimits) -> tuple[str, Any]:
+    def _submit(self, job: tuple[str, Overrides], tables: bool, limits: FileLimits, extract: bool) -> tuple[str, Any]:
         path, overrides = job
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
             return path, Failure(source=unquote(Path(path).name), path=path, reason=f"cannot read ({exc.strerror})")
-        return path, self._parse.remote(Path(path).name, data, overrides, tables, limits)
+        return path, self._parse.remote(Path(path).name, data, overrides, tables, limits, extract)
 
     def _outcome(self, path: str, ref: Any) -> Parsed | Failure:
         """The task's result with the driver's path in it; a worker that died costs this file one line."""
@@ -154,13 +156,15 @@ class RayEngine:
             self.ray.shutdown()
 
 
-def _parse_shipped(name: str, data: bytes, overrides: Overrides, tables: bool, limits: FileLimits) -> Parsed | Failure:
+def _parse_shipped(
+    name: str, data: bytes, overrides: Overrides, tables: bool, limits: FileLimits, extract: bool = True,
+) -> Parsed | Failure:
     """On a worker: the file's bytes under its own name in a private folder, then the local path's job."""
     _bound_memory(limits.memory)
     with tempfile.TemporaryDirectory(prefix="scrutineer-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        return _parse_job(str(path), overrides, tables, limits.seconds)
+        return _parse_job(str(path), overrides, tables, limits.seconds, extract)
 
 
 _bounded = False

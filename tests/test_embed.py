@@ -41,3 +41,18 @@ def test_int8_moves_vectors_a_little_and_says_so(tmp_path: Path, torch_vectors: 
     assert int8.name.endswith("-int8")  # a KB built with it refuses float vectors, and vice versa
     assert np.min(np.sum(vectors * torch_vectors, axis=1)) > 0.95
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[3]
+
+
+@pytest.mark.slow
+def test_fast_profile_distils_once_per_machine_and_each_kb_keeps_a_copy(tmp_path: Path) -> None:
+    from nlp.embed import Profile, build_embedder
+
+    machine, first, second = tmp_path / "machine", tmp_path / "kb1" / "models", tmp_path / "kb2" / "models"
+    one = build_embedder(Profile.FAST, cache=first, shared=machine)
+    assert (machine / "static-minilm" / "modules.json").exists()
+    two = build_embedder(Profile.FAST, cache=second, shared=machine)  # copied from the machine's, not distilled
+    files = sorted(p.relative_to(machine / "static-minilm") for p in (machine / "static-minilm").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second / "static-minilm") for p in (second / "static-minilm").rglob("*")
+                           if p.is_file())
+    assert np.allclose(one.embed(TEXTS), two.embed(TEXTS))
+    assert not [p for p in (tmp_path / "kb2" / "models").iterdir() if p.name != "static-minilm"]  # no temp left
