@@ -10,6 +10,7 @@ import pymupdf
 from ingest import parse_file
 from ingest.cleanup import broken_sentence, join_broken, join_lines
 from ingest.sections import BACK_MATTER_TITLE
+from ingest.statements import paragraph_number
 from store.queries import document_detail, list_documents
 from store.records import Records
 from store.statement_rows import hits
@@ -212,3 +213,9 @@ def test_the_reports_judgements_are_siblings_even_when_one_is_set_smaller(tmp_pa
     ])
     doc = parse_file(path).documents[0]
     assert [s.path for s in doc.sections] == [[help_], [care], ["The experiences and progress of care leavers: outstanding"]]
+
+
+def test_a_paragraph_number_before_a_code_word_is_the_statements_number() -> None:
+    assert paragraph_number("8. S47 enquiries are effective and timely.") == ("8", 3)
+    assert paragraph_number("25. Children's views are heard.") == ("25", 4)
+    assert paragraph_number("2.5 million pounds was spent.") == ("", 0)
