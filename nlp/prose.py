@@ -294,7 +294,14 @@ def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy,
     verdict = judge(f.indicator, [Place("clause", f.near), *places], taxonomy, weak_domain=not domain.about_children)
     if verdict is not None and f.value.unit_mismatch:
         return Verdict(verdict.evidence, Confidence.LOW)
+    if verdict is not None and verdict.confidence is Confidence.HIGH and not _dated_here(f, st.text):
+        return Verdict(verdict.evidence, Confidence.MEDIUM)  # its period is inferred: a lead-in's, the paper's
     return verdict
+
+
+def _dated_here(f: Found, text: str) -> bool:
+    """Whether the value's period is printed in its own sentence (not a list's lead-in, the paper's dates)."""
+    return f.period is not None and bool(f.period.label) and f.period.label.lower() in " ".join(text.split()).lower()
 
 
 def _to_metric(f: Found, st: StatementIn, ctx: DocumentContext, verdict: Verdict | None) -> Metric:
