@@ -44,6 +44,7 @@ _LAST_YEAR = re.compile(r"\s+(?:of\s+)?(?:last|the previous|the prior)\s+year\b"
 _ORDINAL_QUARTER = re.compile(
     r"\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:the\s+)?(?:year\s+)?((?:19|20)\d{2})"
     r"(?:\s*[/–—-]\s*(\d{2}|(?:19|20)\d{2})\b)?", re.I)
+_QUARTER_WORD = {"one": 1, "two": 2, "three": 3, "four": 4}
 _QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3,
                    "4th": 4}
 # the paper's own time; "currently placed children" names a group, not a time
@@ -69,6 +70,9 @@ _YEAR_TO = re.compile(
 _TERM = re.compile(  # "the summer term of 2015", "the 2015/16 autumn term", "spring term 2016"
     r"\b(?:((?:19|20)\d{2})(?:\s*[/–-]\s*(?:\d{2}|(?:19|20)\d{2}))?\s+)?(autumn|spring|summer)\s+term"
     r"(?:\s+(?:of\s+)?((?:19|20)\d{2})(?:\s*[/–-]\s*(\d{2}|(?:19|20)\d{2}))?)?\b", re.I)
+_QUARTER_OF_FY = re.compile(  # "quarter four 2013–14", "quarter 3 for 2015-2016", "Q2 in 2016/17": a financial year's
+    r"\b(?:quarter|qtr|Q)\s*([1-4]|one|two|three|four)\s+(?:(?:of|for|in)\s+(?:the\s+)?(?:year\s+)?)?((?:19|20)\d{2})"
+    r"\s*[/–-]\s*(\d{2}|(?:19|20)\d{2})\b", re.I)
 _THIS_YEAR_QUARTER = re.compile(  # "in the first quarter of this year": of the financial year the paper is written in
     r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:this|the current)\s+(?:financial\s+)?year\b", re.I)
 
@@ -89,6 +93,9 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
         add(*_quarter_ending(_month_end(_year(m.group(2)), _month(m.group(1)))), m.span())
     for m in _ORDINAL_QUARTER.finditer(text):  # "the first quarter of 2016" (calendar), "... of 2016/17" (financial)
         add(*_ordinal_quarter(m), m.span())
+    for m in _QUARTER_OF_FY.finditer(text):
+        if int(m.group(3)[-2:]) == (int(m.group(2)) + 1) % 100:  # "2015-2016", not "2015-2017"
+            add(*quarter(int(m.group(2)), _QUARTER_WORD.get(m.group(1).lower(), 0) or int(m.group(1))), m.span())
     for m in _YEAR_TO.finditer(text):
         end = _year_end(int(m.group(1)) if m.group(1) else None, _month(m.group(2)), int(m.group(3)))
         if end is not None:

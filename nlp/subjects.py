@@ -252,8 +252,8 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if taxonomy.unmeasured(text):
         return None  # "pupils achieving five good GCSEs ... at 25%": about a subject no indicator measures, borrowing none
     inherited = _borrowed(v.unit, found, previous, near, taxonomy)
-    if inherited is not None:
-        return inherited
+    if inherited is not None or any(f.value.unit is v.unit for f in [*found, *previous]):
+        return inherited  # an unmapped figure before decides too ("only 64% ... 95% or better. An increase from 57.7%")
     return taxonomy.match(near, text, v.unit, context, anchored=False)
 
 

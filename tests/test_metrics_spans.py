@@ -39,6 +39,8 @@ def test_terms_a_quarter_of_this_year_and_a_current_target() -> None:
     assert spans("during the 2017/18 autumn term", INSPECTION) == [(date(2017, 9, 1), date(2017, 12, 31))]
     assert spans("the summer term", INSPECTION) == []
     assert spans("in the second quarter of this year", PAPER) == [(date(2024, 7, 1), date(2024, 9, 30))]
+    assert spans("at the end of quarter four 2017–18", INSPECTION) == [(date(2018, 1, 1), date(2018, 3, 31))]
+    assert spans("local data for quarter 3 for 2017-2018", INSPECTION) == [(date(2017, 10, 1), date(2017, 12, 31))]
     got = {m.value: m.period_end for m in rows("In 2016-17, 31 children were adopted; the current target is 35.")}
     assert got == {31: date(2017, 3, 31), 35: date(2019, 2, 15)}
 
@@ -74,3 +76,22 @@ def test_mixed_measures_combined_cohorts_and_durations_are_not_the_cohort_s() ->
         "Of 700 children looked after or who ceased to be looked after in the previous 6 months, 300 had reviews on time.")}
     assert got[55] == got[120] == got[12] == got[700] == ""
     assert got[480] == "adoption_a1_days"  # days printed without their unit
+
+
+def test_a_shared_predicate_does_not_share_the_first_share_s_measure() -> None:
+    got = {m.value: m.indicator for m in rows(
+        "Figures show that 85% of initial conferences and 97% of review conferences were held within timescales.")}
+    assert got == {85: "icpc_within_15_days_percent", 97: ""}
+
+
+def test_of_these_takes_the_date_of_the_figures_it_breaks_down() -> None:
+    got = {m.value: m.period_end for m in rows(
+        "In 2016-17, of 120 care leavers aged 19 to 21, 60% (72) were in education, employment or training.",
+        "This is higher than the national average of 50%.", "Of these, 15% (18) are in higher education.")}
+    assert got[15] == date(2017, 3, 31)
+
+
+def test_a_change_from_an_unmapped_figure_borrows_no_measure_from_earlier() -> None:
+    got = {m.value: m.indicator for m in rows(
+        "Only 70% of children looked after have attendance of 95% or better.", "This is an increase from 61.5% in 2016-17.")}
+    assert got == {70: "", 61.5: ""}  # a share above a bar, not the attendance rate
