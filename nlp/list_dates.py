@@ -5,7 +5,9 @@ Inspection reports and committee papers list a cohort's parts under a lead-in:
 620 at 31 March 2015. Of this number:" then "- 306 (or 47%) live outside the
 local authority area". An item that prints no date is of the lead-in's date, and
 a breakdown "of this number" is of the date the paragraph opened with, not of
-the earlier figure just before it.
+the earlier figure just before it. A second lead-in "In the last 12 months:" is
+of the twelve months up to that opening date. One sentence printed under an item
+("The majority ... live in adjacent authorities.") does not end the list.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 from ingest.periods import Period
 from nlp.models import DocumentContext
-from nlp.periods import resolve_periods
+from nlp.periods import LAST_TWELVE_MONTHS, resolve_periods, twelve_months_to
 
 _BULLETS = "-–—―─−•"
 _DASHED = re.compile(rf"^\s*[{_BULLETS}]")  # a bullet the layout kept as text
@@ -33,6 +35,7 @@ class ListDating:
     lead: Period | None = None  # the date of the list being read
     opening: Period | None = None  # the date the section's last paragraph opened with
     section: tuple[str, ...] | None = None
+    paused: Period | None = None  # the list's date over one sentence printed under an item
 
     def item_period(self, text: str, section: tuple[str, ...], is_list_item: bool) -> Period | None:
         """The date for an item's undated figures; None when `text` is not an item of the list being read."""
@@ -40,7 +43,7 @@ class ListDating:
             return None
         if self.opening is not None and _OF_THIS_NUMBER.match(text.lstrip(" " + _BULLETS)):
             return self.opening  # "- Of this number, 161 (or 69%) live outside the local authority area"
-        return self.lead
+        return self.lead or self.paused
 
     def step(self, text: str, section: tuple[str, ...], is_list_item: bool, ctx: DocumentContext) -> None:
         """Read one statement: a lead-in starts a list, any other sentence ends it."""
@@ -51,8 +54,16 @@ class ListDating:
         if lead_in:
             breakdown = self.opening is not None and _OF_THIS_NUMBER.search(text)
             self.lead = self.opening if breakdown else (periods[-1] if periods else None)
+            if (last := LAST_TWELVE_MONTHS.search(text)) and periods:  # "(1 June 2014 to 31 May 2015)", else the opening
+                own = [p for p in periods if not p.span[0] <= last.start() < p.span[1]]
+                end = own[-1].end if own else self.opening.end if self.opening is not None else None
+                if end is not None:
+                    self.lead = Period(*twelve_months_to(end), " ".join(last.group(0).split()), last.span())
+            self.paused = None
         else:  # an item keeps the list's date (or takes the paragraph's, "of this number"); a sentence ends the list
-            self.lead = self.item_period(text, section, is_list_item)
+            lead = self.item_period(text, section, is_list_item)  # ... unless an item follows it
+            self.paused = self.lead if lead is None and self.lead is not None and section == self.section else None
+            self.lead = lead
         if opens and periods and periods[0].span[0] < _OPENING_SPAN:
             self.opening = periods[0]
         self.section = section

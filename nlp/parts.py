@@ -8,6 +8,12 @@ these patterns find the parts, so the extractor leaves them unmapped instead of 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nlp.subjects import Found
+    from nlp.taxonomy import Taxonomy
+    from nlp.values import Value
 
 AGE = (r"(?!18\b)(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
         r"sixteen|seventeen)(?![.\d])")  # not 18: under 18 are all children, over 18 all care leavers
@@ -44,3 +50,18 @@ WHOLE_POPULATION = re.compile(  # "the proportion of the whole Manchester popula
     r"\b(?:whole|general|wider|entire|overall|total)\s+(?:[A-Z][\w'’-]*\s+)?(?:population|cohort)\b", re.I)
 NAMED_RATE = re.compile(  # "a vacancy rate of 31%": the figure's measure is named right before it
     r"\b(?:an?|the|its|our|their)\s+(?:[\w'’-]+\s+){1,2}?rate\s+(?:of|was|is|at|stood at)\s*\(?$", re.I)
+
+
+_OF_LABEL = re.compile(  # "82% of initial conferences and ...": the noun a share is of
+    r"\s*of\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+?)(?=\s+(?:and|or|were|was|are|is|had|have|has|who|which|that|within|on)\b|"
+    r"\s*[,;.)]|$)", re.I)
+
+
+def other_label(before: Found, v: Value, text: str, taxonomy: Taxonomy) -> bool:
+    """Whether the share before named its measure in its own "of" label and `v` names another: "82% of initial
+    conferences and 100% of review conferences were held within timescales" share a predicate, not a measure."""
+    if before.indicator is None or before.value.unit is not v.unit:
+        return False
+    theirs, mine = _OF_LABEL.match(text, before.value.span[1]), _OF_LABEL.match(text, v.span[1])
+    return bool(theirs and mine) and taxonomy.cued(before.indicator, theirs.group(1)) and \
+        not taxonomy.cued(before.indicator, mine.group(1))

@@ -10,7 +10,7 @@ ranges ("aged 17-18", "19 to 21-year-olds") are not periods.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ingest.periods import _MONTH as _MONTH_NAME
 from ingest.periods import (
@@ -44,11 +44,12 @@ _LAST_YEAR = re.compile(r"\s+(?:of\s+)?(?:last|the previous|the prior)\s+year\b"
 _ORDINAL_QUARTER = re.compile(
     r"\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:the\s+)?(?:year\s+)?((?:19|20)\d{2})"
     r"(?:\s*[/–—-]\s*(\d{2}|(?:19|20)\d{2})\b)?", re.I)
+_QUARTER_WORD = {"one": 1, "two": 2, "three": 3, "four": 4}
 _QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3,
                    "4th": 4}
 # the paper's own time; "currently placed children" names a group, not a time
 _NOW = re.compile(r"\bat the (?:time|point) of (?:the |this |our )?(?:inspection|visit|writing)\b|\bat present\b|"
-                  r"\bthe current (?:performance|figure|rate|level|position)\b|"
+                  r"\bthe current (?:performance|figure|rate|level|position|target)\b|"
                   r"\bcurrently\b(?!\s+\w+(?:ed|ing)\s+(?:children|young|people|cases|families|carers|pupils))", re.I)
 _BARE_MONTH = re.compile(  # "reduced during September", "by the end of March": the last such month the paper has seen
     rf"\b(?:during|in|by the end of|at the end of|by|as at|as of)\s+(?-i:{_MONTH})(?![\w'’])"
@@ -59,6 +60,21 @@ _BARE_DAY = re.compile(  # "an increase from 200 at 31 March": the last 31 March
     r"(?!\s*,?\s*(?:19|20)\d{2})(?!\s*['’]?\d{2}\b(?!\s*%|\.\d))", re.I)
 _TO_DATE = re.compile(r"\s*\(?\s*(?:year\s+to\s+date|to\s+date|ytd)\b\)?", re.I)
 _BARE_YEAR = re.compile(r"\b(in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)", re.I)
+# "in the last 12 months", "over the past year": the twelve months up to the time of writing (for an inspection, up to
+# its first day, not the weeks inspectors were on site); "in the year to 31 March 2014" ends at its date
+LAST_TWELVE_MONTHS = re.compile(
+    r"\b(?:in|over|during|within|for)\s+the\s+(?:(?:last|past|previous|preceding)\s+(?:12|twelve)\s+months|(?:last|past)\s+year)\b",
+    re.I)  # not "the previous year": the one before a figure's own
+_YEAR_TO = re.compile(
+    rf"\b(?:in\s+)?the\s+year\s+(?:to|ending)\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_MONTH}\s*,?\s*((?:19|20)\d{{2}})\b", re.I)
+_TERM = re.compile(  # "the summer term of 2015", "the 2015/16 autumn term", "spring term 2016"
+    r"\b(?:((?:19|20)\d{2})(?:\s*[/–-]\s*(?:\d{2}|(?:19|20)\d{2}))?\s+)?(autumn|spring|summer)\s+term"
+    r"(?:\s+(?:of\s+)?((?:19|20)\d{2})(?:\s*[/–-]\s*(\d{2}|(?:19|20)\d{2}))?)?\b", re.I)
+_QUARTER_OF_FY = re.compile(  # "quarter four 2013–14", "quarter 3 for 2015-2016", "Q2 in 2016/17": a financial year's
+    r"\b(?:quarter|qtr|Q)\s*([1-4]|one|two|three|four)\s+(?:(?:of|for|in)\s+(?:the\s+)?(?:year\s+)?)?((?:19|20)\d{2})"
+    r"\s*[/–-]\s*(\d{2}|(?:19|20)\d{2})\b", re.I)
+_THIS_YEAR_QUARTER = re.compile(  # "in the first quarter of this year": of the financial year the paper is written in
+    r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:this|the current)\s+(?:financial\s+)?year\b", re.I)
 
 
 def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
@@ -77,6 +93,22 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
         add(*_quarter_ending(_month_end(_year(m.group(2)), _month(m.group(1)))), m.span())
     for m in _ORDINAL_QUARTER.finditer(text):  # "the first quarter of 2016" (calendar), "... of 2016/17" (financial)
         add(*_ordinal_quarter(m), m.span())
+    for m in _QUARTER_OF_FY.finditer(text):
+        if int(m.group(3)[-2:]) == (int(m.group(2)) + 1) % 100:  # "2015-2016", not "2015-2017"
+            add(*quarter(int(m.group(2)), _QUARTER_WORD.get(m.group(1).lower(), 0) or int(m.group(1))), m.span())
+    for m in _YEAR_TO.finditer(text):
+        end = _year_end(int(m.group(1)) if m.group(1) else None, _month(m.group(2)), int(m.group(3)))
+        if end is not None:
+            add(*twelve_months_to(end), m.span())
+    for m in _TERM.finditer(text):
+        if m.group(1) or m.group(3):  # "the summer term" alone: which summer is unknowable
+            add(*_term(m), m.span())
+    if ctx.reporting_fy is not None:
+        for m in _THIS_YEAR_QUARTER.finditer(text):
+            add(*quarter(ctx.reporting_fy, _QUARTER_NUMBER[m.group(1).lower()]), m.span())
+    if (anchor := _written_before(ctx)) is not None:
+        for m in LAST_TWELVE_MONTHS.finditer(text):
+            add(*twelve_months_to(anchor), m.span())
     written = ctx.period_end or ctx.meeting_date  # the time of writing, for "since ..."
     latest = max((d for d in (ctx.period_end, ctx.meeting_date) if d), default=None)  # a Q4 review met in July
     previous = _quarter_before(ctx)
@@ -140,6 +172,36 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
         if anchor is not None:
             add(_year_before(anchor.start), _year_before(anchor.end), m.span())
     return sorted(found, key=lambda p: p.span)
+
+
+def twelve_months_to(end: date) -> tuple[date, date]:
+    """The twelve months that end on `end`."""
+    start = _year_before(end) + timedelta(days=1)
+    return start, end
+
+
+def _year_end(day: int | None, month: int, year: int) -> date | None:
+    return _month_end(year, month) if day is None else _safe_date(year, month, day)
+
+
+def _written_before(ctx: DocumentContext) -> date | None:
+    """The day a paper's "last 12 months" end: an inspection's eve (its figures are the council's, given on its first
+    day), else the end of the period reported on, else the meeting."""
+    if ctx.inspection and ctx.period_start is not None:
+        return ctx.period_start - timedelta(days=1)
+    return ctx.period_end or ctx.meeting_date
+
+
+def _term(m: re.Match) -> tuple[date, date]:
+    """A school term: autumn September to December, spring January to March, summer April to July; "2015/16 autumn
+    term" is the autumn of 2015, "spring term 2015/16" the spring of 2016."""
+    season = m.group(2).lower()
+    if m.group(1):
+        year = int(m.group(1)) + (season != "autumn" and bool(re.search(r"[/–-]", m.group(0).split(season)[0])))
+    else:
+        year = int(m.group(3)) + (season != "autumn" and m.group(4) is not None)
+    months = {"autumn": (9, 12), "spring": (1, 3), "summer": (4, 7)}[season]
+    return date(year, months[0], 1), _month_end(year, months[1])
 
 
 def _ordinal_quarter(m: re.Match) -> tuple[date, date]:

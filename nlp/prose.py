@@ -65,6 +65,7 @@ _ANAPHOR = re.compile(  # "This represents ...", "This is below the England aver
     r"(?:is|was)\b(?!\s+(?:an?|the)\s+(?:\w+\s+)?(?:increase|decrease|reduction|rise|fall|drop|change|improvement|decline)))",
     re.I)
 
+_OF_THESE = re.compile(r"^\W*of (?:these|those|them|this number|this group)\s*[,:]", re.I)  # not "Of those in care,"
 _POINTS_BACK = re.compile(  # "In 2021-24, this took an average of 142 days", "which stood at 12%"
     r"\b(?:this|that|these|those|it|which|they)\s+(?:figure\s+|rate\s+|number\s+)?(?:took|takes|was|is|were|are|has|have|"
     r"had|stood|stands|represents|equates|fell|rose|increased|decreased|reduced|remained)\b|"
@@ -119,6 +120,10 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             # "This represents a rate of 58 per 10,000", "(a rate of 35 per 10,000 children)." printed apart from
             # "At 31 December 2016, 200 children were ...": the figure before it, same date
             dated = next((f.period for f in previous if f.period is not None), None)
+            for f in found:
+                f.period = f.period or dated
+        elif _OF_THESE.match(st.text):  # "In 2014-15, of 214 care leavers, 62% ... This is higher than ... Of these,
+            dated = next((f.period for f in [*previous, *before_previous] if f.period is not None), None)  # 20% ..."
             for f in found:
                 f.period = f.period or dated
         # a figure with no words of its measure goes on from the figure before it, or points back ("this took 142
@@ -294,7 +299,14 @@ def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy,
     verdict = judge(f.indicator, [Place("clause", f.near), *places], taxonomy, weak_domain=not domain.about_children)
     if verdict is not None and f.value.unit_mismatch:
         return Verdict(verdict.evidence, Confidence.LOW)
+    if verdict is not None and verdict.confidence is Confidence.HIGH and not _dated_here(f, st.text):
+        return Verdict(verdict.evidence, Confidence.MEDIUM)  # its period is inferred: a lead-in's, the paper's
     return verdict
+
+
+def _dated_here(f: Found, text: str) -> bool:
+    """Whether the value's period is printed in its own sentence (not a list's lead-in, the paper's dates)."""
+    return f.period is not None and bool(f.period.label) and f.period.label.lower() in " ".join(text.split()).lower()
 
 
 def _to_metric(f: Found, st: StatementIn, ctx: DocumentContext, verdict: Verdict | None) -> Metric:

@@ -225,9 +225,9 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if len(listed) > 2 and any(s <= v.span[0] < e for s, e in listed) and basis_of(lead, after) is Basis.ACTUAL:
         # "placed with parents (4%), in hostels (4%) ... in residential schools (2%)": each label names its own figure
         return taxonomy.match(near, near, v.unit, after=after)
-    if found and v.unit is Unit.PERCENT and _OF_LABEL.match(after) and \
-            (labelled := taxonomy.match(after, after, v.unit)) is not None:
-        return labelled  # "..., along with 88% of health reviews and 92% of dental checks": the words before are the last one's
+    if found and v.unit is Unit.PERCENT and _OF_LABEL.match(after) and ((labelled := taxonomy.match(after, after, v.unit))
+                                                                       or parts.other_label(found[-1], v, text, taxonomy)):
+        return labelled  # "... 88% of health reviews and 92% of dental checks", "... and 100% of review conferences"
     if len(_SAID_OF_SHARE.findall(text)) > 2 and _SAID_OF_SHARE.match(text, v.span[0]):
         # "5% are at university, 35% are in other further education, 3% have apprenticeships": each says its own
         return taxonomy.match(after, after, v.unit, context)
@@ -252,8 +252,8 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if taxonomy.unmeasured(text):
         return None  # "pupils achieving five good GCSEs ... at 25%": about a subject no indicator measures, borrowing none
     inherited = _borrowed(v.unit, found, previous, near, taxonomy)
-    if inherited is not None:
-        return inherited
+    if inherited is not None or any(f.value.unit is v.unit for f in [*found, *previous]):
+        return inherited  # an unmapped figure before decides too ("only 64% ... 95% or better. An increase from 57.7%")
     return taxonomy.match(near, text, v.unit, context, anchored=False)
 
 

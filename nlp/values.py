@@ -22,6 +22,7 @@ _DAYS = re.compile(rf"(?<![\d.])({_NUM})\s*(days|months)\b", re.I)
 _DURATION_CUE = re.compile(r"(?:averages?|took|taken|wait(?:ed|ing)?|mean|time (?:of|was|is))\W+(?:\w+\W+){0,3}$", re.I)
 _AVERAGE_WAS = re.compile(  # "The average number of days between receiving court authority ... and ... was 170 days"
     r"\baverage (?:number of days|time|wait|duration)\b[^.;]*\b(?:was|is|were|stood at|at)\s*$", re.I)
+_AVERAGE_DAYS_IS = re.compile(r"\baverage number of days\b[^.;\d]*\b(?:was|is|were|stood at|at)\s*$", re.I)
 _PAIRED_BEFORE = re.compile(rf"(?<![\d.,])({_NUM})(?=\s*(?:and|&)\s*\d[\d,.]*\s*(?:days|months)\b)")
 _THRESHOLD = re.compile(r"\b(?:longer|more|less|fewer|shorter) than\s*$|\b(?:within|over|under|exceeding|beyond)\s*$", re.I)
 _COUNT = re.compile(rf"(?<![\w.,£/:\-–—])({_NUM})(?![\w/:]|\.\d|,\d|%|-\d| ?- ?(?:year|month|week|day|hour))")
@@ -34,7 +35,7 @@ _NOT_BEFORE = re.compile(
     r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|ni|npi|kpi|pi|"
     r"rate|cycle|wave|round|option|scenario|version|band|references|contents|glossary|bibliography|index|annex(?:es)?|"
     r"between|under|ages? of|per|turning|turned|turns|out of|establishment of)\s*"
-    r"|(?:aged?|ages|between|ages? of|stages?|quarters)\s+(?:\d+|" + _SMALL_WORD + r")\s*(?:-|–|to|and|or)\s*"
+    r"|(?:aged?|ages|between|ages? of|stages?|quarters)\s+(?:(?:\d+|" + _SMALL_WORD + r")\s*(?:-|–|to|and|or|,)\s*)+"
     r"|\b(?:paras?|paragraphs?|pages?|items?|sections?|recommendations?)\s+(?:\d+(?:\.\d+)*\s*(?:,|and|&|-|–)\s*)+)$",
     re.I,
 )
@@ -50,6 +51,7 @@ _NOT_AFTER = re.compile(
     r"(?:\s*,\s*\d+)*\s*,?\s*-?\s*(?:or|and|to)\s*\d+\s*-?\s*years?)",  # "18, 19 and 20 year old care leavers"
     re.I,
 )
+_CONFIDENCE_AFTER = re.compile(r"\s*(?:confidence|CI\b|credible)", re.I)  # a survey's error bars, not a figure
 _SAMPLE_BEFORE = re.compile(
     r"(?:\b(?:audit(?:s|ed|ing)?|sample|dip[- ]sample) of (?:the )?|\bthe (?:most|last|latest|first|top) )"
     r"(?:last |latest |most |first |recent )*$", re.I)
@@ -149,7 +151,8 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     for m in _PERCENT.finditer(text):
         if not _is_bar(text, m) and not _is_change(text, m) and \
                 not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \
-                and not _CHANGE_AFTER.match(text, m.end()):  # "a 41% increase from 300"
+                and not _CHANGE_AFTER.match(text, m.end()) \
+                and not _CONFIDENCE_AFTER.match(text, m.end()):  # "a 41% increase from 300", "(with 95% confidence)"
             add(_num(m.group(1)), Unit.PERCENT, m)
     for m in _DAYS.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
@@ -165,8 +168,9 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
                 add(_num(pair.group(1)), unit, pair)
             add(_num(m.group(1)), unit, m)
     for m in _COUNT.finditer(text):
-        if _is_count(text, m):
-            add(_num(m.group(1)), Unit.COUNT, m)
+        if _is_count(text, m):  # "the average number of days between ... is 559": days printed without their unit
+            days = _AVERAGE_DAYS_IS.search(text[max(0, m.start() - 200):m.start()])
+            add(_num(m.group(1)), Unit.DAYS if days else Unit.COUNT, m)
     return sorted(found, key=lambda v: v.span)
 
 

@@ -1223,8 +1223,10 @@ def test_a_cohort_word_in_a_mixed_cue_group_does_not_anchor_borrowing() -> None:
 
 
 def test_children_are_not_episodes_and_a_team_s_care_leavers_are_not_the_cohort() -> None:
-    assert indicators("Between April and June 2024, there were 141 missing episodes for 38 children.") == \
+    assert indicators("Between April and June 2024, there were 141 missing episodes for 38 children looked after.") == \
         {141: "cla_missing_incidents_count", 38: ""}
+    assert indicators("Between April and June 2024, there were 141 missing episodes for 38 children.") == \
+        {141: "", 38: ""}  # all children who go missing, not those in care
     assert indicators("The leaving care team currently works with 27 care leavers.") == {27: ""}
 
 

@@ -149,11 +149,13 @@ def test_a_figure_after_a_sentence_without_one_borrows_its_measure_only_when_it_
 
 
 def test_a_continuing_sentence_takes_its_lead_in_with_medium_confidence() -> None:
-    got = rows("46% of care leavers aged 19 to 21 were NEET.", "This is a decline from 38% in Q1.")
+    got = rows("In Q2, 46% of care leavers aged 19 to 21 were NEET.", "This is a decline from 38% in Q1.")
     assert [(m.value, m.indicator, m.confidence) for m in got] == [
         (46, "care_leavers_19_21_neet_percent", Confidence.HIGH), (38, "care_leavers_19_21_neet_percent",
                                                                    Confidence.MEDIUM)]
     assert got[1].evidence.startswith("lead-in:")
+    undated = rows("46% of care leavers aged 19 to 21 were NEET.")  # its period is the paper's, inferred
+    assert [(m.value, m.confidence) for m in undated] == [(46, Confidence.MEDIUM)]
 
 
 def test_a_list_item_takes_the_cohort_from_its_lead_in() -> None:
