@@ -30,8 +30,13 @@ def time_limit(seconds: float, source: str) -> Iterator[None]:
         yield
         return
 
+    reason = f"reading it took longer than {seconds:g} s, the limit per file"
+    fired = False
+
     def stop(signum: int, frame: object) -> None:
-        raise TooSlow(source, f"reading it took longer than {seconds:g} s, the limit per file")
+        nonlocal fired
+        fired = True
+        raise TooSlow(source, reason)
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -40,6 +45,8 @@ def time_limit(seconds: float, source: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if fired:  # the signal's exception was swallowed (a finaliser, a library's broad except): the file still fails
+        raise TooSlow(source, reason)
 
 
 def limit_memory(limit: int) -> None:

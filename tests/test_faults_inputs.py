@@ -3,14 +3,17 @@ exits 1, no traceback, no hang; a cut PDF keeps the pages it still has and is ma
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from mutations import many_pages_pdf, write_mutations
 
-from scrutineer.limits import FileLimits
+from ingest.errors import TooSlow
+from scrutineer.limits import FileLimits, time_limit
 from scrutineer.pipeline import ingest
 from store.queries import list_documents
 from store.records import Records
@@ -83,3 +86,12 @@ def test_a_file_over_the_time_limit_fails_with_one_line(tmp_path: Path) -> None:
     assert [f.source for f in summary.failures] == ["slow.pdf"]
     assert "longer than 0.5 s, the limit per file" in summary.failures[0].reason
     assert summary.files_read == 1
+
+
+def test_a_time_limit_whose_signal_is_swallowed_still_fails_the_file() -> None:
+    """A signal's exception raised inside a finaliser or a broad `except` is lost; the limit must not be."""
+    with pytest.raises(TooSlow, match=r"longer than 0\.05 s"), time_limit(0.05, "slow.pdf"):
+        end = time.monotonic() + 0.3
+        while time.monotonic() < end:
+            with contextlib.suppress(Exception):  # what a library's broad except does to the signal's exception
+                time.sleep(0.01)
