@@ -132,11 +132,9 @@ _extractor: Extractor | None = None
 
 def _init_worker(memory: int = 0, extract: bool = True) -> None:
     """Each worker process builds its extractor once, not per file, under a memory ceiling (bytes; 0 for none)."""
-    global _extractor
     if memory:
         limit_memory(memory)
-    if _extractor is None and extract:  # not inherited from the parent (see _preload)
-        _extractor = build_extractor()
+    _warm(extract)  # a no-op for what the worker inherited from the parent (see _preload)
 
 
 def _preload(extract: bool = True) -> None:
