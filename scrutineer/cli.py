@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress
 
 from ingest import Overrides
@@ -60,7 +61,7 @@ def ingest(
     """Read papers into the knowledge base; a manifest.csv beside them overrides metadata per file."""
     missing = [p for p in paths if not p.exists()]
     for p in missing:
-        err.print(f"[red]error[/] {p}: no such file or folder")
+        err.print(f"[red]error[/] {escape(str(p))}: no such file or folder")
     if missing and len(missing) == len(paths):
         raise typer.Exit(2)
     try:
@@ -104,7 +105,7 @@ def _index(records: Records, kb: Path, progress: Progress, rebuild: bool = False
         done = reindex_vectors(records, index, embedder, advance) if rebuild else \
             sync_index(records, index, embedder, advance, refresh_topics)
     except (IndexMismatch, IndexDamaged, VectorsBusy) as exc:
-        err.print(f"[red]error[/] {exc}", highlight=False)
+        err.print(f"[red]error[/] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2) from exc
     err.print(f"vector index: {done.embedded} statements embedded, {done.removed} removed, "
               f"topics revised on {done.retagged} in {done.seconds:.1f} s")
@@ -254,7 +255,7 @@ def search(
 
 
 def _warn(message: str) -> None:
-    err.print(f"[yellow]warning[/] {message}", highlight=False)
+    err.print(f"[yellow]warning[/] {escape(message)}", highlight=False)
 
 
 @app.command()

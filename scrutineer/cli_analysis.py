@@ -45,7 +45,7 @@ def compare_command(
     else:
         out.print(comparison_table(result))
     for note in comparison_notes(result):
-        err.print(note, highlight=False, soft_wrap=True)
+        err.print(note, highlight=False, soft_wrap=True, markup=False)
     if chart is not None:
         err.print(f"chart written to {comparison_chart(result, chart)}")
 

@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
-
 from scrutineer.cli_support import fail
 
 if TYPE_CHECKING:
@@ -25,10 +23,10 @@ def ray_session(wanted: bool, address: str | None) -> Iterator[RayEngine | None]
     try:
         engine = RayEngine(address)
     except RayUnavailable as exc:
-        raise fail(escape(str(exc))) from exc
+        raise fail(str(exc)) from exc
     try:
         yield engine
     except RayUnavailable as exc:  # the embedding actors could not start
-        raise fail(escape(str(exc))) from exc
+        raise fail(str(exc)) from exc
     finally:
         engine.close()

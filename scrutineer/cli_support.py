@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from scrutineer.config import settings
@@ -28,7 +29,7 @@ def kb_path(kb: Path | None) -> Path:
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print a one-line error; the caller raises what this returns."""
-    err.print(f"[red]error[/] {message}", highlight=False)
+    err.print(f"[red]error[/] {escape(message)}", highlight=False)
     return typer.Exit(code)
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+from rich.markup import escape
 from rich.table import Table
 
 from scrutineer.compare import Comparison, Judgement, Point, Series
@@ -32,7 +33,7 @@ def comparison_table(c: Comparison) -> Table:
     for p in c.points:
         by_name.setdefault(p.name, {})[p.period] = p
     for name, cells in by_name.items():
-        t.add_row(name, *(_cell(cells.get(period)) for period in c.periods))
+        t.add_row(escape(name), *(_cell(cells.get(period)) for period in c.periods))
     return t
 
 

@@ -46,7 +46,7 @@ def run_demo(corpus: Path, kb: Path, out: Console, err: Console) -> None:
         comparison = base.compare(INDICATOR)
         out.print(comparison_table(comparison))
         for note in comparison_notes(comparison):
-            out.print(note, highlight=False)
+            out.print(note, highlight=False, markup=False)
         chart = comparison_chart(comparison, kb / "neet.png")
         rows = base.metrics()
         (kb / "metrics.csv").write_text(metrics_csv(rows), encoding="utf-8")

@@ -9,6 +9,7 @@ import re
 from itertools import groupby
 
 from rich.console import Group
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -44,13 +45,13 @@ def hits_view(hits: list[Hit], query: str) -> Group:
     parts: list[object] = [Text(f"{len(hits)} passages ({n} statements) about “{query}”", style="bold")]
     ordered = sorted(hits, key=lambda h: (h.authority, h.meeting_date.isoformat() if h.meeting_date else ""))
     for authority, group in groupby(ordered, key=lambda h: h.authority):
-        table = Table(title=authority or "(authority unknown)", show_lines=True, title_justify="left")
+        table = Table(title=escape(authority or "(authority unknown)"), show_lines=True, title_justify="left")
         table.add_column("meeting", no_wrap=True)
         table.add_column("statement")
         table.add_column("source")
         for h in group:
             matched = h.why.terms if h.why else []
-            source = citation(h) + (f"\nmatched: {', '.join(matched)}" if matched else "\nfound by meaning")
+            source = Text(citation(h) + (f"\nmatched: {', '.join(matched)}" if matched else "\nfound by meaning"))
             table.add_row(h.meeting_date.isoformat() if h.meeting_date else "", _highlight(h.text, query, matched), source)
         parts.append(table)
     return Group(*parts)  # type: ignore[arg-type]

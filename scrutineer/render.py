@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
@@ -18,7 +19,7 @@ def documents_table(docs: list[DocumentRow]) -> Table:
     for d in docs:
         part = "pack" if d.part_index == 0 and d.doc_type.value == "pack" else (str(d.part_index) if d.part_index else "")
         t.add_row(
-            d.source, part, (d.title or "")[:70], d.authority or "", d.committee or "",
+            escape(d.source), part, escape((d.title or "")[:70]), escape(d.authority or ""), escape(d.committee or ""),
             d.meeting_date.isoformat() if d.meeting_date else "", d.doc_type.value,
             f"{d.page_start}-{d.page_end}" if d.pages > 1 else str(d.page_start), d.status,
         )
@@ -35,22 +36,22 @@ def document_view(detail: DocumentDetail, statements: int = 40) -> Group:
         ("period", f"{d.period_label} ({d.period_start} to {d.period_end})" if d.period_label else None),
         ("author", d.author), ("pages", f"{d.page_start}-{d.page_end}"),
     ):
-        head.add_row(f"[bold]{label}[/]", str(value) if value else "-")
-    tree = Tree(f"[bold]{d.title or d.source}[/]")
+        head.add_row(f"[bold]{label}[/]", escape(str(value)) if value else "-")
+    tree = Tree(f"[bold]{escape(d.title or d.source)}[/]")
     nodes: dict[tuple[str, ...], Tree] = {(): tree}
     for s in detail.sections:
         parent = nodes.get(tuple(s.path[:-1]), tree)
         pages = f"p{s.page_start}" if s.page_start == s.page_end else f"p{s.page_start}-{s.page_end}"
-        nodes[tuple(s.path)] = parent.add(f"{s.path[-1]} [dim]{pages}[/]")
+        nodes[tuple(s.path)] = parent.add(f"{escape(s.path[-1])} [dim]{pages}[/]")
     rows = Table(title=f"statements ({len(detail.statements)}, first {min(statements, len(detail.statements))})")
     rows.add_column("page", justify="right")
     rows.add_column("section")
     rows.add_column("statement", overflow="fold")
     for st in detail.statements[:statements]:
-        rows.add_row(str(st.page), " › ".join(st.section_path)[-50:], st.text)
+        rows.add_row(str(st.page), escape(" › ".join(st.section_path)[-50:]), escape(st.text))
     parts: list = [head, tree, rows]
     for i, t in enumerate(detail.tables, 1):
-        parts.append(_table_view(t.rows, t.header_rows, f"table {i} (page {t.page}) {t.title}"))
+        parts.append(_table_view(t.rows, t.header_rows, f"table {i} (page {t.page}) {escape(t.title or '')}"))
     return Group(*parts)
 
 
@@ -59,9 +60,9 @@ def _table_view(rows: list[list[str]], header_rows: int, title: str) -> Table:
     header = rows[0] if header_rows and rows else [""] * width
     t = Table(title=title)
     for h in header:
-        t.add_column(h or " ", overflow="fold")
+        t.add_column(escape(h) or " ", overflow="fold")
     for r in rows[header_rows:] if header_rows else rows:
-        t.add_row(*r)
+        t.add_row(*(escape(c) for c in r))
     return t
 
 
@@ -72,8 +73,8 @@ def summary_lines(s: IngestSummary) -> list[str]:
         f"statements {s.statements}; tables {s.tables}; metrics {s.metrics}",
         f"duplicates skipped {s.duplicates}; unchanged skipped {s.unchanged}; pages read with OCR {s.ocr_pages}",
     ]
-    lines += [f"[yellow]warning[/] {w}" for w in s.warnings]
-    lines += [f"[red]failed[/] {f.source}: {f.reason}" for f in s.failures]
+    lines += [f"[yellow]warning[/] {escape(w)}" for w in s.warnings]
+    lines += [f"[red]failed[/] {escape(f.source)}: {escape(f.reason)}" for f in s.failures]
     return lines
 
 
@@ -88,8 +89,8 @@ def metrics_table(rows: list[MetricRow], limit: int = 200) -> Table:
         table.add_column(col, justify="right" if col == "value" else "left")
     for r in rows[:limit]:
         period = r.period_label or (r.period_end.isoformat() if r.period_end else "")
-        table.add_row(r.authority, r.indicator or f"[dim]{r.label[:60]}[/]", r.basis, f"{r.value:g}", r.unit, period,
-                      r.source, str(r.page))
+        table.add_row(escape(r.authority), r.indicator or f"[dim]{escape(r.label[:60])}[/]", r.basis, f"{r.value:g}",
+                      r.unit, period, escape(r.source), str(r.page))
     return table
 
 
@@ -98,5 +99,5 @@ def entities_table(rows: list[EntityCount], limit: int = 200) -> Table:
     for col in ("label", "entity", "mentions", "documents", "sources"):
         table.add_column(col)
     for r in rows[:limit]:
-        table.add_row(r.label, r.norm, str(r.mentions), str(r.documents), ", ".join(r.sources)[:80])
+        table.add_row(r.label, escape(r.norm), str(r.mentions), str(r.documents), escape(", ".join(r.sources)[:80]))
     return table

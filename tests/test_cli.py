@@ -35,3 +35,22 @@ def test_readme_documents_every_command():
         name = command.name or command.callback.__name__
         assert f"scrutineer {name}" in readme, name
         assert command.callback.__doc__, name
+
+
+def test_text_from_papers_is_printed_as_written_not_as_markup(tmp_path, monkeypatch):
+    """Square brackets in a file name or a paper ("[draft]", "[/]", "[note 1]") are text, not terminal styles."""
+    monkeypatch.setenv("SCRUTINEER_EMBED", "false")
+    paper = tmp_path / "report [draft].txt"
+    paper.write_text("Children in care [note 1]\n\nThe panel met [/] weekly and reviewed 42 placements [bold]x.\n")
+    (tmp_path / "notes [v2].pdf").write_bytes(b"")
+    kb = str(tmp_path / "kb")
+    result = runner.invoke(app, ["ingest", str(paper), str(tmp_path / "notes [v2].pdf"), "--kb", kb])
+    assert result.exit_code == 1
+    assert "notes [v2].pdf: empty file (0 bytes)" in result.output
+    listed = runner.invoke(app, ["documents", "--kb", kb])
+    assert listed.exit_code == 0 and "report [draft].txt" in listed.stdout.replace("\n", "")
+    shown = runner.invoke(app, ["show", "report [draft].txt", "--kb", kb])
+    assert shown.exit_code == 0, shown.output
+    assert "met [/] weekly" in shown.stdout and "[bold]x." in shown.stdout
+    missing = runner.invoke(app, ["documents", "--kb", str(tmp_path / "none [x]")])
+    assert missing.exit_code == 2 and "none [x]" in missing.output
