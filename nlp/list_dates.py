@@ -24,7 +24,8 @@ from nlp.relative_periods import last_n
 _BULLETS = "-–—―─−•"
 _DASHED = re.compile(rf"^\s*[{_BULLETS}]")  # a bullet the layout kept as text
 _OF_THIS_NUMBER = re.compile(r"\bof (?:this number|these|them|whom)\s*(?:[:,]|$)", re.I)
-_LEAD_IN_END = re.compile(r":\s*\d?\s*$")  # "Of this number:3": a footnote mark after the colon
+_LEAD_IN_END = re.compile(r":\s*[\d\u0336]?\s*$")  # "Of this number:3": a footnote mark (or a stroke bullet) after it
+_STROKES = re.compile(r"\s\u0336\s")  # items run together with a combining stroke for bullets: "... area ̶ 25 live in ..."
 _WINDOW_ONLY = re.compile(r"^\W*(?:in|over|during)\s+the\s+(?:last|past|previous)\s+(?:12|twelve)\s+months\W*$", re.I)
 _OPEN_LEAD_IN = re.compile(r"\bof (?:this number|these|them)\s*$", re.I)  # "... at 31 March 2013. Of this number" (no colon)
 _OPENING_DATE = re.compile(r"^\W*(?:at|as at|as of|on)\s", re.I)
@@ -32,7 +33,7 @@ _OPENING_SPAN = 15  # the date is the paragraph's when it opens it: "At 31 March
 
 
 def _is_item(text: str, is_list_item: bool) -> bool:
-    return is_list_item or bool(_DASHED.match(text))
+    return is_list_item or bool(_DASHED.match(text) or _STROKES.search(text))
 
 
 @dataclass

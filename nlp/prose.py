@@ -26,7 +26,7 @@ from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
 
 _DASHES = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2500": "-"})
-_CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)|(?<=[a-z)%])(?<![a-z]\.[a-z])\.\s+(?=[A-Z])"  # a sentence ends a clause too
+_CLAUSE_MARK = r"[;|\u0336]|(?<!\d)/|/(?!\d)|(?<=[a-z)%])(?<![a-z]\.[a-z])\.\s+(?=[A-Z])"  # a sentence ends a clause too
 _SEPARATOR = re.compile(_CLAUSE_MARK)
 _TRAILING_END = re.compile(  # also ", " and a "Target:" label, or a card's "Previous 5,473" without its colon, or a
     # new clause with its own subject ("89 children ... were awaiting allocation although all children in care were")
@@ -104,7 +104,7 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
     history: list[StatementIn] = []
     dating = ListDating()
     parts = False  # inside a list that breaks down the figure of its lead-in
-    for st in statements:
+    for st in _split_strokes(statements):
         if st.is_table_row and not is_kpi_card(st.text):
             continue
         title = st.title or (card_title(st, history) if is_kpi_card(st.text) else "")
@@ -142,6 +142,16 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
         parts = (parts and st.is_list_item) or (bool(found) and st.text.rstrip().endswith(":"))
         before_previous, previous = (previous if history and history[-1].section_path == st.section_path else []), found
         history.append(st)
+    return out
+
+
+def _split_strokes(statements: list[StatementIn]) -> list[StatementIn]:
+    """Items a layout ran together with a combining stroke for their bullets ("143 (or 38%) live outside the area ̶ 25
+    live in residential children's homes ̶ ..."): one item each, as printed."""
+    out: list[StatementIn] = []
+    for st in statements:
+        items = [t for t in re.split(r"\s*\u0336\s*", st.text) if t.strip()] if "\u0336" in st.text else [st.text]
+        out += [st] if len(items) < 2 else [replace(st, text=t, is_list_item=not t.rstrip().endswith(":")) for t in items]
     return out
 
 

@@ -24,7 +24,9 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 _N = r"\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 LAST_N = re.compile(  # "in the last 12 months", "over the past year", "during the previous six months"
     rf"\b(?:in|over|during|for)\s+the\s+(?:(?:last|past|previous|preceding)\s+({_N})\s+(months?|weeks?|years?)|"
-    r"(?:last|past)\s+(year|12-month period|twelve-month period))\b", re.I)
+    r"(?:last|past)\s+(year|12-month period|twelve-month period))\b|"
+    rf"\b(?:in|over|during|for)\s+the\s+({_N})\s+(months?|weeks?|years?)\s+(?:prior\s+to|before|preceding|leading\s+up\s+to)\s+"
+    r"(?:the|this|our)\s+(?:inspection|visit)\b", re.I)  # "in the 12 months prior to the inspection"
 _YEAR_TO_DATE = re.compile(  # of the financial year the paper is written in
     r"\b(?:(?:in|for|during|over)\s+)?(?:the\s+)?(?:current\s+)?(?:financial\s+)?year[\s-]to[\s-]date\b|\bytd\b|"
     r"\bso far this (?:financial )?year\b|"
@@ -71,8 +73,9 @@ def last_n(m: re.Match, end: date) -> tuple[date, date]:
     """The span a LAST_N match names, up to `end`."""
     if m.group(3):  # "the past year", "the last 12-month period"
         return twelve_months_to(end)
-    n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()]
-    unit = m.group(2).lower()
+    number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
+    n = int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()]
+    unit = unit.lower()
     if unit.startswith("week"):
         return end - timedelta(weeks=n) + timedelta(days=1), end
     return months_back(end, n * 12 if unit.startswith("year") else n)

@@ -35,6 +35,7 @@ def test_relative_windows_end_on_the_inspections_eve() -> None:
     assert span("over the last 6 months") == (date(2014, 9, 2), EVE)
     assert span("during the previous two years") == (date(2013, 3, 2), EVE)
     assert span("in the past year") == (date(2014, 3, 2), EVE)
+    assert span("in the 12 months prior to the inspection") == (date(2014, 3, 2), EVE)
     assert resolve_periods("a plan updated within the last six months", VISIT) == []  # a condition, not a window
     got = rows("There has been an increase in placement moves, with 58 (11%) out of 520 having three or more moves in the "
                "past twelve months.")
@@ -133,3 +134,11 @@ def test_a_comparison_whose_subject_points_back_keeps_the_comparator() -> None:
     got = rows("Children waited 410 days on average between entering care and moving in with their adoptive family.",
                "This is better than the England average at 520 days and statistical neighbours at 480 days.")
     assert [b for _, b, v, _, _ in got if v == 520.0] == ["national"]
+
+
+def test_items_run_together_with_stroke_bullets_are_read_one_by_one_under_their_lead_in() -> None:
+    got = rows("At 31 December 2014, 412 children were being looked after by the local authority.", "Of this number: \u0336",
+               "150 (or 36%) live outside the local authority area \u0336 27 live in residential children's homes, of whom "
+               "70% live out of the authority area \u0336 two live in residential special schools")
+    assert [(i, v, end) for i, _, v, _, end in got if i] == [("cla_count", 412.0, date(2014, 12, 31)),
+                                                           ("placements_residential_count", 27.0, date(2014, 12, 31))]
