@@ -189,6 +189,8 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
             indicator = _paired(v, found[-1], text, taxonomy) or indicator
         earlier = bool(_FROM.search(before)) and i + 1 < len(values) and values[i + 1].unit is v.unit
         period = _period(v, periods, lo, hi, text, trailing_only=earlier)
+        if period is not None and _FROM.search(before) and period.label.lower().startswith("since"):
+            period = replace(period, end=period.start)  # "a 4% reduction from 740 children ... since 31 March 2015"
         found.append(Found(v, indicator, basis, period, earlier=earlier, near=near))
         trailing.append(trailing_basis(after) is not None)
         bracketed.append(before.rstrip().endswith("("))

@@ -47,6 +47,8 @@ def test_the_year_to_date_starts_in_april_and_the_academic_year_in_september() -
                  "since 1 April", "the year-to-date figure"):
         assert span(text) == (date(2014, 4, 1), EVE), text
     assert span("since 1 April 2014") == (date(2014, 4, 1), EVE)  # a start, not the day itself
+    got = rows("The council has seen a 5% reduction from 430 children looked after since 30 September 2014.")
+    assert got[0][2:] == (430.0, date(2014, 9, 30), date(2014, 9, 30))  # the figure the change started from, that day
     assert span("during this academic year") == (date(2014, 9, 1), EVE)
     assert span("in March this year") == (date(2015, 3, 1), date(2015, 3, 31))
     assert span("2014/15 (YTD)") == (date(2014, 4, 1), date(2015, 3, 20))  # a named year to date keeps its own reading
