@@ -25,8 +25,8 @@ from nlp.subjects import Found, describes_sample, indicator_for
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
 
-_DASHES = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2500": "-"})
-_CLAUSE_MARK = r"[;|\u0336]|(?<!\d)/|/(?!\d)|(?<=[a-z)%])(?<![a-z]\.[a-z])\.\s+(?=[A-Z])"  # a sentence ends a clause too
+_DASHES = str.maketrans({"\u0336": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2500": "-"})
+_CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)|(?<=[a-z)%])(?<![a-z]\.[a-z])\.\s+(?=[A-Z])"  # a sentence ends a clause too
 _SEPARATOR = re.compile(_CLAUSE_MARK)
 _TRAILING_END = re.compile(  # also ", " and a "Target:" label, or a card's "Previous 5,473" without its colon, or a
     # new clause with its own subject ("89 children ... were awaiting allocation although all children in care were")
@@ -150,7 +150,7 @@ def _split_strokes(statements: list[StatementIn]) -> list[StatementIn]:
     live in residential children's homes ̶ ..."): one item each, as printed."""
     out: list[StatementIn] = []
     for st in statements:
-        items = [t for t in re.split(r"\s*\u0336\s*", st.text) if t.strip()] if "\u0336" in st.text else [st.text]
+        items = [t for t in re.split(r"\s+\u0336(?:\s+|$)", st.text) if t.strip()] if "\u0336" in st.text else [st.text]
         out += [st] if len(items) < 2 else [replace(st, text=t, is_list_item=not t.rstrip().endswith(":")) for t in items]
     return out
 
