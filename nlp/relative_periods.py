@@ -4,7 +4,8 @@
 writing (an inspection's eve: its figures are the council's, given on its first day). "in the financial year to
 date", "so far this year", "this year", "in the current year", "since 1 April", "(year to date)": from the start
 of the financial year the paper is written in to that day. "this academic year", "in the current academic year":
-from 1 September. "in March this year": that month of the paper's calendar year. "at 31 May 14": that day (a
+from 1 September. "in March this year": that month of the paper's calendar year;
+"between 2011 and 2014": those calendar years. "at 31 May 14": that day (a
 snapshot is an instant, not the month). Not "within the last six months" (a condition a case meets, "pathway plan
 updated within the last six months"), nor "the previous year" (the one before a figure's own).
 """
@@ -42,6 +43,7 @@ _ACADEMIC_YEAR = re.compile(r"\b(?:(?:in|during|for|over)\s+)?(?:the\s+)?(?:curr
 _MONTH_THIS_YEAR = re.compile(rf"\b({_MONTH_NAME})\s+(?:of\s+)?this\s+year\b", re.I)
 _SINCE_DAY = re.compile(  # "since 1 April 2016", "since 14th March": from that day to the time of writing
     rf"\bsince\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})\b(?:\s*,?\s*((?:19|20)\d{{2}}))?", re.I)
+_BETWEEN_YEARS = re.compile(r"\bbetween\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b(?!\s*[/–-])", re.I)  # calendar years
 _SHORT_YEAR_DAY = re.compile(  # "At 31 May 14, 261 children ...": a day with its year in two digits
     rf"(?<=\b(?:at|on|by|of|to)\s)(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAME})\s+(\d{{2}})\b(?!\s*%|\.\d|\s*(?:children|young|care))",
     re.I)
@@ -87,6 +89,9 @@ def relative_periods(text: str, ctx: DocumentContext) -> Iterator[tuple[date, da
         day = _safe_date(2000 + int(m.group(3)), _month(m.group(2)), int(m.group(1)))
         if day is not None:
             yield day, day, m.span()
+    for m in _BETWEEN_YEARS.finditer(text):  # "Between 2011 and 2014, 11% of children ..."
+        if int(m.group(1)) < int(m.group(2)):
+            yield date(int(m.group(1)), 1, 1), date(int(m.group(2)), 12, 31), m.span()
     anchor = written_before(ctx)
     if anchor is None:
         return

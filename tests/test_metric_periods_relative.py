@@ -51,6 +51,7 @@ def test_the_year_to_date_starts_in_april_and_the_academic_year_in_september() -
     assert got[0][2:] == (430.0, date(2014, 9, 30), date(2014, 9, 30))  # the figure the change started from, that day
     assert span("during this academic year") == (date(2014, 9, 1), EVE)
     assert span("in March this year") == (date(2015, 3, 1), date(2015, 3, 31))
+    assert span("Between 2011 and 2014, 11% of ...") == (date(2011, 1, 1), date(2014, 12, 31))
     assert span("2014/15 (YTD)") == (date(2014, 4, 1), date(2015, 3, 20))  # a named year to date keeps its own reading
     got = rows("In the financial year to date, 27 children have been adopted.")
     assert got == [("cla_adopted_count", "actual", 27.0, date(2014, 4, 1), EVE)]
@@ -108,6 +109,9 @@ def test_a_comparator_after_a_change_is_dated_with_its_latest_figure() -> None:
     got = rows("Care leavers aged 19 to 21 in education, employment or training increased from 39% in 2013 to 52% in 2014.",
                "This is now better than comparators (44%).")
     assert got[-1][1:] == ("statistical_neighbours", 44.0, date(2014, 1, 1), date(2014, 12, 31))
+    got = rows("Care leavers aged 19 to 21 in education, employment or training rose to 52% in December 2014.",
+               "This is positive, but below the 58% average for statistical neighbours.")
+    assert got[-1][1:] == ("statistical_neighbours", 58.0, VISIT.period_start, VISIT.period_end)  # not December's
 
 
 def test_a_changes_share_is_not_a_figure_and_an_undated_baseline_is_no_row() -> None:
