@@ -122,9 +122,9 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             # "This represents a rate of 58 per 10,000", "(a rate of 35 per 10,000 children)." printed apart from
             # "At 31 December 2016, 200 children were ...": the figure before it, same date
             dated = _latest([f.period for f in previous])  # "... from 35% in 2014 to 50% in 2015. This is now ..."
-            for f in found:  # a comparator's average is published for a year, not for the authority's month
-                yearly = dated is not None and (f.basis is Basis.ACTUAL or (dated.end - dated.start).days >= 300)
-                f.period = f.period or (dated if yearly else None)
+            month = dated is not None and 27 <= (dated.end - dated.start).days <= 31 and not _SAME_PERIOD.search(st.text)
+            for f in found:  # a comparator's average is published for a year or at 31 March, not for the authority's month
+                f.period = f.period or (None if month and f.basis is not Basis.ACTUAL else dated)
         elif _OF_THESE.match(st.text):  # "In 2014-15, of 214 care leavers, 62% ... This is higher than ... Of these,
             dated = next((f.period for f in [*previous, *before_previous] if f.period is not None), None)  # 20% ..."
             for f in found:
