@@ -112,3 +112,35 @@ def contrasted(bases: list[Basis], units: list[Unit], trailing: list[bool], brac
                 and bases[i] is bases[i + 1] is not Basis.ACTUAL:
             out[i] = Basis.ACTUAL
     return out
+
+
+_COMPARATIVE = (r"(?:below|above|higher than|lower than|better than|worse than|greater than|less than|in line with|"
+                r"similar to|comparable (?:to|with)|consistent with|close to|ahead of|behind|exceed(?:s|ing)?)")
+_SUBJECT_COMPARED = re.compile(  # "... is below statistical neighbours and national performance at 6.9%"
+    rf"\b(?:is|are|was|were|remains?|remained|has been|have been|stands|stood)\s+(?:[\w-]+\s+){{0,2}}?{_COMPARATIVE}"
+    r"\s[^.;:%\d()]{0,100}?\bat\s+$", re.I)
+_POINTS_BACK = re.compile(r"\b(?:this|that|it|which)\s*$", re.I)  # "This is better than ...": the figure before
+_ANOTHER_COMPARATOR = re.compile(
+    r"\s*(?:days|weeks|per 10,?000)?\s*(?:,\s*|\s+)(?:and|while|whereas|with)\s+(?:the\s+|our\s+)?(?:statistical|national|"
+    r"england|similar|comparator|regional|region|london)", re.I)
+_BY_YEAR = re.compile(  # "so that by 2008, 80% of children ... will have been living ...": a goal with its deadline
+    r"\bby\s+(?:the\s+end\s+of\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d{2}(?:\s*[/–-]\s*\d{2,4})?\s*,?\s*$", re.I)
+_FUTURE = re.compile(r"^(?:[^.;]|\.\d)*?\b(?:will|should|must|would|to be achieved|is to be|are to be)\b", re.I)
+_AIM = re.compile(  # "the ambition is to increase this to 75%", "PSA target", "aims to reach 90%"
+    r"\b(?:aims?|aiming|ambitions?|aspirations?|aspires?|PSA|goals?)\b[^.;%\d]{0,60}?\b(?:to|of|at|is|be|that|reach|achieve)\s+$",
+    re.I)
+
+
+def clause_basis(basis: Basis, text: str, span: tuple[int, int], figures_before: bool) -> Basis:
+    """Whose figure the clause's structure makes a value: the subject of "is below / higher than / in line with ...
+    at X" is the authority's own when the sentence printed no figure of its own before (the comparator is the object,
+    "lower than similar authorities at 13.2%" after "7.5% in 2013/14"); a figure to be reached "by 2008" that "will"
+    be, or an aim's, is a target."""
+    before = text[max(0, span[0] - 160):span[0]]
+    if (_BY_YEAR.search(before[-40:]) and _FUTURE.match(text[span[1]:])) or _AIM.search(before[-80:]):
+        return Basis.TARGET
+    compared = _SUBJECT_COMPARED.search(before)
+    if basis in (Basis.NATIONAL, Basis.STATISTICAL_NEIGHBOURS, Basis.REGIONAL) and not figures_before and compared \
+            and not _POINTS_BACK.search(before[:compared.start()]) and not _ANOTHER_COMPARATOR.match(text, span[1]):
+        return Basis.ACTUAL  # not "This is better than the England average at 223 days and statistical neighbours at 187"
+    return basis

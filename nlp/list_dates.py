@@ -6,7 +6,8 @@ Inspection reports and committee papers list a cohort's parts under a lead-in:
 local authority area". An item that prints no date is of the lead-in's date, and
 a breakdown "of this number" is of the date the paragraph opened with, not of
 the earlier figure just before it. A second lead-in "In the last 12 months:" is
-of the twelve months up to that opening date. One sentence printed under an item
+of the twelve months up to that opening date. Items printed under the opening paragraph with no lead-in of their
+own are of its date. One sentence printed under an item
 ("The majority ... live in adjacent authorities.") does not end the list.
 """
 
@@ -17,17 +18,22 @@ from dataclasses import dataclass
 
 from ingest.periods import Period
 from nlp.models import DocumentContext
-from nlp.periods import LAST_TWELVE_MONTHS, resolve_periods, twelve_months_to
+from nlp.periods import LAST_N, resolve_periods
+from nlp.relative_periods import last_n
 
 _BULLETS = "-–—―─−•"
 _DASHED = re.compile(rf"^\s*[{_BULLETS}]")  # a bullet the layout kept as text
-_OF_THIS_NUMBER = re.compile(r"\bof (?:this number|these|them|whom)\s*[:,]", re.I)
+_OF_THIS_NUMBER = re.compile(r"\bof (?:this number|these|them|whom)\s*(?:[:,]|$)", re.I)
+_LEAD_IN_END = re.compile(r":\s*[\d\u0336]?\s*$")  # "Of this number:3": a footnote mark (or a stroke bullet) after it
+_STROKES = re.compile(r"\s\u0336\s")  # items run together with a combining stroke for bullets: "... area ̶ 25 live in ..."
+_WINDOW_ONLY = re.compile(r"^\W*(?:in|over|during)\s+the\s+(?:last|past|previous)\s+(?:12|twelve)\s+months\W*$", re.I)
+_OPEN_LEAD_IN = re.compile(r"\bof (?:this number|these|them)\s*$", re.I)  # "... at 31 March 2013. Of this number" (no colon)
 _OPENING_DATE = re.compile(r"^\W*(?:at|as at|as of|on)\s", re.I)
 _OPENING_SPAN = 15  # the date is the paragraph's when it opens it: "At 31 March 2016, ..."
 
 
 def _is_item(text: str, is_list_item: bool) -> bool:
-    return is_list_item or bool(_DASHED.match(text))
+    return is_list_item or bool(_DASHED.match(text) or _STROKES.search(text))
 
 
 @dataclass
@@ -43,22 +49,23 @@ class ListDating:
             return None
         if self.opening is not None and _OF_THIS_NUMBER.match(text.lstrip(" " + _BULLETS)):
             return self.opening  # "- Of this number, 161 (or 69%) live outside the local authority area"
-        return self.lead or self.paused
+        return self.lead or self.paused or self.opening  # items printed straight under "At 31 March 2013, 955 ..."
 
     def step(self, text: str, section: tuple[str, ...], is_list_item: bool, ctx: DocumentContext) -> None:
         """Read one statement: a lead-in starts a list, any other sentence ends it."""
         if section != self.section:
             self.opening = None
-        lead_in, opens = text.rstrip().endswith(":"), bool(_OPENING_DATE.match(text))
+        lead_in = bool(_LEAD_IN_END.search(text) or _OPEN_LEAD_IN.search(text.rstrip()) or _WINDOW_ONLY.match(text))
+        opens = bool(_OPENING_DATE.match(text))
         periods = resolve_periods(text, ctx) if lead_in or opens else []
         if lead_in:
             breakdown = self.opening is not None and _OF_THIS_NUMBER.search(text)
             self.lead = self.opening if breakdown else (periods[-1] if periods else None)
-            if (last := LAST_TWELVE_MONTHS.search(text)) and periods:  # "(1 June 2014 to 31 May 2015)", else the opening
+            if (last := LAST_N.search(text)) and periods:  # "(1 June 2014 to 31 May 2015)", else the opening
                 own = [p for p in periods if not p.span[0] <= last.start() < p.span[1]]
                 end = own[-1].end if own else self.opening.end if self.opening is not None else None
                 if end is not None:
-                    self.lead = Period(*twelve_months_to(end), " ".join(last.group(0).split()), last.span())
+                    self.lead = Period(*last_n(last, end), " ".join(last.group(0).split()), last.span())
             self.paused = None
         else:  # an item keeps the list's date (or takes the paragraph's, "of this number"); a sentence ends the list
             lead = self.item_period(text, section, is_list_item)  # ... unless an item follows it

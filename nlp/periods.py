@@ -10,7 +10,7 @@ ranges ("aged 17-18", "19 to 21-year-olds") are not periods.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from ingest.periods import _MONTH as _MONTH_NAME
 from ingest.periods import (
@@ -25,6 +25,9 @@ from ingest.periods import (
     quarter,
 )
 from nlp.models import DocumentContext
+from nlp.relative_periods import LAST_N, relative_periods, twelve_months_to
+
+__all__ = ["LAST_N", "header_period", "resolve_periods", "twelve_months_to"]
 
 _MONTH = f"({_MONTH_NAME})"
 _SINCE = re.compile(rf"\b(?:since|from)\s+(?:the\s+start\s+of\s+)?{_MONTH}\s*((?:19|20)?\d{{2}})?\b(?!\s*(?:-|–|to)\s*\w)", re.I)
@@ -60,11 +63,6 @@ _BARE_DAY = re.compile(  # "an increase from 200 at 31 March": the last 31 March
     r"(?!\s*,?\s*(?:19|20)\d{2})(?!\s*['’]?\d{2}\b(?!\s*%|\.\d))", re.I)
 _TO_DATE = re.compile(r"\s*\(?\s*(?:year\s+to\s+date|to\s+date|ytd)\b\)?", re.I)
 _BARE_YEAR = re.compile(r"\b(in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)", re.I)
-# "in the last 12 months", "over the past year": the twelve months up to the time of writing (for an inspection, up to
-# its first day, not the weeks inspectors were on site); "in the year to 31 March 2014" ends at its date
-LAST_TWELVE_MONTHS = re.compile(
-    r"\b(?:in|over|during|within|for)\s+the\s+(?:(?:last|past|previous|preceding)\s+(?:12|twelve)\s+months|(?:last|past)\s+year)\b",
-    re.I)  # not "the previous year": the one before a figure's own
 _YEAR_TO = re.compile(
     rf"\b(?:in\s+)?the\s+year\s+(?:to|ending)\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_MONTH}\s*,?\s*((?:19|20)\d{{2}})\b", re.I)
 _TERM = re.compile(  # "the summer term of 2015", "the 2015/16 autumn term", "spring term 2016"
@@ -106,9 +104,8 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
     if ctx.reporting_fy is not None:
         for m in _THIS_YEAR_QUARTER.finditer(text):
             add(*quarter(ctx.reporting_fy, _QUARTER_NUMBER[m.group(1).lower()]), m.span())
-    if (anchor := _written_before(ctx)) is not None:
-        for m in LAST_TWELVE_MONTHS.finditer(text):
-            add(*twelve_months_to(anchor), m.span())
+    for start, end, span in relative_periods(text, ctx):  # "in the past six months", "so far this year", "at 31 May 14"
+        add(start, end, span)
     written = ctx.period_end or ctx.meeting_date  # the time of writing, for "since ..."
     latest = max((d for d in (ctx.period_end, ctx.meeting_date) if d), default=None)  # a Q4 review met in July
     previous = _quarter_before(ctx)
@@ -169,27 +166,15 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
         anchor = max(before, key=lambda p: p.span) if before else None
         if anchor is None and ctx.period_start and ctx.period_end and 330 <= (ctx.period_end - ctx.period_start).days <= 400:
             anchor = Period(ctx.period_start, ctx.period_end, ctx.period_label, (0, 0))  # a paper on one year
-        if anchor is not None:
+        if anchor is not None and anchor.start.month == 4 and anchor.start.day == 1 and (anchor.end - anchor.start).days < 360:
+            add(date(anchor.start.year - 1, 4, 1), date(anchor.start.year, 3, 31), m.span())  # the whole year before
+        elif anchor is not None:
             add(_year_before(anchor.start), _year_before(anchor.end), m.span())
     return sorted(found, key=lambda p: p.span)
 
 
-def twelve_months_to(end: date) -> tuple[date, date]:
-    """The twelve months that end on `end`."""
-    start = _year_before(end) + timedelta(days=1)
-    return start, end
-
-
 def _year_end(day: int | None, month: int, year: int) -> date | None:
     return _month_end(year, month) if day is None else _safe_date(year, month, day)
-
-
-def _written_before(ctx: DocumentContext) -> date | None:
-    """The day a paper's "last 12 months" end: an inspection's eve (its figures are the council's, given on its first
-    day), else the end of the period reported on, else the meeting."""
-    if ctx.inspection and ctx.period_start is not None:
-        return ctx.period_start - timedelta(days=1)
-    return ctx.period_end or ctx.meeting_date
 
 
 def _term(m: re.Match) -> tuple[date, date]:

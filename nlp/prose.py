@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.periods import Period
-from nlp.basis import basis_of, comparator_frame, contrasted, trailing_basis
+from nlp.basis import basis_of, clause_basis, comparator_frame, contrasted, trailing_basis
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, about_children, about_money, off_domain
 from nlp.evidence import Place, Verdict, judge
 from nlp.kpi_cards import card_title, is_kpi_card
@@ -25,7 +25,7 @@ from nlp.subjects import Found, describes_sample, indicator_for
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
 
-_DASHES = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2500": "-"})
+_DASHES = str.maketrans({"\u0336": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2500": "-"})
 _CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)|(?<=[a-z)%])(?<![a-z]\.[a-z])\.\s+(?=[A-Z])"  # a sentence ends a clause too
 _SEPARATOR = re.compile(_CLAUSE_MARK)
 _TRAILING_END = re.compile(  # also ", " and a "Target:" label, or a card's "Previous 5,473" without its colon, or a
@@ -43,6 +43,8 @@ _COUNTABLE = re.compile(  # not "2 there is an improving pattern": a footnote ma
 _BRACKETED_AS_AT = re.compile(r"^[^()\d]*\([^()]*\bas (?:at|of)\s+$", re.I)
 _SPAN_AFTER = re.compile(r"\b(?:between|during(?: the (?:month|months|quarter|period) of)?)\s+$", re.I)
 _LOOKBACK = 70
+_WEIGHED = re.compile(r"\b(?:above|below|higher|lower|better|worse|against|published|average|national|england)\b", re.I)
+_DENOMINATOR = re.compile(r"\b(?:out )?of\s+(?:the\s+)?\d[\d,]*\b")
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|being|did|does|do|[a-z]{3,}ed)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _SAME_PERIOD = re.compile(  # the one before's, not "(compared to 24,085 for the same period last year)"
@@ -102,7 +104,7 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
     history: list[StatementIn] = []
     dating = ListDating()
     parts = False  # inside a list that breaks down the figure of its lead-in
-    for st in statements:
+    for st in _split_strokes(statements):
         if st.is_table_row and not is_kpi_card(st.text):
             continue
         title = st.title or (card_title(st, history) if is_kpi_card(st.text) else "")
@@ -119,9 +121,10 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
         elif _ANAPHOR.match(st.text) or _SAME_PERIOD.search(st.text) or st.text.lstrip().startswith("("):
             # "This represents a rate of 58 per 10,000", "(a rate of 35 per 10,000 children)." printed apart from
             # "At 31 December 2016, 200 children were ...": the figure before it, same date
-            dated = next((f.period for f in previous if f.period is not None), None)
-            for f in found:
-                f.period = f.period or dated
+            dated = _latest([f.period for f in previous])  # "... from 35% in 2014 to 50% in 2015. This is now ..."
+            month = dated is not None and 27 <= (dated.end - dated.start).days <= 31 and not _SAME_PERIOD.search(st.text)
+            for f in found:  # a comparator's average is published for a year or at 31 March, not for the authority's month
+                f.period = f.period or (None if month and f.basis is not Basis.ACTUAL else dated)
         elif _OF_THESE.match(st.text):  # "In 2014-15, of 214 care leavers, 62% ... This is higher than ... Of these,
             dated = next((f.period for f in [*previous, *before_previous] if f.period is not None), None)  # 20% ..."
             for f in found:
@@ -143,6 +146,16 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
     return out
 
 
+def _split_strokes(statements: list[StatementIn]) -> list[StatementIn]:
+    """Items a layout ran together with a combining stroke for their bullets ("143 (or 38%) live outside the area ̶ 25
+    live in residential children's homes ̶ ..."): one item each, as printed."""
+    out: list[StatementIn] = []
+    for st in statements:
+        items = [t for t in re.split(r"\s+\u0336(?:\s+|$)", st.text) if t.strip()] if "\u0336" in st.text else [st.text]
+        out += [st] if len(items) < 2 else [replace(st, text=t, is_list_item=not t.rstrip().endswith(":")) for t in items]
+    return out
+
+
 def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, previous: list[Found],
                        context: str) -> list[Found]:
     text = text.translate(_DASHES)  # "2014−15" with a minus sign is a year range; one character each, spans hold
@@ -157,7 +170,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         hi = _clause_end(text, v.span[1], _next_start(text, values, i))
         before, after = text[lo:v.span[0]], text[v.span[1]:hi]
         v = _fix_unit(v, rate_sentence, before, found, text)
-        basis = basis_of(before, after)
+        basis = clause_basis(basis_of(before, after), text, v.span, i > 0)
         near = before + " " + after
         # words printed after the next figure are that figure's: "(96%) of children had regular reviews ... and 97% of
         # young people participated in their reviews" does not make the 96% a participation rate
@@ -177,6 +190,8 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
             indicator = _paired(v, found[-1], text, taxonomy) or indicator
         earlier = bool(_FROM.search(before)) and i + 1 < len(values) and values[i + 1].unit is v.unit
         period = _period(v, periods, lo, hi, text, trailing_only=earlier)
+        if period is not None and _FROM.search(before) and period.label.lower().startswith("since"):
+            period = replace(period, end=period.start)  # "a 4% reduction from 740 children ... since 31 March 2015"
         found.append(Found(v, indicator, basis, period, earlier=earlier, near=near))
         trailing.append(trailing_basis(after) is not None)
         bracketed.append(before.rstrip().endswith("("))
@@ -266,7 +281,24 @@ def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, traili
     span = _SPAN_AFTER.search(text, end, periods[0].span[0]) if len(periods) == 1 else None
     if span is not None and not _COMPARED.search(text[end:span.start()]):
         return periods[0]  # "63 missing episodes involving 50 children between January and March 2016": the sentence's
+    if len(periods) == 1 and _dates_all(text[end:periods[0].span[0]]):
+        return periods[0]  # "76 (13%) out of 586 having three or more moves in the past twelve months"
     return None
+
+
+def _dates_all(gap: str) -> bool:
+    """Whether a sentence's only date, printed after the figure, is the figure's: nothing comparative, no other figure
+    (but its denominator, "out of 586") and no new clause between."""
+    gap = _DENOMINATOR.sub(" ", gap)
+    worded = bool(re.search(r"[a-z]{3}", gap)) and len(gap) <= 60  # not "Floor: 55% Previous 54.8%": a card's label
+    return worded and not (_WEIGHED.search(gap) or _COMPARED.search(gap) or re.search(r"\d|[;:.•(]", gap)
+                           or _TRAILING_END.search(gap.replace(", ", " ")))
+
+
+def _latest(periods: list[Period | None]) -> Period | None:
+    """The most recent of the periods the sentence before printed (its current figure, not its baseline)."""
+    dated = [p for p in periods if p is not None]
+    return max(dated, key=lambda p: (p.end, p.start)) if dated else None
 
 
 def _worth_keeping(f: Found, text: str) -> bool:
@@ -290,8 +322,8 @@ def _places(st: StatementIn, title: str, lead_ins: list[Place], context: str) ->
 def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain) -> Verdict | None:
     """The row's evidence and confidence, or None when its indicator does not stand: borrowed, off its domain (economy,
     treasury, capital, highways), or a share of money."""
-    if f.indicator is None:
-        return None
+    if f.indicator is None or (f.earlier and f.period is None):
+        return None  # "had reduced from 13% to 10.3%": a baseline the text does not date is no figure to compare
     if off_domain(st.text) or off_domain(" ".join(st.section_path)):
         return None
     if f.value.unit is not Unit.GBP and about_money(st.text) and (f.value.unit is Unit.PERCENT or not about_children(f.near)):

@@ -17,7 +17,7 @@ from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, off_domain
 from nlp.evidence import Place, judge
 from nlp.kpi_cards import is_kpi_card, is_rag
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
-from nlp.periods import header_period
+from nlp.periods import header_period, resolve_periods
 from nlp.table_units import NONE, CellUnit, caption_unit, money_scale, unit_of
 from nlp.taxonomy import Taxonomy
 
@@ -70,6 +70,7 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     own = [c.header for c in columns if c.index not in label_cols and not c.skip and c.basis is Basis.ACTUAL]
     first_label = min(label_cols, default=0)  # a number left of every label is the row's reference ("4.13")
     ages = {c.index for c in columns if c.index not in label_cols and _AGE_HEADER.match(c.header)}  # a person's age
+    dated = _caption_period([table.title, *section_path[-1:]], ctx)  # "Children looked after at 31 May 2014"
     measure = own[0] if len(own) == 1 else ""  # "Date | % who visited a dentist | National data": what both measure
     out: list[Metric] = []
     for row in body:
@@ -86,7 +87,7 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
             m = _NUMBER.match(row[col.index].replace(" ", ""))
             if not m:
                 continue
-            cell_col = col if when is None or col.period else replace(col, period=when)
+            cell_col = col if (when or dated) is None or col.period else replace(col, period=when or dated)
             named = label if when is None else col.header if col.basis is Basis.ACTUAL else f"{measure} {col.header}"
             cell = _Cell(m, cell_col, named, caption, finance or off_domain(label) is not None, not domain.about_children)
             metric = _cell_metric(cell, row, table, ord_, section_path, context, ctx, taxonomy)
@@ -183,6 +184,15 @@ def _column_unit(col: Column, units: list[list[str]], caption: CellUnit) -> Cell
         return own
     below = " ".join(r[col.index] for r in units if col.index < len(r) and r[col.index])
     return unit_of(below, caption) if money_scale(below) or len(below) <= 12 else own
+
+
+def _caption_period(captions: list[str], ctx: DocumentContext) -> Period | None:
+    """The one date a table's caption, else the heading over it, prints: its cells' date when no header names one."""
+    for caption in captions:
+        periods = resolve_periods(caption, ctx) if caption else []
+        if len(periods) == 1:
+            return periods[0]
+    return None
 
 
 def _row_period(label: str, ctx: DocumentContext) -> Period | None:

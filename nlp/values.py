@@ -65,6 +65,9 @@ _CHANGE_BEFORE = re.compile(
 _CHANGED_BY = re.compile(  # "reduced the number of changes of social worker by over 60%", "increasing placements by 100"
     r"\b(?:increas|decreas|reduc|rais|cut|improv|declin|grow|grew|ris|rose|fell|fall|drop)\w*\b[^.;:()]{0,70}?\bby\s+"
     r"(?:(?:over|more than|almost|nearly|around|about|approximately|some|just|under|a further)\s+)*\(?$", re.I)
+_CHANGE_SHARE = re.compile(  # "an increase of 96 children (20%)", "a reduction of 50 (12%)": the change as a share
+    r"\b(?:increase[ds]?|decrease[ds]?|rise|fall|reduction|drop|growth|change)\s+(?:of|by)\s+(?:[\w-]+\s+)?\d[\d,]*"
+    r"\s+(?:[\w-]+\s+){0,3}\(\s*$", re.I)
 _DIFFERENCE_BEFORE = re.compile(  # "exceeds the England average by 19 days": a gap between two figures
     r"\b(?:exceed\w*|above|below|higher|lower|longer|shorter|better|worse|more|less|fewer)\b[^.;:]{0,50}\bby\s*$", re.I)
 # "30% better than the national average", "64 days slower than ...", "30% below their peers": a gap, not a level
@@ -193,7 +196,8 @@ def _paired_duration(text: str, m: re.Match) -> re.Match | None:
 
 def _is_change(text: str, m: re.Match) -> bool:
     start = m.start()
-    return bool(_CHANGE_BEFORE.search(text[max(0, start - 40):start]) or _DIFFERENCE_BEFORE.search(text[max(0, start - 80):start])
+    return bool(_CHANGE_BEFORE.search(text[max(0, start - 40):start]) or _CHANGE_SHARE.search(text[max(0, start - 80):start])
+                or _DIFFERENCE_BEFORE.search(text[max(0, start - 80):start])
                 or _DIFFERENCE_AFTER.match(text, m.end())
                 or (_CHANGED_BY.search(text[max(0, start - 100):start]) and not re.match(r"\s*of\b", text[m.end():])))
 
