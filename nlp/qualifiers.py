@@ -51,17 +51,18 @@ def own_words(text: str, span: tuple[int, int], others: list[tuple[int, int]]) -
 class QualifierClass:
     name: str
     pattern: re.Pattern
-    stretch: bool  # reaches the figure's whole stretch of sentence, not only its clause
+    reach: str  # clause, stretch (up to the figures either side) or heading (over the sentence)
     units: frozenset[Unit] | None = None
     unless: re.Pattern | None = None
 
-    def find(self, unit: Unit, clause: str, stretch: str) -> str | None:
-        """The qualifying words in the figure's own text, or None."""
+    def find(self, unit: Unit, clause: str, stretch: str, heading: str) -> str | None:
+        """The qualifying words in the figure's own text (or its heading), or None."""
         if self.units is not None and unit not in self.units:
             return None
-        text = stretch if self.stretch else clause
+        text = {"clause": clause, "stretch": stretch, "heading": heading}[self.reach]
         m = self.pattern.search(text)
-        if m is None or (self.unless is not None and self.unless.search(text)):
+        own = f"{text} {stretch}" if self.reach == "heading" else text  # a cohort named by the figure outranks its heading's
+        if m is None or (self.unless is not None and self.unless.search(own)):
             return None
         return " ".join(m.group(0).split())
 
@@ -75,7 +76,7 @@ class Qualifiers:
         """The classes the indicator's definition allows: those of every pattern its id fits."""
         return frozenset().union(*(names for pat, names in self._allow.items() if fnmatch(indicator_id, pat)))
 
-    def blocking(self, indicator_id: str, unit: Unit, clause: str, stretch: str = "") -> str | None:
+    def blocking(self, indicator_id: str, unit: Unit, clause: str, stretch: str = "", heading: str = "") -> str | None:
         """What blocks the indicator for a figure ("age_band: 'aged 16 to 18'"), or None when nothing does.
         `clause` is the figure's own words (with its list's lead-in, or its row label and column header);
         `stretch` reaches further, up to the figures either side (see `own_words`)."""
@@ -83,7 +84,7 @@ class Qualifiers:
         for cls in self.classes:
             if cls.name in allowed:
                 continue
-            words = cls.find(unit, clause, stretch or clause)
+            words = cls.find(unit, clause, stretch or clause, heading)
             if words is not None:
                 return f"{cls.name}: '{words}'"
         return None
@@ -97,7 +98,7 @@ def _compile(patterns: list[str]) -> re.Pattern:
 def load_qualifiers(data: Path = DATA) -> Qualifiers:
     spec = yaml.safe_load((data / "qualifiers.yaml").read_text(encoding="utf-8"))
     classes = [
-        QualifierClass(name, _compile(c["patterns"]), c.get("reach", "clause") == "stretch",
+        QualifierClass(name, _compile(c["patterns"]), c.get("reach", "clause"),
                        frozenset(Unit(u) for u in c["units"]) if c.get("units") else None,
                        re.compile(c["unless"], re.I) if c.get("unless") else None)
         for name, c in spec["classes"].items()

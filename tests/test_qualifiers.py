@@ -61,6 +61,8 @@ CASES = [
      "At 31 March 2018, 37 children (15%) were placed in foster care more than 20 miles from home.", None),
     ("short_of_outcome", "cla_adopted_count", "In 2018-19, 28 children were adopted.",
      "There are 28 children placed with their adoptive families awaiting an adoption order.", 28),
+    ("short_of_outcome", "care_leavers_apprenticeships_count", "Currently 12 care leavers are in apprenticeships.",
+     "Currently 12 care leavers have applied for apprenticeships.", 12),
 ]
 
 
@@ -86,6 +88,17 @@ def test_a_qualifier_its_definition_allows_keeps_the_row() -> None:
     assert row("Since April 2018, 27 children have been adopted.", 27).indicator == "cla_adopted_count"  # a flow's window
     assert row("Currently 17 young people aged 18 to 20 are in staying put arrangements.", 17).indicator == "staying_put_count"
     assert row("The leaving care team supports 194 care leavers.", 194).indicator == "care_leavers_count"  # the whole
+
+
+def test_a_heading_about_children_in_need_gives_its_cohort_to_a_sentence_that_names_none() -> None:
+    heading = ("The experiences and progress of children who need help and protection", "Inspection findings")
+    got = {m.value: m for m in metrics_from_statements(
+        [StatementIn(0, "Persistent absence fell to 7.5% in 2018/19.", 1, heading),
+         StatementIn(1, "Persistent absence of children looked after fell to 9.5% in 2018/19.", 1, heading)],
+        CTX, load_taxonomy())}
+    assert got[7.5].indicator == "" and "qualifier heading_in_need: 'help and protection'" in got[7.5].evidence
+    assert got[9.5].indicator == "cla_persistent_absence_percent"
+    assert row("Persistent absence fell to 7.5% in 2018/19.", 7.5).indicator == "cla_persistent_absence_percent"
 
 
 def test_a_trend_since_a_year_is_not_a_cumulative_count() -> None:
