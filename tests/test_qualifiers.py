@@ -46,6 +46,8 @@ CASES = [
      "The 16-plus team is responsible for some 350 care leavers, the rest remaining with other services.", 350),
     ("owner", "cla_starts_count", "In the year, 113 children came into care.",
      "Of the children considered by the edge of care panel, 13 came into care.", 13),
+    ("owner", "cla_count", "At 31 March 2019, 42 children were looked after.",
+     "Advocates are valued, with 42 children looked after being supported by this arrangement.", 42),
     ("cumulative", "staying_put_count", "At present, 110 care leavers remain with their former foster carers beyond 18.",
      "Since 2008, 110 care leavers have remained with their former foster carers beyond 18.", 110),
     ("cumulative", "care_leavers_apprenticeships_count", "Currently 29 care leavers are in apprenticeships.",
@@ -121,6 +123,13 @@ def test_a_table_row_label_carries_its_qualifiers() -> None:
            metrics_from_table(table, 0, ["Scorecard"], "Children in care", CTX, load_taxonomy())}
     assert got[21][0] == "cla_persistent_absence_percent"
     assert got[24][0] == "" and "qualifier subgroup: 'Secondary pupils'" in got[24][1]
+
+
+def test_a_plan_s_year_column_is_not_a_school_year() -> None:
+    table = Table(page=3, header_rows=1, rows=[["Placement", "Year 1", "Year 2"],
+                                               ["Children placed with in-house foster carers", "240", "255"]])
+    got = metrics_from_table(table, 0, ["Sufficiency"], "Children in care", CTX, load_taxonomy())
+    assert {m.indicator for m in got} == {"placements_in_house_foster_count"}
 
 
 def test_every_allowed_class_is_defined() -> None:
