@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nlp.models import Confidence
+from nlp.models import Confidence, Unit
 from nlp.taxonomy import Cue, Indicator, Taxonomy
 
 CLOSE = ("clause", "label", "header")  # the value's nearest words: a match wholly here is high confidence
@@ -32,6 +32,7 @@ class Place:
 class Verdict:
     evidence: str
     confidence: Confidence
+    blocked: bool = False  # a qualifier the indicator's definition does not allow: the row stays unmapped
 
 
 def judge(indicator: Indicator, places: list[Place], taxonomy: Taxonomy, weak_domain: bool = False) -> Verdict | None:
@@ -56,6 +57,18 @@ def judge(indicator: Indicator, places: list[Place], taxonomy: Taxonomy, weak_do
     close = all(where in CLOSE for where in unrefined)
     confidence = Confidence.HIGH if close and not weak_domain else Confidence.MEDIUM
     return Verdict(_describe(found), confidence)
+
+
+def qualified(verdict: Verdict | None, indicator: Indicator, unit: Unit, clause: str, stretch: str,
+              taxonomy: Taxonomy, heading: str = "") -> Verdict | None:
+    """The verdict, or a blocked one when the figure's own words narrow or change what the indicator measures ("41
+    young people looked after, aged 16 to 18" is not the number looked after): see nlp/qualifiers.py."""
+    if verdict is None or taxonomy.qualifiers is None:
+        return verdict
+    block = taxonomy.qualifiers.blocking(indicator.id, unit, clause, stretch, heading)
+    if block is None:
+        return verdict
+    return Verdict(f"not {indicator.id}, qualifier {block}; {verdict.evidence}", verdict.confidence, blocked=True)
 
 
 def _describe(found: list[tuple[str, str]]) -> str:

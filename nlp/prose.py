@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 from ingest.periods import Period
 from nlp.basis import basis_of, clause_basis, comparator_frame, contrasted, trailing_basis
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, about_children, about_money, off_domain
-from nlp.evidence import Place, Verdict, judge
+from nlp.evidence import Place, Verdict, judge, qualified
 from nlp.kpi_cards import card_title, is_kpi_card
 from nlp.lead_ins import LeadIns
 from nlp.list_dates import ListDating
 from nlp.models import Basis, Confidence, DocumentContext, Flag, Metric, Unit
 from nlp.periods import resolve_periods
+from nlp.qualifiers import own_words
 from nlp.respectively import listed_run, respective_bases, respective_indicators
 from nlp.subjects import Found, describes_sample, indicator_for
 from nlp.taxonomy import Indicator, Taxonomy
@@ -136,7 +137,7 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             bool(found) and (bool(previous) or bool(_POINTS_BACK.search(st.text)))
             and not any(taxonomy.evidence(st.text, f.value.unit) for f in found))
         places = _places(st, title, lead_ins.places(st.section_path, st.is_list_item, continues), context)
-        out += [_to_metric(f, st, ctx, _verdict(f, places, st, taxonomy, domain)) for f in found
+        out += [_to_metric(f, st, ctx, _verdict(f, places, st, taxonomy, domain, found)) for f in found
                 if _worth_keeping(f, st.text)]
         lead_ins.step(st.text, st.section_path, st.is_list_item, continues)
         dating.step(st.text, st.section_path, st.is_list_item, ctx)
@@ -319,9 +320,20 @@ def _places(st: StatementIn, title: str, lead_ins: list[Place], context: str) ->
     return places
 
 
-def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain) -> Verdict | None:
+def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain,
+             found: list[Found]) -> Verdict | None:
     """The row's evidence and confidence, or None when its indicator does not stand: borrowed, off its domain (economy,
-    treasury, capital, highways), or a share of money."""
+    treasury, capital, highways), or a share of money; blocked when its own words narrow what the indicator measures."""
+    verdict = _judged(f, places, st, taxonomy, domain)
+    if verdict is None or f.indicator is None:
+        return verdict
+    lead = " ".join(p.text for p in places if p.where == "lead-in") if st.is_list_item else ""
+    clause, stretch = own_words(st.text, f.value.span, [g.value.span for g in found if g is not f])
+    return qualified(verdict, f.indicator, f.value.unit, f"{clause} {lead}", f"{stretch} {lead}", taxonomy,
+                     heading=" / ".join(st.section_path[-2:]))
+
+
+def _judged(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain) -> Verdict | None:
     if f.indicator is None or (f.earlier and f.period is None):
         return None  # "had reduced from 13% to 10.3%": a baseline the text does not date is no figure to compare
     if off_domain(st.text) or off_domain(" ".join(st.section_path)):
@@ -342,7 +354,7 @@ def _dated_here(f: Found, text: str) -> bool:
 
 
 def _to_metric(f: Found, st: StatementIn, ctx: DocumentContext, verdict: Verdict | None) -> Metric:
-    if verdict is None:
+    if verdict is None or verdict.blocked:
         f = replace(f, indicator=None)
     flags = []
     if f.value.unit_mismatch:
@@ -357,7 +369,7 @@ def _to_metric(f: Found, st: StatementIn, ctx: DocumentContext, verdict: Verdict
         unit=f.value.unit, basis=f.basis, period_start=start, period_end=end, period_label=label,
         authority=ctx.authority, page=st.page, section_path=list(st.section_path), quote=st.text,
         flags=flags, statement_ord=st.ord, evidence=verdict.evidence if verdict else "",
-        confidence=verdict.confidence if verdict else None,
+        confidence=verdict.confidence if verdict and not verdict.blocked else None,
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ingest.models import Table
 from ingest.periods import Period
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, off_domain
-from nlp.evidence import Place, judge
+from nlp.evidence import Place, judge, qualified
 from nlp.kpi_cards import is_kpi_card, is_rag
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import header_period, resolve_periods
@@ -151,7 +151,8 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
     if indicator is not None:  # a table's caption and the words before it are its rows' lead-in
         places = [Place("label", label), Place("header", col.header), Place("lead-in", context)]
         verdict = judge(indicator, places, taxonomy, weak_domain=cell.weak_domain)
-        indicator = indicator if verdict is not None else None
+        verdict = qualified(verdict, indicator, unit, f"{label} {col.header}", "", taxonomy)
+        indicator = indicator if verdict is not None and not verdict.blocked else None
     period = col.period
     start, end, plabel = (period.start, period.end, period.label) if period else (
         (ctx.period_start, ctx.period_end, ctx.period_label) if col.basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR)
@@ -163,7 +164,8 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
         indicator=indicator.id if indicator else "", label=label, value=value, unit=unit, basis=col.basis,
         period_start=start, period_end=end, period_label=plabel, authority=ctx.authority, page=table.page,
         section_path=section_path, quote=" | ".join(c for c in row if c), from_table=True, flags=flags, table_ord=ord_,
-        evidence=verdict.evidence if verdict else "", confidence=verdict.confidence if verdict else None,
+        evidence=verdict.evidence if verdict else "",
+        confidence=verdict.confidence if verdict and not verdict.blocked else None,
     )
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from nlp.models import Polarity, Unit
+from nlp.qualifiers import Qualifiers, load_qualifiers
 
 DATA = Path(__file__).with_name("data")
 _REFINER = re.compile(r"\{age_\w+\}")  # a group of one age band narrows a measure named elsewhere
@@ -58,8 +59,10 @@ class Rule:
 
 class Taxonomy:
     def __init__(self, indicators: list[Indicator], rules: list[Rule], unmeasured: re.Pattern | None = None,
-                 cohort: re.Pattern | None = None, rivals: list[list[str]] | None = None) -> None:
+                 cohort: re.Pattern | None = None, rivals: list[list[str]] | None = None,
+                 qualifiers: Qualifiers | None = None) -> None:
         self.indicators = {i.id: i for i in indicators}
+        self.qualifiers = qualifiers  # which narrowing words each indicator's definition allows
         self._unmeasured = unmeasured
         self._cohort = cohort
         self._rivals = {i: [r for r in group if r != i] for group in rivals or [] for i in group}
@@ -230,4 +233,4 @@ def load_taxonomy(data: Path = DATA) -> Taxonomy:
         rules.append(Rule(by_id[ind_id], tuple(_compile(p, terms) for p in patterns), veto, anchors, refiners))
     unmeasured = _compile(cues["unmeasured"], terms) if cues.get("unmeasured") else None
     cohort = _compile("{cla}|{care_leaver}", terms)
-    return Taxonomy(indicators, rules, unmeasured, cohort, cues.get("rivals"))
+    return Taxonomy(indicators, rules, unmeasured, cohort, cues.get("rivals"), load_qualifiers(data))

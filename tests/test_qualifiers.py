@@ -1,0 +1,152 @@
+"""The qualifier check: a figure whose own words narrow or change the cohort or the measure is not the indicator's.
+
+Sentences written for these tests, in the language of inspection reports and needs assessments. Each class: the
+figure maps without the qualifier, and stays an unmapped row (value kept, evidence naming the qualifier) with it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.models import Table
+from nlp.models import DocumentContext, Flag
+from nlp.prose import StatementIn, metrics_from_statements
+from nlp.qualifiers import load_qualifiers, own_words
+from nlp.table_metrics import metrics_from_table
+from nlp.taxonomy import load_taxonomy
+
+CTX = DocumentContext(authority="Northmoor Borough Council", period_start=date(2019, 2, 4),
+                      period_end=date(2019, 2, 15), period_label="4 to 15 February 2019", inspection=True)
+
+
+def row(sentence: str, value: float):
+    statements = [StatementIn(0, sentence, 1, ("Children looked after",))]
+    return next(m for m in metrics_from_statements(statements, CTX, load_taxonomy()) if m.value == value)
+
+
+# (class, indicator, sentence without the qualifier, sentence with it, the value)
+CASES = [
+    ("age_band", "cla_count", "Northmoor has 41 young people looked after.",
+     "Northmoor has 41 young people looked after, aged 16 to 18, and many more care leavers.", 41),
+    ("age_band", "care_leavers_count", "The authority supports 126 care leavers.",
+     "The authority supports 126 care leavers aged 19 and over.", 126),
+    ("subgroup", "good_outstanding_school_percent", "Overall, 81% of children in care attend a good or better school.",
+     "This falls to 48% of children in care at secondary level attending a good or better school.", None),
+    ("subgroup", "fostering_households_count", "The service has 225 approved fostering households.",
+     "Of the approved fostering households, 70 households are from Black and minority ethnic communities.", None),
+    ("cohort_in_need", "cla_persistent_absence_percent", "Persistent absence of children in care fell to 9%.",
+     "Persistent absence of children in need fell to 9%.", 9),
+    ("cohort_early_help", "cin_count", "Currently 640 children are supported as children in need.",
+     "Currently 640 children in need of early help support are seen by the family hubs.", 640),
+    ("cohort_adults", "assessments_45_days_percent", "Of all assessments, 80% are completed within timescales.",
+     "Of all assessments, 80% are completed within timescales, so that prospective adopters are approved promptly.", 80),
+    ("owner", "care_leavers_count", "The authority is responsible for some 350 care leavers.",
+     "The 16-plus team is responsible for some 350 care leavers, the rest remaining with other services.", 350),
+    ("owner", "cla_starts_count", "In the year, 113 children came into care.",
+     "Of the children considered by the edge of care panel, 13 came into care.", 13),
+    ("owner", "cla_count", "At 31 March 2019, 42 children were looked after.",
+     "Advocates are valued, with 42 children looked after being supported by this arrangement.", 42),
+    ("per_worker", "cla_count", "At 31 March 2019, 99 children were looked after.",
+     "At present, caseloads of 99 children looked after for a full-time IRO are too high.", 99),
+    ("short_of_outcome", "staying_put_count", "Currently 28 care leavers stay put with their foster carers.",
+     "Currently 28 care leavers are requesting to stay put with their foster carers.", 28),
+    ("cumulative", "staying_put_count", "At present, 110 care leavers remain with their former foster carers beyond 18.",
+     "Since 2008, 110 care leavers have remained with their former foster carers beyond 18.", 110),
+    ("cumulative", "care_leavers_apprenticeships_count", "Currently 29 care leavers are in apprenticeships.",
+     "To date, 29 care leavers have taken up apprenticeships with the council.", 29),
+    ("repeat_window", "cpp_repeat_percent",
+     "In 2018-19, 4% of children became subject to a child protection plan for a second or subsequent time.",
+     "In 2018-19, 4% of children became subject to a child protection plan for a second or subsequent time within "
+     "two years.", 4),
+    ("flow", "cla_placed_over_20_miles_percent",
+     "At 31 March 2018, 13.1% of children looked after were placed more than 20 miles from home.",
+     "Of the children placed since October 2017, 13.1% were placed more than 20 miles from home.", 13.1),
+    ("place", "cla_foster_care_percent", "At 31 March 2019, 69% of children looked after were placed in foster care.",
+     "At 31 March 2019, 35% of children looked after were placed in foster care in neighbouring local authorities.", 35),
+    ("distance", "cla_foster_care_percent", "At 31 March 2018, 252 children (69%) were placed in foster care.",
+     "At 31 March 2018, 37 children (15%) were placed in foster care more than 20 miles from home.", None),
+    ("short_of_outcome", "cla_adopted_count", "In 2018-19, 28 children were adopted.",
+     "There are 28 children placed with their adoptive families awaiting an adoption order.", 28),
+    ("short_of_outcome", "care_leavers_apprenticeships_count", "Currently 12 care leavers are in apprenticeships.",
+     "Currently 12 care leavers have applied for apprenticeships.", 12),
+]
+
+
+@pytest.mark.parametrize(("name", "indicator", "plain", "qualified", "value"), CASES,
+                         ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_a_qualifier_the_indicator_does_not_allow_unmaps_the_row(name, indicator, plain, qualified, value) -> None:
+    before = [m for m in metrics_from_statements([StatementIn(0, plain, 1, ("Children looked after",))], CTX,
+                                                 load_taxonomy()) if m.indicator == indicator]
+    assert before, f"{plain!r} should map to {indicator}"
+    got = metrics_from_statements([StatementIn(0, qualified, 1, ("Children looked after",))], CTX, load_taxonomy())
+    assert all(m.indicator != indicator for m in got)
+    if value is not None:
+        blocked = next(m for m in got if m.value == value)
+        assert blocked.indicator == "" and Flag.UNMAPPED in blocked.flags and blocked.confidence is None
+        assert blocked.evidence.startswith(f"not {indicator}, qualifier {name}:")
+
+
+def test_a_qualifier_its_definition_allows_keeps_the_row() -> None:
+    assert row("Of care leavers aged 19 to 21, 55% are in education, employment or training.", 55).indicator \
+        == "care_leavers_19_21_eet_percent"
+    assert row("At 31 March 2018, 12% of children looked after were placed more than 20 miles from home.", 12).indicator \
+        == "cla_placed_over_20_miles_percent"
+    assert row("Since April 2018, 27 children have been adopted.", 27).indicator == "cla_adopted_count"  # a flow's window
+    assert row("Currently 17 young people aged 18 to 20 are in staying put arrangements.", 17).indicator == "staying_put_count"
+    assert row("The leaving care team supports 194 care leavers.", 194).indicator == "care_leavers_count"  # the whole
+
+
+def test_a_heading_about_children_in_need_gives_its_cohort_to_a_sentence_that_names_none() -> None:
+    heading = ("The experiences and progress of children who need help and protection", "Inspection findings")
+    got = {m.value: m for m in metrics_from_statements(
+        [StatementIn(0, "Persistent absence fell to 7.5% in 2018/19.", 1, heading),
+         StatementIn(1, "Persistent absence of children looked after fell to 9.5% in 2018/19.", 1, heading)],
+        CTX, load_taxonomy())}
+    assert got[7.5].indicator == "" and "qualifier heading_in_need: 'help and protection'" in got[7.5].evidence
+    assert got[9.5].indicator == "cla_persistent_absence_percent"
+    assert row("Persistent absence fell to 7.5% in 2018/19.", 7.5).indicator == "cla_persistent_absence_percent"
+
+
+def test_a_trend_since_a_year_is_not_a_cumulative_count() -> None:
+    assert row("Since 2016, the number of children looked after has fallen to 400.", 400).indicator == "cla_count"
+
+
+def test_a_qualifier_of_the_next_figure_is_not_this_one_s() -> None:
+    assert row("In 2018-19, review health assessments rose to 91%, under five development checks to 97%.", 91).indicator \
+        == "cla_health_assessment_percent"
+    text = "RBKC has 41 young people looked after, aged 16 to 18, and 126 care leavers aged 19."
+    clause, stretch = own_words(text, (text.index("41"), text.index("41") + 2), [(text.index("126"), text.index("126") + 3)])
+    assert "aged 16 to 18" in stretch and "care leavers" not in stretch and "aged 16" not in clause
+
+
+def test_the_later_figure_of_a_pair_shares_the_words_before_the_first() -> None:
+    text = "The share of good or outstanding secondary schools that children in care attend rose from 45% to 60%."
+    got = {m.value: m.indicator for m in metrics_from_statements([StatementIn(0, text, 1, ("Education",))], CTX,
+                                                                 load_taxonomy())}
+    assert got == {45: "", 60: ""}
+
+
+def test_a_table_row_label_carries_its_qualifiers() -> None:
+    table = Table(page=3, header_rows=1, rows=[["Measure", "2023-24"],
+                                               ["% of pupils with less than 90% attendance", "21%"],
+                                               ["% of Secondary pupils with less than 90% attendance", "24%"]])
+    got = {m.value: (m.indicator, m.evidence) for m in
+           metrics_from_table(table, 0, ["Scorecard"], "Children in care", CTX, load_taxonomy())}
+    assert got[21][0] == "cla_persistent_absence_percent"
+    assert got[24][0] == "" and "qualifier subgroup: 'Secondary pupils'" in got[24][1]
+
+
+def test_a_plan_s_year_column_is_not_a_school_year() -> None:
+    table = Table(page=3, header_rows=1, rows=[["Placement", "Year 1", "Year 2"],
+                                               ["Children placed with in-house foster carers", "240", "255"]])
+    got = metrics_from_table(table, 0, ["Sufficiency"], "Children in care", CTX, load_taxonomy())
+    assert {m.indicator for m in got} == {"placements_in_house_foster_count"}
+
+
+def test_every_allowed_class_is_defined() -> None:
+    qualifiers = load_qualifiers()
+    assert {c.name for c in qualifiers.classes} >= qualifiers.allowed("care_leavers_19_21_eet_percent")
+    assert "age_band" in qualifiers.allowed("care_leavers_19_21_eet_percent")
+    assert not qualifiers.allowed("cla_count")
