@@ -105,12 +105,17 @@ def selective_terms(records: Records, terms: list[str]) -> list[str]:
     stems = _stems(terms)
     if not stems:
         return terms
-    db = records.db
-    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.statements_vocab USING fts5vocab(main, 'statements_fts', 'row')")
-    total = db.execute("SELECT count(*) FROM statements").fetchone()[0]
-    wanted = sorted(set(stems.values()))
-    df = dict(db.execute(f"SELECT term, doc FROM temp.statements_vocab WHERE term IN ({', '.join('?' * len(wanted))})",
-                         wanted).fetchall())
+    db, memo = records.db, records.memo()
+    df: dict[str, int] = memo.setdefault("df", {})  # type: ignore[assignment]
+    wanted = sorted(set(stems.values()) - df.keys())
+    if wanted:
+        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.statements_vocab USING fts5vocab(main, 'statements_fts', 'row')")
+        df.update({t: 0 for t in wanted})
+        df.update(db.execute(f"SELECT term, doc FROM temp.statements_vocab WHERE term IN ({', '.join('?' * len(wanted))})",
+                             wanted).fetchall())
+    if "total" not in memo:
+        memo["total"] = db.execute("SELECT count(*) FROM statements").fetchone()[0]
+    total: int = memo["total"]  # type: ignore[assignment]
     keep = [t for t in terms if df.get(stems.get(t, ""), 0) <= COMMON * total]
     return keep or terms
 
@@ -138,9 +143,10 @@ def _stems(terms: list[str]) -> dict[str, str]:
     return {t: stem for t in terms if (stem := _STEMS.get(t)) is not None}
 
 
-def vector_scope(records: Records, filters: SearchFilters) -> list[int] | None:
+def vector_scope(records: Records, filters: SearchFilters) -> tuple[str, ...] | None:
     """The statements the vector index's metadata admits under `filters`' authority, type and year clauses, read as
-    `index_rows` wrote that metadata (undated: year 0); None when it has none of them. A vector query among these
+    `index_rows` wrote that metadata (undated: year 0), as the index names them (ids as text); None when it has none
+    of them. A vector query among these
     ids finds what Chroma's own filter on those fields finds, without Chroma reading every statement's metadata."""
     where, args = [], []
     if filters.authorities:
@@ -157,8 +163,13 @@ def vector_scope(records: Records, filters: SearchFilters) -> list[int] | None:
             args.append(bound)
     if not where:
         return None
-    docs = f"SELECT d.id FROM documents d WHERE d.doc_type != 'pack' AND {' AND '.join(where)}"
-    return [r[0] for r in records.db.execute(f"SELECT s.id FROM statements s WHERE s.document_id IN ({docs})", args)]
+    memo = records.memo()  # the same filters' statements again for the next query: read once until a commit
+    key = ("scope", tuple(where), tuple(args))
+    if key not in memo:
+        docs = f"SELECT d.id FROM documents d WHERE d.doc_type != 'pack' AND {' AND '.join(where)}"
+        sql = f"SELECT s.id FROM statements s WHERE s.document_id IN ({docs})"
+        memo[key] = tuple(str(r[0]) for r in records.db.execute(sql, args))
+    return memo[key]  # type: ignore[return-value]
 
 
 def allowed_ids(records: Records, ids: list[int], filters: SearchFilters) -> set[int]:
