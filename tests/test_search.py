@@ -250,3 +250,19 @@ def test_a_filtered_search_while_statements_await_indexing_uses_chromas_filter(s
         monkeypatch.setattr(searching, "vector_scope", lambda *_: None)
         chroma = [h.model_dump() for h in search(records, index, embedder, "care leavers", filters, limit=20)]
     assert lagging == chroma and lagging
+
+
+def test_a_connection_remembers_the_last_few_filters_statements(search_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A filter's statement ids are read once and reused for the next query, and only the last SCOPES_KEPT are kept
+    (each can be a large part of the corpus)."""
+    import store.statement_rows as rows
+
+    monkeypatch.setattr(rows, "SCOPES_KEPT", 2)
+    with Records(search_kb) as records:
+        first = rows.vector_scope(records, SearchFilters(year_from=2024))
+        assert first and rows.vector_scope(records, SearchFilters(year_from=2024)) is first
+        rows.vector_scope(records, SearchFilters(year_from=2023))
+        rows.vector_scope(records, SearchFilters(doc_type="report"))
+        assert len(records.memo()["scopes"]) == 2
+        again = rows.vector_scope(records, SearchFilters(year_from=2024))
+        assert again == first and again is not first
