@@ -1,8 +1,10 @@
 """Warm search latency on a KB: p50 and p95, wall clock and CPU time, for each query's first search (its words
 embedded) and for repeats (its vector remembered, as when a reader changes a filter or the limit).
 
-Run: python bench/search_latency.py KB [QUERIES_JSON ...] [--repeat N]
-(default queries: ../shared/eval/queries_dev.json; bench/queries/queries.json adds 34 more)
+Run: python bench/search_latency.py KB [QUERIES_JSON ...] [--repeat N] [--filtered]
+(default queries: ../shared/eval/queries_dev.json; bench/queries/queries.json adds 34 more). `--filtered` then
+searches every query again under each filter of bench/web_load.py (a year, a document type, a topic) and prints the
+CPU per search for each.
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from pathlib import Path
 from scrutineer.config import open_vectors, settings
 from scrutineer.search import search
 from store.records import Records
+from store.statement_rows import SearchFilters
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+FILTERS = {"year from 2024": SearchFilters(year_from=2024), "document type report": SearchFilters(doc_type="report"),
+           "topic neet": SearchFilters(topic="neet")}
 
 
 def _line(name: str, values: list[float]) -> str:
@@ -31,6 +36,7 @@ def main() -> None:
     ap.add_argument("kb", type=Path)
     ap.add_argument("queries", nargs="*", type=Path, default=[SHARED / "eval" / "queries_dev.json"])
     ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--filtered", action="store_true", help="also time each query under each of FILTERS")
     args = ap.parse_args()
     queries = list(dict.fromkeys(q["query"] for path in args.queries for q in json.loads(path.read_text())))
     with Records(args.kb) as records:
@@ -48,10 +54,24 @@ def main() -> None:
                 into = first if round_ == 0 else again
                 into["wall"].append(1000 * (time.perf_counter() - wall))
                 into["cpu"].append(1000 * (time.process_time() - cpu))
+        filtered = {name: _cpu(records, index, embedder, queries, f) for name, f in FILTERS.items()} if args.filtered else {}
     print(f"KB {args.kb}: {n} statements; {len(queries)} queries, limit 30")
     for name, got in (("first search of a query", first), ("repeated", again)):
         if got["wall"]:
             print(f"{_line(name + ', wall', got['wall'])}\n{_line(name + ', CPU', got['cpu'])}")
+    for name, cpu in filtered.items():
+        print(f"{_line(f'filtered by {name}, CPU', cpu)}; mean {statistics.fmean(cpu):.0f} ms")
+
+
+def _cpu(records: Records, index, embedder, queries: list[str], filters: SearchFilters) -> list[float]:
+    """CPU ms of each query's search under `filters` (its vector already remembered, as in the web app)."""
+    out = []
+    for q in queries:
+        cpu = time.process_time()
+        with index.held():
+            search(records, index, embedder, q, filters, limit=30)
+        out.append(1000 * (time.process_time() - cpu))
+    return out
 
 
 if __name__ == "__main__":

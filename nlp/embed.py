@@ -128,10 +128,10 @@ def _cuda() -> bool:
 
 
 def build_embedder(profile: Profile = Profile.ACCURATE, model: str | None = None, cache: Path | None = None,
-                   int8: bool = False, shared: Path | None = None) -> Embedder:
+                   int8: bool = False, shared: Path | None = None, threads: int = 0) -> Embedder:
     """`cache` holds derived models (the distilled static model, the ONNX export), `shared` the machine's copy of
     the static model to start a KB's from; a configured model or a GPU runs on sentence-transformers, the packaged
-    MiniLM on a CPU runs on ONNX Runtime."""
+    MiniLM on a CPU runs on ONNX Runtime (on `threads` threads; 0: as many as it likes)."""
     cache = cache or default_cache()
     if profile is Profile.FAST:
         return StaticEmbedder(cache, shared)
@@ -139,7 +139,7 @@ def build_embedder(profile: Profile = Profile.ACCURATE, model: str | None = None
         return SentenceEmbedder(model)
     from nlp.embed_onnx import OnnxEmbedder
 
-    return OnnxEmbedder(cache, quantised=int8)
+    return OnnxEmbedder(cache, quantised=int8, threads=threads)
 
 
 def default_cache() -> Path:

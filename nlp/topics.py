@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from nlp.vocabulary import jargon
 
@@ -87,9 +88,16 @@ STOPWORDS = frozenset(_STOP_TEXT.split(" "))
 def expand_query(query: str) -> list[str]:
     """The query's content words plus the spelled-out forms of any jargon in it, and the acronym of any
     spelled-out form ("not in education, employment or training" also finds "NEET")."""
+    return list(_expanded(query))
+
+
+@lru_cache(maxsize=1024)
+def _expanded(query: str) -> tuple[str, ...]:
+    """Remembered: a search expands its query three times (keywords, `why`, highlighting), each a pass over the
+    whole jargon list."""
     low = query.lower()
     words = re.findall(r"[a-z0-9]+", low)
     extra = [JARGON[k] for k in JARGON if re.search(rf"\b{re.escape(k)}\b", low)]
     spelled = [k for k, v in JARGON.items() if re.search(r"\b" + r"\W+".join(map(re.escape, v.split())) + r"\b", low)]
     expanded = words + [w for phrase in extra for w in phrase.split()] + [w for k in spelled for w in k.split()]
-    return [w for w in dict.fromkeys(expanded) if w not in STOPWORDS]
+    return tuple(w for w in dict.fromkeys(expanded) if w not in STOPWORDS)

@@ -57,7 +57,9 @@ def open_vectors(kb: Path, cfg: Settings, rebuilding: bool = False, writer: bool
     if not writer and not cfg.chroma_url and not store_exists(kb) and _has_statements(kb):
         raise IndexDamaged("the vector index is missing: run `scrutineer reindex` to build it from the records")
     derived = kb / "models" if cfg.profile is Profile.FAST else cfg.cache  # a distillation is kept with its KB
-    embedder = embedder or build_embedder(cfg.profile, cfg.model, derived, cfg.int8, shared=cfg.cache)  # given: Ray's actors
+    # given: Ray's actors; a reader embeds one query at a time, on one thread (see OnnxEmbedder)
+    embedder = embedder or build_embedder(cfg.profile, cfg.model, derived, cfg.int8, shared=cfg.cache,
+                                          threads=0 if writer else 1)
     wait = max(cfg.vector_wait, WRITER_WAIT) if writer else cfg.vector_wait
     return VectorIndex(kb, embedder.name, cfg.chroma_url, cfg.collection, rebuilding, wait), embedder
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from datetime import date
+from functools import lru_cache
 from threading import Lock
 
 import numpy as np
@@ -39,6 +40,7 @@ VOCABULARY_WEIGHT = 0.5  # the vocabulary's list votes at half weight (at full w
 # "\d+ children" as "\d children": the same matches for `search`, found twice as fast
 _FIGURE = re.compile(r"\d(?:\s*%| (?:children|young people|care leavers|carers|households)\b)", re.I)
 VECTORS_KEPT = 512  # query vectors remembered: the same words with other filters, limits or pages embed once
+TEXTS_KEPT = 1 << 16  # statements whose weight and duplicate key are remembered (by text: a KB's id may be reused)
 
 
 class Hit(BaseModel):
@@ -107,7 +109,7 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
         retrieved.append((trace.ranks["vocabulary"], VOCABULARY_WEIGHT))
     if index is not None and embedder is not None:
         vector = query_vector(embedder, query)
-        scope = None if filters.topic else vector_scope(records, filters)  # read once, for both vector queries
+        scope = vector_scope(records, filters)  # read once, for both vector queries
         nearest = _nearest(records, index, vector, deep, filters, scope)
         trace.ranks["vector"] = nearest
         first = _fused(records, [(keyword, 1.0), (nearest, 1.0)], topical, pool, trace)
@@ -142,13 +144,12 @@ def query_vector(embedder: Embedder, query: str) -> np.ndarray:
 
 
 def _nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: int, filters: SearchFilters,
-             scope: list[int] | None) -> list[int]:
+             scope: tuple[str, ...] | None) -> list[int]:
     found = None
-    # the authority, type and year filters as ids; with a topic (flags only the index holds) Chroma filters alone:
-    # its ids and metadata filters together took 7 s where either took 0.1 s
-    if scope is not None and not filters.topic:
+    among = _among(index, filters, scope)
+    if among is not None:
         try:
-            found = [h.statement_id for h in index.query(vector, limit, among=scope)]
+            found = [h.statement_id for h in index.query(vector, limit, among=among)]
         except IndexLags:  # statements not yet indexed (an ingest under way): Chroma's own filter
             found = None
     if found is None:
@@ -157,6 +158,20 @@ def _nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: in
     # add topics found by embedding similarity to the rules' ones
     ok = allowed_ids(records, found, filters.model_copy(update={"topic": None}))
     return [i for i in found if i in ok]
+
+
+def _among(index: VectorIndex, filters: SearchFilters, scope: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """The statements the filters admit, as ids for the vector index (None: no filter it holds). The authority, type
+    and year filters come from SQLite (`scope`), a topic from the ids the index flags with it (the flags only the index
+    holds, read once per state of the index): Chroma's metadata filter reads every statement's metadata per query,
+    and its ids and metadata filters together took 7 s where either took 0.1 s."""
+    if not filters.topic:
+        return scope
+    flagged = index.flagged(f"topic_{filters.topic}")
+    if scope is None:
+        return flagged
+    admitted = set(scope)
+    return tuple(i for i in flagged if i in admitted)
 
 
 def _feedback(index: VectorIndex, vector: np.ndarray, top: list[int]) -> np.ndarray:
@@ -196,6 +211,7 @@ def _fused(records: Records, retrieved: list[tuple[list[int], float]], topical: 
     return sorted(scores.items(), key=lambda item: -item[1])
 
 
+@lru_cache(maxsize=TEXTS_KEPT)
 def _substance(text: str) -> float:
     """Headings, table cells and broken fragments rank below sentences that say something (BM25 favours them)."""
     n = len(text)
@@ -208,6 +224,7 @@ def _substance(text: str) -> float:
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=TEXTS_KEPT)
 def _key(text: str) -> str:
     return _NOT_ALNUM.sub(" ", text.lower()).strip()
 

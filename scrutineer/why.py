@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -47,8 +48,7 @@ def explain(records: Records, trace: Trace, passages: list[tuple[list[int], floa
             fused: dict[int, float]) -> list[Why]:
     """One `Why` per passage (its statement ids and score)."""
     at = {name: {sid: rank for rank, sid in enumerate(ids, 1)} for name, ids in trace.ranks.items()}
-    words = [w for w in dict.fromkeys(expand_query(trace.query) + trace.terms) if len(w) > 2 and w not in STOPWORDS]
-    patterns = {w: re.compile(rf"\b{re.escape(w.rstrip('s') if len(w) > 3 else w)}\w{{0,3}}\b", re.I) for w in words}
+    patterns = _patterns(tuple(expand_query(trace.query) + trace.terms))
     topics = statement_topics(records, [sid for ids, _ in passages for sid in ids])
     out = []
     for ids, _ in passages:
@@ -65,3 +65,10 @@ def explain(records: Records, trace: Trace, passages: list[tuple[list[int], floa
                        vocabulary_rank=rank("vocabulary"), fused_score=round(fused.get(best, 0.0), 5),
                        rerank_score=trace.rerank.get(best), filters=trace.filters))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _patterns(terms: tuple[str, ...]) -> dict[str, re.Pattern]:
+    """Each searched word (less stopwords and short ones) and the pattern that finds it, made once per query."""
+    words = [w for w in dict.fromkeys(terms) if len(w) > 2 and w not in STOPWORDS]
+    return {w: re.compile(rf"\b{re.escape(w.rstrip('s') if len(w) > 3 else w)}\w{{0,3}}\b", re.I) for w in words}

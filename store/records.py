@@ -57,6 +57,18 @@ class Records:
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA foreign_keys = ON")
         self._migrate()
+        self._memo: dict[object, object] = {}
+        self._memo_state: tuple[int, int] | None = None
+
+    def memo(self) -> dict[object, object]:
+        """Answers derived from the records (a filter's statement ids, a term's document frequency) that stay good
+        until anyone commits: emptied when this connection has written or another has committed since it was filled
+        (SQLite's data_version), so a search reuses them across queries and never reads them stale."""
+        state = (self.db.execute("PRAGMA data_version").fetchone()[0], self.db.total_changes)
+        if state != self._memo_state:
+            self._memo.clear()
+            self._memo_state = state
+        return self._memo
 
     def close(self) -> None:
         self.db.close()

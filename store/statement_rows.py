@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
@@ -96,6 +97,7 @@ def keyword_ids(records: Records, terms: list[str], filters: SearchFilters, limi
     return [r[0] for r in records.db.execute(sql, [match, *args, limit])]
 
 
+SCOPES_KEPT = 16  # filters whose statement ids a connection remembers (a whole-corpus scope is a few MB)
 COMMON = 0.08  # a term in more of the statements than this adds little to BM25 but makes it score them all
 
 
@@ -105,12 +107,19 @@ def selective_terms(records: Records, terms: list[str]) -> list[str]:
     stems = _stems(terms)
     if not stems:
         return terms
-    db = records.db
-    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.statements_vocab USING fts5vocab(main, 'statements_fts', 'row')")
-    total = db.execute("SELECT count(*) FROM statements").fetchone()[0]
-    wanted = sorted(set(stems.values()))
-    df = dict(db.execute(f"SELECT term, doc FROM temp.statements_vocab WHERE term IN ({', '.join('?' * len(wanted))})",
-                         wanted).fetchall())
+    db, memo = records.db, records.memo()
+    df: dict[str, int] = memo.setdefault("df", {})  # type: ignore[assignment]
+    wanted = sorted(set(stems.values()) - df.keys())
+    if wanted:
+        if len(df) > _STEMS_KEPT:
+            df.clear()
+        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.statements_vocab USING fts5vocab(main, 'statements_fts', 'row')")
+        df.update({t: 0 for t in wanted})
+        df.update(db.execute(f"SELECT term, doc FROM temp.statements_vocab WHERE term IN ({', '.join('?' * len(wanted))})",
+                             wanted).fetchall())
+    if "total" not in memo:
+        memo["total"] = db.execute("SELECT count(*) FROM statements").fetchone()[0]
+    total: int = memo["total"]  # type: ignore[assignment]
     keep = [t for t in terms if df.get(stems.get(t, ""), 0) <= COMMON * total]
     return keep or terms
 
@@ -138,9 +147,10 @@ def _stems(terms: list[str]) -> dict[str, str]:
     return {t: stem for t in terms if (stem := _STEMS.get(t)) is not None}
 
 
-def vector_scope(records: Records, filters: SearchFilters) -> list[int] | None:
+def vector_scope(records: Records, filters: SearchFilters) -> tuple[str, ...] | None:
     """The statements the vector index's metadata admits under `filters`' authority, type and year clauses, read as
-    `index_rows` wrote that metadata (undated: year 0); None when it has none of them. A vector query among these
+    `index_rows` wrote that metadata (undated: year 0), as the index names them (ids as text); None when it has none
+    of them. A vector query among these
     ids finds what Chroma's own filter on those fields finds, without Chroma reading every statement's metadata."""
     where, args = [], []
     if filters.authorities:
@@ -157,8 +167,18 @@ def vector_scope(records: Records, filters: SearchFilters) -> list[int] | None:
             args.append(bound)
     if not where:
         return None
+    # the same filters' statements again for the next query: read once until a commit, the last few filters kept
+    scopes: OrderedDict[tuple, tuple[str, ...]] = records.memo().setdefault("scopes", OrderedDict())  # type: ignore[assignment]
+    key = (tuple(where), tuple(args))
+    if key in scopes:
+        scopes.move_to_end(key)
+        return scopes[key]
     docs = f"SELECT d.id FROM documents d WHERE d.doc_type != 'pack' AND {' AND '.join(where)}"
-    return [r[0] for r in records.db.execute(f"SELECT s.id FROM statements s WHERE s.document_id IN ({docs})", args)]
+    sql = f"SELECT s.id FROM statements s WHERE s.document_id IN ({docs})"
+    scopes[key] = found = tuple(str(r[0]) for r in records.db.execute(sql, args))
+    while len(scopes) > SCOPES_KEPT:
+        scopes.popitem(last=False)
+    return found
 
 
 def allowed_ids(records: Records, ids: list[int], filters: SearchFilters) -> set[int]:

@@ -35,6 +35,15 @@ def test_onnx_float_gives_the_pytorch_vectors(tmp_path: Path, torch_vectors: np.
     assert list(tmp_path.rglob("*.onnx")), "the export is cached for the next run"
 
 
+def test_a_searcher_embeds_each_query_on_one_thread_to_the_same_vector(tmp_path: Path) -> None:
+    """The reader's embedder (one ONNX thread, open_vectors(writer=False)) gives exactly the ingest's query vectors,
+    so a query's hits do not depend on which process embedded it."""
+    many, one = OnnxEmbedder(tmp_path), OnnxEmbedder(tmp_path, threads=1)
+    assert one.session.get_session_options().intra_op_num_threads == 1
+    for text in TEXTS:
+        assert np.array_equal(many.embed([text]), one.embed([text]))
+
+
 def test_int8_moves_vectors_a_little_and_says_so(tmp_path: Path, torch_vectors: np.ndarray) -> None:
     int8 = OnnxEmbedder(tmp_path, quantised=True)
     vectors = int8.embed(TEXTS)

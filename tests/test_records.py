@@ -97,3 +97,16 @@ def test_processes_opening_a_new_kb_at_once_take_turns(tmp_path):
         assert all(n >= 1 for n in pool.map(_open_and_count, [str(kb)] * 8))
     with Records(kb) as records:
         assert records.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+
+
+def test_remembered_answers_are_dropped_when_anyone_commits(tmp_path: Path) -> None:
+    """`memo` holds across reads and is emptied by another connection's commit or this connection's own write."""
+    with Records(tmp_path) as reader, Records(tmp_path) as writer:
+        reader.memo()["x"] = 1
+        assert reader.memo() == {"x": 1}
+        writer.db.execute("INSERT INTO meta VALUES ('test', '1')")
+        writer.db.commit()
+        assert reader.memo() == {}
+        reader.memo()["x"] = 2
+        reader.db.execute("DELETE FROM meta WHERE key = 'test'")
+        assert reader.memo() == {}

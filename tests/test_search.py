@@ -189,20 +189,37 @@ def test_the_search_command_shows_the_filters_it_read(search_kb: Path) -> None:
 
 @pytest.mark.parametrize("filters", [SearchFilters(year_from=2024), SearchFilters(year_to=2023),
                                      SearchFilters(doc_type="report"), SearchFilters(authorities=["Wexcombe County Council"]),
-                                     SearchFilters(authorities=["Northmoor Borough Council"], year_from=2023, year_to=2025)])
+                                     SearchFilters(authorities=["Northmoor Borough Council"], year_from=2023, year_to=2025),
+                                     SearchFilters(topic="neet"), SearchFilters(topic="neet", year_from=2024),
+                                     SearchFilters(topic="neet", authorities=["Wexcombe County Council"])])
 def test_filtered_vector_search_among_ids_finds_what_chromas_filter_finds(search_kb: Path, filters: SearchFilters,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """The authority, type and year filters handed to Chroma as the statements SQLite admits give the same hits as
-    Chroma's metadata filter (undated statements included by a year_to, as the index's year 0 is)."""
+    """The authority, type and year filters handed to Chroma as the statements SQLite admits, and a topic as the ids
+    the index flags with it, give the same hits as Chroma's metadata filter (undated statements included by a
+    year_to, as the index's year 0 is)."""
     import scrutineer.search as searching
 
     with Records(search_kb) as records:
         index, embedder = open_vectors(search_kb, Settings())
-        assert searching.vector_scope(records, filters)
+        assert searching._among(index, filters, searching.vector_scope(records, filters)) is not None
         among = [h.model_dump() for h in search(records, index, embedder, "care leavers in education", filters, limit=30)]
-        monkeypatch.setattr(searching, "vector_scope", lambda *_: None)
+        monkeypatch.setattr(searching, "_among", lambda *_: None)
         chroma = [h.model_dump() for h in search(records, index, embedder, "care leavers in education", filters, limit=30)]
     assert among == chroma and among
+
+
+def test_the_ids_a_topic_flags_are_read_again_after_any_write(tmp_path: Path) -> None:
+    """`flagged` is remembered per state of the index: flags changed through another handle on the same store (an
+    ingest's re-derived topics) are seen on the next search, as is a statement added there."""
+    index = VectorIndex(tmp_path, "unit")
+    index.add([1, 2, 3], np.eye(8, dtype=np.float32)[:3], [{"topic_neet": True}, {"topic_neet": False}, {"year": 1}])
+    assert index.flagged("topic_neet") == ("1",)
+    other = VectorIndex(tmp_path, "unit")
+    other.set_metadata([2], [{"topic_neet": True}])
+    assert sorted(index.flagged("topic_neet")) == ["1", "2"]
+    other.add([4], np.eye(8, dtype=np.float32)[3:4], [{"topic_neet": True}])
+    assert sorted(index.flagged("topic_neet")) == ["1", "2", "4"]
+    assert index.query(np.eye(8, dtype=np.float32)[3], 5, among=index.flagged("topic_neet"))[0].statement_id == 4
 
 
 def test_a_query_among_ids_the_index_lacks_says_so(tmp_path: Path) -> None:
@@ -228,8 +245,24 @@ def test_a_filtered_search_while_statements_await_indexing_uses_chromas_filter(s
     filters = SearchFilters(year_from=2024)
     with Records(kb) as records:
         index, embedder = open_vectors(kb, Settings())
-        index.delete(searching.vector_scope(records, filters)[:5])  # in SQLite, not (yet) in the index
+        index.delete([int(i) for i in searching.vector_scope(records, filters)[:5]])  # in SQLite, not in the index
         lagging = [h.model_dump() for h in search(records, index, embedder, "care leavers", filters, limit=20)]
         monkeypatch.setattr(searching, "vector_scope", lambda *_: None)
         chroma = [h.model_dump() for h in search(records, index, embedder, "care leavers", filters, limit=20)]
     assert lagging == chroma and lagging
+
+
+def test_a_connection_remembers_the_last_few_filters_statements(search_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A filter's statement ids are read once and reused for the next query, and only the last SCOPES_KEPT are kept
+    (each can be a large part of the corpus)."""
+    import store.statement_rows as rows
+
+    monkeypatch.setattr(rows, "SCOPES_KEPT", 2)
+    with Records(search_kb) as records:
+        first = rows.vector_scope(records, SearchFilters(year_from=2024))
+        assert first and rows.vector_scope(records, SearchFilters(year_from=2024)) is first
+        rows.vector_scope(records, SearchFilters(year_from=2023))
+        rows.vector_scope(records, SearchFilters(doc_type="report"))
+        assert len(records.memo()["scopes"]) == 2
+        again = rows.vector_scope(records, SearchFilters(year_from=2024))
+        assert again == first and again is not first

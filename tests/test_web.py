@@ -326,3 +326,23 @@ def test_concurrent_searches_share_the_index_and_match_one_at_a_time(web_kb: Pat
     finally:
         owner.close()
     assert all(f.notice is None and f.hits == alone[q] for q, f in found)
+
+
+def test_pages_carry_the_security_headers_and_the_original_file_no_page_policy(client: TestClient) -> None:
+    page = client.get("/", params={"q": "care leavers"})
+    assert page.headers["x-content-type-options"] == "nosniff" and page.headers["referrer-policy"] == "no-referrer"
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert "default-src 'self'" in client.get("/api/documents").headers["content-security-policy"]
+    original = client.get(f"/documents/{_doc_id(client, 'hostile-markup.pdf')}/file")
+    assert original.headers["x-content-type-options"] == "nosniff" and "content-security-policy" not in original.headers
+
+
+def test_filter_options_are_escaped_and_show_the_choice_made() -> None:
+    """The options are made once per list and choice (present.options): escaped, the chosen ones marked."""
+    from scrutineer.web.present import options
+
+    choices = (("a&b", "A & B"), ("<x>", "<script>x</script>"), ("plain", "plain"))
+    html = str(options(choices, ("a&b", "plain")))
+    assert html == ('<option value="a&amp;b" selected>A &amp; B</option><option value="&lt;x&gt;">'
+                    '&lt;script&gt;x&lt;/script&gt;</option><option value="plain" selected>plain</option>')
+    assert str(options(choices, "<x>")).count(" selected") == 1 and " selected" not in str(options(choices, None))

@@ -19,8 +19,9 @@ from scrutineer.hits import render_hits
 from scrutineer.web import service
 from scrutineer.web.chart import comparison_svg, legend
 from scrutineer.web.forms import CompareForm, MetricsForm, SearchForm, compare_form, metrics_form, search_form
-from scrutineer.web.present import section_tree, timeline
+from scrutineer.web.present import Choices, section_tree, timeline
 from store.metric_rows import Only
+from store.queries import DocumentRow
 
 router = APIRouter(include_in_schema=False)
 SHOWN_METRICS = 200  # rows on the page; the CSV has every filtered row
@@ -31,12 +32,22 @@ def _render(request: Request, name: str, **context: object) -> HTMLResponse:
 
 
 def _choices(request: Request) -> dict[str, object]:
-    docs = service.documents(request.app.state.owner)
+    """The filters' options as (value, label) pairs (see present.options), made once per KB generation."""
+    owner = request.app.state.owner
+    return owner.cached("choices", lambda _: _made_choices(service.documents(owner)))
+
+
+def _made_choices(docs: list[DocumentRow]) -> dict[str, object]:
     taxonomy = load_taxonomy()
-    return {"authorities": sorted({d.authority for d in docs if d.authority}), "doc_types": [d.value for d in DocType],
-            "topics": [t.value for t in Topic], "bases": [b.value for b in Basis],
-            "onlys": [o.value for o in Only],
-            "indicators": sorted(((i.id, i.title) for i in taxonomy.indicators.values()), key=lambda it: it[1].lower()),
+
+    def named(values: list[str]) -> Choices:
+        return tuple((v, v.replace("_", " ")) for v in values)
+
+    return {"authorities": tuple((a, a) for a in sorted({d.authority for d in docs if d.authority})),
+            "doc_types": named([d.value for d in DocType]), "topics": named([t.value for t in Topic]),
+            "bases": named([b.value for b in Basis]), "onlys": tuple((o.value, o.value) for o in Only),
+            "indicators": tuple(sorted(((i.id, i.title) for i in taxonomy.indicators.values()),
+                                       key=lambda it: it[1].lower())),
             "titles": {i.id: i.title for i in taxonomy.indicators.values()}}
 
 

@@ -31,12 +31,28 @@ def highlight(text: str, query: str) -> Markup:
     pattern = _pattern(query)
     if pattern is None:
         return escape(text)
-    out, last = [], 0
+    out: list[str] = []  # plain strings, each escaped once, joined once (Markup.join escapes every part again)
+    last = 0
     for m in pattern.finditer(text):
-        out += [escape(text[last:m.start()]), Markup("<mark>"), escape(m.group()), Markup("</mark>")]
+        out += [escape(text[last:m.start()]), "<mark>", escape(m.group()), "</mark>"]
         last = m.end()
     out.append(escape(text[last:]))
-    return Markup("").join(out)
+    return Markup("".join(out))
+
+
+Choices = tuple[tuple[str, str], ...]  # (value, label) of each option of a <select>
+
+
+def options(choices: Choices, selected: str | tuple[str, ...] | None) -> Markup:
+    """A <select>'s options, escaped, those in `selected` marked: made once per list and selection, since rendering
+    a few hundred options through the template cost more CPU than the search they sit above."""
+    return _options(choices, frozenset([selected] if isinstance(selected, str) else selected or ()))
+
+
+@lru_cache(maxsize=1024)
+def _options(choices: Choices, selected: frozenset[str]) -> Markup:
+    return Markup("".join(f'<option value="{escape(v)}"{" selected" if v in selected else ""}>{escape(label)}</option>'
+                          for v, label in choices))
 
 
 def period(row: MetricRow) -> str:

@@ -49,7 +49,7 @@ def failures(owner: KBOwner) -> list[FailureRow]:
 
 def document_ids(owner: KBOwner) -> dict[tuple[str, int], str]:
     """(source, part) → document id: a search hit cites its source file and part, the page links by id."""
-    return {(d.source, d.part_index): d.id for d in documents(owner)}
+    return owner.cached("document_ids", lambda _: {(d.source, d.part_index): d.id for d in documents(owner)})
 
 
 def document_row(owner: KBOwner, doc_id: str) -> DocumentRow:
