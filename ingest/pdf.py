@@ -7,12 +7,11 @@ import re
 import shutil
 from dataclasses import dataclass, field
 
-import pymupdf
-
 from ingest.cleanup import broken_sentence, is_blank_page_marker, join_broken, join_lines
 from ingest.errors import DamagedFile, EmptyFile, EncryptedPdf, IngestError, NotAPdf, NoTextLayer, describe
 from ingest.joins import join_page_breaks
 from ingest.layout import TextBox, reading_order, remove_running_text
+from ingest.lean_imports import pymupdf
 from ingest.models import Block, BlockKind
 from ingest.tables import find_page_tables, page_may_have_table
 

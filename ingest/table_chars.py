@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from array import array
 
-import pymupdf
-from pymupdf import table as _table
+from ingest.lean_imports import pymupdf
+
+_table = pymupdf.table  # PyMuPDF's table module, whose make_chars this one replaces
 
 _original = _table.make_chars
 _PATCHED_VERSION = "2.0"  # the PyMuPDF whose make_chars this one mirrors; another version keeps its own

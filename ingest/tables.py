@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 
-import pymupdf
-
 from ingest import table_chars
 from ingest.cleanup import normalise
+from ingest.lean_imports import pymupdf
 from ingest.models import Block, BlockKind, Table
 
 _THOUSANDS = re.compile(r"^[£$]?-?\d{1,3}(?: \d{3})+(?:\.\d+)?%?$")

@@ -13,16 +13,12 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
-import spacy
 import yaml
-from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ingest.authorities import gazetteer
 from nlp.models import DocumentContext, Entity, EntityLabel
 from nlp.periods import resolve_periods
+from nlp.spacy_lean import Doc, Language, Matcher, Span, filter_spans, spacy
 
 DATA = Path(__file__).with_name("data") / "entities.yaml"
 THIS_COUNCIL = "@document"  # "the Council": the document's own authority
