@@ -115,8 +115,10 @@ def broken_sentence(previous: str, text: str) -> bool:
     """Whether `text` carries on a sentence `previous` left open across a paragraph break: a lower-case start
     after a line ending mid-phrase, a figure or a date after "decreased by" / "80 to" ("475 ...", "31 March 2016."), a
     bracket closed, or the end of a financial year ("in 2014–" / "15 to 92%")."""
-    return bool((_UNFINISHED.search(previous) and _CONTINUATION.match(text))
-                or (_OPEN_PREPOSITION.search(previous) and (_FIGURE_START.match(text) or _DATE_START.match(text)))
+    end = len(previous.rstrip())  # both patterns end the text: searched from where their longest match can start
+    return bool((_UNFINISHED.search(previous, max(0, end - 2)) and _CONTINUATION.match(text))
+                or (_OPEN_PREPOSITION.search(previous, max(0, end - 4))
+                    and (_FIGURE_START.match(text) or _DATE_START.match(text)))
                 or (_open_bracket(previous) and _CLOSES.match(text))
                 or (_YEAR_DASH.search(previous) is not None and _YEAR_END.match(text) is not None))
 

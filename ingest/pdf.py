@@ -6,13 +6,13 @@ import itertools
 import re
 import shutil
 from dataclasses import dataclass, field
-
-import pymupdf
+from functools import cache
 
 from ingest.cleanup import broken_sentence, is_blank_page_marker, join_broken, join_lines
 from ingest.errors import DamagedFile, EmptyFile, EncryptedPdf, IngestError, NotAPdf, NoTextLayer, describe
 from ingest.joins import join_page_breaks
 from ingest.layout import TextBox, reading_order, remove_running_text
+from ingest.lean_imports import pymupdf
 from ingest.models import Block, BlockKind
 from ingest.tables import find_page_tables, page_may_have_table
 
@@ -117,7 +117,9 @@ def _open(data: bytes, source: str) -> pymupdf.Document:
     return doc
 
 
+@cache
 def _ocr_available() -> bool:
+    """Once a process: PyMuPDF finds Tesseract's language data by running `tesseract --list-langs` (16 CPU ms)."""
     if not shutil.which("tesseract"):
         return False
     try:

@@ -36,6 +36,7 @@ _PLAN_YEARS = re.compile(rf"\b(?:({_MONTH})\s+)?({_YEAR})\s*(?:-|–|—|to)\s*(
 _YEAR_END = re.compile(rf"\b(?:Yr\.?|Year)\s*end\s*{_FY}", re.I)
 _FIN_YEAR = re.compile(rf"\b{_FY}\b")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})[\s-]+({_YEAR}|\d{{2}})\b", re.I)
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ def _month(name: str) -> int:
 def find_periods(text: str, reporting_fy: int | None = None) -> list[Period]:
     """Every period mention in `text`, longest match first where they overlap."""
     found: list[Period] = []
+    if not _DIGIT.search(text):
+        return found  # every form here holds a number (a year, a quarter's number or a day)
     taken: list[tuple[int, int]] = []
 
     def add(start: date | None, end: date | None, m: re.Match) -> None:

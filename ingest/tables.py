@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 
-import pymupdf
-
 from ingest import table_chars
 from ingest.cleanup import normalise
+from ingest.lean_imports import pymupdf
 from ingest.models import Block, BlockKind, Table
 
 _THOUSANDS = re.compile(r"^[£$]?-?\d{1,3}(?: \d{3})+(?:\.\d+)?%?$")
@@ -88,7 +87,8 @@ def _continued_column(row: list[str], previous: list[str]) -> int | None:
 def page_may_have_table(page: pymupdf.Page) -> bool:
     """Cheap test for grid-forming vector graphics (ruling lines or shaded cells)."""
     horizontal = vertical = filled = 0
-    for path in page.get_drawings():
+    drawings = page.get_drawings()
+    for path in drawings:
         for item in path["items"]:
             if item[0] == "l":
                 p1, p2 = item[1], item[2]
@@ -105,8 +105,17 @@ def page_may_have_table(page: pymupdf.Page) -> bool:
                 elif r.width > 15 and r.height > 6 and path.get("fill") is not None:
                     filled += 1
         if (horizontal >= 3 and vertical >= 2) or filled >= 4 or horizontal >= 4:
+            _lend_drawings(page, drawings)
             return True
     return False
+
+
+def _lend_drawings(page: pymupdf.Page, drawings: list[dict]) -> None:
+    """Leave the drawings on the page for the `find_tables` that follows: PyMuPDF 2.0 reads a page's drawings once
+    per call through this cache (and never alters the list), so it need not read them a second time. A rotated page
+    is drawn again unrotated inside `find_tables`, so it gets none."""
+    if table_chars.install() and page.rotation == 0:
+        page._table_drawings_cache = [drawings]
 
 
 def find_page_tables(page: pymupdf.Page, page_no: int) -> list[tuple[pymupdf.Rect, Table]]:
@@ -114,7 +123,12 @@ def find_page_tables(page: pymupdf.Page, page_no: int) -> list[tuple[pymupdf.Rec
     table_chars.install()
     found = []
     words = None
-    for t in page.find_tables(use_layout=False).tables:
+    try:
+        tables = page.find_tables(use_layout=False).tables
+    finally:
+        if getattr(page, "_table_drawings_cache", None) is not None:
+            del page._table_drawings_cache  # the gate's drawings, lent for this call only
+    for t in tables:
         if t.row_count < 2 or t.col_count < 2:
             continue
         words = words if words is not None else page.get_text("words")

@@ -13,16 +13,12 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
-import spacy
 import yaml
-from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ingest.authorities import gazetteer
 from nlp.models import DocumentContext, Entity, EntityLabel
 from nlp.periods import resolve_periods
+from nlp.spacy_lean import Doc, Language, Matcher, Span, filter_spans, spacy
 
 DATA = Path(__file__).with_name("data") / "entities.yaml"
 THIS_COUNCIL = "@document"  # "the Council": the document's own authority
@@ -81,6 +77,8 @@ def _entry(entry: str | dict) -> tuple[str, str]:
 @Language.component("scrutineer_council", requires=["doc.ents"], assigns=["doc.ents"])
 def resolve_council(doc: Doc) -> Doc:
     """"The Council" becomes the document's authority; dropped when the document has none."""
+    if not any(ent.label_ == "AUTHORITY" and ent.id_ == THIS_COUNCIL for ent in doc.ents):
+        return doc  # nothing to resolve (most statements): the entities stay as they are
     authority = doc._.context.authority
     ents = []
     for ent in doc.ents:
@@ -108,6 +106,8 @@ class PeopleTagger:
     def __call__(self, doc: Doc) -> Doc:
         people = [self._person(doc, start, end) for _, start, end in self.matcher(doc)]
         people += [p for ent in doc.ents if ent.label_ == "ROLE" and (p := self._before_role(doc, ent))]
+        if all(p is None for p in people):
+            return doc
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
         fresh = [p for p in people if p is not None and not taken.intersection(range(p.start, p.end))]
         doc.ents = filter_spans([*doc.ents, *fresh])
@@ -147,6 +147,8 @@ def tag_periods(doc: Doc) -> Doc:
                              alignment_mode="expand", span_id=_period_norm(period.start, period.end))
         if span is not None:
             found.append(span)
+    if not found:
+        return doc
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     doc.ents = filter_spans([*doc.ents, *(s for s in found if not taken.intersection(range(s.start, s.end)))])
     return doc

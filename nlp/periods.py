@@ -75,30 +75,50 @@ _THIS_YEAR_QUARTER = re.compile(  # "in the first quarter of this year": of the 
     r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:this|the current)\s+(?:financial\s+)?year\b", re.I)
 
 
+_DIGIT = re.compile(r"\d")  # the same \d as the patterns': most statements hold none, and most forms need one
+_MEMO: dict[tuple, tuple[Period, ...]] = {}
+_MEMO_SIZE = 50_000  # a long document's statements: entities and metrics both ask for each one
+
+
 def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
-    """Every period in `text`, point dates and relative forms included, without age ranges."""
+    """Every period in `text`, point dates and relative forms included, without age ranges.
+
+    Remembered by text and the context fields read here: extraction asks for each statement twice (its entities,
+    then its metrics), and resolving is a few dozen regular-expression passes."""
+    key = (text, ctx.period_start, ctx.period_end, ctx.period_label, ctx.meeting_date, ctx.inspection)
+    periods = _MEMO.get(key)
+    if periods is None:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        periods = _MEMO[key] = tuple(_resolve(text, ctx))
+    return list(periods)
+
+
+def _resolve(text: str, ctx: DocumentContext) -> list[Period]:
     found: list[Period] = []
+    digits = _DIGIT.search(text) is not None  # without one, only the worded forms can match
 
     def add(start: date | None, end: date | None, span: tuple[int, int]) -> None:
         if start is None or end is None or end < start or any(span[0] < p.span[1] and p.span[0] < span[1] for p in found):
             return
         found.append(Period(start, end, " ".join(text[span[0]:span[1]].split()), span))
 
-    for m in _ROLLING.finditer(text):
+    for m in _ROLLING.finditer(text) if digits else ():
         end = _month_end(_year(m.group(2)), _month(m.group(1)))
         add(date(end.year, 1, 1) if end.month == 12 else date(end.year - 1, end.month + 1, 1), end, m.span())
-    for m in _QUARTER_TO.finditer(text):
+    for m in _QUARTER_TO.finditer(text) if digits else ():
         add(*_quarter_ending(_month_end(_year(m.group(2)), _month(m.group(1)))), m.span())
-    for m in _ORDINAL_QUARTER.finditer(text):  # "the first quarter of 2016" (calendar), "... of 2016/17" (financial)
+    # "the first quarter of 2016" (calendar), "... of 2016/17" (financial)
+    for m in _ORDINAL_QUARTER.finditer(text) if digits else ():
         add(*_ordinal_quarter(m), m.span())
-    for m in _QUARTER_OF_FY.finditer(text):
+    for m in _QUARTER_OF_FY.finditer(text) if digits else ():
         if int(m.group(3)[-2:]) == (int(m.group(2)) + 1) % 100:  # "2015-2016", not "2015-2017"
             add(*quarter(int(m.group(2)), _QUARTER_WORD.get(m.group(1).lower(), 0) or int(m.group(1))), m.span())
-    for m in _YEAR_TO.finditer(text):
+    for m in _YEAR_TO.finditer(text) if digits else ():
         end = _year_end(int(m.group(1)) if m.group(1) else None, _month(m.group(2)), int(m.group(3)))
         if end is not None:
             add(*twelve_months_to(end), m.span())
-    for m in _TERM.finditer(text):
+    for m in _TERM.finditer(text) if digits else ():  # added only with its year
         if m.group(1) or m.group(3):  # "the summer term" alone: which summer is unknowable
             add(*_term(m), m.span())
     if ctx.reporting_fy is not None:
@@ -129,7 +149,7 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
         start = date(year, month, 1)
         add(start, max(start, written or start), m.span())
     if latest is not None:  # "At the end of June" in a paper of a year to March met in July: that June
-        for m in _BARE_DAY.finditer(text):
+        for m in _BARE_DAY.finditer(text) if digits else ():
             month, day = _month(m.group(2)), int(m.group(1))
             year = latest.year - ((month, day) > (latest.month, latest.day))
             if (found_day := _safe_date(year, month, day)) is not None:
@@ -138,10 +158,10 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
             month = _month(m.group(1))
             year = latest.year - (month > latest.month)
             add(date(year, month, 1), _month_end(year, month), m.span())
-    for m in DATE_RE.finditer(text):
+    for m in DATE_RE.finditer(text) if digits else ():
         day = _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
         add(day, day, m.span())
-    for m in _NUMERIC_DATE.finditer(text):
+    for m in _NUMERIC_DATE.finditer(text) if digits else ():
         day = _safe_date(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
         add(day, day, m.span())
     for p in find_periods(text, ctx.reporting_fy):
@@ -155,7 +175,7 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
             add(_year_before(p.start), _year_before(p.end), (p.span[0], a_year_back.end()))
         else:
             add(p.start, p.end, p.span)
-    for m in _BARE_YEAR.finditer(text):
+    for m in _BARE_YEAR.finditer(text) if digits else ():
         year = int(m.group(2))
         if m.group(1).lower() == "since":  # "since 2016": up to the time of writing
             add(date(year, 1, 1), max(date(year, 12, 31), written or date(year, 12, 31)), m.span())

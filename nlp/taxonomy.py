@@ -40,6 +40,9 @@ class Indicator:
     england: dict[str, float] = field(default_factory=dict)
 
 
+_SEEN_SIZE = 2_000  # texts a rule remembers its groups' hits for (cleared when full): a statement's, and its neighbours'
+
+
 @dataclass(frozen=True)
 class Rule:
     indicator: Indicator
@@ -47,9 +50,20 @@ class Rule:
     veto: re.Pattern | None
     anchors: tuple[re.Pattern | None, ...]  # each group's words that name the measure itself, not the cohort it is of
     refiners: tuple[bool, ...] = ()  # groups that only narrow the measure (an age band): a heading may supply them
+    _seen: dict[str, tuple[bool, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def hits(self, text: str) -> tuple[bool, ...]:
+        """Which groups occur in `text`. Remembered: a sentence is asked about again for each of its values and
+        each way of naming them (its words near the value, the sentence, the sentence with its context)."""
+        found = self._seen.get(text)
+        if found is None:
+            if len(self._seen) >= _SEEN_SIZE:
+                self._seen.clear()
+            found = self._seen[text] = tuple(g.search(text) is not None for g in self.groups)
+        return found
 
     def groups_in(self, text: str) -> int:
-        return sum(1 for g in self.groups if g.search(text))
+        return sum(self.hits(text))
 
     def cue_length(self, text: str) -> int:
         """Characters the measure's cues cover: "in-house ... family/friends" is more telling than "foster"; the
@@ -169,7 +183,7 @@ class Taxonomy:
         chosen = None
         wide = f"{sentence} {context}" if context else sentence
         for rule in self._by_unit.get(unit, []):
-            hits = [g.search(sentence) is not None for g in rule.groups]
+            hits = rule.hits(sentence)
             n_sentence = sum(hits)
             if context and anchored and not any(h and a is not None and a.search(sentence)
                                                 for a, h in zip(rule.anchors, hits, strict=True)):

@@ -139,8 +139,8 @@ def _init_worker(memory: int = 0, extract: bool = True) -> None:
 
 def _preload(extract: bool = True) -> None:
     """Build the extractor and import the PDF reader in the parent, before its worker pool forks: every worker then
-    inherits them instead of paying for them itself (spaCy with torch, and PyMuPDF's layout models loaded at import:
-    about 3 CPU seconds a worker)."""
+    inherits them instead of paying for them itself (spaCy, PyMuPDF and the rules' patterns: about 1 CPU second a
+    worker)."""
     if multiprocessing.get_start_method() == "fork":
         _warm(extract)
 

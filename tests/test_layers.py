@@ -26,3 +26,16 @@ def test_no_model_or_heavy_library_at_import_time():
     code = "import scrutineer.cli, sys; print(any(m in sys.modules for m in ('torch', 'chromadb', 'spacy', 'ray')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_parsing_and_rules_load_neither_torch_nor_pymupdf_layout():
+    """Ingest without embeddings needs neither: torch (which spaCy's thinc would import) nor PyMuPDF's layout model."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, ingest.pdf; from nlp.pipeline import build_extractor; build_extractor(); "
+            "print(any(m in sys.modules for m in ('torch', 'pymupdf.layout'))); import torch")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={k: v for k, v in os.environ.items() if k != "SCRUTINEER_SPACY_MODEL"})
+    assert out.stdout.strip() == "False"
