@@ -245,6 +245,7 @@ def test_a_date_cut_before_its_year_joins_across_a_page_or_a_line_read_as_a_para
 def test_a_year_continues_only_a_phrase_left_open_for_a_date():
     assert broken_sentence("The last inspection of the local authority's services was in", "March 2012. It was judged good.")
     assert broken_sentence("The chair has been in post since", "April 2013.")
+    assert broken_sentence("Early help is a Board priority for", "2015. Work is in progress.")
     assert broken_sentence("The child population grew between", "2011 and 2021 by 4%.")
     assert broken_sentence("Spending on services for children in", "2019/20 was reviewed.")
     assert not broken_sentence("Progress since the last inspection in", "2019 Leadership")  # a heading, capitalised
