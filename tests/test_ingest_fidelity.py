@@ -252,3 +252,17 @@ def test_a_year_continues_only_a_phrase_left_open_for_a_date():
     assert not broken_sentence("Children in care", "2014 Annual report")
     assert not broken_sentence("Key dates for March", "2014 Plan")
     assert not broken_sentence("The report was published in", "Kent County Council papers.")
+
+
+def test_a_quotation_set_in_bold_joins_across_a_page_but_a_bold_heading_does_not(tmp_path):
+    path = _write(tmp_path / "quote.pdf", [
+        [(80, "'I believe that any cut to the service would be detrimental. Families on low incomes across the "
+              "district will find it more difficult for", 11, True)],
+        [(80, "them to travel to the next centre.'", 11, True),
+         (160, "A consultation response that ends on an open word of", 11, False)],
+        [(80, "Findings of the consultation", 11, True)],
+    ])
+    texts = {s.text: (s.page, s.page_end) for s in parse_file(path).documents[0].statements}
+    assert texts["Families on low incomes across the district will find it more difficult for them to travel to the next "
+                 "centre.'"] == (1, 2)
+    assert "A consultation response that ends on an open word of" in texts  # not joined with the bold heading after it
