@@ -107,20 +107,28 @@ _OPEN_PREPOSITION = re.compile(r"\b(?:by|to|of|from|with|at|than|was|were|is|are
 _FIGURE_START = re.compile(r"^[£]?\d[\d,.]*%?\s+(?!\s*[A-Z])")
 _YEAR_DASH = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]$")
 _YEAR_END = re.compile(r"^\d{2}\b(?![,.]\d)")
-_DATE_START = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December)\s+(?:19|20)\d{2}\b")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE_START = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d{{2}}\b")
+# "the last inspection was in" / "95 in March" / "since" left open for the date that follows ("2014.", "March 2012.",
+# "2013 and 2014", "2014-15"): the year is a date, not a paragraph number
+_OPEN_FOR_DATE = re.compile(rf"(?:\b(?:in|on|at|of|for|by|from|since|until|during|between|before|after|and|to|than)|"
+                            rf"[a-z0-9,]\s+{_MONTH})\s*$")
+_YEAR_START = re.compile(rf"^(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+)?(?:19|20)\d{{2}}(?:[-–/]\d{{2,4}})?"
+                         r"(?:[.,;:)]|\s+(?:and|or|to|when|which|where|with|was|were|is|are|as|at|in|for|from|by|[a-z]\w*)\b|$)")
 
 
 def broken_sentence(previous: str, text: str) -> bool:
     """Whether `text` carries on a sentence `previous` left open across a paragraph break: a lower-case start
     after a line ending mid-phrase, a figure or a date after "decreased by" / "80 to" ("475 ...", "31 March 2016."), a
-    bracket closed, or the end of a financial year ("in 2014–" / "15 to 92%")."""
+    bracket closed, the end of a financial year ("in 2014–" / "15 to 92%"), or the year of a date left open ("95 in
+    March" / "2014. Assessments ...", "was in" / "March 2012.")."""
     end = len(previous.rstrip())  # both patterns end the text: searched from where their longest match can start
     return bool((_UNFINISHED.search(previous, max(0, end - 2)) and _CONTINUATION.match(text))
                 or (_OPEN_PREPOSITION.search(previous, max(0, end - 4))
                     and (_FIGURE_START.match(text) or _DATE_START.match(text)))
                 or (_open_bracket(previous) and _CLOSES.match(text))
-                or (_YEAR_DASH.search(previous) is not None and _YEAR_END.match(text) is not None))
+                or (_YEAR_DASH.search(previous) is not None and _YEAR_END.match(text) is not None)
+                or (_YEAR_START.match(text) is not None and _OPEN_FOR_DATE.search(previous) is not None))
 
 
 def join_broken(previous: str, text: str) -> str:

@@ -15,7 +15,11 @@ from ingest.statements import split_sentences
 _ENDED = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 _LOWER_START = re.compile(r"^[a-z](?![.)]\s)")  # not a list marker "a. ", "i) "
 # a line that stops on an article, a preposition or a conjunction has not ended its sentence, whatever starts the next page
-_DANGLING = re.compile(r"\b(?:the|a|an|of|to|and|or|with|for|by|from|through|that|which|their|its|is|are|was|were)\s*$")
+_DANGLING = re.compile(
+    r"\b(?:the|a|an|of|to|in|on|at|into|between|than|and|or|but|with|for|by|from|through|that|which|their|its|is|are"
+    r"|was|were)\s*$")
+_CLOSING_START = re.compile(r"^[,;:)\]%]")  # "... rose to 17" / "%, above ...": the page cut before the mark
+_BOLD_PROSE = 120  # characters
 _LOOK_BACK = 4  # blocks of the earlier page to look past: footnotes, a caption beside the text
 
 
@@ -41,16 +45,19 @@ def join_page_breaks(blocks: list[Block]) -> list[Block]:
 
 def _cut_sentence(before: list[Block], block: Block) -> Block | None:
     """The paragraph of the earlier page that `block` carries on, if any."""
-    if block.kind is not BlockKind.PARAGRAPH or block.bold or block.marked_heading:
-        return None
+    if block.kind is not BlockKind.PARAGRAPH or block.marked_heading or (block.bold and not _LOWER_START.match(block.text)):
+        return None  # a bold opening is a heading, unless it starts in lower case (a quotation set in bold)
     for candidate in reversed(before[-_LOOK_BACK:]):
         if candidate.page_end is not None:
             return None  # already carried across a break
         same_size = not (candidate.font_size and block.font_size) or abs(candidate.font_size - block.font_size) <= 0.6
-        if candidate.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or candidate.bold or not same_size:
+        prose = len(candidate.text) >= _BOLD_PROSE  # a bold paragraph this long is a quotation, not a heading
+        if candidate.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not same_size \
+                or candidate.bold != block.bold or (candidate.bold and not prose):
             continue  # a footnote in small print, a heading, a table between the halves
         if broken_sentence(candidate.text, block.text) or (
-            not _ENDED.search(candidate.text) and (_LOWER_START.match(block.text) or _DANGLING.search(candidate.text))
+            not _ENDED.search(candidate.text)
+            and (_LOWER_START.match(block.text) or _CLOSING_START.match(block.text) or _DANGLING.search(candidate.text))
         ):
             return candidate
         return None

@@ -219,3 +219,50 @@ def test_a_paragraph_number_before_a_code_word_is_the_statements_number() -> Non
     assert paragraph_number("8. S47 enquiries are effective and timely.") == ("8", 3)
     assert paragraph_number("25. Children's views are heard.") == ("25", 4)
     assert paragraph_number("2.5 million pounds was spent.") == ("", 0)
+
+
+def test_a_date_cut_before_its_year_joins_across_a_page_or_a_line_read_as_a_paragraph_number(tmp_path):
+    """Issue 19/23: "95 in March" / "2014." and "17% in" / "2013." lost their year, and the metric its date."""
+    path = _write(tmp_path / "year.pdf", [
+        [(200, "The share of children adopted rose year on year to 17% in", 11, False),
+         (213.5, "2013. Adoption scorecard performance is also strong.", 11, False),
+         (300, "There are 117 foster carers, an increase from 112 in March 2015 and 95 in March", 11, False)],
+        [(80, "2014. Assessments of prospective carers are thorough.", 11, False),
+         (200, "Children in care", 11, False),
+         (213.5, "12. The virtual school is effective.", 11, False),
+         (300, "Key dates for March", 11, False)],
+        [(80, "2014 Annual report", 11, False)],
+    ])
+    texts = {s.text: (s.page, s.page_end) for s in parse_file(path).documents[0].statements}
+    assert texts["There are 117 foster carers, an increase from 112 in March 2015 and 95 in March 2014."] == (1, 2)
+    assert texts["Assessments of prospective carers are thorough."] == (2, None)
+    assert texts["The share of children adopted rose year on year to 17% in 2013."] == (1, None)
+    assert "Adoption scorecard performance is also strong." in texts
+    assert not any(t.startswith("Key dates for March 2014") for t in texts)  # a year at a page top after a label
+    assert not any("Children in care 12" in t for t in texts)  # a paragraph number after a line that is not left open
+
+
+def test_a_year_continues_only_a_phrase_left_open_for_a_date():
+    assert broken_sentence("The last inspection of the local authority's services was in", "March 2012. It was judged good.")
+    assert broken_sentence("The chair has been in post since", "April 2013.")
+    assert broken_sentence("Early help is a Board priority for", "2015. Work is in progress.")
+    assert broken_sentence("The child population grew between", "2011 and 2021 by 4%.")
+    assert broken_sentence("Spending on services for children in", "2019/20 was reviewed.")
+    assert not broken_sentence("Progress since the last inspection in", "2019 Leadership")  # a heading, capitalised
+    assert not broken_sentence("Children in care", "2014 Annual report")
+    assert not broken_sentence("Key dates for March", "2014 Plan")
+    assert not broken_sentence("The report was published in", "Kent County Council papers.")
+
+
+def test_a_quotation_set_in_bold_joins_across_a_page_but_a_bold_heading_does_not(tmp_path):
+    path = _write(tmp_path / "quote.pdf", [
+        [(80, "'I believe that any cut to the service would be detrimental. Families on low incomes across the "
+              "district will find it more difficult for", 11, True)],
+        [(80, "them to travel to the next centre.'", 11, True),
+         (160, "A consultation response that ends on an open word of", 11, False)],
+        [(80, "Findings of the consultation", 11, True)],
+    ])
+    texts = {s.text: (s.page, s.page_end) for s in parse_file(path).documents[0].statements}
+    assert texts["Families on low incomes across the district will find it more difficult for them to travel to the next "
+                 "centre.'"] == (1, 2)
+    assert "A consultation response that ends on an open word of" in texts  # not joined with the bold heading after it
