@@ -297,7 +297,8 @@ def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, traili
                and not re.fullmatch(r"[\s(:]*", text[p.span[1]:v.span[0]])]  # not "the previous year (5,818)"
     if weighed and _VERSUS.search(text, max(0, v.span[0] - 25), v.span[0]):
         return weighed[-1]
-    periods = [p for p in periods if p not in weighed]
+    if weighed and _VERSUS_AFTER.match(text, v.span[1]):  # the first of the pair is the sentence's own year's
+        periods = [p for p in periods if p not in weighed]
     own = [p for p in periods if lo <= p.span[0] and p.span[1] <= v.span[0]]
     if own:
         return own[-1]
@@ -316,6 +317,7 @@ _LAST_YEAR_LABEL = re.compile(
     r"\b(?:previous|prior|preceding|last)\s+(?:financial\s+)?year\b|\byear\s+(?:before|earlier)\b", re.I)
 _WEIGHED_ON = re.compile(r"\b(?:on|than|with|to|against)\s+$", re.I)
 _VERSUS = re.compile(r"\b(?:as opposed to|compared (?:with|to)|against|versus|vs\.?)\s+$", re.I)
+_VERSUS_AFTER = re.compile(r"\s*,?\s*(?:as opposed to|compared (?:with|to)|against|versus|vs\.?)\s+\d", re.I)
 
 
 def _dates_all(gap: str) -> bool:
