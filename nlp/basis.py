@@ -131,6 +131,14 @@ _AIM = re.compile(  # "the ambition is to increase this to 75%", "PSA target", "
     re.I)
 
 
+# "the rate ... has been higher than that nationally, and has been consistently over 90%": the subject's own figure,
+# in a new predicate after the comparison, names no comparator of its own
+_SUBJECT_GOES_ON = re.compile(
+    rf"{_COMPARATIVE}[^.;:%\d()]{{0,80}}?,?\s+and\s+((?:has|have|had|is|are|was|were|remains?|remained)\b[^.;:%\d()]*)$", re.I)
+_COMPARATOR_WORD = re.compile(r"\b(?:national\w*|england|statistical|neighbours?|similar|regional\w*|region|comparators?|"
+                              r"average|london|peers|others?)\b", re.I)
+
+
 def clause_basis(basis: Basis, text: str, span: tuple[int, int], figures_before: bool) -> Basis:
     """Whose figure the clause's structure makes a value: the subject of "is below / higher than / in line with ...
     at X" is the authority's own when the sentence printed no figure of its own before (the comparator is the object,
@@ -139,6 +147,10 @@ def clause_basis(basis: Basis, text: str, span: tuple[int, int], figures_before:
     before = text[max(0, span[0] - 160):span[0]]
     if (_BY_YEAR.search(before[-40:]) and _FUTURE.match(text[span[1]:])) or _AIM.search(before[-80:]):
         return Basis.TARGET
+    goes_on = _SUBJECT_GOES_ON.search(before)
+    if basis in (Basis.NATIONAL, Basis.STATISTICAL_NEIGHBOURS, Basis.REGIONAL) and goes_on \
+            and not _COMPARATOR_WORD.search(goes_on.group(1)):
+        return Basis.ACTUAL
     compared = _SUBJECT_COMPARED.search(before)
     if basis in (Basis.NATIONAL, Basis.STATISTICAL_NEIGHBOURS, Basis.REGIONAL) and not figures_before and compared \
             and not _POINTS_BACK.search(before[:compared.start()]) and not _ANOTHER_COMPARATOR.match(text, span[1]):

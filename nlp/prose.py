@@ -26,7 +26,10 @@ from nlp.subjects import Found, describes_sample, indicator_for
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
 
-_DASHES = str.maketrans({"\u0336": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2500": "-"})
+_DASHES = str.maketrans({c: "-" for c in "\u0336\u2212\u2010\u2011\u2012\u2015\u2043\u2500\ufe58\ufe63\uff0d"})
+_STROKE = re.compile(r"\s+\u0336(?:\s+|$)")
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s*$")
+_YEAR_AFTER = re.compile(r"\s*(\d{2}|(?:19|20)\d\d)\b(?![.,]\d)")
 _CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)|(?<=[a-z)%])(?<![a-z]\.[a-z])\.\s+(?=[A-Z])"  # a sentence ends a clause too
 _SEPARATOR = re.compile(_CLAUSE_MARK)
 _TRAILING_END = re.compile(  # also ", " and a "Target:" label, or a card's "Previous 5,473" without its colon, or a
@@ -152,9 +155,23 @@ def _split_strokes(statements: list[StatementIn]) -> list[StatementIn]:
     live in residential children's homes ̶ ..."): one item each, as printed."""
     out: list[StatementIn] = []
     for st in statements:
-        items = [t for t in re.split(r"\s+\u0336(?:\s+|$)", st.text) if t.strip()] if "\u0336" in st.text else [st.text]
+        items = [t for t in _stroke_items(st.text) if t.strip()] if "\u0336" in st.text else [st.text]
         out += [st] if len(items) < 2 else [replace(st, text=t, is_list_item=not t.rstrip().endswith(":")) for t in items]
     return out
+
+
+def _stroke_items(text: str) -> list[str]:
+    """The items between stroke bullets, keeping a year range printed with the stroke ("In 2016 \u0336 17, 176 ...")
+    whole: a year followed by the next year is a range, not two items."""
+    items, start = [], 0
+    for m in _STROKE.finditer(text):
+        left = _YEAR_BEFORE.search(text[max(0, m.start() - 5):m.start()])
+        right = _YEAR_AFTER.match(text, m.end())
+        if left and right and int(right.group(1)) % 100 == (int(left.group(1)) + 1) % 100:
+            continue
+        items.append(text[start:m.start()])
+        start = m.end()
+    return [*items, text[start:]]
 
 
 def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, previous: list[Found],
@@ -273,6 +290,15 @@ def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, traili
         return since[-1] if since else None
     if trailing or trailing_only:
         return trailing[0] if trailing else None
+    # "down on the year before, 12 as opposed to 15": the year before is what the figure is weighed against, and the
+    # figure after "as opposed to" is that year's
+    weighed = [p for p in periods if p.span[1] <= v.span[0] and _LAST_YEAR_LABEL.search(p.label)
+               and _WEIGHED_ON.search(text, max(0, p.span[0] - 20), p.span[0])
+               and not re.fullmatch(r"[\s(:]*", text[p.span[1]:v.span[0]])]  # not "the previous year (5,818)"
+    if weighed and _VERSUS.search(text, max(0, v.span[0] - 25), v.span[0]):
+        return weighed[-1]
+    if weighed and _VERSUS_AFTER.match(text, v.span[1]):  # the first of the pair is the sentence's own year's
+        periods = [p for p in periods if p not in weighed]
     own = [p for p in periods if lo <= p.span[0] and p.span[1] <= v.span[0]]
     if own:
         return own[-1]
@@ -285,6 +311,13 @@ def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, traili
     if len(periods) == 1 and _dates_all(text[end:periods[0].span[0]]):
         return periods[0]  # "76 (13%) out of 586 having three or more moves in the past twelve months"
     return None
+
+
+_LAST_YEAR_LABEL = re.compile(
+    r"\b(?:previous|prior|preceding|last)\s+(?:financial\s+)?year\b|\byear\s+(?:before|earlier)\b", re.I)
+_WEIGHED_ON = re.compile(r"\b(?:on|than|with|to|against)\s+$", re.I)
+_VERSUS = re.compile(r"\b(?:as opposed to|compared (?:with|to)|against|versus|vs\.?)\s+$", re.I)
+_VERSUS_AFTER = re.compile(r"\s*,?\s*(?:as opposed to|compared (?:with|to)|against|versus|vs\.?)\s+\d", re.I)
 
 
 def _dates_all(gap: str) -> bool:

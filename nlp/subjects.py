@@ -34,7 +34,7 @@ _ATTENDED = re.compile(  # "attended by 150 children", "has helped over 100 chil
     r"(?:\battend(?:ed|ing)? by|\b(?:has|have|had)\s+(?:helped|supported|reached|worked with|engaged(?: with)?))\s+"
     r"(?:(?:approximately|around|about|some|over|nearly|almost|only|more than)\s+)*$", re.I)
 _DENOMINATOR = re.compile(  # "looked after five of the 49 young people presenting as homeless": the group the five came from
-    r"\b(?:(?!(?:19|20)\d\d\b)\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
+    r"\b(?:(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?\s*%?|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
     r"\s+(?:out\s+)?of\s+(?:the\s+)?$", re.I)  # "only nine of 119 (7.6%) 16- and 17-year-olds have left care"
 _VERB = re.compile(r"\b(?:were|are|was|is|have|has|had|live|lived|remain|remained|presenting|who|which|that)\b", re.I)
 _OWN_PREDICATE = re.compile(
@@ -274,12 +274,11 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if (band := parts.AGE_RANGE_HEAD.match(after)) is not None:  # "104 looked after 16- and 17-year-olds": an age band,
         named = taxonomy.match(after, after, unit)  # named only by a measure of that band ("care leavers aged 19-21")
         return named if named is not None and taxonomy.refined_by(named, band.group(0)) else None
-    if (whole := _DENOMINATOR.search(before)) is not None:  # "nine of 119 (7.6%) 16- and 17-year-olds have left
-        # care": only its own noun names it ("85 of 92 care leavers, or 87%, are in ..."), and "the 10 children placed or
-        # adopted" is a group the paper defined, not a measure
-        head = _VERB.split(after, maxsplit=1)[0]
-        own = head.strip() and not _NUMERATOR.search(text) and not re.search(r"\bthe\s*$", whole.group(0), re.I)
-        return taxonomy.match(head, head, unit) if own else None
+    if _DENOMINATOR.search(text[max(0, v.span[0] - 30): v.span[0]]) is not None:
+        # "nine of 119 16- and 17-year-olds", "6% (11 of 176) of children looked after", "95% of the 123 eligible care
+        # leavers": the base of a share is the group the part came from, not the cohort at a date, whatever its noun
+        # (an "Of 150 care leavers aged 19 to 21," lead-in that states the cohort is read elsewhere)
+        return None
     if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before):
         return None  # "350 care leavers, of whom 11 are looked after", "(67 out of 358)": a part of another group
     # "252 were placed in foster care, of whom 126 were out of borough": what follows "of whom" describes a part

@@ -80,7 +80,8 @@ _OR_LESS = re.compile(r"\s*or (?:less|more|fewer|longer|shorter|under|over)\b", 
 _DAY_OF_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+{_MONTH_NAME}\b")
 _OLDEST_AGE = 25  # care leavers are supported to 25: a larger number after "over" or "plus" is a count
 _AGE_LIMIT = re.compile(
-    r"\b(?:over|above|under|up to|beyond|aged over|aged under|reach(?:es|ed|ing)?|turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)"
+    r"\b(?:over|above|under|up to|up until|until|till|beyond|aged over|aged under|aged up to|reach(?:es|ed|ing)?|"
+    r"turn(?:s|ed|ing)?|approach(?:es|ed|ing)?)"
     r"\s*$", re.I)
 _AGE_OF_PRONOUN = re.compile(  # "until they are 18", "young people who reach 21"
     r"\b(?:they|he|she)\s+(?:are|is|were|was|turn(?:s|ed)?|reach(?:es|ed)?|become|becomes|became)\s*$|\bwho\s+(?:turn|reach)(?:s|es|ed)?\s*$|"
@@ -89,7 +90,11 @@ _AGE_OF_PEOPLE = re.compile(
     r"\b(?:care leavers|young people|children|adults|pupils|those|anyone|people)\s+(?:aged\s+)?(?:over|above|under)\s*$", re.I)
 _AT_AGE = re.compile(  # "live independently at 18 and above", "allocated at 18 to the adult service"
     r"\b(?:(?:allocated|transferr?\w*|mov\w*|leav\w*|left|independent\w*|transition\w*)\s+(?:care\s+)?at\s*$)|"
+    r"\b(?:leaving care|adult|adults'?|after ?care) (?:service|services|team)s?\s+at\s*$|"  # "the leaving care service at 18"
     r"(?:^|[.;:!?]\s)\s*at\s*$", re.I)  # "When you are leaving care at 18", "At 16, the proportion ..."
+# "supported from 18 to 21": the top of a band of ages (not "rose from 18 to 21 children", a change of a count)
+_AGE_BAND_TOP = re.compile(r"(?<![\d,.])(1[0-9]|2[0-5])\s*(?:to|-|–)\s*$", re.I)  # also "the 16 to 18 cohort"
+_CHANGE_WORD = re.compile(r"\b(?:increas|decreas|ris[ei]|rose|fell|fall|reduc|declin|grew|grow|drop|went|moved|chang)\w*", re.I)
 _AT_AGE_END = re.compile(r"^\s*(?:and (?:above|over)|or (?:above|over)|\+|onwards)", re.I)
 _AGE_LIMIT_END = re.compile(r"^(?:s\b|\s*(?:[).,;]|$|and over|or over|plus\b|years?\b))", re.I)
 _COUNTED_AFTER = re.compile(r"^\s*(?:children|young people|care leavers|people|pupils|adults|families|of\b)", re.I)
@@ -233,6 +238,10 @@ def _is_count(text: str, m: re.Match) -> bool:
     if (_AT_AGE.search(before) or (re.search(r"\bat\s*$", before) and _AT_AGE_END.match(after))) and \
             _num(raw) <= _OLDEST_AGE:
         return False  # an age things happen at, not a count
+    if (band := _AGE_BAND_TOP.search(before)) and int(band.group(1)) < _num(raw) <= _OLDEST_AGE \
+            and not _COUNTED_AFTER.match(after) \
+            and not _CHANGE_WORD.search(text[max(0, m.start() - 80):m.start()]):
+        return False  # "supported from 18 to 21"
     if _AGE_OF_PRONOUN.search(before):
         return False  # "remain with their foster carers after they turn 18"
     if _AGE_OF_PEOPLE.search(before) and not _COUNTED_AFTER.match(after):

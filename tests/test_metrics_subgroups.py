@@ -152,7 +152,8 @@ def test_a_denominator_is_named_only_by_its_own_noun() -> None:
                  "In 2022-23, of 150 care leavers aged 19 to 21, 60% (90) were in education, employment or training.",
                  "This is higher than the numbers for 31 March 2022 and 31 March 2023 of 301 and 310 children looked "
                  "after.")
-    assert got[92] == "care_leavers_count" and got[150] == "care_leavers_19_21_count" and got[301] == "cla_count"
+    # "80 of 92": the base of a share is not the cohort at a date (kept unmapped); a lead-in "of 150 ..." states it
+    assert got[92] == "" and got[150] == "care_leavers_19_21_count" and got[301] == "cla_count"
 
 
 def test_a_measure_named_whole_in_the_clause_beats_one_the_sentence_completes() -> None:

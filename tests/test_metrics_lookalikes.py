@@ -1,0 +1,106 @@
+"""Figures that look like an indicator's and are not: ages, the base of a share, a year range printed with a stroke,
+registration and dwellings, a measure the clause says there is none of, and the basis and period of a comparison.
+
+Sentences written for these tests, in the language of inspection reports and needs assessments.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nlp.models import DocumentContext
+from nlp.prose import StatementIn, metrics_from_statements
+from nlp.taxonomy import load_taxonomy
+
+CTX = DocumentContext(authority="Northmoor Borough Council", period_start=date(2019, 2, 4),
+                      period_end=date(2019, 2, 15), period_label="4 to 15 February 2019", inspection=True)
+
+
+def rows(sentence: str) -> dict[float, tuple[str, str, date | None]]:
+    """value -> (indicator, basis, period start) of every row the sentence yields."""
+    statements = [StatementIn(0, sentence, 1, ("Children looked after",))]
+    return {m.value: (m.indicator, m.basis.value, m.period_start)
+            for m in metrics_from_statements(statements, CTX, load_taxonomy())}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Care leavers are supported until 21, and personal advisers keep in touch with them.",
+    "Pathway plans say that care leavers will receive support until 21.",
+    "Care leavers are supported from 18 to 21 by personal advisers.",
+    "The picture for the 16 to 18 cohort of care leavers is not repeated for the older cohort.",
+    "Children in care move to the leaving care service at 18, and start to build the skills they need.",
+])
+def test_an_age_is_not_a_count(sentence: str) -> None:
+    assert all(ind == "" for ind, _, _ in rows(sentence).values())
+
+
+def test_a_count_range_and_a_change_of_a_count_are_still_counts() -> None:
+    assert rows("The number of care leavers in staying put rose from 18 to 21.")[21][0] == "staying_put_count"
+    assert rows("In 2018-19, 35 care leavers were in staying put arrangements.")[35][0] == "staying_put_count"
+
+
+@pytest.mark.parametrize(("sentence", "base"), [
+    ("In 2017-18, this reduced to 6% (11 of 176) of children looked after receiving a caution.", 176),
+    ("The council keeps in touch with 140 of 145 care leavers.", 145),
+    ("Contact is maintained with 95% of the 123 current eligible care leavers.", 123),
+    ("At the time of the inspection, 25 of the 248 young people receiving leaving care services lived in shared "
+     "houses.", 248),
+])
+def test_the_base_of_a_share_is_not_the_cohort(sentence: str, base: int) -> None:
+    assert rows(sentence).get(base, ("",))[0] == ""
+
+
+def test_a_lead_in_that_states_the_cohort_still_counts_it() -> None:
+    got = rows("In 2017-18, of 150 care leavers aged 19 to 21, 60% (90) were in education, employment or training.")
+    assert got[150][0] == "care_leavers_19_21_count"
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2016 \u0336 17, 176 children were looked after.",
+    "In 2016 \u0336 2017, 176 children were looked after.",
+    "In 2016\u201217, 176 children were looked after.",
+    "In 2016 \u2015 17, 176 children were looked after.",
+])
+def test_a_year_range_printed_with_a_stroke_or_an_odd_dash_is_a_period(sentence: str) -> None:
+    got = rows(sentence)
+    assert 17 not in got and 2017 not in got
+    assert got[176] == ("cla_count", "actual", date(2016, 4, 1))
+
+
+def test_stroke_bullets_still_split_items() -> None:
+    got = rows("Of these, 143 live outside the area \u0336 25 live in residential children's homes \u0336 12 live with "
+               "their parents.")
+    assert got[25][0] == "placements_residential_count"
+
+
+def test_registration_with_a_dentist_is_not_a_dental_check() -> None:
+    assert rows("Only 78% of children looked after are registered with a dentist.")[78][0] == ""
+    assert rows("In 2018-19, 95% of children looked after had a dental check.")[95][0] == "cla_dental_check_percent"
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The council has increased access to housing through 9 new-build properties for care leavers.", 9),
+    ("The council has commissioned 12 self-contained flats for care leavers.", 12),
+    ("The authority has 6 emergency beds for care leavers.", 6),
+])
+def test_dwellings_beds_and_places_are_not_young_people(sentence: str, value: int) -> None:
+    assert rows(sentence).get(value, ("",))[0] == ""
+
+
+def test_a_clause_with_none_of_the_measure_does_not_name_the_figure() -> None:
+    assert rows("There are no agency workers and 50% of the workforce are experienced social workers.")[50][0] == ""
+
+
+def test_a_new_predicate_after_a_comparison_is_the_authority_s_own_figure() -> None:
+    got = rows("The rate of dental checks for children looked after has been higher than that nationally, and has "
+               "been 94% in 2017-18.")
+    assert got[94][1] == "actual"
+
+
+def test_the_figure_weighed_against_the_year_before_is_that_year_s() -> None:
+    got = rows("While the number of children adopted in 2015-16 was down slightly on the year before, 12 as opposed "
+               "to 15, more children have plans for adoption.")
+    assert got[12] == ("cla_adopted_count", "actual", date(2015, 4, 1))
+    assert got[15] == ("cla_adopted_count", "actual", date(2014, 4, 1))
