@@ -71,6 +71,11 @@ CASES = [
      "There are 28 children placed with their adoptive families awaiting an adoption order.", 28),
     ("short_of_outcome", "care_leavers_apprenticeships_count", "Currently 12 care leavers are in apprenticeships.",
      "Currently 12 care leavers have applied for apprenticeships.", 12),
+    ("complement", "icpc_within_15_days_percent",
+     "In 2018-19, for about 90% of children, initial conferences happened in a timely way.",
+     "In 2018-19, for about 10% of children, initial conferences did not happen in a timely way.", 10),
+    ("provider", "placements_residential_count", "At 31 March 2019, 31 children lived in residential children's homes.",
+     "At 31 March 2019, 41 children lived in agency placements in residential children's homes.", 41),
 ]
 
 
