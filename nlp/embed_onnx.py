@@ -27,11 +27,9 @@ class OnnxEmbedder:
     def __init__(self, cache: Path, max_seq_length: int = 128, batch_size: int = 16, quantised: bool = False,
                  threads: int = 0) -> None:
         import onnxruntime
-        from transformers import AutoTokenizer
 
-        quiet_transformers()
         source = packaged_model_path()
-        self.tokenizer = AutoTokenizer.from_pretrained(str(source), local_files_only=True)
+        self.tokenizer = _tokenizer(source, max_seq_length)
         model = _exported(source, cache / f"minilm-onnx-v{_FORMAT}-{_package_version()}", quantised)
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
@@ -52,20 +50,33 @@ class OnnxEmbedder:
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         """Batches of texts with the same number of tokens, or nearly: almost no padding is computed."""
-        tokens = self.tokenizer(texts, truncation=True, max_length=self.max_seq_length)["input_ids"]
+        tokens = [encoding.ids for encoding in self.tokenizer.encode_batch(texts)]
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         for start in range(0, len(order), self.batch_size):
             rows = order[start:start + self.batch_size]
             ids = np.zeros((len(rows), max(len(tokens[i]) for i in rows)), dtype=np.int64)
+            mask = np.zeros_like(ids)
             for j, i in enumerate(rows):
                 ids[j, :len(tokens[i])] = tokens[i]
-            mask = (ids != self.tokenizer.pad_token_id).astype(np.int64)
+                mask[j, :len(tokens[i])] = 1
             hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
             weights = mask[..., None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
             out[rows] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
         return out
+
+
+def _tokenizer(source: Path, max_seq_length: int):
+    """The model's own fast tokenizer, read with `tokenizers`: the same ids as transformers' AutoTokenizer (every
+    statement of seeds + kent + kent-council compared), without importing transformers, which imports torch (4 CPU s,
+    paid by every process that embeds: an ingest, a search)."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_seq_length)
+    return tokenizer
 
 
 def _package_version() -> str:
@@ -93,6 +104,8 @@ def _exported(source: Path, folder: Path, quantised: bool) -> Path:
 def _export(source: Path, path: Path) -> None:
     import torch
     from transformers import AutoModel, AutoTokenizer
+
+    quiet_transformers()
 
     class LastHiddenState(torch.nn.Module):
         def __init__(self, model: torch.nn.Module) -> None:

@@ -212,7 +212,8 @@ class VectorIndex:
         for i in range(0, len(ids), _BATCH):
             with self._use(write=True):
                 self.collection.upsert(ids=[str(x) for x in ids[i:i + _BATCH]],
-                                       embeddings=vectors[i:i + _BATCH].tolist(), metadatas=metadatas[i:i + _BATCH])
+                                       embeddings=np.ascontiguousarray(vectors[i:i + _BATCH], dtype=np.float32),
+                                       metadatas=metadatas[i:i + _BATCH])  # float32 rows as they are, no Python lists
 
     def delete(self, ids: list[int]) -> None:
         self._forget()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +18,7 @@ TEXTS = [
     "Two young people were placed in emergency accommodation over Christmas.",
     "The pension fund's investment strategy was approved.",
     "NEET",
+    "Café naïve – “quoted” ½ £5.2m " + "an overlong table row, read as one statement, " * 30,  # cut at 128 tokens
     "Care leavers aged 19 to 21 who are not in education, employment or training (NEET)",  # duplicates share a vector
 ]
 
@@ -42,6 +45,23 @@ def test_a_searcher_embeds_each_query_on_one_thread_to_the_same_vector(tmp_path:
     assert one.session.get_session_options().intra_op_num_threads == 1
     for text in TEXTS:
         assert np.array_equal(many.embed([text]), one.embed([text]))
+
+
+def test_tokens_are_transformers_tokens_without_importing_transformers(tmp_path: Path) -> None:
+    from transformers import AutoTokenizer
+
+    from nlp.embed import packaged_model_path
+
+    onnx = OnnxEmbedder(tmp_path)
+    ours = [e.ids for e in onnx.tokenizer.encode_batch(TEXTS)]
+    theirs = AutoTokenizer.from_pretrained(str(packaged_model_path()), local_files_only=True)(
+        TEXTS, truncation=True, max_length=128)["input_ids"]
+    assert ours == theirs and max(map(len, ours)) == 128
+    load = ("import sys; from pathlib import Path; from nlp.embed_onnx import OnnxEmbedder; "
+            f"OnnxEmbedder(Path({str(tmp_path)!r})).embed(['a care leaver']); print('transformers' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", load], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.stdout.strip() == "False"  # importing transformers (and with it torch) cost 4 CPU s a process
 
 
 def test_int8_moves_vectors_a_little_and_says_so(tmp_path: Path, torch_vectors: np.ndarray) -> None:
