@@ -310,7 +310,14 @@ def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, traili
         return periods[0]  # "63 missing episodes involving 50 children between January and March 2016": the sentence's
     if len(periods) == 1 and _dates_all(text[end:periods[0].span[0]]):
         return periods[0]  # "76 (13%) out of 586 having three or more moves in the past twelve months"
+    label = _FIGURES_LABEL.search(text)
+    if len(periods) == 1 and label is not None and label.start() <= periods[0].span[0] and v.span[1] <= label.start():
+        return periods[0]  # "..., at 48%, is slightly better than the national average of 45% (2013–14 figures)."
     return None
+
+
+# a closing bracket that says which year the sentence's figures are ("(2013–14 figures)", "(DfE data, 2014)")
+_FIGURES_LABEL = re.compile(r"\((?=[^()]*\b(?:figures?|data|statistics|outturns?)\b)[^()]*\)[\s.]*$", re.I)
 
 
 _LAST_YEAR_LABEL = re.compile(

@@ -26,7 +26,8 @@ _N = r"\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 LAST_N = re.compile(  # "in the last 12 months", "over the past year", "during the previous six months"
     rf"\b(?:in|over|during|for)\s+the\s+(?:(?:last|past|previous|preceding)\s+({_N})\s+(months?|weeks?|years?)|"
     r"(?:last|past)\s+(year|12-month period|twelve-month period))\b|"
-    rf"\b(?:in|over|during|for)\s+the\s+({_N})\s+(months?|weeks?|years?)\s+(?:prior\s+to|before|preceding|leading\s+up\s+to)\s+"
+    rf"\b(?:in|over|during|for)\s+the\s+({_N})[\s-]+(months?|weeks?|years?)(?:\s+period)?\s+"
+    r"(?:prior\s+to|before|preceding|leading\s+up\s+to)\s+"
     r"(?:the|this|our)\s+(?:inspection|visit)\b", re.I)  # "in the 12 months prior to the inspection"
 _YEAR_TO_DATE = re.compile(  # of the financial year the paper is written in
     r"\b(?:(?:in|for|during|over)\s+)?(?:the\s+)?(?:current\s+)?(?:financial\s+)?year[\s-]to[\s-]date\b|\bytd\b|"

@@ -148,3 +148,15 @@ def test_items_run_together_with_stroke_bullets_are_read_one_by_one_under_their_
                "70% live out of the authority area \u0336 two live in residential special schools")
     assert [(i, v, end) for i, _, v, _, end in got if i] == [("cla_count", 412.0, date(2014, 12, 31)),
                                                            ("placements_residential_count", 27.0, date(2014, 12, 31))]
+
+
+def test_a_closing_bracket_naming_the_figures_year_dates_every_figure_of_the_sentence() -> None:
+    got = rows("The proportion of care leavers in education, employment or training, at 48%, is slightly better than "
+               "the national average of 45% (2013–14 figures).")
+    assert {(r[1], r[2], r[3], r[4]) for r in got if r[0] == "care_leavers_eet_percent"} == {
+        ("actual", 48, date(2013, 4, 1), date(2014, 3, 31)), ("national", 45, date(2013, 4, 1), date(2014, 3, 31))}
+
+
+def test_a_twelve_month_period_before_the_inspection_ends_on_its_eve() -> None:
+    assert span("In the twelve month period before the inspection") == (date(2014, 3, 2), EVE)
+    assert span("in the 12-month period prior to the inspection") == (date(2014, 3, 2), EVE)
