@@ -74,6 +74,8 @@ CASES = [
     ("complement", "icpc_within_15_days_percent",
      "In 2018-19, for about 90% of children, initial conferences happened in a timely way.",
      "In 2018-19, for about 10% of children, initial conferences did not happen in a timely way.", 10),
+    ("provider", "staying_put_count", "Currently 20 care leavers stay put with their foster carers.",
+     "In addition, 13 care leavers stay put with agency foster carers.", 13),
     ("provider", "placements_residential_count", "At 31 March 2019, 31 children lived in residential children's homes.",
      "At 31 March 2019, 41 children lived in agency placements in residential children's homes.", 41),
 ]
