@@ -360,6 +360,11 @@ def _places(st: StatementIn, title: str, lead_ins: list[Place], context: str) ->
     return places
 
 
+# a bound printed on the authority's own figure: the figure is a limit, not its value (a target's "over 90%" is a value)
+_BOUND_BEFORE = re.compile(r"\b(?:over|more than|in excess of|exceed(?:ed|s|ing)?|fewer than|less than|at least|"
+                           r"upwards of)\s*$", re.I)
+
+
 def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain,
              found: list[Found]) -> Verdict | None:
     """The row's evidence and confidence, or None when its indicator does not stand: borrowed, off its domain (economy,
@@ -367,6 +372,10 @@ def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy,
     verdict = _judged(f, places, st, taxonomy, domain)
     if verdict is None or f.indicator is None:
         return verdict
+    bound = _BOUND_BEFORE.search(st.text, max(0, f.value.span[0] - 30), f.value.span[0])
+    if bound is not None and f.basis is Basis.ACTUAL:  # "over 40 young people", "rates exceeded 95%": not the value
+        return Verdict(f"not {f.indicator.id}, a bound: '{bound.group(0).strip()}'; {verdict.evidence}",
+                       verdict.confidence, blocked=True)
     lead = " ".join(p.text for p in places if p.where == "lead-in") if st.is_list_item else ""
     clause, stretch = own_words(st.text, f.value.span, [g.value.span for g in found if g is not f])
     return qualified(verdict, f.indicator, f.value.unit, f"{clause} {lead}", f"{stretch} {lead}", taxonomy,
