@@ -22,6 +22,7 @@ from nlp.models import Basis, Confidence, DocumentContext, Flag, Metric, Unit
 from nlp.periods import resolve_periods
 from nlp.qualifiers import own_words
 from nlp.respectively import listed_run, respective_bases, respective_indicators
+from nlp.scorecard_dates import scorecard_dates
 from nlp.subjects import Found, describes_sample, indicator_for
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.values import Value, find_values
@@ -133,6 +134,7 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             dated = next((f.period for f in [*previous, *before_previous] if f.period is not None), None)  # 20% ..."
             for f in found:
                 f.period = f.period or dated
+        scorecard_dates(found, f"{context} {st.text}")
         # a figure with no words of its measure goes on from the figure before it, or points back ("this took 142
         # days"); otherwise ("Improve access to ... dentistry." then "... a GP appointment ... from 49% to 60%") it is
         # a statement of something the rules do not name, and borrows nothing

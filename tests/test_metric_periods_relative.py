@@ -160,3 +160,12 @@ def test_a_closing_bracket_naming_the_figures_year_dates_every_figure_of_the_sen
 def test_a_twelve_month_period_before_the_inspection_ends_on_its_eve() -> None:
     assert span("In the twelve month period before the inspection") == (date(2014, 3, 2), EVE)
     assert span("in the 12-month period prior to the inspection") == (date(2014, 3, 2), EVE)
+
+
+def test_an_adoption_scorecard_named_in_the_paragraph_dates_its_measures() -> None:
+    got = rows("Measured against the 2011 to 2014 adoption scorecard, the local authority's performance is good.",
+               "The average time between a child entering care and being placed with their adoptive family is 545 days.")
+    assert [(r[0], r[2], r[3], r[4]) for r in got if r[2] == 545] == [
+        ("adoption_a1_days", 545, date(2011, 4, 1), date(2014, 3, 31))]
+    alone = rows("The average time between a child entering care and being placed with their adoptive family is 545 days.")
+    assert [(r[3], r[4]) for r in alone if r[2] == 545] == [(VISIT.period_start, VISIT.period_end)]

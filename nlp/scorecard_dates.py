@@ -1,0 +1,29 @@
+"""Adoption scorecard measures dated by the scorecard a paragraph names.
+
+Inspection reports weigh adoption timeliness (the scorecard's A1, A2 and A10 averages, in days) "against the 2011 to
+2014 adoption scorecard": the figures are that scorecard's three-year averages, not the inspection's own weeks.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingest.periods import Period
+from nlp.subjects import Found
+
+# "Measured against the 2011 to 2014 adoption scorecard": the published three-year averages its figures are
+_SCORECARD = re.compile(r"\b((?:19|20)\d{2})\s*(?:to|-|–|/)\s*((?:19|20)?\d{2})\s+(?:adoption\s+)?scorecards?\b", re.I)
+
+
+def scorecard_dates(found: list[Found], text: str) -> None:
+    """An adoption scorecard measure (A1, A2, A10) with no date of its own is the scorecard's the paragraph names."""
+    named = _SCORECARD.search(text)
+    if named is None:
+        return
+    first, last = int(named.group(1)), int(named.group(2))
+    last = last if last > 100 else first // 100 * 100 + last
+    period = Period(date(first, 4, 1), date(last, 3, 31), f"{first} to {last} (adoption scorecard)", (0, 0))
+    for f in found:
+        if f.period is None and not f.earlier and f.indicator is not None and f.indicator.id.startswith("adoption_a"):
+            f.period = period
