@@ -13,7 +13,9 @@ from ingest.periods import Period
 from nlp.subjects import Found
 
 # "Measured against the 2011 to 2014 adoption scorecard": the published three-year averages its figures are
-_SCORECARD = re.compile(r"\b((?:19|20)\d{2})\s*(?:to|-|–|/)\s*((?:19|20)?\d{2})\s+(?:adoption\s+)?scorecards?\b", re.I)
+_SCORECARD = re.compile(  # also "the adoption scorecard information for 2011–14"
+    r"\b((?:19|20)\d{2})\s*(?:to|-|–|/)\s*((?:19|20)?\d{2})\s+(?:adoption\s+)?scorecards?\b|"
+    r"\bscorecards?\b(?:\s+\w+){0,2}\s+(?:for|of|covering)\s+((?:19|20)\d{2})\s*(?:to|-|–|/)\s*((?:19|20)?\d{2})\b", re.I)
 
 
 def scorecard_dates(found: list[Found], text: str) -> None:
@@ -21,7 +23,8 @@ def scorecard_dates(found: list[Found], text: str) -> None:
     named = _SCORECARD.search(text)
     if named is None:
         return
-    first, last = int(named.group(1)), int(named.group(2))
+    years = [g for g in named.groups() if g is not None]
+    first, last = int(years[0]), int(years[1])
     last = last if last > 100 else first // 100 * 100 + last
     period = Period(date(first, 4, 1), date(last, 3, 31), f"{first} to {last} (adoption scorecard)", (0, 0))
     for f in found:

@@ -167,5 +167,8 @@ def test_an_adoption_scorecard_named_in_the_paragraph_dates_its_measures() -> No
                "The average time between a child entering care and being placed with their adoptive family is 545 days.")
     assert [(r[0], r[2], r[3], r[4]) for r in got if r[2] == 545] == [
         ("adoption_a1_days", 545, date(2011, 4, 1), date(2014, 3, 31))]
+    told = rows("The adoption scorecard information for 2011–14 confirms that timescales were longer than England's.",
+                "The average time between a child entering care and being placed with their adoptive family is 672 days.")
+    assert [(r[3], r[4]) for r in told if r[2] == 672] == [(date(2011, 4, 1), date(2014, 3, 31))]
     alone = rows("The average time between a child entering care and being placed with their adoptive family is 545 days.")
     assert [(r[3], r[4]) for r in alone if r[2] == 545] == [(VISIT.period_start, VISIT.period_end)]
