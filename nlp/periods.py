@@ -65,7 +65,9 @@ _BARE_DAY = re.compile(  # "an increase from 200 at 31 March": the last 31 March
 _TO_DATE = re.compile(r"\s*\(?\s*(?:year\s+to\s+date|to\s+date|ytd)\b\)?", re.I)
 _BARE_YEAR = re.compile(r"\b(in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)", re.I)
 _YEAR_TO = re.compile(
-    rf"\b(?:in\s+)?the\s+year\s+(?:to|ending)\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_MONTH}\s*,?\s*((?:19|20)\d{{2}})\b", re.I)
+    # also "in the 12 months to 31 March 2013", "the twelve-month period ending the end of December 2015"
+    rf"\b(?:in\s+)?the\s+(?:year|(?:12|twelve)[\s-]months?(?:\s+period)?)\s+(?:to|ending|up\s+to)\s+"
+    rf"(?:the\s+end\s+of\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_MONTH}\s*,?\s*((?:19|20)\d{{2}})\b", re.I)
 _TERM = re.compile(  # "the summer term of 2015", "the 2015/16 autumn term", "spring term 2016"
     r"\b(?:((?:19|20)\d{2})(?:\s*[/–-]\s*(?:\d{2}|(?:19|20)\d{2}))?\s+)?(autumn|spring|summer)\s+term"
     r"(?:\s+(?:of\s+)?((?:19|20)\d{2})(?:\s*[/–-]\s*(\d{2}|(?:19|20)\d{2}))?)?\b", re.I)

@@ -172,3 +172,10 @@ def test_an_adoption_scorecard_named_in_the_paragraph_dates_its_measures() -> No
     assert [(r[3], r[4]) for r in told if r[2] == 672] == [(date(2011, 4, 1), date(2014, 3, 31))]
     alone = rows("The average time between a child entering care and being placed with their adoptive family is 545 days.")
     assert [(r[3], r[4]) for r in alone if r[2] == 545] == [(VISIT.period_start, VISIT.period_end)]
+
+
+def test_twelve_months_to_a_day_is_the_year_to_it() -> None:
+    assert span("in the 12 months to 31 March 2013") == (date(2012, 4, 1), date(2013, 3, 31))
+    assert span("In the twelve month period to the end of December 2015") == (date(2015, 1, 1), date(2015, 12, 31))
+    listed = rows("In the 12 month to 31 March 2013:", "198 children ceased to be looked after.", items=(1,))
+    assert [(r[3], r[4]) for r in listed if r[2] == 198] == [(date(2012, 4, 1), date(2013, 3, 31))]
