@@ -66,9 +66,12 @@ def qualified(verdict: Verdict | None, indicator: Indicator, unit: Unit, clause:
     if verdict is None or taxonomy.qualifiers is None:
         return verdict
     block = taxonomy.qualifiers.blocking(indicator.id, unit, clause, stretch, heading)
-    if block is None:
-        return verdict
-    return Verdict(f"not {indicator.id}, qualifier {block}; {verdict.evidence}", verdict.confidence, blocked=True)
+    return verdict if block is None else blocked(verdict, indicator, f"qualifier {block}")
+
+
+def blocked(verdict: Verdict, indicator: Indicator, why: str) -> Verdict:
+    """The verdict of a row that stays unmapped, its evidence saying which indicator it is not and why."""
+    return Verdict(f"not {indicator.id}, {why}; {verdict.evidence}", verdict.confidence, blocked=True)
 
 
 def _describe(found: list[tuple[str, str]]) -> str:

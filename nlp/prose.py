@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ingest.periods import Period
 from nlp.basis import basis_of, clause_basis, comparator_frame, contrasted, trailing_basis
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, about_children, about_money, off_domain
-from nlp.evidence import Place, Verdict, judge, qualified
+from nlp.evidence import Place, Verdict, blocked, judge, qualified
 from nlp.kpi_cards import card_title, is_kpi_card
 from nlp.lead_ins import LeadIns
 from nlp.list_dates import ListDating
@@ -376,8 +376,7 @@ def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy,
         return verdict
     bound = _BOUND_BEFORE.search(st.text, max(0, f.value.span[0] - 30), f.value.span[0])
     if bound is not None and f.basis is Basis.ACTUAL:  # "over 40 young people", "rates exceeded 95%": not the value
-        return Verdict(f"not {f.indicator.id}, a bound: '{bound.group(0).strip()}'; {verdict.evidence}",
-                       verdict.confidence, blocked=True)
+        return blocked(verdict, f.indicator, f"a bound: '{bound.group(0).strip()}'")
     lead = " ".join(p.text for p in places if p.where == "lead-in") if st.is_list_item else ""
     clause, stretch = own_words(st.text, f.value.span, [g.value.span for g in found if g is not f])
     return qualified(verdict, f.indicator, f.value.unit, f"{clause} {lead}", f"{stretch} {lead}", taxonomy,

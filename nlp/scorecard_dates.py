@@ -20,13 +20,14 @@ _SCORECARD = re.compile(  # also "the adoption scorecard information for 2011–
 
 def scorecard_dates(found: list[Found], text: str) -> None:
     """An adoption scorecard measure (A1, A2, A10) with no date of its own is the scorecard's the paragraph names."""
-    named = _SCORECARD.search(text)
+    dateless = [f for f in found if f.period is None and not f.earlier and f.indicator is not None
+                and f.indicator.id.startswith("adoption_a")]
+    named = _SCORECARD.search(text) if dateless else None  # most statements hold no such measure: no search
     if named is None:
         return
     years = [g for g in named.groups() if g is not None]
     first, last = int(years[0]), int(years[1])
     last = last if last > 100 else first // 100 * 100 + last
     period = Period(date(first, 4, 1), date(last, 3, 31), f"{first} to {last} (adoption scorecard)", (0, 0))
-    for f in found:
-        if f.period is None and not f.earlier and f.indicator is not None and f.indicator.id.startswith("adoption_a"):
-            f.period = period
+    for f in dateless:
+        f.period = period
