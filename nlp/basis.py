@@ -118,8 +118,9 @@ _COMPARATIVE = (r"(?:below|above|higher than|lower than|better than|worse than|g
                 r"similar to|comparable (?:to|with)|consistent with|close to|ahead of|behind|exceed(?:s|ing)?)")
 _SUBJECT_COMPARED = re.compile(  # "... is below statistical neighbours and national performance at 6.9%"
     rf"\b(?:is|are|was|were|remains?|remained|has been|have been|stands|stood)\s+(?:[\w-]+\s+){{0,2}}?{_COMPARATIVE}"
-    r"\s[^.;:%\d()]{0,100}?\bat\s+$", re.I)
-_POINTS_BACK = re.compile(r"\b(?:this|that|it|which)\s*$", re.I)  # "This is better than ...": the figure before
+    r"\s(?:[^.;:%\d()]|(?:in|for)\s+(?:19|20)\d\d(?:\s*[–/-]\s*\d\d)?\b){0,100}?\bat\s+$", re.I)  # "... in 2012 at 6%"
+# "This is better than ...": the figure before; not "absence levels, which were above ...": a noun of its own sentence
+_POINTS_BACK = re.compile(r"(?:^|[.;:]\s*|\b(?:and|but|as)\s+)(?:this|that|it|which)\s*$|\b(?:this|that|it)\s*$", re.I)
 _ANOTHER_COMPARATOR = re.compile(
     r"\s*(?:days|weeks|per 10,?000)?\s*(?:,\s*|\s+)(?:and|while|whereas|with)\s+(?:the\s+|our\s+)?(?:statistical|national|"
     r"england|similar|comparator|regional|region|london)", re.I)

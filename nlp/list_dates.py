@@ -29,6 +29,7 @@ _STROKES = re.compile(r"\s\u0336\s")  # items run together with a combining stro
 _WINDOW_ONLY = re.compile(r"^\W*(?:in|over|during)\s+the\s+(?:last|past|previous)\s+(?:12|twelve)\s+months\W*$", re.I)
 _OPEN_LEAD_IN = re.compile(r"\bof (?:this number|these|them)\s*$", re.I)  # "... at 31 March 2013. Of this number" (no colon)
 _OPENING_DATE = re.compile(r"^\W*(?:at|as at|as of|on)\s", re.I)
+_FOOTNOTE = re.compile(r"^\s*\d{1,2}\s+[A-Z][a-z]")  # "3 The local authority was given the opportunity to ..."
 _OPENING_SPAN = 15  # the date is the paragraph's when it opens it: "At 31 March 2016, ..."
 
 
@@ -53,6 +54,8 @@ class ListDating:
 
     def step(self, text: str, section: tuple[str, ...], is_list_item: bool, ctx: DocumentContext) -> None:
         """Read one statement: a lead-in starts a list, any other sentence ends it."""
+        if section != self.section and self.section is not None and _FOOTNOTE.match(text):
+            return  # a footnote printed at a page's foot, between two items of a list: the list goes on past it
         if section != self.section:
             self.opening = None
         lead_in = bool(_LEAD_IN_END.search(text) or _OPEN_LEAD_IN.search(text.rstrip()) or _WINDOW_ONLY.match(text))

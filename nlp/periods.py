@@ -53,7 +53,8 @@ _QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4,
                    "4th": 4}
 # the paper's own time; "currently placed children" names a group, not a time
 _NOW = re.compile(r"\bat the (?:time|point) of (?:the |this |our )?(?:inspection|visit|writing)\b|\bat present\b|"
-                  r"\bthe current (?:performance|figure|rate|level|position|target)\b|"
+                  r"\bat this (?:inspection|visit)\b|"  # "from 30% in 2015 to 78% at this inspection"
+                  r"\b(?:the|a) current (?:[a-z]+ )?(?:performance|figure|rate|level|position|target)\b|"
                   r"\bcurrently\b(?!\s+\w+(?:ed|ing)\s+(?:children|young|people|cases|families|carers|pupils))", re.I)
 _BARE_MONTH = re.compile(  # "reduced during September", "by the end of March": the last such month the paper has seen
     rf"\b(?:during|in|by the end of|at the end of|by|as at|as of)\s+(?-i:{_MONTH})(?![\w'’])"

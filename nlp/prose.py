@@ -15,6 +15,15 @@ from ingest.periods import Period
 from nlp.basis import basis_of, clause_basis, comparator_frame, contrasted, trailing_basis
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, about_children, about_money, off_domain
 from nlp.evidence import Place, Verdict, blocked, judge, qualified
+from nlp.figure_periods import (
+    COMPARATORS,
+    at_last_inspection,
+    compared_period,
+    paired_dates,
+    rolling_to,
+    since_point,
+    window_later,
+)
 from nlp.kpi_cards import card_title, is_kpi_card
 from nlp.lead_ins import LeadIns
 from nlp.list_dates import ListDating
@@ -48,6 +57,7 @@ _COUNTABLE = re.compile(  # not "2 there is an improving pattern": a footnote ma
 _BRACKETED_AS_AT = re.compile(r"^[^()\d]*\([^()]*\bas (?:at|of)\s+$", re.I)
 _SPAN_AFTER = re.compile(r"\b(?:between|during(?: the (?:month|months|quarter|period) of)?)\s+$", re.I)
 _LOOKBACK = 70
+_TO_NEXT = re.compile(r"\s*to\s+", re.I)
 _WEIGHED = re.compile(r"\b(?:above|below|higher|lower|better|worse|against|published|average|national|england)\b", re.I)
 _DENOMINATOR = re.compile(r"\b(?:out )?of\s+(?:the\s+)?\d[\d,]*\b")
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|being|did|does|do|[a-z]{3,}ed)\b", re.I)
@@ -134,6 +144,8 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             dated = next((f.period for f in [*previous, *before_previous] if f.period is not None), None)  # 20% ..."
             for f in found:
                 f.period = f.period or dated
+        if history and history[-1].section_path == st.section_path:
+            _compared(found, previous, history[-1].text, ctx)
         scorecard_dates(found, f"{context} {st.text}")
         # a figure with no words of its measure goes on from the figure before it, or points back ("this took 142
         # days"); otherwise ("Improve access to ... dentistry." then "... a GP appointment ... from 49% to 60%") it is
@@ -183,6 +195,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
     values = find_values(text, [p.span for p in periods])
     rate_sentence = bool(re.search(r"per 10,?000|per 10k", text, re.I)) and not any(v.unit is Unit.RATE for v in values)
     found: list[Found] = []
+    pairs = paired_dates(text, periods, [v.span for v in values])  # "for 31 March 2014 and 2015 of 355 and 360"
     trailing: list[bool] = []
     bracketed: list[bool] = []
     for i, v in enumerate(values):
@@ -209,9 +222,12 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         if found and taxonomy.match(near, near, v.unit) is None:  # its own clause names nothing: its partner does
             indicator = _paired(v, found[-1], text, taxonomy) or indicator
         earlier = bool(_FROM.search(before)) and i + 1 < len(values) and values[i + 1].unit is v.unit
-        period = _period(v, periods, lo, hi, text, trailing_only=earlier)
-        if period is not None and _FROM.search(before) and period.label.lower().startswith("since"):
-            period = replace(period, end=period.start)  # "a 4% reduction from 740 children ... since 31 March 2015"
+        period = pairs.get(i) or _period(v, periods, lo, hi, text, trailing_only=earlier)
+        if period is not None:  # "a 4% reduction from 740 children ... since 31 March 2015", "since March 2016 (266)"
+            period = since_point(period, text, v.span, bool(_FROM.search(before)))
+        period = rolling_to(period, text, v.span)  # "to 8.5% to the end of December 2015" (the last 12 months)
+        if at_last_inspection(text, v.span):  # "since the last inspection, when it was only 44%": no date given
+            earlier, period = True, None
         found.append(Found(v, indicator, basis, period, earlier=earlier, near=near))
         trailing.append(trailing_basis(after) is not None)
         bracketed.append(before.rstrip().endswith("("))
@@ -280,12 +296,15 @@ def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, traili
     partner = re.match(r"\s*\([^()]*\)", text[v.span[1]:])
     end = v.span[1] + (partner.end() if partner else 0)
     trailing = [p for p in periods if v.span[1] <= p.span[0] < min(max(hi, end), end + 30)
-                and not _ANOTHER_FIGURE.search(text[end:p.span[0]])]  # not "(5,869) and 10.8% higher than Quarter 3"
+                and not _ANOTHER_FIGURE.search(text[end:p.span[0]])  # not "(5,869) and 10.8% higher than Quarter 3"
+                and not (trailing_only and _TO_NEXT.fullmatch(text[end:p.span[0]]))]  # "from 9% to a current level of"
     if not trailing:  # "412 children were subject to a child protection plan at the end of June 2024"
         trailing = [p for p in periods if end <= p.span[0] < hi and _POINT_IN_TIME.search(text[end:p.span[0]])
                     and not _COMPARED.search(text[end:p.span[0]])]
     if not trailing:  # "98% of our care leavers (aged 17-21, as at 2 January 2024)": the bracket dates the figure
         trailing = [p for p in periods if end <= p.span[0] < end + 60 and _BRACKETED_AS_AT.search(text[end:p.span[0]])]
+    if not trailing and (window := window_later(periods, text, lo, v.span, hi)) is not None:
+        trailing = [window]  # "53% ... within 28 days of becoming looked after in the year to August 2014"
     if trailing_only and not trailing:  # "has increased since 2012-13, rising from 17 children to 33 in 2013-14"
         since = [p for p in periods if v.span[0] - 80 <= p.span[0] and p.span[1] <= v.span[0]
                  and _SINCE_BEFORE.search(text, max(0, p.span[0] - 8), p.span[0])]
@@ -336,6 +355,17 @@ def _dates_all(gap: str) -> bool:
     worded = bool(re.search(r"[a-z]{3}", gap)) and len(gap) <= 60  # not "Floor: 55% Previous 54.8%": a card's label
     return worded and not (_WEIGHED.search(gap) or _COMPARED.search(gap) or re.search(r"\d|[;:.•(]", gap)
                            or _TRAILING_END.search(gap.replace(", ", " ")))
+
+
+def _compared(found: list[Found], previous: list[Found], before: str, ctx: DocumentContext) -> None:
+    """A comparator with no date, in a sentence with no figure of the authority's own, is of the date of the figure
+    it is weighed against in the sentence before ("... adopted in 2013–14. This is less than the national average")."""
+    for f in found:
+        if f.period is not None or f.earlier or f.basis not in COMPARATORS:
+            continue
+        own = any(g.basis is Basis.ACTUAL and g.value.unit is f.value.unit for g in found)
+        unit = [g.period for g in previous if g.period is not None and g.value.unit is f.value.unit]
+        f.period = compared_period(resolve_periods(before.translate(_DASHES), ctx) if not unit else [], own, unit)
 
 
 def _latest(periods: list[Period | None]) -> Period | None:
