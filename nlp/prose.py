@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ingest.periods import Period
 from nlp.basis import basis_of, clause_basis, comparator_frame, contrasted, trailing_basis
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, about_children, about_money, off_domain
 from nlp.evidence import Place, Verdict, blocked, judge, qualified
@@ -22,7 +21,6 @@ from nlp.figure_periods import (
     paired_dates,
     rolling_to,
     since_point,
-    window_later,
 )
 from nlp.kpi_cards import card_title, is_kpi_card
 from nlp.lead_ins import LeadIns
@@ -34,19 +32,14 @@ from nlp.respectively import listed_run, respective_bases, respective_indicators
 from nlp.scorecard_dates import scorecard_dates
 from nlp.subjects import Found, describes_sample, indicator_for
 from nlp.taxonomy import Indicator, Taxonomy
+from nlp.value_periods import CLAUSE_MARK, TRAILING_END, latest, value_period
 from nlp.values import Value, find_values
 
 _DASHES = str.maketrans({c: "-" for c in "\u0336\u2212\u2010\u2011\u2012\u2015\u2043\u2500\ufe58\ufe63\uff0d"})
 _STROKE = re.compile(r"\s+\u0336(?:\s+|$)")
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s*$")
 _YEAR_AFTER = re.compile(r"\s*(\d{2}|(?:19|20)\d\d)\b(?![.,]\d)")
-_CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)|(?<=[a-z)%])(?<![a-z]\.[a-z])\.\s+(?=[A-Z])"  # a sentence ends a clause too
-_SEPARATOR = re.compile(_CLAUSE_MARK)
-_TRAILING_END = re.compile(  # also ", " and a "Target:" label, or a card's "Previous 5,473" without its colon, or a
-    # new clause with its own subject ("89 children ... were awaiting allocation although all children in care were")
-    _CLAUSE_MARK + r"|,\s|\b(?:although|though|whereas|however|but)\b|"
-    r"\bwhile\b(?!\s+(?:in|looked|being|living|placed|on|at|still|subject|they|he|she)\b)|"
-    r"\b[A-Z][a-z]+\s*:|(?<=[\d%]\s)Previous\b|\band there (?:is|are|was|were|has|have)\b")
+_SEPARATOR = re.compile(CLAUSE_MARK)
 _NOUNS = (
     r"children|child|young people|young person|care leavers|carers|households|placements|families|referrals|assessments|"
     r"cases|plans|homes|beds|posts|staff|workers|vacancies|applications|enquiries|visits|reviews|episodes|incidents|"
@@ -54,26 +47,15 @@ _NOUNS = (
 )
 _COUNTABLE = re.compile(  # not "2 there is an improving pattern": a footnote mark before a clause
     rf"^\s*(?:\(\d[\d.]*%\)\s*)?(?!(?:there|it|this|that|the)\b)(?:\w+\s+){{0,2}}(?:{_NOUNS}|are|were|was|is)\b", re.I)
-_BRACKETED_AS_AT = re.compile(r"^[^()\d]*\([^()]*\bas (?:at|of)\s+$", re.I)
-_SPAN_AFTER = re.compile(r"\b(?:between|during(?: the (?:month|months|quarter|period) of)?)\s+$", re.I)
 _LOOKBACK = 70
-_TO_NEXT = re.compile(r"\s*to\s+", re.I)
-_WEIGHED = re.compile(r"\b(?:above|below|higher|lower|better|worse|against|published|average|national|england)\b", re.I)
-_DENOMINATOR = re.compile(r"\b(?:out )?of\s+(?:the\s+)?\d[\d,]*\b")
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|being|did|does|do|[a-z]{3,}ed)\b", re.I)
-_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _SAME_PERIOD = re.compile(  # the one before's, not "(compared to 24,085 for the same period last year)"
     r"\b(?:in|over|for|during|at) the same (?:period|year|time|point)\b(?!\s+(?:last|of last|the previous|a year|in \d))",
     re.I)
 _PREDICATE_PAST_COMMA = re.compile(  # the count's own verb, after a comma that closed its clause: ", moved on to ..."
     r",\s+(?:and\s+)?(?:(?:have|had|has)\s+(?:been\s+)?)?(?!(?:compared|based|published|reported|recorded)\b)"
     r"(?:[a-z]+ed|attend|attends|live|lives|remain|remains|move|moves|go|goes|stay|stays|are|were)\b[^,;.]*", re.I)
-_POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of|in|during)\s*$", re.I)
-_COMPARED = re.compile(
-    r"\b(?:than|from|compared|previous|last|since|before|(?<!looked )(?<!looked-)after|between|increase\w*|decrease\w*|rise|"
-    r"fall)\b", re.I)
 _LISTED_TO_RESPECTIVELY = re.compile(r"(?:\s*(?:,|and)\s*\d[\d.,]*)*\s*\)?,?\s*respectively\b", re.I)
-_ANOTHER_FIGURE = re.compile(r"\d|\b(?:than|compared|against|versus|vs)\b", re.I)  # a period past it is not ours
 _PARTNER_RATE = re.compile(  # "518 (63 per 10,000", "465 (a rate of 39", "266 children (42.3 per"
     r"\s*(?:(?:children|young people|care leavers)\s*)?\(\s*(?:a rate of\s+|or\s+)?", re.I)
 _FROM = re.compile(r"\bfrom\s*(?:an?\s+(?:[\w-]+\s+){0,3}?(?:base|level|high|low|figure|rate)\s+of\s*)?$", re.I)
@@ -136,7 +118,7 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
         elif _ANAPHOR.match(st.text) or _SAME_PERIOD.search(st.text) or st.text.lstrip().startswith("("):
             # "This represents a rate of 58 per 10,000", "(a rate of 35 per 10,000 children)." printed apart from
             # "At 31 December 2016, 200 children were ...": the figure before it, same date
-            dated = _latest([f.period for f in previous])  # "... from 35% in 2014 to 50% in 2015. This is now ..."
+            dated = latest([f.period for f in previous])  # "... from 35% in 2014 to 50% in 2015. This is now ..."
             month = dated is not None and 27 <= (dated.end - dated.start).days <= 31 and not _SAME_PERIOD.search(st.text)
             for f in found:  # a comparator's average is published for a year or at 31 March, not for the authority's month
                 f.period = f.period or (None if month and f.basis is not Basis.ACTUAL else dated)
@@ -222,7 +204,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         if found and taxonomy.match(near, near, v.unit) is None:  # its own clause names nothing: its partner does
             indicator = _paired(v, found[-1], text, taxonomy) or indicator
         earlier = bool(_FROM.search(before)) and i + 1 < len(values) and values[i + 1].unit is v.unit
-        period = pairs.get(i) or _period(v, periods, lo, hi, text, trailing_only=earlier)
+        period = pairs.get(i) or value_period(v, periods, lo, hi, text, trailing_only=earlier)
         if period is not None:  # "a 4% reduction from 740 children ... since 31 March 2015", "since March 2016 (266)"
             period = since_point(period, text, v.span, bool(_FROM.search(before)))
         period = rolling_to(period, text, v.span)  # "to 8.5% to the end of December 2015" (the last 12 months)
@@ -271,7 +253,7 @@ def _clause_start(text: str, floor: int, start: int) -> int:
 
 
 def _clause_end(text: str, end: int, ceiling: int) -> int:
-    m = _TRAILING_END.search(text, end, ceiling)
+    m = TRAILING_END.search(text, end, ceiling)
     return m.start() if m else ceiling
 
 
@@ -289,72 +271,6 @@ def _fix_unit(v: Value, rate_sentence: bool, before: str, found: list[Found], te
     return v
 
 
-def _period(v: Value, periods: list[Period], lo: int, hi: int, text: str, trailing_only: bool = False) -> Period | None:
-    """The value's own period ("38% in Q1", "229 (42.4 per 10,000) at 31 March 2016", or the clause's closing
-    "... at 31 March 2024" with nothing comparative between), else one in its clause, else the sentence's (not for
-    the earlier figure of a change, whose date the sentence does not give)."""
-    partner = re.match(r"\s*\([^()]*\)", text[v.span[1]:])
-    end = v.span[1] + (partner.end() if partner else 0)
-    trailing = [p for p in periods if v.span[1] <= p.span[0] < min(max(hi, end), end + 30)
-                and not _ANOTHER_FIGURE.search(text[end:p.span[0]])  # not "(5,869) and 10.8% higher than Quarter 3"
-                and not (trailing_only and _TO_NEXT.fullmatch(text[end:p.span[0]]))]  # "from 9% to a current level of"
-    if not trailing:  # "412 children were subject to a child protection plan at the end of June 2024"
-        trailing = [p for p in periods if end <= p.span[0] < hi and _POINT_IN_TIME.search(text[end:p.span[0]])
-                    and not _COMPARED.search(text[end:p.span[0]])]
-    if not trailing:  # "98% of our care leavers (aged 17-21, as at 2 January 2024)": the bracket dates the figure
-        trailing = [p for p in periods if end <= p.span[0] < end + 60 and _BRACKETED_AS_AT.search(text[end:p.span[0]])]
-    if not trailing and (window := window_later(periods, text, lo, v.span, hi)) is not None:
-        trailing = [window]  # "53% ... within 28 days of becoming looked after in the year to August 2014"
-    if trailing_only and not trailing:  # "has increased since 2012-13, rising from 17 children to 33 in 2013-14"
-        since = [p for p in periods if v.span[0] - 80 <= p.span[0] and p.span[1] <= v.span[0]
-                 and _SINCE_BEFORE.search(text, max(0, p.span[0] - 8), p.span[0])]
-        return since[-1] if since else None
-    if trailing or trailing_only:
-        return trailing[0] if trailing else None
-    # "down on the year before, 12 as opposed to 15": the year before is what the figure is weighed against, and the
-    # figure after "as opposed to" is that year's
-    weighed = [p for p in periods if p.span[1] <= v.span[0] and _LAST_YEAR_LABEL.search(p.label)
-               and _WEIGHED_ON.search(text, max(0, p.span[0] - 20), p.span[0])
-               and not re.fullmatch(r"[\s(:]*", text[p.span[1]:v.span[0]])]  # not "the previous year (5,818)"
-    if weighed and _VERSUS.search(text, max(0, v.span[0] - 25), v.span[0]):
-        return weighed[-1]
-    if weighed and _VERSUS_AFTER.match(text, v.span[1]):  # the first of the pair is the sentence's own year's
-        periods = [p for p in periods if p not in weighed]
-    own = [p for p in periods if lo <= p.span[0] and p.span[1] <= v.span[0]]
-    if own:
-        return own[-1]
-    earlier = [p for p in periods if p.span[1] <= v.span[0]]
-    if earlier:
-        return earlier[-1]
-    span = _SPAN_AFTER.search(text, end, periods[0].span[0]) if len(periods) == 1 else None
-    if span is not None and not _COMPARED.search(text[end:span.start()]):
-        return periods[0]  # "63 missing episodes involving 50 children between January and March 2016": the sentence's
-    if len(periods) == 1 and _dates_all(text[end:periods[0].span[0]]):
-        return periods[0]  # "76 (13%) out of 586 having three or more moves in the past twelve months"
-    label = _FIGURES_LABEL.search(text)
-    if len(periods) == 1 and label is not None and label.start() <= periods[0].span[0] and v.span[1] <= label.start():
-        return periods[0]  # "..., at 48%, is slightly better than the national average of 45% (2013–14 figures)."
-    return None
-
-
-# a closing bracket that says which year the sentence's figures are ("(2013–14 figures)", "(DfE data, 2014)")
-_FIGURES_LABEL = re.compile(r"\((?=[^()]*\b(?:figures?|data|statistics|outturns?)\b)[^()]*\)[\s.]*$", re.I)
-
-
-_LAST_YEAR_LABEL = re.compile(
-    r"\b(?:previous|prior|preceding|last)\s+(?:financial\s+)?year\b|\byear\s+(?:before|earlier)\b", re.I)
-_WEIGHED_ON = re.compile(r"\b(?:on|than|with|to|against)\s+$", re.I)
-_VERSUS = re.compile(r"\b(?:as opposed to|compared (?:with|to)|against|versus|vs\.?)\s+$", re.I)
-_VERSUS_AFTER = re.compile(r"\s*,?\s*(?:as opposed to|compared (?:with|to)|against|versus|vs\.?)\s+\d", re.I)
-
-
-def _dates_all(gap: str) -> bool:
-    """Whether a sentence's only date, printed after the figure, is the figure's: nothing comparative, no other figure
-    (but its denominator, "out of 586") and no new clause between."""
-    gap = _DENOMINATOR.sub(" ", gap)
-    worded = bool(re.search(r"[a-z]{3}", gap)) and len(gap) <= 60  # not "Floor: 55% Previous 54.8%": a card's label
-    return worded and not (_WEIGHED.search(gap) or _COMPARED.search(gap) or re.search(r"\d|[;:.•(]", gap)
-                           or _TRAILING_END.search(gap.replace(", ", " ")))
 
 
 def _compared(found: list[Found], previous: list[Found], before: str, ctx: DocumentContext) -> None:
@@ -367,11 +283,6 @@ def _compared(found: list[Found], previous: list[Found], before: str, ctx: Docum
         unit = [g.period for g in previous if g.period is not None and g.value.unit is f.value.unit]
         f.period = compared_period(resolve_periods(before.translate(_DASHES), ctx) if not unit else [], own, unit)
 
-
-def _latest(periods: list[Period | None]) -> Period | None:
-    """The most recent of the periods the sentence before printed (its current figure, not its baseline)."""
-    dated = [p for p in periods if p is not None]
-    return max(dated, key=lambda p: (p.end, p.start)) if dated else None
 
 
 def _worth_keeping(f: Found, text: str) -> bool:
