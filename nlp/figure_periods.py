@@ -26,10 +26,15 @@ COMPARATORS = (Basis.NATIONAL, Basis.STATISTICAL_NEIGHBOURS, Basis.REGIONAL)
 
 _LAST_INSPECTION = r"the\s+(?:last|previous|prior)\s+(?:full\s+)?(?:inspection|visit)"
 _AT_LAST_BEFORE = re.compile(  # "at the time of the last inspection, it was 44%", "since the last inspection, when it was"
+    # (not "was 44% at the last inspection and is now 82%": a new predicate of its own)
     rf"(?:\b(?:at|during|in)\s+(?:the\s+time\s+of\s+)?{_LAST_INSPECTION}|\b{_LAST_INSPECTION}\b[^.;\d%]{{0,12}}?\bwhen\b)"
-    r"[^\d%.;]{0,25}$", re.I)
+    r"\s*,?\s*(?:(?:when\s+)?(?:it|this|that|the\s+\w+)\s+(?:was|stood\s+at|had\s+been)\s+(?:(?:only|just|at|around|about)\s+)?)?$",
+    re.I)
 _AT_LAST_AFTER = re.compile(  # "44% at the last inspection", "(44% at the time of the previous inspection)"
     rf"^\s*\)?,?\s*(?:at|during|in)\s+(?:the\s+time\s+of\s+)?{_LAST_INSPECTION}\b", re.I)
+_OPENS_LAST = re.compile(  # "At the time of the last inspection, the proportion ... was 61%" (not "... but is now 82%")
+    rf"^\W*(?:at|during|in)\s+(?:the\s+time\s+of\s+)?{_LAST_INSPECTION}\b(?:(?!\b(?:now|currently|current|since|but|"
+    r"whereas|although|compared|this inspection)\b)[^;])*$", re.I)
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.I)
 _DATES_TO_FIGURES = re.compile(r"^[^\d.;%]{0,25}?\b(?:of|were|was|at|are|is|stood at|being)\s+$", re.I)
 _FIGURES_TO_DATES = re.compile(r"^\s*(?:children\s+|respectively\s*,?\s*)?(?:at|as at|on|for|in)\s+$", re.I)
@@ -44,7 +49,8 @@ _DAY_IN_LABEL = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]")
 
 def at_last_inspection(text: str, span: tuple[int, int]) -> bool:
     """Whether the figure is the one of the last inspection: an earlier figure with no date given."""
-    return bool(_AT_LAST_BEFORE.search(text, max(0, span[0] - 120), span[0]) or _AT_LAST_AFTER.match(text[span[1]:]))
+    return bool(_AT_LAST_BEFORE.search(text, max(0, span[0] - 120), span[0]) or _AT_LAST_AFTER.match(text[span[1]:])
+                or _OPENS_LAST.match(text[:span[0]]))
 
 
 def compared_period(previous_periods: list[Period], own_actual: bool, unit_periods: list[Period]) -> Period | None:

@@ -52,6 +52,10 @@ def test_a_figure_of_the_last_inspection_has_no_date_and_this_inspection_is_now(
                "when it was just 51%.")
     assert got[0][2:] == (88.0, date(2015, 3, 2), date(2015, 3, 20))
     assert got[1][0] == "" and got[1][3:] == (None, None)  # an earlier figure the report does not date: unmapped
+    got = rows("The share of care leavers in suitable accommodation was 51% at the last inspection and is now 88%.")
+    assert got[0][3:] == (None, None) and got[1][2:] == (88.0, date(2015, 3, 2), date(2015, 3, 20))
+    got = rows("At the time of the previous inspection, the share of care leavers in suitable accommodation was 57%.")
+    assert got[0][0] == "" and got[0][3:] == (None, None)
     got = rows("The proportion of care leavers in touch with the service has risen from 41% in 2013 to 80% at this "
                "inspection.")
     assert got[1][2:] == (80.0, date(2015, 3, 2), date(2015, 3, 20))
