@@ -35,6 +35,7 @@ _AT_LAST_AFTER = re.compile(  # "44% at the last inspection", "(44% at the time 
 _OPENS_LAST = re.compile(  # "At the time of the last inspection, the proportion ... was 61%" (not "... but is now 82%")
     rf"^\W*(?:at|during|in)\s+(?:the\s+time\s+of\s+)?{_LAST_INSPECTION}\b(?:(?!\b(?:now|currently|current|since|but|"
     r"whereas|although|compared|this inspection)\b)[^;])*$", re.I)
+_PART_OF_A_YEAR = 200  # days: a month, a quarter, half a year
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.I)
 _DATES_TO_FIGURES = re.compile(r"^[^\d.;%]{0,25}?\b(?:of|were|was|at|are|is|stood at|being)\s+$", re.I)
 _FIGURES_TO_DATES = re.compile(r"^\s*(?:children\s+|respectively\s*,?\s*)?(?:at|as at|on|for|in)\s+$", re.I)
@@ -56,12 +57,13 @@ def at_last_inspection(text: str, span: tuple[int, int]) -> bool:
 def compared_period(previous_periods: list[Period], own_actual: bool, unit_periods: list[Period]) -> Period | None:
     """The period of the figure a comparator with no date of its own is weighed against: the authority's figure of
     the sentence before (its latest date; of the comparator's unit when that sentence has one), unless the comparator's
-    own sentence prints the authority's figure. Not a month: an average is published for a year or at 31 March, not
-    for the authority's month ("75% at the end of December 2016 ... the 81% average for similar authorities")."""
+    own sentence prints the authority's figure. Not a month or a quarter: an average is published for a year or at 31
+    March, not for the authority's month ("75% at the end of December 2016 ... the 81% average for similar
+    authorities") or quarter ("Q2 data shows that 74% ... Nationally, the average is 70%")."""
     if own_actual:
         return None
     dated = _latest(unit_periods) or _latest(previous_periods)
-    if dated is None or 27 <= (dated.end - dated.start).days <= 31:
+    if dated is None or 27 <= (dated.end - dated.start).days <= _PART_OF_A_YEAR:
         return None
     return dated
 

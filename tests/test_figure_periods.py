@@ -38,6 +38,9 @@ def test_a_comparator_takes_the_date_of_the_figure_it_is_weighed_against() -> No
     got = rows("The rate rose to 70% at the end of January 2015.",
                "That is still short of the 78% average for similar authorities.")
     assert got[-1][3:] == (date(2015, 3, 2), date(2015, 3, 20))
+    got = rows("Data for the quarter to December 2014 show that 71% of children looked after had a dental check.",
+               "The national average is 82%.")
+    assert got[-1][3:] == (date(2015, 3, 2), date(2015, 3, 20))
 
 
 def test_dates_and_figures_listed_in_order_pair_up() -> None:
