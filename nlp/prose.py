@@ -367,6 +367,24 @@ _BOUND_BEFORE = re.compile(r"\b(?:over|more than|in excess of|exceed(?:ed|s|ing)
                            r"upwards of)\s*$", re.I)
 
 
+# an age printed as a bare number: "beyond 18 in order to", "until they turn 21", "after the age of 16"
+_AGE_BEFORE = re.compile(r"\b(?:beyond|until|till|past|after|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|the age of|aged?)\s*$",
+                         re.I)
+_AGE_AFTER = re.compile(r"\s*(?:\+|plus\b|or (?:over|older|above)\b|and (?:over|older|above)\b|years?\b|[,.;)]|"
+                        r"(?:in order|so that|to |when|where|if|as|they|and|but|or|with|without|on|in)\b)", re.I)
+
+
+def _an_age(f: Found, text: str) -> str | None:
+    """The words of a count that is an age ("beyond 18"), or None."""
+    start, end = f.value.span
+    if f.value.unit is not Unit.COUNT or not 14 <= f.value.value <= 25 or f.value.value % 1:
+        return None
+    before = _AGE_BEFORE.search(text, max(0, start - 20), start)
+    if before is None or not (end == len(text) or _AGE_AFTER.match(text, end)):
+        return None
+    return " ".join(text[before.start():end].split())
+
+
 def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain,
              found: list[Found]) -> Verdict | None:
     """The row's evidence and confidence, or None when its indicator does not stand: borrowed, off its domain (economy,
@@ -377,10 +395,12 @@ def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy,
     bound = _BOUND_BEFORE.search(st.text, max(0, f.value.span[0] - 30), f.value.span[0])
     if bound is not None and f.basis is Basis.ACTUAL:  # "over 40 young people", "rates exceeded 95%": not the value
         return blocked(verdict, f.indicator, f"a bound: '{bound.group(0).strip()}'")
+    if (age := _an_age(f, st.text)) is not None:  # "some remain in semi-independent provision beyond 18": an age
+        return blocked(verdict, f.indicator, f"an age: '{age}'")
     lead = " ".join(p.text for p in places if p.where == "lead-in") if st.is_list_item else ""
     clause, stretch = own_words(st.text, f.value.span, [g.value.span for g in found if g is not f])
     return qualified(verdict, f.indicator, f.value.unit, f"{clause} {lead}", f"{stretch} {lead}", taxonomy,
-                     heading=" / ".join(st.section_path[-2:]))
+                     heading=" / ".join(st.section_path[-2:]), sentence=st.text)
 
 
 def _judged(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain) -> Verdict | None:
