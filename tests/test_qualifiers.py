@@ -83,7 +83,7 @@ CASES = [
      "In 2018-19, 88% of looked after children and care leavers had their annual health assessment on time.", 88),
     ("other_role", "sw_agency_rate_percent", "At 31 March 2019, 22% of social workers were agency workers.",
      "At 31 March 2019, 22% of team managers were agency workers.", 22),
-    ("other_role", "sw_agency_rate_percent", "At 31 March 2019, 35% of social workers were agency workers.",
+    ("newly_qualified", "sw_agency_rate_percent", "At 31 March 2019, 35% of social workers were agency workers.",
      "At 31 March 2019, 35% of staff were in their ASYE or were agency workers.", 35),
     ("vacancy", "sw_agency_rate_percent", "At 31 March 2019, 30% of social work posts were held by agency workers.",
      "At 31 March 2019, 30% of social work posts were vacant, most of them covered by agency workers.", 30),
