@@ -367,15 +367,15 @@ _BOUND_BEFORE = re.compile(r"\b(?:over|more than|in excess of|exceed(?:ed|s|ing)
                            r"upwards of)\s*$", re.I)
 
 
-# an age printed as a bare number: "beyond 18 in order to", "until they turn 21", "after the age of 16"
-_AGE_BEFORE = re.compile(r"\b(?:beyond|until|till|past|after|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|the age of|aged?)\s*$",
-                         re.I)
+# an age printed as a bare number: "beyond 18 in order to", "until they turn 21", "she's 14, had a baby"
+_AGE_BEFORE = re.compile(r"\b(?:beyond|until|till|past|after|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|the age of|aged?|"
+                         r"(?:she|he)(?:['’]s| is| was))\s*$", re.I)  # "she's 14, had a baby"
 _AGE_AFTER = re.compile(r"\s*(?:\+|plus\b|or (?:over|older|above)\b|and (?:over|older|above)\b|years?\b|[,.;)]|"
                         r"(?:in order|so that|to |when|where|if|as|they|and|but|or|with|without|on|in)\b)", re.I)
 
 
 def _an_age(f: Found, text: str) -> str | None:
-    """The words of a count that is an age ("beyond 18"), or None."""
+    """The words of a count that is an age ("beyond 18", "she's 14"), or None."""
     start, end = f.value.span
     if f.value.unit is not Unit.COUNT or not 14 <= f.value.value <= 25 or f.value.value % 1:
         return None

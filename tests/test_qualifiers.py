@@ -114,6 +114,11 @@ CASES = [
      "In 2018-19, 14% of children who ceased to be looked after were adopted and from ethnic minority families.", 14),
     ("owner", "care_leavers_count", "The authority is responsible for 181 care leavers.",
      "The 21+ service currently supports 181 care leavers.", 181),
+    ("members", "care_leavers_count", "There are 24 care leavers.", "There are 24 care leavers recruited as ambassadors.", 24),
+    ("owner", "care_leavers_count", "There are 15 care leavers in the authority.",
+     "There are 15 care leavers supported under these arrangements.", 15),
+    ("age_band", "care_leavers_count", "The authority supports 211 care leavers.",
+     "The authority supports 211 care leavers aged over 18.", 211),
     ("age_band", "cla_count", "At 31 March 2019, 258 children were looked after.",
      "At 31 March 2019, 258 children were looked after aged between five and 16.", 258),
     ("provider", "placements_residential_count", "At 31 March 2019, 31 children lived in residential children's homes.",
@@ -213,6 +218,8 @@ def test_a_count_that_is_an_age_is_no_count() -> None:
     got = row("Great care is shown to care leavers who are not ready to move on to full independent living, and some "
               "remain appropriately in semi-independent provision beyond 18 in order to develop their skills.", 18)
     assert got.indicator == "" and "an age: 'beyond 18'" in got.evidence
+    got = row("One young person I am looking after now, she's 14, had a baby and is now in care.", 14)
+    assert got.indicator == "" and "an age: 'she's 14'" in got.evidence
 
 
 def test_a_class_that_applies_to_some_indicators_leaves_the_others() -> None:
