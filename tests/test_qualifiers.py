@@ -121,6 +121,9 @@ CASES = [
      "The authority supports 211 care leavers aged over 18.", 211),
     ("age_band", "cla_count", "At 31 March 2019, 258 children were looked after.",
      "At 31 March 2019, 258 children were looked after aged between five and 16.", 258),
+    ("other_forum", "rereferrals_12_months_percent",
+     "In 2018-19, 980 referrals were received, of which 21% were re-referrals within 12 months.",
+     "In 2018-19, 980 referrals were made to MARAC, of which 21% were re-referrals within 12 months.", 21),
     ("provider", "placements_residential_count", "At 31 March 2019, 31 children lived in residential children's homes.",
      "At 31 March 2019, 41 children lived in agency placements in residential children's homes.", 41),
 ]
@@ -235,3 +238,10 @@ def test_a_care_leavers_measure_is_not_read_off_children_still_looked_after() ->
     text = "In 2019, the share of looked after pupils going on to higher education was 6%, with 10% of all care leavers there."
     assert row(text, 6).evidence.startswith("not care_leavers_higher_education_percent, qualifier leavers_not_cla:")
     assert row(text, 10).indicator == "care_leavers_higher_education_percent"
+
+
+def test_the_share_not_yet_inspected_is_not_the_share_rated_good() -> None:
+    text = "In 2019, 81% of children looked after attended schools rated good or better and 9% attended new schools " \
+           "that are yet to be inspected."
+    assert row(text, 81).indicator == "good_outstanding_school_percent"
+    assert row(text, 9).evidence.startswith("not good_outstanding_school_percent, qualifier complement: 'yet to be")
