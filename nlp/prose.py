@@ -73,6 +73,7 @@ _ANAPHOR = re.compile(  # "This represents ...", "This is below the England aver
     re.I)
 
 _OF_THESE = re.compile(r"^\W*of (?:these|those|them|this number|this group)\s*[,:]", re.I)  # not "Of those in care,"
+_PART_OF = re.compile(r"^\W*(?:of|among|amongst) (?:these|those|them)\s*,", re.I)  # the base: the sentence before's
 _POINTS_BACK = re.compile(  # "In 2021-24, this took an average of 142 days", "which stood at 12%"
     r"\b(?:this|that|these|those|it|which|they)\s+(?:figure\s+|rate\s+|number\s+)?(?:took|takes|was|is|were|are|has|have|"
     r"had|stood|stands|represents|equates|fell|rose|increased|decreased|reduced|remained)\b|"
@@ -142,7 +143,8 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             bool(found) and (bool(previous) or bool(_POINTS_BACK.search(st.text)))
             and not any(taxonomy.evidence(st.text, f.value.unit) for f in found))
         places = _places(st, title, lead_ins.places(st.section_path, st.is_list_item, continues), context)
-        out += [_to_metric(f, st, ctx, _verdict(f, places, st, taxonomy, domain, found)) for f in found
+        antecedent = history[-1].text if history and _PART_OF.match(st.text) else ""
+        out += [_to_metric(f, st, ctx, _verdict(f, places, st, taxonomy, domain, found, antecedent)) for f in found
                 if _worth_keeping(f, st.text)]
         lead_ins.step(st.text, st.section_path, st.is_list_item, continues)
         dating.step(st.text, st.section_path, st.is_list_item, ctx)
@@ -386,7 +388,7 @@ def _an_age(f: Found, text: str) -> str | None:
 
 
 def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain,
-             found: list[Found]) -> Verdict | None:
+             found: list[Found], antecedent: str = "") -> Verdict | None:
     """The row's evidence and confidence, or None when its indicator does not stand: borrowed, off its domain (economy,
     treasury, capital, highways), or a share of money; blocked when its own words narrow what the indicator measures."""
     verdict = _judged(f, places, st, taxonomy, domain)
@@ -400,7 +402,7 @@ def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy,
     lead = " ".join(p.text for p in places if p.where == "lead-in") if st.is_list_item else ""
     clause, stretch = own_words(st.text, f.value.span, [g.value.span for g in found if g is not f])
     return qualified(verdict, f.indicator, f.value.unit, f"{clause} {lead}", f"{stretch} {lead}", taxonomy,
-                     heading=" / ".join(st.section_path[-2:]), sentence=st.text)
+                     heading=" / ".join(st.section_path[-2:]), sentence=st.text, antecedent=antecedent)
 
 
 def _judged(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain) -> Verdict | None:

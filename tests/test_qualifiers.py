@@ -245,3 +245,18 @@ def test_the_share_not_yet_inspected_is_not_the_share_rated_good() -> None:
            "that are yet to be inspected."
     assert row(text, 81).indicator == "good_outstanding_school_percent"
     assert row(text, 9).evidence.startswith("not good_outstanding_school_percent, qualifier complement: 'yet to be")
+
+
+def test_of_these_makes_the_figure_a_part_of_the_sentence_before_s() -> None:
+    def got(before: str, text: str) -> dict[float, str]:
+        statements = [StatementIn(0, before, 1, ("Care leavers",)), StatementIn(1, text, 1, ("Care leavers",))]
+        return {m.value: m.evidence if not m.indicator else m.indicator
+                for m in metrics_from_statements(statements, CTX, load_taxonomy()) if m.value in (7, 41)}
+    share = "Of these, 7% went on to higher education."
+    assert got("In 2019, the authority supported 230 care leavers.", share)[7] == "care_leavers_higher_education_percent"
+    assert got("In 2019, 55% of care leavers were in education, employment or training.", share)[7].startswith(
+        "not care_leavers_higher_education_percent, qualifier share_of_part: '55%'")
+    parts = "Of these, 120 are in foster placements and 41 in residential care."
+    assert got("Of 500 children in care, 300 are placed locally.", parts)[41] == "placements_residential_count"
+    assert got("Of 500 children in care, 161 are placed in agency placements.", parts)[41].startswith(
+        "not placements_residential_count, qualifier part_of_part: 'agency placements'")
