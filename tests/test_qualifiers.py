@@ -124,6 +124,11 @@ CASES = [
     ("other_forum", "rereferrals_12_months_percent",
      "In 2018-19, 980 referrals were received, of which 21% were re-referrals within 12 months.",
      "In 2018-19, 980 referrals were made to MARAC, of which 21% were re-referrals within 12 months.", 21),
+    ("cover_for_absence", "sw_vacancies_count",
+     "Agency use has fallen, with 30 agency workers covering vacancies (out of 300 social work posts) and a further 12 "
+     "covering vacancies in the MASH.",
+     "Agency use has fallen, with 30 agency workers covering vacancies (out of 300 social work posts) and a further 12 "
+     "covering maternity and sickness.", 12),
     ("provider", "placements_residential_count", "At 31 March 2019, 31 children lived in residential children's homes.",
      "At 31 March 2019, 41 children lived in agency placements in residential children's homes.", 41),
 ]
