@@ -402,7 +402,19 @@ def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy,
     lead = " ".join(p.text for p in places if p.where == "lead-in") if st.is_list_item else ""
     clause, stretch = own_words(st.text, f.value.span, [g.value.span for g in found if g is not f])
     return qualified(verdict, f.indicator, f.value.unit, f"{clause} {lead}", f"{stretch} {lead}", taxonomy,
-                     heading=" / ".join(st.section_path[-2:]), sentence=st.text, antecedent=antecedent)
+                     heading=" / ".join(st.section_path[-2:]), sentence=st.text,
+                     antecedent=antecedent or _whole_of(f, found, st.text))
+
+
+def _whole_of(f: Found, found: list[Found], text: str) -> str:
+    """The own words of the count this count is a part of, when the counts after that one sum to it: "287 are placed
+    in agency placements, 246 with independent foster carers and 41 in residential settings"; else ""."""
+    counts = [g for g in found if g.value.unit is Unit.COUNT]
+    for i, whole in enumerate(counts):
+        rest = counts[i + 1:]
+        if f in rest and len(rest) >= 2 and abs(sum(g.value.value for g in rest) - whole.value.value) < 0.5:
+            return own_words(text, whole.value.span, [g.value.span for g in found if g is not whole])[1]
+    return ""
 
 
 def _judged(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain) -> Verdict | None:

@@ -265,3 +265,10 @@ def test_of_these_makes_the_figure_a_part_of_the_sentence_before_s() -> None:
     assert got("Of 500 children in care, 300 are placed locally.", parts)[41] == "placements_residential_count"
     assert got("Of 500 children in care, 161 are placed in agency placements.", parts)[41].startswith(
         "not placements_residential_count, qualifier part_of_part: 'agency placements'")
+
+
+def test_counts_that_sum_to_an_earlier_count_are_its_parts() -> None:
+    parts = "Of 500 children in care, {} are placed in {}, 120 with independent foster carers and 41 in residential care."
+    assert row(parts.format(300, "foster or residential care locally"), 41).indicator == "placements_residential_count"
+    got = row(parts.format(161, "agency placements"), 41)  # 120 + 41 = 161: the parts of the agency placements
+    assert got.evidence.startswith("not placements_residential_count, qualifier part_of_part: 'agency placements'")
