@@ -129,6 +129,9 @@ CASES = [
      "covering vacancies in the MASH.",
      "Agency use has fallen, with 30 agency workers covering vacancies (out of 300 social work posts) and a further 12 "
      "covering maternity and sickness.", 12),
+    ("regulated_part", "placements_out_of_area_count",
+     "Of the 700 children in placements, 180 live outside the local authority area.",
+     "Of the 700 children living in provision inspected by Ofsted, 180 live outside the local authority area.", 180),
     ("provider", "placements_residential_count", "At 31 March 2019, 31 children lived in residential children's homes.",
      "At 31 March 2019, 41 children lived in agency placements in residential children's homes.", 41),
 ]
