@@ -60,12 +60,12 @@ def judge(indicator: Indicator, places: list[Place], taxonomy: Taxonomy, weak_do
 
 
 def qualified(verdict: Verdict | None, indicator: Indicator, unit: Unit, clause: str, stretch: str,
-              taxonomy: Taxonomy, heading: str = "") -> Verdict | None:
+              taxonomy: Taxonomy, heading: str = "", sentence: str = "", antecedent: str = "") -> Verdict | None:
     """The verdict, or a blocked one when the figure's own words narrow or change what the indicator measures ("41
     young people looked after, aged 16 to 18" is not the number looked after): see nlp/qualifiers.py."""
     if verdict is None or taxonomy.qualifiers is None:
         return verdict
-    block = taxonomy.qualifiers.blocking(indicator.id, unit, clause, stretch, heading)
+    block = taxonomy.qualifiers.blocking(indicator.id, unit, clause, stretch, heading, sentence, antecedent)
     return verdict if block is None else blocked(verdict, indicator, f"qualifier {block}")
 
 

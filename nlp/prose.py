@@ -65,6 +65,7 @@ _ANAPHOR = re.compile(  # "This represents ...", "This is below the England aver
     re.I)
 
 _OF_THESE = re.compile(r"^\W*of (?:these|those|them|this number|this group)\s*[,:]", re.I)  # not "Of those in care,"
+_PART_OF = re.compile(r"^\W*(?:of|among|amongst) (?:these|those|them)\s*,", re.I)  # the base: the sentence before's
 _POINTS_BACK = re.compile(  # "In 2021-24, this took an average of 142 days", "which stood at 12%"
     r"\b(?:this|that|these|those|it|which|they)\s+(?:figure\s+|rate\s+|number\s+)?(?:took|takes|was|is|were|are|has|have|"
     r"had|stood|stands|represents|equates|fell|rose|increased|decreased|reduced|remained)\b|"
@@ -136,7 +137,8 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             bool(found) and (bool(previous) or bool(_POINTS_BACK.search(st.text)))
             and not any(taxonomy.evidence(st.text, f.value.unit) for f in found))
         places = _places(st, title, lead_ins.places(st.section_path, st.is_list_item, continues), context)
-        out += [_to_metric(f, st, ctx, _verdict(f, places, st, taxonomy, domain, found)) for f in found
+        antecedent = history[-1].text if history and _PART_OF.match(st.text) else ""
+        out += [_to_metric(f, st, ctx, _verdict(f, places, st, taxonomy, domain, found, antecedent)) for f in found
                 if _worth_keeping(f, st.text)]
         lead_ins.step(st.text, st.section_path, st.is_list_item, continues)
         dating.step(st.text, st.section_path, st.is_list_item, ctx)
@@ -308,8 +310,26 @@ _BOUND_BEFORE = re.compile(r"\b(?:over|more than|in excess of|exceed(?:ed|s|ing)
                            r"upwards of)\s*$", re.I)
 
 
+# an age printed as a bare number: "beyond 18 in order to", "until they turn 21", "she's 14, had a baby"
+_AGE_BEFORE = re.compile(r"\b(?:beyond|until|till|past|after|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|the age of|aged?|"
+                         r"(?:she|he)(?:['’]s| is| was))\s*$", re.I)  # "she's 14, had a baby"
+_AGE_AFTER = re.compile(r"\s*(?:\+|plus\b|or (?:over|older|above)\b|and (?:over|older|above)\b|years?\b|[,.;)]|"
+                        r"(?:in order|so that|to |when|where|if|as|they|and|but|or|with|without|on|in)\b)", re.I)
+
+
+def _an_age(f: Found, text: str) -> str | None:
+    """The words of a count that is an age ("beyond 18", "she's 14"), or None."""
+    start, end = f.value.span
+    if f.value.unit is not Unit.COUNT or not 14 <= f.value.value <= 25 or f.value.value % 1:
+        return None
+    before = _AGE_BEFORE.search(text, max(0, start - 20), start)
+    if before is None or not (end == len(text) or _AGE_AFTER.match(text, end)):
+        return None
+    return " ".join(text[before.start():end].split())
+
+
 def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain,
-             found: list[Found]) -> Verdict | None:
+             found: list[Found], antecedent: str = "") -> Verdict | None:
     """The row's evidence and confidence, or None when its indicator does not stand: borrowed, off its domain (economy,
     treasury, capital, highways), or a share of money; blocked when its own words narrow what the indicator measures."""
     verdict = _judged(f, places, st, taxonomy, domain)
@@ -318,10 +338,24 @@ def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy,
     bound = _BOUND_BEFORE.search(st.text, max(0, f.value.span[0] - 30), f.value.span[0])
     if bound is not None and f.basis is Basis.ACTUAL:  # "over 40 young people", "rates exceeded 95%": not the value
         return blocked(verdict, f.indicator, f"a bound: '{bound.group(0).strip()}'")
+    if (age := _an_age(f, st.text)) is not None:  # "some remain in semi-independent provision beyond 18": an age
+        return blocked(verdict, f.indicator, f"an age: '{age}'")
     lead = " ".join(p.text for p in places if p.where == "lead-in") if st.is_list_item else ""
     clause, stretch = own_words(st.text, f.value.span, [g.value.span for g in found if g is not f])
     return qualified(verdict, f.indicator, f.value.unit, f"{clause} {lead}", f"{stretch} {lead}", taxonomy,
-                     heading=" / ".join(st.section_path[-2:]))
+                     heading=" / ".join(st.section_path[-2:]), sentence=st.text,
+                     antecedent=antecedent or _whole_of(f, found, st.text))
+
+
+def _whole_of(f: Found, found: list[Found], text: str) -> str:
+    """The own words of the count this count is a part of, when the counts after that one sum to it: "287 are placed
+    in agency placements, 246 with independent foster carers and 41 in residential settings"; else ""."""
+    counts = [g for g in found if g.value.unit is Unit.COUNT]
+    for i, whole in enumerate(counts):
+        rest = counts[i + 1:]
+        if f in rest and len(rest) >= 2 and abs(sum(g.value.value for g in rest) - whole.value.value) < 0.5:
+            return own_words(text, whole.value.span, [g.value.span for g in found if g is not whole])[1]
+    return ""
 
 
 def _judged(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain) -> Verdict | None:

@@ -57,17 +57,29 @@ def own_words(text: str, span: tuple[int, int], others: list[tuple[int, int]]) -
 class QualifierClass:
     name: str
     pattern: re.Pattern
-    reach: str  # clause, stretch (up to the figures either side) or heading (over the sentence)
+    reach: str  # clause, stretch (up to the figures either side), sentence, heading (over the sentence) or antecedent
     units: frozenset[Unit] | None = None
     unless: re.Pattern | None = None
+    applies: tuple[str, ...] = ()  # only these indicators' definitions rule it out (ids or shell patterns); () = all
 
-    def find(self, unit: Unit, clause: str, stretch: str, heading: str) -> str | None:
-        """The qualifying words in the figure's own text (or its heading), or None."""
+    def concerns(self, indicator_id: str) -> bool:
+        return not self.applies or any(fnmatch(indicator_id, pat) for pat in self.applies)
+
+    def find(self, unit: Unit, clause: str, stretch: str, heading: str, sentence: str = "",
+             antecedent: str = "") -> str | None:
+        """The qualifying words in the figure's own text (or its sentence, its heading), or None.
+
+        A heading's or a sentence's words are the figure's only when its own stretch names no cohort of its own
+        (`unless`, read on the stretch too): "117 local authority foster carers, ... and 95 in March 2014". The
+        antecedent is the sentence before one that opens "Of these,": the figure is a part of its figure."""
         if self.units is not None and unit not in self.units:
             return None
-        text = {"clause": clause, "stretch": stretch, "heading": heading}[self.reach]
+        if self.reach == "sentence" and (m := self.pattern.search(stretch)):
+            return " ".join(m.group(0).split())  # named in its own words: nothing outranks it
+        text = {"clause": clause, "stretch": stretch, "heading": heading, "sentence": sentence,
+                "antecedent": antecedent}[self.reach]
         m = self.pattern.search(text)
-        own = f"{text} {stretch}" if self.reach == "heading" else text  # a cohort named by the figure outranks its heading's
+        own = f"{text} {stretch}" if self.reach == "heading" else stretch if self.reach == "sentence" else text
         if m is None or (self.unless is not None and self.unless.search(own)):
             return None
         return " ".join(m.group(0).split())
@@ -82,31 +94,38 @@ class Qualifiers:
         """The classes the indicator's definition allows: those of every pattern its id fits."""
         return frozenset().union(*(names for pat, names in self._allow.items() if fnmatch(indicator_id, pat)))
 
-    def blocking(self, indicator_id: str, unit: Unit, clause: str, stretch: str = "", heading: str = "") -> str | None:
+    def blocking(self, indicator_id: str, unit: Unit, clause: str, stretch: str = "", heading: str = "",
+                 sentence: str = "", antecedent: str = "") -> str | None:
         """What blocks the indicator for a figure ("age_band: 'aged 16 to 18'"), or None when nothing does.
         `clause` is the figure's own words (with its list's lead-in, or its row label and column header);
-        `stretch` reaches further, up to the figures either side (see `own_words`)."""
+        `stretch` reaches further, up to the figures either side (see `own_words`); `sentence` is all of it;
+        `antecedent` the sentence before one that opens "Of these,", or ""."""
         allowed = self.allowed(indicator_id)
         for cls in self.classes:
-            if cls.name in allowed:
+            if cls.name in allowed or not cls.concerns(indicator_id):
                 continue
-            words = cls.find(unit, clause, stretch or clause, heading)
+            words = cls.find(unit, clause, stretch or clause, heading, sentence or stretch or clause, antecedent)
             if words is not None:
                 return f"{cls.name}: '{words}'"
         return None
 
 
-def _compile(patterns: list[str]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns).replace("'", "['’]"), re.I)
+def _compile(patterns: list[str], terms: dict[str, str]) -> re.Pattern:
+    """One pattern of the class's patterns; a named term ("{cohort}") is spelled out from `terms`."""
+    text = "|".join(f"(?:{p})" for p in patterns)
+    for name, term in terms.items():
+        text = text.replace(f"{{{name}}}", f"(?:{term})")
+    return re.compile(text.replace("'", "['’]"), re.I)
 
 
 @cache
 def load_qualifiers(data: Path = DATA) -> Qualifiers:
     spec = yaml.safe_load((data / "qualifiers.yaml").read_text(encoding="utf-8"))
+    terms = spec.get("terms") or {}
     classes = [
-        QualifierClass(name, _compile(c["patterns"]), c.get("reach", "clause"),
+        QualifierClass(name, _compile(c["patterns"], terms), c.get("reach", "clause"),
                        frozenset(Unit(u) for u in c["units"]) if c.get("units") else None,
-                       re.compile(c["unless"], re.I) if c.get("unless") else None)
+                       re.compile(c["unless"], re.I) if c.get("unless") else None, tuple(c.get("applies", ())))
         for name, c in spec["classes"].items()
     ]
     names = {c.name for c in classes}

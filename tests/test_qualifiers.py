@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from ingest.models import Table
-from nlp.models import DocumentContext, Flag
+from nlp.models import DocumentContext, Flag, Unit
 from nlp.prose import StatementIn, metrics_from_statements
 from nlp.qualifiers import load_qualifiers, own_words
 from nlp.table_metrics import metrics_from_table
@@ -61,8 +61,8 @@ CASES = [
      "In 2018-19, 4% of children became subject to a child protection plan for a second or subsequent time within "
      "two years.", 4),
     ("flow", "cla_placed_over_20_miles_percent",
-     "At 31 March 2018, 13.1% of children looked after were placed more than 20 miles from home.",
-     "Of the children placed since October 2017, 13.1% were placed more than 20 miles from home.", 13.1),
+     "At 31 March 2018, 13.1% of children looked after were placed more than 20 miles from home, outside the authority.",
+     "Of the children placed since October 2017, 13.1% were placed more than 20 miles from home, outside the authority.", 13.1),
     ("place", "cla_foster_care_percent", "At 31 March 2019, 69% of children looked after were placed in foster care.",
      "At 31 March 2019, 35% of children looked after were placed in foster care in neighbouring local authorities.", 35),
     ("distance", "cla_foster_care_percent", "At 31 March 2018, 252 children (69%) were placed in foster care.",
@@ -76,6 +76,62 @@ CASES = [
      "In 2018-19, for about 10% of children, initial conferences did not happen in a timely way.", 10),
     ("provider", "staying_put_count", "Currently 20 care leavers stay put with their foster carers.",
      "In addition, 13 care leavers stay put with agency foster carers.", 13),
+    ("joined_cohort", "care_leavers_eet_percent", "In 2018-19, 71% of care leavers were in education, employment or training.",
+     "In 2018-19, 71% of young people in care or care leavers were in education, employment or training.", 71),
+    ("joined_cohort", "cla_health_assessment_percent",
+     "In 2018-19, 88% of looked after children had their annual health assessment on time.",
+     "In 2018-19, 88% of looked after children and care leavers had their annual health assessment on time.", 88),
+    ("other_role", "sw_agency_rate_percent", "At 31 March 2019, 22% of social workers were agency workers.",
+     "At 31 March 2019, 22% of team managers were agency workers.", 22),
+    ("newly_qualified", "sw_agency_rate_percent", "At 31 March 2019, 35% of social workers were agency workers.",
+     "At 31 March 2019, 35% of staff were in their ASYE or were agency workers.", 35),
+    ("vacancy", "sw_agency_rate_percent", "At 31 March 2019, 30% of social work posts were held by agency workers.",
+     "At 31 March 2019, 30% of social work posts were vacant, most of them covered by agency workers.", 30),
+    ("other_event", "cp_visits_in_timescale_percent",
+     "In 2018-19, 95% of visits to children subject to child protection plans were within timescales.",
+     "In 2018-19, visits to children on plans were regular, and 95% of child protection conferences were held within "
+     "timescales.", 95),
+    ("other_event", "cla_reviews_in_timescale_percent", "In 2018-19, 93% of reviews were held on time.",
+     "In 2018-19, 93% of annual reviews were held on time.", 93),
+    ("averted", "cla_starts_count", "In 2018-19, 64 children came into care.",
+     "In 2018-19, the edge of care service kept 64 children from coming into care.", 64),
+    ("short_of_outcome", "cla_adopted_count", "In 2018-19, 31 children were adopted.",
+     "In 2018-19, 31 children had a decision that they should be adopted or were adopted.", 31),
+    ("service_part", "care_leavers_count", "The authority supports 212 care leavers.",
+     "The authority supports 212 care leavers through transition to adult social care.", 212),
+    ("distance_without_boundary", "cla_placed_over_20_miles_percent",
+     "At 31 March 2019, 11% of children looked after lived outside the county and more than 20 miles from home.",
+     "At 31 March 2019, 11% of children looked after lived more than 20 miles from home, within the county or beyond it.",
+     11),
+    ("either_place_or_distance", "cla_placed_over_20_miles_percent",
+     "At 31 March 2019, 14% of children looked after lived more than 20 miles from home and outside the borough.",
+     "At 31 March 2019, 14% of children looked after lived outside the borough or more than 20 miles from home.", 14),
+    ("changed_this_number", "sw_agency_count", "At 31 March 2019, there were 38 agency social workers.",
+     "Recruiting more agency social workers reduced this number to 38 by March 2019.", 38),
+    ("place", "cla_childrens_homes_percent", "At 31 March 2019, 12% of children looked after lived in children's homes.",
+     "At 31 March 2019, 12% of children looked after in children's homes were placed within West Yorkshire.", 12),
+    ("subgroup", "cla_adopted_percent", "In 2018-19, 14% of children who ceased to be looked after were adopted.",
+     "In 2018-19, 14% of children who ceased to be looked after were adopted and from ethnic minority families.", 14),
+    ("owner", "care_leavers_count", "The authority is responsible for 181 care leavers.",
+     "The 21+ service currently supports 181 care leavers.", 181),
+    ("members", "care_leavers_count", "There are 24 care leavers.", "There are 24 care leavers recruited as ambassadors.", 24),
+    ("owner", "care_leavers_count", "There are 15 care leavers in the authority.",
+     "There are 15 care leavers supported under these arrangements.", 15),
+    ("age_band", "care_leavers_count", "The authority supports 211 care leavers.",
+     "The authority supports 211 care leavers aged over 18.", 211),
+    ("age_band", "cla_count", "At 31 March 2019, 258 children were looked after.",
+     "At 31 March 2019, 258 children were looked after aged between five and 16.", 258),
+    ("other_forum", "rereferrals_12_months_percent",
+     "In 2018-19, 980 referrals were received, of which 21% were re-referrals within 12 months.",
+     "In 2018-19, 980 referrals were made to MARAC, of which 21% were re-referrals within 12 months.", 21),
+    ("cover_for_absence", "sw_vacancies_count",
+     "Agency use has fallen, with 30 agency workers covering vacancies (out of 300 social work posts) and a further 12 "
+     "covering vacancies in the MASH.",
+     "Agency use has fallen, with 30 agency workers covering vacancies (out of 300 social work posts) and a further 12 "
+     "covering maternity and sickness.", 12),
+    ("regulated_part", "placements_out_of_area_count",
+     "Of the 700 children in placements, 180 live outside the local authority area.",
+     "Of the 700 children living in provision inspected by Ofsted, 180 live outside the local authority area.", 180),
     ("provider", "placements_residential_count", "At 31 March 2019, 31 children lived in residential children's homes.",
      "At 31 March 2019, 41 children lived in agency placements in residential children's homes.", 41),
 ]
@@ -98,8 +154,8 @@ def test_a_qualifier_the_indicator_does_not_allow_unmaps_the_row(name, indicator
 def test_a_qualifier_its_definition_allows_keeps_the_row() -> None:
     assert row("Of care leavers aged 19 to 21, 55% are in education, employment or training.", 55).indicator \
         == "care_leavers_19_21_eet_percent"
-    assert row("At 31 March 2018, 12% of children looked after were placed more than 20 miles from home.", 12).indicator \
-        == "cla_placed_over_20_miles_percent"
+    assert row("At 31 March 2018, 12% of children looked after were placed outside the authority more than 20 miles "
+               "from home.", 12).indicator == "cla_placed_over_20_miles_percent"
     assert row("Since April 2018, 27 children have been adopted.", 27).indicator == "cla_adopted_count"  # a flow's window
     assert row("Currently 17 young people aged 18 to 20 are in staying put arrangements.", 17).indicator == "staying_put_count"
     assert row("The leaving care team supports 194 care leavers.", 194).indicator == "care_leavers_count"  # the whole
@@ -157,3 +213,65 @@ def test_every_allowed_class_is_defined() -> None:
     assert {c.name for c in qualifiers.classes} >= qualifiers.allowed("care_leavers_19_21_eet_percent")
     assert "age_band" in qualifiers.allowed("care_leavers_19_21_eet_percent")
     assert not qualifiers.allowed("cla_count")
+
+
+def test_carers_counted_in_the_sentence_are_not_children_placed() -> None:
+    plain = "There are 140 children placed with local authority foster carers, up from 120 in March 2018."
+    assert {m.value: m.indicator for m in metrics_from_statements(
+        [StatementIn(0, plain, 1, ("Fostering",))], CTX, load_taxonomy())}[120] == "placements_in_house_foster_count"
+    text = "There are 117 local authority foster carers, up from 112 in March 2018 and 95 in March 2017."
+    got = {m.value: m for m in metrics_from_statements([StatementIn(0, text, 1, ("Fostering",))], CTX, load_taxonomy())}
+    assert got[95].indicator == "" and "qualifier carers_counted: '117 local authority foster carers'" in got[95].evidence
+
+
+def test_a_count_that_is_an_age_is_no_count() -> None:
+    assert row("At 31 March 2019, the authority supported 230 care leavers.", 230).indicator == "care_leavers_count"
+    got = row("Great care is shown to care leavers who are not ready to move on to full independent living, and some "
+              "remain appropriately in semi-independent provision beyond 18 in order to develop their skills.", 18)
+    assert got.indicator == "" and "an age: 'beyond 18'" in got.evidence
+    got = row("One young person I am looking after now, she's 14, had a baby and is now in care.", 14)
+    assert got.indicator == "" and "an age: 'she's 14'" in got.evidence
+
+
+def test_a_class_that_applies_to_some_indicators_leaves_the_others() -> None:
+    qualifiers = load_qualifiers()
+    words = "14% of children looked after lived more than 20 miles from home"
+    assert qualifiers.blocking("cla_placed_over_20_miles_percent", Unit.PERCENT, words) is not None
+    assert qualifiers.blocking("placements_out_of_area_count", Unit.PERCENT, words) is None
+
+
+def test_a_care_leavers_measure_is_not_read_off_children_still_looked_after() -> None:
+    plain = "In 2019, the share of care leavers going on to higher education was 6%, with 10% of all care leavers there."
+    assert row(plain, 6).indicator == "care_leavers_higher_education_percent"
+    text = "In 2019, the share of looked after pupils going on to higher education was 6%, with 10% of all care leavers there."
+    assert row(text, 6).evidence.startswith("not care_leavers_higher_education_percent, qualifier leavers_not_cla:")
+    assert row(text, 10).indicator == "care_leavers_higher_education_percent"
+
+
+def test_the_share_not_yet_inspected_is_not_the_share_rated_good() -> None:
+    text = "In 2019, 81% of children looked after attended schools rated good or better and 9% attended new schools " \
+           "that are yet to be inspected."
+    assert row(text, 81).indicator == "good_outstanding_school_percent"
+    assert row(text, 9).evidence.startswith("not good_outstanding_school_percent, qualifier complement: 'yet to be")
+
+
+def test_of_these_makes_the_figure_a_part_of_the_sentence_before_s() -> None:
+    def got(before: str, text: str) -> dict[float, str]:
+        statements = [StatementIn(0, before, 1, ("Care leavers",)), StatementIn(1, text, 1, ("Care leavers",))]
+        return {m.value: m.evidence if not m.indicator else m.indicator
+                for m in metrics_from_statements(statements, CTX, load_taxonomy()) if m.value in (7, 41)}
+    share = "Of these, 7% went on to higher education."
+    assert got("In 2019, the authority supported 230 care leavers.", share)[7] == "care_leavers_higher_education_percent"
+    assert got("In 2019, 55% of care leavers were in education, employment or training.", share)[7].startswith(
+        "not care_leavers_higher_education_percent, qualifier share_of_part: '55%'")
+    parts = "Of these, 120 are in foster placements and 41 in residential care."
+    assert got("Of 500 children in care, 300 are placed locally.", parts)[41] == "placements_residential_count"
+    assert got("Of 500 children in care, 161 are placed in agency placements.", parts)[41].startswith(
+        "not placements_residential_count, qualifier part_of_part: 'agency placements'")
+
+
+def test_counts_that_sum_to_an_earlier_count_are_its_parts() -> None:
+    parts = "Of 500 children in care, {} are placed in {}, 120 with independent foster carers and 41 in residential care."
+    assert row(parts.format(300, "foster or residential care locally"), 41).indicator == "placements_residential_count"
+    got = row(parts.format(161, "agency placements"), 41)  # 120 + 41 = 161: the parts of the agency placements
+    assert got.evidence.startswith("not placements_residential_count, qualifier part_of_part: 'agency placements'")
