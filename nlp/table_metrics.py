@@ -260,10 +260,11 @@ def _columns(header: list[list[str]], width: int, ctx: DocumentContext) -> list[
     for i in range(width):
         own = filled[-1][i].strip()
         text = " ".join(r[i] for r in filled if r[i]).strip()
-        if i and _UNIT_ONLY.match(own) and cols:  # "number" under "2003/04": the year over it, else the column before's
+        if i and _UNIT_ONLY.match(own) and cols:  # "%" beside a year's figures: that year ("2020" over "/21 | %")
             prev = cols[-1]
-            above = header_period(_joined_header(text[: -len(own)]), ctx) if len(filled) > 1 else None
-            cols.append(Column(i, text, above or prev.period, prev.basis, own == "%", prev.skip))
+            upper = [" ".join(r[k] for r in filled[:-1] if r[k]) for k in (i - 1, i)]
+            above = header_period(_joined_header(upper[1]), ctx) if upper[1] and upper[1] != upper[0] else None
+            cols.append(Column(i, text, above or prev.period, prev.basis, own == "%", prev.skip))  # "number" under a year
             continue
         basis = next((b for b, p in _BASIS_HEADER if p.search(text)), Basis.ACTUAL)
         skip = bool(_SKIP_HEADER.search(text)) and basis is Basis.ACTUAL

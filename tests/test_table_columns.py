@@ -74,3 +74,16 @@ def test_one_kind_of_placement_out_of_the_area_is_not_all_placed_out_of_it() -> 
         ["Children placed outside the local authority", "95"]])
     got = {(i, v) for i, v, _, _ in _rows(table)}
     assert got == {("", 67), ("", 28), ("placements_out_of_area_count", 95)}
+
+
+def test_a_share_column_beside_a_split_year_header_takes_the_whole_year() -> None:
+    ctx = DocumentContext(authority="Northmoor Borough Council", period_start=date(2022, 7, 13),
+                          period_end=date(2022, 7, 13), period_label="13 July 2022")
+    table = Table(page=1, header_rows=1, rows=[
+        ["", "2020", "", "2021", "", "2022 /23 to", ""],
+        ["Timescale", "/21", "%", "/22", "%", "date:", "%"],
+        ["In Timescale", "712", "82%", "630", "72%", "62", "71%"]])
+    got = {(m.value, m.period_end) for m in metrics_from_table(
+        table, 0, ["Timeliness of assessments"], "assessments within 45 working days", ctx, load_taxonomy())
+        if m.indicator == "assessments_45_days_percent"}
+    assert got == {(82, date(2021, 3, 31)), (72, date(2022, 3, 31)), (71, date(2022, 7, 13))}
