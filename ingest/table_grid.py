@@ -53,8 +53,8 @@ def _fill_down(rows: list[list[str | None]], boxes: list[list[Box | None]], firs
     header merged down the header rows stays where it is: ingest counts header rows by their empty label cell)."""
     for i in range(first + 1, len(rows)):
         mid = _row_middle(boxes[i])
-        if mid is None:
-            continue
+        if mid is None or not _has_figure(rows[i]):
+            continue  # only a row of figures takes the label (not the slivers a tall cell of prose is cut into)
         for j in range(len(rows[i])):
             if boxes[i][j] is not None or rows[i][j]:
                 continue

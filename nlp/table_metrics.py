@@ -73,6 +73,9 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     dated = _caption_period([table.title, *section_path[-1:]], ctx)  # "Children looked after at 31 May 2014"
     measure = own[0] if len(own) == 1 else ""  # "Date | % who visited a dentist | National data": what both measure
     years = any(c.period for c in columns if c.index not in label_cols and not c.skip)  # its columns are dated
+    header = table.rows[:header_rows]
+    headed = {c.index for c in columns if any(c.index < len(r) and r[c.index] for r in header)}  # a header of its own
+    stray = _stray_date(columns, headed, body)
     out: list[Metric] = []
     for row in body:
         label = " ".join(row[i] for i in label_cols if row[i] and not _NUMBER.match(row[i]) and not is_rag(row[i]))
@@ -91,7 +94,8 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
             cell_col = col if (when or dated) is None or col.period else replace(col, period=when or dated)
             named = label if when is None else col.header if col.basis is Basis.ACTUAL else f"{measure} {col.header}"
             cell = _Cell(m, cell_col, named, caption, finance or off_domain(label) is not None, not domain.about_children,
-                         undated=years and cell_col.period is None and col.basis is Basis.ACTUAL)
+                         undated=years and col.basis is Basis.ACTUAL and (
+                             cell_col.period is None or (stray and col.index not in headed)))
             metric = _cell_metric(cell, row, table, ord_, section_path, context, ctx, taxonomy)
             if metric is None:
                 continue
@@ -146,7 +150,7 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
         taxonomy.match(label, label, unit, context)
     if indicator is not None and taxonomy.unmeasured(taxonomy.uncued(indicator, label)):
         indicator = None  # "Number of individual offences committed by cared for children" measures offending
-    total = indicator is None and _TOTAL.match(label) and col.period is not None and not cell.off_domain \
+    total = indicator is None and _TOTAL.match(label) and col.period is not None and not cell.off_domain and not cell.undated \
         and not _ALL_HUNDREDS.fullmatch(" ".join(c for c in row[1:] if c))  # "TOTAL | 100 | 100 | 100": shares' total
     if total:
         indicator = taxonomy.general(context, unit)
@@ -170,6 +174,13 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
         evidence=verdict.evidence if verdict else "",
         confidence=verdict.confidence if verdict and not verdict.blocked else None,
     )
+
+
+def _stray_date(columns: list[Column], headed: set[int], body: list[list[str]]) -> bool:
+    """A date printed over a column with no figures: the header sits a column off its figures (a grid read from other
+    rules), so a figure column whose date came only from a spanning header to its left may have the wrong year."""
+    return any(c.period is not None and c.index in headed and not any(
+        c.index < len(r) and _NUMBER.match(r[c.index].replace(" ", "")) for r in body) for c in columns)
 
 
 def _unit_rows(table: Table, header_rows: int) -> list[list[str]]:

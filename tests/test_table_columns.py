@@ -87,3 +87,13 @@ def test_a_share_column_beside_a_split_year_header_takes_the_whole_year() -> Non
         table, 0, ["Timeliness of assessments"], "assessments within 45 working days", ctx, load_taxonomy())
         if m.indicator == "assessments_45_days_percent"}
     assert got == {(82, date(2021, 3, 31)), (72, date(2022, 3, 31)), (71, date(2022, 7, 13))}
+
+
+def test_years_read_a_column_off_their_figures_date_only_the_figures_under_their_own_year() -> None:
+    table = Table(page=1, header_rows=1, rows=[  # a grid from other rules: "2003/04" and "2007/08" over no figure
+        ["Placement", "", "2003/04", "2006/07", "", "2007/08"],
+        ["Placed with own parents", "50", "", "35", "33", ""],
+        ["TOTAL", "697", "", "732", "769", ""]])
+    got = {r for r in _rows(table) if r[0]}
+    assert got == {("placed_with_parents_count", 35, "actual", date(2007, 3, 31)),
+                   ("cla_count", 732, "actual", date(2007, 3, 31))}
