@@ -14,6 +14,7 @@ from ingest import table_chars
 from ingest.cleanup import normalise
 from ingest.lean_imports import pymupdf
 from ingest.models import Block, BlockKind, Table
+from ingest.table_grid import aligned_rows
 
 _THOUSANDS = re.compile(r"^[£$]?-?\d{1,3}(?: \d{3})+(?:\.\d+)?%?$")
 _NUMERIC = re.compile(r"^[£$]?[-+]?\(?\d[\d,]*(?:\.\d+)?\)?\s*(%|m|k|bn)?[↑↓]?$")
@@ -158,7 +159,8 @@ def find_page_tables(page: pymupdf.Page, page_no: int) -> list[tuple[pymupdf.Rec
         if t.row_count < 2 or t.col_count < 2:
             continue
         words = words if words is not None else page.get_text("words")
-        rows = [[_cell_text(words, cell) for cell in row.cells] for row in t.rows]
+        boxes = [list(row.cells) for row in t.rows]
+        rows = aligned_rows([[_cell_text(words, cell) for cell in row] for row in boxes], boxes)
         table = table_from_rows(rows, page_no)
         if not looks_like_prose(table):
             found.append((pymupdf.Rect(t.bbox), table))

@@ -307,7 +307,7 @@ def _places(st: StatementIn, title: str, lead_ins: list[Place], context: str) ->
 
 # a bound printed on the authority's own figure: the figure is a limit, not its value (a target's "over 90%" is a value)
 _BOUND_BEFORE = re.compile(r"\b(?:over|more than|in excess of|exceed(?:ed|s|ing)?|fewer than|less than|at least|"
-                           r"upwards of)\s*$", re.I)
+                           r"upwards of|above|below|under|beyond)\s*$", re.I)  # "where attendance is above 98%"
 
 
 # an age printed as a bare number: "beyond 18 in order to", "until they turn 21", "she's 14, had a baby"

@@ -72,6 +72,10 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     ages = {c.index for c in columns if c.index not in label_cols and _AGE_HEADER.match(c.header)}  # a person's age
     dated = _caption_period([table.title, *section_path[-1:]], ctx)  # "Children looked after at 31 May 2014"
     measure = own[0] if len(own) == 1 else ""  # "Date | % who visited a dentist | National data": what both measure
+    years = any(c.period for c in columns if c.index not in label_cols and not c.skip)  # its columns are dated
+    header = table.rows[:header_rows]
+    headed = {c.index for c in columns if any(c.index < len(r) and r[c.index] for r in header)}  # a header of its own
+    stray = _stray_date(columns, headed, body)
     out: list[Metric] = []
     for row in body:
         label = " ".join(row[i] for i in label_cols if row[i] and not _NUMBER.match(row[i]) and not is_rag(row[i]))
@@ -89,7 +93,9 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
                 continue
             cell_col = col if (when or dated) is None or col.period else replace(col, period=when or dated)
             named = label if when is None else col.header if col.basis is Basis.ACTUAL else f"{measure} {col.header}"
-            cell = _Cell(m, cell_col, named, caption, finance or off_domain(label) is not None, not domain.about_children)
+            cell = _Cell(m, cell_col, named, caption, finance or off_domain(label) is not None, not domain.about_children,
+                         undated=years and col.basis is Basis.ACTUAL and (
+                             cell_col.period is None or (stray and col.index not in headed)))
             metric = _cell_metric(cell, row, table, ord_, section_path, context, ctx, taxonomy)
             if metric is None:
                 continue
@@ -105,6 +111,7 @@ class _Cell:
     caption: CellUnit
     off_domain: bool  # a budget, treasury or capital table, or a row about highways: no children's indicator
     weak_domain: bool  # a document hardly about children's services
+    undated: bool = False  # a figure under no date in a table whose other columns are dated: its period is unknown
 
 
 def _cell_value(cell: _Cell, printed: str) -> tuple[float, Unit] | None:
@@ -139,11 +146,11 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
         return None
     value, unit = read
     uncountable = unit is Unit.COUNT and (value < 0 or not value.is_integer())  # "9,659.1", "-2,541.5": not children
-    indicator = None if _TEAM.search(label) or cell.off_domain or unit is Unit.GBP or uncountable else \
+    indicator = None if _TEAM.search(label) or cell.off_domain or unit is Unit.GBP or uncountable or cell.undated else \
         taxonomy.match(label, label, unit, context)
     if indicator is not None and taxonomy.unmeasured(taxonomy.uncued(indicator, label)):
         indicator = None  # "Number of individual offences committed by cared for children" measures offending
-    total = indicator is None and _TOTAL.match(label) and col.period is not None and not cell.off_domain \
+    total = indicator is None and _TOTAL.match(label) and col.period is not None and not cell.off_domain and not cell.undated \
         and not _ALL_HUNDREDS.fullmatch(" ".join(c for c in row[1:] if c))  # "TOTAL | 100 | 100 | 100": shares' total
     if total:
         indicator = taxonomy.general(context, unit)
@@ -155,8 +162,8 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
         indicator = indicator if verdict is not None and not verdict.blocked else None
     period = col.period
     start, end, plabel = (period.start, period.end, period.label) if period else (
-        (ctx.period_start, ctx.period_end, ctx.period_label) if col.basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR)
-        else (None, None, ""))
+        (ctx.period_start, ctx.period_end, ctx.period_label)
+        if col.basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR) and not cell.undated else (None, None, ""))
     flags = [Flag.UNMAPPED] if indicator is None else []
     if unit is Unit.PERCENT and value > 100:
         flags.append(Flag.OVER_100_PERCENT)
@@ -167,6 +174,13 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
         evidence=verdict.evidence if verdict else "",
         confidence=verdict.confidence if verdict and not verdict.blocked else None,
     )
+
+
+def _stray_date(columns: list[Column], headed: set[int], body: list[list[str]]) -> bool:
+    """A date printed over a column with no figures: the header sits a column off its figures (a grid read from other
+    rules), so a figure column whose date came only from a spanning header to its left may have the wrong year."""
+    return any(c.period is not None and c.index in headed and not any(
+        c.index < len(r) and _NUMBER.match(r[c.index].replace(" ", "")) for r in body) for c in columns)
 
 
 def _unit_rows(table: Table, header_rows: int) -> list[list[str]]:
@@ -229,14 +243,22 @@ def _header_rows(table: Table) -> int:
     """Ingest's header count, plus rows below it with no number in them ("2020" over "/21")."""
     n = table.header_rows
     while n < len(table.rows) - 1 and not any(_NUMBER.match(c.replace(" ", "")) for c in table.rows[n][1:] if c) \
-            and sum(1 for c in table.rows[n][1:] if c) >= 2:
+            and (sum(1 for c in table.rows[n][1:] if c) >= 2 or _continues_header(table.rows[n], table.rows[n - 1])):
         n += 1
     return n
 
 
+def _continues_header(row: list[str], above: list[str]) -> bool:
+    """A header wrapped onto the next line ("In Year 11," over "old enough to sit GCSEs"): no row label, and every
+    word under a header cell of the row above."""
+    filled = [i for i, c in enumerate(row) if c]
+    return bool(filled) and not row[0] and all(i < len(above) and above[i] for i in filled)
+
+
 def _mostly_text(body: list[list[str]], i: int) -> bool:
+    """A column of words, not figures ("(59)", a share printed in brackets beside its number, is a figure)."""
     cells = [r[i] for r in body if i < len(r) and r[i]]
-    return bool(cells) and sum(1 for c in cells if not _NUMBER.match(c.replace(" ", ""))) * 2 > len(cells)
+    return bool(cells) and sum(1 for c in cells if not _NUMBER.match(c.replace(" ", "").strip("()"))) * 2 > len(cells)
 
 
 def _columns(header: list[list[str]], width: int, ctx: DocumentContext) -> list[Column]:
@@ -249,9 +271,11 @@ def _columns(header: list[list[str]], width: int, ctx: DocumentContext) -> list[
     for i in range(width):
         own = filled[-1][i].strip()
         text = " ".join(r[i] for r in filled if r[i]).strip()
-        if i and _UNIT_ONLY.match(own) and cols:
+        if i and _UNIT_ONLY.match(own) and cols:  # "%" beside a year's figures: that year ("2020" over "/21 | %")
             prev = cols[-1]
-            cols.append(Column(i, text, prev.period, prev.basis, own == "%", prev.skip))
+            upper = [" ".join(r[k] for r in filled[:-1] if r[k]) for k in (i - 1, i)]
+            above = header_period(_joined_header(upper[1]), ctx) if upper[1] and upper[1] != upper[0] else None
+            cols.append(Column(i, text, above or prev.period, prev.basis, own == "%", prev.skip))  # "number" under a year
             continue
         basis = next((b for b, p in _BASIS_HEADER if p.search(text)), Basis.ACTUAL)
         skip = bool(_SKIP_HEADER.search(text)) and basis is Basis.ACTUAL

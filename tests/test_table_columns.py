@@ -1,0 +1,99 @@
+"""Each table figure dated by its own column (nlp/table_metrics.py), on tables written here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ingest.models import Table
+from nlp.models import DocumentContext
+from nlp.table_metrics import metrics_from_table
+from nlp.taxonomy import load_taxonomy
+
+CTX = DocumentContext(authority="Northmoor Borough Council", period_start=date(2008, 9, 1),
+                      period_end=date(2008, 9, 30), period_label="September 2008")
+
+
+def _rows(table: Table, context: str = "Placements of children looked after") -> set[tuple]:
+    return {(m.indicator, m.value, m.basis.value, m.period_end)
+            for m in metrics_from_table(table, 0, ["Placements"], context, CTX, load_taxonomy())}
+
+
+def test_number_and_share_columns_under_a_year_take_that_year_not_the_papers_date() -> None:
+    table = Table(page=1, header_rows=2, rows=[
+        ["", "Placement", "2003/04", "", "2006/07", "", "2007/08", ""],
+        ["", "", "number", "%", "number", "%", "number", "%"],
+        ["Placed with own parents", "", "50", "(7)", "35", "(5)", "33", "(4)"]])
+    got = _rows(table)
+    assert got == {("placed_with_parents_count", 50, "actual", date(2004, 3, 31)),
+                   ("placed_with_parents_count", 35, "actual", date(2007, 3, 31)),
+                   ("placed_with_parents_count", 33, "actual", date(2008, 3, 31))}
+    labels = {m.label for m in metrics_from_table(table, 0, ["Placements"], "", CTX, load_taxonomy())}
+    assert labels == {"Placed with own parents"}  # "(7)" is the row's share, not words of its label
+
+
+def test_an_undated_figure_in_a_table_of_dated_columns_stays_unmapped_and_undated() -> None:
+    table = Table(page=1, header_rows=1, rows=[
+        ["Measure", "Baseline", "2022/23", "2023/24"],
+        ["Children placed with parents", "40", "41", "42"]])
+    got = _rows(table)
+    assert ("", 40, "actual", None) in got
+    assert ("placed_with_parents_count", 41, "actual", date(2023, 3, 31)) in got
+    assert ("placed_with_parents_count", 42, "actual", date(2024, 3, 31)) in got
+
+
+def test_a_table_with_no_dated_column_is_still_read_by_the_papers_date() -> None:
+    table = Table(page=1, header_rows=1, rows=[["Measure", "Number"], ["Children placed with parents", "40"]])
+    assert _rows(table) == {("placed_with_parents_count", 40, "actual", date(2008, 9, 30))}
+
+
+def test_a_header_wrapped_onto_a_second_line_names_its_column() -> None:
+    table = Table(page=1, header_rows=1, rows=[
+        ["Measure", "Year ending", "Comment"],
+        ["", "31 March 2024", ""],
+        ["Children placed with parents", "40", "stable"]])
+    assert _rows(table) == {("placed_with_parents_count", 40, "actual", date(2024, 3, 31))}
+
+
+def test_a_group_header_over_year_columns_makes_them_targets_and_leaves_the_undated_baseline() -> None:
+    table = Table(page=1, header_rows=2, rows=[
+        ["Indicator", "Baseline", "Improvement targets", "", ""],
+        ["", "", "08/09", "09/10", "10/11"],
+        ["Care leavers in suitable accommodation", "82.4%", "85.0%", "85.0%", "90.0%"]])
+    got = _rows(table, "")
+    assert {r for r in got if r[0]} == {
+        ("care_leavers_suitable_accommodation_percent", 85, "target", date(2009, 3, 31)),
+        ("care_leavers_suitable_accommodation_percent", 85, "target", date(2010, 3, 31)),
+        ("care_leavers_suitable_accommodation_percent", 90, "target", date(2011, 3, 31))}
+
+
+def test_one_kind_of_placement_out_of_the_area_is_not_all_placed_out_of_it() -> None:
+    table = Table(page=1, header_rows=1, rows=[
+        ["Placement", "2007/08"],
+        ["Foster placement outside local authority", "67"],
+        ["Children's home outside local authority", "28"],
+        ["Children placed outside the local authority", "95"]])
+    got = {(i, v) for i, v, _, _ in _rows(table)}
+    assert got == {("", 67), ("", 28), ("placements_out_of_area_count", 95)}
+
+
+def test_a_share_column_beside_a_split_year_header_takes_the_whole_year() -> None:
+    ctx = DocumentContext(authority="Northmoor Borough Council", period_start=date(2022, 7, 13),
+                          period_end=date(2022, 7, 13), period_label="13 July 2022")
+    table = Table(page=1, header_rows=1, rows=[
+        ["", "2020", "", "2021", "", "2022 /23 to", ""],
+        ["Timescale", "/21", "%", "/22", "%", "date:", "%"],
+        ["In Timescale", "712", "82%", "630", "72%", "62", "71%"]])
+    got = {(m.value, m.period_end) for m in metrics_from_table(
+        table, 0, ["Timeliness of assessments"], "assessments within 45 working days", ctx, load_taxonomy())
+        if m.indicator == "assessments_45_days_percent"}
+    assert got == {(82, date(2021, 3, 31)), (72, date(2022, 3, 31)), (71, date(2022, 7, 13))}
+
+
+def test_years_read_a_column_off_their_figures_date_only_the_figures_under_their_own_year() -> None:
+    table = Table(page=1, header_rows=1, rows=[  # a grid from other rules: "2003/04" and "2007/08" over no figure
+        ["Placement", "", "2003/04", "2006/07", "", "2007/08"],
+        ["Placed with own parents", "50", "", "35", "33", ""],
+        ["TOTAL", "697", "", "732", "769", ""]])
+    got = {r for r in _rows(table) if r[0]}
+    assert got == {("placed_with_parents_count", 35, "actual", date(2007, 3, 31)),
+                   ("cla_count", 732, "actual", date(2007, 3, 31))}
