@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +37,11 @@ class Authority:
 class Gazetteer:
     by_alias: dict[str, Authority]
     pattern: re.Pattern[str]
+    by_lower: dict[str, Authority] = field(default_factory=dict)  # the first alias of each lower-case form
+
+    def __post_init__(self) -> None:
+        for alias, authority in self.by_alias.items():
+            self.by_lower.setdefault(alias.lower(), authority)
 
     def find(self, text: str) -> Counter[str]:
         """Official names mentioned in `text`, weighted: a full name counts more than a bare short name."""
@@ -55,11 +60,7 @@ class Gazetteer:
 
     def resolve(self, name: str) -> Authority | None:
         """An official name, alias or short name, case-insensitively."""
-        key = name.strip().lower()
-        for alias, authority in self.by_alias.items():
-            if alias.lower() == key:
-                return authority
-        return None
+        return self.by_lower.get(name.strip().lower())  # metadata asks it of every opening line
 
 
 @lru_cache(maxsize=1)

@@ -151,7 +151,8 @@ def find_page_tables(page: pymupdf.Page, page_no: int) -> list[tuple[pymupdf.Rec
     found = []
     words = None
     try:
-        tables = page.find_tables(use_layout=False).tables
+        with table_chars.geometry_only():  # cells and boxes are read below, never PyMuPDF's text of a table
+            tables = page.find_tables(use_layout=False).tables
     finally:
         if getattr(page, "_table_drawings_cache", None) is not None:
             del page._table_drawings_cache  # the gate's drawings, lent for this call only

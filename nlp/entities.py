@@ -18,6 +18,7 @@ import yaml
 from ingest.authorities import gazetteer
 from nlp.models import DocumentContext, Entity, EntityLabel
 from nlp.periods import resolve_periods
+from nlp.rule_gates import SHAPED_NEED, any_lower, gate_ruler, text_holds
 from nlp.spacy_lean import Doc, Language, Matcher, Span, filter_spans, spacy
 
 DATA = Path(__file__).with_name("data") / "entities.yaml"
@@ -55,7 +56,8 @@ def _any_case_patterns() -> list[dict]:
 
 
 def _shaped_patterns() -> list[dict]:
-    """Names with a shape rather than a list: statutory sections, NHS trusts, integrated care boards."""
+    """Names with a shape rather than a list: statutory sections, NHS trusts, integrated care boards. Each needs a
+    digit or one of the words of rule_gates.SHAPED_NEED (a statement with none skips them): keep that true."""
     title = {"IS_TITLE": True, "OP": "+"}
     return [
         {"label": "LEGAL", "pattern": [{"LOWER": {"IN": ["section", "s", "s."]}}, {"SHAPE": {"IN": ["d", "dd", "ddd"]}}]},
@@ -102,9 +104,11 @@ class PeopleTagger:
         self.matcher.add("HONORIFIC", [[{"LOWER": {"IN": _HONORIFICS}}, {"ORTH": ".", "OP": "?"}, initials, name]],
                          greedy="LONGEST")
         self.matcher.add("AUTHOR", [[{"LOWER": {"IN": _AUTHOR_CUES}}, {"ORTH": ":"}, initials, name]], greedy="LONGEST")
+        self.cues = frozenset(nlp.vocab.strings.add(w) for w in (*_HONORIFICS, *_AUTHOR_CUES))  # each pattern's start
 
     def __call__(self, doc: Doc) -> Doc:
-        people = [self._person(doc, start, end) for _, start, end in self.matcher(doc)]
+        named = any_lower(doc, self.cues)  # a statement with no cue word cannot match (19 in 20 statements)
+        people = [self._person(doc, start, end) for _, start, end in self.matcher(doc)] if named else []
         people += [p for ent in doc.ents if ent.label_ == "ROLE" and (p := self._before_role(doc, ent))]
         if all(p is None for p in people):
             return doc
@@ -166,9 +170,12 @@ def build_entity_pipeline(extra_model: str | None = None) -> Language:
     if extra_model:
         trained = spacy.load(extra_model, exclude=["parser", "lemmatizer", "textcat"])
         nlp.add_pipe("ner", source=trained)
-    nlp.add_pipe("entity_ruler", config={"overwrite_ents": True}).add_patterns(_exact_patterns())
-    nlp.add_pipe("entity_ruler", name="any_case_ruler", config={"phrase_matcher_attr": "LOWER"}).add_patterns(
-        _any_case_patterns())
+    exact = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    exact.add_patterns(_exact_patterns())
+    gate_ruler(exact, text_holds(SHAPED_NEED))
+    any_case = nlp.add_pipe("entity_ruler", name="any_case_ruler", config={"phrase_matcher_attr": "LOWER"})
+    any_case.add_patterns(_any_case_patterns())
+    gate_ruler(any_case)  # phrases only: its empty token matcher is never run
     nlp.add_pipe("scrutineer_council")
     nlp.add_pipe("scrutineer_people")
     nlp.add_pipe("scrutineer_periods")

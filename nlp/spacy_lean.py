@@ -15,9 +15,11 @@ from ingest.lean_imports import held_out
 
 with held_out(*(() if os.environ.get("SCRUTINEER_SPACY_MODEL") else ("torch",))):
     import spacy
+    from spacy.attrs import LOWER
     from spacy.language import Language
     from spacy.matcher import Matcher
+    from spacy.pipeline import EntityRuler
     from spacy.tokens import Doc, Span
     from spacy.util import filter_spans
 
-__all__ = ["Doc", "Language", "Matcher", "Span", "filter_spans", "spacy"]
+__all__ = ["LOWER", "Doc", "EntityRuler", "Language", "Matcher", "Span", "filter_spans", "spacy"]

@@ -17,3 +17,14 @@ def test_trie_pattern_matches_the_plain_alternation():
     found = [(m.start(), m.group(0)) for m in g.pattern.finditer(text)]
     assert found == [(m.start(), m.group(0)) for m in plain.finditer(text)]
     assert (0, "Kent County Council") in found and not any(name == "Kentish" for _, name in found)
+
+
+def test_resolve_is_the_first_alias_of_any_case():
+    g = gazetteer()
+
+    def scanned(name: str):  # what resolve did before its lower-case index: the first alias equal in any case
+        return next((a for alias, a in g.by_alias.items() if alias.lower() == name.strip().lower()), None)
+
+    names = [*g.by_alias, *(n.upper() for n in g.by_alias), "  kent county council ", "Kentish Town", ""]
+    assert all(g.resolve(n) == scanned(n) for n in names)
+    assert g.resolve(" KENT COUNTY COUNCIL").name == "Kent County Council"

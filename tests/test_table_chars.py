@@ -71,3 +71,29 @@ def test_tables_found_with_the_fast_list_are_the_same():
         table_chars.install()
     assert found() == own
     assert find_page_tables(page, 1)[0][1].rows[1] == ["Foster care", "1,204", "1,187"]
+
+
+@pytest.mark.skipif(pymupdf.__version__ != table_chars._PATCHED_VERSION, reason="mirrors PyMuPDF 2.0 only")
+@pytest.mark.parametrize(("rotation", "shift"), [(0, 0.0), (90, 0.0), (0, 20.0)])
+def test_geometry_chars_hold_pymupdf_own_boxes(rotation, shift):
+    page = _ruled_table_pdf(rotation, shift)[0]
+    if page.rotation:
+        page = pymupdf_table.page_rotation_set0(page)[0]
+    keys = ("x0", "x1", "top", "bottom", "y0", "y1", "text")
+
+    def boxes(chars: list[dict]) -> list[str]:
+        return sorted(repr(tuple(c[k] for k in keys)) for c in chars if c["text"].strip())
+
+    own = _chars(table_chars._original, page)
+    assert len(own) > 100
+    assert boxes(_chars(table_chars.geometry_chars, page)) == boxes(own)
+
+
+def test_geometry_only_finds_the_same_tables():
+    page = _ruled_table_pdf()[0]
+    with table_chars.geometry_only():
+        lean = find_page_tables(page, 1)
+    assert pymupdf_table.make_chars is not table_chars.geometry_chars  # put back
+    full = find_page_tables(page, 1)
+    assert [(tuple(r), t.rows) for r, t in lean] == [(tuple(r), t.rows) for r, t in full]
+    assert lean and lean[0][1].rows[1] == ["Foster care", "1,204", "1,187"]
