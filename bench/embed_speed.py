@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from nlp.embed import Profile, SentenceEmbedder, build_embedder, packaged_model_path
+from nlp.embed_bf16 import Bf16Embedder, bf16_cpu
 from nlp.embed_onnx import OnnxEmbedder
 from store.records import Records
 from store.statement_rows import index_rows
@@ -41,8 +42,10 @@ def main() -> None:
         "plain sentence-transformers (defaults: max_seq 256, batch 32)":
             lambda texts: plain.encode(texts, show_progress_bar=False, normalize_embeddings=True),
         "PyTorch, max_seq 128, length-sorted, duplicates once": SentenceEmbedder().embed,
-        "accurate profile: ONNX Runtime float32, batches of equal token counts":
-            build_embedder(Profile.ACCURATE, cache=cache).embed,
+        "accurate profile, float: ONNX Runtime float32, batches of equal token counts (searches; ingest without bf16)":
+            OnnxEmbedder(cache).embed,
+        **({"accurate profile, ingest on a CPU with bf16 units: PyTorch bfloat16 weights": Bf16Embedder().embed}
+           if bf16_cpu() else {}),
         "accurate profile with int8 (SCRUTINEER_INT8=true)": OnnxEmbedder(cache, quantised=True).embed,
         "fast profile (static model distilled from MiniLM)": build_embedder(Profile.FAST, cache=cache).embed,
     }

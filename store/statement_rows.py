@@ -12,6 +12,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ingest.models import Place
+from nlp.embed_text import embedding_text
 from store.records import Records
 
 
@@ -242,20 +243,23 @@ def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:
 
 
 def index_rows(records: Records, exclude: set[int]) -> Iterator[tuple[int, str, dict[str, object]]]:
-    """Statements the vector index lacks: id, text to embed (with its section heading), flat metadata."""
+    """Statements the vector index lacks and that have words to embed: id, text to embed (`embedding_text`: with its
+    section heading, a table row without its figures), flat metadata."""
     topics = rule_topics(records)
-    sql = ("SELECT s.id, s.text, s.section_path, d.authority, d.committee, d.doc_type, d.meeting_date, d.period_end"
+    sql = ("SELECT s.id, s.text, s.kind, s.section_path, d.authority, d.committee, d.doc_type, d.meeting_date, d.period_end"
            f"{_JOIN} WHERE d.doc_type != 'pack'")
     for r in records.db.execute(sql):
         if r["id"] in exclude:
             continue
         path = json.loads(r["section_path"])
+        text = embedding_text(r["text"], r["kind"], path[-1] if path else "")
+        if text is None:
+            continue
         when = r["meeting_date"] or r["period_end"] or ""
         meta: dict[str, object] = {"authority": r["authority"] or "", "committee": r["committee"] or "",
                                    "doc_type": r["doc_type"], "year": int(when[:4]) if when else 0}
         meta.update({f"topic_{t}": True for t in topics.get(r["id"], [])})
-        heading = path[-1] if path else ""
-        yield r["id"], f"{heading}: {r['text']}" if heading else r["text"], meta
+        yield r["id"], text, meta
 
 
 def rule_topics(records: Records) -> dict[int, list[str]]:
