@@ -12,6 +12,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ingest.models import Place
+from store.keyword_order import admitted, bm25_order, first_admitted
 from store.records import Records
 
 
@@ -89,12 +90,8 @@ def keyword_ids(records: Records, terms: list[str], filters: SearchFilters, limi
     if not terms:
         return []
     match = " OR ".join('"' + t.replace('"', "") + '"' for t in dict.fromkeys(terms))
-    where, args = filters.sql()
-    # BM25 as FTS5's `rank` column in a subquery, sorted after the join: the same order as ORDER BY bm25() on the
-    # joined rows, in about two thirds of the time (bm25() in the outer query is evaluated per joined row)
-    sql = (f"SELECT s.id{_JOIN} JOIN (SELECT rowid, rank FROM statements_fts WHERE statements_fts MATCH ?) f"
-           f" ON f.rowid = s.id WHERE {where} ORDER BY f.rank LIMIT ?")
-    return [r[0] for r in records.db.execute(sql, [match, *args, limit])]
+    # scored once per query's words (store/keyword_order.py): the same words under another filter re-rank nothing
+    return first_admitted(bm25_order(records, match), admitted(records, *filters.sql()), limit)
 
 
 SCOPES_KEPT = 16  # filters whose statement ids a connection remembers (a whole-corpus scope is a few MB)
