@@ -179,11 +179,9 @@ def vector_scope(records: Records, filters: SearchFilters) -> tuple[str, ...] | 
 
 
 def allowed_ids(records: Records, ids: list[int], filters: SearchFilters) -> set[int]:
-    if not ids:
-        return set()
-    where, args = filters.sql()
-    sql = f"SELECT s.id{_JOIN} WHERE s.id IN ({', '.join('?' * len(ids))}) AND {where}"
-    return {r[0] for r in records.db.execute(sql, [*ids, *args])}
+    """Those of `ids` the filters admit, from the filter's remembered flags (store/keyword_order.py)."""
+    flags = admitted(records, *filters.sql())
+    return {i for i in ids if i < len(flags) and flags[i]}
 
 
 def with_topic(records: Records, ids: list[int], topic: str) -> set[int]:

@@ -67,3 +67,19 @@ def test_an_id_past_the_flags_is_refused() -> None:
     assert order.first_admitted(array("q", [9, 2, 3, 1]), flags, 2) == [2, 1]
     assert order.first_admitted(array("q", [9, 2, 3, 1]), flags, -1) == [2, 1]
     assert order.first_admitted(array("q", [9, 2, 3, 1]), flags, 0) == []
+
+
+def test_connections_share_orders_until_any_commit(corpus_kb: Path, tmp_path: Path) -> None:
+    """A second connection (a web server's other searcher thread) takes the order the first scored; a commit by a third
+    moves the KB's state on, and the order is scored again."""
+    kb = tmp_path / "kb"
+    shutil.copytree(corpus_kb, kb)
+    with Records(kb) as one, Records(kb) as two, Records(kb) as writer:
+        first = order.bm25_order(one, '"foster"')
+        assert order.bm25_order(two, '"foster"') is first
+        writer.db.execute("UPDATE documents SET title = title || ' (revised)' WHERE rowid = 1")
+        assert order.bm25_order(two, '"foster"') is first  # not yet committed: the others' state is unchanged
+        writer.db.commit()
+        again = order.bm25_order(two, '"foster"')
+        assert again is not first and again == first
+        assert order.bm25_order(one, '"foster"') is again
