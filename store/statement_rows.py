@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -81,6 +81,7 @@ class StatementHit(BaseModel):
         return json.loads(v) if isinstance(v, str) else v
 
 
+T = TypeVar("T")
 _JOIN = " FROM statements s JOIN documents d ON d.id = s.document_id"
 
 
@@ -203,10 +204,26 @@ def statement_topics(records: Records, ids: list[int]) -> dict[int, list[str]]:
 
 
 def statement_texts(records: Records, ids: list[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    sql = f"SELECT id, text FROM statements WHERE id IN ({', '.join('?' * len(ids))})"
-    return dict(records.db.execute(sql, ids).fetchall())
+    def read(missing: list[int]) -> dict[int, str]:
+        sql = f"SELECT id, text FROM statements WHERE id IN ({', '.join('?' * len(missing))})"
+        return dict(records.db.execute(sql, missing).fetchall())
+
+    return _remembered(records, "texts", ids, read)
+
+
+ROWS_KEPT = 50_000  # statements whose text and position a connection remembers (all forgotten when full)
+
+
+def _remembered(records: Records, name: str, ids: list[int], read: Callable[[list[int]], dict[int, T]]) -> dict[int, T]:
+    """`read` of `ids`, remembered per statement until anyone commits (Records.memo): a search reads the texts and
+    places of several hundred candidates, most of them candidates of the searches before it."""
+    memo: dict[int, T] = records.memo().setdefault(name, {})  # type: ignore[assignment]
+    missing = [i for i in ids if i not in memo]
+    if missing:
+        if len(memo) + len(missing) > ROWS_KEPT:
+            memo.clear()
+        memo.update(read(missing))
+    return {i: memo[i] for i in ids if i in memo}
 
 
 class Position(NamedTuple):
@@ -219,11 +236,12 @@ class Position(NamedTuple):
 
 
 def positions(records: Records, ids: list[int]) -> dict[int, Position]:
-    if not ids:
-        return {}
-    sql = ("SELECT s.id, s.document_id, s.ord, s.section_path, d.parent_id IS NOT NULL AS part"
-           f"{_JOIN} WHERE s.id IN ({', '.join('?' * len(ids))})")
-    return {r[0]: Position(r[1], r[2], r[3], bool(r[4])) for r in records.db.execute(sql, ids)}
+    def read(missing: list[int]) -> dict[int, Position]:
+        sql = ("SELECT s.id, s.document_id, s.ord, s.section_path, d.parent_id IS NOT NULL AS part"
+               f"{_JOIN} WHERE s.id IN ({', '.join('?' * len(missing))})")
+        return {r[0]: Position(r[1], r[2], r[3], bool(r[4])) for r in records.db.execute(sql, missing)}
+
+    return _remembered(records, "positions", ids, read)
 
 
 def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:

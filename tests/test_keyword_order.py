@@ -83,3 +83,24 @@ def test_connections_share_orders_until_any_commit(corpus_kb: Path, tmp_path: Pa
         again = order.bm25_order(two, '"foster"')
         assert again is not first and again == first
         assert order.bm25_order(one, '"foster"') is again
+
+
+def test_texts_and_places_are_remembered_until_a_commit(corpus_kb: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import store.statement_rows as rows
+
+    kb = tmp_path / "kb"
+    shutil.copytree(corpus_kb, kb)
+    monkeypatch.setattr(rows, "ROWS_KEPT", 30)
+    with Records(kb) as records, Records(kb) as writer:
+        ids = [r[0] for r in records.db.execute("SELECT id FROM statements ORDER BY id LIMIT 25")]
+        texts, places = rows.statement_texts(records, [*ids, 10**9]), rows.positions(records, ids)
+        assert list(texts) == ids and list(places) == ids  # an id the KB lacks is left out, as before
+        assert len(records.memo()["texts"]) == 25
+        assert rows.statement_texts(records, ids[:3]) == {i: texts[i] for i in ids[:3]}
+        more = [r[0] for r in records.db.execute("SELECT id FROM statements ORDER BY id LIMIT 10 OFFSET 25")]
+        rows.statement_texts(records, more)
+        assert set(records.memo()["texts"]) == set(more)  # past ROWS_KEPT: the rest forgotten
+        writer.db.execute("UPDATE statements SET text = 'changed' WHERE id = ?", (ids[0],))
+        writer.db.commit()
+        assert rows.statement_texts(records, ids[:1]) == {ids[0]: "changed"}
