@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ingest.models import Place
 from nlp.embed_text import embedding_text
+from store.keyword_order import admitted, bm25_order, first_admitted
 from store.records import Records
 
 
@@ -81,6 +82,7 @@ class StatementHit(BaseModel):
         return json.loads(v) if isinstance(v, str) else v
 
 
+T = TypeVar("T")
 _JOIN = " FROM statements s JOIN documents d ON d.id = s.document_id"
 
 
@@ -90,12 +92,8 @@ def keyword_ids(records: Records, terms: list[str], filters: SearchFilters, limi
     if not terms:
         return []
     match = " OR ".join('"' + t.replace('"', "") + '"' for t in dict.fromkeys(terms))
-    where, args = filters.sql()
-    # BM25 as FTS5's `rank` column in a subquery, sorted after the join: the same order as ORDER BY bm25() on the
-    # joined rows, in about two thirds of the time (bm25() in the outer query is evaluated per joined row)
-    sql = (f"SELECT s.id{_JOIN} JOIN (SELECT rowid, rank FROM statements_fts WHERE statements_fts MATCH ?) f"
-           f" ON f.rowid = s.id WHERE {where} ORDER BY f.rank LIMIT ?")
-    return [r[0] for r in records.db.execute(sql, [match, *args, limit])]
+    # scored once per query's words (store/keyword_order.py): the same words under another filter re-rank nothing
+    return first_admitted(bm25_order(records, match), admitted(records, *filters.sql()), limit)
 
 
 SCOPES_KEPT = 16  # filters whose statement ids a connection remembers (a whole-corpus scope is a few MB)
@@ -183,11 +181,9 @@ def vector_scope(records: Records, filters: SearchFilters) -> tuple[str, ...] | 
 
 
 def allowed_ids(records: Records, ids: list[int], filters: SearchFilters) -> set[int]:
-    if not ids:
-        return set()
-    where, args = filters.sql()
-    sql = f"SELECT s.id{_JOIN} WHERE s.id IN ({', '.join('?' * len(ids))}) AND {where}"
-    return {r[0] for r in records.db.execute(sql, [*ids, *args])}
+    """Those of `ids` the filters admit, from the filter's remembered flags (store/keyword_order.py)."""
+    flags = admitted(records, *filters.sql())
+    return {i for i in ids if i < len(flags) and flags[i]}
 
 
 def with_topic(records: Records, ids: list[int], topic: str) -> set[int]:
@@ -209,10 +205,26 @@ def statement_topics(records: Records, ids: list[int]) -> dict[int, list[str]]:
 
 
 def statement_texts(records: Records, ids: list[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    sql = f"SELECT id, text FROM statements WHERE id IN ({', '.join('?' * len(ids))})"
-    return dict(records.db.execute(sql, ids).fetchall())
+    def read(missing: list[int]) -> dict[int, str]:
+        sql = f"SELECT id, text FROM statements WHERE id IN ({', '.join('?' * len(missing))})"
+        return dict(records.db.execute(sql, missing).fetchall())
+
+    return _remembered(records, "texts", ids, read)
+
+
+ROWS_KEPT = 50_000  # statements whose text and position a connection remembers (all forgotten when full)
+
+
+def _remembered(records: Records, name: str, ids: list[int], read: Callable[[list[int]], dict[int, T]]) -> dict[int, T]:
+    """`read` of `ids`, remembered per statement until anyone commits (Records.memo): a search reads the texts and
+    places of several hundred candidates, most of them candidates of the searches before it."""
+    memo: dict[int, T] = records.memo().setdefault(name, {})  # type: ignore[assignment]
+    missing = [i for i in ids if i not in memo]
+    if missing:
+        if len(memo) + len(missing) > ROWS_KEPT:
+            memo.clear()
+        memo.update(read(missing))
+    return {i: memo[i] for i in ids if i in memo}
 
 
 class Position(NamedTuple):
@@ -225,11 +237,12 @@ class Position(NamedTuple):
 
 
 def positions(records: Records, ids: list[int]) -> dict[int, Position]:
-    if not ids:
-        return {}
-    sql = ("SELECT s.id, s.document_id, s.ord, s.section_path, d.parent_id IS NOT NULL AS part"
-           f"{_JOIN} WHERE s.id IN ({', '.join('?' * len(ids))})")
-    return {r[0]: Position(r[1], r[2], r[3], bool(r[4])) for r in records.db.execute(sql, ids)}
+    def read(missing: list[int]) -> dict[int, Position]:
+        sql = ("SELECT s.id, s.document_id, s.ord, s.section_path, d.parent_id IS NOT NULL AS part"
+               f"{_JOIN} WHERE s.id IN ({', '.join('?' * len(missing))})")
+        return {r[0]: Position(r[1], r[2], r[3], bool(r[4])) for r in records.db.execute(sql, missing)}
+
+    return _remembered(records, "positions", ids, read)
 
 
 def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:
