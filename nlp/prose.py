@@ -335,11 +335,11 @@ def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy,
     verdict = _judged(f, places, st, taxonomy, domain)
     if verdict is None or f.indicator is None:
         return verdict
+    if (age := _an_age(f, st.text)) is not None:  # "some remain in semi-independent provision beyond 18": an age
+        return blocked(verdict, f.indicator, f"an age: '{age}'")
     bound = _BOUND_BEFORE.search(st.text, max(0, f.value.span[0] - 30), f.value.span[0])
     if bound is not None and f.basis is Basis.ACTUAL:  # "over 40 young people", "rates exceeded 95%": not the value
         return blocked(verdict, f.indicator, f"a bound: '{bound.group(0).strip()}'")
-    if (age := _an_age(f, st.text)) is not None:  # "some remain in semi-independent provision beyond 18": an age
-        return blocked(verdict, f.indicator, f"an age: '{age}'")
     lead = " ".join(p.text for p in places if p.where == "lead-in") if st.is_list_item else ""
     clause, stretch = own_words(st.text, f.value.span, [g.value.span for g in found if g is not f])
     return qualified(verdict, f.indicator, f.value.unit, f"{clause} {lead}", f"{stretch} {lead}", taxonomy,
