@@ -63,6 +63,10 @@ CASES = [
     ("flow", "cla_placed_over_20_miles_percent",
      "At 31 March 2018, 13.1% of children looked after were placed more than 20 miles from home, outside the authority.",
      "Of the children placed since October 2017, 13.1% were placed more than 20 miles from home, outside the authority.", 13.1),
+    ("flow", "cla_count", "At 31 March 2019, the council looked after 412 children.",
+     "More are looked after over a year than on a day: 412 looked after children pass through care each year.", 412),
+    ("things_counted", "placements_residential_count", "At 31 March 2019, 23 children lived in residential care.",
+     "Commissioning has led to 23 new residential placements being available close to home.", 23),
     ("place", "cla_foster_care_percent", "At 31 March 2019, 69% of children looked after were placed in foster care.",
      "At 31 March 2019, 35% of children looked after were placed in foster care in neighbouring local authorities.", 35),
     ("distance", "cla_foster_care_percent", "At 31 March 2018, 252 children (69%) were placed in foster care.",
@@ -275,3 +279,14 @@ def test_counts_that_sum_to_an_earlier_count_are_its_parts() -> None:
     assert row(parts.format(300, "foster or residential care locally"), 41).indicator == "placements_residential_count"
     got = row(parts.format(161, "agency placements"), 41)  # 120 + 41 = 161: the parts of the agency placements
     assert got.evidence.startswith("not placements_residential_count, qualifier part_of_part: 'agency placements'")
+
+
+def test_a_health_review_or_an_initial_assessment_is_not_the_review_or_annual_check_measure() -> None:
+    both = row("At the time of the inspection, 97% of reviews were held on time, as were 88% of health reviews and 92% "
+               "of dental checks.", 88)
+    assert both.indicator == ""
+    assert row("At the time of the inspection, 97% of reviews were held on time, as were 88% of health reviews and 92% "
+               "of dental checks.", 92).indicator == "cla_dental_check_percent"
+    assert row("In 2018-19, 91% of children looked after had an annual health assessment.", 91).indicator == \
+        "cla_health_assessment_percent"
+    assert row("The service reports that 91% of initial and review health assessments are done on time.", 91).indicator == ""
