@@ -8,8 +8,11 @@ from pathlib import Path
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from nlp.embed import Embedder, Profile, build_embedder, default_cache
-from store.vectors import IndexDamaged, VectorIndex, store_exists
+from store.vectors import Graph, IndexDamaged, VectorIndex, store_exists
 
+# The fast profile's graph: built in half the CPU of Chroma's default (16 links, ef 100) on seeds + kent +
+# kent-council; dev retrieval held (bench/speed.py and score.py figures in the README).
+FAST_GRAPH = Graph(links=8, construction_ef=40)
 WRITER_WAIT = 600.0  # an ingest waits this long for readers' turns on the vector store (each is a fraction of a second)
 
 
@@ -61,7 +64,8 @@ def open_vectors(kb: Path, cfg: Settings, rebuilding: bool = False, writer: bool
     embedder = embedder or build_embedder(cfg.profile, cfg.model, derived, cfg.int8, shared=cfg.cache,
                                           threads=0 if writer else 1)
     wait = max(cfg.vector_wait, WRITER_WAIT) if writer else cfg.vector_wait
-    return VectorIndex(kb, embedder.name, cfg.chroma_url, cfg.collection, rebuilding, wait), embedder
+    graph = FAST_GRAPH if cfg.profile is Profile.FAST else Graph()
+    return VectorIndex(kb, embedder.name, cfg.chroma_url, cfg.collection, rebuilding, wait, graph), embedder
 
 
 def _has_statements(kb: Path) -> bool:

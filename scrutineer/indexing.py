@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from nlp.embed import Embedder
@@ -36,15 +37,20 @@ def sync_index(records: Records, index: VectorIndex, embedder: Embedder,
     todo = list(index_rows(records, exclude=have))
     groups = rows_by_text(todo)
     distinct = list(groups)
+    added: list[tuple[list[int], np.ndarray, list[dict]]] = []
     for i in range(0, len(distinct), BATCH):
         texts = distinct[i:i + BATCH]
         vectors = embedder.embed(texts)
         rows = [r for text in texts for r in groups[text]]
-        index.add([todo[r][0] for r in rows], vectors[[k for k, text in enumerate(texts) for _ in groups[text]]],
-                  [todo[r][2] for r in rows])  # type: ignore[misc]
+        batch = ([todo[r][0] for r in rows], vectors[[k for k, text in enumerate(texts) for _ in groups[text]]],
+                 [todo[r][2] for r in rows])
+        index.add(*batch)  # type: ignore[arg-type]
+        if not have:  # the index held nothing before: what was added is all of it, no need to read it back
+            added.append(batch)
         if on_batch:
             on_batch(len(rows))
-    retagged = tag_topics(records, index) if todo or stale or refresh_topics else 0
+    changed = todo or stale or refresh_topics
+    retagged = tag_topics(records, index, _joined(added) if added else None) if changed else 0
     return IndexSummary(embedded=len(todo), removed=len(stale), retagged=retagged, seconds=time.perf_counter() - start)
 
 
@@ -58,9 +64,16 @@ def rows_by_text(todo: list[tuple[int, str, dict]]) -> dict[str, list[int]]:
     return {text: groups[text] for text in sorted(groups, key=len)}
 
 
-def tag_topics(records: Records, index: VectorIndex) -> int:
-    """Topic flags in the index = the rules' topics (SQLite) plus those found by embedding similarity."""
-    ids, vectors, metas = index.everything()
+def _joined(batches: list[tuple[list[int], np.ndarray, list[dict]]]) -> tuple[np.ndarray, np.ndarray, list[dict]]:
+    ids = np.array([i for b in batches for i in b[0]], dtype=np.int64)
+    return ids, np.vstack([b[1] for b in batches]).astype(np.float32, copy=False), [m for b in batches for m in b[2]]
+
+
+def tag_topics(records: Records, index: VectorIndex,
+               held: tuple[np.ndarray, np.ndarray, list[dict]] | None = None) -> int:
+    """Topic flags in the index = the rules' topics (SQLite) plus those found by embedding similarity. `held`: the
+    index's whole content when the caller has it (a fresh build), read back from Chroma otherwise."""
+    ids, vectors, metas = held if held is not None else index.everything()
     if not len(ids):
         return 0
     rules = rule_topics(records)

@@ -147,10 +147,9 @@ def _stems(terms: list[str]) -> dict[str, str]:
 
 
 def vector_scope(records: Records, filters: SearchFilters) -> tuple[str, ...] | None:
-    """The statements the vector index's metadata admits under `filters`' authority, type and year clauses, read as
-    `index_rows` wrote that metadata (undated: year 0), as the index names them (ids as text); None when it has none
-    of them. A vector query among these
-    ids finds what Chroma's own filter on those fields finds, without Chroma reading every statement's metadata."""
+    """The statements `filters`' authority, type and year clauses admit (undated: year 0), as the vector index names
+    them (ids as text); None when it has none of them. A vector query runs among these ids: the index keeps no such
+    metadata, and Chroma's metadata filter read every statement's metadata per query."""
     where, args = [], []
     if filters.authorities:
         where.append(f"coalesce(d.authority, '') IN ({', '.join('?' * len(filters.authorities))})")
@@ -257,10 +256,11 @@ def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:
 
 def index_rows(records: Records, exclude: set[int]) -> Iterator[tuple[int, str, dict[str, object]]]:
     """Statements the vector index lacks and that have words to embed: id, text to embed (`embedding_text`: with its
-    section heading, a table row without its figures), flat metadata."""
+    section heading, a table row without its figures), metadata. The metadata is the topic flags alone, the one thing
+    only the index holds (similarity adds to the rules' topics): authority, type and year filters are read from SQLite
+    (`vector_scope`), and string metadata was half of Chroma's write time."""
     topics = rule_topics(records)
-    sql = ("SELECT s.id, s.text, s.kind, s.section_path, d.authority, d.committee, d.doc_type, d.meeting_date, d.period_end"
-           f"{_JOIN} WHERE d.doc_type != 'pack'")
+    sql = f"SELECT s.id, s.text, s.kind, s.section_path{_JOIN} WHERE d.doc_type != 'pack'"
     for r in records.db.execute(sql):
         if r["id"] in exclude:
             continue
@@ -268,11 +268,7 @@ def index_rows(records: Records, exclude: set[int]) -> Iterator[tuple[int, str, 
         text = embedding_text(r["text"], r["kind"], path[-1] if path else "")
         if text is None:
             continue
-        when = r["meeting_date"] or r["period_end"] or ""
-        meta: dict[str, object] = {"authority": r["authority"] or "", "committee": r["committee"] or "",
-                                   "doc_type": r["doc_type"], "year": int(when[:4]) if when else 0}
-        meta.update({f"topic_{t}": True for t in topics.get(r["id"], [])})
-        yield r["id"], text, meta
+        yield r["id"], text, {f"topic_{t}": True for t in topics.get(r["id"], [])}
 
 
 def rule_topics(records: Records) -> dict[int, list[str]]:

@@ -15,10 +15,11 @@ crash the process that reads it) before anything uses it.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlparse
 
 import numpy as np
@@ -32,6 +33,7 @@ _PAGE = 5000  # rows per read
 _BATCH = 4000  # rows per write
 WAIT = 10.0  # seconds a call waits for another process's hold on the store before giving up
 Scalar = str | int | float | bool
+_T = TypeVar("_T")
 
 
 class IndexMismatch(Exception):
@@ -44,6 +46,18 @@ class IndexDamaged(Exception):
 
 class IndexLags(Exception):
     """A query among given ids named one the index does not hold (yet: an ingest not yet indexed)."""
+
+
+@dataclass(frozen=True)
+class Graph:
+    """How the HNSW graph is built, fixed when the collection is made (an existing collection keeps its own): fewer
+    links and a shallower search per insert build it faster and find slightly less (the `fast` profile's choice)."""
+
+    links: int = 16  # Chroma's defaults
+    construction_ef: int = 100
+
+    def metadata(self) -> dict[str, Scalar]:
+        return {"hnsw:M": self.links, "hnsw:construction_ef": self.construction_ef}
 
 
 @dataclass(frozen=True)
@@ -70,8 +84,9 @@ def store_exists(kb: Path) -> bool:
 
 class VectorIndex:
     def __init__(self, kb: Path, model_name: str, url: str | None = None, collection: str = COLLECTION,
-                 rebuilding: bool = False, wait: float = WAIT) -> None:
+                 rebuilding: bool = False, wait: float = WAIT, graph: Graph = Graph()) -> None:
         self.kb = kb
+        self.graph = graph
         self.url = url
         self.model_name = model_name
         self.name = collection
@@ -82,7 +97,7 @@ class VectorIndex:
         self._key = str(kb / STORE_DIR)
         self._epoch = -1
         self._size: int | None = None
-        self._flagged: dict[tuple[int, str], tuple[str, ...]] = {}  # (generation, metadata flag) -> ids
+        self._flagged: dict[tuple[int, str], object] = {}  # (generation, metadata flag or '' for all) -> ids
         if rebuilding and self._lock is not None:
             return  # about to be reset (`reindex`): not read first, since it may be damaged
         with self._use():
@@ -141,7 +156,8 @@ class VectorIndex:
         try:
             self.client = _client(self.kb, self.url)
             self.collection = self.client.get_or_create_collection(
-                self.name, embedding_function=None, metadata={"hnsw:space": "cosine", "model": self.model_name})
+                self.name, embedding_function=None,
+                metadata={"hnsw:space": "cosine", "model": self.model_name, **self.graph.metadata()})
         except Exception as exc:
             if self.url or not _is_chroma(exc):
                 raise
@@ -212,8 +228,9 @@ class VectorIndex:
         for i in range(0, len(ids), _BATCH):
             with self._use(write=True):
                 self.collection.upsert(ids=[str(x) for x in ids[i:i + _BATCH]],
+                                       # float32 rows as they are, no Python lists
                                        embeddings=np.ascontiguousarray(vectors[i:i + _BATCH], dtype=np.float32),
-                                       metadatas=metadatas[i:i + _BATCH])  # float32 rows as they are, no Python lists
+                                       metadatas=[m or None for m in metadatas[i:i + _BATCH]])  # Chroma refuses {}
 
     def delete(self, ids: list[int]) -> None:
         self._forget()
@@ -236,15 +253,23 @@ class VectorIndex:
     def flagged(self, name: str) -> tuple[str, ...]:
         """The ids (as the index names them) whose metadata `name` is true, read once until the index changes: a query
         among them finds what `where={name: True}` finds, without Chroma reading every vector's metadata per query."""
+        return self._remembered(name, lambda: tuple(self.collection.get(where={name: True}, include=[])["ids"]))
+
+    def holding(self) -> frozenset[str]:
+        """Every id the index holds (as it names them), read once until the index changes: a query among ids must not
+        name a statement without a vector (too short to embed, or not yet indexed)."""
+        return self._remembered("", lambda: frozenset(self.collection.get(include=[])["ids"]))
+
+    def _remembered(self, name: str, read: Callable[[], _T]) -> _T:
         with self._use():
             if self._lock is None:  # a server's index may change unseen: read every time
-                return tuple(self.collection.get(where={name: True}, include=[])["ids"])
+                return read()
             key = (self._lock.generation(), name)  # any write, by any process or handle, moves the generation on
             found = self._flagged.get(key)
             if found is None:
-                found = tuple(self.collection.get(where={name: True}, include=[])["ids"])
+                found = read()
                 self._flagged = {k: v for k, v in self._flagged.items() if k[0] == key[0]} | {key: found}
-            return found
+            return found  # type: ignore[return-value]
 
     def query(self, vector: np.ndarray, limit: int, where: dict | None = None,
               among: Sequence[int] | Sequence[str] | None = None) -> list[VectorHit]:
@@ -267,6 +292,11 @@ class VectorIndex:
                         raise IndexLags(_one_line(exc)) from exc
                     raise
         return [VectorHit(int(i), float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+    def present(self, ids: Sequence[str]) -> tuple[str, ...]:
+        """Those of `ids` (as the index names them) that the index holds."""
+        with self._use():
+            return tuple(self.collection.get(ids=list(ids), include=[])["ids"]) if ids else ()
 
     def vectors(self, ids: list[int]) -> np.ndarray:
         """The stored vectors of `ids` (those the index holds), one row each."""

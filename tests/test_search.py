@@ -192,20 +192,24 @@ def test_the_search_command_shows_the_filters_it_read(search_kb: Path) -> None:
                                      SearchFilters(authorities=["Northmoor Borough Council"], year_from=2023, year_to=2025),
                                      SearchFilters(topic="neet"), SearchFilters(topic="neet", year_from=2024),
                                      SearchFilters(topic="neet", authorities=["Wexcombe County Council"])])
-def test_filtered_vector_search_among_ids_finds_what_chromas_filter_finds(search_kb: Path, filters: SearchFilters,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """The authority, type and year filters handed to Chroma as the statements SQLite admits, and a topic as the ids
-    the index flags with it, give the same hits as Chroma's metadata filter (undated statements included by a
-    year_to, as the index's year 0 is)."""
+def test_filtered_vector_search_finds_the_nearest_statements_the_filters_admit(search_kb: Path,
+                                                                               filters: SearchFilters) -> None:
+    """The authority, type and year filters reach Chroma as the statements SQLite admits, and a topic as the ids the
+    index flags with it: the vector query among them returns the nearest of exactly those."""
     import scrutineer.search as searching
 
     with Records(search_kb) as records:
         index, embedder = open_vectors(search_kb, Settings())
-        assert searching._among(index, filters, searching.vector_scope(records, filters)) is not None
-        among = [h.model_dump() for h in search(records, index, embedder, "care leavers in education", filters, limit=30)]
-        monkeypatch.setattr(searching, "_among", lambda *_: None)
-        chroma = [h.model_dump() for h in search(records, index, embedder, "care leavers in education", filters, limit=30)]
-    assert among == chroma and among
+        admitted = searching._among(index, filters, searching.vector_scope(records, filters))
+        assert admitted
+        vector = searching.query_vector(embedder, "care leavers in education")
+        found = index.query(vector, 10, among=admitted)
+        every = index.collection.get(ids=list(admitted), include=["embeddings"])
+        scores = np.asarray(every["embeddings"], dtype=np.float32) @ vector
+        similarity = dict(zip(map(int, every["ids"]), scores, strict=True))
+    assert len(similarity) == len(admitted) and {h.statement_id for h in found} <= set(similarity)
+    best = sorted(similarity.values(), reverse=True)[:10]  # equal texts tie: compared by similarity, not by id
+    assert np.allclose([1 - h.distance for h in found], best, atol=1e-5)
 
 
 def test_the_ids_a_topic_flags_are_read_again_after_any_write(tmp_path: Path) -> None:
@@ -236,8 +240,8 @@ def test_a_query_among_ids_the_index_lacks_says_so(tmp_path: Path) -> None:
     assert [h.statement_id for h in index.query(np.eye(8, dtype=np.float32)[0], 1)] == [1]  # still readable
 
 
-def test_a_filtered_search_while_statements_await_indexing_uses_chromas_filter(search_kb: Path, tmp_path: Path,
-                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_filtered_search_while_statements_await_indexing_searches_those_indexed(search_kb: Path, tmp_path: Path,
+                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     import scrutineer.search as searching
 
     kb = tmp_path / "kb"
@@ -245,11 +249,12 @@ def test_a_filtered_search_while_statements_await_indexing_uses_chromas_filter(s
     filters = SearchFilters(year_from=2024)
     with Records(kb) as records:
         index, embedder = open_vectors(kb, Settings())
-        index.delete([int(i) for i in searching.vector_scope(records, filters)[:5]])  # in SQLite, not in the index
+        scope = searching.vector_scope(records, filters)
+        index.delete([int(i) for i in scope[:5]])  # in SQLite, not in the index
         lagging = [h.model_dump() for h in search(records, index, embedder, "care leavers", filters, limit=20)]
-        monkeypatch.setattr(searching, "vector_scope", lambda *_: None)
-        chroma = [h.model_dump() for h in search(records, index, embedder, "care leavers", filters, limit=20)]
-    assert lagging == chroma and lagging
+        monkeypatch.setattr(searching, "vector_scope", lambda *_: scope[5:])
+        indexed = [h.model_dump() for h in search(records, index, embedder, "care leavers", filters, limit=20)]
+    assert lagging == indexed and lagging
 
 
 def test_a_connection_remembers_the_last_few_filters_statements(search_kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
