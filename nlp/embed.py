@@ -108,8 +108,16 @@ def _distil(target: Path) -> None:
 def _copy(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
-        shutil.copytree(source, Path(tmp) / "model")
+        shutil.copytree(source, Path(tmp) / "model", copy_function=_link_or_copy)
         _publish(Path(tmp) / "model", target)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """A model file is never changed in place (a new one is published whole), so a KB may share the cache's inode."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _publish(built: Path, target: Path) -> None:
