@@ -147,8 +147,7 @@ def _among(index: VectorIndex, filters: SearchFilters, scope: tuple[str, ...] | 
     if not filters.topic:
         if scope is None:
             return None
-        held = index.holding()  # SQLite also has statements too short to embed
-        return tuple(i for i in scope if i in held)
+        return index.held_among(scope)  # SQLite also has statements too short to embed
     flagged = index.flagged(f"topic_{filters.topic}")
     if scope is None:
         return flagged

@@ -31,6 +31,7 @@ COLLECTION = "statements"
 STORE_DIR = "chroma"
 _PAGE = 5000  # rows per read
 _BATCH = 4000  # rows per write
+AMONG_KEPT = 8  # id tuples whose held ids are remembered
 WAIT = 10.0  # seconds a call waits for another process's hold on the store before giving up
 Scalar = str | int | float | bool
 _T = TypeVar("_T")
@@ -259,6 +260,20 @@ class VectorIndex:
         """Every id the index holds (as it names them), read once until the index changes: a query among ids must not
         name a statement without a vector (too short to embed, or not yet indexed)."""
         return self._remembered("", lambda: frozenset(self.collection.get(include=[])["ids"]))
+
+    def held_among(self, ids: tuple[str, ...]) -> tuple[str, ...]:
+        """Those of `ids` the index holds. Remembered per tuple until the index changes, for the last few tuples: a
+        filter's statements are one tuple per connection until a commit (statement_rows.vector_scope), and sifting
+        50,000 ids on every query cost more than the query."""
+        held = self.holding()
+        key = f"among:{id(ids)}"
+        got = self._remembered(key, lambda: (ids, tuple(i for i in ids if i in held)))
+        if got[0] is not ids:  # the tuple remembered under that id was freed and its id reused
+            return tuple(i for i in ids if i in held)
+        kept = [k for k in self._flagged if k[1].startswith("among:")]
+        for old in kept[:-AMONG_KEPT]:
+            self._flagged.pop(old, None)
+        return got[1]
 
     def _remembered(self, name: str, read: Callable[[], _T]) -> _T:
         with self._use():
