@@ -271,3 +271,15 @@ def test_a_connection_remembers_the_last_few_filters_statements(search_kb: Path,
         assert len(records.memo()["scopes"]) == 2
         again = rows.vector_scope(records, SearchFilters(year_from=2024))
         assert again == first and again is not first
+
+
+def test_the_held_ids_of_a_filter_are_read_again_after_a_write(tmp_path: Path) -> None:
+    """A filter's statements without a vector (too short to embed, not yet indexed) are left out of a query among
+    ids, and the sifted tuple is remembered only until the index changes."""
+    index = VectorIndex(tmp_path, "unit")
+    index.add([1, 2], np.eye(8, dtype=np.float32)[:2], [{}, {}])
+    scope = ("1", "2", "3")
+    first = index.held_among(scope)
+    assert first == ("1", "2") and index.held_among(scope) is first
+    index.add([3], np.eye(8, dtype=np.float32)[2:3], [{}])
+    assert index.held_among(scope) == scope
