@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from nlp.embed import Embedder
 from nlp.topic_similarity import similar_topics
+from scrutineer.gc_pace import lean_gc
 from store.records import Records
 from store.statement_rows import all_statement_ids, index_rows, rule_topics
 from store.vectors import VectorIndex
@@ -29,6 +30,12 @@ def sync_index(records: Records, index: VectorIndex, embedder: Embedder,
                on_batch: Callable[[int], None] | None = None, refresh_topics: bool = False) -> IndexSummary:
     """Embed what the index lacks, drop what SQLite no longer has, then re-derive topic flags when
     anything changed (or `refresh_topics`, after re-extraction changed the rule topics)."""
+    with lean_gc():
+        return _sync(records, index, embedder, on_batch, refresh_topics)
+
+
+def _sync(records: Records, index: VectorIndex, embedder: Embedder, on_batch: Callable[[int], None] | None,
+          refresh_topics: bool) -> IndexSummary:
     start = time.perf_counter()
     have = index.ids()
     stale = sorted(have - all_statement_ids(records))

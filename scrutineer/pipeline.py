@@ -11,10 +11,9 @@ import gc
 import hashlib
 import multiprocessing
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
@@ -28,11 +27,11 @@ from ingest.reader import SUFFIXES
 from nlp.extract import Extractor, topics_only
 from nlp.models import Extraction
 from nlp.pipeline import build_extractor
+from scrutineer.gc_pace import lean_gc
 from scrutineer.limits import FILE_SECONDS, FileLimits, limit_memory, time_limit
 from store.records import FileState, Records
 
 MANIFEST = "manifest.csv"
-_GC_YOUNG = 10_000  # allocations between collections of the youngest generation (Python's default: 700)
 
 
 class Failure(BaseModel):
@@ -160,21 +159,6 @@ def _warm(extract: bool) -> None:
         gc.freeze()  # its patterns, vocabularies and rules live as long as the process: no collection need walk them
 
 
-@contextmanager
-def _lean_gc() -> Iterator[None]:
-    """Collect cyclic garbage less often during an ingest (workers forked inside inherit it). Parsing and extraction
-    allocate millions of short-lived objects, almost none in cycles; at Python's default pace the collector took
-    12% of the CPU time of an ingest without embeddings (1.7 of 14 CPU s on kent-council, 0.2 with this)."""
-    old = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(_GC_YOUNG, *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-        gc.unfreeze()
-
-
 def extract_all(parsed: ParsedFile, extractor: Extractor) -> list[Extraction]:
     return [extractor.extract(d) for d in parsed.documents if d.meta.doc_type is not DocType.PACK]
 
@@ -220,7 +204,7 @@ def ingest(
         state = _triage(path, records, summary, run_id, todo, later_copies)
         if state is not None and on_file:
             on_file(unquote(path.name), 0)
-    with _lean_gc():
+    with lean_gc():
         _parse_all(todo, records, summary, run_id, manifest, overrides or Overrides(), workers, tables, on_file,
                    limits or FileLimits(), extract, executor)
     for path, sha in later_copies:
