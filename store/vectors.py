@@ -286,16 +286,14 @@ class VectorIndex:
                 self._flagged = {k: v for k, v in self._flagged.items() if k[0] == key[0]} | {key: found}
             return found  # type: ignore[return-value]
 
-    def query(self, vector: np.ndarray, limit: int, where: dict | None = None,
+    def query(self, vector: np.ndarray, limit: int,
               among: Sequence[int] | Sequence[str] | None = None) -> list[VectorHit]:
-        """The nearest `limit` vectors (those `where` admits), only `among` these ids when given: Chroma then skips
-        reading every vector's metadata to filter them (5x faster over 100,000 statements). IndexLags when `among`
-        names an id the index lacks."""
+        """The nearest `limit` vectors, only `among` these ids when given (the statements a filter admits: the index
+        keeps no metadata but topic flags). IndexLags when `among` names an id the index lacks."""
         with self._use():
             if self.size() == 0 or (among is not None and not among):
                 return []
-            ask = {"query_embeddings": [vector.tolist()], "n_results": min(limit, self.size()), "where": where or None,
-                   "include": ["distances"]}
+            ask = {"query_embeddings": [vector.tolist()], "n_results": min(limit, self.size()), "include": ["distances"]}
             if among is None:
                 res = self.collection.query(**ask)
             else:
