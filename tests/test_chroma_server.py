@@ -55,10 +55,11 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory):
 def test_http_index_stores_filters_and_refuses_another_model(chroma_url: str, tmp_path: Path):
     index = VectorIndex(tmp_path, "unit-test-embedder", chroma_url, collection="unit")
     vectors = np.eye(4, dtype=np.float32)
-    index.add([1, 2, 3, 4], vectors, [{"authority": a} for a in ("Kent", "Kent", "Shropshire", "Shropshire")])
+    index.add([1, 2, 3, 4], vectors, [{"topic_neet": True}, {"topic_neet": True}, {}, {}])
     assert index.ids() == {1, 2, 3, 4}
     assert index.query(vectors[2], 1)[0].statement_id == 3
-    assert {h.statement_id for h in index.query(vectors[2], 4, {"authority": "Kent"})} == {1, 2}
+    assert {h.statement_id for h in index.query(vectors[2], 4, among=index.flagged("topic_neet"))} == {1, 2}
+    assert index.held_among(("1", "3", "9")) == ("1", "3")
     index.delete([4])
     assert index.ids() == {1, 2, 3}
     with pytest.raises(IndexMismatch):
