@@ -8,6 +8,7 @@ loses nothing it would have found; `bench/tables_gate.py` measures that.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ingest import table_chars
@@ -159,7 +160,7 @@ def find_page_tables(page: pymupdf.Page, page_no: int) -> list[tuple[pymupdf.Rec
     for t in tables:
         if t.row_count < 2 or t.col_count < 2:
             continue
-        words = words if words is not None else page.get_text("words")
+        words = words if words is not None else _PageWords(page.get_text("words"))
         boxes = [list(row.cells) for row in t.rows]
         rows = aligned_rows([[_cell_text(words, cell) for cell in row] for row in boxes], boxes)
         table = table_from_rows(rows, page_no)
@@ -200,15 +201,29 @@ def _running_text(cell: str) -> bool:
     return bool(_SENTENCE_END.search(cell)) or lower >= 0.5 * len(words)
 
 
-def _cell_text(words: list[tuple], cell: tuple | None) -> str | None:
+class _PageWords:
+    """A page's words (PyMuPDF's "words" tuples) with their centres ordered by height: a cell reads only the words
+    of its own band of the page, not every word of it (a budget table's page: hundreds of cells, each once)."""
+
+    def __init__(self, words: list[tuple]) -> None:
+        self.words = words
+        self.xs = [(w[0] + w[2]) / 2 for w in words]
+        by_height = sorted(((w[1] + w[3]) / 2, i) for i, w in enumerate(words))
+        self.ys = [y for y, _ in by_height]
+        self.order = [i for _, i in by_height]
+
+    def centred_in(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple]:
+        """The words whose centre lies in the box, in the page's order."""
+        band = self.order[bisect.bisect_left(self.ys, y0):bisect.bisect_right(self.ys, y1)]
+        return [self.words[i] for i in sorted(i for i in band if x0 <= self.xs[i] <= x1)]
+
+
+def _cell_text(words: _PageWords, cell: tuple | None) -> str | None:
     """Words whose centre lies in the cell, one line per printed line (extract() can lose spaces)."""
     if cell is None:
         return None
-    x0, y0, x1, y1 = cell
     lines: dict[tuple[int, int], list[tuple]] = {}
-    for w in words:
-        cx, cy = (w[0] + w[2]) / 2, (w[1] + w[3]) / 2
-        if x0 <= cx <= x1 and y0 <= cy <= y1:
-            lines.setdefault((w[5], w[6]), []).append(w)
+    for w in words.centred_in(*cell):
+        lines.setdefault((w[5], w[6]), []).append(w)
     ordered = sorted(lines.values(), key=lambda ws: (ws[0][1], ws[0][0]))
     return "\n".join(" ".join(w[4] for w in sorted(ws, key=lambda w: w[7])) for ws in ordered)
