@@ -6,7 +6,7 @@ Each client is a closed loop: it sends its next request `--think` seconds (defau
 20 clients with no think time keep 20 requests in the server at all times. `--no-cache` turns the server's cache of
 search answers off (SCRUTINEER_WEB_CACHE_SEARCHES=false), so every search is computed (each query's vector is still remembered).
 
-Run: python bench/web_load.py KB [--clients 20] [--seconds 60] [--think 0] [--no-cache] [--port 8799]
+Run: python bench/web_load.py KB [--clients 20] [--seconds 60] [--think 0] [--no-cache] [--processes 1] [--port 8799]
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import threading
 import time
 import urllib.parse
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -65,24 +66,51 @@ def _urls(client: httpx.Client) -> dict[str, list[str]]:
     return {"search": search, "metrics": metric_pages, "compare": compare}
 
 
-def _client(base: str, urls: dict[str, list[str]], until: float, seed: int, out: list, seen: set, lock: threading.Lock,
-            think: float):
+def _client(base: str, urls: dict[str, list[str]], until: float, seed: int, out: list, think: float) -> None:
     rng = random.Random(seed)
     kinds = ["search"] * 3 + ["metrics", "compare"]
     with httpx.Client(base_url=base, timeout=30) as c:
-        while time.perf_counter() < until:
+        while time.time() < until:
             kind = rng.choice(kinds)
             url = rng.choice(urls[kind])
-            with lock:
-                first = url not in seen
-                seen.add(url)
-            start = time.perf_counter()
+            start = time.time()
             try:
                 status = c.get(url).status_code
             except httpx.HTTPError as exc:
                 status = type(exc).__name__
-            out.append((kind, first, (time.perf_counter() - start) * 1000, status))
+            out.append((kind, url, start, (time.time() - start) * 1000, status))
             time.sleep(think)
+
+
+def _clients(base: str, urls: dict[str, list[str]], until: float, seeds: list[int], think: float) -> list:
+    """Some of the clients, as threads of one process."""
+    out: list = []
+    threads = [threading.Thread(target=_client, args=(base, urls, until, s, out, think)) for s in seeds]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return out
+
+
+def _run_clients(base: str, urls: dict[str, list[str]], args: argparse.Namespace) -> list:
+    """The clients, split over `--processes` processes (wall-clock deadline, so they stop together); each result
+    marked with whether it was the first request of its URL, by start time."""
+    until = time.time() + args.seconds
+    seeds = list(range(args.clients))
+    if args.processes <= 1:
+        results = _clients(base, urls, until, seeds, args.think)
+    else:
+        with ProcessPoolExecutor(args.processes) as pool:
+            parts = [pool.submit(_clients, base, urls, until, seeds[i::args.processes], args.think)
+                     for i in range(args.processes)]
+            results = [r for part in parts for r in part.result()]
+    seen: set[str] = set()
+    marked = []
+    for kind, url, _, ms, status in sorted(results, key=lambda r: r[2]):
+        marked.append((kind, url not in seen, ms, status))
+        seen.add(url)
+    return marked
 
 
 def _pct(values: list[float], q: int) -> float:
@@ -99,6 +127,9 @@ def main() -> None:
     ap.add_argument("--port", type=int, default=8799)
     ap.add_argument("--think", type=float, default=0.0, help="seconds a client waits between an answer and its next request")
     ap.add_argument("--no-cache", action="store_true", help="the server remembers no search answers")
+    ap.add_argument("--processes", type=int, default=1,
+                    help="client processes the clients are split over (1: all threads of this one, which then share "
+                         "one Python lock: on a small machine that lock, not the server, can dominate the latency)")
     args = ap.parse_args()
     base = f"http://127.0.0.1:{args.port}"
     env = {**os.environ, **({"SCRUTINEER_WEB_CACHE_SEARCHES": "false"} if args.no_cache else {})}
@@ -116,18 +147,10 @@ def main() -> None:
             t = time.perf_counter()
             c.get("/", params={"q": "warm up the embedding model"})
             print(f"first search (model load): {(time.perf_counter() - t) * 1000:.0f} ms")
-        results: list = []
-        seen: set = set()
-        lock = threading.Lock()
         cpu = _cpu_seconds(server.pid)
-        until = time.perf_counter() + args.seconds
-        threads = [threading.Thread(target=_client, args=(base, urls, until, i, results, seen, lock, args.think))
-                   for i in range(args.clients)]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
+        results = _run_clients(base, urls, args)
         cpu = _cpu_seconds(server.pid) - cpu
+        rss = _rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(10)
@@ -135,7 +158,13 @@ def main() -> None:
     searches = sum(r[0] == "search" for r in results)
     print(f"server CPU time during the load: {cpu:.1f} s, {1000 * cpu / max(len(results), 1):.0f} ms per request "
           f"({searches} of {len(results)} requests searches); think time {args.think:g} s; "
-          f"search answer cache {'off' if args.no_cache else 'on'}")
+          f"search answer cache {'off' if args.no_cache else 'on'}; server memory after: {rss:.0f} MB resident")
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of a process (Linux /proc), MB."""
+    line = next(x for x in Path(f"/proc/{pid}/status").read_text().splitlines() if x.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
 
 
 def _cpu_seconds(pid: int) -> float:

@@ -346,3 +346,27 @@ def test_filter_options_are_escaped_and_show_the_choice_made() -> None:
     assert html == ('<option value="a&amp;b" selected>A &amp; B</option><option value="&lt;x&gt;">'
                     '&lt;script&gt;x&lt;/script&gt;</option><option value="plain" selected>plain</option>')
     assert str(options(choices, "<x>")).count(" selected") == 1 and " selected" not in str(options(choices, None))
+
+
+def test_the_answer_cache_keeps_rows_within_its_budget_least_recent_first(web_kb: Path) -> None:
+    """Answers are remembered up to a budget of rows (a metrics table weighs its rows, a search its hits), the least
+    recently used forgotten first."""
+    from scrutineer.config import Settings
+    from scrutineer.web.owner import KBOwner
+
+    owner = KBOwner(web_kb, Settings(web_cache_rows=10))
+    try:
+        computed: list[str] = []
+
+        def answer(name: str, rows: int):
+            return lambda _kb: computed.append(name) or [name] * rows
+
+        owner.cached("a", answer("a", 4))
+        owner.cached("b", answer("b", 4))
+        owner.cached("a", answer("a", 4))  # remembered, and now the most recent
+        owner.cached("c", answer("c", 4))  # 12 rows: "b", the least recent, goes
+        owner.cached("a", answer("a", 4))
+        owner.cached("b", answer("b", 4))
+    finally:
+        owner.close()
+    assert computed == ["a", "b", "c", "b"]

@@ -26,7 +26,6 @@ from scrutineer.api import KnowledgeBase, open_kb
 from scrutineer.config import Settings, settings
 
 T = TypeVar("T")
-CACHE_SIZE = 256
 SEARCHERS = min(4, (os.cpu_count() or 1) + 1)  # threads searching at once
 
 
@@ -85,11 +84,13 @@ class KBOwner:
         self._cfg = cfg
         self._local = local()
         self._pending: dict[tuple, Future] = {}
-        self._cache: OrderedDict[tuple, object] = OrderedDict()
+        self._cache: OrderedDict[tuple, tuple[object, int]] = OrderedDict()  # answer and its rows, least recent first
+        self._cached_rows = 0
         self._lock = Lock()
         used = cfg or settings()
         self._remote_index = bool(used.chroma_url)
         self.cache_searches = used.web_cache_searches
+        self.cache_rows = used.web_cache_rows
         if self.has_vectors:  # load the embedding model now, not on the first reader's search
             self._searchers.submit(lambda kb: kb.vectors()[1].embed(["warm up"]))
 
@@ -119,7 +120,7 @@ class KBOwner:
         with self._lock:
             if full in self._cache:
                 self._cache.move_to_end(full)
-                return self._cache[full]  # type: ignore[return-value]
+                return self._cache[full][0]  # type: ignore[return-value]
             pending, mine = self._pending.get(full), False
             if pending is None:
                 pending, mine = self._pending.setdefault(full, Future()), True
@@ -135,11 +136,22 @@ class KBOwner:
                 self._pending.pop(full, None)
         pending.set_result(value)
         if keep is None or keep(value):
-            with self._lock:
-                self._cache[full] = value
-                while len(self._cache) > CACHE_SIZE:
-                    self._cache.popitem(last=False)
+            self._remember(full, value)
         return value
+
+    def _remember(self, key: tuple, value: object) -> None:
+        """Keep an answer, forgetting the least recently used beyond `cache_rows` rows in all: a budget in rows, not
+        answers, since a metrics table can be 10,000 rows and a search 30 hits (256 answers, the old bound, held less
+        than the 600 URLs of bench/web_load.py, so most of its searches were computed again)."""
+        rows = _rows(value)
+        with self._lock:
+            if key in self._cache:
+                return
+            self._cache[key] = (value, rows)
+            self._cached_rows += rows
+            while self._cached_rows > self.cache_rows and len(self._cache) > 1:
+                _, (_, gone) = self._cache.popitem(last=False)
+                self._cached_rows -= gone
 
     def generation(self) -> tuple[int, ...]:
         """Changes whenever another process commits to the KB (WAL mode: the log grows or is checkpointed)."""
@@ -154,3 +166,9 @@ class KBOwner:
 
     def close(self) -> None:
         self._searchers.close()
+
+
+def _rows(value: object) -> int:
+    """An answer's weight in the cache: its rows (hits, metric rows, documents), 1 for anything else."""
+    rows = getattr(value, "hits", value)
+    return max(1, len(rows)) if isinstance(rows, list) else 1
