@@ -44,7 +44,7 @@ def _sync(records: Records, index: VectorIndex, embedder: Embedder, on_batch: Ca
     todo = list(index_rows(records, exclude=have))
     groups = rows_by_text(todo)
     distinct = list(groups)
-    added: list[tuple[list[int], np.ndarray, list[dict]]] = []
+    added = _Added(len(todo)) if not have else None  # the index held nothing: what is added is all of it
     for i in range(0, len(distinct), BATCH):
         texts = distinct[i:i + BATCH]
         vectors = embedder.embed(texts)
@@ -52,12 +52,12 @@ def _sync(records: Records, index: VectorIndex, embedder: Embedder, on_batch: Ca
         batch = ([todo[r][0] for r in rows], vectors[[k for k, text in enumerate(texts) for _ in groups[text]]],
                  [todo[r][2] for r in rows])
         index.add(*batch)  # type: ignore[arg-type]
-        if not have:  # the index held nothing before: what was added is all of it, no need to read it back
-            added.append(batch)
+        if added is not None:
+            added.keep(*batch)
         if on_batch:
             on_batch(len(rows))
     changed = todo or stale or refresh_topics
-    retagged = tag_topics(records, index, _joined(added) if added else None) if changed else 0
+    retagged = tag_topics(records, index, added.content() if added is not None else None) if changed else 0
     return IndexSummary(embedded=len(todo), removed=len(stale), retagged=retagged, seconds=time.perf_counter() - start)
 
 
@@ -71,9 +71,27 @@ def rows_by_text(todo: list[tuple[int, str, dict]]) -> dict[str, list[int]]:
     return {text: groups[text] for text in sorted(groups, key=len)}
 
 
-def _joined(batches: list[tuple[list[int], np.ndarray, list[dict]]]) -> tuple[np.ndarray, np.ndarray, list[dict]]:
-    ids = np.array([i for b in batches for i in b[0]], dtype=np.int64)
-    return ids, np.vstack([b[1] for b in batches]).astype(np.float32, copy=False), [m for b in batches for m in b[2]]
+class _Added:
+    """What a fresh build wrote to the index, kept so the topic pass need not read every vector back from Chroma:
+    one matrix filled batch by batch (no second copy when it is handed over)."""
+
+    def __init__(self, rows: int) -> None:
+        self.rows = rows
+        self.ids: list[int] = []
+        self.metas: list[dict] = []
+        self.vectors: np.ndarray | None = None
+
+    def keep(self, ids: list[int], vectors: np.ndarray, metas: list[dict]) -> None:
+        if self.vectors is None:
+            self.vectors = np.empty((self.rows, vectors.shape[1]), dtype=np.float32)
+        self.vectors[len(self.ids):len(self.ids) + len(ids)] = vectors
+        self.ids += ids
+        self.metas += metas
+
+    def content(self) -> tuple[np.ndarray, np.ndarray, list[dict]] | None:
+        if self.vectors is None:
+            return None
+        return np.array(self.ids, dtype=np.int64), self.vectors[:len(self.ids)], self.metas
 
 
 def tag_topics(records: Records, index: VectorIndex,
