@@ -48,6 +48,21 @@ _YEAR_SPAN = re.compile(r"\b(?:last|past|previous|preceding)\s+(?:(?:12|twelve)[
 _DAY_IN_LABEL = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]")
 
 
+_YEARS = r"(?:two|three|four|five|2|3|4|5)[\s-]years?"
+_AVERAGE_AFTER = re.compile(  # "was 12% across the three-year average", "(14%) over a rolling three-year period"
+    rf"^\s*\)?,?\s*(?:across|over|as|for|on)\s+(?:a|the)\s+(?:rolling\s+)?{_YEARS}\s+(?:rolling\s+)?(?:average|period)\b",
+    re.I)
+_AVERAGE_BEFORE = re.compile(  # "the three-year average is 12%", "its rolling three-year average of 524 days"
+    rf"\b(?:rolling\s+)?{_YEARS}\s+(?:rolling\s+)?average\s+(?:of|was|is|stood\s+at|at|remains?)\s+(?:(?:only|just|about|around)\s+)?$",
+    re.I)
+
+
+def over_years(text: str, span: tuple[int, int]) -> bool:
+    """Whether the figure is an average over several years its sentence does not date ("12% across the three-year
+    average"): no single period, so not the paper's either."""
+    return bool(_AVERAGE_AFTER.match(text[span[1]:]) or _AVERAGE_BEFORE.search(text, max(0, span[0] - 80), span[0]))
+
+
 def at_last_inspection(text: str, span: tuple[int, int]) -> bool:
     """Whether the figure is the one of the last inspection: an earlier figure with no date given."""
     return bool(_AT_LAST_BEFORE.search(text, max(0, span[0] - 120), span[0]) or _AT_LAST_AFTER.match(text[span[1]:])

@@ -18,6 +18,7 @@ from nlp.figure_periods import (
     COMPARATORS,
     at_last_inspection,
     compared_period,
+    over_years,
     paired_dates,
     rolling_to,
     since_point,
@@ -212,7 +213,8 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         period = rolling_to(period, text, v.span)  # "to 8.5% to the end of December 2015" (the last 12 months)
         if at_last_inspection(text, v.span):  # "since the last inspection, when it was only 44%": no date given
             earlier, period = True, None
-        found.append(Found(v, indicator, basis, period, earlier=earlier, near=near))
+        undated = period is None and over_years(text, v.span)
+        found.append(Found(v, indicator, basis, period, earlier=earlier, near=near, undated=undated))
         trailing.append(trailing_basis(after) is not None)
         bracketed.append(before.rstrip().endswith("("))
     bases = contrasted([f.basis for f in found], [f.value.unit for f in found], trailing, bracketed)
@@ -401,7 +403,7 @@ def _to_metric(f: Found, st: StatementIn, ctx: DocumentContext, verdict: Verdict
 def _default_period(f: Found, ctx: DocumentContext):
     if f.period is not None:
         return f.period.start, f.period.end, f.period.label
-    if f.earlier:
+    if f.earlier or f.undated:
         return None, None, ""
     if ctx.period_end is not None and (f.basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR) or ctx.inspection):
         # an inspection report's "compared with the England average of 17%" is the average known at the inspection

@@ -142,6 +142,7 @@ class Found:
     period: Period | None
     earlier: bool = False  # "reduced from 13% to 10.3%": the first figure is of an earlier date, dated only if printed
     near: str = ""  # the value's own clause: the words since the figure before it and up to the next
+    undated: bool = False  # "12% across the three-year average": a span of years the text does not give
 
 
 def indicator_for(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],

@@ -100,3 +100,13 @@ def test_the_subject_of_a_comparison_in_a_relative_clause_is_the_authoritys() ->
     got = rows("Absence levels of children looked after, which were above the national and regional averages in 2013 "
                "at 5.9%, have fallen to 4.1% by the end of January 2015.")
     assert got[0][1:3] == ("actual", 5.9)
+
+
+def test_an_average_over_years_the_sentence_does_not_date_is_not_the_papers() -> None:
+    got = rows("Placement stability, measured by three or more moves in a year, was 9% across the three-year average.")
+    assert got[0][0] == "cla_3plus_placements_percent" and got[0][3:] == (None, None)
+    got = rows("Placement stability, measured by three or more moves in a year, was 9% across the year.")
+    assert got[0][3:] == (date(2015, 3, 2), date(2015, 3, 20))  # a year's figure at the inspection, as before
+    got = rows("Placement stability, measured by three or more moves in a year, had a three-year average of 9% for "
+               "2011-14.")
+    assert got[0][3:] == (date(2011, 4, 1), date(2014, 3, 31))  # dated where the sentence says when
