@@ -128,7 +128,7 @@ def _resolve(text: str, ctx: DocumentContext) -> list[Period]:
     if ctx.reporting_fy is not None:
         for m in _THIS_YEAR_QUARTER.finditer(text):
             add(*quarter(ctx.reporting_fy, _QUARTER_NUMBER[m.group(1).lower()]), m.span())
-    for start, end, span in relative_periods(text, ctx):  # "in the past six months", "so far this year", "at 31 May 14"
+    for start, end, span in relative_periods(text, ctx, digits):  # "in the past six months", "so far this year", "at 31 May 14"
         add(start, end, span)
     written = ctx.period_end or ctx.meeting_date  # the time of writing, for "since ..."
     latest = max((d for d in (ctx.period_end, ctx.meeting_date) if d), default=None)  # a Q4 review met in July

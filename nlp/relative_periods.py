@@ -84,19 +84,22 @@ def last_n(m: re.Match, end: date) -> tuple[date, date]:
     return months_back(end, n * 12 if unit.startswith("year") else n)
 
 
-def relative_periods(text: str, ctx: DocumentContext) -> Iterator[tuple[date, date, tuple[int, int]]]:
-    """Each relative period in `text` as (start, end, span), resolved against the paper's own time."""
-    for m in _SHORT_YEAR_DAY.finditer(text):
+def relative_periods(text: str, ctx: DocumentContext,
+                     digits: bool = True) -> Iterator[tuple[date, date, tuple[int, int]]]:
+    """Each relative period in `text` as (start, end, span), resolved against the paper's own time. `digits` False:
+    the text holds no digit, so the forms that need one ("at 31 May 14", "between 2011 and 2014", "since 1 April")
+    are not searched for (most statements hold none)."""
+    for m in _SHORT_YEAR_DAY.finditer(text) if digits else ():
         day = _safe_date(2000 + int(m.group(3)), _month(m.group(2)), int(m.group(1)))
         if day is not None:
             yield day, day, m.span()
-    for m in _BETWEEN_YEARS.finditer(text):  # "Between 2011 and 2014, 11% of children ..."
+    for m in _BETWEEN_YEARS.finditer(text) if digits else ():  # "Between 2011 and 2014, 11% of children ..."
         if int(m.group(1)) < int(m.group(2)):
             yield date(int(m.group(1)), 1, 1), date(int(m.group(2)), 12, 31), m.span()
     anchor = written_before(ctx)
     if anchor is None:
         return
-    for m in _SINCE_DAY.finditer(text):
+    for m in _SINCE_DAY.finditer(text) if digits else ():
         month, day = _month(m.group(2)), int(m.group(1))
         year = int(m.group(3)) if m.group(3) else anchor.year - ((month, day) > (anchor.month, anchor.day))
         if (start := _safe_date(year, month, day)) is not None:
