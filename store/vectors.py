@@ -1,9 +1,10 @@
 """The vector index: Chroma, derived from SQLite and rebuildable from it.
 
 Embedded `PersistentClient` inside the KB by default; `HttpClient` when a URL
-is given (a shared `chroma run` server). Metadata is flat scalars so filters
-run inside Chroma. The collection remembers the embedding model that built it
-and refuses vectors from another.
+is given (a shared `chroma run` server). Its only metadata is the topic flags
+(the rules' topics plus those found by similarity): a filtered query runs among
+the statement ids SQLite admits. The collection remembers the embedding model
+that built it and refuses vectors from another.
 
 The embedded store is used by one process at a time (store/kb_lock.py): every
 call holds the KB's vector lock, reopens the client when another process has
