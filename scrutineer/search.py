@@ -132,7 +132,8 @@ def _nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: in
     try:
         found = [h.statement_id for h in index.query(vector, limit, among=among)]
     except IndexLags:  # statements not yet indexed (an ingest under way): among those the index holds
-        found = [h.statement_id for h in index.query(vector, limit, among=index.present(among or ()))]
+        held = index.holding()  # read again: the index has changed since `among` was sifted
+        found = [h.statement_id for h in index.query(vector, limit, among=[i for i in among or () if i in held])]
     # committee and indicator filters run in SQLite; the topic filter already ran in Chroma, whose flags
     # add topics found by embedding similarity to the rules' ones
     ok = allowed_ids(records, found, filters.model_copy(update={"topic": None}))

@@ -222,8 +222,7 @@ class VectorIndex:
             _seen[self._key] = self._lock.generation()
 
     def ids(self) -> set[int]:
-        with self._use():
-            return {int(i) for i in self.collection.get(include=[])["ids"]}
+        return {int(i) for i in self.holding()}
 
     def add(self, ids: list[int], vectors: np.ndarray, metadatas: list[dict[str, Scalar]]) -> None:
         self._forget()
@@ -271,9 +270,6 @@ class VectorIndex:
         got = self._remembered(key, lambda: (ids, tuple(i for i in ids if i in held)))
         if got[0] is not ids:  # the tuple remembered under that id was freed and its id reused
             return tuple(i for i in ids if i in held)
-        kept = [k for k in self._flagged if k[1].startswith("among:")]
-        for old in kept[:-AMONG_KEPT]:
-            self._flagged.pop(old, None)
         return got[1]
 
     def _remembered(self, name: str, read: Callable[[], _T]) -> _T:
@@ -284,7 +280,10 @@ class VectorIndex:
             found = self._flagged.get(key)
             if found is None:
                 found = read()
-                self._flagged = {k: v for k, v in self._flagged.items() if k[0] == key[0]} | {key: found}
+                # a new dict, never one changed in place: other threads of this process read it meanwhile
+                kept = {k: v for k, v in self._flagged.items() if k[0] == key[0]} | {key: found}
+                sifted = [k for k in kept if k[1].startswith("among:")]
+                self._flagged = {k: v for k, v in kept.items() if k not in sifted[:-AMONG_KEPT]}
             return found  # type: ignore[return-value]
 
     def query(self, vector: np.ndarray, limit: int,
@@ -306,11 +305,6 @@ class VectorIndex:
                         raise IndexLags(_one_line(exc)) from exc
                     raise
         return [VectorHit(int(i), float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
-
-    def present(self, ids: Sequence[str]) -> tuple[str, ...]:
-        """Those of `ids` (as the index names them) that the index holds."""
-        with self._use():
-            return tuple(self.collection.get(ids=list(ids), include=[])["ids"]) if ids else ()
 
     def vectors(self, ids: list[int]) -> np.ndarray:
         """The stored vectors of `ids` (those the index holds), one row each."""
