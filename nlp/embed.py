@@ -34,7 +34,7 @@ class Embedder(Protocol):
 
 
 class SentenceEmbedder:
-    """A sentence-transformers model: any configured model, and MiniLM on a GPU; 128 tokens cover a statement."""
+    """A configured sentence-transformers model (its own pooling and normalisation); 128 tokens cover a statement."""
 
     def __init__(self, model: str | Path | None = None, max_seq_length: int = 128, batch_size: int = 64) -> None:
         from sentence_transformers import SentenceTransformer
@@ -130,6 +130,7 @@ def _publish(built: Path, target: Path) -> None:
             raise
 
 
+GPU_BATCH = 512  # texts per forward pass on a GPU (bench/gpu_embed.py)
 GPU_DRIVERS = ("/proc/driver/nvidia", "/dev/nvidiactl", "/dev/dxg", "/dev/kfd")  # NVIDIA, WSL, ROCm
 
 
@@ -148,15 +149,19 @@ def _cuda() -> bool:
 def build_embedder(profile: Profile = Profile.ACCURATE, model: str | None = None, cache: Path | None = None,
                    int8: bool = False, shared: Path | None = None, threads: int = 0) -> Embedder:
     """`cache` holds derived models (the distilled static model, the ONNX export), `shared` the machine's copy of
-    the static model to start a KB's from; a configured model or a GPU runs on sentence-transformers, the packaged
-    MiniLM on a CPU runs on ONNX Runtime (on `threads` threads; 0: as many as it likes), except that an ingest
-    (`threads` 0) on a CPU with bfloat16 units embeds in bf16 on PyTorch (the same vectors to a cosine of 0.9999,
-    for about 0.4x the CPU time; see nlp/embed_bf16.py)."""
+    the static model to start a KB's from. A configured model runs on sentence-transformers; the packaged MiniLM
+    runs in float16 on a GPU (nlp/embed_torch.py), else on ONNX Runtime (on `threads` threads; 0: as many as it
+    likes), except that an ingest (`threads` 0) on a CPU with bfloat16 units embeds in bf16 on PyTorch (the same
+    vectors to a cosine of 0.9999, for about 0.4x the CPU time; see nlp/embed_bf16.py)."""
     cache = cache or default_cache()
     if profile is Profile.FAST:
         return StaticEmbedder(cache, shared)
-    if model or _cuda():
+    if model:
         return SentenceEmbedder(model)
+    if _cuda():
+        from nlp.embed_torch import Precision, TorchEmbedder
+
+        return TorchEmbedder("cuda", Precision.FLOAT16, GPU_BATCH)
     from nlp.embed_bf16 import Bf16Embedder, bf16_cpu
     from nlp.embed_onnx import OnnxEmbedder
 

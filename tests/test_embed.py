@@ -38,6 +38,19 @@ def test_onnx_float_gives_the_pytorch_vectors(tmp_path: Path, torch_vectors: np.
     assert list(tmp_path.rglob("*.onnx")), "the export is cached for the next run"
 
 
+def test_the_gpu_embedders_batching_gives_the_pytorch_vectors(torch_vectors: np.ndarray) -> None:
+    """What a GPU runs (nlp/embed_torch.py: batches of equal token counts, vectors gathered once at the end), here in
+    float32 on the CPU with batches small enough that rows of several lengths cross batch boundaries: the same
+    vectors, in the callers' order, under the same name."""
+    from nlp.embed_torch import Precision, TorchEmbedder
+
+    embedder = TorchEmbedder("cpu", Precision.FLOAT32, batch_size=2)
+    vectors = embedder.embed(TEXTS)
+    assert embedder.name == "all-MiniLM-L6-v2@128"
+    assert np.min(np.sum(vectors * torch_vectors, axis=1)) > 0.9999
+    assert embedder.embed([]).shape[0] == 0
+
+
 def test_a_searcher_embeds_each_query_on_one_thread_to_the_same_vector(tmp_path: Path) -> None:
     """The reader's embedder (one ONNX thread, open_vectors(writer=False)) gives exactly the ingest's query vectors,
     so a query's hits do not depend on which process embedded it."""
