@@ -22,7 +22,9 @@ _TO_LINE = re.compile(
 _LABEL = {
     "title": re.compile(r"^(?:Report Title|Subject/Title|Subject|Title of Report|Report title)\s*:\s*(.+)$", re.I),
     "author": re.compile(
-        r"^(?:Report of|Report Author|Report by|Author|Responsible Officer|Lead Officer|Lead inspector|By|From)\s*:?\s+(.+)$",
+        # "By" and "From" not before a date: "From September 2024, inspections of ..." opens a sentence
+        r"^(?:(?:Report of|Report Author|Report by|Author|Responsible Officer|Lead Officer|Lead inspector)\s*:?\s+"
+        r"|(?:By|From)(?:\s*:\s*|\s+(?!\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)))(.+)$",
         re.I,
     ),
     "date": re.compile(r"^(?:Date of Meeting|Meeting Date|Date of meeting|Date)\s*:\s*(.+)$", re.I),
@@ -66,10 +68,23 @@ def infer(blocks: list[Block], parent: Metadata | None = None) -> Metadata:
     period = None if doc_type in (DocType.AGENDA, DocType.MINUTES) else _period(title or "", head, meeting_date)
     return Metadata(
         authority=authority, committee=committee, meeting_date=meeting_date, title=title,
-        author=_labelled(head, "author"), doc_type=doc_type,
+        author=_author(doc_type, _labelled(head, "author"), full_text), doc_type=doc_type,
         period_start=period[0] if period else None, period_end=period[1] if period else None,
         period_label=period[2] if period else None,
     )
+
+
+def _author(doc_type: DocType, labelled: str | None, text: str) -> str | None:
+    """As labelled ("Report author: ..."), and Ofsted first for an inspection report or a letter that names it
+    ("Ofsted: Caroline Walsh, His Majesty's Inspector"): a council's own letter (a minister's reply, answers to
+    members' questions) is a letter too, and "what did Ofsted say" must not reach it."""
+    if doc_type in (DocType.INSPECTION_REPORT, DocType.LETTER) and _OFSTED.search(text):
+        return f"{OFSTED}: {labelled}" if labelled else OFSTED
+    return labelled
+
+
+OFSTED = "Ofsted"  # the author of its papers, alone or before the lead inspector's name and a colon
+_OFSTED = re.compile(r"\bofsted\b", re.I)
 
 
 # What a paper is about, as its title or opening says: "Inspection of Reading local authority children's services",

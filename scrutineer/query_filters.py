@@ -12,6 +12,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from ingest.authorities import _AMBIGUOUS, gazetteer
+from ingest.metadata import OFSTED
 from ingest.models import DocType
 from store.statement_rows import SearchFilters
 
@@ -21,12 +22,14 @@ class FilterKind(StrEnum):
     FROM_YEAR = "from_year"
     TO_YEAR = "to_year"
     DOC_TYPE = "doc_type"
+    AUTHOR = "author"
 
 
 class QueryFilter(BaseModel):
     model_config = ConfigDict(extra="forbid")
     kind: FilterKind
-    value: str = Field(description="The filter's value: an official authority name, a year, a document type.")
+    value: str = Field(description="The filter's value: an official authority name, a year, a document type, an "
+                                   "author (Ofsted).")
     words: str = Field(description="The words of the query it was read from.")
 
 
@@ -43,6 +46,8 @@ class ReadQuery(BaseModel):
             said = [f"authority {' and '.join(got[FilterKind.AUTHORITY])}"] if got[FilterKind.AUTHORITY] else []
             if got[FilterKind.DOC_TYPE]:
                 said.append(f"type {' or '.join(got[FilterKind.DOC_TYPE])}")
+            if got[FilterKind.AUTHOR]:
+                said.append(f"by {' or '.join(got[FilterKind.AUTHOR])}")
             first, last = (got[FilterKind.FROM_YEAR] or [""])[0], (got[FilterKind.TO_YEAR] or [""])[0]
             if first or last:
                 said.append(f"year {first}" if first == last else f"years {first}–{last}")
@@ -50,15 +55,18 @@ class ReadQuery(BaseModel):
         return "; ".join(parts)
 
 
-# Ofsted's judgements come as inspection reports and as letters after focused and monitoring visits.
-_OFSTED = [DocType.INSPECTION_REPORT.value, DocType.LETTER.value]
-_DOC_WORDS: list[tuple[re.Pattern[str], list[str]]] = [
+# Ofsted's judgements come as inspection reports and as letters after focused and monitoring visits; a council's own
+# letters (a minister's reply, answers to members' questions) are letters too, not by Ofsted.
+_OFSTED = [(FilterKind.DOC_TYPE, DocType.INSPECTION_REPORT.value), (FilterKind.DOC_TYPE, DocType.LETTER.value),
+           (FilterKind.AUTHOR, OFSTED)]
+_DOC_WORDS: list[tuple[re.Pattern[str], list[tuple[FilterKind, str]]]] = [
     # not "Ofsted-registered homes" nor "inspections of children's homes", which are a topic
     (re.compile(r"(?<!homes )(?<!home )\b(?:ofsted(?:'s)?|ilacs|(?:focused|monitoring) visits?|inspectors?|inspections?)"
                 r"(?: (?:reports?|letters?|judgements?|findings))?\b(?![- ](?:regist|rat|grade|of (?:children|homes)))",
                 re.I), _OFSTED),
-    (re.compile(r"(?<!\d )\b(?:committee )?minutes\b(?! (?:of|per|a|each|every)\b)", re.I), [DocType.MINUTES.value]),
-    (re.compile(r"\b(?:performance )?score ?cards?\b", re.I), [DocType.SCORECARD.value]),
+    (re.compile(r"(?<!\d )\b(?:committee )?minutes\b(?! (?:of|per|a|each|every)\b)", re.I),
+     [(FilterKind.DOC_TYPE, DocType.MINUTES.value)]),
+    (re.compile(r"\b(?:performance )?score ?cards?\b", re.I), [(FilterKind.DOC_TYPE, DocType.SCORECARD.value)]),
 ]
 _YEAR = r"(?<![\w£$.,])20[0-4]\d(?:\s?[/-]\s?(?:\d{2}|20[0-4]\d))?(?![\d%])"
 _ONE_YEAR = re.compile(r"(20[0-4]\d)(?:\s?[/-]\s?(\d{2}|20[0-4]\d))?(?![\d%])")
@@ -85,8 +93,8 @@ def read_query(query: str) -> ReadQuery:
     found: list[QueryFilter] = []
     text = query
     for pattern, kinds in _DOC_WORDS:
-        text = _take(text, pattern, lambda m, kinds=kinds: [QueryFilter(kind=FilterKind.DOC_TYPE, value=k,
-                                                                            words=m.group(0)) for k in kinds], found)
+        text = _take(text, pattern, lambda m, kinds=kinds: [QueryFilter(kind=kind, value=value, words=m.group(0))
+                                                            for kind, value in kinds], found)
     text = _take(text, _authority_pattern(), _authority, found)
     for pattern, form in _YEAR_FORMS:
         text = _take(text, pattern, lambda m, form=form: _years(m, form), found)
@@ -110,6 +118,8 @@ def apply_filters(read: ReadQuery, filters: SearchFilters) -> SearchFilters:
         update["year_to"] = max(int(y) for y in by_kind[FilterKind.TO_YEAR])
     if by_kind[FilterKind.DOC_TYPE] and not filters.doc_type and not filters.doc_types:
         update["doc_types"] = list(dict.fromkeys(by_kind[FilterKind.DOC_TYPE]))
+        if by_kind[FilterKind.AUTHOR] and not filters.author:
+            update["author"] = by_kind[FilterKind.AUTHOR][0]
     return filters.model_copy(update=update)
 
 

@@ -16,6 +16,8 @@ from nlp.embed_text import embedding_text
 from store.keyword_order import admitted, bm25_order, first_admitted
 from store.records import Records
 
+AUTHOR_SQL = "(d.author = ? OR d.author LIKE ?)"  # the author, or a body before the name of one of its people
+
 
 class SearchFilters(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -23,6 +25,8 @@ class SearchFilters(BaseModel):
     committee: str | None = None
     doc_type: str | None = None
     doc_types: list[str] = Field(default_factory=list, description="Any of these types (read from a query's words).")
+    author: str | None = Field(None, description="Who wrote the paper: an author as ingest read it, or the body "
+                                                 "before a colon ('Ofsted' matches 'Ofsted: Caroline Walsh').")
     year_from: int | None = None
     year_to: int | None = None
     topic: str | None = None
@@ -43,6 +47,9 @@ class SearchFilters(BaseModel):
         if self.doc_types:
             where.append(f"d.doc_type IN ({', '.join('?' * len(self.doc_types))})")
             args += self.doc_types
+        if self.author:
+            where.append(AUTHOR_SQL)
+            args += [self.author, f"{self.author}:%"]
         year = "CAST(substr(coalesce(d.meeting_date, d.period_end), 1, 4) AS INTEGER)"
         if self.year_from:
             where.append(f"{year} >= ?")
@@ -158,6 +165,9 @@ def vector_scope(records: Records, filters: SearchFilters) -> tuple[str, ...] | 
         if kinds:
             where.append(f"d.doc_type IN ({', '.join('?' * len(kinds))})")
             args += kinds
+    if filters.author:
+        where.append(AUTHOR_SQL)
+        args += [filters.author, f"{filters.author}:%"]
     year = "CAST(substr(coalesce(nullif(d.meeting_date, ''), nullif(d.period_end, ''), ''), 1, 4) AS INTEGER)"
     for bound, op in ((filters.year_from, ">="), (filters.year_to, "<=")):
         if bound:

@@ -39,7 +39,7 @@ def test_before_and_onwards() -> None:
 def test_what_ofsted_said() -> None:
     text, got = _got("what did Ofsted say about health assessments for children in care")
     assert text == "health assessments for children in care"
-    assert got == {FilterKind.DOC_TYPE: ["inspection_report", "letter"]}
+    assert got == {FilterKind.DOC_TYPE: ["inspection_report", "letter"], FilterKind.AUTHOR: ["Ofsted"]}
 
 
 def test_several_authorities_and_aliases() -> None:
