@@ -7,8 +7,9 @@ Each pooled statement is written with its id, source and text; a label file list
 unique within its source and, where possible, also in the file's raw page text (so a generic chunk can match it).
 
 Run: python bench/queries/pool.py pool KB GENERIC_STORE|- OUT_DIR [--ids ID...] [--depth 30] [--systems kw,vec,hy,gen]
-                                     [--judged EARLIER_POOL_DIR]
-     python bench/queries/pool.py phrases KB LABEL_DIR [--ids ID...]
+                                     [--judged EARLIER_POOL_DIR] [--queries FILE]
+     python bench/queries/pool.py phrases KB LABEL_DIR [--ids ID...] [--queries FILE]
+(--queries: another query file of the same form, e.g. a probe set; default bench/queries/queries.json)
 """
 
 from __future__ import annotations
@@ -98,9 +99,9 @@ def _rows(records: Records, ids: list[int]) -> list[tuple[int, str, int, str]]:
 
 
 def write_pools(kb: Path, store: Path | None, out: Path, ids: list[str], depth: int, systems: tuple[str, ...],
-                judged: Path | None) -> None:
+                judged: Path | None, query_file: Path = QUERIES) -> None:
     """One file per query listing its pooled statements, less those already listed in `judged`'s file for it."""
-    queries = [q for q in json.loads(QUERIES.read_text()) if not ids or q["id"] in ids]
+    queries = [q for q in json.loads(query_file.read_text()) if not ids or q["id"] in ids]
     out.mkdir(parents=True, exist_ok=True)
     generic = Retriever(store) if store else None
     with Records(kb) as records:
@@ -152,10 +153,10 @@ def phrase_for(records: Records, files: dict[str, Path], sid: int, cache: dict[s
     return source, best[1]
 
 
-def write_phrases(kb: Path, labels: Path, ids: list[str]) -> None:
-    """Fill `relevant` in queries.json from LABEL_DIR/ID.ids (one relevant statement id per line, # comments); a
+def write_phrases(kb: Path, labels: Path, ids: list[str], query_file: Path = QUERIES) -> None:
+    """Fill `relevant` in the query file from LABEL_DIR/ID.ids (one relevant statement id per line, # comments); a
     statement labelled before keeps its phrase."""
-    queries = json.loads(QUERIES.read_text())
+    queries = json.loads(query_file.read_text())
     files = {f.name: f for f in files_under([CORPUS])}
     cache: dict[str, list[str]] = {}
     with Records(kb) as records:
@@ -176,7 +177,7 @@ def write_phrases(kb: Path, labels: Path, ids: list[str]) -> None:
                 kept = next((p for src, n, p in before if src == source and n in norm(texts[sid])), None)
                 q["relevant"].append([source, kept] if kept else list(phrase_for(records, files, sid, cache)))
             print(q["id"], len(q["relevant"]), flush=True)
-    QUERIES.write_text(json.dumps(queries, indent=1, ensure_ascii=False) + "\n")
+    query_file.write_text(json.dumps(queries, indent=1, ensure_ascii=False) + "\n")
 
 
 def main() -> None:
@@ -194,12 +195,13 @@ def main() -> None:
     f.add_argument("dir", type=Path)
     for a in (p, f):
         a.add_argument("--ids", nargs="*", default=[])
+        a.add_argument("--queries", type=Path, default=QUERIES, help="the query file (default: the project's set)")
     args = ap.parse_args()
     if args.command == "pool":
         write_pools(args.kb, None if args.generic == "-" else Path(args.generic), args.dir, args.ids, args.depth,
-                    tuple(args.systems.split(",")), args.judged)
+                    tuple(args.systems.split(",")), args.judged, args.queries)
     else:
-        write_phrases(args.kb, args.dir, args.ids)
+        write_phrases(args.kb, args.dir, args.ids, args.queries)
 
 
 if __name__ == "__main__":
