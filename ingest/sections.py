@@ -52,6 +52,12 @@ MAX_HEADING_WORDS = 14
 MAX_QUESTION_WORDS = 30
 # "Section B – Evidence", "Part 2: Impact": the parts of a form such as an equality impact assessment
 _FORM_PART = re.compile(r"^(?:Section|Part)\s+(?:[A-Z]|\d{1,2})\s*[–—:.-]\s*\S")
+# "Pillar 5: A valued, supported and highly skilled social worker for every child who needs one", "Priority 2 –
+# Stable homes": the labelled parts a strategy or plan is built of; longer than most headings, and with a colon
+_LABELLED_PART = re.compile(r"^(?i:pillar|priority|theme|outcome|objective|ambition|aim|goal|commitment|principle|"
+                            r"strand|workstream|pledge|promise|chapter|section|part|stage|phase)\s+"
+                            r"(?:\d{1,2}|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten))\s*[–—:.-]\s*"
+                            r"[A-Z‘'\"“]")
 
 
 @dataclass
@@ -81,6 +87,8 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     words = _GRADE_TAIL.sub("", text).split()  # a judgement's grade does not make its heading long
     emphasised = block.bold or block.marked_heading or _larger(block, body_size)
     question = emphasised and text.endswith("?")  # a form's question ("Do you have data related to ...?") heads its answer
+    if _labelled_part(text, emphasised, body_size, next_block):
+        return Heading("", text, 1, part=True)
     longest = (MAX_QUESTION_WORDS, 250) if question else (MAX_HEADING_WORDS, 150)
     if not words or len(words) > longest[0] or len(text) > longest[1] or not _starts_like_heading(text) \
             or _NOT_A_HEADING.search(text):
@@ -114,6 +122,17 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     if body_size is None and _looks_like_text_heading(text, next_block):
         return Heading("", text, 0)
     return None
+
+
+def _labelled_part(text: str, emphasised: bool, body_size: float | None, next_block: Block | None) -> bool:
+    """A strategy's labelled part, set apart as a heading is: emphasised, or in plain text a line of its own before
+    more text (a paragraph, or its own sub-heading: "Cheshire East" under a national pillar). Not a sentence
+    ("Priority 1: improve timeliness."), and no longer than a long question."""
+    if not _LABELLED_PART.match(text) or text[-1] in ".;," or len(text.split()) > MAX_QUESTION_WORDS or len(text) > 250:
+        return False
+    if emphasised:
+        return True
+    return body_size is None and next_block is not None and next_block.kind is BlockKind.PARAGRAPH
 
 
 def _split_number(text: str) -> tuple[str, str]:

@@ -161,3 +161,41 @@ def test_unruled_grid_with_a_column_across_the_middle_keeps_every_cell(tmp_path)
     kept += " ".join(s.title for s in parse_file(tmp_path / "grid.pdf").documents[0].sections)
     for word in ("Summary", "Detail", "Activity pressures", "Demand pressures", "Residential Care", "Supported Living"):
         assert word in kept
+
+
+_STRATEGY = """Sufficiency Strategy 2024-2027
+
+Pillar 4: Putting love, relationships and a stable home at the heart of being a child in care
+
+Foster care
+
+We have recruited seven new foster carers this year and five applicants are being assessed: twelve in all.
+
+Pillar 5: A valued, supported and highly skilled social worker for every child who needs one
+
+Whilst there has been a need to use agency staff at times to cover sickness and vacancies, leaders stayed.
+
+Our priorities for next year are to reduce caseloads and recruit more apprentices.
+"""
+
+
+def test_a_strategys_labelled_parts_are_its_sections(tmp_path):
+    """"Pillar 5: ...": long, with a colon, and the part every statement after it belongs to (in plain text a line of
+    its own; in a PDF set in bold), not the sub-heading before it ("Foster care")."""
+    txt = tmp_path / "strategy.txt"
+    txt.write_text(_STRATEGY)
+    pdf = _write(tmp_path / "strategy.pdf", [[(72, "Priority 2 - Stable homes and good carers for every child in our care",
+                                               14, True),
+                                              (110, "Placement moves have fallen for the third year running and most "
+                                                    "children live in stable homes close to their families.", 11, False),
+                                              (160, "Priority 3: improve timeliness of health assessments by March.",
+                                               11, False)]])
+    [doc] = parse_file(txt).documents
+    paths = {s.text[:20]: s.section_path for s in doc.statements}
+    pillar4, pillar5 = (next(p for p in _STRATEGY.splitlines() if p.startswith(f"Pillar {n}")) for n in (4, 5))
+    assert paths["We have recruited se"] == [pillar4, "Foster care"]
+    assert paths["Whilst there has bee"] == [pillar5] and paths["Our priorities for n"] == [pillar5]
+    [doc] = parse_file(pdf).documents
+    paths = {s.text[:20]: s.section_path for s in doc.statements}
+    assert paths["Placement moves have"] == ["Priority 2 - Stable homes and good carers for every child in our care"]
+    assert "Priority 3: improve t" in {s.text[:21] for s in doc.statements}  # a sentence, not a heading
