@@ -87,8 +87,9 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     words = _GRADE_TAIL.sub("", text).split()  # a judgement's grade does not make its heading long
     emphasised = block.bold or block.marked_heading or _larger(block, body_size)
     question = emphasised and text.endswith("?")  # a form's question ("Do you have data related to ...?") heads its answer
-    if _labelled_part(text, emphasised, body_size, next_block):
-        return Heading("", text, 1, part=True)
+    if _labelled_part(text, emphasised, body_size, next_block):  # "Pillar 5: ...", "9. Pledge 3 - ..."
+        number, title = _split_number(text)
+        return Heading(number, title, number.count(".") + 1) if number else Heading("", text, 1, part=True)
     longest = (MAX_QUESTION_WORDS, 250) if question else (MAX_HEADING_WORDS, 150)
     if not words or len(words) > longest[0] or len(text) > longest[1] or not _starts_like_heading(text) \
             or _NOT_A_HEADING.search(text):
@@ -128,7 +129,8 @@ def _labelled_part(text: str, emphasised: bool, body_size: float | None, next_bl
     """A strategy's labelled part, set apart as a heading is: emphasised, or in plain text a line of its own before
     more text (a paragraph, or its own sub-heading: "Cheshire East" under a national pillar). Not a sentence
     ("Priority 1: improve timeliness."), and no longer than a long question."""
-    if not _LABELLED_PART.match(text) or text[-1] in ".;," or len(text.split()) > MAX_QUESTION_WORDS or len(text) > 250:
+    if not _LABELLED_PART.match(_split_number(text)[1]) or text[-1] in ".;," or len(text.split()) > MAX_QUESTION_WORDS \
+            or len(text) > 250:
         return False
     if emphasised:
         return True

@@ -176,6 +176,12 @@ Pillar 5: A valued, supported and highly skilled social worker for every child w
 Whilst there has been a need to use agency staff at times to cover sickness and vacancies, leaders stayed.
 
 Our priorities for next year are to reduce caseloads and recruit more apprentices.
+
+9. Pledge 3 - Achieving Permanence and Keeping Children Safe Being a Good Corporate Parent
+
+Achievement
+
+9.1. For all children, permanence is the absolute priority, and stability meetings are now held promptly.
 """
 
 
@@ -195,6 +201,8 @@ def test_a_strategys_labelled_parts_are_its_sections(tmp_path):
     pillar4, pillar5 = (next(p for p in _STRATEGY.splitlines() if p.startswith(f"Pillar {n}")) for n in (4, 5))
     assert paths["We have recruited se"] == [pillar4, "Foster care"]
     assert paths["Whilst there has bee"] == [pillar5] and paths["Our priorities for n"] == [pillar5]
+    assert paths["For all children, pe"] == [
+        "9 Pledge 3 - Achieving Permanence and Keeping Children Safe Being a Good Corporate Parent", "Achievement"]
     [doc] = parse_file(pdf).documents
     paths = {s.text[:20]: s.section_path for s in doc.statements}
     assert paths["Placement moves have"] == ["Priority 2 - Stable homes and good carers for every child in our care"]
