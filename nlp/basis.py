@@ -39,21 +39,29 @@ _TRAILING_BASIS = re.compile(
     r"(?:(?:of\s+|for\s+)?(?:all\s+)?(?:[\w-]+\s+){1,4}?(?=in\s+england))?"
     r"(?:for\s+(?:[\w-]+\s+){1,3}?(?=nationally\b))?"  # "39% for children looked after nationally"
     r"(?:for|among|across|in|(?:did|do|does) so|(?:achieved|reported|recorded|seen) (?:by|in|for|across))?\s*(?:our\s+)?"
-    r"(statistical neighbou?rs?|nationally|england|the region|the country|similar (?:local )?(?:authorities|councils|areas))",
+    r"(statistical neighbou?rs?|nationally|england|the region|the country|similar (?:local )?(?:authorities|councils|areas))"
+    r"(?!\s*(?:average|figure|rate)?\s*[:=(–-]?\s*[£$]?\d)",  # "71% (England 69%, SN 70%)": the next figure's label
     re.I)
 _TRAILING_REGION = re.compile(
     rf"^\W{{0,3}}(?:average\s+)?(?:for|across|in)\s+(?:the\s+)?(?:{_REGION})\b(?![\s-]+(?:borough|council|peninsula|area))", re.I)
 
+_TRAILING_OWN = re.compile(r"^\W{0,3}locally\b", re.I)
 # "exceeding the 95.0% Target": the goal named right after its figure; "60% Target: 65%" names the next figure's
 _TRAILING_GOAL = re.compile(r"^\s*(target|floor)\b(?!\s*[:\d£(-])(?!\s+(?:of|is|was|set|at)\b)", re.I)
 
 
-def trailing_basis(after: str) -> Basis | None:
-    """A comparator named right after the value: "37% for our statistical neighbours"."""
-    goal = _TRAILING_GOAL.match(after)
-    if goal is not None:
+def trailing_basis(after: str, following: str = "") -> Basis | None:
+    """A comparator named right after the value: "37% for our statistical neighbours"; not one that labels the next
+    figure, which `following` (the text after the value's clause) shows: "71% (England 69%, SN 70%)"."""
+    if _TRAILING_OWN.match(after):
+        return Basis.ACTUAL  # "39% for children looked after nationally and 45% locally"
+    seen = after + following
+    goal = _TRAILING_GOAL.match(seen)
+    if goal is not None and goal.end(1) <= len(after):
         return Basis.TARGET if goal.group(1).lower() == "target" else Basis.FLOOR
-    m = _TRAILING_BASIS.match(after)
+    m = _TRAILING_BASIS.match(seen)
+    if m is not None and m.end(1) > len(after):
+        m = None
     if m is None:
         return Basis.REGIONAL if _TRAILING_REGION.match(after) else None
     word = m.group(1).lower()
@@ -62,9 +70,9 @@ def trailing_basis(after: str) -> Basis | None:
     return Basis.REGIONAL if "region" in word else Basis.NATIONAL
 
 
-def basis_of(before: str, after: str) -> Basis:
+def basis_of(before: str, after: str, following: str = "") -> Basis:
     """A cue right after the value wins; else the nearest one before it."""
-    trailing = trailing_basis(after)
+    trailing = trailing_basis(after, following)
     if trailing is not None:
         return trailing
     tail = before[-50:]

@@ -188,7 +188,8 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         hi = _clause_end(text, v.span[1], _next_start(text, values, i))
         before, after = text[lo:v.span[0]], text[v.span[1]:hi]
         v = _fix_unit(v, rate_sentence, before, found, text)
-        basis = clause_basis(basis_of(before, after), text, v.span, i > 0)
+        following = text[hi:hi + 16]
+        basis = clause_basis(basis_of(before, after, following), text, v.span, i > 0)
         near = before + " " + after
         # words printed after the next figure are that figure's: "(96%) of children had regular reviews ... and 97% of
         # young people participated in their reviews" does not make the 96% a participation rate
@@ -215,7 +216,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
             earlier, period = True, None
         undated = period is None and over_years(text, v.span)
         found.append(Found(v, indicator, basis, period, earlier=earlier, near=near, undated=undated))
-        trailing.append(trailing_basis(after) is not None)
+        trailing.append(trailing_basis(after, following) is not None)
         bracketed.append(before.rstrip().endswith("("))
     bases = contrasted([f.basis for f in found], [f.value.unit for f in found], trailing, bracketed)
     spans = [f.value.span for f in found]

@@ -62,6 +62,20 @@ def test_percent_with_comparators_and_period() -> None:
     assert ("care_leavers_19_21_neet_percent", "statistical_neighbours", 37, "percent", date(2024, 3, 31)) in rows
 
 
+@pytest.mark.parametrize(("sentence", "bases"), [
+    ("Children in care for 2.5 years who have been in the same placement for 2 years: 71% (England 69%, SN 70%).",
+     {71: "actual", 69: "national", 70: "statistical_neighbours"}),
+    ("Pupils at the expected standard (SN = 29.4%) (England = 23.5%).", {29.4: "statistical_neighbours",
+                                                                           23.5: "national"}),
+    ("Performance was 60% Target 65%.", {60: "actual", 65: "target"}),
+    ("39% for children looked after nationally and 45% locally.", {39: "national", 45: "actual"}),
+    ("The rate was 39% nationally", {39: "national"}),
+])
+def test_a_comparator_printed_after_a_figure_labels_the_next_one(sentence: str, bases: dict[float, str]) -> None:
+    """"71% (England 69%, SN 70%)": England names the 69%, not the 71% before it."""
+    assert {v: b for _, b, v, _, _ in extract(sentence)} == bases
+
+
 def test_earlier_value_is_a_metric_for_the_earlier_period() -> None:
     rows = extract("The number of children placed with in-house foster carers rose to 88 in Q2, up from 81 in Q1.")
     assert ("placements_in_house_foster_count", "actual", 88, "count", date(2024, 9, 30)) in rows
