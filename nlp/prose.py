@@ -187,9 +187,9 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         lo = _clause_start(text, values[i - 1].span[1] if i else 0, v.span[0])
         hi = _clause_end(text, v.span[1], _next_start(text, values, i))
         before, after = text[lo:v.span[0]], text[v.span[1]:hi]
-        v = _fix_unit(v, rate_sentence, before, found, text)
         following = text[hi:hi + 16]
         basis = clause_basis(basis_of(before, after, following), text, v.span, i > 0)
+        v = _fix_unit(v, rate_sentence, before, found, text, basis)
         near = before + " " + after
         # words printed after the next figure are that figure's: "(96%) of children had regular reviews ... and 97% of
         # young people participated in their reviews" does not make the 96% a participation rate
@@ -262,18 +262,28 @@ def _clause_end(text: str, end: int, ceiling: int) -> int:
     return m.start() if m else ceiling
 
 
-def _fix_unit(v: Value, rate_sentence: bool, before: str, found: list[Found], text: str) -> Value:
-    """A % in a sentence about a rate per 10,000 is a misprinted rate; "that of 60" takes its neighbour's unit, and so
-    do bare comparators listed after a rate ("55 per 10,000 ... similar authorities and England (70 and 60 respectively)")."""
+def _fix_unit(v: Value, rate_sentence: bool, before: str, found: list[Found], text: str, basis: Basis) -> Value:
+    """A % in a sentence about a rate per 10,000 is a misprinted rate, and a bare number after the rate's label is the
+    rate ("The rate of children in need per 10,000 was 320", "CIN per 10k: 320"); "that of 60" takes its neighbour's
+    unit, and so do bare comparators after a rate ("55 per 10,000 ... similar authorities and England (70 and 60
+    respectively)", "320 vs SN 345 and England 343")."""
     if v.unit is Unit.PERCENT and rate_sentence:
         return Value(v.value, Unit.RATE, v.span, v.text, unit_mismatch=True)
+    if v.unit is Unit.COUNT and rate_sentence and _RATE_LABEL.search(before) and not _COUNTED.match(text, v.span[1]):
+        return Value(v.value, Unit.RATE, v.span, v.text)
     if v.unit is not Unit.COUNT or not found or found[-1].value.unit is Unit.COUNT:
         return v
     if re.search(r"(?:that of|average (?:of|is|was)|compared (?:to|with)(?: an?| the)?(?: \w+)*|being|target of|"
                  r"rates? of)\s*$", before, re.I) or \
-            (found[-1].value.unit is Unit.RATE and _LISTED_TO_RESPECTIVELY.match(text, v.span[1])):
+            (found[-1].value.unit is Unit.RATE and (_LISTED_TO_RESPECTIVELY.match(text, v.span[1])
+                                                    or (basis in COMPARATORS and not _COUNTED.match(text, v.span[1])))):
         return Value(v.value, found[-1].value.unit, v.span, v.text, found[-1].value.unit_mismatch)
     return v
+
+
+_RATE_LABEL = re.compile(r"\bper 10,?000\b|\bper 10k\b", re.I)
+_COUNTED = re.compile(r"\s+(?:children|young people|child|pupils|cases|referrals|families|households|carers|staff|"
+                      r"social workers|episodes|placements|assessments|plans)\b", re.I)
 
 
 

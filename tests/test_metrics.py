@@ -76,6 +76,17 @@ def test_a_comparator_printed_after_a_figure_labels_the_next_one(sentence: str, 
     assert {v: b for _, b, v, _, _ in extract(sentence)} == bases
 
 
+def test_a_bare_number_after_a_rates_label_is_the_rate() -> None:
+    """"CIN per 10k: 320 vs SN 345 and England 343": three rates per 10,000, not counts of children in need."""
+    assert {(i, b, v, u) for i, b, v, u, _ in extract("CIN per 10k: 320 vs SN 345 and England 343.")} == {
+        ("cin_rate_per_10000", "actual", 320, "rate_per_10000"),
+        ("cin_rate_per_10000", "statistical_neighbours", 345, "rate_per_10000"),
+        ("cin_rate_per_10000", "national", 343, "rate_per_10000")}
+    rows = extract("Of the 1,234 children in care, the rate per 10,000 is 65, against 70 nationally.")
+    assert ("cla_count", "actual", 1234, "count") in {r[:4] for r in rows}
+    assert ("cla_rate_per_10000", "national", 70, "rate_per_10000") in {r[:4] for r in rows}
+
+
 def test_earlier_value_is_a_metric_for_the_earlier_period() -> None:
     rows = extract("The number of children placed with in-house foster carers rose to 88 in Q2, up from 81 in Q1.")
     assert ("placements_in_house_foster_count", "actual", 88, "count", date(2024, 9, 30)) in rows
