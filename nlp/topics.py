@@ -36,10 +36,16 @@ _RULES: dict[Topic, str] = {
                 r"(?:education|employment|training)(?:,? (?:or |and )?(?:education|employment|training)){2}|"
                 r"apprenticeship|job coach|employability|traineeship",
     Topic.PLACEMENT_STABILITY: r"placement (?:stability|moves?|breakdowns?|changes?)|(?:3|three) or more placements|"
-                               r"stability of placements?|same placement|placement disruption|moved homes",
+                               r"stability of placements?|same placement|placement disruption|moved homes|"
+                               # the plain words: "some children continue to experience multiple moves"
+                               r"(?:multiple|several|frequent|number of|many|repeated) (?:placement )?moves|"
+                               r"moves? between (?:placements|carers|homes)|from one placement to another|"
+                               r"placements? (?:breaking|broke|break|breaks) down|breakdown of (?:their |a |the )?placements?|"
+                               r"stability meetings?|(?:placement|care) instability|bouncing'? (?:around|between)",
     Topic.ACCOMMODATION: r"emergency accommodation|supported accommodation|semi[- ]independent|\bhotels?\b|"
                          r"bed and breakfast|\bB ?& ?B\b|homeless|suitable accommodation|housing|staying close|"
-                         r"staying put|supported lodgings|emergency beds?|independent living",
+                         r"staying put|supported lodgings|emergency beds?|independent living|"
+                         r"stay(?:ing|s)? (?:on )?(?:living )?with (?:their |his |her )?(?:former )?foster (?:carers?|famil)",
     Topic.FOSTERING: r"foster(?:ing|er)? (?:carers? )?recruit|recruit(?:ment|ing)? (?:of )?(?:new )?foster|foster carers?|"
                      r"fostering households|mockingbird|foster4|in-house foster|independent fostering|\bIFAs?\b|"
                      r"\brecruit\w*\b.*\bfoster|\bfoster\w*\b.*\brecruit|(?:become|becoming) a foster|people to foster\b",
@@ -59,7 +65,12 @@ _RULES: dict[Topic, str] = {
                         r"return home interviews?|trafficking|youth justice|offending",
     Topic.FINANCE: r"budget|overspend|underspend|£\s?\d|\bcosts?\b|savings|forecast|funding|grant|expenditure",
     Topic.PARTICIPATION: r"voice of the child|participation|children in care council|\bCiCC\b|young people'?s voice|"
-                         r"involved in (?:their )?reviews?|advocacy|consultation with young|co-produc|care leavers? forum",
+                         r"involved in (?:their )?reviews?|advocacy|consultation with young|co-produc|care leavers? forum|"
+                         # the plain words: "children's views are heard in their reviews", "wishes and feelings"
+                         r"wishes and feelings|(?:children|young people|child)'?s'? views|"
+                         r"views (?:are|were|being|be|is) (?:heard|sought|listened|captured|recorded|taken)|"
+                         r"(?:are|were|being|be|feel|felt) (?:listened to|heard)\b|(?:have|has|had) (?:a|their) say\b|"
+                         r"contribut\w* to (?:their )?(?:own )?reviews?|independent visitors?",
 }
 # Searched in lower-cased text with lower-cased patterns: twice as fast as re.I, which folds case per character.
 # (The rules hold no upper-case escape such as \W or \B, which lower-casing would change.)

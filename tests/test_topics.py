@@ -26,3 +26,22 @@ from nlp.topics import Topic, topics_of
 ])
 def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: bool) -> None:
     assert (topic in topics_of(text)) is expected
+
+
+@pytest.mark.parametrize(("text", "topic", "expected"), [
+    ("Some children have experienced multiple moves in a short period.", Topic.PLACEMENT_STABILITY, True),
+    ("children in care moving from one placement to another", Topic.PLACEMENT_STABILITY, True),
+    ("Support to prevent care placements from breaking down is not always early enough.", Topic.PLACEMENT_STABILITY,
+     True),
+    ("They help young people access services, breaking down barriers.", Topic.PLACEMENT_STABILITY, False),
+    ("CPI inflation bouncing up to 2.3%.", Topic.PLACEMENT_STABILITY, False),
+    ("Not enough older children are helped to stay with their foster carers until they are ready.",
+     Topic.ACCOMMODATION, True),
+    ("Social workers gather children's wishes and feelings.", Topic.PARTICIPATION, True),
+    ("children's views being heard in their reviews", Topic.PARTICIPATION, True),
+    ("The committee listened to the presentation.", Topic.PARTICIPATION, False),
+])
+def test_topics_in_the_plain_words_papers_and_people_use(text: str, topic: Topic, expected: bool) -> None:
+    """A question in plain words names its topic as papers do ("multiple moves" is placement stability), so that the
+    search's topic vote helps it; these rules also tag statements."""
+    assert (topic in topics_of(text)) is expected
