@@ -40,7 +40,8 @@ _RULES: dict[Topic, str] = {
                                # the plain words: "some children continue to experience multiple moves"
                                r"(?:multiple|several|frequent|number of|many|repeated) (?:placement )?moves|"
                                r"moves? between (?:placements|carers|homes)|from one placement to another|"
-                               r"placements? (?:from )?(?:breaking|broke|break|breaks) down|breakdown of (?:their |a |the )?placements?|"
+                               r"placements? (?:from )?(?:breaking|broke|break|breaks) down|"
+                               r"breakdown of (?:their |a |the )?placements?|"
                                r"stability meetings?|(?:placement|care) instability|bouncing'? (?:around|between)",
     Topic.ACCOMMODATION: r"emergency accommodation|supported accommodation|semi[- ]independent|\bhotels?\b|"
                          r"bed and breakfast|\bB ?& ?B\b|homeless|suitable accommodation|housing|staying close|"
