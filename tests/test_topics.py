@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from nlp.topics import Topic, topics_of
@@ -45,3 +47,30 @@ def test_topics_in_the_plain_words_papers_and_people_use(text: str, topic: Topic
     """A question in plain words names its topic as papers do ("multiple moves" is placement stability), so that the
     search's topic vote helps it; these rules also tag statements."""
     assert (topic in topics_of(text)) is expected
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a rule, each with its regex syntax stripped to the literal words."""
+    out, depth, current, i = [], 0, "", 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            current, i = current + pattern[i:i + 2], i + 2
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            out.append(current)
+            current = ""
+        else:
+            current += c
+        i += 1
+    return [re.sub(r"\\[bw]\*?|\(\?:|[()?'\\]", "", a) for a in [*out, current]]
+
+
+def test_every_alternative_of_a_gated_rule_holds_a_gate_word() -> None:
+    """A statement with none of a gate's words is not searched for its topic: no alternative may match without one."""
+    from nlp.topics import _RULES, GATES
+
+    for topic, gates in GATES.items():
+        for alternative in _alternatives(_RULES[topic].lower()):
+            assert any(g in alternative for g in gates), (topic, alternative)
