@@ -17,6 +17,7 @@ from nlp.embed import Embedder
 from nlp.topics import expand_query, topics_of
 from nlp.vocabulary import related_phrases
 from scrutineer.passages import Passage, Place, merge_adjacent
+from scrutineer.population import OUTSIDE_POPULATION, in_care_query, outside_care
 from scrutineer.query_filters import ReadQuery, apply_filters, read_query
 from scrutineer.why import Trace, Why, explain
 from store.records import Records
@@ -190,6 +191,9 @@ def _fused(records: Records, retrieved: list[tuple[list[int], float]], topical: 
         if sid not in weights:
             weights[sid] = _substance(texts.get(sid, ""))
         scores[sid] *= weights[sid]
+    if in_care_query(trace.query):
+        for sid in outside_care(records, list(scores)):
+            scores[sid] *= OUTSIDE_POPULATION
     return sorted(scores.items(), key=lambda item: -item[1])
 
 

@@ -224,6 +224,16 @@ def statement_texts(records: Records, ids: list[int]) -> dict[int, str]:
 ROWS_KEPT = 50_000  # statements whose text and position a connection remembers (all forgotten when full)
 
 
+def contexts(records: Records, ids: list[int]) -> dict[int, str]:
+    """Each statement's text with its section path and its document's title: what it is about, read whole."""
+    def read(missing: list[int]) -> dict[int, str]:
+        sql = (f"SELECT s.id, s.text || ' ' || s.section_path || ' ' || coalesce(d.title, ''){_JOIN}"
+               f" WHERE s.id IN ({', '.join('?' * len(missing))})")
+        return dict(records.db.execute(sql, missing).fetchall())
+
+    return _remembered(records, "contexts", ids, read)
+
+
 def _remembered(records: Records, name: str, ids: list[int], read: Callable[[list[int]], dict[int, T]]) -> dict[int, T]:
     """`read` of `ids`, remembered per statement until anyone commits (Records.memo): a search reads the texts and
     places of several hundred candidates, most of them candidates of the searches before it."""
