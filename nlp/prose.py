@@ -178,7 +178,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
     text = text.translate(_DASHES)  # "2014−15" with a minus sign is a year range; one character each, spans hold
     periods = resolve_periods(text, ctx)
     values = find_values(text, [p.span for p in periods])
-    rate_sentence = bool(re.search(r"per 10,?000|per 10k", text, re.I)) and not any(v.unit is Unit.RATE for v in values)
+    rate_sentence = bool(_RATE_LABEL.search(text)) and not any(v.unit is Unit.RATE for v in values)
     found: list[Found] = []
     pairs = paired_dates(text, periods, [v.span for v in values])  # "for 31 March 2014 and 2015 of 355 and 360"
     trailing: list[bool] = []
