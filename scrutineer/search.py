@@ -16,6 +16,7 @@ from ingest.models import Place as PrintedPlace
 from nlp.embed import Embedder
 from nlp.topics import expand_query, topics_of
 from nlp.vocabulary import related_phrases
+from scrutineer.context import with_context
 from scrutineer.passages import Passage, Place, merge_adjacent
 from scrutineer.population import OUTSIDE_POPULATION, in_care_query, outside_care
 from scrutineer.query_filters import ReadQuery, apply_filters, read_query
@@ -102,7 +103,7 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
         vector = _feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])
         trace.ranks["feedback"] = _nearest(records, index, vector, deep, filters, scope)
         retrieved.append((trace.ranks["feedback"], 1.0))
-    return _fused(records, retrieved, topical, pool, trace)
+    return with_context(records, _fused(records, retrieved, topical, pool, trace), filters, trace.texts, _substance)
 
 
 _vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()

@@ -26,6 +26,8 @@ class Why(BaseModel):
     fused_score: float = Field(0.0, description="Reciprocal-rank fusion of the lists, before any re-ranking.")
     rerank_score: float | None = Field(None, description="The second-stage re-ranker's score, when one ran.")
     filters: list[QueryFilter] = Field(default_factory=list, description="Filters read from the query's words.")
+    context: bool = Field(False, description="No retriever ranked it: it is read with a hit it leans on or continues "
+                                             "(\"This equates to ...\" after the figure's sentence).")
 
 
 @dataclass
@@ -63,7 +65,8 @@ def explain(records: Records, trace: Trace, passages: list[tuple[list[int], floa
                        topics=sorted({t for sid in ids for t in topics.get(sid, [])}),
                        keyword_rank=rank("keyword"), vector_rank=rank("vector"), feedback_rank=rank("feedback"),
                        vocabulary_rank=rank("vocabulary"), fused_score=round(fused.get(best, 0.0), 5),
-                       rerank_score=trace.rerank.get(best), filters=trace.filters))
+                       rerank_score=trace.rerank.get(best), filters=trace.filters,
+                       context=not any(sid in ranked for ranked in at.values() for sid in ids)))
     return out
 
 

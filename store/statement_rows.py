@@ -195,6 +195,23 @@ def allowed_ids(records: Records, ids: list[int], filters: SearchFilters) -> set
     return {i for i in ids if i < len(flags) and flags[i]}
 
 
+class Neighbour(NamedTuple):
+    of: int  # the statement whose neighbour this is
+    id: int
+    text: str
+    after: bool  # it follows `of` (else it comes just before)
+
+
+def neighbours(records: Records, ids: list[int]) -> list[Neighbour]:
+    """The statements just before and after each of `ids` in the same document and section."""
+    if not ids:
+        return []
+    sql = ("SELECT s.id, n.id, n.text, n.ord > s.ord FROM statements s JOIN statements n"
+           " ON n.document_id = s.document_id AND n.ord IN (s.ord - 1, s.ord + 1) AND n.section_path = s.section_path"
+           f" WHERE s.id IN ({', '.join('?' * len(ids))})")
+    return [Neighbour(r[0], r[1], r[2], bool(r[3])) for r in records.db.execute(sql, ids)]
+
+
 def with_topic(records: Records, ids: list[int], topic: str) -> set[int]:
     """Those of `ids` tagged with `topic`."""
     if not ids:

@@ -1,0 +1,49 @@
+"""A hit is read with the sentence it leans on ("However, ...") and the one that leans on it ("This is ..."), not
+with every neighbour."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scrutineer.context import LEANS
+from scrutineer.pipeline import ingest
+from scrutineer.search import search
+from store.records import Records
+
+REPORT = """Corporate Parenting Panel report
+
+Kinship care
+
+The number of children living with kinship carers rose to 140 during the year. This is the highest figure since the
+service began. The fostering panel met eleven times.
+
+Placements
+
+Placement stability improved across the county in the year. However, arrangements with grandparents ended early more
+often than before. The panel thanked officers.
+"""
+
+
+def _first_hit(kb: Path, query: str) -> tuple[str, bool]:
+    with Records(kb) as records:
+        hit = search(records, None, None, query, limit=3)[0]
+    assert hit.why is not None
+    return hit.text, hit.why.context
+
+
+def test_a_hit_is_read_with_what_leans_on_it_and_what_it_leans_on(tmp_path: Path) -> None:
+    (tmp_path / "panel.txt").write_text(REPORT)
+    with Records(tmp_path / "kb") as records:
+        ingest([tmp_path / "panel.txt"], records, workers=1)
+    text, context = _first_hit(tmp_path / "kb", "kinship carers")
+    assert "This is the highest figure since the service began." in text  # it continues the hit
+    assert "fostering panel" not in text and not context  # a plain neighbour is not pulled in
+    text, _ = _first_hit(tmp_path / "kb", "grandparents ended early")
+    assert text.startswith("Placement stability improved")  # the hit leans on it
+    assert "thanked" not in text
+
+
+def test_leaning_openings() -> None:
+    assert LEANS.match("This equates to 137 connected carer households.")
+    assert LEANS.match("However, the involvement of care leavers in their plans is inconsistent.")
+    assert not LEANS.match("Thistle House opened in May.") and not LEANS.match("Care leavers are supported.")
