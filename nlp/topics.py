@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from nlp.vocabulary import jargon
+from nlp.vocabulary import asked, jargon
 
 
 class Topic(StrEnum):
@@ -96,6 +96,7 @@ GATES: dict[Topic, tuple[str, ...]] = {
 
 # Acronyms and jargon → the words papers also use for them (nlp/data/vocabulary.yaml).
 JARGON: dict[str, str] = jargon()
+ASKED: dict[str, str] = asked()
 
 
 def topics_of(text: str) -> list[Topic]:
@@ -125,7 +126,7 @@ def _expanded(query: str) -> tuple[str, ...]:
     whole jargon list."""
     low = query.lower()
     words = re.findall(r"[a-z0-9]+", low)
-    extra = [JARGON[k] for k in JARGON if re.search(rf"\b{re.escape(k)}\b", low)]
+    extra = [v for table in (JARGON, ASKED) for k, v in table.items() if re.search(rf"\b{re.escape(k)}\b", low)]
     spelled = [k for k, v in JARGON.items() if re.search(r"\b" + r"\W+".join(map(re.escape, v.split())) + r"\b", low)]
     expanded = words + [w for phrase in extra for w in phrase.split()] + [w for k in spelled for w in k.split()]
     return tuple(w for w in dict.fromkeys(expanded) if w not in STOPWORDS)

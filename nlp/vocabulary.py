@@ -24,6 +24,7 @@ class Vocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid")
     acronyms: dict[str, str]
     phrases: dict[str, str]
+    asked: dict[str, str]
     concepts: dict[str, Concept]
 
 
@@ -36,6 +37,11 @@ def jargon() -> dict[str, str]:
     """Acronyms and jargon phrases, each with the words papers also print for it."""
     v = vocabulary()
     return {**v.acronyms, **v.phrases}
+
+
+def asked() -> dict[str, str]:
+    """Plain words of a question, each with the terms papers print for it (searched one way only)."""
+    return vocabulary().asked
 
 
 def _stem(word: str) -> str:

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ingest.models import Place as PrintedPlace
 from nlp.embed import Embedder
-from nlp.topics import expand_query, topics_of
+from nlp.question_topics import question_topics
+from nlp.topics import expand_query
 from nlp.vocabulary import related_phrases
 from scrutineer.context import with_context
 from scrutineer.passages import Passage, Place, merge_adjacent
@@ -84,7 +85,7 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
             filters: SearchFilters, pool: int, trace: Trace) -> list[tuple[int, float]]:
     """Fused candidates, best first; `trace` keeps each retriever's ranks and the statements' texts."""
     terms = expand_query(query)
-    topical = [t.value for t in topics_of(query) if not filters.topic]
+    topical = [t.value for t in question_topics(query) if not filters.topic]
     deep = pool * 2 if topical else pool  # the topic lists are cut from a deeper candidate list
     keyword = keyword_ids(records, terms, filters, deep)
     trace.ranks["keyword"] = keyword

@@ -127,7 +127,8 @@ def selective_terms(records: Records, terms: list[str]) -> list[str]:
         memo["total"] = db.execute("SELECT count(*) FROM statements").fetchone()[0]
     total: int = memo["total"]  # type: ignore[assignment]
     keep = [t for t in terms if df.get(stems.get(t, ""), 0) <= COMMON * total]
-    return keep or terms
+    # kept terms that no statement holds find nothing: then the common ones are all the query has
+    return keep if any(df.get(stems.get(t, ""), 0) for t in keep) else terms
 
 
 _STEMS: dict[str, str | None] = {}  # term -> its stem (None: no token), the same for every KB

@@ -19,7 +19,7 @@ service began. The fostering panel met eleven times.
 
 Placements
 
-Placement stability improved across the county in the year. However, arrangements with grandparents ended early more
+Placement stability improved across the county in the year. However, arrangements with independent providers ended early more
 often than before. The panel thanked officers.
 """
 
@@ -38,7 +38,7 @@ def test_a_hit_is_read_with_what_leans_on_it_and_what_it_leans_on(tmp_path: Path
     text, context = _first_hit(tmp_path / "kb", "kinship carers")
     assert "This is the highest figure since the service began." in text  # it continues the hit
     assert "fostering panel" not in text and not context  # a plain neighbour is not pulled in
-    text, _ = _first_hit(tmp_path / "kb", "grandparents ended early")
+    text, _ = _first_hit(tmp_path / "kb", "independent providers ended early")
     assert text.startswith("Placement stability improved")  # the hit leans on it
     assert "thanked" not in text
 

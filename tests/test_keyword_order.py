@@ -104,3 +104,11 @@ def test_texts_and_places_are_remembered_until_a_commit(corpus_kb: Path, tmp_pat
         writer.db.execute("UPDATE statements SET text = 'changed' WHERE id = ?", (ids[0],))
         writer.db.commit()
         assert rows.statement_texts(records, ids[:1]) == {ids[0]: "changed"}
+
+
+def test_a_rare_word_no_statement_holds_does_not_empty_the_search(corpus_kb: Path) -> None:
+    """'zyzzogeton' is kept as rare and 'children' dropped as common, but the rare word finds nothing: then the
+    common words are all the query has, and they are searched."""
+    with Records(corpus_kb) as records:
+        assert selective_terms(records, ["children", "zyzzogeton"]) == ["children", "zyzzogeton"]
+        assert keyword_ids(records, ["children", "zyzzogeton"], SearchFilters(), 10)

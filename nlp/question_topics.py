@@ -1,0 +1,48 @@
+"""The topics a question names, in the words people ask with as well as the words papers print.
+
+A researcher asks "grandparents bringing up children", "getting into trouble with the police", "spending more
+than planned on placements"; the papers say kinship care, offending, overspend. The topic rules (nlp/topics.py) tag
+statements and stay as precise as papers need; these patterns only read questions, so a plain word that would be too
+loose for a statement ("money", "staff") can name a topic here, where it picks which topic votes in search.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nlp.topics import Topic, topics_of
+
+_ASKED: dict[Topic, str] = {
+    Topic.NEET: r"out of (?:work|a job)|(?:into|find|get|finding|getting) (?:a )?(?:work|jobs?)\b|unemploy|careers?\b",
+    Topic.PLACEMENT_STABILITY: r"(?:mov|chang)\w* (?:from )?(?:home|house|homes|carers?|placements?|foster|where they live)|"
+                               r"how many (?:homes|placements|moves|carers)|"
+                               r"stable (?:homes?|placements?)|settled (?:homes?|placements?)",
+    Topic.ACCOMMODATION: r"(?:somewhere|place|places|nowhere) (?:safe )?to (?:live|stay)|sofa|rough sleep|"
+                         r"roof over|live independently|housing|tenanc|flats?\b",
+    Topic.FOSTERING: r"(?:people|families|households|carers|more|new)\b[\w ]{0,20}\bto foster|fosterers|"
+                     r"becom\w* (?:a )?foster|foster famil",
+    Topic.RESIDENTIAL: r"(?:own|run|running|opens?|opening) (?:\w+ )?(?:children'?s )?homes\b|care homes? for children",
+    Topic.UASC: r"arriv\w* (?:alone|on their own|without)|(?:alone|unaccompanied) (?:in|to) (?:the uk|england|this country)",
+    Topic.HEALTH: r"check-?ups?|doctors?|\bgps?\b|nurses?|teeth|medical|well-?being|mental|counsell|jabs|vaccin",
+    Topic.WORKFORCE: r"\bstaff|hiring|locums?",
+    Topic.PERMANENCE: r"grandparents?|grandmothers?|grandfathers?|relatives?|aunts?|uncles?|extended family|"
+                      r"wider family|family members|family and friends|connected (?:carers?|persons?)|"
+                      r"forever famil|permanent (?:home|famil)",
+    Topic.COURT: r"courts?\b|judges?|legal (?:action|proceedings|orders?)|(?:taken|take|taking) (?:\w+ )?into care|"
+                 r"removed from (?:their )?(?:parents|famil)",
+    Topic.EDUCATION: r"exams?\b|grades|college|qualifications|\bschools?\b|learning|pupils?",
+    Topic.EXPLOITATION: r"exploit\w*|groom\w*|abus\w*|traffick\w*|police|arrest\w*|\bcrim\w*|offend\w*|"
+                        r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|go(?:es|ing)? missing|disappear",
+    Topic.FINANCE: r"spend\w*|over ?budget|money|afford|\bcost\w*|prices?\b|expensive|financ\w*|paying",
+    Topic.PARTICIPATION: r"listen\w* to|(?:a|their) say\b|\bviews\b|opinions?|speak up|heard\b|involv\w* in (?:decisions|plans)",
+}
+_COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
+
+
+@lru_cache(maxsize=1024)
+def question_topics(question: str) -> tuple[Topic, ...]:
+    """The topics the rules find in the question, then those its plain words name."""
+    low = question.lower()
+    found = topics_of(question)
+    return tuple(found + [t for t, p in _COMPILED.items() if t not in found and p.search(low)])

@@ -1,0 +1,31 @@
+"""A question names its topic in plain words ("spending more than planned", "grandparents", "trouble with the
+police"), which the statement rules rightly do not take as a topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.question_topics import question_topics
+from nlp.topics import Topic, topics_of
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("spending more than planned on placements for looked after children", Topic.FINANCE),
+    ("grandparents and other relatives bringing up children", Topic.PERMANENCE),
+    ("looked after children getting into trouble with the police", Topic.EXPLOITATION),
+    ("children in care being exploited by criminals", Topic.EXPLOITATION),
+    ("finding more people willing to foster", Topic.FOSTERING),
+    ("care leavers with nowhere safe to live", Topic.ACCOMMODATION),
+    ("children who keep moving from home to home", Topic.PLACEMENT_STABILITY),
+    ("are children in care seeing a dentist and getting check-ups", Topic.HEALTH),
+])
+def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
+    assert topic in question_topics(question)
+
+
+def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None:
+    assert question_topics("care leavers NEET") == (Topic.NEET,)
+    assert question_topics("children in care going missing and return home interviews") == (Topic.EXPLOITATION,)
+    assert question_topics("recruiting and retaining foster carers") == (Topic.FOSTERING,)
+    assert Topic.FINANCE not in topics_of("The panel spent the morning on visits.")  # statements keep the rules
+    assert question_topics("highways maintenance") == ()
