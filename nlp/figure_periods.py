@@ -63,6 +63,17 @@ def over_years(text: str, span: tuple[int, int]) -> bool:
     return bool(_AVERAGE_AFTER.match(text[span[1]:]) or _AVERAGE_BEFORE.search(text, max(0, span[0] - 80), span[0]))
 
 
+_YEAR_BACK = r"(?:(?<!the )\blast|\b(?:the\s+)?(?:previous|prior|preceding))\s+(?:financial\s+)?year\b"
+_YEAR_BACK_BEFORE = re.compile(rf"{_YEAR_BACK}[^.;:%\d]{{0,40}}$", re.I)  # "the proportion last year, which was 80%"
+_YEAR_BACK_AFTER = re.compile(rf"^\s*\)?,?\s*(?:(?:in|for|during)\s+)?{_YEAR_BACK}", re.I)  # "80% last year"
+
+
+def a_year_back(text: str, span: tuple[int, int]) -> bool:
+    """Whether the figure is last year's ("the proportion last year, which was 80%", "80% the previous year"); where
+    the paper gives no year to count back from (an inspection, a quarter's report), it has no date of its own."""
+    return bool(_YEAR_BACK_BEFORE.search(text, max(0, span[0] - 80), span[0]) or _YEAR_BACK_AFTER.match(text[span[1]:]))
+
+
 def at_last_inspection(text: str, span: tuple[int, int]) -> bool:
     """Whether the figure is the one of the last inspection: an earlier figure with no date given."""
     return bool(_AT_LAST_BEFORE.search(text, max(0, span[0] - 120), span[0]) or _AT_LAST_AFTER.match(text[span[1]:])

@@ -16,6 +16,7 @@ from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, about_children, about_
 from nlp.evidence import Place, Verdict, blocked, judge, qualified
 from nlp.figure_periods import (
     COMPARATORS,
+    a_year_back,
     at_last_inspection,
     compared_period,
     over_years,
@@ -214,7 +215,8 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         period = rolling_to(period, text, v.span)  # "to 8.5% to the end of December 2015" (the last 12 months)
         if at_last_inspection(text, v.span):  # "since the last inspection, when it was only 44%": no date given
             earlier, period = True, None
-        undated = period is None and over_years(text, v.span)
+        # a rolling average, or last year's figure in a paper with no year to count back from: no date of its own
+        undated = period is None and (over_years(text, v.span) or a_year_back(text, v.span))
         found.append(Found(v, indicator, basis, period, earlier=earlier, near=near, undated=undated))
         trailing.append(trailing_basis(after, following) is not None)
         bracketed.append(before.rstrip().endswith("("))

@@ -42,6 +42,9 @@ _OWN_PREDICATE = re.compile(
 _SOME_PART = re.compile(  # "up to 60% in some teams", "86% in Year 11": the figure of a part
     r"^\s*(?:in|for|across|among)\s+(?:some|one|certain|a few|several|individual|particular|years?\s+\d+|key stage\s+\d+)\b",
     re.I)
+# "The MASH is staffed with 37% agency social workers", "in the assessment team 40% ...": one team's workforce
+_ONE_TEAM = re.compile(r"\b(?:the|our|its|this)\s+(?:MASH|front door|(?!social work)(?:[\w-]+\s+){1,3}(?:team|hub|unit))\b"
+                       r"(?![^.;]*\b(?:all|every|across)\b)", re.I)  # not "our social work team": the service's
 _COHORT_COUNTS = {"cla_count", "cpp_count", "cin_count", "care_leavers_count"}
 _PREDICATE = re.compile(  # the verb of the counted noun, not of a later clause ("... and this figure has remained")
     r"^\s*(?:\([^)]*\)\s*)?(?:(?!and\b|but\b|so\b|this\b|that\b|which\b)[\w’'-]+\s+){0,6}?(?:were|are|was|is|had|have|has)\s+"
@@ -240,6 +243,8 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     indicator = taxonomy.match(near, own, v.unit, after=after)
     if indicator is not None and parts.NAMED_RATE.search(lead) and taxonomy.match(near, near, v.unit) is None:
         return None  # "a vacancy rate of 31% ..., such as ... 'staying put'": the rate it names is not one we measure
+    if indicator is not None and indicator.id.startswith("sw_") and _ONE_TEAM.search(lead):
+        return None  # a team's staffing is not the service's workforce rate
     if indicator is not None:
         return taxonomy.nearest_rival(indicator, near, len(lead))  # "agency staff (34%) ... turnover": the nearer
     if (_OTHER_WHOLE.match(after) and v.unit is not Unit.RATE) or taxonomy.unmeasured(near) or \

@@ -17,6 +17,8 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MONEY = re.compile(  # not the unit "£000s" / "£000's" a budget table prints over its columns
     rf"£\s?(?!0{{3}}(?:['’]?s)?\b)({_NUM})\s*(m\b|mil\b|million\b|bn\b|billion\b|k\b)?", re.I)
 _RATE = re.compile(rf"\b({_NUM})\s*(%|per ?cent)?\s*(?:per|/)\s*10,?000\b|\b({_NUM})\s*per\s*10k\b", re.I)
+# "(rate 45.3)" after a count of children on plans or in care: a rate named with no base is per 10,000
+_BRACKET_RATE = re.compile(rf"\(\s*rate\s*:?\s*({_NUM})\s*\)", re.I)
 _PERCENT = re.compile(rf"(?<![\d.])({_NUM})\s*(?:%|per ?cent\b)", re.I)
 _DAYS = re.compile(rf"(?<![\d.])({_NUM})\s*(days|months)\b", re.I)
 _DURATION_CUE = re.compile(r"(?:averages?|took|taken|wait(?:ed|ing)?|mean|time (?:of|was|is))\W+(?:\w+\W+){0,3}$", re.I)
@@ -142,11 +144,11 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
         taken.append(list_no.span())
     found: list[Value] = []
 
-    def add(value: float, unit: Unit, m: re.Match, mismatch: bool = False) -> None:
+    def add(value: float, unit: Unit, m: re.Match, mismatch: bool = False, group: int = 0) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
             return
         taken.append(m.span())
-        found.append(Value(value, unit, m.span(), m.group(0).strip(), mismatch))
+        found.append(Value(value, unit, m.span(group), m.group(group).strip(), mismatch))
 
     for m in _MONEY.finditer(text):
         if _is_change(text, m):
@@ -156,6 +158,8 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
         add(sign * _num(m.group(1)) * scale, Unit.GBP, m)  # "-£0.2m continuation of the grant", not "- £0.2m" (a bullet)
     for m in _RATE.finditer(text):
         add(_num(m.group(1) or m.group(3)), Unit.RATE, m, mismatch=bool(m.group(2)))
+    for m in _BRACKET_RATE.finditer(text):
+        add(_num(m.group(1)), Unit.RATE, m, group=1)
     for m in _PERCENT.finditer(text):
         if not _is_bar(text, m) and not _is_change(text, m) and \
                 not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \

@@ -87,6 +87,13 @@ def test_a_bare_number_after_a_rates_label_is_the_rate() -> None:
     assert ("cla_rate_per_10000", "national", 70, "rate_per_10000") in {r[:4] for r in rows}
 
 
+def test_a_rate_in_brackets_after_a_count_is_per_10000() -> None:
+    """"310 children subject to a child protection plan (rate 45.3)": the plan's rate per 10,000, not a lost decimal."""
+    rows = {r[:4] for r in extract("There were 310 children subject to a child protection plan (rate 45.3).")}
+    assert rows == {("cpp_count", "actual", 310, "count"), ("cpp_rate_per_10000", "actual", 45.3, "rate_per_10000")}
+    assert not extract("The conversion rate 12.5 was low.")
+
+
 def test_earlier_value_is_a_metric_for_the_earlier_period() -> None:
     rows = extract("The number of children placed with in-house foster carers rose to 88 in Q2, up from 81 in Q1.")
     assert ("placements_in_house_foster_count", "actual", 88, "count", date(2024, 9, 30)) in rows

@@ -244,3 +244,21 @@ def test_a_bracketed_figure_or_a_semicolon_closes_a_clause() -> None:
                  "Own data show 61%, below the local target of 75%; 24% of referrals received are re-referrals.")
     assert got[94] != "cla_review_participation_percent" and got[91] == "cla_review_participation_percent"
     assert got.get(75, "") != "rereferrals_12_months_percent" and got[24] == "rereferrals_12_months_percent"
+
+
+def test_one_teams_staffing_is_not_the_services_workforce_rate() -> None:
+    assert mapped("The MASH is staffed currently with 37% agency social workers.") == {37: ""}
+    assert mapped("In the assessment team 40% of social workers are agency staff.") == {40: ""}
+    assert mapped("Agency social workers make up 22% of the workforce.") == {22: "sw_agency_rate_percent"}
+    assert mapped("Our social work team has a vacancy rate of 12%.") == {12: "sw_vacancy_rate_percent"}
+
+
+def test_last_years_figure_in_an_inspection_is_not_dated_by_the_inspection() -> None:
+    """An inspection gives no year to count back from: "last year" is not the fieldwork weeks, nor a guess."""
+    got = {m.value: (m.indicator, m.period_start) for m in rows(
+        "Now 85% of care leavers are in suitable accommodation, compared with 80% the previous year.",
+        "Last year 72% of care leavers were in education, employment or training.", ctx=INSPECTION)}
+    assert got == {85: ("care_leavers_suitable_accommodation_percent", date(2019, 2, 4)),
+                   80: ("care_leavers_suitable_accommodation_percent", None), 72: ("care_leavers_eet_percent", None)}
+    in_the_last = rows("In the last year, 80% of care leavers were in suitable accommodation.", ctx=INSPECTION)
+    assert in_the_last[0].period_start is not None  # the past twelve months, up to the inspection
