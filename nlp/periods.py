@@ -64,7 +64,10 @@ _BARE_DAY = re.compile(  # "an increase from 200 at 31 March": the last 31 March
     rf"\b(?:at|as at|as of|on|by)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?-i:{_MONTH})(?![\w'’])"
     r"(?!\s*,?\s*(?:19|20)\d{2})(?!\s*['’]?\d{2}\b(?!\s*%|\.\d))", re.I)
 _TO_DATE = re.compile(r"\s*\(?\s*(?:year\s+to\s+date|to\s+date|ytd)\b\)?", re.I)
-_BARE_YEAR = re.compile(r"\b(in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)", re.I)
+_BARE_YEAR = re.compile(r"\b(in|during|for|since|by|of)\s+((?:19|20)\d{2})\b(?![/-]\d)|"
+                        # "the 2013 national average of 14%": a comparator's year printed before it
+                        r"\b(the)\s+((?:19|20)\d{2})(?=\s+(?:national|england|english|regional|statistical|comparator|"
+                        r"london|similar)\b)", re.I)
 _YEAR_TO = re.compile(
     # also "in the 12 months to 31 March 2013", "the twelve-month period ending the end of December 2015"
     rf"\b(?:in\s+)?the\s+(?:year|(?:12|twelve)[\s-]months?(?:\s+period)?)\s+(?:to|ending|up\s+to)\s+"
@@ -180,11 +183,11 @@ def _resolve(text: str, ctx: DocumentContext) -> list[Period]:
         else:
             add(p.start, p.end, p.span)
     for m in _BARE_YEAR.finditer(text) if digits else ():
-        year = int(m.group(2))
-        if m.group(1).lower() == "since":  # "since 2016": up to the time of writing
+        year, said = (int(m.group(2)), m.group(1)) if m.group(2) else (int(m.group(4)), m.group(3))
+        if said.lower() == "since":  # "since 2016": up to the time of writing
             add(date(year, 1, 1), max(date(year, 12, 31), written or date(year, 12, 31)), m.span())
         else:
-            add(date(year, 1, 1), date(year, 12, 31), m.span(2))
+            add(date(year, 1, 1), date(year, 12, 31), m.span(2) if m.group(2) else m.span(4))
     for m in _PREVIOUS_YEAR.finditer(text):  # "a reduction from 95.5% at the end of the previous year"
         before = [p for p in found if p.span[1] <= m.start()]
         anchor = max(before, key=lambda p: p.span) if before else None

@@ -262,3 +262,16 @@ def test_last_years_figure_in_an_inspection_is_not_dated_by_the_inspection() -> 
                    80: ("care_leavers_suitable_accommodation_percent", None), 72: ("care_leavers_eet_percent", None)}
     in_the_last = rows("In the last year, 80% of care leavers were in suitable accommodation.", ctx=INSPECTION)
     assert in_the_last[0].period_start is not None  # the past twelve months, up to the inspection
+
+
+def test_a_comparators_year_printed_before_it_dates_it() -> None:
+    got = {m.value: (m.basis.value, m.period_start) for m in rows(
+        "Social worker vacancy levels at the time of the inspection were 6.9%, which compares well with the 2013 "
+        "national average of 14%.", ctx=INSPECTION)}
+    assert got == {6.9: ("actual", date(2019, 2, 4)), 14: ("national", date(2013, 1, 1))}
+
+
+def test_the_placement_with_parents_in_an_area_profile() -> None:
+    assert mapped("- 60 children live with parents or other persons with parental responsibility") == {
+        60: "placed_with_parents_count"}
+    assert mapped("Most children in need live with their parents.") == {}
