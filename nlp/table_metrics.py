@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from ingest.models import Table
 from ingest.periods import Period
@@ -21,6 +22,7 @@ from nlp.periods import header_period, resolve_periods
 from nlp.table_units import NONE, CellUnit, caption_unit, money_scale, unit_of
 from nlp.taxonomy import Taxonomy
 
+_TREND_MARKS = str.maketrans("", "", "↑↓↗↘→←▲▼△▽⬆⬇")  # a direction printed beside a figure
 _NUMBER = re.compile(r"^(?P<sign>[+-]?)[£]?\s*(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?P<suffix>%|m|k|bn)?$")
 _SCALE = {"m": 1e6, "k": 1e3, "bn": 1e9}
 _YEAR_HEADER = re.compile(r"\b(?:year|date|by|deadline|due|when)\b", re.I)
@@ -77,10 +79,13 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     headed = {c.index for c in columns if any(c.index < len(r) and r[c.index] for r in header)}  # a header of its own
     stray = _stray_date(columns, headed, body)
     out: list[Metric] = []
+    carried = ""  # a measure printed once beside its first year ("RHAs in timescale | 2017-18 | ..." then "| 2018-19 | ...")
     for row in body:
-        label = " ".join(row[i] for i in label_cols if row[i] and not _NUMBER.match(row[i]) and not is_rag(row[i]))
+        label = " ".join(row[i] for i in label_cols if i < len(row) and row[i] and not _NUMBER.match(row[i])
+                         and not is_rag(row[i]))
         if not label:
             continue
+        label, year, carried = _row_year(row, label_cols, label, carried, ctx)
         when = _row_period(label, ctx)  # years down the side: the column header names the measure
         rag = next((c for c in row if is_rag(c) and not _NUMBER.match(c)), "")
         polarity = next((c for c in row if _POLARITY.match(c)), "")
@@ -88,10 +93,11 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
             if col.index in label_cols or col.skip or col.index >= len(row) or col.index < first_label or \
                     col.index in ages:
                 continue
-            m = _NUMBER.match(row[col.index].replace(" ", ""))
+            m = _NUMBER.match(row[col.index].replace(" ", "").translate(_TREND_MARKS))  # "81.5%↑": the figure
             if not m:
                 continue
             cell_col = col if (when or dated) is None or col.period else replace(col, period=when or dated)
+            cell_col = replace(cell_col, period=_in_year(cell_col.period, col.header, year))
             named = label if when is None else col.header if col.basis is Basis.ACTUAL else f"{measure} {col.header}"
             cell = _Cell(m, cell_col, named, caption, finance or off_domain(label) is not None, not domain.about_children,
                          undated=years and col.basis is Basis.ACTUAL and (
@@ -209,6 +215,38 @@ def _caption_period(captions: list[str], ctx: DocumentContext) -> Period | None:
         if len(periods) == 1:
             return periods[0]
     return None
+
+
+def _row_year(row: list[str], label_cols: list[int], label: str, carried: str,
+              ctx: DocumentContext) -> tuple[str, Period | None, str]:
+    """The row's label, the year a cell of its own beside the label names ("... in timescale | 2017-2018 | 80% |
+    ..."), and the label to carry to the next row: a row whose only label is a year continues the measure above."""
+    cells = [row[i] for i in label_cols if i < len(row) and row[i]]
+    years = [p for c in cells if (p := _row_period(c, ctx)) is not None and (p.end - p.start).days > 300]
+    words = [c for c in cells if _row_period(c, ctx) is None]
+    if not years or len(years) > 1:
+        return label, None, ""
+    if not words:
+        return (f"{carried} {label}", years[0], carried) if carried else (label, None, "")
+    return " ".join(words), years[0], " ".join(words)
+
+
+def _in_year(period: Period | None, header: str, year: Period | None) -> Period | None:
+    """A quarter or month column with no year of its own ("Quarter 1"), in a row that names its year: that year's."""
+    if period is None or year is None or re.search(r"(?:19|20)\d\d", header) or (period.end - period.start).days > 100:
+        return period
+    shift = _fy_start(year.start) - _fy_start(period.start)
+    if not shift:
+        return period
+    return Period(_years_on(period.start, shift), _years_on(period.end, shift), f"{period.label} {year.label}", period.span)
+
+
+def _fy_start(day: date) -> int:
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def _years_on(day: date, years: int) -> date:
+    return day.replace(year=day.year + years, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
 def _row_period(label: str, ctx: DocumentContext) -> Period | None:

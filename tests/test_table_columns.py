@@ -97,3 +97,21 @@ def test_years_read_a_column_off_their_figures_date_only_the_figures_under_their
     got = {r for r in _rows(table) if r[0]}
     assert got == {("placed_with_parents_count", 35, "actual", date(2007, 3, 31)),
                    ("cla_count", 732, "actual", date(2007, 3, 31))}
+
+
+def test_quarter_columns_take_the_year_printed_in_the_row_and_a_year_only_row_continues_the_measure() -> None:
+    """"Review health assessments in timescale | 2017-2018 | 80% | 94% | ..." then "| 2018-2019 | 81.5%↑ | ...":
+    the quarters of each row's own year, and the second row is the same measure (its arrows are trend marks)."""
+    ctx = DocumentContext(authority="Northmoor Borough Council", period_start=date(2018, 4, 1),
+                          period_end=date(2019, 3, 31), period_label="2018-19")
+    table = Table(page=1, header_rows=1, rows=[
+        ["Cared for Children", "", "Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4"],
+        ["Percentage of review health assessments completed in timescale", "2017-2018", "80%", "94%", "79%", "72%"],
+        ["", "2018-2019", "81.5%↑", "84.5%↓", "86.5%↑", "85.6%↑"]])
+    got = {(m.value, m.indicator, m.period_start) for m in
+           metrics_from_table(table, 0, ["Review Health Assessments"], "", ctx, load_taxonomy())}
+    assert (80, "cla_health_assessment_percent", date(2017, 4, 1)) in got
+    assert (72, "cla_health_assessment_percent", date(2018, 1, 1)) in got
+    assert (81.5, "cla_health_assessment_percent", date(2018, 4, 1)) in got
+    assert (85.6, "cla_health_assessment_percent", date(2019, 1, 1)) in got
+    assert len(got) == 8
