@@ -32,6 +32,9 @@ class PdfContent:
     removed: list[list[str]] = field(default_factory=list)
 
 
+_ASIDE_WORDS = 5  # "Requires improvement to be good"
+
+
 @dataclass
 class _Row:
     x0: float
@@ -156,7 +159,7 @@ def _text_boxes(data: dict, page: int) -> list[TextBox]:
 
 def _block_boxes(block: dict, page: int) -> list[TextBox]:
     """Split a PyMuPDF block into paragraphs at style changes, list starts and gaps."""
-    rows = _rows(block["lines"])
+    rows = _asides_last(_rows(block["lines"]))
     boxes: list[TextBox] = []
     current: list[_Row] = []
     for row in rows:
@@ -188,6 +191,17 @@ def _rows(lines: list[dict]) -> list[_Row]:
             continue
         rows.append(_Row(x0, y0, x1, y1, text, size, bold))
     return rows
+
+
+def _asides_last(rows: list[_Row]) -> list[_Row]:
+    """A short line set to the right of all the others, between two of their lines, read after them: an inspection's
+    grade printed beside its two-line heading ("The experiences and progress of" / "Good" / "children who need help
+    and protection") is not a word of the heading's."""
+    if len(rows) < 3:
+        return rows
+    asides = [r for r in rows if len(r.text.split()) <= _ASIDE_WORDS and rows[0] is not r and rows[-1] is not r
+              and all(r.x0 >= o.x1 - 1 for o in rows if o is not r)]
+    return [r for r in rows if r not in asides] + asides if asides else rows
 
 
 def _join_spans(spans: list[dict]) -> str:

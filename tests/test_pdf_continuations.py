@@ -40,3 +40,16 @@ def test_broken_sentences_are_joined_but_headings_and_list_items_are_not():
            "on their status." in texts
     assert "This is a reduction from 2,638 at 31 March 2016." in texts
     assert "Of the 40 children adopted in 2023- 24, 18 were placed with their brothers or sisters." in texts
+
+
+def test_a_grade_printed_beside_a_two_line_heading_is_not_spliced_into_it():
+    """Older inspection reports print the area's grade to the right of its two-line heading, level with the gap
+    between the lines: "The experiences and progress of" / "Good" / "children who need help and protection"."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 90), "The experiences and progress of", fontsize=14, fontname="hebo")
+    page.insert_text((72, 106), "children who need help and protection", fontsize=14, fontname="hebo")
+    page.insert_text((360, 98), "Good", fontsize=14, fontname="hebo")
+    page.insert_text((72, 140), "Services to safeguard children are good.", fontsize=11, fontname="helv")
+    texts = [b.text for b in read_pdf(doc.tobytes(), "report.pdf").blocks]
+    assert "The experiences and progress of children who need help and protection Good" in texts
