@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ingest.models import Block, BlockKind, Section
 from ingest.statements import paragraph_number
 
+_LIST_RUN = 3  # numbered items in a row that make a list
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _ITEM = re.compile(r"\(\s*Item\s+\d+[a-z]?\s*\)\s*$", re.I)
 _CAPTION = re.compile(r"^(table|graph|chart|figure|appendix)\s+[\dA-Z]+\b", re.I)
@@ -80,7 +81,7 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     """Classify one block; `next_block` helps decide for plain text without font evidence."""
     if block.kind is BlockKind.HEADING:
         number, title = _split_number(block.text)
-        return Heading(number, title, block.level or (number.count(".") + 1 if number else 1))
+        return Heading(number, title, block.level or (_depth(number) if number else 1))
     if block.kind is not BlockKind.PARAGRAPH:
         return None
     text = _FOOTNOTE_MARK.sub("", block.text.strip())
@@ -89,7 +90,7 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     question = emphasised and text.endswith("?")  # a form's question ("Do you have data related to ...?") heads its answer
     if _labelled_part(text, emphasised, body_size, next_block):  # "Pillar 5: ...", "9. Pledge 3 - ..."
         number, title = _split_number(text)
-        return Heading(number, title, number.count(".") + 1) if number else Heading("", text, 1, part=True)
+        return Heading(number, title, _depth(number)) if number else Heading("", text, 1, part=True)
     longest = (MAX_QUESTION_WORDS, 250) if question else (MAX_HEADING_WORDS, 150)
     if not words or len(words) > longest[0] or len(text) > longest[1] or not _starts_like_heading(text) \
             or _NOT_A_HEADING.search(text):
@@ -106,12 +107,12 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     match = _NUMBERED.match(text)
     if match:
         number, title = match.group(1), match.group(2)
-        depth = number.count(".") + 1
+        depth = _depth(number)
         small = block.font_size and body_size and block.font_size <= body_size - 1.0
-        if (depth == 1 and int(number) > 200) or small:
+        if (depth == 1 and int(number.split(".")[0]) > 200) or small:
             return None  # small print numbered like a heading is a footnote ("12 Source: DfE Children looked after")
-        if title.endswith(":") or (not title[:1].isupper() and not title[:1].isdigit()):
-            return None
+        if title.endswith(":") or (not title[:1].isupper() and not title[:1].isdigit()) or re.match(r"\d+\.\d", title):
+            return None  # a label's colon, a lower-case run-on, or a table's figures ("1.0 0.9 member grants")
         if (depth == 1 and len(title.split()) <= 10) or emphasised or _title_case(title):
             return Heading(number, title, depth)
         return None
@@ -135,6 +136,11 @@ def _labelled_part(text: str, emphasised: bool, body_size: float | None, next_bl
     if emphasised:
         return True
     return body_size is None and next_block is not None and next_block.kind is BlockKind.PARAGRAPH
+
+
+def _depth(number: str) -> int:
+    """"5.2.3" is three deep; "3.0", a chapter numbered as its first section, is one."""
+    return re.sub(r"(?:\.0)+$", "", number).count(".") + 1
 
 
 def _split_number(text: str) -> tuple[str, str]:
@@ -191,6 +197,25 @@ def _demote_numbered_paragraphs(blocks: list[Block], headings: list[Heading | No
             last += 1
 
 
+def _demote_numbered_lists(blocks: list[Block], headings: list[Heading | None], body_size: float | None) -> None:
+    """Three or more short items in body type numbered 1., 2., 3. ... one after another are a list, not headings:
+    "6. Help to find work or enter further education" in a list of resilience factors heads nothing after it."""
+    run: list[int] = []
+    for i, (block, heading) in enumerate(zip(blocks, headings, strict=True)):
+        plain = heading is not None and heading.number.isdigit() and not heading.part and not (
+            block.bold or block.marked_heading or _larger(block, body_size))
+        if plain and run and int(heading.number) == int(headings[run[-1]].number) + 1:  # type: ignore[union-attr]
+            run.append(i)
+            continue
+        if len(run) >= _LIST_RUN:
+            for j in run:
+                headings[j] = None
+        run = [i] if plain else []
+    if len(run) >= _LIST_RUN:
+        for j in run:
+            headings[j] = None
+
+
 def _judgement_row(block: Block) -> str | None:
     """The judgement a grade box states ("Key judgement | Judgement grade" over "The experiences and progress of
     children who need help and protection | Requires improvement"): the section its findings stand in."""
@@ -243,6 +268,7 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
     numbered_level = judgement_level = graded_level = 0
     headings = [detect_heading(b, blocks[i + 1] if i + 1 < len(blocks) else None, body_size) for i, b in enumerate(blocks)]
     _demote_numbered_paragraphs(blocks, headings, body_size)
+    _demote_numbered_lists(blocks, headings, body_size)
     by_size = _size_levels(blocks, headings)
     first_page = blocks[0].page if blocks else 1
     back_from = (blocks[-1].page - 1) if blocks else 1  # the imprint sits on the last page or the one before

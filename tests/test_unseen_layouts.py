@@ -207,3 +207,34 @@ def test_a_strategys_labelled_parts_are_its_sections(tmp_path):
     paths = {s.text[:20]: s.section_path for s in doc.statements}
     assert paths["Placement moves have"] == ["Priority 2 - Stable homes and good carers for every child in our care"]
     assert "Priority 3: improve t" in {s.text[:21] for s in doc.statements}  # a sentence, not a heading
+
+
+_REPORT = """4.0 Evidence review
+
+Resilience grows from a few things that public services can foster. These are:
+
+1. Being challenged
+2. Contact with stable and reliable adults
+3. Networks of people who can provide activities
+4. Help to find work or enter further education
+
+Further strategies are set out in the appendix for each age group.
+
+5.0 A profile of children in the county
+
+5.1 Low Income Households
+
+In the county overall 13.6% of children live in low income households, below the national average.
+"""
+
+
+def test_a_numbered_list_heads_nothing_and_a_chapter_numbered_x_0_is_top_level(tmp_path):
+    """"4. Help to find work ..." in a list of four is an item, not the heading of the rest of the report; "5.0 A
+    profile ..." is a chapter like "4.0", not a section inside it."""
+    txt = tmp_path / "needs.txt"
+    txt.write_text(_REPORT)
+    [doc] = parse_file(txt).documents
+    paths = {s.text[:20]: s.section_path for s in doc.statements}
+    assert paths["Help to find work or"] == ["4.0 Evidence review"]
+    assert paths["Further strategies a"] == ["4.0 Evidence review"]
+    assert paths["In the county overal"] == ["5.0 A profile of children in the county", "5.1 Low Income Households"]
