@@ -27,7 +27,8 @@ _JUDGEMENT = re.compile(r"^(?:The )?(?:experiences? and progress of|impact of le
 _GRADE_TAIL = re.compile(r"[\s:]+(?:is\s+)?(?:outstanding|good|requires improvement(?: to be good)?|inadequate)\.?$", re.I)
 _FOOTNOTE_MARK = re.compile(r"(?<=[a-z?)’])\d{1,2}$")  # "What needs to improve?1": a footnote's number glued on
 # a grade alone, or the column labels of a grade box ("Key Judgement Judgement Grade"): not headings
-_GRADE_ONLY = re.compile(r"^(?:outstanding|good|requires improvement(?: to be good)?|inadequate)$|^key judgement\b", re.I)
+_GRADE_ONLY = re.compile(r"^(?:grade\s*[1-4]\s*[:(–-]?\s*)?(?:outstanding|good|adequate|requires improvement(?: to be good)?|"
+                         r"inadequate)\)?$|^key judgement\b", re.I)  # also "Grade 4 (Inadequate)" under its area
 _DECIMAL = re.compile(r"(?<![\w.])-?\d+\.\d+(?![\w.])")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 _FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z‘'\"“]")

@@ -238,3 +238,15 @@ def test_a_numbered_list_heads_nothing_and_a_chapter_numbered_x_0_is_top_level(t
     assert paths["Help to find work or"] == ["4.0 Evidence review"]
     assert paths["Further strategies a"] == ["4.0 Evidence review"]
     assert paths["In the county overal"] == ["5.0 A profile of children in the county", "5.1 Low Income Households"]
+
+
+def test_a_grade_line_under_its_area_heads_nothing(tmp_path):
+    """An older report prints "Grade 4 (Inadequate)" in bold under each area's heading: the statements after it are
+    the area's ("Leadership and management"), not the grade's."""
+    pdf = _write(tmp_path / "report.pdf", [[(72, "Leadership and management", 14, True),
+                                            (100, "Grade 4 (Inadequate)", 14, True),
+                                            (130, "The corporate parenting group does not hold services to account for "
+                                                  "the outcomes of children looked after.", 11, False)]])
+    [doc] = parse_file(pdf).documents
+    paths = {s.text[:20]: s.section_path for s in doc.statements}
+    assert paths["The corporate parent"] == ["Leadership and management"]
