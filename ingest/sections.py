@@ -12,11 +12,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ingest.cleanup import is_blank_page_marker
 from ingest.models import Block, BlockKind, Section
 from ingest.statements import paragraph_number
 
+_REPLY = re.compile(r"^(?:answer|response|reply|supplementary (?:question|answer))s?\W*$", re.I)  # a label, not a topic
 _LIST_RUN = 3  # numbered items in a row that make a list
-_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+# "7.9 The NEET data", Kent's "3 | Revenue Budget Forecast" and its parts "3b | Children, Young People & Education"
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}|\d{1,2}[a-z](?=\s+\|))\.?\s+(?:\|\s*)?(\S.*)$")
 _ITEM = re.compile(r"\(\s*Item\s+\d+[a-z]?\s*\)\s*$", re.I)
 _CAPTION = re.compile(r"^(table|graph|chart|figure|appendix)\s+[\dA-Z]+\b", re.I)
 _RAG_STATUS = re.compile(r"^(?:red|amber|green)(?:\s*[/-]\s*(?:red|amber|green))?$", re.I)  # a KPI's status label
@@ -38,6 +41,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _NOT_A_HEADING = re.compile(
     rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d{{2}}$"
     r"|^(?:Her|His) Majesty['’]s (?:Chief )?Inspectors?\b"
+    r"|^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:please\s+)?(?:refer to|see)\s"  # "2.6 Please refer to Section 7, 8 ...": a pointer
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)  # or an address ending in a postcode ("1 Reading Lane London E8 1GQ")
 # the publisher's imprint on a report's last page (who Ofsted is, other formats, copyright and licence, complaints):
 # about the publication, not part of the section printed before it
@@ -86,6 +90,8 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     if block.kind is not BlockKind.PARAGRAPH:
         return None
     text = _FOOTNOTE_MARK.sub("", block.text.strip())
+    if is_blank_page_marker(text):
+        return None  # "This page is intentionally left blank" heads nothing (a pack's answers sat under it)
     words = _GRADE_TAIL.sub("", text).split()  # a judgement's grade does not make its heading long
     emphasised = block.bold or block.marked_heading or _larger(block, body_size)
     question = emphasised and text.endswith("?")  # a form's question ("Do you have data related to ...?") heads its answer
@@ -110,7 +116,7 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
         number, title = match.group(1), match.group(2)
         depth = _depth(number)
         small = block.font_size and body_size and block.font_size <= body_size - 1.0
-        if (depth == 1 and int(number.split(".")[0]) > 200) or small:
+        if (depth == 1 and int(re.match(r"\d+", number).group(0)) > 200) or small:  # type: ignore[union-attr]
             return None  # small print numbered like a heading is a footnote ("12 Source: DfE Children looked after")
         if title.endswith(":") or (not title[:1].isupper() and not title[:1].isdigit()) or re.match(r"\d+\.\d", title):
             return None  # a label's colon, a lower-case run-on, or a table's figures ("1.0 0.9 member grants")
@@ -141,7 +147,7 @@ def _labelled_part(text: str, emphasised: bool, body_size: float | None, next_bl
 
 def _depth(number: str) -> int:
     """"5.2.3" is three deep; "3.0", a chapter numbered as its first section, is one."""
-    return re.sub(r"(?:\.0)+$", "", number).count(".") + 1
+    return re.sub(r"(?:\.0)+$", "", number).count(".") + 1 + bool(re.search(r"\d[a-z]$", number))  # "3b" is in "3"
 
 
 def _split_number(text: str) -> tuple[str, str]:
@@ -306,6 +312,9 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
         elif level == 0:
             size = round(block.font_size * 2) / 2 if block.font_size else None
             level = numbered_level + 1 if numbered_level else by_size.get(size, 1) if size else 1
+        if _REPLY.match(heading.title) and tree.stack:  # "Answer" under the question it answers, not beside it
+            top_level, top = tree.stack[-1]
+            level = top_level if _REPLY.match(tree.sections[top].title) else top_level + 1
         if _JUDGEMENT.match(heading.title) and _GRADED.search(heading.title):
             graded_level = level = graded_level or level  # the report's judgements are siblings, whatever size each is set in
         opened = tree.open(level, heading.title, heading.number, block.page)

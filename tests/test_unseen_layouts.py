@@ -250,3 +250,42 @@ def test_a_grade_line_under_its_area_heads_nothing(tmp_path):
     [doc] = parse_file(pdf).documents
     paths = {s.text[:20]: s.section_path for s in doc.statements}
     assert paths["The corporate parent"] == ["Leadership and management"]
+
+
+_MONITORING = """Finance Monitoring Report
+
+3 | Revenue Budget Forecast
+
+The forecast revenue outturn position is an overspend of £23.3m, which represents 1.6% of the revenue budget.
+
+3b | Children, Young People & Education
+
+The directorate is forecasting an underspend of £9.9m, mainly on home to school transport.
+
+2.6 Please refer to Section 7, 8, and Appendix 3 Indicators Monitoring
+
+4 | Revenue Budget Savings
+
+The Council has a savings target of £111.2m for the year.
+"""
+
+
+def test_kents_numbered_parts_nest_and_a_pointer_or_a_blank_page_heads_nothing(tmp_path):
+    """"3 | Revenue Budget Forecast" holds "3b | Children, Young People & Education"; "2.6 Please refer to Section 7"
+    is a pointer, not a heading; an answer sits under the question it answers, not under "This page is
+    intentionally left blank"."""
+    (tmp_path / "monitoring.txt").write_text(_MONITORING)
+    [doc] = parse_file(tmp_path / "monitoring.txt").documents
+    paths = {s.text[:20]: s.section_path for s in doc.statements}
+    assert paths["The directorate is f"] == ["3 Revenue Budget Forecast", "3b Children, Young People & Education"]
+    assert paths["The Council has a sa"] == ["4 Revenue Budget Savings"]
+    pdf = _write(tmp_path / "answers.pdf", [[(72, "Question by A Member to the Cabinet Member for Integrated Children's "
+                                                  "Services", 12, True),
+                                             (110, "This page is intentionally left blank", 12, True),
+                                             (140, "Answer", 12, True),
+                                             (170, "Thank you for your question; the number of children in care placed out "
+                                                   "of county has fallen to 212.", 11, False)]])
+    [doc] = parse_file(pdf).documents
+    paths = {s.text[:20]: s.section_path for s in doc.statements}
+    assert paths["Thank you for your q"] == [
+        "Question by A Member to the Cabinet Member for Integrated Children's Services", "Answer"]
