@@ -17,6 +17,7 @@ from ingest.models import Block, BlockKind, Section
 from ingest.statements import paragraph_number
 
 _REPLY = re.compile(r"^(?:answer|response|reply|supplementary (?:question|answer))s?\W*$", re.I)  # a label, not a topic
+_FRONT_PAGES = 4  # a paper this much longer than its cover has front matter of its own
 _LIST_RUN = 3  # numbered items in a row that make a list
 # "7.9 The NEET data", Kent's "3 | Revenue Budget Forecast" and its parts "3b | Children, Young People & Education"
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}|\d{1,2}[a-z](?=\s+\|))\.?\s+(?:\|\s*)?(\S.*)$")
@@ -184,7 +185,11 @@ def _size_levels(blocks: list[Block], headings: list[Heading | None]) -> dict[fl
     typographic = [(round(b.font_size * 2) / 2, b.page) for b, h in zip(blocks, headings, strict=True)
                    if h is not None and h.level == 0 and not h.number and b.font_size and not _CONTENTS.match(h.title)]
     sizes = Counter(size for size, page in typographic if page > first_page)  # the cover's title sizes rank nothing
-    ranked = sorted((size for size, n in sizes.items() if n >= 2), reverse=True)
+    pages = {size: {page for sz, page in typographic if sz == size} for size in sizes}
+    long = blocks and blocks[-1].page - first_page >= _FRONT_PAGES
+    # nor, in a long paper, a size used on one page only: a report's front matter ("Key to KPI Ratings used", "Key
+    # to Activity Indicator Graphs" set larger than its chapters) is not the parent of every chapter after it
+    ranked = sorted((size for size, n in sizes.items() if n >= 2 and not (long and len(pages[size]) < 2)), reverse=True)
     return {size: 1 + sum(1 for r in ranked if r > size) for size, _ in typographic}
 
 

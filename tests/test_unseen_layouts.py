@@ -289,3 +289,19 @@ def test_kents_numbered_parts_nest_and_a_pointer_or_a_blank_page_heads_nothing(t
     paths = {s.text[:20]: s.section_path for s in doc.statements}
     assert paths["Thank you for your q"] == [
         "Question by A Member to the Cabinet Member for Integrated Children's Services", "Answer"]
+
+
+def test_front_matter_set_larger_than_the_chapters_is_not_their_parent(tmp_path):
+    """A performance report's page of keys ("Key to KPI Ratings used", "Key to Activity Indicator Graphs", set
+    larger than its chapters) does not hold every chapter after it."""
+    body = "Performance this quarter is reported against the targets set at the start of the financial year."
+    pages = [[(72, "Quarterly Performance Report", 20, True)],
+             [(72, "Key to KPI Ratings used", 16, True), (110, body, 11, False),
+              (200, "Key to Activity Indicator Graphs", 16, True), (240, body, 11, False)]]
+    chapters = ["Executive Summary", "Customer Services", "Children in Care", "Adult Social Care", "Highways"]
+    pages += [[(72, title, 14, True), (110, f"{title} results are set out below. {body}", 11, False)]
+              for title in chapters]
+    [doc] = parse_file(_write(tmp_path / "qpr.pdf", pages)).documents
+    paths = {s.text[:16]: s.section_path for s in doc.statements}
+    assert paths["Children in Care"] == ["Children in Care"]
+    assert paths["Customer Service"] == ["Customer Services"]
