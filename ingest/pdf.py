@@ -32,6 +32,7 @@ class PdfContent:
     removed: list[list[str]] = field(default_factory=list)
 
 
+_LEAD_LETTERS = 12  # letters in a span that sets a line's type (not a drop cap, a bullet or a footnote mark)
 _ASIDE_WORDS = 5  # "Requires improvement to be good"
 
 
@@ -181,9 +182,12 @@ def _rows(lines: list[dict]) -> list[_Row]:
             continue
         x0, y0, x1, y1 = line["bbox"]
         text = _join_spans(spans)
-        chars = sum(len(s["text"]) for s in spans)
-        size = sum(s["size"] * len(s["text"]) for s in spans) / chars
         bold = all(s["flags"] & 16 or _BOLD_FONT.search(s["font"]) for s in spans)
+        # a bold line's type is its lead's: "Children, Young People and Education (Education and Skills)" with the
+        # bracket set smaller is a 14-point heading like its siblings, not a 13.3-point one nested under them (body
+        # text keeps the mean: a paragraph set in 11 and 12 points by turns is one paragraph)
+        lead = next((s for s in spans if len(re.findall(r"[^\W\d_]", s["text"])) >= _LEAD_LETTERS), None) if bold else None
+        size = lead["size"] if lead else sum(s["size"] * len(s["text"]) for s in spans) / sum(len(s["text"]) for s in spans)
         last = rows[-1] if rows else None
         if last and abs((last.y0 + last.y1) / 2 - (y0 + y1) / 2) < 2.5 and x0 >= last.x1 - 1:
             last.text = f"{last.text} {text}"

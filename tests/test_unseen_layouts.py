@@ -305,3 +305,24 @@ def test_front_matter_set_larger_than_the_chapters_is_not_their_parent(tmp_path)
     paths = {s.text[:16]: s.section_path for s in doc.statements}
     assert paths["Children in Care"] == ["Children in Care"]
     assert paths["Customer Service"] == ["Customer Services"]
+
+
+def test_a_heading_with_a_smaller_bracket_ranks_with_its_siblings(tmp_path):
+    """"Children, Young People and Education (Education and Skills)", its bracket a size smaller, is a chapter like
+    "Environment and Transport", not a section inside it."""
+    body = "Performance this quarter is reported against the targets set at the start of the financial year."
+    doc = pymupdf.open()
+    for chapter, part in (("Environment and Transport", ""), ("Children, Young People and Education ", "(Education)"),
+                          ("Adult Social Care", "")):
+        page = doc.new_page()
+        writer = pymupdf.TextWriter(page.rect)
+        _, end = writer.append((72, 72), chapter, font=pymupdf.Font("hebo"), fontsize=14)
+        if part:
+            writer.append(end, part, font=pymupdf.Font("hebo"), fontsize=12)
+        writer.write_text(page)
+        page.insert_text((72, 110), "Early Years", fontsize=12, fontname="hebo")
+        page.insert_textbox(pymupdf.Rect(72, 130, 520, 300), f"{chapter.strip()}: {body}", fontsize=11)
+    doc.save(tmp_path / "qpr.pdf")
+    [parsed] = parse_file(tmp_path / "qpr.pdf").documents
+    paths = {s.text[:12]: s.section_path for s in parsed.statements}
+    assert paths["Children, Yo"] == ["Children, Young People and Education (Education)", "Early Years"]
