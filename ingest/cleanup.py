@@ -66,7 +66,8 @@ def join_lines(lines: list[str]) -> str:
         if not out:
             out = line
         elif re.search(r"[A-Za-z]-$", out) and line[:1].islower():
-            out = out + line if _compound(out) else out[:-1] + line
+            # "out-" / "of-hours support": a compound that carries on hyphenated keeps its hyphen
+            out = out + line if _compound(out) or re.match(r"[a-z]+-[a-z]", line) else out[:-1] + line
         else:
             out = f"{out} {line}"
     return normalise(out)

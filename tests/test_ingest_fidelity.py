@@ -46,6 +46,9 @@ def test_a_compound_wrapped_at_its_hyphen_keeps_it_and_a_word_split_at_a_syllabl
     assert join_lines(["strong multi-", "agency work and decision-", "making"]) == "strong multi-agency work and decision-making"
     assert join_lines(["peer-to-", "peer support for 17-year-", "olds"]) == "peer-to-peer support for 17-year-olds"
     assert join_lines(["the place-", "ment was stable"]) == "the placement was stable"
+    # a compound that carries on hyphenated after the break: "up-to-date", "out-of-hours", not "upto-date"
+    assert join_lines(["an up-", "to-date plan and inconsistent out-", "of-hours support"]) == \
+        "an up-to-date plan and inconsistent out-of-hours support"
 
 
 def test_a_bullet_cut_after_a_hyphenated_line_end_is_one_statement(tmp_path):
