@@ -181,7 +181,7 @@ def _rows(lines: list[dict]) -> list[_Row]:
         if not spans:
             continue
         x0, y0, x1, y1 = line["bbox"]
-        text = _join_spans(spans)
+        text = _join_spans(spans, line["spans"])
         bold = all(s["flags"] & 16 or _BOLD_FONT.search(s["font"]) for s in spans)
         # a bold line's type is its lead's: "Children, Young People and Education (Education and Skills)" with the
         # bracket set smaller is a 14-point heading like its siblings, not a 13.3-point one nested under them (body
@@ -208,12 +208,14 @@ def _asides_last(rows: list[_Row]) -> list[_Row]:
     return [r for r in rows if r not in asides] + asides if asides else rows
 
 
-def _join_spans(spans: list[dict]) -> str:
-    """Spans carry no space where the PDF just moves the pen: a visible gap is a word break."""
+def _join_spans(spans: list[dict], printed: list[dict]) -> str:
+    """Spans carry no space where the PDF just moves the pen: a visible gap is a word break, and so is a space the PDF
+    prints as a span of its own, even where the next word starts inside it ("2.3", " ", "Over time ...")."""
+    spaced = {id(b) for a, b in itertools.pairwise(printed) if not a["text"].strip()}
     text = spans[0]["text"]
     for prev, span in itertools.pairwise(spans):
         gap = span["bbox"][0] - prev["bbox"][2]
-        if gap > 0.15 * span["size"] and not text.endswith(" ") and not span["text"].startswith(" "):
+        if (gap > 0.15 * span["size"] or id(span) in spaced) and not text.endswith(" ") and not span["text"].startswith(" "):
             text += " "
         text += span["text"]
     return text.strip()

@@ -53,3 +53,17 @@ def test_a_grade_printed_beside_a_two_line_heading_is_not_spliced_into_it():
     page.insert_text((72, 140), "Services to safeguard children are good.", fontsize=11, fontname="helv")
     texts = [b.text for b in read_pdf(doc.tobytes(), "report.pdf").blocks]
     assert "The experiences and progress of children who need help and protection Good" in texts
+
+
+def test_a_space_printed_as_its_own_span_separates_the_words_it_sits_between():
+    """"2.3", " ", "Over time ...": the next word starts inside the printed space, but the space is there."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append((72, 100), "2.3", font=pymupdf.Font("hebo"), fontsize=12)
+    writer.append((87.6, 100), " ", font=pymupdf.Font("tiro"), fontsize=12)
+    writer.append((88.9, 100), "Over time all strategic authorities will move to a mayoral model.",
+                  font=pymupdf.Font("helv"), fontsize=12)
+    writer.write_text(page)
+    texts = [b.text for b in read_pdf(doc.tobytes(), "paper.pdf").blocks]
+    assert texts and texts[0].startswith("2.3 Over time")
