@@ -32,6 +32,7 @@ class PdfContent:
     removed: list[list[str]] = field(default_factory=list)
 
 
+_GOES_ON = re.compile(r"(?:,|\b(?:and|of|to|for|the|on|at|in|with|by|from|&))\s*$", re.I)
 _LEAD_LETTERS = 12  # letters in a span that sets a line's type (not a drop cap, a bullet or a footnote mark)
 _ASIDE_WORDS = 5  # "Requires improvement to be good"
 
@@ -254,8 +255,18 @@ def _to_blocks(boxes: list[TextBox]) -> list[Block]:
         if broken is not None:
             broken.text = join_broken(broken.text, text)
             continue
+        if i and _heading_goes_on(boxes[i - 1], b) and blocks and blocks[-1].bold:
+            blocks[-1].text = f"{blocks[-1].text} {text}"  # "Question by A to B," / "Cabinet Member for Environment"
+            continue
         blocks.append(Block(text=text, page=b.page, kind=kind, font_size=b.size, bold=b.bold, top_of_page=top))
     return blocks
+
+
+def _heading_goes_on(prev: TextBox, box: TextBox) -> bool:
+    """A bold line that ends mid-phrase (a comma, "and", "of", "to") carries on in the bold line just under it, though
+    the PDF set them as two blocks: one heading, not two where the second replaces the first."""
+    return (prev.bold and box.bold and prev.table is None and prev.page == box.page and abs(prev.size - box.size) < 0.6
+            and bool(_GOES_ON.search(prev.text)) and -(prev.y1 - prev.y0) / 2 <= box.y0 - prev.y1 < prev.y1 - prev.y0)
 
 
 def _unfinished(blocks: list[Block], size: float, text: str) -> Block | None:

@@ -67,3 +67,15 @@ def test_a_space_printed_as_its_own_span_separates_the_words_it_sits_between():
     writer.write_text(page)
     texts = [b.text for b in read_pdf(doc.tobytes(), "paper.pdf").blocks]
     assert texts and texts[0].startswith("2.3 Over time")
+
+
+def test_a_bold_heading_that_ends_mid_phrase_carries_on_in_the_bold_line_under_it():
+    """"Question by Antony Hook to Rob Thomas," / "Cabinet Member for Environment": one heading, not two."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((177, 150), "Question by Antony Hook to Rob Thomas,", fontsize=12, fontname="hebo")
+    page.insert_text((203, 164), "Cabinet Member for Environment", fontsize=12, fontname="hebo")
+    page.insert_text((72, 220), "Is the Cabinet Member aware of the pressure on our chalk streams?", fontsize=12,
+                     fontname="helv")
+    texts = [b.text for b in read_pdf(doc.tobytes(), "questions.pdf").blocks]
+    assert texts[0] == "Question by Antony Hook to Rob Thomas, Cabinet Member for Environment"
