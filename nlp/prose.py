@@ -273,6 +273,8 @@ def _fix_unit(v: Value, rate_sentence: bool, before: str, found: list[Found], te
         return Value(v.value, Unit.RATE, v.span, v.text, unit_mismatch=True)
     if v.unit is Unit.COUNT and rate_sentence and _RATE_LABEL.search(before) and not _COUNTED.match(text, v.span[1]):
         return Value(v.value, Unit.RATE, v.span, v.text)
+    if v.unit is Unit.COUNT and _CASELOAD_IS.search(before):  # "the average caseload was 20 children": cases a worker
+        return Value(v.value, Unit.RATIO, v.span, v.text)
     if v.unit is not Unit.COUNT or not found or found[-1].value.unit is Unit.COUNT:
         return v
     if re.search(r"(?:that of|average (?:of|is|was)|compared (?:to|with)(?: an?| the)?(?: \w+)*|being|target of|"
@@ -283,6 +285,10 @@ def _fix_unit(v: Value, rate_sentence: bool, before: str, found: list[Found], te
     return v
 
 
+_CASELOAD_IS = re.compile(r"\baverage (?:social work(?:er)? )?caseloads?"
+                          r"(?: (?:for|of|per|across) (?:[\w'-]+ ){0,3}?social workers?)?\s+"
+                          r"(?:is|was|were|are|of|at|stood at|averaged|remains?|has been)\s+"
+                          r"(?:around |about |approximately |just |only )?$", re.I)
 _RATE_LABEL = re.compile(r"\bper 10,?000\b|\bper 10k\b", re.I)
 _COUNTED = re.compile(r"\s+(?:children|young people|child|pupils|cases|referrals|families|households|carers|staff|"
                       r"social workers|episodes|placements|assessments|plans)\b", re.I)

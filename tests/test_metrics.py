@@ -94,6 +94,16 @@ def test_a_rate_in_brackets_after_a_count_is_per_10000() -> None:
     assert not extract("The conversion rate 12.5 was low.")
 
 
+def test_an_average_caseload_is_cases_per_worker() -> None:
+    """"when the average caseload was 20 children": cases per social worker, not a count of children; an IRO's
+    caseload is not a social worker's."""
+    rows = {r[:4] for r in extract("The average caseload is 22 children, up from the previous quarter, when the average "
+                                   "caseload was 20 children.")}
+    assert rows == {("sw_average_caseload", "actual", 22, "ratio"), ("sw_average_caseload", "actual", 20, "ratio")}
+    assert "sw_average_caseload" not in {r[0] for r in extract(
+        "The average caseload of independent reviewing officers is 65 children.")}
+
+
 def test_earlier_value_is_a_metric_for_the_earlier_period() -> None:
     rows = extract("The number of children placed with in-house foster carers rose to 88 in Q2, up from 81 in Q1.")
     assert ("placements_in_house_foster_count", "actual", 88, "count", date(2024, 9, 30)) in rows
