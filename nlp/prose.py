@@ -35,6 +35,7 @@ from nlp.scorecard_dates import scorecard_dates
 from nlp.subjects import Found, describes_sample, indicator_for
 from nlp.taxonomy import Indicator, Taxonomy
 from nlp.value_periods import CLAUSE_MARK, TRAILING_END, latest, value_period
+from nlp.value_units import about_a_rate, fixed_unit
 from nlp.values import Value, find_values
 
 _DASHES = str.maketrans({c: "-" for c in "\u0336\u2212\u2010\u2011\u2012\u2015\u2043\u2500\ufe58\ufe63\uff0d"})
@@ -57,7 +58,6 @@ _SAME_PERIOD = re.compile(  # the one before's, not "(compared to 24,085 for the
 _PREDICATE_PAST_COMMA = re.compile(  # the count's own verb, after a comma that closed its clause: ", moved on to ..."
     r",\s+(?:and\s+)?(?:(?:have|had|has)\s+(?:been\s+)?)?(?!(?:compared|based|published|reported|recorded)\b)"
     r"(?:[a-z]+ed|attend|attends|live|lives|remain|remains|move|moves|go|goes|stay|stays|are|were)\b[^,;.]*", re.I)
-_LISTED_TO_RESPECTIVELY = re.compile(r"(?:\s*(?:,|and)\s*\d[\d.,]*)*\s*\)?,?\s*respectively\b", re.I)
 _PARTNER_RATE = re.compile(  # "518 (63 per 10,000", "465 (a rate of 39", "266 children (42.3 per"
     r"\s*(?:(?:children|young people|care leavers)\s*)?\(\s*(?:a rate of\s+|or\s+)?", re.I)
 _FROM = re.compile(r"\bfrom\s*(?:an?\s+(?:[\w-]+\s+){0,3}?(?:base|level|high|low|figure|rate)\s+of\s*)?$", re.I)
@@ -179,7 +179,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
     text = text.translate(_DASHES)  # "2014−15" with a minus sign is a year range; one character each, spans hold
     periods = resolve_periods(text, ctx)
     values = find_values(text, [p.span for p in periods])
-    rate_sentence = bool(_RATE_LABEL.search(text)) and not any(v.unit is Unit.RATE for v in values)
+    rate_sentence = about_a_rate(text, values)
     found: list[Found] = []
     pairs = paired_dates(text, periods, [v.span for v in values])  # "for 31 March 2014 and 2015 of 355 and 360"
     trailing: list[bool] = []
@@ -190,7 +190,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         before, after = text[lo:v.span[0]], text[v.span[1]:hi]
         following = text[hi:hi + 16]
         basis = clause_basis(basis_of(before, after, following), text, v.span, i > 0)
-        v = _fix_unit(v, rate_sentence, before, found, text, basis)
+        v = fixed_unit(v, rate_sentence, before, found[-1].value if found else None, text, basis)
         near = before + " " + after
         # words printed after the next figure are that figure's: "(96%) of children had regular reviews ... and 97% of
         # young people participated in their reviews" does not make the 96% a participation rate
@@ -264,38 +264,6 @@ def _clause_end(text: str, end: int, ceiling: int) -> int:
     return m.start() if m else ceiling
 
 
-def _fix_unit(v: Value, rate_sentence: bool, before: str, found: list[Found], text: str, basis: Basis) -> Value:
-    """A % in a sentence about a rate per 10,000 is a misprinted rate, and a bare number after the rate's label is the
-    rate ("The rate of children in need per 10,000 was 320", "CIN per 10k: 320"); "that of 60" takes its neighbour's
-    unit, and so do bare comparators after a rate ("55 per 10,000 ... similar authorities and England (70 and 60
-    respectively)", "320 vs SN 345 and England 343")."""
-    if v.unit is Unit.PERCENT and rate_sentence:
-        return Value(v.value, Unit.RATE, v.span, v.text, unit_mismatch=True)
-    if v.unit is Unit.COUNT and rate_sentence and _RATE_LABEL.search(before) and not _COUNTED.match(text, v.span[1]):
-        return Value(v.value, Unit.RATE, v.span, v.text)
-    if v.unit is Unit.COUNT and _CASELOAD_IS.search(before):  # "the average caseload was 20 children": cases a worker
-        return Value(v.value, Unit.RATIO, v.span, v.text)
-    if v.unit is not Unit.COUNT or not found or found[-1].value.unit is Unit.COUNT:
-        return v
-    if re.search(r"(?:that of|average (?:of|is|was)|compared (?:to|with)(?: an?| the)?(?: \w+)*|being|target of|"
-                 r"rates? of)\s*$", before, re.I) or \
-            (found[-1].value.unit is Unit.RATE and (_LISTED_TO_RESPECTIVELY.match(text, v.span[1])
-                                                    or (basis in COMPARATORS and not _COUNTED.match(text, v.span[1])))):
-        return Value(v.value, found[-1].value.unit, v.span, v.text, found[-1].value.unit_mismatch)
-    return v
-
-
-_CASELOAD_IS = re.compile(r"\baverage (?:social work(?:er)? )?caseloads?"
-                          r"(?: (?:for|of|per|across) (?:[\w'-]+ ){0,3}?social workers?)?\s+"
-                          r"(?:is|was|were|are|of|at|stood at|averaged|remains?|has been)\s+"
-                          r"(?:around |about |approximately |just |only )?$", re.I)
-_RATE_LABEL = re.compile(r"\bper 10,?000\b|\bper 10k\b", re.I)
-_COUNTED = re.compile(r"\s+(?:children|young people|child|pupils|cases|referrals|families|households|carers|staff|"
-                      r"social workers|episodes|placements|assessments|plans)\b", re.I)
-
-
-
-
 def _compared(found: list[Found], previous: list[Found], before: str, ctx: DocumentContext) -> None:
     """A comparator with no date, in a sentence with no figure of the authority's own, is of the date of the figure
     it is weighed against in the sentence before ("... adopted in 2013–14. This is less than the national average")."""
@@ -305,7 +273,6 @@ def _compared(found: list[Found], previous: list[Found], before: str, ctx: Docum
         own = any(g.basis is Basis.ACTUAL and g.value.unit is f.value.unit for g in found)
         unit = [g.period for g in previous if g.period is not None and g.value.unit is f.value.unit]
         f.period = compared_period(resolve_periods(before.translate(_DASHES), ctx) if not unit else [], own, unit)
-
 
 
 def _worth_keeping(f: Found, text: str) -> bool:
