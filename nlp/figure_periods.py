@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from ingest.periods import Period, _month_end
 from nlp.models import Basis
+from nlp.periods import YEAR_BACK
 from nlp.relative_periods import twelve_months_to
 
 COMPARATORS = (Basis.NATIONAL, Basis.STATISTICAL_NEIGHBOURS, Basis.REGIONAL)
@@ -63,9 +64,8 @@ def over_years(text: str, span: tuple[int, int]) -> bool:
     return bool(_AVERAGE_AFTER.match(text[span[1]:]) or _AVERAGE_BEFORE.search(text, max(0, span[0] - 80), span[0]))
 
 
-_YEAR_BACK = r"(?:(?<!the )\blast|\b(?:the\s+)?(?:previous|prior|preceding))\s+(?:financial\s+)?year\b"
-_YEAR_BACK_BEFORE = re.compile(rf"{_YEAR_BACK}[^.;:%\d]{{0,40}}$", re.I)  # "the proportion last year, which was 80%"
-_YEAR_BACK_AFTER = re.compile(rf"^\s*\)?,?\s*(?:(?:in|for|during)\s+)?{_YEAR_BACK}", re.I)  # "80% last year"
+_YEAR_BACK_BEFORE = re.compile(rf"{YEAR_BACK}[^.;:%\d]{{0,40}}$", re.I)  # "the proportion last year, which was 80%"
+_YEAR_BACK_AFTER = re.compile(rf"^\s*\)?,?\s*(?:(?:in|for|during)\s+)?{YEAR_BACK}", re.I)  # "80% last year"
 
 
 def a_year_back(text: str, span: tuple[int, int]) -> bool:

@@ -39,9 +39,10 @@ _AGE_BEFORE = re.compile(r"(?:\bage[ds]?|\baged between|\bages of)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*-?\s*(?:year|yr)s?\b", re.I)
 _PREVIOUS_QUARTER = re.compile(  # a KPI card's "Previous: 54.3%", or "Previous 5,473 (Amber)" without its colon
     r"\b(?:the\s+)?(?:previous|last|prior|preceding)\s+quarter\b|\bPrevious(?:\s*:|\s+(?=£?\d[\d,.]*%?\s*\(\w+\)))", re.I)
-_PREVIOUS_YEAR = re.compile(  # not "in the last year": the past twelve months
-    r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:financial\s+)?year\b|(?<!the )\blast\s+(?:financial\s+)?year\b|"
-    r"\bthe\s+(?:financial\s+)?year\s+(?:before|earlier)\b|\ba\s+year\s+(?:before|earlier)\b", re.I)
+# "the previous year", "last financial year" (not "in the last year": the past twelve months)
+YEAR_BACK = r"(?:\b(?:the\s+)?(?:previous|prior|preceding)|(?<!the )\blast)\s+(?:financial\s+)?year\b"
+_PREVIOUS_YEAR = re.compile(
+    rf"{YEAR_BACK}|\bthe\s+(?:financial\s+)?year\s+(?:before|earlier)\b|\ba\s+year\s+(?:before|earlier)\b", re.I)
 _SAME_QUARTER_LAST_YEAR = re.compile(
     r"\b(?:the\s+)?same\s+(?:quarter|period)\s+(?:of\s+)?(?:last|the previous|the prior)\s+year\b", re.I)
 _LAST_YEAR = re.compile(r"\s+(?:of\s+)?(?:last|the previous|the prior)\s+year\b", re.I)

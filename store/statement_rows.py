@@ -19,6 +19,11 @@ from store.records import Records
 AUTHOR_SQL = "(d.author = ? OR d.author LIKE ?)"  # the author, or a body before the name of one of its people
 
 
+def author_args(author: str) -> list[str]:
+    """AUTHOR_SQL's arguments: "Ofsted" matches "Ofsted" and "Ofsted: Caroline Walsh"."""
+    return [author, f"{author}:%"]
+
+
 class SearchFilters(BaseModel):
     model_config = ConfigDict(extra="forbid")
     authorities: list[str] = Field(default_factory=list)
@@ -49,7 +54,7 @@ class SearchFilters(BaseModel):
             args += self.doc_types
         if self.author:
             where.append(AUTHOR_SQL)
-            args += [self.author, f"{self.author}:%"]
+            args += author_args(self.author)
         year = "CAST(substr(coalesce(d.meeting_date, d.period_end), 1, 4) AS INTEGER)"
         if self.year_from:
             where.append(f"{year} >= ?")
@@ -168,7 +173,7 @@ def vector_scope(records: Records, filters: SearchFilters) -> tuple[str, ...] | 
             args += kinds
     if filters.author:
         where.append(AUTHOR_SQL)
-        args += [filters.author, f"{filters.author}:%"]
+        args += author_args(filters.author)
     year = "CAST(substr(coalesce(nullif(d.meeting_date, ''), nullif(d.period_end, ''), ''), 1, 4) AS INTEGER)"
     for bound, op in ((filters.year_from, ">="), (filters.year_to, "<=")):
         if bound:
