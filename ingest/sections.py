@@ -212,20 +212,17 @@ def _demote_numbered_paragraphs(blocks: list[Block], headings: list[Heading | No
 def _demote_numbered_lists(blocks: list[Block], headings: list[Heading | None], body_size: float | None) -> None:
     """Three or more short items in body type numbered 1., 2., 3. ... one after another are a list, not headings:
     "6. Help to find work or enter further education" in a list of resilience factors heads nothing after it."""
-    run: list[int] = []
+    runs: list[list[int]] = [[]]
     for i, (block, heading) in enumerate(zip(blocks, headings, strict=True)):
         plain = heading is not None and heading.number.isdigit() and not heading.part and not (
             block.bold or block.marked_heading or _larger(block, body_size))
+        run = runs[-1]
         if plain and run and int(heading.number) == int(headings[run[-1]].number) + 1:  # type: ignore[union-attr]
             run.append(i)
-            continue
-        if len(run) >= _LIST_RUN:
-            for j in run:
-                headings[j] = None
-        run = [i] if plain else []
-    if len(run) >= _LIST_RUN:
-        for j in run:
-            headings[j] = None
+        else:
+            runs.append([i] if plain else [])
+    for j in (j for run in runs if len(run) >= _LIST_RUN for j in run):
+        headings[j] = None
 
 
 def _judgement_row(block: Block) -> str | None:

@@ -221,9 +221,9 @@ def _row_year(row: list[str], label_cols: list[int], label: str, carried: str,
               ctx: DocumentContext) -> tuple[str, Period | None, str]:
     """The row's label, the year a cell of its own beside the label names ("... in timescale | 2017-2018 | 80% |
     ..."), and the label to carry to the next row: a row whose only label is a year continues the measure above."""
-    cells = [row[i] for i in label_cols if i < len(row) and row[i]]
-    years = [p for c in cells if (p := _row_period(c, ctx)) is not None and (p.end - p.start).days > 300]
-    words = [c for c in cells if _row_period(c, ctx) is None]
+    cells = [(row[i], _row_period(row[i], ctx)) for i in label_cols if i < len(row) and row[i]]
+    years = [p for _, p in cells if p is not None and (p.end - p.start).days > 300]
+    words = [c for c, p in cells if p is None]
     if not years or len(years) > 1:
         return label, None, ""
     if not words:
