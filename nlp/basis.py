@@ -38,7 +38,7 @@ _TRAILING_BASIS = re.compile(
     r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for\s+(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?\s+)?"  # "average for 2013-14"
     r"(?:(?:of\s+|for\s+)?(?:all\s+)?(?:[\w-]+\s+){1,4}?(?=in\s+england))?"
     r"(?:for\s+(?:[\w-]+\s+){1,3}?(?=nationally\b))?"  # "39% for children looked after nationally"
-    r"(?:for|among|across|in|(?:did|do|does) so|(?:achieved|reported|recorded|seen) (?:by|in|for|across))?\s*(?:our\s+)?"
+    r"(?:for|among|across|in|(?:did|do|does) so|(?:achieved|reported|recorded|seen) (?:by|in|for|across))?\s*(?:our\s+|both\s+)?"
     r"(statistical neighbou?rs?|nationally|england|the region|the country|similar (?:local )?(?:authorities|councils|areas))"
     r"(?!\s*(?:average|figure|rate)?\s*[:=(–-]?\s*[£$]?\d)",  # "71% (England 69%, SN 70%)": the next figure's label
     re.I)

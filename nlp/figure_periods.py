@@ -74,6 +74,16 @@ def a_year_back(text: str, span: tuple[int, int]) -> bool:
     return bool(_YEAR_BACK_BEFORE.search(text, max(0, span[0] - 80), span[0]) or _YEAR_BACK_AFTER.match(text[span[1]:]))
 
 
+_PUBLISHED = re.compile(r"\b(?:latest|most recent(?:ly)?|last) (?:published|available|reported) (?:national )?"
+                        r"(?:figures?|data|statistics|information|performance|results)\b", re.I)
+
+
+def published_earlier(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence gives the figure as the latest published ("According to the latest published figures, 25%
+    ..."): a figure of some earlier year the report does not name, not one as at the inspection."""
+    return _PUBLISHED.search(text, 0, span[0]) is not None
+
+
 def at_last_inspection(text: str, span: tuple[int, int]) -> bool:
     """Whether the figure is the one of the last inspection: an earlier figure with no date given."""
     return bool(_AT_LAST_BEFORE.search(text, max(0, span[0] - 120), span[0]) or _AT_LAST_AFTER.match(text[span[1]:])

@@ -21,6 +21,7 @@ from nlp.figure_periods import (
     compared_period,
     over_years,
     paired_dates,
+    published_earlier,
     rolling_to,
     since_point,
 )
@@ -215,8 +216,10 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         period = rolling_to(period, text, v.span)  # "to 8.5% to the end of December 2015" (the last 12 months)
         if at_last_inspection(text, v.span):  # "since the last inspection, when it was only 44%": no date given
             earlier, period = True, None
-        # a rolling average, or last year's figure in a paper with no year to count back from: no date of its own
-        undated = period is None and (over_years(text, v.span) or a_year_back(text, v.span))
+        # a rolling average, last year's figure in a paper with no year to count back from, or the latest published:
+        # no date of its own
+        undated = period is None and (over_years(text, v.span) or a_year_back(text, v.span)
+                                       or published_earlier(text, v.span))
         found.append(Found(v, indicator, basis, period, earlier=earlier, near=near, undated=undated))
         trailing.append(trailing_basis(after, following) is not None)
         bracketed.append(before.rstrip().endswith("("))

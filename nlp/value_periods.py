@@ -19,6 +19,7 @@ TRAILING_END = re.compile(  # also ", " and a "Target:" label, or a card's "Prev
     r"\bwhile\b(?!\s+(?:in|looked|being|living|placed|on|at|still|subject|they|he|she)\b)|"
     r"\b[A-Z][a-z]+\s*:|(?<=[\d%]\s)Previous\b|\band there (?:is|are|was|were|has|have)\b")
 _BRACKETED_AS_AT = re.compile(r"^[^()\d]*\([^()]*\bas (?:at|of)\s+$", re.I)
+_BRACKETED_AFTER = re.compile(r"^[^()\d;:.]*\(\s*$")
 _SPAN_AFTER = re.compile(r"\b(?:between|during(?: the (?:month|months|quarter|period) of)?)\s+$", re.I)
 _TO_NEXT = re.compile(r"\s*to\s+", re.I)
 _WEIGHED = re.compile(r"\b(?:above|below|higher|lower|better|worse|against|published|average|national|england)\b", re.I)
@@ -45,6 +46,10 @@ def value_period(v: Value, periods: list[Period], lo: int, hi: int, text: str, t
                     and not _COMPARED.search(text[end:p.span[0]])]
     if not trailing:  # "98% of our care leavers (aged 17-21, as at 2 January 2024)": the bracket dates the figure
         trailing = [p for p in periods if end <= p.span[0] < end + 60 and _BRACKETED_AS_AT.search(text[end:p.span[0]])]
+    if not trailing:  # "11% for both similar local authorities and nationally (2013–14)": the bracket closing its clause
+        trailing = [p for p in periods if end <= p.span[0] < end + 80 and _BRACKETED_AFTER.match(text[end:p.span[0]])
+                    and re.match(r"\s*\)", text[p.span[1]:]) and p.label[:1].isdigit()
+                    and not _COMPARED.search(text[end:p.span[0]])]
     if not trailing and (window := window_later(periods, text, lo, v.span, hi)) is not None:
         trailing = [window]  # "53% ... within 28 days of becoming looked after in the year to August 2014"
     if trailing_only and not trailing:  # "has increased since 2012-13, rising from 17 children to 33 in 2013-14"

@@ -275,3 +275,25 @@ def test_the_placement_with_parents_in_an_area_profile() -> None:
     assert mapped("- 60 children live with parents or other persons with parental responsibility") == {
         60: "placed_with_parents_count"}
     assert mapped("Most children in need live with their parents.") == {}
+
+
+def test_a_comparator_named_for_both_neighbours_and_england_dates_by_its_own_bracket() -> None:
+    got = {m.value: (m.basis.value, m.period_end) for m in rows(
+        "In 2014–15, 10% of children looked after lived in three or more placements during the year, compared to 11% "
+        "for both similar local authorities and nationally (2013–14).", ctx=INSPECTION)}
+    assert got == {10: ("actual", date(2015, 3, 31)), 11: ("statistical_neighbours", date(2014, 3, 31))}
+
+
+def test_the_latest_published_figures_are_not_dated_by_the_inspection() -> None:
+    got = {m.value: (m.basis.value, m.period_start) for m in rows(
+        "According to the latest published figures, 25% of children looked after leave care through adoption, better "
+        "than statistical neighbours at 23%.",
+        "Current performance on assessments completed within 45 days is 76%.", ctx=INSPECTION)}
+    assert got == {25: ("actual", None), 23: ("statistical_neighbours", None), 76: ("actual", date(2019, 2, 4))}
+
+
+def test_children_picked_out_by_their_schools_grade_or_school_age_are_not_all_looked_after() -> None:
+    got = mapped("The latest figures show that 74 children looked after attend schools judged to require improvement.",
+                 "Of the 210 children looked after of school age, 85% attend schools that are good or outstanding.",
+                 "Personal education plans are up to date and 95% of children in care have had an up-to-date medical.")
+    assert got == {74: "", 210: "", 85: "good_outstanding_school_percent", 95: "cla_health_assessment_percent"}
