@@ -19,7 +19,8 @@ _ASKED: dict[Topic, str] = {
                                r"how many (?:homes|placements|moves|carers)|"
                                r"stable (?:homes?|placements?)|settled (?:homes?|placements?)",
     Topic.ACCOMMODATION: r"(?:somewhere|place|places|nowhere) (?:safe )?to (?:live|stay)|sofa|rough sleep|"
-                         r"roof over|live independently|housing|tenanc|flats?\b",
+                         r"roof over|live independently|housing|tenanc|flats?\b|accommodation|living arrangements|"
+                         r"where (?:do|does|did|will|can|should|are|is) (?:[\w']+ ){1,4}(?:live|stay)\b",
     Topic.FOSTERING: r"(?:people|families|households|carers|more|new)\b[\w ]{0,20}\bto foster|fosterers|"
                      r"becom\w* (?:a )?foster|foster famil",
     Topic.RESIDENTIAL: r"(?:own|run|running|opens?|opening) (?:\w+ )?(?:children'?s )?homes\b|care homes? for children",
@@ -35,7 +36,9 @@ _ASKED: dict[Topic, str] = {
     Topic.EXPLOITATION: r"exploit\w*|groom\w*|abus\w*|traffick\w*|police|arrest\w*|\bcrim\w*|offend\w*|"
                         r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|go(?:es|ing)? missing|disappear",
     Topic.FINANCE: r"spend\w*|over ?budget|money|afford|\bcost\w*|prices?\b|expensive|financ\w*|paying",
-    Topic.PARTICIPATION: r"listen\w* to|(?:a|their) say\b|\bviews\b|opinions?|speak up|heard\b|involv\w* in (?:decisions|plans)",
+    Topic.PARTICIPATION: r"listen\w* to|(?:a|their) say\b|\bviews\b|opinions?|speak up|heard\b|"
+                         r"involv\w* in (?:decisions|plans)|(?:help|helps|helping) (?:to )?(?:shape|design|run|improve) |"
+                         r"influenc\w* (?:the )?(?:services?|decisions?)",
 }
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
 

@@ -71,7 +71,11 @@ _RULES: dict[Topic, str] = {
                          r"wishes and feelings|(?:children|young people|child)'?s'? views|"
                          r"views (?:are|were|being|be|is) (?:heard|sought|listened|captured|recorded|taken)|"
                          r"(?:are|were|being|be|feel|felt) (?:listened to|heard)\b|(?:have|has|had) (?:a|their) say\b|"
-                         r"contribut\w* to (?:their )?(?:own )?reviews?|independent visitors?",
+                         r"contribut\w* to (?:their )?(?:own )?reviews?|independent visitors?|"
+                         # services made with them: "a new Pathway Plan which was developed with young people"
+                         r"(?:developed|designed|co-?designed|shaped) (?:together )?with (?:children|young people|care leavers)|"
+                         r"involv\w* (?:them|children|young people|care leavers) in (?:the )?(?:development|design)|"
+                         r"contributed to the (?:development|design)",
 }
 # Searched in lower-cased text with lower-cased patterns: twice as fast as re.I, which folds case per character.
 # (The rules hold no upper-case escape such as \W or \B, which lower-casing would change.)
@@ -91,7 +95,8 @@ _COMPILED = {t: re.compile(_first_char_led(p.lower())) for t, p in _RULES.items(
 GATES: dict[Topic, tuple[str, ...]] = {
     Topic.PLACEMENT_STABILITY: ("placement", "move", "stability", "bouncing"),
     Topic.PARTICIPATION: ("voice", "participation", "council", "cicc", "review", "advoca", "consultation", "co-produc",
-                          "forum", "wishes", "views", "listened", "heard", "say", "visitor"),
+                          "forum", "wishes", "views", "listened", "heard", "say", "visitor", "developed", "designed",
+                          "shaped", "involv", "contributed"),
 }
 
 # Acronyms and jargon → the words papers also use for them (nlp/data/vocabulary.yaml).

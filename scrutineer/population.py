@@ -17,8 +17,8 @@ from store.statement_rows import contexts
 # queries unchanged
 OUTSIDE_POPULATION = 0.7
 
-_NAMED = re.compile(r"\b(?:children (?:in|leaving) care|looked[- ]after|cared[- ]for|care[- ]leavers?|CLA|CiC|LAC|"
-                    r"children we look after|care[- ]experienced)\b", re.I)
+_NAMED = re.compile(r"\b(?:(?:in|from|leaving|left) care\b(?! homes?\b)|looked[- ]after|cared[- ]for|care[- ]leavers?|"
+                    r"CLA|CiC|LAC|children we look after|care[- ]experienced)\b", re.I)
 # what puts a statement in that population's world: its words, or its section's or paper's
 _IN_CARE = re.compile(r"\b(?:in care|looked[- ]after|cared[- ]for|care[- ]leavers?|leaving care|CLA|CiC|LAC|"
                       r"corporate parent\w*|virtual school|foster\w*|residential|care[- ]experienced|placements?|"

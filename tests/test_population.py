@@ -28,6 +28,8 @@ def test_in_care_words_in_the_question() -> None:
     assert in_care_query("how well children in care do at school and their exam results")
     assert in_care_query("care leavers who become homeless") and in_care_query("CLA dental checks")
     assert not in_care_query("school attendance across the county")
+    assert in_care_query("GCSE results for pupils in care") and in_care_query("young people from care at university")
+    assert not in_care_query("staffing in care homes for older people")
 
 
 def test_a_statement_outside_the_population_is_known_by_its_paper_and_section(tmp_path: Path) -> None:

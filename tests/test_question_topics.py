@@ -18,6 +18,8 @@ from nlp.topics import Topic, topics_of
     ("care leavers with nowhere safe to live", Topic.ACCOMMODATION),
     ("children who keep moving from home to home", Topic.PLACEMENT_STABILITY),
     ("are children in care seeing a dentist and getting check-ups", Topic.HEALTH),
+    ("where do young people live when they leave care", Topic.ACCOMMODATION),
+    ("how do children in care help shape the services they use", Topic.PARTICIPATION),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)

@@ -42,6 +42,8 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Social workers gather children's wishes and feelings.", Topic.PARTICIPATION, True),
     ("children's views being heard in their reviews", Topic.PARTICIPATION, True),
     ("The committee listened to the presentation.", Topic.PARTICIPATION, False),
+    ("We have introduced a new Pathway Plan which was developed with young people.", Topic.PARTICIPATION, True),
+    ("The strategy was developed with partners across the county.", Topic.PARTICIPATION, False),
 ])
 def test_topics_in_the_plain_words_papers_and_people_use(text: str, topic: Topic, expected: bool) -> None:
     """A question in plain words names its topic as papers do ("multiple moves" is placement stability), so that the
