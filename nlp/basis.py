@@ -36,6 +36,7 @@ _REGIONAL_FRAME = re.compile(
 _OWN = re.compile(r"\b(?:we|our|us|local(?:ly)?|the (?:council|local authority|authority|borough|county))\b", re.I)
 _TRAILING_BASIS = re.compile(
     r"^\W{0,3}(?:average\s+(?:figure\s+)?)?(?:for\s+(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?\s+)?"  # "average for 2013-14"
+    r"(?:(?:in|for|of)\s+the\s+(?:previous|last|preceding|same)\s+(?:financial\s+)?year\s+)?"  # "average in the previous year"
     r"(?:(?:of\s+|for\s+)?(?:all\s+)?(?:[\w-]+\s+){1,4}?(?=in\s+england))?"
     r"(?:for\s+(?:[\w-]+\s+){1,3}?(?=nationally\b))?"  # "39% for children looked after nationally"
     r"(?:for|among|across|in|(?:did|do|does) so|(?:achieved|reported|recorded|seen) (?:by|in|for|across))?\s*(?:our\s+|both\s+)?"

@@ -297,3 +297,12 @@ def test_children_picked_out_by_their_schools_grade_or_school_age_are_not_all_lo
                  "Of the 210 children looked after of school age, 85% attend schools that are good or outstanding.",
                  "Personal education plans are up to date and 95% of children in care have had an up-to-date medical.")
     assert got == {74: "", 210: "", 85: "good_outstanding_school_percent", 95: "cla_health_assessment_percent"}
+
+
+def test_last_years_average_for_similar_authorities_and_a_mentoring_scheme_s_count() -> None:
+    got = {m.value: (m.indicator, m.basis.value) for m in rows(
+        "A provisional 7% of children had three or more placements in 2013–14, compared to the 13% average in the "
+        "previous year for similar local authorities.",
+        "'Spark 2 Life' involves 12 care leavers being mentored to help them develop employability skills.")}
+    assert got == {7: ("cla_3plus_placements_percent", "actual"),
+                   13: ("cla_3plus_placements_percent", "statistical_neighbours"), 12: ("", "actual")}
