@@ -157,6 +157,7 @@ class Records:
         """Store one parsed file and what was extracted from it, replacing what its path held before, all or nothing."""
         f = parsed.file
         with self.db:
+            next_id = self._next_statement_id()  # read before the old file's statements go
             self._forget_path(f.path)
             self.db.execute(
                 "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -173,7 +174,8 @@ class Records:
             )
             status = "partial" if parsed.warnings else "ok"
             for doc in parsed.documents:
-                self._write_document(doc, status)
+                next_id = self._write_document(doc, status, next_id)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('last_statement_id', ?)", (str(next_id - 1),))
             for extraction in extractions:
                 self._write_extraction(extraction)
 
@@ -206,7 +208,15 @@ class Records:
             [(ex.document_id, e.label.value, e.text, e.norm, e.statement_ord, e.page) for e in ex.entities],
         )
 
-    def _write_document(self, doc: Document, status: str) -> None:
+    def _next_statement_id(self) -> int:
+        """Statement ids are never reused: the vector index is keyed on them, so a file replaced since the last sync
+        would hand its old statements' vectors to the new statements that took their ids."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'last_statement_id'").fetchone()
+        top = self.db.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
+        return max(int(row["value"]) if row else 0, top) + 1
+
+    def _write_document(self, doc: Document, status: str, next_id: int) -> int:
+        """Returns the id the next statement takes."""
         m = doc.meta
         self.db.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -221,10 +231,10 @@ class Records:
              for i, s in enumerate(doc.sections)],
         )
         self.db.executemany(
-            "INSERT INTO statements (document_id, ord, text, page, section_path, char_start, char_end, kind, number,"
-            " page_end, also_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc.id, i, s.text, s.page, json.dumps(s.section_path), s.char_start, s.char_end, s.kind.value, s.number,
-              s.page_end, json.dumps([p.model_dump() for p in s.also_at])) for i, s in enumerate(doc.statements)],
+            "INSERT INTO statements (id, document_id, ord, text, page, section_path, char_start, char_end, kind, number,"
+            " page_end, also_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(next_id + i, doc.id, i, s.text, s.page, json.dumps(s.section_path), s.char_start, s.char_end, s.kind.value,
+              s.number, s.page_end, json.dumps([p.model_dump() for p in s.also_at])) for i, s in enumerate(doc.statements)],
         )
         self.db.executemany(
             "INSERT INTO doc_tables (document_id, ord, page, title, header_rows, n_rows, n_cols, rows)"
@@ -232,6 +242,7 @@ class Records:
             [(doc.id, i, t.page, t.title, t.header_rows, len(t.rows), t.n_cols, json.dumps(t.rows))
              for i, t in enumerate(doc.tables)],
         )
+        return next_id + len(doc.statements)
 
 
 def _iso(value: object) -> str | None:

@@ -110,3 +110,20 @@ def test_remembered_answers_are_dropped_when_anyone_commits(tmp_path: Path) -> N
         reader.memo()["x"] = 2
         reader.db.execute("DELETE FROM meta WHERE key = 'test'")
         assert reader.memo() == {}
+
+
+def test_a_changed_file_s_statements_take_new_ids(tmp_path: Path) -> None:
+    """The vector index is keyed on statement ids: a file replaced since the last sync must not hand its old
+    statements' ids (and so their vectors) to its new ones, even when they were the highest ids."""
+    src = _pdf(tmp_path / "a.pdf", "Report Title: Fostering update. There are 40 foster carers.")
+    with Records(tmp_path / "kb") as records:
+        ingest([src], records, workers=1)
+        old = {r[0] for r in records.db.execute("SELECT id FROM statements")}
+        _pdf(src, "Report Title: Dental checks. Dental checks for children in care fell to 70 percent.")
+        ingest([src], records, workers=1)
+        new = {r[0] for r in records.db.execute("SELECT id FROM statements")}
+    assert old and new and min(new) > max(old)
+    with Records(tmp_path / "kb") as records:  # and after reopening
+        _pdf(src, "Report Title: Vacancies. Social worker vacancies reached 20 percent.")
+        ingest([src], records, workers=1)
+        assert min(r[0] for r in records.db.execute("SELECT id FROM statements")) > max(new)
