@@ -11,7 +11,8 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 # Short names that are also ordinary English words: only trusted with "Council" after them.
-_AMBIGUOUS = {"Reading", "Bury", "Sutton", "Wigan", "Halton", "Barnet", "Brent"}
+# "Westminster" alone is mostly Parliament ("transfer power out of Westminster"), not the City of Westminster.
+_AMBIGUOUS = {"Reading", "Bury", "Sutton", "Wigan", "Halton", "Barnet", "Brent", "Westminster"}
 _NOT_COUNCILS = re.compile(
     r"\b(care|youth|parish|town|school|children'?s?|student|county|borough|city|district|the|this|our|each|a|"
     r"every|local|metropolitan|unitary|district|and|of|in)\b",
@@ -52,7 +53,9 @@ class Gazetteer:
             after = text[m.end() : m.end() + 24]
             if _POSTCODE_AFTER.match(after):
                 continue  # a town in a postal address (Ofsted's own office, a partner's HQ), not the subject
-            full = alias == authority.name or "Council" in alias or after.lstrip().startswith(("Council", "County Council"))
+            # "KCC", "WSCC": a county or city council's initials stand for its full name
+            full = alias == authority.name or "Council" in alias or (alias.isupper() and alias.endswith("CC")) \
+                or after.lstrip().startswith(("Council", "County Council"))
             if alias in _AMBIGUOUS and not full:
                 continue
             scores[authority.name] += 3 if full else 1

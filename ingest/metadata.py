@@ -19,6 +19,8 @@ _MINUTES = re.compile(rf"minutes\s*of (?:a|the) meeting of (?:the )?(.*?{_BODY})
 _TO_LINE = re.compile(
     rf"^(?:To|Report to|Meeting)\s*(?::\s*|\s+(?=[A-Z]))((?:[\w'’&]+\s+){{0,6}}?{_BODY})\b\s*[-–—,]?\s*(.*)$"
 )
+_OWN_COUNTY = re.compile(r"^(?:To:?\s*)?County Council\b|\b(?:the|this) County Council\b", re.M)
+_TO_LABEL = re.compile(r"\s*(?:To|Report to)\s*:?\s*")
 _LABEL = {
     "title": re.compile(r"^(?:Report Title|Subject/Title|Subject|Title of Report|Report title)\s*:\s*(.+)$", re.I),
     "author": re.compile(
@@ -123,6 +125,9 @@ def _authority(head: str, full: str) -> str | None:
     scores = gazetteer().find(head)
     for name, n in gazetteer().find(full).items():
         scores[name] += n / 4
+    counties = [(n, name) for name, n in scores.items() if name.endswith("County Council")]
+    if counties and _OWN_COUNTY.search(head):  # a paper to "County Council" is a county's, whoever it names in full
+        return max(counties)[1]
     if scores:
         return scores.most_common(1)[0][0]
     capitalised = "\n".join(line.title() if line.isupper() else line for line in head.splitlines())
@@ -133,6 +138,7 @@ def _tidy(name: str) -> str:
     """ALL CAPS committee names as a reader writes them."""
     name = re.sub(r"[\s*_]+", " ", name).strip(" -–—,:.")
     name = re.sub(r"^(minutes|agenda)\s+(of|for)\s+(an? meeting of\s+)?(the\s+)?", "", name, flags=re.I)
+    name = re.sub(r"^all members of\s+(the\s+)?", "", name, flags=re.I)  # "To: All Members of the County Council"
     if name.isupper():
         words = name.lower().split()
         name = " ".join(w if i and w in _SMALL else w.capitalize() for i, w in enumerate(words))
@@ -150,9 +156,13 @@ def _committee_and_date(head: list[Block]) -> tuple[str | None, date | None]:
         m = _WEEKDAY_LINE.match(b.text)
         if m:
             return _tidy(m.group(1)), parse_date(b.text)
-    for b in head:
-        m = _TO_LINE.match(b.text)
-        if m and m.group(1).lower() not in _GENERIC - {"cabinet"}:
+    for i, b in enumerate(head):
+        text = b.text
+        if _TO_LABEL.fullmatch(text) and i + 1 < len(head):  # "To:" printed beside, not before, its addressee
+            text = f"To: {head[i + 1].text}"
+        m = _TO_LINE.match(text)
+        # "To: County Council – 9th January 2025": the full council's meeting, when a date says it is one
+        if m and (m.group(1).lower() not in _GENERIC - {"cabinet"} or (parse_date(m.group(2)) and m.group(1)[0].isupper())):
             return _tidy(m.group(1)), parse_date(m.group(2)) or labelled_date
     for i, b in enumerate(head[:25]):
         m = _COMMITTEE_LINE.match(b.text) or re.match(r"^(Cabinet|CABINET)$", b.text.strip())
@@ -235,9 +245,9 @@ def _doc_type(head: list[Block], title: str) -> DocType:
         return DocType.APPENDIX
     if re.search(r"^dear\b", text, re.M):
         return DocType.LETTER
-    if (re.search(r"^agenda$", text, re.M) or re.search(r"\(pages? \d+\s*[-–]\s*\d+\)|^venue\s*:", text, re.M)) and not re.search(
-        r"report title|subject\s*:", text
-    ):
+    if (re.search(r"^(?:agenda|a g e n d a)$|\bagenda for (?:an?|the) (?:\w+ )?meeting\b", text, re.M)
+            or re.search(r"\(pages? \d+\s*[-–]\s*\d+\)|^venue\s*:", text, re.M)) \
+            and not re.search(r"report title|subject\s*:", text):
         return DocType.AGENDA
     if re.search(r"report title|subject\s*:|purpose of (the )?report|report of|report summary|executive summary", text):
         return DocType.REPORT

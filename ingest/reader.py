@@ -11,6 +11,7 @@ from urllib.parse import unquote
 
 from ingest.cleanup import is_blank_page_marker
 from ingest.errors import EmptyFile, IngestError, NotText, UnsupportedFormat
+from ingest.file_names import meeting_in_name
 from ingest.metadata import infer
 from ingest.models import Block, BlockKind, DocType, Document, FileFormat, Metadata, ParsedFile, SourceFile, Strict
 from ingest.packs import split_pack
@@ -135,20 +136,33 @@ def parse_file(path: Path, overrides: Overrides | None = None, tables: bool = Tr
                       removed=removed_text(blocks, page_count, running))
 
 
-def _apply(meta: Metadata, overrides: Overrides) -> Metadata:
+def _apply(meta: Metadata, overrides: Overrides, named: tuple[str | None, date | None] = (None, None)) -> Metadata:
+    """The user's overrides win; the file name's meeting fills only what the paper's pages did not say."""
     changes = {k: v for k, v in overrides.model_dump().items() if v is not None}
+    committee, when = named
+    if meta.committee is None and committee and "committee" not in changes:
+        changes["committee"] = committee
+    if meta.meeting_date is None and when and "meeting_date" not in changes:
+        changes["meeting_date"] = when
+    committee = changes.get("committee", meta.committee)
+    if meta.doc_type in (DocType.AGENDA, DocType.MINUTES) and committee and changes.keys() & {"committee", "meeting_date"} \
+            and "title" not in changes:  # as infer titles them
+        on = changes.get("meeting_date", meta.meeting_date)
+        changes["title"] = f"{meta.doc_type.value.capitalize()}: {committee}" + (f", {on:%-d %B %Y}" if on else "")
     return meta.model_copy(update=changes)
 
 
 def assemble(file: SourceFile, blocks: list[Block], overrides: Overrides) -> list[Document]:
     body = body_font_size(blocks)
     ranges = split_pack(blocks)
-    whole = _apply(infer(blocks), overrides)
+    named = meeting_in_name(Path(file.source).stem)
+    whole = _apply(infer(blocks), overrides, named)
     if len(ranges) == 1:
         return [_document(file, blocks, 0, None, whole, body)]
     pack_id = f"{file.sha256[:16]}-0"
     first = infer(blocks[ranges[0][0] : ranges[0][1]])
-    pack_meta = _apply(first.model_copy(update={"doc_type": DocType.PACK, "authority": whole.authority}), overrides)
+    pack_meta = _apply(first.model_copy(update={"doc_type": DocType.PACK, "authority": whole.authority}), overrides,
+                       named)
     pages = [b.page for b in blocks]
     pack = Document(
         id=pack_id, source=file.source, sha256=file.sha256, meta=pack_meta,

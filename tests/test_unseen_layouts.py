@@ -326,3 +326,38 @@ def test_a_heading_with_a_smaller_bracket_ranks_with_its_siblings(tmp_path):
     [parsed] = parse_file(tmp_path / "qpr.pdf").documents
     paths = {s.text[:12]: s.section_path for s in parsed.statements}
     assert paths["Children, Yo"] == ["Children, Young People and Education (Education)", "Early Years"]
+
+
+def test_a_report_to_the_full_council_with_a_partner_council_and_a_ministers_letter(tmp_path):
+    """"To:" printed beside its addressee, a paper to the County Council with a partner council named in full more
+    often, and "out of Westminster" meaning Parliament: the county's report to its full council's meeting; the letter
+    is nobody's."""
+    report = _write(tmp_path / "report.pdf", [[
+        (60, "From:", 12, True), (90, "Roger Smith, Leader of the Council", 12, False),
+        (120, "To:", 12, True), (150, "County Council – 9th January 2025", 12, False),
+        (180, "Subject:", 12, True), (210, "English Devolution White Paper", 12, False),
+        (260, "The County Council is asked to endorse the decision to submit to Ministers, jointly with Medway "
+              "Council, a request for Kent and Medway to join the programme. KCC, Medway Council and the district "
+              "councils will work with Medway Council officers on the plan.", 12, False)]])
+    meta = parse_file(report).documents[0].meta
+    assert (meta.authority, meta.committee, str(meta.meeting_date)) == ("Kent County Council", "County Council",
+                                                                        "2025-01-09")
+    letter = _write(tmp_path / "letter.pdf", [[
+        (60, "To: Leaders of all two-tier councils", 12, False), (100, "16 December 2024", 12, False),
+        (140, "Dear Leaders", 12, False),
+        (170, "The White Paper sets out how the Government plans to transfer power out of Westminster.", 12, False)]])
+    assert parse_file(letter).documents[0].meta.authority is None
+
+
+def test_a_committee_systems_file_name_gives_the_meeting_the_pages_leave_out(tmp_path):
+    path = _write(tmp_path / "Agenda frontsheet 09th-Jan-2025 10.00 County Council.pdf", [[
+        (60, "Summons to and Agenda for an Extraordinary Meeting", 16, True),
+        (120, "To: All Members of the County Council", 12, False),
+        (160, "An extraordinary meeting of the County Council will be held in the Council Chamber.", 12, False),
+        (200, "A G E N D A", 14, True), (240, "1. Apologies for Absence", 12, True)]])
+    meta = parse_file(path).documents[0].meta
+    assert (meta.doc_type.value, meta.committee, str(meta.meeting_date), meta.title) == (
+        "agenda", "County Council", "2025-01-09", "Agenda: County Council, 9 January 2025")
+    dated = _write(tmp_path / "Item 3 report 09th-Jan-2025 10.00 County Council.pdf", [[
+        (60, "To: Cabinet – 30 January 2025", 12, False), (100, "Subject: Budget", 12, False)]])
+    assert parse_file(dated).documents[0].meta.committee == "Cabinet"  # the paper's own words win

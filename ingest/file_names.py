@@ -1,0 +1,31 @@
+"""What a committee system's file name says of the meeting a paper went to.
+
+ModernGov, the committee system most English councils publish with, names the files it serves by the meeting:
+"Agenda frontsheet 09th-Jan-2025 10.00 County Council.pdf", "Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf",
+"Item 3 Supplement - English Devolution White Paper report 09th-Jan-2025 10.00 County Council.pdf". A paper whose
+own pages name no committee or meeting date takes them from there; what its pages say always wins.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), start=1)}
+_MEETING = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?-([A-Za-z]{3})-((?:19|20)\d{2})\s+\d{1,2}[.:]\d{2}\s+"  # "09th-Jan-2025 10.00 "
+    r"([A-Z][\w ,'’&()-]*?[\w)])(?:\s*\(\d+\))?$"  # "County Council", "Cabinet" (a browser's " (1)" copy mark)
+)
+
+
+def meeting_in_name(stem: str) -> tuple[str | None, date | None]:
+    """The committee and meeting date a ModernGov file name gives, or (None, None)."""
+    m = _MEETING.search(stem.strip())
+    if m is None or m.group(2).lower() not in _MONTHS:
+        return None, None
+    try:
+        when = date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+    except ValueError:
+        return None, None
+    return m.group(4).strip(), when
