@@ -39,6 +39,10 @@ _ASKED: dict[Topic, str] = {
     Topic.PARTICIPATION: r"listen\w* to|(?:a|their) say\b|\bviews\b|opinions?|speak up|heard\b|"
                          r"involv\w* in (?:decisions|plans)|(?:help|helps|helping) (?:to )?(?:shape|design|run|improve) |"
                          r"influenc\w* (?:the )?(?:services?|decisions?)",
+    Topic.FAMILY_SUPPORT: r"famil\w* together|stay\w* (?:at home )?with (?:their )?(?:parents|famil)|"
+                          r"(?:go|going|goes|went|return\w*|back) (?:back )?(?:home\b(?! interview)|to (?:live with )?(?:their )?"
+                          r"(?:parents|famil))|before problems|early (?:on|support|help)|"
+                          r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care",
 }
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
 

@@ -29,6 +29,7 @@ class Topic(StrEnum):
     EXPLOITATION = "exploitation_missing"
     FINANCE = "finance"
     PARTICIPATION = "participation"
+    FAMILY_SUPPORT = "family_support"
 
 
 _RULES: dict[Topic, str] = {
@@ -76,6 +77,16 @@ _RULES: dict[Topic, str] = {
                          r"(?:developed|designed|co-?designed|shaped) (?:together )?with (?:children|young people|care leavers)|"
                          r"involv\w* (?:them|children|young people|care leavers) in (?:the )?(?:development|design)|"
                          r"contributed to the (?:development|design)",
+    # help that keeps children with their families or brings them home: early help, family hubs, edge of care,
+    # family group conferences, reunification
+    Topic.FAMILY_SUPPORT: r"family hubs?|early help|edge of care|family group conferenc\w*|\bFGCs?\b|families first|"
+                          r"reunification|reunified|rehabilitat\w* (?:back )?home|step[- ]?downs? (?:from|to)|"
+                          r"(?:return\w*|go|goes|going|went|moved?|back) (?:back )?home to (?:their |his |her )?"
+                          r"(?:parents?|famil\w+|birth famil\w+)|"
+                          r"(?:remain|stay|live|living) safely (?:at home|with their famil\w+)|"
+                          r"(?:prevent\w*|avoid\w*|reduc\w*) (?:the need for )?(?:children |them |young people )?(?:from )?"
+                          r"(?:becoming looked after|coming into care|entering care|needing to come into care)|"
+                          r"supporting families|troubled families|parenting (?:support|programmes?)",
 }
 # Searched in lower-cased text with lower-cased patterns: twice as fast as re.I, which folds case per character.
 # (The rules hold no upper-case escape such as \W or \B, which lower-casing would change.)

@@ -20,6 +20,8 @@ from nlp.topics import Topic, topics_of
     ("are children in care seeing a dentist and getting check-ups", Topic.HEALTH),
     ("where do young people live when they leave care", Topic.ACCOMMODATION),
     ("how do children in care help shape the services they use", Topic.PARTICIPATION),
+    ("keeping families together so children do not need to come into care", Topic.FAMILY_SUPPORT),
+    ("children going back to live with their parents after being in care", Topic.FAMILY_SUPPORT),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)

@@ -44,6 +44,10 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("The committee listened to the presentation.", Topic.PARTICIPATION, False),
     ("We have introduced a new Pathway Plan which was developed with young people.", Topic.PARTICIPATION, True),
     ("The strategy was developed with partners across the county.", Topic.PARTICIPATION, False),
+    ("In January 2024 we formed a family group conferencing service.", Topic.FAMILY_SUPPORT, True),
+    ("The service works to prevent children becoming looked after.", Topic.FAMILY_SUPPORT, True),
+    ("Two children returned home to their parents under a care order.", Topic.FAMILY_SUPPORT, True),
+    ("More children came into care this year.", Topic.FAMILY_SUPPORT, False),
 ])
 def test_topics_in_the_plain_words_papers_and_people_use(text: str, topic: Topic, expected: bool) -> None:
     """A question in plain words names its topic as papers do ("multiple moves" is placement stability), so that the
