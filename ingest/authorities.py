@@ -45,20 +45,26 @@ class Gazetteer:
             self.by_lower.setdefault(alias.lower(), authority)
 
     def find(self, text: str) -> Counter[str]:
-        """Official names mentioned in `text`, weighted: a full name counts more than a bare short name."""
+        """Official names mentioned in `text`, weighted: a full name counts more than a bare short name. A council's
+        initials ("KCC") count as its full name where the text also names it otherwise ("OCC" alone is as often the
+        Office of the Children's Commissioner as Oxfordshire County Council)."""
         scores: Counter[str] = Counter()
+        initials: Counter[str] = Counter()
         for m in self.pattern.finditer(text):
             alias = m.group(0)
             authority = self.by_alias[alias]
             after = text[m.end() : m.end() + 24]
             if _POSTCODE_AFTER.match(after):
                 continue  # a town in a postal address (Ofsted's own office, a partner's HQ), not the subject
-            # "KCC", "WSCC": a county or city council's initials stand for its full name
-            full = alias == authority.name or "Council" in alias or (alias.isupper() and alias.endswith("CC")) \
-                or after.lstrip().startswith(("Council", "County Council"))
+            if alias.isupper() and alias.endswith("CC"):
+                initials[authority.name] += 1
+                continue
+            full = alias == authority.name or "Council" in alias or after.lstrip().startswith(("Council", "County Council"))
             if alias in _AMBIGUOUS and not full:
                 continue
             scores[authority.name] += 3 if full else 1
+        for name, n in initials.items():
+            scores[name] += 3 * n if scores[name] else n
         return scores
 
     def resolve(self, name: str) -> Authority | None:

@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ingest.metadata import tidy_name
+
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                        "dec"), start=1)}
 _MEETING = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?-([A-Za-z]{3})-((?:19|20)\d{2})\s+\d{1,2}[.:]\d{2}\s+"  # "09th-Jan-2025 10.00 "
-    r"([A-Z][\w ,'’&()-]*?[\w)])(?:\s*\(\d+\))?$"  # "County Council", "Cabinet" (a browser's " (1)" copy mark)
+    r"([A-Z][\w ,'’&()-]*?[\w)])"  # "County Council", "Cabinet"
+    r"(?i:\s*\(\d+\)|\s*-\s*copy|\s+final|\s+v\d+|_\d+|\s+\d+)*$"  # a browser's " (1)", a saver's " - Copy", " v2"
 )
 
 
@@ -28,4 +31,4 @@ def meeting_in_name(stem: str) -> tuple[str | None, date | None]:
         when = date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
     except ValueError:
         return None, None
-    return m.group(4).strip(), when
+    return tidy_name(m.group(4)), when

@@ -19,7 +19,7 @@ _MINUTES = re.compile(rf"minutes\s*of (?:a|the) meeting of (?:the )?(.*?{_BODY})
 _TO_LINE = re.compile(
     rf"^(?:To|Report to|Meeting)\s*(?::\s*|\s+(?=[A-Z]))((?:[\w'’&]+\s+){{0,6}}?{_BODY})\b\s*[-–—,]?\s*(.*)$"
 )
-_OWN_COUNTY = re.compile(r"^(?:To:?\s*)?County Council\b|\b(?:the|this) County Council\b", re.M)
+_OWN_COUNTY = re.compile(r"^(?:To|Report to)\b:?\s*(?:All Members of\s+)?(?:the\s+)?County Council\b", re.M | re.I)
 _TO_LABEL = re.compile(r"\s*(?:To|Report to)\s*:?\s*")
 _LABEL = {
     "title": re.compile(r"^(?:Report Title|Subject/Title|Subject|Title of Report|Report title)\s*:\s*(.+)$", re.I),
@@ -126,7 +126,7 @@ def _authority(head: str, full: str) -> str | None:
     for name, n in gazetteer().find(full).items():
         scores[name] += n / 4
     counties = [(n, name) for name, n in scores.items() if name.endswith("County Council")]
-    if counties and _OWN_COUNTY.search(head):  # a paper to "County Council" is a county's, whoever it names in full
+    if counties and _OWN_COUNTY.search(head):  # a paper to the County Council is a county's, whoever it names in full
         return max(counties)[1]
     if scores:
         return scores.most_common(1)[0][0]
@@ -134,7 +134,7 @@ def _authority(head: str, full: str) -> str | None:
     return unknown_council(capitalised) or unknown_council(full)
 
 
-def _tidy(name: str) -> str:
+def tidy_name(name: str) -> str:
     """ALL CAPS committee names as a reader writes them."""
     name = re.sub(r"[\s*_]+", " ", name).strip(" -–—,:.")
     name = re.sub(r"^(minutes|agenda)\s+(of|for)\s+(an? meeting of\s+)?(the\s+)?", "", name, flags=re.I)
@@ -150,12 +150,12 @@ def _committee_and_date(head: list[Block]) -> tuple[str | None, date | None]:
     for b in head:
         m = _MINUTES.search(b.text)
         if m:
-            return _tidy(m.group(1)), parse_date(m.group(2) or "") or _date_near(head, b)
+            return tidy_name(m.group(1)), parse_date(m.group(2) or "") or _date_near(head, b)
     labelled_date = _labelled_date(head)
     for b in head[:12]:
         m = _WEEKDAY_LINE.match(b.text)
         if m:
-            return _tidy(m.group(1)), parse_date(b.text)
+            return tidy_name(m.group(1)), parse_date(b.text)
     for i, b in enumerate(head):
         text = b.text
         if _TO_LABEL.fullmatch(text) and i + 1 < len(head):  # "To:" printed beside, not before, its addressee
@@ -163,7 +163,7 @@ def _committee_and_date(head: list[Block]) -> tuple[str | None, date | None]:
         m = _TO_LINE.match(text)
         # "To: County Council – 9th January 2025": the full council's meeting, when a date says it is one
         if m and (m.group(1).lower() not in _GENERIC - {"cabinet"} or (parse_date(m.group(2)) and m.group(1)[0].isupper())):
-            return _tidy(m.group(1)), parse_date(m.group(2)) or labelled_date
+            return tidy_name(re.sub(r"^the\s+", "", m.group(1), flags=re.I)), parse_date(m.group(2)) or labelled_date
     for i, b in enumerate(head[:25]):
         m = _COMMITTEE_LINE.match(b.text) or re.match(r"^(Cabinet|CABINET)$", b.text.strip())
         if not m or len(b.text.split()) > 12 or m.group(1).lower() in _GENERIC - {"cabinet"}:
@@ -172,7 +172,7 @@ def _committee_and_date(head: list[Block]) -> tuple[str | None, date | None]:
             continue
         rest = b.text[m.end() :]
         when = parse_date(rest) if DATE_RE.search(rest) else None
-        return _tidy(m.group(1)), labelled_date or when or _date_near(head[i + 1 : i + 4], None)
+        return tidy_name(m.group(1)), labelled_date or when or _date_near(head[i + 1 : i + 4], None)
     return None, labelled_date
 
 
@@ -208,7 +208,7 @@ def _first_heading(head: list[Block], committee: str | None) -> str | None:
     candidates = [b for b in head[:15] if _title_like(b.text, committee)]
     for b in candidates:
         if b.text.isupper() and len(b.text.split()) >= 4:
-            return _tidy(b.text) if len(b.text) > 60 else b.text
+            return tidy_name(b.text) if len(b.text) > 60 else b.text
     for b in candidates:
         if b.kind is BlockKind.HEADING or b.bold or b.marked_heading or (b.font_size and b.font_size > 13):
             return b.text
@@ -245,7 +245,7 @@ def _doc_type(head: list[Block], title: str) -> DocType:
         return DocType.APPENDIX
     if re.search(r"^dear\b", text, re.M):
         return DocType.LETTER
-    if (re.search(r"^(?:agenda|a g e n d a)$|\bagenda for (?:an?|the) (?:\w+ )?meeting\b", text, re.M)
+    if (re.search(r"^(?:agenda|a g e n d a)$|^(?:summons to and )?agenda for (?:an?|the) (?:\w+ )?meeting\b", text, re.M)
             or re.search(r"\(pages? \d+\s*[-–]\s*\d+\)|^venue\s*:", text, re.M)) \
             and not re.search(r"report title|subject\s*:", text):
         return DocType.AGENDA

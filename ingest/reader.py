@@ -145,8 +145,7 @@ def _apply(meta: Metadata, overrides: Overrides, named: tuple[str | None, date |
     if meta.meeting_date is None and when and "meeting_date" not in changes:
         changes["meeting_date"] = when
     committee = changes.get("committee", meta.committee)
-    if meta.doc_type in (DocType.AGENDA, DocType.MINUTES) and committee and changes.keys() & {"committee", "meeting_date"} \
-            and "title" not in changes:  # as infer titles them
+    if meta.doc_type in (DocType.AGENDA, DocType.MINUTES) and committee and changes.keys() & {"committee", "meeting_date"}:
         on = changes.get("meeting_date", meta.meeting_date)
         changes["title"] = f"{meta.doc_type.value.capitalize()}: {committee}" + (f", {on:%-d %B %Y}" if on else "")
     return meta.model_copy(update=changes)

@@ -78,10 +78,16 @@ _PUBLISHED = re.compile(r"\b(?:latest|most recent(?:ly)?|last) (?:published|avai
                         r"(?:figures?|data|statistics|information|performance|results)\b", re.I)
 
 
+_NOW = re.compile(r"\b(?:current(?:ly)?|now|at the time of (?:the|this) inspection|this year)\b", re.I)  # "... and now 30%"
+
+
 def published_earlier(text: str, span: tuple[int, int]) -> bool:
-    """Whether the sentence gives the figure as the latest published ("According to the latest published figures, 25%
-    ..."): a figure of some earlier year the report does not name, not one as at the inspection."""
-    return _PUBLISHED.search(text, 0, span[0]) is not None
+    """Whether an inspection gives the figure as the latest published ("According to the latest published figures,
+    25% ..., better than statistical neighbours at 23%"): of some earlier year the report does not name, not as at the
+    inspection, until the sentence turns to now ("... and current performance is 30%"). A council's own report's
+    "latest available data" is its quarter's, so the caller asks this of inspections only."""
+    cues = list(_PUBLISHED.finditer(text, 0, span[0]))
+    return bool(cues) and not _NOW.search(text, cues[-1].end(), span[0])
 
 
 def at_last_inspection(text: str, span: tuple[int, int]) -> bool:

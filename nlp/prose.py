@@ -210,7 +210,8 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         if found and taxonomy.match(near, near, v.unit) is None:  # its own clause names nothing: its partner does
             indicator = _paired(v, found[-1], text, taxonomy) or indicator
         earlier = bool(_FROM.search(before)) and i + 1 < len(values) and values[i + 1].unit is v.unit
-        period = pairs.get(i) or value_period(v, periods, lo, hi, text, trailing_only=earlier)
+        period = pairs.get(i) or value_period(v, periods, lo, hi, text, trailing_only=earlier,
+                                              comparator=basis in COMPARATORS)
         if period is not None:  # "a 4% reduction from 740 children ... since 31 March 2015", "since March 2016 (266)"
             period = since_point(period, text, v.span, bool(_FROM.search(before)))
         period = rolling_to(period, text, v.span)  # "to 8.5% to the end of December 2015" (the last 12 months)
@@ -219,7 +220,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         # a rolling average, last year's figure in a paper with no year to count back from, or the latest published:
         # no date of its own
         undated = period is None and (over_years(text, v.span) or a_year_back(text, v.span)
-                                       or published_earlier(text, v.span))
+                                       or (ctx.inspection and published_earlier(text, v.span)))
         found.append(Found(v, indicator, basis, period, earlier=earlier, near=near, undated=undated))
         trailing.append(trailing_basis(after, following) is not None)
         bracketed.append(before.rstrip().endswith("("))

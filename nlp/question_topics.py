@@ -37,11 +37,11 @@ _ASKED: dict[Topic, str] = {
                         r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|go(?:es|ing)? missing|disappear",
     Topic.FINANCE: r"spend\w*|over ?budget|money|afford|\bcost\w*|prices?\b|expensive|financ\w*|paying",
     Topic.PARTICIPATION: r"listen\w* to|(?:a|their) say\b|\bviews\b|opinions?|speak up|heard\b|"
-                         r"involv\w* in (?:decisions|plans)|(?:help|helps|helping) (?:to )?(?:shape|design|run|improve) |"
-                         r"influenc\w* (?:the )?(?:services?|decisions?)",
+                         r"involv\w* in (?:decisions|plans)|(?:help|helps|helping) (?:to )?(?:shape|design) ",
     Topic.FAMILY_SUPPORT: r"famil\w* together|stay\w* (?:at home )?with (?:their )?(?:parents|famil)|"
-                          r"(?:go|going|goes|went|return\w*|back) (?:back )?(?:home\b(?! interview)|to (?:live with )?(?:their )?"
-                          r"(?:parents|famil))|before problems|early (?:on|support|help)|"
+                          r"(?:go|going|goes|went|back) (?:back )?home\b(?! interview)|"
+                          r"(?:go|going|goes|went|return\w*|back) (?:back )?to (?:live with )?(?:their )?(?:parents|famil)|"
+                          r"before problems|early (?:support|help)|"
                           r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care",
 }
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word

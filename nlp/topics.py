@@ -76,17 +76,19 @@ _RULES: dict[Topic, str] = {
                          # services made with them: "a new Pathway Plan which was developed with young people"
                          r"(?:developed|designed|co-?designed|shaped) (?:together )?with (?:children|young people|care leavers)|"
                          r"involv\w* (?:them|children|young people|care leavers) in (?:the )?(?:development|design)|"
-                         r"contributed to the (?:development|design)",
+                         r"(?:children|young people|care leavers)\b[\w ]{0,40} contributed to the (?:development|design)",
     # help that keeps children with their families or brings them home: early help, family hubs, edge of care,
     # family group conferences, reunification
-    Topic.FAMILY_SUPPORT: r"family hubs?|early help|edge of care|family group conferenc\w*|\bFGCs?\b|families first|"
-                          r"reunification|reunified|rehabilitat\w* (?:back )?home|step[- ]?downs? (?:from|to)|"
+    Topic.FAMILY_SUPPORT: r"family hubs?|early help|edge of care|family group conferenc\w*|\bFGCs?\b|"
+                          r"reunification|reunified|rehabilitat\w* (?:back )?home|"
+                          r"step[- ]?downs? (?:from residential|to (?:early help|universal|family|foster|home))|"
                           r"(?:return\w*|go|goes|going|went|moved?|back) (?:back )?home to (?:their |his |her )?"
                           r"(?:parents?|famil\w+|birth famil\w+)|"
                           r"(?:remain|stay|live|living) safely (?:at home|with their famil\w+)|"
-                          r"(?:prevent\w*|avoid\w*|reduc\w*) (?:the need for )?(?:children |them |young people )?(?:from )?"
-                          r"(?:becoming looked after|coming into care|entering care|needing to come into care)|"
-                          r"supporting families|troubled families|parenting (?:support|programmes?)",
+                          r"(?:prevent\w*|avoid\w*|reduc\w*) (?:the need for )?(?:children |them |young people )?(?:from |to )?"
+                          r"(?:becoming looked after|coming into care|come into care|entering care|needing to come into care)|"
+                          r"supporting families (?:programme|outcomes|framework)|troubled families|families first for children|"
+                          r"families first (?:reforms?|programme|pathfinder)|parenting (?:support|programmes?)",
 }
 # Searched in lower-cased text with lower-cased patterns: twice as fast as re.I, which folds case per character.
 # (The rules hold no upper-case escape such as \W or \B, which lower-casing would change.)

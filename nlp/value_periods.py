@@ -19,6 +19,8 @@ TRAILING_END = re.compile(  # also ", " and a "Target:" label, or a card's "Prev
     r"\bwhile\b(?!\s+(?:in|looked|being|living|placed|on|at|still|subject|they|he|she)\b)|"
     r"\b[A-Z][a-z]+\s*:|(?<=[\d%]\s)Previous\b|\band there (?:is|are|was|were|has|have)\b")
 _BRACKETED_AS_AT = re.compile(r"^[^()\d]*\([^()]*\bas (?:at|of)\s+$", re.I)
+_COMPARATOR_WORDS = re.compile(r"\b(?:national(?:ly)?|england|neighbou?rs?|similar|comparators?|averages?|same as|"
+                               r"region(?:al|ally)?)\b", re.I)
 _BRACKETED_AFTER = re.compile(r"^[^()\d;:.]*\(\s*$")
 _SPAN_AFTER = re.compile(r"\b(?:between|during(?: the (?:month|months|quarter|period) of)?)\s+$", re.I)
 _TO_NEXT = re.compile(r"\s*to\s+", re.I)
@@ -32,10 +34,11 @@ _COMPARED = re.compile(
     r"fall)\b", re.I)
 
 
-def value_period(v: Value, periods: list[Period], lo: int, hi: int, text: str, trailing_only: bool = False) -> Period | None:
+def value_period(v: Value, periods: list[Period], lo: int, hi: int, text: str, trailing_only: bool = False,
+                 comparator: bool = False) -> Period | None:
     """The value's own period ("38% in Q1", "229 (42.4 per 10,000) at 31 March 2016", or the clause's closing
     "... at 31 March 2024" with nothing comparative between), else one in its clause, else the sentence's (not for
-    the earlier figure of a change, whose date the sentence does not give)."""
+    the earlier figure of a change, whose date the sentence does not give). `comparator`: the value is a comparator's."""
     partner = re.match(r"\s*\([^()]*\)", text[v.span[1]:])
     end = v.span[1] + (partner.end() if partner else 0)
     trailing = [p for p in periods if v.span[1] <= p.span[0] < min(max(hi, end), end + 30)
@@ -47,9 +50,11 @@ def value_period(v: Value, periods: list[Period], lo: int, hi: int, text: str, t
     if not trailing:  # "98% of our care leavers (aged 17-21, as at 2 January 2024)": the bracket dates the figure
         trailing = [p for p in periods if end <= p.span[0] < end + 60 and _BRACKETED_AS_AT.search(text[end:p.span[0]])]
     if not trailing:  # "11% for both similar local authorities and nationally (2013–14)": the bracket closing its clause
+        # (not "10%, the same as nationally (2013-14)": the bracket dates the comparison, not the authority's 10%)
         trailing = [p for p in periods if end <= p.span[0] < end + 80 and _BRACKETED_AFTER.match(text[end:p.span[0]])
                     and re.match(r"\s*\)", text[p.span[1]:]) and p.label[:1].isdigit()
-                    and not _COMPARED.search(text[end:p.span[0]])]
+                    and not _COMPARED.search(text[end:p.span[0]])
+                    and (comparator or not _COMPARATOR_WORDS.search(text[end:p.span[0]]))]
     if not trailing and (window := window_later(periods, text, lo, v.span, hi)) is not None:
         trailing = [window]  # "53% ... within 28 days of becoming looked after in the year to August 2014"
     if trailing_only and not trailing:  # "has increased since 2012-13, rising from 17 children to 33 in 2013-14"

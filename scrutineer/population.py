@@ -17,7 +17,9 @@ from store.statement_rows import contexts
 # queries unchanged
 OUTSIDE_POPULATION = 0.7
 
-_NAMED = re.compile(r"\b(?:(?:in|from|leaving|left) care\b(?! homes?\b)|looked[- ]after|cared[- ]for|care[- ]leavers?|"
+# "in care" names them, not "in care homes", "care proceedings" or "income from care charges"
+_NOT_IN_CARE = r"(?!\s+(?:homes?|proceedings|settings?|charges?|work\w*|sector|providers?|staff|market|act)\b)"
+_NAMED = re.compile(rf"\b(?:(?:in|from|leaving|left) care\b{_NOT_IN_CARE}|looked[- ]after|cared[- ]for|care[- ]leavers?|"
                     r"CLA|CiC|LAC|children we look after|care[- ]experienced)\b", re.I)
 # what puts a statement in that population's world: its words, or its section's or paper's
 _IN_CARE = re.compile(r"\b(?:in care|looked[- ]after|cared[- ]for|care[- ]leavers?|leaving care|CLA|CiC|LAC|"

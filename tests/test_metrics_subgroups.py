@@ -306,3 +306,13 @@ def test_last_years_average_for_similar_authorities_and_a_mentoring_scheme_s_cou
         "'Spark 2 Life' involves 12 care leavers being mentored to help them develop employability skills.")}
     assert got == {7: ("cla_3plus_placements_percent", "actual"),
                    13: ("cla_3plus_placements_percent", "statistical_neighbours"), 12: ("", "actual")}
+
+
+def test_a_bracket_dating_a_comparison_and_a_councils_latest_data_are_not_moved() -> None:
+    got = {m.value: m.period_start for m in rows(
+        "The rate of children looked after with three or more placements is 10%, the same as nationally (2013-14).",
+        ctx=INSPECTION)}
+    assert got == {10: date(2019, 2, 4)}  # the inspection's: the bracket dates the national figure
+    got = {m.value: m.period_start for m in rows(
+        "The latest available data shows that 76% of children looked after had a dental check.")}
+    assert got == {76: date(2024, 7, 1)}  # a council's own quarterly report: its quarter

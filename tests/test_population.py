@@ -30,6 +30,7 @@ def test_in_care_words_in_the_question() -> None:
     assert not in_care_query("school attendance across the county")
     assert in_care_query("GCSE results for pupils in care") and in_care_query("young people from care at university")
     assert not in_care_query("staffing in care homes for older people")
+    assert not in_care_query("how many children are in care proceedings")
 
 
 def test_a_statement_outside_the_population_is_known_by_its_paper_and_section(tmp_path: Path) -> None:

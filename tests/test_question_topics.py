@@ -33,3 +33,7 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     assert question_topics("recruiting and retaining foster carers") == (Topic.FOSTERING,)
     assert Topic.FINANCE not in topics_of("The panel spent the morning on visits.")  # statements keep the rules
     assert question_topics("highways maintenance") == ()
+    # plain words that name nothing here: a manager's "early on", a missing child's "return home"
+    assert question_topics("did the council spot the overspend early on") == (Topic.FINANCE,)
+    assert Topic.FAMILY_SUPPORT not in question_topics("how many children who go missing return home safely")
+    assert Topic.PARTICIPATION not in question_topics("what is being done to help improve GCSE results")

@@ -48,6 +48,9 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("The service works to prevent children becoming looked after.", Topic.FAMILY_SUPPORT, True),
     ("Two children returned home to their parents under a care order.", Topic.FAMILY_SUPPORT, True),
     ("More children came into care this year.", Topic.FAMILY_SUPPORT, False),
+    ("Councillor Smith will step down from the Panel in May.", Topic.FAMILY_SUPPORT, False),
+    ("Supporting families with the cost of living is a priority.", Topic.FAMILY_SUPPORT, False),
+    ("The Director contributed to the development of the transport strategy.", Topic.PARTICIPATION, False),
 ])
 def test_topics_in_the_plain_words_papers_and_people_use(text: str, topic: Topic, expected: bool) -> None:
     """A question in plain words names its topic as papers do ("multiple moves" is placement stability), so that the

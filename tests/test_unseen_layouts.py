@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pymupdf
 
 from ingest import parse_file
+from ingest.authorities import gazetteer
+from ingest.file_names import meeting_in_name
 from ingest.models import StatementKind
 from store.records import Records
 
@@ -361,3 +364,19 @@ def test_a_committee_systems_file_name_gives_the_meeting_the_pages_leave_out(tmp
     dated = _write(tmp_path / "Item 3 report 09th-Jan-2025 10.00 County Council.pdf", [[
         (60, "To: Cabinet – 30 January 2025", 12, False), (100, "Subject: Budget", 12, False)]])
     assert parse_file(dated).documents[0].meta.committee == "Cabinet"  # the paper's own words win
+
+
+def test_a_unitary_paper_naming_the_county_and_initials_alone_keep_their_council(tmp_path):
+    path = _write(tmp_path / "paper.pdf", [[
+        (60, "Report to: Cabinet", 12, True), (100, "Subject: Response to the county's consultation", 12, False),
+        (140, "Medway Council will respond to the County Council by March. Medway Council officers have met Kent "
+              "County Council. The OCC found that the OCC's guidance was followed by Lambeth Council.", 12, False)]])
+    assert parse_file(path).documents[0].meta.authority == "Medway Council"
+    assert gazetteer().find("The OCC recommends that children are heard.")["Oxfordshire County Council"] == 1
+
+
+def test_a_file_names_copy_marks_are_not_the_committee(tmp_path):
+    assert meeting_in_name("Printed minutes 30th-Jan-2025 10.00 CABINET - Copy (2)") == ("Cabinet", date(2025, 1, 30))
+    assert meeting_in_name("Agenda 12th-Mar-2025 14.00 Corporate Parenting Panel v2") == (
+        "Corporate Parenting Panel", date(2025, 3, 12))
+    assert meeting_in_name("Report 12th-Mar-2025 final v2") == (None, None)  # no time: not the committee system's name
