@@ -168,9 +168,9 @@ def _committee_and_date(head: list[Block]) -> tuple[str | None, date | None]:
         m = _COMMITTEE_LINE.match(b.text) or re.match(r"^(Cabinet|CABINET)$", b.text.strip())
         if not m or len(b.text.split()) > 12 or m.group(1).lower() in _GENERIC - {"cabinet"}:
             continue
-        if gazetteer().find(m.group(1)) or "," in m.group(1):
-            continue
         rest = b.text[m.end() :]
+        if gazetteer().find(m.group(1)) or "," in m.group(1) or re.match(r"\s*Members?\b", rest):
+            continue  # "Cabinet Member for Finance" is a role, not the committee
         when = parse_date(rest) if DATE_RE.search(rest) else None
         return tidy_name(m.group(1)), labelled_date or when or _date_near(head[i + 1 : i + 4], None)
     return None, labelled_date

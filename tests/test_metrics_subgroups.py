@@ -316,3 +316,11 @@ def test_a_bracket_dating_a_comparison_and_a_councils_latest_data_are_not_moved(
     got = {m.value: m.period_start for m in rows(
         "The latest available data shows that 76% of children looked after had a dental check.")}
     assert got == {76: date(2024, 7, 1)}  # a council's own quarterly report: its quarter
+
+
+def test_children_placed_in_or_outside_a_health_area_are_part_of_the_cohort() -> None:
+    got = mapped("Percentage of Review Health Assessments completed in timescale for children placed outside of NHS "
+                 "Eastern Clinical Commissioning Group areas was 67% in 2017-18.",
+                 "At the end of 2018-19, 93.1% of children in care for more than 12 months had an up to date Review "
+                 "Health Assessment.")
+    assert got == {67: "", 93.1: "cla_health_assessment_percent"}

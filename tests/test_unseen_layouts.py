@@ -380,3 +380,10 @@ def test_a_file_names_copy_marks_are_not_the_committee(tmp_path):
     assert meeting_in_name("Agenda 12th-Mar-2025 14.00 Corporate Parenting Panel v2") == (
         "Corporate Parenting Panel", date(2025, 3, 12))
     assert meeting_in_name("Report 12th-Mar-2025 final v2") == (None, None)  # no time: not the committee system's name
+
+
+def test_a_table_header_naming_the_cabinet_member_is_no_committee(tmp_path):
+    path = _write(tmp_path / "templates.pdf", [[
+        (60, "MTFP Category Directorate Cabinet Member Headline Description", 10, True),
+        (100, "Core 150,418.6 113,024.4 115,483.2", 10, False)]])
+    assert parse_file(path).documents[0].meta.committee is None
