@@ -34,7 +34,8 @@ _ASKED: dict[Topic, str] = {
                  r"removed from (?:their )?(?:parents|famil)",
     Topic.EDUCATION: r"exams?\b|grades|college|qualifications|\bschools?\b|learning|pupils?",
     Topic.EXPLOITATION: r"exploit\w*|groom\w*|abus\w*|traffick\w*|police|arrest\w*|\bcrim\w*|offend\w*|"
-                        r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|go(?:es|ing)? missing|disappear",
+                        r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|disappear|"
+                        r"missing\b(?! (?:data|information|out)\b)",  # "reported missing", not "missing data"
     Topic.FINANCE: r"spend\w*|over ?budget|money|afford|\bcost\w*|prices?\b|expensive|financ\w*|paying",
     Topic.PARTICIPATION: r"listen\w* to|(?:a|their) say\b|\bviews\b|opinions?|speak up|heard\b|"
                          r"involv\w* in (?:decisions|plans)|(?:help|helps|helping) (?:to )?(?:shape|design) ",

@@ -21,6 +21,7 @@ from nlp.topics import Topic, topics_of
     ("where do young people live when they leave care", Topic.ACCOMMODATION),
     ("how do children in care help shape the services they use", Topic.PARTICIPATION),
     ("keeping families together so children do not need to come into care", Topic.FAMILY_SUPPORT),
+    ("how often children in care are reported missing", Topic.EXPLOITATION),
     ("children going back to live with their parents after being in care", Topic.FAMILY_SUPPORT),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
