@@ -15,7 +15,8 @@ from nlp.topics import Topic, topics_of
 
 _ASKED: dict[Topic, str] = {
     Topic.NEET: r"out of (?:work|a job)|(?:into|find|get|finding|getting) (?:a )?(?:work|jobs?)\b|unemploy|careers?\b",
-    Topic.PLACEMENT_STABILITY: r"(?:mov|chang)\w* (?:from |between )?(?:home|house|homes|carers?|placements?|foster|where they live)|"
+    Topic.PLACEMENT_STABILITY: r"(?:mov|chang)\w* (?:from |between )?"
+                               r"(?:home|house|homes|carers?|placements?|foster|where they live)|"
                                r"how many (?:homes|placements|moves|carers)|"
                                r"stable (?:homes?|placements?)|settled (?:homes?|placements?)",
     Topic.ACCOMMODATION: r"(?:somewhere|place|places|nowhere) (?:safe )?to (?:live|stay)|sofa|rough sleep|"
