@@ -61,6 +61,9 @@ _BARE_MONTH = re.compile(  # "reduced during September", "by the end of March": 
     rf"\b(?:during|in|by the end of|at the end of|by|as at|as of)\s+(?-i:{_MONTH})(?![\w'’])"
     rf"(?!\s*[-/,]?\s*(?:19|20)\d{{2}}\b)(?!\s?[-/'’]?\s?\d{{2}}\b(?!\s*%|\.\d))"
     rf"(?!\s*(?:and|to|or|-|–)\s*(?-i:{_MONTH_NAME}))", re.I)
+_BARE_MONTHS = re.compile(  # "across July and August", "between April and June": the last such months the paper has seen
+    rf"\b(?:across|during|in|over|between|for|from)\s+(?-i:{_MONTH})\s*(?:and|to|-|–)\s*(?-i:{_MONTH})(?![\w'’])"
+    rf"(?!\s*[-/,]?\s*(?:19|20)\d{{2}}\b)(?!\s?[-/'’]?\s?\d{{2}}\b(?!\s*%|\.\d))", re.I)
 _BARE_DAY = re.compile(  # "an increase from 200 at 31 March": the last 31 March the paper has seen
     rf"\b(?:at|as at|as of|on|by)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?-i:{_MONTH})(?![\w'’])"
     r"(?!\s*,?\s*(?:19|20)\d{2})(?!\s*['’]?\d{2}\b(?!\s*%|\.\d))", re.I)
@@ -162,6 +165,10 @@ def _resolve(text: str, ctx: DocumentContext) -> list[Period]:
             year = latest.year - ((month, day) > (latest.month, latest.day))
             if (found_day := _safe_date(year, month, day)) is not None:
                 add(found_day, found_day, m.span())
+        for m in _BARE_MONTHS.finditer(text):
+            first, last = _month(m.group(1)), _month(m.group(2))
+            year = latest.year - (last > latest.month)
+            add(date(year - (first > last), first, 1), _month_end(year, last), m.span())
         for m in _BARE_MONTH.finditer(text):
             month = _month(m.group(1))
             year = latest.year - (month > latest.month)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ingest.models import Table
-from ingest.periods import Period
+from ingest.periods import Period, financial_year, fy_of
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, off_domain
 from nlp.evidence import Place, judge, qualified
 from nlp.kpi_cards import is_kpi_card, is_rag
@@ -170,6 +170,8 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
     start, end, plabel = (period.start, period.end, period.label) if period else (
         (ctx.period_start, ctx.period_end, ctx.period_label)
         if col.basis in (Basis.ACTUAL, Basis.TARGET, Basis.FLOOR) and not cell.undated else (None, None, ""))
+    if start is not None and end is not None and _YEAR_TO_DATE.search(label):  # "(ytd fig)": since April
+        start = min(start, financial_year(fy_of(end))[0])
     flags = [Flag.UNMAPPED] if indicator is None else []
     if unit is Unit.PERCENT and value > 100:
         flags.append(Flag.OVER_100_PERCENT)
@@ -180,6 +182,9 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
         evidence=verdict.evidence if verdict else "",
         confidence=verdict.confidence if verdict and not verdict.blocked else None,
     )
+
+
+_YEAR_TO_DATE = re.compile(r"\b(?:ytd|year[- ]to[- ]date)\b", re.I)
 
 
 def _stray_date(columns: list[Column], headed: set[int], body: list[list[str]]) -> bool:

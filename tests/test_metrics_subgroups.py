@@ -324,3 +324,19 @@ def test_children_placed_in_or_outside_a_health_area_are_part_of_the_cohort() ->
                  "At the end of 2018-19, 93.1% of children in care for more than 12 months had an up to date Review "
                  "Health Assessment.")
     assert got == {67: "", 93.1: "cla_health_assessment_percent"}
+
+
+def test_two_months_without_a_year_are_the_last_such_months_the_paper_has_seen() -> None:
+    got = {m.value: (m.period_start, m.period_end) for m in rows(
+        "Across July and August, 90% of our cared for children have had their reviews within timescales.")}
+    assert got == {90: (date(2024, 7, 1), date(2024, 8, 31))}
+
+
+def test_a_year_to_date_row_counts_from_april() -> None:
+    table = Table(page=1, title="Corporate parenting scorecard",
+                  rows=[["Ref", "Measure", "Qu 1 19-20", "Qu 2 19-20"],
+                        ["P4.3", "% of review health assessments completed (ytd fig)", "91%", "85%"],
+                        ["P4.4", "% of dental checks completed", "70%", "72%"]], header_rows=1)
+    got = {m.value: (m.period_start, m.period_end) for m in
+           metrics_from_table(table, 0, ["Scorecard"], table.title, CTX, load_taxonomy())}
+    assert got[85] == (date(2019, 4, 1), date(2019, 9, 30)) and got[72] == (date(2019, 7, 1), date(2019, 9, 30))
