@@ -12,9 +12,8 @@ import re
 from datetime import date
 
 from ingest.metadata import tidy_name
+from ingest.periods import MONTHS
 
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                       "dec"), start=1)}
 _MEETING = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?-([A-Za-z]{3})-((?:19|20)\d{2})\s+\d{1,2}[.:]\d{2}\s+"  # "09th-Jan-2025 10.00 "
     r"([A-Z][\w ,'’&()-]*?[\w)])"  # "County Council", "Cabinet"
@@ -25,10 +24,10 @@ _MEETING = re.compile(
 def meeting_in_name(stem: str) -> tuple[str | None, date | None]:
     """The committee and meeting date a ModernGov file name gives, or (None, None)."""
     m = _MEETING.search(stem.strip())
-    if m is None or m.group(2).lower() not in _MONTHS:
+    if m is None or m.group(2).lower() not in MONTHS:
         return None, None
     try:
-        when = date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+        when = date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
     except ValueError:
         return None, None
     return tidy_name(m.group(4)), when

@@ -64,9 +64,8 @@ def infer(blocks: list[Block], parent: Metadata | None = None) -> Metadata:
     if parent is not None and doc_type is not DocType.MINUTES:
         committee = committee or parent.committee
         meeting_date = meeting_date or parent.meeting_date
-    if doc_type in (DocType.AGENDA, DocType.MINUTES) and committee:
-        when = f", {meeting_date:%-d %B %Y}" if meeting_date else ""
-        title = f"{doc_type.value.capitalize()}: {committee}{when}"
+    if doc_type in MEETING_PAPERS and committee:
+        title = meeting_title(doc_type, committee, meeting_date)
     period = None if doc_type in (DocType.AGENDA, DocType.MINUTES) else _period(title or "", head, meeting_date)
     return Metadata(
         authority=authority, committee=committee, meeting_date=meeting_date, title=title,
@@ -74,6 +73,14 @@ def infer(blocks: list[Block], parent: Metadata | None = None) -> Metadata:
         period_start=period[0] if period else None, period_end=period[1] if period else None,
         period_label=period[2] if period else None,
     )
+
+
+MEETING_PAPERS = (DocType.AGENDA, DocType.MINUTES)  # titled by their meeting
+
+
+def meeting_title(doc_type: DocType, committee: str, meeting_date: date | None) -> str:
+    """"Agenda: Cabinet, 30 January 2025": an agenda or minutes is known by its meeting."""
+    return f"{doc_type.value.capitalize()}: {committee}" + (f", {meeting_date:%-d %B %Y}" if meeting_date else "")
 
 
 def _author(doc_type: DocType, labelled: str | None, text: str) -> str | None:
@@ -161,9 +168,10 @@ def _committee_and_date(head: list[Block]) -> tuple[str | None, date | None]:
         if _TO_LABEL.fullmatch(text) and i + 1 < len(head):  # "To:" printed beside, not before, its addressee
             text = f"To: {head[i + 1].text}"
         m = _TO_LINE.match(text)
+        when = parse_date(m.group(2)) if m else None
         # "To: County Council – 9th January 2025": the full council's meeting, when a date says it is one
-        if m and (m.group(1).lower() not in _GENERIC - {"cabinet"} or (parse_date(m.group(2)) and m.group(1)[0].isupper())):
-            return tidy_name(re.sub(r"^the\s+", "", m.group(1), flags=re.I)), parse_date(m.group(2)) or labelled_date
+        if m and (m.group(1).lower() not in _GENERIC - {"cabinet"} or (when and m.group(1)[0].isupper())):
+            return tidy_name(re.sub(r"^the\s+", "", m.group(1), flags=re.I)), when or labelled_date
     for i, b in enumerate(head[:25]):
         m = _COMMITTEE_LINE.match(b.text) or re.match(r"^(Cabinet|CABINET)$", b.text.strip())
         if not m or len(b.text.split()) > 12 or m.group(1).lower() in _GENERIC - {"cabinet"}:

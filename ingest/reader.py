@@ -12,7 +12,7 @@ from urllib.parse import unquote
 from ingest.cleanup import is_blank_page_marker
 from ingest.errors import EmptyFile, IngestError, NotText, UnsupportedFormat
 from ingest.file_names import meeting_in_name
-from ingest.metadata import infer
+from ingest.metadata import MEETING_PAPERS, infer, meeting_title
 from ingest.models import Block, BlockKind, DocType, Document, FileFormat, Metadata, ParsedFile, SourceFile, Strict
 from ingest.packs import split_pack
 from ingest.repeats import fold_repeats
@@ -145,9 +145,8 @@ def _apply(meta: Metadata, overrides: Overrides, named: tuple[str | None, date |
     if meta.meeting_date is None and when and "meeting_date" not in changes:
         changes["meeting_date"] = when
     committee = changes.get("committee", meta.committee)
-    if meta.doc_type in (DocType.AGENDA, DocType.MINUTES) and committee and changes.keys() & {"committee", "meeting_date"}:
-        on = changes.get("meeting_date", meta.meeting_date)
-        changes["title"] = f"{meta.doc_type.value.capitalize()}: {committee}" + (f", {on:%-d %B %Y}" if on else "")
+    if meta.doc_type in MEETING_PAPERS and committee and changes.keys() & {"committee", "meeting_date"}:
+        changes["title"] = meeting_title(meta.doc_type, committee, changes.get("meeting_date", meta.meeting_date))
     return meta.model_copy(update=changes)
 
 

@@ -76,8 +76,6 @@ def a_year_back(text: str, span: tuple[int, int]) -> bool:
 
 _PUBLISHED = re.compile(r"\b(?:latest|most recent(?:ly)?|last) (?:published|available|reported) (?:national )?"
                         r"(?:figures?|data|statistics|information|performance|results)\b", re.I)
-
-
 _NOW = re.compile(r"\b(?:current(?:ly)?|now|at the time of (?:the|this) inspection|this year)\b", re.I)  # "... and now 30%"
 
 
