@@ -18,15 +18,22 @@ _ASKED: dict[Topic, str] = {
     Topic.PLACEMENT_STABILITY: r"(?:mov|chang)\w* (?:from |between )?"
                                r"(?:home|house|homes|carers?|placements?|foster|where they live)|"
                                r"how many (?:homes|placements|moves|carers)|"
-                               r"stable (?:homes?|placements?)|settled (?:homes?|placements?)",
+                               r"stable (?:homes?|placements?)|settled (?:homes?|placements?)|how (?:settled|stable)\b|"
+                               r"(?<!financial )(?<!workforce )(?<!staffing )(?<!financially )stability\b|"
+                               r"settled\b(?! status)|moved around|bounc\w* (?:around|between)|keep (?:on )?(?:being )?mov",
     Topic.ACCOMMODATION: r"(?:somewhere|place|places|nowhere) (?:safe )?to (?:live|stay)|sofa|rough sleep|"
                          r"roof over|live independently|housing|tenanc|flats?\b|accommodation|living arrangements|"
-                         r"where (?:do|does|did|will|can|should|are|is) (?:[\w']+ ){1,4}(?:live|stay)\b",
+                         r"where (?:do|does|did|will|can|should|are|is) (?:[\w']+ ){1,4}(?:live|stay)\b|"
+                         r"live (?:nearby|near by|close by|locally)\b|staying close\b",
     Topic.FOSTERING: r"(?:people|families|households|carers|more|new)\b[\w ]{0,20}\bto foster|fosterers|"
                      r"becom\w* (?:a )?foster|foster famil",
     Topic.RESIDENTIAL: r"(?:own|run|running|opens?|opening) (?:\w+ )?(?:children'?s )?homes\b|care homes? for children",
-    Topic.UASC: r"arriv\w* (?:alone|on their own|without)|(?:alone|unaccompanied) (?:in|to) (?:the uk|england|this country)",
-    Topic.HEALTH: r"check-?ups?|doctors?|\bgps?\b|nurses?|teeth|medical|well-?being|mental|counsell|jabs|vaccin",
+    Topic.UASC: r"arriv\w* (?:alone|on their own|without)|(?:alone|unaccompanied) (?:in|to) (?:the uk|england|this country)|"
+                r"(?:came|come|comes|coming|travel\w*) (?:to (?:the uk|england|britain|this country) )?"
+                r"(?:alone|on their own|by themselves|without (?:their )?(?:parents|family|families|an adult))|"
+                r"(?:from|to) (?:abroad|overseas)\b|migrant|small boats?|channel crossings?|age assess",
+    Topic.HEALTH: r"check-?ups?|doctors?|\bgps?\b|nurses?|teeth|medical|well-?being|mental|counsell|jabs|vaccin|"
+                  r"emotion\w*|anxi\w*|(?<!wishes and )feelings\b|questionnaires?|opticians?|eye tests?",
     Topic.WORKFORCE: r"\bstaff|hiring|locums?",
     Topic.PERMANENCE: r"grandparents?|grandmothers?|grandfathers?|relatives?|aunts?|uncles?|extended family|"
                       r"wider family|family members|family and friends|connected (?:carers?|persons?)|"
@@ -36,14 +43,20 @@ _ASKED: dict[Topic, str] = {
     Topic.EDUCATION: r"exams?\b|grades|college|qualifications|\bschools?\b|learning|pupils?",
     Topic.EXPLOITATION: r"exploit\w*|groom\w*|abus\w*|traffick\w*|police|arrest\w*|\bcrim\w*|offend\w*|"
                         r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|disappear|"
-                        r"missing\b(?! (?:data|information|out)\b)",  # "reported missing", not "missing data"
-    Topic.FINANCE: r"spend\w*|over ?budget|money|afford|\bcost\w*|prices?\b|expensive|financ\w*|paying",
+                        r"missing\b(?! (?:data|information|out)\b)|"  # "reported missing", not "missing data"
+                        r"whereabouts|absen\w* (?:from|without)|(?:go|goes|going|went) off\b|unauthori[sz]ed absences?|"
+                        r"away from (?:their )?(?:home|placement|foster)",
+    Topic.FINANCE: r"spend\w*|over ?budget|money|afford|\bcost\w*|prices?\b|expensive|financ\w*|paying|"
+                   r"budgets?\b|going over|deficit|in the red\b",
     Topic.PARTICIPATION: r"listen\w* to|(?:a|their) say\b|\bviews\b|opinions?|speak up|heard\b|"
-                         r"involv\w* in (?:decisions|plans)|(?:help|helps|helping) (?:to )?(?:shape|design) ",
+                         r"involv\w* in (?:decisions|plans)|(?:help|helps|helping) (?:to )?(?:shape|design) |"
+                         r"(?:tell|tells|told|telling) us\b|what (?:children|young people|they|kids) (?:say|said|think|want)\b|"
+                         r"voices?\b|consult\w* (?:with )?(?:children|young people|them)",
     Topic.FAMILY_SUPPORT: r"famil\w* together|stay\w* (?:at home )?with (?:their )?(?:parents|famil)|"
                           r"(?:go|going|goes|went|back) (?:back )?home\b(?! interview)|"
                           r"(?:go|going|goes|went|return\w*|back) (?:back )?to (?:live with )?(?:their )?(?:parents|famil)|"
-                          r"before problems|early (?:support|help)|"
+                          r"before problems|early (?:support|help)|family (?:centres?|hubs?)|children'?s centres?|"
+                          r"(?:help|helping|support|supporting|advice) (?:for |to )?parents\b|parenting\b|"
                           r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care",
 }
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word

@@ -21,7 +21,7 @@ from scrutineer.context import with_context
 from scrutineer.passages import Passage, Place, merge_adjacent
 from scrutineer.population import OUTSIDE_POPULATION, in_care_query, outside_care
 from scrutineer.query_filters import ReadQuery, apply_filters, read_query
-from scrutineer.why import Trace, Why, explain
+from scrutineer.why import TOPIC_LIST, Trace, Why, explain
 from store.records import Records
 from store.statement_rows import (
     SearchFilters,
@@ -40,6 +40,7 @@ RRF_K = 60
 POOL = 200  # candidates taken from each retriever
 FEEDBACK = 10  # top hits whose vectors move the query
 VOCABULARY_WEIGHT = 0.5  # the vocabulary's list votes at half weight (at full weight it crowded out the query's own)
+TOPIC_VECTOR_WEIGHT = 0.5  # a vector list within a topic the question names (probes in the README; 1.0 crowded)
 # "\d+ children" as "\d children": the same matches for `search`, found twice as fast
 _FIGURE = re.compile(r"\d(?:\s*%| (?:children|young people|care leavers|carers|households)\b)", re.I)
 VECTORS_KEPT = 512  # query vectors remembered: the same words with other filters, limits or pages embed once
@@ -104,6 +105,11 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
         vector = _feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])
         trace.ranks["feedback"] = _nearest(records, index, vector, deep, filters, scope)
         retrieved.append((trace.ranks["feedback"], 1.0))
+        for t in topical:  # the nearest among each named topic's statements: reaches those the question's words and
+            # vector both miss ("3 or more placements within a 12-month period" for "keep being moved between carers")
+            on_topic = _nearest(records, index, vector, deep, filters.model_copy(update={"topic": t}), scope)
+            trace.ranks[f"{TOPIC_LIST}{t}"] = on_topic
+            retrieved.append((on_topic, TOPIC_VECTOR_WEIGHT))
     return with_context(records, _fused(records, retrieved, topical, pool, trace), filters, trace.texts, _substance)
 
 

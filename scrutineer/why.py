@@ -14,6 +14,8 @@ from scrutineer.query_filters import QueryFilter
 from store.records import Records
 from store.statement_rows import statement_topics
 
+TOPIC_LIST = "topic:"  # a trace's name for the vector list within a topic: "topic:placement_stability"
+
 
 class Why(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -23,6 +25,7 @@ class Why(BaseModel):
     vector_rank: int | None = Field(None, description="Best rank in the vector list for the query as typed.")
     feedback_rank: int | None = Field(None, description="Best rank in the vector list moved towards the top hits.")
     vocabulary_rank: int | None = Field(None, description="Best rank in the list for the domain vocabulary's phrases.")
+    topic_rank: int | None = Field(None, description="Best rank in a vector list within a topic the question names.")
     fused_score: float = Field(0.0, description="Reciprocal-rank fusion of the lists, before any re-ranking.")
     rerank_score: float | None = Field(None, description="The second-stage re-ranker's score, when one ran.")
     filters: list[QueryFilter] = Field(default_factory=list, description="Filters read from the query's words.")
@@ -58,14 +61,15 @@ def explain(records: Records, trace: Trace, passages: list[tuple[list[int], floa
         best = max(ids, key=lambda sid: fused.get(sid, 0.0))
 
         def rank(name: str, ids: list[int] = ids) -> int | None:
-            found = [at[name][sid] for sid in ids if sid in at.get(name, {})]
+            found = [places[sid] for key, places in at.items() if key == name or (name.endswith(":") and
+                     key.startswith(name)) for sid in ids if sid in places]
             return min(found) if found else None
 
         out.append(Why(terms=[w for w, p in patterns.items() if p.search(text)],
                        topics=sorted({t for sid in ids for t in topics.get(sid, [])}),
                        keyword_rank=rank("keyword"), vector_rank=rank("vector"), feedback_rank=rank("feedback"),
-                       vocabulary_rank=rank("vocabulary"), fused_score=round(fused.get(best, 0.0), 5),
-                       rerank_score=trace.rerank.get(best), filters=trace.filters,
+                       vocabulary_rank=rank("vocabulary"), topic_rank=rank(TOPIC_LIST),
+                       fused_score=round(fused.get(best, 0.0), 5), rerank_score=trace.rerank.get(best), filters=trace.filters,
                        context=not any(sid in ranked for ranked in at.values() for sid in ids)))
     return out
 

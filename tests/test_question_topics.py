@@ -23,6 +23,14 @@ from nlp.topics import Topic, topics_of
     ("keeping families together so children do not need to come into care", Topic.FAMILY_SUPPORT),
     ("how often children in care are reported missing", Topic.EXPLOITATION),
     ("children going back to live with their parents after being in care", Topic.FAMILY_SUPPORT),
+    ("how settled children in care are in their homes", Topic.PLACEMENT_STABILITY),
+    ("children in care whose whereabouts are unknown", Topic.EXPLOITATION),
+    ("teenagers who came to this country on their own", Topic.UASC),
+    ("emotional health scores of children in care", Topic.HEALTH),
+    ("family centres offering help to parents", Topic.FAMILY_SUPPORT),
+    ("children's services budget going over", Topic.FINANCE),
+    ("listening to what children in care tell us", Topic.PARTICIPATION),
+    ("young people leaving children's homes helped to live nearby", Topic.ACCOMMODATION),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -38,3 +46,10 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     assert question_topics("did the council spot the overspend early on") == (Topic.FINANCE,)
     assert Topic.FAMILY_SUPPORT not in question_topics("how many children who go missing return home safely")
     assert Topic.PARTICIPATION not in question_topics("what is being done to help improve GCSE results")
+
+
+def test_plain_words_keep_their_other_senses() -> None:
+    assert Topic.PLACEMENT_STABILITY not in question_topics("financial stability of care providers")
+    assert Topic.PLACEMENT_STABILITY not in question_topics("EU settled status for care leavers")
+    assert Topic.ACCOMMODATION not in question_topics("children placed close to home")
+    assert Topic.HEALTH not in question_topics("recording the wishes and feelings of young children")

@@ -163,6 +163,18 @@ def test_each_hit_says_why_and_the_query_words_filter(search_kb: Path) -> None:
     assert all(w in hits[0].text.lower() for w in why.terms if w != "neet")
 
 
+def test_a_topic_the_question_names_is_searched_by_meaning_within_it(search_kb: Path) -> None:
+    """"How settled" names placement stability, and a vector list among its statements says so in `why`."""
+    with Records(search_kb) as records:
+        index, embedder = open_vectors(search_kb, Settings())
+        hits = search(records, index, embedder, "how settled are children in their homes", limit=10)
+        plain = search(records, index, embedder, "how settled are children in their homes", limit=10,
+                       filters=SearchFilters(topic="placement_stability"))
+    found = [h for h in hits if "placement_stability" in h.why.topics]
+    assert found and all(h.why.topic_rank for h in found)
+    assert all(h.why.topic_rank is None for h in plain)  # a topic filter already keeps to the topic
+
+
 def test_expand_adds_the_vocabulary_list_and_says_so(search_kb: Path) -> None:
     with Records(search_kb) as records:
         index, embedder = open_vectors(search_kb, Settings())
