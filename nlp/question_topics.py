@@ -18,22 +18,19 @@ _ASKED: dict[Topic, str] = {
     Topic.PLACEMENT_STABILITY: r"(?:mov|chang)\w* (?:from |between )?"
                                r"(?:home|house|homes|carers?|placements?|foster|where they live)|"
                                r"how many (?:homes|placements|moves|carers)|"
-                               r"stable (?:homes?|placements?)|settled (?:homes?|placements?)|how (?:settled|stable)\b|"
-                               r"(?<!financial )(?<!workforce )(?<!staffing )(?<!financially )stability\b|"
-                               r"settled\b(?! status)|moved around|bounc\w* (?:around|between)|keep (?:on )?(?:being )?mov",
+                               r"stable (?:homes?|placements?)|settled (?:homes?|placements?)|bounc\w* (?:around|between)",
     Topic.ACCOMMODATION: r"(?:somewhere|place|places|nowhere) (?:safe )?to (?:live|stay)|sofa|rough sleep|"
                          r"roof over|live independently|housing|tenanc|flats?\b|accommodation|living arrangements|"
-                         r"where (?:do|does|did|will|can|should|are|is) (?:[\w']+ ){1,4}(?:live|stay)\b|"
-                         r"live (?:nearby|near by|close by|locally)\b|staying close\b",
+                         r"where (?:do|does|did|will|can|should|are|is) (?:[\w']+ ){1,4}(?:live|stay)\b|staying close\b",
     Topic.FOSTERING: r"(?:people|families|households|carers|more|new)\b[\w ]{0,20}\bto foster|fosterers|"
                      r"becom\w* (?:a )?foster|foster famil",
     Topic.RESIDENTIAL: r"(?:own|run|running|opens?|opening) (?:\w+ )?(?:children'?s )?homes\b|care homes? for children",
     Topic.UASC: r"arriv\w* (?:alone|on their own|without)|(?:alone|unaccompanied) (?:in|to) (?:the uk|england|this country)|"
-                r"(?:came|come|comes|coming|travel\w*) (?:to (?:the uk|england|britain|this country) )?"
+                r"(?:came|come|comes|coming) (?:to (?:the uk|england|britain|this country) )?"
                 r"(?:alone|on their own|by themselves|without (?:their )?(?:parents|family|families|an adult))|"
-                r"(?:from|to) (?:abroad|overseas)\b|migrant|small boats?|channel crossings?|age assess",
+                r"migrant children|small boats?|channel crossings?|age assess",
     Topic.HEALTH: r"check-?ups?|doctors?|\bgps?\b|nurses?|teeth|medical|well-?being|mental|counsell|jabs|vaccin|"
-                  r"emotion\w*|anxi\w*|(?<!wishes and )feelings\b|questionnaires?|opticians?|eye tests?",
+                  r"strengths and difficulties|opticians?|eye tests?",
     Topic.WORKFORCE: r"\bstaff|hiring|locums?",
     Topic.PERMANENCE: r"grandparents?|grandmothers?|grandfathers?|relatives?|aunts?|uncles?|extended family|"
                       r"wider family|family members|family and friends|connected (?:carers?|persons?)|"
@@ -44,27 +41,43 @@ _ASKED: dict[Topic, str] = {
     Topic.EXPLOITATION: r"exploit\w*|groom\w*|abus\w*|traffick\w*|police|arrest\w*|\bcrim\w*|offend\w*|"
                         r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|disappear|"
                         r"missing\b(?! (?:data|information|out)\b)|"  # "reported missing", not "missing data"
-                        r"whereabouts|absen\w* (?:from|without)|(?:go|goes|going|went) off\b|unauthori[sz]ed absences?|"
-                        r"away from (?:their )?(?:home|placement|foster)",
+                        r"whereabouts|absen\w* (?:from (?:their )?(?:home|placement|care)|"
+                        r"without (?:permission|authori[sz]ation))",
     Topic.FINANCE: r"spend\w*|over ?budget|money|afford|\bcost\w*|prices?\b|expensive|financ\w*|paying|"
-                   r"budgets?\b|going over|deficit|in the red\b",
+                   r"budgets?\b|(?<!attention )deficit|in the red\b",
     Topic.PARTICIPATION: r"listen\w* to|(?:a|their) say\b|\bviews\b|opinions?|speak up|heard\b|"
                          r"involv\w* in (?:decisions|plans)|(?:help|helps|helping) (?:to )?(?:shape|design) |"
-                         r"(?:tell|tells|told|telling) us\b|what (?:children|young people|they|kids) (?:say|said|think|want)\b|"
-                         r"voices?\b|consult\w* (?:with )?(?:children|young people|them)",
+                         r"what (?:children|young people|kids) (?:say|said|think|want|tell)\b|"
+                         r"(?:children|young people)'?s'? voices?\b|consult\w* (?:with )?(?:children|young people)",
     Topic.FAMILY_SUPPORT: r"famil\w* together|stay\w* (?:at home )?with (?:their )?(?:parents|famil)|"
                           r"(?:go|going|goes|went|back) (?:back )?home\b(?! interview)|"
                           r"(?:go|going|goes|went|return\w*|back) (?:back )?to (?:live with )?(?:their )?(?:parents|famil)|"
                           r"before problems|early (?:support|help)|family (?:centres?|hubs?)|children'?s centres?|"
-                          r"(?:help|helping|support|supporting|advice) (?:for |to )?parents\b|parenting\b|"
+                          r"parenting (?:support|programmes?|classes|courses|groups?)|"
                           r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care",
 }
+# Words loose enough to mean something else in other council business ("financial stability", "staff feelings",
+# "tell us what you think about bin collections"): they name a topic only in a question about children.
+_ABOUT_CHILDREN: dict[Topic, str] = {
+    Topic.PLACEMENT_STABILITY: r"how (?:settled|stable)\b|(?<!financial )(?<!market )(?<!workforce )stability\b"
+                               r"(?! of (?:the )?(?:workforce|staff|market|econom|financ|council))|"
+                               r"settled\b(?! status)|moved around|keep (?:on )?(?:being )?mov",
+    Topic.ACCOMMODATION: r"live (?:nearby|near by|close by)\b",
+    Topic.HEALTH: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b",
+    Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b",
+}
+_CHILDREN = re.compile(r"\b(?:child|children|young (?:people|person)|kids|teenagers?|pupils?|care leavers?|"
+                       r"placements?|foster\w*|looked after|in care|cared for)\b")
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
+_COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.items()}
 
 
 @lru_cache(maxsize=1024)
 def question_topics(question: str) -> tuple[Topic, ...]:
     """The topics the rules find in the question, then those its plain words name."""
-    low = question.lower()
+    low = re.sub(r"\s+", " ", question.lower().replace("’", "'"))
     found = topics_of(question)
-    return tuple(found + [t for t, p in _COMPILED.items() if t not in found and p.search(low)])
+    found += [t for t, p in _COMPILED.items() if t not in found and p.search(low)]
+    if _CHILDREN.search(low):
+        found += [t for t, p in _COMPILED_CHILDREN.items() if t not in found and p.search(low)]
+    return tuple(found)

@@ -40,7 +40,10 @@ RRF_K = 60
 POOL = 200  # candidates taken from each retriever
 FEEDBACK = 10  # top hits whose vectors move the query
 VOCABULARY_WEIGHT = 0.5  # the vocabulary's list votes at half weight (at full weight it crowded out the query's own)
-TOPIC_VECTOR_WEIGHT = 0.5  # a vector list within a topic the question names (probes in the README; 1.0 crowded)
+# A vector list within each topic the question names (the first two), half a vote; its statements the rules tagged
+# also get the topic's own half vote. At 1.0 the topic's statements crowded out the question's own (README, probes).
+TOPIC_VECTOR_WEIGHT = 0.5
+TOPIC_LISTS = 2
 # "\d+ children" as "\d children": the same matches for `search`, found twice as fast
 _FIGURE = re.compile(r"\d(?:\s*%| (?:children|young people|care leavers|carers|households)\b)", re.I)
 VECTORS_KEPT = 512  # query vectors remembered: the same words with other filters, limits or pages embed once
@@ -105,7 +108,7 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
         vector = _feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])
         trace.ranks["feedback"] = _nearest(records, index, vector, deep, filters, scope)
         retrieved.append((trace.ranks["feedback"], 1.0))
-        for t in topical:  # the nearest among each named topic's statements: reaches those the question's words and
+        for t in topical[:TOPIC_LISTS]:  # the nearest among each named topic's statements: reaches those the question's words and
             # vector both miss ("3 or more placements within a 12-month period" for "keep being moved between carers")
             on_topic = _nearest(records, index, vector, deep, filters.model_copy(update={"topic": t}), scope)
             trace.ranks[f"{TOPIC_LIST}{t}"] = on_topic
