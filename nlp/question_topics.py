@@ -61,7 +61,10 @@ _ASKED: dict[Topic, str] = {
 _ABOUT_CHILDREN: dict[Topic, str] = {
     Topic.PLACEMENT_STABILITY: r"how (?:settled|stable)\b|(?<!financial )(?<!market )(?<!workforce )stability\b"
                                r"(?! of (?:the )?(?:workforce|staff|market|econom|financ|council))|"
-                               r"settled\b(?! status)|moved around|keep (?:on )?(?:being )?mov",
+                               r"settled\b(?! status)|moved around|keep (?:on )?(?:being )?mov|"
+                               # "foster placements that break down", not "a breakdown of the budget"
+                               r"(?:break|breaks|breaking|broke|broken) down\b(?! (?:of|by|into)\b)|"
+                               r"breakdowns? (?:of|in) (?:their |the |a )?(?:placements?|foster)",
     Topic.ACCOMMODATION: r"live (?:nearby|near by|close by)\b",
     Topic.HEALTH: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b",
     Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b",

@@ -31,6 +31,7 @@ from nlp.topics import Topic, topics_of
     ("children's services budget going over", Topic.FINANCE),
     ("listening to what children in care tell us", Topic.PARTICIPATION),
     ("young people leaving children's homes helped to live nearby", Topic.ACCOMMODATION),
+    ("foster placements that break down", Topic.PLACEMENT_STABILITY),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -61,6 +62,7 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("going over the minutes of the last meeting", Topic.FINANCE),
     ("tell us what you think about the bin collection changes", Topic.PARTICIPATION),
     ("nurses recruited from overseas", Topic.UASC),
+    ("a breakdown of the budget for children's services", Topic.PLACEMENT_STABILITY),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in
