@@ -256,6 +256,21 @@ class VectorIndex:
         among them finds what `where={name: True}` finds, without Chroma reading every vector's metadata per query."""
         return self._remembered(name, lambda: tuple(self.collection.get(where={name: True}, include=[])["ids"]))
 
+    def flagged_vectors(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """The ids flagged `name` and their vectors, read once until the index changes: the nearest among a topic's
+        statements is then a product in process, not a filtered query into Chroma (40% of a search's CPU)."""
+        def read() -> tuple[np.ndarray, np.ndarray]:
+            ids, rows = [], []
+            for offset in range(0, self.size(), _PAGE):  # in pages, as `everything` reads
+                got = self.collection.get(where={name: True}, include=["embeddings"], limit=_PAGE, offset=offset)
+                ids += got["ids"]
+                rows += list(got["embeddings"])
+                if len(got["ids"]) < _PAGE:
+                    break
+            matrix = np.asarray(rows, dtype=np.float32) if rows else np.zeros((0, 0), np.float32)
+            return np.asarray(ids, dtype=np.int64), matrix
+        return self._remembered(f"vectors:{name}", read)
+
     def holding(self) -> frozenset[str]:
         """Every id the index holds (as it names them), read once until the index changes: a query among ids must not
         name a statement without a vector (too short to embed, or not yet indexed)."""

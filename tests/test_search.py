@@ -10,10 +10,10 @@ import pytest
 
 from scrutineer.config import Settings, open_vectors
 from scrutineer.indexing import reindex, sync_index
-from scrutineer.search import _feedback, search
+from scrutineer.search import _feedback, _nearest, _nearest_on_topic, search
 from store.metric_rows import query_metrics
 from store.records import Records
-from store.statement_rows import SearchFilters
+from store.statement_rows import SearchFilters, vector_scope
 from store.vectors import IndexMismatch, VectorIndex
 
 
@@ -173,6 +173,22 @@ def test_a_topic_the_question_names_is_searched_by_meaning_within_it(search_kb: 
     found = [h for h in hits if "placement_stability" in h.why.topics]
     assert found and all(h.why.topic_rank for h in found)
     assert all(h.why.topic_rank is None for h in plain)  # a topic filter already keeps to the topic
+
+
+def test_the_topic_list_held_in_process_finds_what_a_topic_filtered_query_finds(search_kb: Path) -> None:
+    """The nearest among a topic's statements, by a product with its vectors in process, as Chroma's query among the
+    flagged ids orders them; with an authority filter too."""
+    with Records(search_kb) as records:
+        index, embedder = open_vectors(search_kb, Settings())
+        vector = embedder.embed(["children moving between foster homes"])[0]
+        for filters in (SearchFilters(), SearchFilters(authorities=["Northmoor Borough Council"])):
+            scope = vector_scope(records, filters)
+            topical = filters.model_copy(update={"topic": "placement_stability"})
+            held = _nearest_on_topic(records, index, vector, 50, filters, scope, "placement_stability")
+            assert held and held == _nearest(records, index, vector, 50, topical, scope)
+        ids, matrix = index.flagged_vectors("topic_placement_stability")
+        assert len(ids) == len(index.flagged("topic_placement_stability")) == matrix.shape[0]
+        assert _nearest_on_topic(records, index, vector, 50, SearchFilters(), None, "no_such_topic") == []
 
 
 def test_expand_adds_the_vocabulary_list_and_says_so(search_kb: Path) -> None:

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from scrutineer.api import KnowledgeBase, open_kb
 from scrutineer.config import Settings, settings
+from scrutineer.search import warm_topics
 
 T = TypeVar("T")
 SEARCHERS = min(4, (os.cpu_count() or 1) + 1)  # threads searching at once
@@ -93,6 +94,7 @@ class KBOwner:
         self.cache_rows = used.web_cache_rows
         if self.has_vectors:  # load the embedding model now, not on the first reader's search
             self._searchers.submit(lambda kb: kb.vectors()[1].embed(["warm up"]))
+            self._searchers.submit(lambda kb: warm_topics(kb.vectors()[0]))
 
     @property
     def has_vectors(self) -> bool:
