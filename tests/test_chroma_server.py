@@ -75,3 +75,4 @@ def test_search_through_a_chroma_server(chroma_url: str, corpus_kb: Path, tmp_pa
         assert not (kb / "chroma").exists()  # nothing written beside the KB: the server holds the vectors
         hits = search(records, index, embedder, "young people in emergency accommodation", SearchFilters(), 5)
     assert hits and any("emergency accommodation" in h.text for h in hits)
+    assert any(h.why.topic_rank for h in hits)  # the accommodation topic's list, through the server
