@@ -154,9 +154,10 @@ def _nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: in
 
 def _nearest_on_topic(records: Records, index: VectorIndex, vector: np.ndarray, limit: int, filters: SearchFilters,
                       scope: tuple[str, ...] | None, topic: str) -> list[int]:
-    """What `_nearest` finds with the topic as a filter, by a product with the topic's vectors held in process (a
-    Chroma server's index may change unseen, so nothing is held: there the filtered query, which reads ids only)."""
-    if index.url:
+    """What `_nearest` finds with the topic as a filter: by a product with the topic's vectors where the index holds
+    them (a server, after `warm_topics`), else the filtered query, which reads the topic's ids only (a one-off search
+    would spend more reading the vectors than it saves; a Chroma server's index may change unseen)."""
+    if index.url or not index.hold_topics:
         return _nearest(records, index, vector, limit, filters.model_copy(update={"topic": topic}), scope)
     ids, matrix = index.flagged_vectors(f"topic_{topic}")
     if not len(ids):
@@ -172,9 +173,10 @@ def _nearest_on_topic(records: Records, index: VectorIndex, vector: np.ndarray, 
 
 
 def warm_topics(index: VectorIndex) -> None:
-    """Read every topic's vectors now (a server at start: 2.3 s and 73 MB on the whole shared corpus), not during the
-    first question that names each topic while other readers wait."""
-    for topic in Topic if not index.url else ():
+    """Hold every topic's vectors in process from now on, read now (a server at start: 2.3 s and 73 MB on the whole
+    shared corpus) rather than during the first question that names each topic while other readers wait."""
+    index.hold_topics = not index.url
+    for topic in Topic if index.hold_topics else ():
         index.flagged_vectors(f"topic_{topic.value}")
 
 

@@ -100,6 +100,7 @@ class VectorIndex:
         self._epoch = -1
         self._size: int | None = None
         self._flagged: dict[tuple[int, str], object] = {}  # (generation, metadata flag or '' for all) -> ids
+        self.hold_topics = False  # a long-lived reader (the web server) holds each topic's vectors in process
         if rebuilding and self._lock is not None:
             return  # about to be reset (`reindex`): not read first, since it may be damaged
         with self._use():

@@ -10,7 +10,7 @@ import pytest
 
 from scrutineer.config import Settings, open_vectors
 from scrutineer.indexing import reindex, sync_index
-from scrutineer.search import _feedback, _nearest, _nearest_on_topic, search
+from scrutineer.search import _feedback, _nearest, _nearest_on_topic, search, warm_topics
 from store.metric_rows import query_metrics
 from store.records import Records
 from store.statement_rows import SearchFilters, vector_scope
@@ -181,6 +181,7 @@ def test_the_topic_list_held_in_process_finds_what_a_topic_filtered_query_finds(
     with Records(search_kb) as records:
         index, embedder = open_vectors(search_kb, Settings())
         vector = embedder.embed(["children moving between foster homes"])[0]
+        warm_topics(index)
         for filters in (SearchFilters(), SearchFilters(authorities=["Northmoor Borough Council"])):
             scope = vector_scope(records, filters)
             topical = filters.model_copy(update={"topic": "placement_stability"})
