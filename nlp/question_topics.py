@@ -21,7 +21,7 @@ _ASKED: dict[Topic, str] = {
                                r"stable (?:homes?|placements?)|settled (?:homes?|placements?)|bounc\w* (?:around|between)",
     Topic.ACCOMMODATION: r"(?:somewhere|place|places|nowhere) (?:safe )?to (?:live|stay)|sofa|rough sleep|"
                          r"roof over|live independently|housing|tenanc|flats?\b|accommodation|living arrangements|"
-                         r"where (?:do|does|did|will|can|should|are|is) (?:[\w']+ ){1,4}(?:live|stay)\b|staying close\b",
+                         r"where (?:do|does|did|will|can|should|are|is) (?:[\w']+ ){1,4}(?:live|stay)\b",
     Topic.FOSTERING: r"(?:people|families|households|carers|more|new)\b[\w ]{0,20}\bto foster|fosterers|"
                      r"becom\w* (?:a )?foster|foster famil",
     Topic.RESIDENTIAL: r"(?:own|run|running|opens?|opening) (?:\w+ )?(?:children'?s )?homes\b|care homes? for children",
@@ -52,7 +52,7 @@ _ASKED: dict[Topic, str] = {
     Topic.FAMILY_SUPPORT: r"famil\w* together|stay\w* (?:at home )?with (?:their )?(?:parents|famil)|"
                           r"(?:go|going|goes|went|back) (?:back )?home\b(?! interview)|"
                           r"(?:go|going|goes|went|return\w*|back) (?:back )?to (?:live with )?(?:their )?(?:parents|famil)|"
-                          r"before problems|early (?:support|help)|family (?:centres?|hubs?)|children'?s centres?|"
+                          r"before problems|early (?:support|help)|family centres?|children'?s centres?|"
                           r"parenting (?:support|programmes?|classes|courses|groups?)|"
                           r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care",
 }

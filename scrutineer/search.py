@@ -157,7 +157,7 @@ def _nearest_on_topic(records: Records, index: VectorIndex, vector: np.ndarray, 
     """What `_nearest` finds with the topic as a filter: by a product with the topic's vectors where the index holds
     them (a server, after `warm_topics`), else the filtered query, which reads the topic's ids only (a one-off search
     would spend more reading the vectors than it saves; a Chroma server's index may change unseen)."""
-    if index.url or not index.hold_topics:
+    if not index.hold_topics:
         return _nearest(records, index, vector, limit, filters.model_copy(update={"topic": topic}), scope)
     ids, matrix = index.flagged_vectors(f"topic_{topic}")
     if not len(ids):
