@@ -19,6 +19,13 @@ _NOT_COUNCILS = re.compile(
     re.I,
 )
 _POSTCODE_AFTER = re.compile(r"^,?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")  # "Manchester M1 2WD": an address
+# ... unless it is a council's own hall, where its meetings are held: "County Hall, Maidstone, Kent, ME14 1XQ"
+_OWN_HALL_BEFORE = re.compile(r"\b(?:(?:County|Town|City|Shire) Hall|Civic Cent(?:re|er)|Council Offices)\b[^\n]{0,40}$")
+# A paper that calls itself "the Council" names other councils in full as parties: "the Council manages debt on behalf
+# of Medway Council". Such a mention is not the paper's own (a place named beside it may be: "the County Council will
+# meet at County Hall, Maidstone, Kent").
+_SELF = re.compile(r"\b[Tt]he (?:County )?Council(?!\s+(?:Chamber|Tax|Offices|Hall|of)\b)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 _COUNCIL_NAME = re.compile(
     r"\b((?:[A-Z][a-z]+(?:[ -](?:upon|on|and|under)[ -])?[ -]?){1,3}"
     r"(?:County |Borough |City |District |Metropolitan Borough )?Council)\b"
@@ -54,7 +61,7 @@ class Gazetteer:
             alias = m.group(0)
             authority = self.by_alias[alias]
             after = text[m.end() : m.end() + 24]
-            if _POSTCODE_AFTER.match(after):
+            if _POSTCODE_AFTER.match(after) and not _OWN_HALL_BEFORE.search(text, max(0, m.start() - 60), m.start()):
                 continue  # a town in a postal address (Ofsted's own office, a partner's HQ), not the subject
             if alias.isupper() and alias.endswith("CC"):
                 initials[authority.name] += 1
@@ -62,6 +69,8 @@ class Gazetteer:
             full = alias == authority.name or "Council" in alias or after.lstrip().startswith(("Council", "County Council"))
             if alias in _AMBIGUOUS and not full:
                 continue
+            if full and _beside_self(text, m.start(), m.end()):
+                continue  # another council, as a party to what "the Council" does
             scores[authority.name] += 3 if full else 1
         for name, n in initials.items():
             scores[name] += 3 * n if scores[name] else n
@@ -70,6 +79,16 @@ class Gazetteer:
     def resolve(self, name: str) -> Authority | None:
         """An official name, alias or short name, case-insensitively."""
         return self.by_lower.get(name.strip().lower())  # metadata asks it of every opening line
+
+
+def _beside_self(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a mention also speaks of "the Council" as the paper's own."""
+    window = text[max(0, start - 400) : start]
+    ends = list(_SENTENCE_END.finditer(window))
+    before = window[ends[-1].end() :] if ends else window
+    stop = _SENTENCE_END.search(text, end, end + 400)
+    after = text[end : stop.start() if stop else end + 400]
+    return bool(_SELF.search(before) or _SELF.search(after))
 
 
 @lru_cache(maxsize=1)
