@@ -29,6 +29,7 @@ from nlp.kpi_cards import card_title, is_kpi_card
 from nlp.lead_ins import LeadIns
 from nlp.list_dates import ListDating
 from nlp.models import Basis, Confidence, DocumentContext, Flag, Metric, Unit
+from nlp.not_values import not_its_value
 from nlp.periods import resolve_periods
 from nlp.qualifiers import own_words
 from nlp.respectively import listed_run, respective_bases, respective_indicators
@@ -297,29 +298,6 @@ def _places(st: StatementIn, title: str, lead_ins: list[Place], context: str) ->
     return places
 
 
-# a bound printed on the authority's own figure: the figure is a limit, not its value (a target's "over 90%" is a value)
-_BOUND_BEFORE = re.compile(r"\b(?:over|more than|in excess of|exceed(?:ed|s|ing)?|fewer than|less than|at least|"
-                           r"upwards of|above|below|under|beyond)\s*$", re.I)  # "where attendance is above 98%"
-
-
-# an age printed as a bare number: "beyond 18 in order to", "until they turn 21", "she's 14, had a baby"
-_AGE_BEFORE = re.compile(r"\b(?:beyond|until|till|past|after|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|the age of|aged?|"
-                         r"(?:she|he)(?:['’]s| is| was))\s*$", re.I)  # "she's 14, had a baby"
-_AGE_AFTER = re.compile(r"\s*(?:\+|plus\b|or (?:over|older|above)\b|and (?:over|older|above)\b|years?\b|[,.;)]|"
-                        r"(?:in order|so that|to |when|where|if|as|they|and|but|or|with|without|on|in)\b)", re.I)
-
-
-def _an_age(f: Found, text: str) -> str | None:
-    """The words of a count that is an age ("beyond 18", "she's 14"), or None."""
-    start, end = f.value.span
-    if f.value.unit is not Unit.COUNT or not 14 <= f.value.value <= 25 or f.value.value % 1:
-        return None
-    before = _AGE_BEFORE.search(text, max(0, start - 20), start)
-    if before is None or not (end == len(text) or _AGE_AFTER.match(text, end)):
-        return None
-    return " ".join(text[before.start():end].split())
-
-
 def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy, domain: DocumentDomain,
              found: list[Found], antecedent: str = "") -> Verdict | None:
     """The row's evidence and confidence, or None when its indicator does not stand: borrowed, off its domain (economy,
@@ -327,11 +305,8 @@ def _verdict(f: Found, places: list[Place], st: StatementIn, taxonomy: Taxonomy,
     verdict = _judged(f, places, st, taxonomy, domain)
     if verdict is None or f.indicator is None:
         return verdict
-    if (age := _an_age(f, st.text)) is not None:  # "some remain in semi-independent provision beyond 18": an age
-        return blocked(verdict, f.indicator, f"an age: '{age}'")
-    bound = _BOUND_BEFORE.search(st.text, max(0, f.value.span[0] - 30), f.value.span[0])
-    if bound is not None and f.basis is Basis.ACTUAL:  # "over 40 young people", "rates exceeded 95%": not the value
-        return blocked(verdict, f.indicator, f"a bound: '{bound.group(0).strip()}'")
+    if (why := not_its_value(f.value, f.basis, st.text)) is not None:
+        return blocked(verdict, f.indicator, why)
     lead = " ".join(p.text for p in places if p.where == "lead-in") if st.is_list_item else ""
     clause, stretch = own_words(st.text, f.value.span, [g.value.span for g in found if g is not f])
     return qualified(verdict, f.indicator, f.value.unit, f"{clause} {lead}", f"{stretch} {lead}", taxonomy,

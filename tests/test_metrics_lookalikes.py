@@ -104,3 +104,16 @@ def test_the_figure_weighed_against_the_year_before_is_that_year_s() -> None:
                "to 15, more children have plans for adoption.")
     assert got[12] == ("cla_adopted_count", "actual", date(2015, 4, 1))
     assert got[15] == ("cla_adopted_count", "actual", date(2014, 4, 1))
+
+
+def test_a_projection_is_not_the_figure_achieved() -> None:
+    """Ofsted's Sutton and Hammersmith and Fulham reports: the figure a service expects is kept, unmapped."""
+    got = rows("The performance of review health assessments was high at 93% in 2013-14 and is anticipated to be 96% "
+               "for 2015-16.")
+    assert got[93][0] == "cla_health_assessment_percent" and got[96][0] == ""
+    got = rows("Recruitment has resulted in a significant reduction in agency social workers from 37% in 2015-16 to a "
+               "projected 23% by January 2017.")
+    assert got[37][0] == "sw_agency_rate_percent" and got[23][0] == ""
+    # "within expected timescales" names a measure, not a projection
+    got = rows("Performance on reviews undertaken within expected timescales is good: 92% from April to December 2015.")
+    assert got[92][0] == "cla_reviews_in_timescale_percent"

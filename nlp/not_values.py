@@ -1,0 +1,54 @@
+"""Figures printed in a sentence about a measure that are not the authority's value of it.
+
+An age ("beyond 18"), a bound ("over 40 young people", "rates exceeded 95%") and a projection ("a projected 23% by
+January 2017", "is anticipated to be 96% for 2015-16") each sit where the value would, with the measure's words around
+them. The row is kept, unmapped, its evidence saying why: a projection is not yet a figure to compare, and the
+contract's bases (actual, target, comparators) have none for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.models import Basis, Unit
+from nlp.values import Value
+
+# a bound printed on the authority's own figure: the figure is a limit, not its value (a target's "over 90%" is a value)
+_BOUND_BEFORE = re.compile(r"\b(?:over|more than|in excess of|exceed(?:ed|s|ing)?|fewer than|less than|at least|"
+                           r"upwards of|above|below|under|beyond)\s*$", re.I)  # "where attendance is above 98%"
+
+# an age printed as a bare number: "beyond 18 in order to", "until they turn 21", "she's 14, had a baby"
+_AGE_BEFORE = re.compile(r"\b(?:beyond|until|till|past|after|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|the age of|aged?|"
+                         r"(?:she|he)(?:['’]s| is| was))\s*$", re.I)  # "she's 14, had a baby"
+_AGE_AFTER = re.compile(r"\s*(?:\+|plus\b|or (?:over|older|above)\b|and (?:over|older|above)\b|years?\b|[,.;)]|"
+                        r"(?:in order|so that|to |when|where|if|as|they|and|but|or|with|without|on|in)\b)", re.I)
+
+# "a projected 23%", "is anticipated to be 96%", "projected to gain these qualifications at 29%", "forecast to reach"
+_PROJECTED_BEFORE = re.compile(
+    r"\b(?:projected|projection|forecast(?:ed)?|anticipated|predicted)\b"
+    r"(?:[^.;:%\d]{0,50}?\b(?:at|to be|of|to reach|to rise to|to fall to|to increase to|to reduce to))?\s*$", re.I)
+
+
+def not_its_value(value: Value, basis: Basis, text: str) -> str | None:
+    """Why the authority's figure printed at `value` is not its value of the measure, or None."""
+    if (age := _an_age(value, text)) is not None:  # "some remain in semi-independent provision beyond 18": an age
+        return f"an age: '{age}'"
+    if basis is not Basis.ACTUAL:
+        return None
+    start = value.span[0]
+    if bound := _BOUND_BEFORE.search(text, max(0, start - 30), start):
+        return f"a bound: '{bound.group(0).strip()}'"
+    if projected := _PROJECTED_BEFORE.search(text, max(0, start - 90), start):
+        return f"a projection: '{' '.join(projected.group(0).split())}'"
+    return None
+
+
+def _an_age(value: Value, text: str) -> str | None:
+    """The words of a count that is an age ("beyond 18", "she's 14"), or None."""
+    start, end = value.span
+    if value.unit is not Unit.COUNT or not 14 <= value.value <= 25 or value.value % 1:
+        return None
+    before = _AGE_BEFORE.search(text, max(0, start - 20), start)
+    if before is None or not (end == len(text) or _AGE_AFTER.match(text, end)):
+        return None
+    return " ".join(text[before.start():end].split())
