@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nlp.topics import Topic, topics_of
+from nlp.topics import CHILDREN, Topic, topics_of
 
 _ASKED: dict[Topic, str] = {
     Topic.NEET: r"out of (?:work|a job)|(?:into|find|get|finding|getting) (?:a )?(?:work|jobs?)\b|unemploy|careers?\b",
@@ -19,16 +19,18 @@ _ASKED: dict[Topic, str] = {
                                r"(?:home|house|homes|carers?|placements?|foster|where they live)|"
                                r"how many (?:homes|placements|moves|carers)|"
                                r"stable (?:homes?|placements?)|settled (?:homes?|placements?)|bounc\w* (?:around|between)",
-    Topic.ACCOMMODATION: r"(?:somewhere|place|places|nowhere) (?:safe )?to (?:live|stay)|sofa|rough sleep|"
+    Topic.ACCOMMODATION: r"(?:somewhere|place|places|nowhere) (?:safe )?to (?:live|stay)|sofa|rough sleep|homeless|"
+                         r"no fixed (?:address|abode)|"
                          r"roof over|live independently|housing|tenanc|flats?\b|accommodation|living arrangements|"
                          r"where (?:do|does|did|will|can|should|are|is) (?:[\w']+ ){1,4}(?:live|stay)\b",
     Topic.FOSTERING: r"(?:people|families|households|carers|more|new)\b[\w ]{0,20}\bto foster|fosterers|"
-                     r"becom\w* (?:a )?foster|foster famil",
+                     r"becom\w* (?:a )?foster|foster famil|"
+                     r"(?:not enough|shortage of|lack of|too few|more) (?:local )?(?:foster|fostering)\b",
     Topic.RESIDENTIAL: r"(?:own|run|running|opens?|opening) (?:\w+ )?(?:children'?s )?homes\b|care homes? for children",
     Topic.UASC: r"arriv\w* (?:alone|on their own|without)|(?:alone|unaccompanied) (?:in|to) (?:the uk|england|this country)|"
                 r"(?:came|come|comes|coming) (?:to (?:the uk|england|britain|this country) )?"
                 r"(?:alone|on their own|by themselves|without (?:their )?(?:parents|family|families|an adult))|"
-                r"migrant children|small boats?|channel crossings?|age assess",
+                r"migrant children|small boats?|channel crossings?|crossed the channel|age assess",
     Topic.HEALTH: r"check-?ups?|doctors?|\bgps?\b|nurses?|teeth|medical|well-?being|mental|counsell|jabs|vaccin|"
                   r"strengths and difficulties|opticians?|eye tests?",
     Topic.WORKFORCE: r"\bstaff|hiring|locums?",
@@ -37,40 +39,48 @@ _ASKED: dict[Topic, str] = {
                       r"forever famil|permanent (?:home|famil)",
     Topic.COURT: r"courts?\b|judges?|legal (?:action|proceedings|orders?)|(?:taken|take|taking) (?:\w+ )?into care|"
                  r"removed from (?:their )?(?:parents|famil)",
-    Topic.EDUCATION: r"exams?\b|grades|college|qualifications|\bschools?\b|learning|pupils?",
+    Topic.EDUCATION: r"exams?\b|grades|college|qualifications|\bschool(?:s|ing)?\b|learning|pupils?",
     Topic.EXPLOITATION: r"exploit\w*|groom\w*|abus\w*|traffick\w*|police|arrest\w*|\bcrim\w*|offend\w*|"
                         r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|disappear|"
                         r"missing\b(?! (?:data|information|out)\b)|"  # "reported missing", not "missing data"
                         r"whereabouts|absen\w* (?:from (?:their )?(?:home|placement|care)|"
                         r"without (?:permission|authori[sz]ation))",
-    Topic.FINANCE: r"spend\w*|over ?budget|money|afford|\bcost\w*|prices?\b|expensive|financ\w*|paying|"
+    Topic.FINANCE: r"(?:over)?spen[dt]\w*|over ?budget|money|afford|\bcost\w*|prices?\b|expensive|financ\w*|paying|"
                    r"budgets?\b|(?<!attention )deficit|in the red\b",
     Topic.PARTICIPATION: r"listen\w* to|(?:a|their) say\b|\bviews\b|opinions?|speak up|heard\b|"
                          r"involv\w* in (?:decisions|plans)|(?:help|helps|helping) (?:to )?(?:shape|design) |"
+                         r"(?:take|takes|taking|took) part in (?:their )?(?:own )?(?:care )?"
+                         r"(?:reviews?|meetings?|plans?|decisions)|"
                          r"what (?:children|young people|kids) (?:say|said|think|want|tell)\b|"
                          r"(?:children|young people)'?s'? voices?\b|consult\w* (?:with )?(?:children|young people)",
     Topic.FAMILY_SUPPORT: r"famil\w* together|stay\w* (?:at home )?with (?:their )?(?:parents|famil)|"
                           r"(?:go|going|goes|went|back) (?:back )?home\b(?! interview)|"
                           r"(?:go|going|goes|went|return\w*|back) (?:back )?to (?:live with )?(?:their )?(?:parents|famil)|"
                           r"before problems|early (?:support|help)|family centres?|children'?s centres?|"
+                          r"family support\b|(?:help|support) for (?:parents|families)\b|"
                           r"parenting (?:support|programmes?|classes|courses|groups?)|"
                           r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care",
 }
 # Words loose enough to mean something else in other council business ("financial stability", "staff feelings",
 # "tell us what you think about bin collections"): they name a topic only in a question about children.
 _ABOUT_CHILDREN: dict[Topic, str] = {
-    Topic.PLACEMENT_STABILITY: r"how (?:settled|stable)\b|(?<!financial )(?<!market )(?<!workforce )stability\b"
+    Topic.PLACEMENT_STABILITY: r"how (?:settled|stable)\b|"
+                               # "moved to a new foster home", "lived in three or more places in a year"
+                               r"mov\w* (?:in)?to (?:a )?(?:new|different|another) (?:foster )?"
+                               r"(?:home|house|placement|carers?|famil)|"
+                               r"(?:(?:three|3|two|2|four|4) or more|several|multiple|lots of|a number of|different) "
+                               r"(?:different )?(?:places|homes|moves|placements|foster homes|carers)\b|"
+                               r"(?<!financial )(?<!market )(?<!workforce )stability\b"
                                r"(?! of (?:the )?(?:workforce|staff|market|econom|financ|council))|"
                                r"settled\b(?! status)|moved around|keep (?:on )?(?:being )?mov|"
                                # "foster placements that break down", not "a breakdown of the budget"
                                r"(?:break|breaks|breaking|broke|broken) down\b(?! (?:of|by|into)\b)|"
                                r"breakdowns? (?:of|in) (?:their |the |a )?(?:placements?|foster)",
     Topic.ACCOMMODATION: r"live (?:nearby|near by|close by)\b",
-    Topic.HEALTH: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b",
-    Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b",
+    Topic.HEALTH: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b|"
+                  r"how (?:\w+ ){0,4}(?:feel|feels|feeling)\b|questionnaires?\b",
+    Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b|advocates?\b",
 }
-_CHILDREN = re.compile(r"\b(?:child|children|young (?:people|person)|kids|teenagers?|pupils?|care leavers?|"
-                       r"placements?|foster\w*|looked after|in care|cared for)\b")
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
 _COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.items()}
 
@@ -81,6 +91,6 @@ def question_topics(question: str) -> tuple[Topic, ...]:
     low = re.sub(r"\s+", " ", question.lower().replace("’", "'"))
     found = topics_of(question)
     found += [t for t, p in _COMPILED.items() if t not in found and p.search(low)]
-    if _CHILDREN.search(low):
+    if CHILDREN.search(low):
         found += [t for t, p in _COMPILED_CHILDREN.items() if t not in found and p.search(low)]
     return tuple(found)

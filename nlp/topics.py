@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from nlp.vocabulary import asked, jargon
+from nlp.vocabulary import asked, asked_about_children, jargon
 
 
 class Topic(StrEnum):
@@ -115,6 +115,10 @@ GATES: dict[Topic, tuple[str, ...]] = {
 # Acronyms and jargon → the words papers also use for them (nlp/data/vocabulary.yaml).
 JARGON: dict[str, str] = jargon()
 ASKED: dict[str, str] = asked()
+ASKED_ABOUT_CHILDREN: dict[str, str] = asked_about_children()
+# A question about children (or their placements), where looser plain words may name a topic or its terms.
+CHILDREN = re.compile(r"\b(?:child|children|young (?:people|person)|kids|teenagers?|pupils?|care leavers?|"
+                      r"placements?|foster\w*|looked after|in care|cared for)\b")
 
 
 def topics_of(text: str) -> list[Topic]:
@@ -144,7 +148,8 @@ def _expanded(query: str) -> tuple[str, ...]:
     whole jargon list."""
     low = query.lower()
     words = re.findall(r"[a-z0-9]+", low)
-    extra = [v for table in (JARGON, ASKED) for k, v in table.items() if re.search(rf"\b{re.escape(k)}\b", low)]
+    tables = (JARGON, ASKED, ASKED_ABOUT_CHILDREN) if CHILDREN.search(low) else (JARGON, ASKED)
+    extra = [v for table in tables for k, v in table.items() if re.search(rf"\b{re.escape(k)}\b", low)]
     spelled = [k for k, v in JARGON.items() if re.search(r"\b" + r"\W+".join(map(re.escape, v.split())) + r"\b", low)]
     expanded = words + [w for phrase in extra for w in phrase.split()] + [w for k in spelled for w in k.split()]
     return tuple(w for w in dict.fromkeys(expanded) if w not in STOPWORDS)

@@ -25,6 +25,7 @@ class Vocabulary(BaseModel):
     acronyms: dict[str, str]
     phrases: dict[str, str]
     asked: dict[str, str]
+    asked_about_children: dict[str, str]
     concepts: dict[str, Concept]
 
 
@@ -42,6 +43,12 @@ def jargon() -> dict[str, str]:
 def asked() -> dict[str, str]:
     """Plain words of a question, each with the terms papers print for it (searched one way only)."""
     return vocabulary().asked
+
+
+def asked_about_children() -> dict[str, str]:
+    """Plain words too loose for other council business ("questionnaire"), searched so only in a question about
+    children."""
+    return vocabulary().asked_about_children
 
 
 def _stem(word: str) -> str:

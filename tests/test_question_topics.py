@@ -32,6 +32,15 @@ from nlp.topics import Topic, topics_of
     ("listening to what children in care tell us", Topic.PARTICIPATION),
     ("young people leaving children's homes helped to live nearby", Topic.ACCOMMODATION),
     ("foster placements that break down", Topic.PLACEMENT_STABILITY),
+    ("children in care who have lived in three or more places in a year", Topic.PLACEMENT_STABILITY),
+    ("children in care moved to a new foster home several times", Topic.PLACEMENT_STABILITY),
+    ("questionnaires measuring how children in care are feeling", Topic.HEALTH),
+    ("plans for the schooling of each child in care", Topic.EDUCATION),
+    ("children taking part in their own care reviews", Topic.PARTICIPATION),
+    ("not enough foster homes near where children live", Topic.FOSTERING),
+    ("one-stop centres for family support in the community", Topic.FAMILY_SUPPORT),
+    ("money overspent on children's placements", Topic.FINANCE),
+    ("young people who left care and have no fixed address", Topic.ACCOMMODATION),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -63,6 +72,11 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("tell us what you think about the bin collection changes", Topic.PARTICIPATION),
     ("nurses recruited from overseas", Topic.UASC),
     ("a breakdown of the budget for children's services", Topic.PLACEMENT_STABILITY),
+    ("several homes were flooded in the storm", Topic.PLACEMENT_STABILITY),
+    ("residents moved to a new care home", Topic.PLACEMENT_STABILITY),
+    ("the council will advocate for fairer funding", Topic.PARTICIPATION),
+    ("a one stop shop for planning applications", Topic.FAMILY_SUPPORT),
+    ("customer satisfaction questionnaire for council tax", Topic.HEALTH),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in
@@ -75,3 +89,16 @@ def test_a_loose_word_adds_no_search_terms_in_its_other_sense() -> None:
 
     assert "stability" not in expand_query("EU settled status for care leavers")
     assert "stability" in expand_query("how settled are children in their foster homes")
+
+
+def test_loose_plain_words_search_the_printed_terms_only_in_a_question_about_children() -> None:
+    from nlp.topics import expand_query
+
+    assert "sdq" in expand_query("questionnaires measuring how children in care are feeling")
+    assert "sdq" not in expand_query("customer satisfaction questionnaire for council tax")
+    assert "iro" in expand_query("the officers who chair children in care reviews")
+    assert "iro" not in expand_query("who chairs the audit committee")
+    assert "interviews" in expand_query("talking to children after they come back from being missing")
+    assert "interviews" not in expand_query("staff who came back from long term sickness")
+    assert "siblings" in expand_query("brothers and sisters kept together in care")
+    assert "custody" in expand_query("care leavers in prison")
