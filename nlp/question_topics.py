@@ -60,6 +60,8 @@ _ASKED: dict[Topic, str] = {
                           r"family support\b|(?:help|support) for (?:parents|families)\b|"
                           r"parenting (?:support|programmes?|classes|courses|groups?)|"
                           r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care",
+    Topic.REVIEWS: r"reviewing officers?|reviews? of (?:[\w']+ ){0,3}care plans?|"
+                   r"care plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|oversight of (?:[\w']+ ){0,2}care plans?",
 }
 # Words loose enough to mean something else in other council business ("financial stability", "staff feelings",
 # "tell us what you think about bin collections"): they name a topic only in a question about children.
@@ -80,6 +82,8 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
     Topic.HEALTH: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b|"
                   r"how (?:\w+ ){0,4}(?:feel|feels|feeling)\b|questionnaires?\b",
     Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b|advocates?\b",
+    # "checks that each child's plan is reviewed on time", not "the Local Plan was reviewed"
+    Topic.REVIEWS: r"care plans?\b|reviews\b|plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)",
 }
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
 _COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.items()}

@@ -30,6 +30,7 @@ class Topic(StrEnum):
     FINANCE = "finance"
     PARTICIPATION = "participation"
     FAMILY_SUPPORT = "family_support"
+    REVIEWS = "care_plan_reviews"
 
 
 _RULES: dict[Topic, str] = {
@@ -89,6 +90,13 @@ _RULES: dict[Topic, str] = {
                           r"(?:becoming looked after|coming into care|come into care|entering care|needing to come into care)|"
                           r"supporting families (?:programme|outcomes|framework)|troubled families|families first for children|"
                           r"families first (?:reforms?|programme|pathfinder)|parenting (?:support|programmes?)",
+    # the oversight of each child's care plan: the independent reviewing officer, looked after reviews on time
+    Topic.REVIEWS: r"\bIROs?\b|independent reviewing (?:officers?|service|team)|reviewing officers?|"
+                   r"(?:looked after|child(?:ren)? in care|cared for|\bcla|\blac) reviews?|care plan reviews?|"
+                   r"reviews? of (?:their |the |each |a )?(?:child'?s |children'?s )?care plans?|"
+                   r"(?<!ehcp )(?<!annual )(?<!send )reviews? (?:were |was |are |is )?"
+                   r"(?:held |completed |undertaken |taking place )?(?:with)?in (?:statutory )?timescales?|midway reviews?|"
+                   r"care plans? (?:are |were |is |was )?(?:reviewed|scrutini[sz]ed|challenged)",
 }
 # Searched in lower-cased text with lower-cased patterns: twice as fast as re.I, which folds case per character.
 # (The rules hold no upper-case escape such as \W or \B, which lower-casing would change.)

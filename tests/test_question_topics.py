@@ -41,6 +41,9 @@ from nlp.topics import Topic, topics_of
     ("one-stop centres for family support in the community", Topic.FAMILY_SUPPORT),
     ("money overspent on children's placements", Topic.FINANCE),
     ("young people who left care and have no fixed address", Topic.ACCOMMODATION),
+    ("checks that each child's plan is reviewed on time", Topic.REVIEWS),
+    ("the officers who chair children in care reviews", Topic.REVIEWS),
+    ("independent checks on children's care plans", Topic.REVIEWS),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -77,6 +80,9 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("the council will advocate for fairer funding", Topic.PARTICIPATION),
     ("a one stop shop for planning applications", Topic.FAMILY_SUPPORT),
     ("customer satisfaction questionnaire for council tax", Topic.HEALTH),
+    ("the local plan was reviewed by the inspector", Topic.REVIEWS),
+    ("planning application reviews running late", Topic.REVIEWS),
+    ("annual reviews of EHCPs completed on time", Topic.REVIEWS),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in

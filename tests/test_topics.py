@@ -51,6 +51,12 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Councillor Smith will step down from the Panel in May.", Topic.FAMILY_SUPPORT, False),
     ("Supporting families with the cost of living is a priority.", Topic.FAMILY_SUPPORT, False),
     ("The Director contributed to the development of the transport strategy.", Topic.PARTICIPATION, False),
+    ("Independent Reviewing Officers challenge drift in children's care plans.", Topic.REVIEWS, True),
+    ("Reviews held within timescales fell to 72% in Q2.", Topic.REVIEWS, True),
+    ("Looked after reviews were rearranged because of sickness.", Topic.REVIEWS, True),
+    ("Annual reviews of EHCPs were held within timescales.", Topic.REVIEWS, False),
+    ("EHCP annual reviews within timescales rose to 61%.", Topic.REVIEWS, False),
+    ("The Local Plan review will be consulted on in the spring.", Topic.REVIEWS, False),
 ])
 def test_topics_in_the_plain_words_papers_and_people_use(text: str, topic: Topic, expected: bool) -> None:
     """A question in plain words names its topic as papers do ("multiple moves" is placement stability), so that the
