@@ -71,7 +71,7 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                                r"mov\w* (?:in)?to (?:a )?(?:new|different|another) (?:foster )?"
                                r"(?:home|house|placement|carers?|famil)|"
                                r"(?:(?:three|3|two|2|four|4) or more|several|multiple|lots of|a number of|different) "
-                               r"(?:different )?(?:places|homes|moves|placements|foster homes|carers)\b|"
+                               r"(?:different )?(?:foster )?(?:places|homes|moves|placements|carers)\b|"
                                r"(?<!financial )(?<!market )(?<!workforce )stability\b"
                                r"(?! of (?:the )?(?:workforce|staff|market|econom|financ|council))|"
                                r"settled\b(?! status)|moved around|keep (?:on )?(?:being )?mov|"

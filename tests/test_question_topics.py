@@ -42,6 +42,7 @@ from nlp.topics import Topic, topics_of
     ("money overspent on children's placements", Topic.FINANCE),
     ("young people who left care and have no fixed address", Topic.ACCOMMODATION),
     ("checks that each child's plan is reviewed on time", Topic.REVIEWS),
+    ("how many different foster carers a child has had", Topic.PLACEMENT_STABILITY),
     ("the officers who chair children in care reviews", Topic.REVIEWS),
     ("independent checks on children's care plans", Topic.REVIEWS),
 ])
@@ -108,3 +109,6 @@ def test_loose_plain_words_search_the_printed_terms_only_in_a_question_about_chi
     assert "interviews" not in expand_query("staff who came back from long term sickness")
     assert "siblings" in expand_query("brothers and sisters kept together in care")
     assert "prison" in expand_query("care leavers in jail")
+    assert "camhs" in expand_query("children in care getting help from child mental health services")
+    assert "borough" in expand_query("children in care placed in other areas")
+    assert "borough" not in expand_query("savings in other areas of the budget")
