@@ -18,7 +18,8 @@ _ABBREVIATIONS = {
     "ref", "inc", "ltd", "co", "cf", "al", "min", "max", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "prof", "rev", "hon", "est", "dept",
 }
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(£•])")
+# a footnote's mark may sit on the full stop: "4947 (68%) were actually seen.74 Early work is in progress"
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?:(?<=[a-z]\.)\d{1,3})?\s+(?=[A-Z0-9\"'“‘(£•])")
 # "25. Children's ...", "11.When ...", "8. S47 enquiries ...", "7.9 The NEET ...": the paragraph's number, printed before its text
 _PARAGRAPH_NUMBER = re.compile(
     r"^(?:(\d{1,3})\.(?!\d)\s*(?=[A-Z][A-Za-z’'\s]|[A-Z]\d|[‘'\"“(])|(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=[A-Z][a-z’']|[AI]\s|[A-Z]\d|[‘'\"“(]))"

@@ -96,6 +96,14 @@ def test_sentences_respect_abbreviations_and_initials():
     assert parts == ["Cllr. R. Bailey spoke first.", "The rate rose to 68 per 10,000 in Q2.", "Dr. Shah agreed, e.g. on visits."]
 
 
+def test_a_footnote_mark_on_the_full_stop_ends_the_sentence():
+    """West Sussex's needs assessment prints its footnote marks on the full stop: "seen.74 Early work ..."."""
+    text = "Of 7287 children in year 1, 4947 (68%) were seen.74 Early work is in progress. It rose to 4.5 Early on."
+    parts = [text[s:e] for s, e in split_sentences(text)]
+    assert parts == ["Of 7287 children in year 1, 4947 (68%) were seen.74", "Early work is in progress.",
+                     "It rose to 4.5 Early on."]
+
+
 def test_a_kpi_status_word_is_not_a_heading():
     def heading(text: str) -> str | None:
         found = detect_heading(Block(text=text, page=1, bold=True), None, 11.0)
