@@ -314,3 +314,15 @@ def test_the_held_ids_of_a_filter_are_read_again_after_a_write(tmp_path: Path) -
     assert first == ("1", "2") and index.held_among(scope) is first
     index.add([3], np.eye(8, dtype=np.float32)[2:3], [{}])
     assert index.held_among(scope) == scope
+
+
+def test_a_notebook_can_hold_the_topic_vectors_and_finds_the_same(search_kb: Path) -> None:
+    """`kb.warm()` is what `serve` does at start; a search after it finds what the one-off path finds."""
+    from scrutineer.api import open_kb
+
+    question = "how settled are children in their homes"
+    with open_kb(search_kb) as kb:
+        cold = [(h.source, h.text) for h in kb.search(question, limit=10)]
+        kb.warm()
+        assert kb.vectors()[0].hold_topics
+        assert [(h.source, h.text) for h in kb.search(question, limit=10)] == cold
