@@ -127,6 +127,9 @@ def main() -> None:
     ap.add_argument("--port", type=int, default=8799)
     ap.add_argument("--think", type=float, default=0.0, help="seconds a client waits between an answer and its next request")
     ap.add_argument("--no-cache", action="store_true", help="the server remembers no search answers")
+    ap.add_argument("--settle", type=float, default=5.0,
+                    help="seconds to wait after the first search before the load starts: the server reads every "
+                         "topic's vectors at start (2-3 s on the whole shared corpus); 0 measures start-up too")
     ap.add_argument("--processes", type=int, default=1,
                     help="client processes the clients are split over (1: all threads of this one, which then share "
                          "one Python lock: on a small machine that lock, not the server, can dominate the latency)")
@@ -147,6 +150,7 @@ def main() -> None:
             t = time.perf_counter()
             c.get("/", params={"q": "warm up the embedding model"})
             print(f"first search (model load): {(time.perf_counter() - t) * 1000:.0f} ms")
+            time.sleep(args.settle)
         cpu = _cpu_seconds(server.pid)
         results = _run_clients(base, urls, args)
         cpu = _cpu_seconds(server.pid) - cpu
