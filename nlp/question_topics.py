@@ -75,6 +75,7 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                                r"(?<!financial )(?<!market )(?<!workforce )stability\b"
                                r"(?! of (?:the )?(?:workforce|staff|market|econom|financ|council))|"
                                r"settled\b(?! status)|moved around|keep (?:on )?(?:being )?mov|"
+                               r"unplanned (?:endings?|moves?)|end\w* (?:without being planned|unexpectedly|in an unplanned)|"
                                # "foster placements that break down", not "a breakdown of the budget"
                                r"(?:break|breaks|breaking|broke|broken) down\b(?! (?:of|by|into)\b)|"
                                r"breakdowns? (?:of|in) (?:their |the |a )?(?:placements?|foster)",

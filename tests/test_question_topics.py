@@ -43,6 +43,7 @@ from nlp.topics import Topic, topics_of
     ("young people who left care and have no fixed address", Topic.ACCOMMODATION),
     ("checks that each child's plan is reviewed on time", Topic.REVIEWS),
     ("how many different foster carers a child has had", Topic.PLACEMENT_STABILITY),
+    ("foster placements ending without being planned", Topic.PLACEMENT_STABILITY),
     ("the officers who chair children in care reviews", Topic.REVIEWS),
     ("independent checks on children's care plans", Topic.REVIEWS),
 ])
@@ -112,3 +113,6 @@ def test_loose_plain_words_search_the_printed_terms_only_in_a_question_about_chi
     assert "camhs" in expand_query("children in care getting help from child mental health services")
     assert "borough" in expand_query("children in care placed in other areas")
     assert "borough" not in expand_query("savings in other areas of the budget")
+    assert "suspensions" in expand_query("children in care missing school or being excluded")
+    assert "suspensions" not in expand_query("costs excluded from the capital programme")
+    assert "ifa" in expand_query("paying agencies for foster placements")
