@@ -14,11 +14,16 @@ import re
 from collections.abc import Callable
 
 from store.records import Records
-from store.statement_rows import SearchFilters, allowed_ids, neighbours
+from store.statement_rows import SearchFilters, allowed_ids, following, neighbours
 
 SHARE = 0.5  # of the hit's score a leaning neighbour gets (0.3 to 0.9 measured the same on the probes)
 TOP = 100  # candidates whose neighbours are read
 # Words that open a sentence continuing the one before: a pronoun or determiner pointing back, or a connective.
+# A sentence that points to a table below it ("Table 2 below indicates the percentages ... up to date with their
+# dental checks"): the table's rows of bare figures ("31.03.15 | 98% | 86%") have no words a search could match.
+POINTS_TO_TABLE = re.compile(r"\btable (\d+)\b|\b(?:the )?table below\b", re.I)
+TABLE_REACH = 12  # statements after the sentence within which its table starts
+ROW_WORDS = re.compile(r"[^\W\d_]{3,}")  # a row with a word of three letters says what it is; a bare row does not
 LEANS = re.compile(r"(?:this|these|those|that|it|its|they|their|such|however|but|also|in addition|additionally|"
                    r"further|furthermore|as a result|therefore|consequently|similarly|despite this)\b", re.I)
 
@@ -33,8 +38,29 @@ def with_context(records: Records, fused: list[tuple[int, float]], filters: Sear
         if LEANS.match(n.text if n.after else texts.get(n.of, "")):
             gains[n.id] = max(gains.get(n.id, 0.0), SHARE * scores[n.of] * weight(n.text))
             texts.setdefault(n.id, n.text)
+    for row_id, text, share in _tables_pointed_to(records, fused[:TOP], texts):
+        gains[row_id] = max(gains.get(row_id, 0.0), share * weight(text))
+        texts.setdefault(row_id, text)
     if not gains:
         return fused
     for sid in allowed_ids(records, list(gains), filters):
         scores[sid] = max(scores.get(sid, 0.0), gains[sid])
     return sorted(scores.items(), key=lambda item: -item[1])
+
+
+def _tables_pointed_to(records: Records, top: list[tuple[int, float]], texts: dict[int, str]) -> list[tuple[int, str, float]]:
+    """The caption and bare rows of the table a strong hit points to, each with its share of the hit's score."""
+    pointing = {sid: score for sid, score in top if POINTS_TO_TABLE.search(texts.get(sid, ""))}
+    found: list[tuple[int, str, float]] = []
+    run: dict[int, list] = {}
+    for n in following(records, list(pointing), TABLE_REACH):
+        state = run.setdefault(n.of, [False, False])  # [table reached, table ended]
+        caption = re.match(r"\s*table \d+\b", n.text, re.I) is not None
+        bare = " | " in n.text and not ROW_WORDS.search(n.text)
+        if state[1] or (state[0] and not bare):
+            state[1] = state[0]
+            continue
+        if caption or bare:
+            state[0] = True
+            found.append((n.id, n.text, SHARE * pointing[n.of]))
+    return found

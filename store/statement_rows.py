@@ -218,6 +218,16 @@ def neighbours(records: Records, ids: list[int]) -> list[Neighbour]:
     return [Neighbour(r[0], r[1], r[2], bool(r[3])) for r in records.db.execute(sql, ids)]
 
 
+def following(records: Records, ids: list[int], count: int) -> list[Neighbour]:
+    """Up to `count` statements after each of `ids` in the same document and section, in reading order."""
+    if not ids:
+        return []
+    sql = ("SELECT s.id, n.id, n.text, 1 FROM statements s JOIN statements n"
+           " ON n.document_id = s.document_id AND n.ord > s.ord AND n.ord <= s.ord + ? AND n.section_path = s.section_path"
+           f" WHERE s.id IN ({', '.join('?' * len(ids))}) ORDER BY s.id, n.ord")
+    return [Neighbour(r[0], r[1], r[2], True) for r in records.db.execute(sql, [count, *ids])]
+
+
 def with_topic(records: Records, ids: list[int], topic: str) -> set[int]:
     """Those of `ids` tagged with `topic`."""
     if not ids:

@@ -47,3 +47,32 @@ def test_leaning_openings() -> None:
     assert LEANS.match("This equates to 137 connected carer households.")
     assert LEANS.match("However, the involvement of care leavers in their plans is inconsistent.")
     assert not LEANS.match("Thistle House opened in May.") and not LEANS.match("Care leavers are supported.")
+
+
+HEALTH = """Health of cared for children
+
+Dental checks
+
+There are difficulties with obtaining dental data for cared for children. Table 2 below indicates the percentages of
+cared for children who were up to date with their dental check on 31.03.2019 and the years before.
+
+Table 2
+
+31.03.15 | 98% | 86%
+
+31.03.16 | 76% | 84%
+
+Immunisation | 87% | 85%
+
+The panel thanked the designated nurse.
+"""
+
+
+def test_a_sentence_pointing_to_a_table_brings_its_bare_rows(tmp_path: Path) -> None:
+    """Rows of bare figures have no words a search could match; the sentence that points to their table does."""
+    (tmp_path / "health.txt").write_text(HEALTH)
+    with Records(tmp_path / "kb") as records:
+        ingest([tmp_path / "health.txt"], records, workers=1)
+    text, _ = _first_hit(tmp_path / "kb", "dental checks")
+    assert "Table 2 31.03.15 | 98% | 86% 31.03.16 | 76% | 84%" in text
+    assert "Immunisation" not in text and "thanked" not in text  # a row that says what it is ends the bare run
