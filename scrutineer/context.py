@@ -21,7 +21,8 @@ TOP = 100  # candidates whose neighbours are read
 # Words that open a sentence continuing the one before: a pronoun or determiner pointing back, or a connective.
 # A sentence that points to a table below it ("Table 2 below indicates the percentages ... up to date with their
 # dental checks"): the table's rows of bare figures ("31.03.15 | 98% | 86%") have no words a search could match.
-POINTS_TO_TABLE = re.compile(r"\btable (\d+)\b|\b(?:the )?table below\b", re.I)
+POINTS_TO_TABLE = re.compile(r"\btable \d+\b|\b(?:the )?table below\b", re.I)
+CAPTION = re.compile(r"\s*table \d+\b", re.I)
 TABLE_REACH = 12  # statements after the sentence within which its table starts
 ROW_WORDS = re.compile(r"[^\W\d_]{3,}")  # a row with a word of three letters says what it is; a bare row does not
 LEANS = re.compile(r"(?:this|these|those|that|it|its|they|their|such|however|but|also|in addition|additionally|"
@@ -52,15 +53,14 @@ def _tables_pointed_to(records: Records, top: list[tuple[int, float]], texts: di
     """The caption and bare rows of the table a strong hit points to, each with its share of the hit's score."""
     pointing = {sid: score for sid, score in top if POINTS_TO_TABLE.search(texts.get(sid, ""))}
     found: list[tuple[int, str, float]] = []
-    run: dict[int, list] = {}
+    started: set[int] = set()  # hits whose table has begun
+    ended: set[int] = set()
     for n in following(records, list(pointing), TABLE_REACH):
-        state = run.setdefault(n.of, [False, False])  # [table reached, table ended]
-        caption = re.match(r"\s*table \d+\b", n.text, re.I) is not None
         bare = " | " in n.text and not ROW_WORDS.search(n.text)
-        if state[1] or (state[0] and not bare):
-            state[1] = state[0]
+        if n.of in ended or (n.of in started and not bare):
+            ended.add(n.of)
             continue
-        if caption or bare:
-            state[0] = True
+        if bare or CAPTION.match(n.text):
+            started.add(n.of)
             found.append((n.id, n.text, SHARE * pointing[n.of]))
     return found

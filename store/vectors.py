@@ -261,15 +261,12 @@ class VectorIndex:
         """The ids flagged `name` and their vectors, read once until the index changes: the nearest among a topic's
         statements is then a product in process (2 ms), not a query into Chroma among its ids (10-16 ms a topic)."""
         def read() -> tuple[np.ndarray, np.ndarray]:
-            ids, rows = [], []
-            for offset in range(0, self.size(), _PAGE):  # in pages, as `everything` reads
-                got = self.collection.get(where={name: True}, include=["embeddings"], limit=_PAGE, offset=offset)
-                ids += got["ids"]
-                rows += list(got["embeddings"])
-                if len(got["ids"]) < _PAGE:
-                    break
-            matrix = np.asarray(rows, dtype=np.float32) if rows else np.zeros((0, 0), np.float32)
-            return np.asarray(ids, dtype=np.int64), matrix
+            ids: list[int] = []
+            vectors: list[np.ndarray] = []
+            for got in self._pages(["embeddings"], where={name: True}):
+                ids += [int(i) for i in got["ids"]]
+                vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
+            return np.array(ids, dtype=np.int64), np.vstack(vectors) if ids else np.zeros((0, 0), np.float32)
         return self._remembered(f"vectors:{name}", read)
 
     def holding(self) -> frozenset[str]:
@@ -336,13 +333,21 @@ class VectorIndex:
         vectors: list[np.ndarray] = []
         metas: list[dict[str, Scalar]] = []
         with self._use():  # one hold: the pages are of one state of the index
-            for offset in range(0, self.size(), _PAGE):  # in pages: one get of everything overflows SQLite's variables
-                got = self.collection.get(include=["embeddings", "metadatas"], limit=_PAGE, offset=offset)
+            for got in self._pages(["embeddings", "metadatas"]):
                 ids += [int(i) for i in got["ids"]]
                 vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
                 metas += [dict(m or {}) for m in got["metadatas"]]
         matrix = np.vstack(vectors) if ids else np.zeros((0, 0), np.float32)
         return np.array(ids, dtype=np.int64), matrix, metas
+
+    def _pages(self, include: list[str], where: dict[str, Scalar] | None = None) -> Iterator[dict]:
+        """The index's rows (those flagged `where`) in pages: one get of everything overflows SQLite's variables.
+        The caller holds the index (`_use`) so the pages are of one state of it."""
+        for offset in range(0, self.size(), _PAGE):
+            got = self.collection.get(where=where, include=include, limit=_PAGE, offset=offset)
+            yield got
+            if len(got["ids"]) < _PAGE:
+                break
 
     def set_metadata(self, ids: list[int], metadatas: list[dict[str, Scalar]]) -> None:
         self._forget()
