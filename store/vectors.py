@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from store.chroma_log import level_graph, unsaved_writes
 from store.kb_lock import VectorLock
 from store.vector_probe import probe
 
@@ -239,6 +240,18 @@ class VectorIndex:
         for i in range(0, len(ids), _BATCH):
             with self._use(write=True):
                 self.collection.delete(ids=[str(x) for x in ids[i:i + _BATCH]])
+
+    def level(self) -> None:
+        """End a write session with Chroma's saved graph holding every write (store/chroma_log.py), so that every
+        process searches the same graph. A server keeps its graph in its one process: nothing to do."""
+        if self.url:
+            return
+        with self._use():  # looked at first: a write would make every reader reopen the store
+            if not unsaved_writes(self.kb / STORE_DIR, str(self.collection.id)):
+                return
+        self._forget()
+        with self._use(write=True):
+            level_graph(self.collection, self.kb / STORE_DIR)
 
     def _forget(self) -> None:
         """The index changed (here, or another process wrote and it was reopened): its count and flags are read again."""

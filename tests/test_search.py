@@ -11,10 +11,11 @@ import pytest
 from scrutineer.config import Settings, open_vectors
 from scrutineer.indexing import reindex, sync_index
 from scrutineer.search import _feedback, _nearest, _nearest_on_topic, search, warm_topics
+from store.chroma_log import unsaved_writes
 from store.metric_rows import query_metrics
 from store.records import Records
 from store.statement_rows import SearchFilters, vector_scope
-from store.vectors import IndexMismatch, VectorIndex
+from store.vectors import STORE_DIR, IndexMismatch, VectorIndex
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +27,13 @@ def search_kb(corpus_kb: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
         done = sync_index(records, index, embedder)
     assert done.embedded > 100
     return kb
+
+
+def test_building_the_index_leaves_nothing_for_readers_to_replay(search_kb: Path) -> None:
+    index, _ = open_vectors(search_kb, Settings())
+    with index.held():
+        assert index.size() > 100
+        assert unsaved_writes(search_kb / STORE_DIR, str(index.collection.id)) == 0  # store/chroma_log.py
 
 
 def test_hybrid_search_finds_and_cites(search_kb: Path) -> None:
