@@ -115,3 +115,15 @@ def test_quarter_columns_take_the_year_printed_in_the_row_and_a_year_only_row_co
     assert (81.5, "cla_health_assessment_percent", date(2018, 4, 1)) in got
     assert (85.6, "cla_health_assessment_percent", date(2019, 1, 1)) in got
     assert len(got) == 8
+
+
+def test_a_row_of_interest_rates_printed_without_percent_signs_is_percent_not_a_count() -> None:
+    table = Table(page=4, header_rows=1, rows=[
+        ["", "Mar-25", "Jun-25", "Sep-25"],
+        ["Bank Rate", "4.50", "4.25", "4.00"],
+        ["10yr PWLB", "5.30", "5.20", "5.10"],
+        ["Capital projects cost more than budgeted above inflation", "4", "3", "4"]])
+    units = {(m.label, m.unit.value) for m in metrics_from_table(table, 0, ["Interest rate forecast"], "", CTX,
+                                                                   load_taxonomy())}
+    assert units == {("Bank Rate", "percent"), ("10yr PWLB", "percent"),
+                     ("Capital projects cost more than budgeted above inflation", "count")}
