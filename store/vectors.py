@@ -243,8 +243,10 @@ class VectorIndex:
 
     def level(self) -> None:
         """End a write session with Chroma's saved graph holding every write (store/chroma_log.py), so that every
-        process searches the same graph. A server keeps its graph in its one process: nothing to do."""
+        process (and a server after a restart) searches the same graph."""
         if self.url:
+            with self._use():
+                level_graph(self.collection, None)
             return
         with self._use():  # looked at first: a write would make every reader reopen the store
             if not unsaved_writes(self.kb / STORE_DIR, str(self.collection.id)):

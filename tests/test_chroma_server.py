@@ -16,9 +16,12 @@ import pytest
 from scrutineer.config import Settings, open_vectors
 from scrutineer.indexing import sync_index
 from scrutineer.search import search
+from store.chroma_log import unsaved_writes
 from store.records import Records
 from store.statement_rows import SearchFilters
 from store.vectors import IndexMismatch, VectorIndex
+
+_DATA: dict[str, Path] = {}  # each server's store, to read its log
 
 
 def _free_port() -> int:
@@ -37,6 +40,7 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory):
     proc = subprocess.Popen([str(exe), "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
+    _DATA[url] = data
     try:
         for _ in range(120):
             try:
@@ -76,3 +80,12 @@ def test_search_through_a_chroma_server(chroma_url: str, corpus_kb: Path, tmp_pa
         hits = search(records, index, embedder, "young people in emergency accommodation", SearchFilters(), 5)
     assert hits and any("emergency accommodation" in h.text for h in hits)
     assert any(h.why.topic_rank for h in hits)  # the accommodation topic's list, through the server
+
+
+def test_a_write_session_leaves_the_servers_saved_graph_level(chroma_url: str, tmp_path: Path):
+    index = VectorIndex(tmp_path, "unit-test-embedder", chroma_url, collection="level")
+    v = np.random.default_rng(0).normal(size=(300, 8)).astype(np.float32)
+    index.add(list(range(1, 301)), v / np.linalg.norm(v, axis=1, keepdims=True), [{}] * 300)
+    assert unsaved_writes(_DATA[chroma_url], str(index.collection.id)) == 300  # a restart would replay these
+    index.level()
+    assert unsaved_writes(_DATA[chroma_url], str(index.collection.id)) == 0 and index.size() == 300
