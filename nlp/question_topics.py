@@ -27,7 +27,8 @@ _ASKED: dict[Topic, str] = {
                      r"becom\w* (?:a )?foster|foster famil|"
                      r"(?:not enough|shortage of|lack of|too few|more) (?:local )?(?:foster|fostering)\b",
     Topic.RESIDENTIAL: r"(?:own|run|running|opens?|opening) (?:\w+ )?(?:children'?s )?homes\b|care homes? for children",
-    Topic.UASC: r"arriv\w* (?:alone|on their own|without)|(?:alone|unaccompanied) (?:in|to) (?:the uk|england|this country)|"
+    Topic.UASC: r"arriv\w* (?:(?:in|to) (?:the uk|england|britain|this country) )?(?:alone|on their own|without)|"
+                r"(?:alone|unaccompanied) (?:in|to) (?:the uk|england|this country)|"
                 r"(?:came|come|comes|coming) (?:to (?:the uk|england|britain|this country) )?"
                 r"(?:alone|on their own|by themselves|without (?:their )?(?:parents|family|families|an adult))|"
                 r"migrant children|small boats?|channel crossings?|crossed the channel|age assess",
@@ -58,11 +59,13 @@ _ASKED: dict[Topic, str] = {
                           r"(?:go|going|goes|went|return\w*|back) (?:back )?to (?:live with )?(?:their )?(?:parents|famil)|"
                           r"before problems|early (?:support|help)|family centres?|children'?s centres?|"
                           r"family support\b|(?:help|support) for (?:parents|families)\b|"
+                          r"(?:parents|families) (?:can |could |to )?(?:get|find|ask for) (?:help|support|advice)|"
                           r"parenting (?:support|programmes?|classes|courses|groups?)|"
                           r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care",
     Topic.REVIEWS: r"reviewing officers?|reviews? of (?:[\w']+ ){0,3}care plans?|"
                    r"care plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|oversight of (?:[\w']+ ){0,2}care plans?",
 }
+_SHORT_OF_PLACES = r"(?:not enough|shortage of|lack of|too few) (?:local )?(?:places|beds)\b(?!.*\b(?:schools?|pupils?|nurser))"
 # Words loose enough to mean something else in other council business ("financial stability", "staff feelings",
 # "tell us what you think about bin collections"): they name a topic only in a question about children.
 _ABOUT_CHILDREN: dict[Topic, str] = {
@@ -78,13 +81,29 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                                r"unplanned (?:endings?|moves?)|end\w* (?:without being planned|unexpectedly|in an unplanned)|"
                                # "foster placements that break down", not "a breakdown of the budget"
                                r"(?:break|breaks|breaking|broke|broken) down\b(?! (?:of|by|into)\b)|"
-                               r"breakdowns? (?:of|in) (?:their |the |a )?(?:placements?|foster)",
-    Topic.ACCOMMODATION: r"live (?:nearby|near by|close by)\b",
+                               r"breakdowns? (?:of|in) (?:their |the |a )?(?:placements?|foster)|"
+                               # "stayed in the same home for a long time", "with one foster family for years"
+                               r"(?:stay\w*|lived|living|remain\w*) (?:in|with|at) (?:the same|one) "
+                               r"(?:foster )?(?:home|house|placement|carers?|famil)",
+    Topic.ACCOMMODATION: r"live (?:nearby|near by|close by)\b|"
+                         # leaving care at 18, not a pupil's or a disabled young person's move to adult services
+                         r"\bin care\b.{0,40}\b(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b|"
+                         r"(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b.{0,40}\b(?:in|leav\w*) care\b",
+    # "adults taking advantage of children", not "taking advantage of the new funding"
+    Topic.EXPLOITATION: r"tak\w* advantage of (?:children|young people|them|teenagers|vulnerable)|prey\w* on|"
+                        r"targeted by (?:adults|older|gangs)",
+    # "not enough places for children who need to come into care": sufficiency, not school places
+    Topic.RESIDENTIAL: _SHORT_OF_PLACES,
+    Topic.FOSTERING: _SHORT_OF_PLACES + r"(?! in (?:\w+ )?(?:children'?s )?homes)",
     Topic.HEALTH: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b|"
                   r"how (?:\w+ ){0,4}(?:feel|feels|feeling)\b|questionnaires?\b",
     Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b|advocates?\b",
     # "checks that each child's plan is reviewed on time", not "the Local Plan was reviewed"
-    Topic.REVIEWS: r"care plans?\b|reviews\b|plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)",
+    Topic.REVIEWS: r"care plans?\b|reviews\b|plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|"
+                   # "the independent person who checks each child's plan"
+                   r"(?:checks?|checking|oversee\w*|oversight of) (?:\w+ ){0,2}(?:child|children|young (?:person|people))"
+                   r"\b[\w' ]{0,15}\bplans?\b|"
+                   r"independent (?:person|people|officers?|reviewers?)\b",
 }
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
 _COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.items()}

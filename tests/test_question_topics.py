@@ -46,6 +46,13 @@ from nlp.topics import Topic, topics_of
     ("foster placements ending without being planned", Topic.PLACEMENT_STABILITY),
     ("the officers who chair children in care reviews", Topic.REVIEWS),
     ("independent checks on children's care plans", Topic.REVIEWS),
+    ("children who stayed with one foster family for years", Topic.PLACEMENT_STABILITY),
+    ("older men preying on girls in care", Topic.EXPLOITATION),
+    ("children who arrived in the UK alone", Topic.UASC),
+    ("who oversees each young person's plan while they are in care", Topic.REVIEWS),
+    ("parents can find support at family hubs", Topic.FAMILY_SUPPORT),
+    ("not enough beds for children who need a home", Topic.RESIDENTIAL),
+    ("children in care reaching 18", Topic.ACCOMMODATION),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -85,6 +92,15 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("the local plan was reviewed by the inspector", Topic.REVIEWS),
     ("planning application reviews running late", Topic.REVIEWS),
     ("annual reviews of EHCPs completed on time", Topic.REVIEWS),
+    ("children's services checking the local plan", Topic.REVIEWS),
+    ("independent person chairing the audit committee", Topic.REVIEWS),
+    ("children's centres taking advantage of the new funding", Topic.EXPLOITATION),
+    ("residents who have stayed in the same home for decades", Topic.PLACEMENT_STABILITY),
+    ("not enough places at secondary schools for children", Topic.RESIDENTIAL),
+    ("not enough places for pupils at secondary schools", Topic.FOSTERING),
+    ("shortage of places in children's homes", Topic.FOSTERING),
+    ("young people with SEND turning 18 moving to adult social care", Topic.ACCOMMODATION),
+    ("advice for parents on school admissions", Topic.FAMILY_SUPPORT),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in
