@@ -21,16 +21,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
-from urllib.parse import urlparse
 
 import numpy as np
 
 from store.chroma_log import level_graph, unsaved_writes
+from store.chroma_system import STORE_DIR, client, epochs, fingerprint, follow, restart, seen
 from store.kb_lock import VectorLock
 from store.vector_probe import probe
 
 COLLECTION = "statements"
-STORE_DIR = "chroma"
 _PAGE = 5000  # rows per read
 _BATCH = 4000  # rows per write
 AMONG_KEPT = 8  # id tuples whose held ids are remembered
@@ -67,18 +66,6 @@ class Graph:
 class VectorHit:
     statement_id: int
     distance: float
-
-
-def _client(kb: Path, url: str | None):
-    import chromadb
-    from chromadb.config import Settings
-
-    settings = Settings(anonymized_telemetry=False, allow_reset=True)
-    if url:
-        u = urlparse(url)
-        return chromadb.HttpClient(host=u.hostname or "127.0.0.1", port=u.port or 8000, ssl=u.scheme == "https",
-                                   settings=settings)
-    return chromadb.PersistentClient(path=str(kb / STORE_DIR), settings=settings)
 
 
 def store_exists(kb: Path) -> bool:
@@ -124,8 +111,8 @@ class VectorIndex:
                 if write:
                     with self._lock.writing():
                         yield
-                        self._lock.record(_fingerprint(self.kb))
-                    _seen[self._key] = self._lock.generation()  # this process's own write: nothing to reload
+                        self._lock.record(fingerprint(self.kb))
+                    seen[self._key] = self._lock.generation()  # this process's own write: nothing to reload
                 else:
                     yield
             except (IndexMismatch, IndexDamaged):
@@ -139,12 +126,12 @@ class VectorIndex:
     def _check(self) -> None:
         """Before a call: probe a store left mid-write or changed behind our back; reopen after another's write."""
         assert self._lock is not None
-        if self._lock.dirty() or _fingerprint(self.kb) != self._lock.recorded():
+        if self._lock.dirty() or fingerprint(self.kb) != self._lock.recorded():
             self._check_after_crash()
         elif self._key in _damaged:
             del _damaged[self._key]
-        _follow(self._key, self._lock.generation())
-        if self._epoch != _epochs.get(self._key, 0) or self.collection is None:
+        follow(self._key, self._lock.generation())
+        if self._epoch != epochs.get(self._key, 0) or self.collection is None:
             self._open()
 
     @contextmanager
@@ -158,7 +145,7 @@ class VectorIndex:
         self.close()
         self._forget()
         try:
-            self.client = _client(self.kb, self.url)
+            self.client = client(self.kb, self.url)
             self.collection = self.client.get_or_create_collection(
                 self.name, embedding_function=None,
                 metadata={"hnsw:space": "cosine", "model": self.model_name, **self.graph.metadata()})
@@ -167,12 +154,12 @@ class VectorIndex:
                 raise
             raise IndexDamaged(f"the vector index cannot be opened ({_one_line(exc)}): "
                                "run `scrutineer reindex` to rebuild it") from exc
-        self._epoch = _epochs.get(self._key, 0)
+        self._epoch = epochs.get(self._key, 0)
 
     def _note_files(self) -> None:
         """A read may write too (Chroma applies its log to the HNSW segment first): keep the record of the files."""
         assert self._lock is not None
-        now = _fingerprint(self.kb)
+        now = fingerprint(self.kb)
         if now != self._lock.recorded():
             self._lock.record(now)
 
@@ -182,15 +169,15 @@ class VectorIndex:
         assert self._lock is not None
         if not store_exists(self.kb):
             self._lock.clean()
-            self._lock.record(_fingerprint(self.kb))
+            self._lock.record(fingerprint(self.kb))
             return
         generation = self._lock.generation()
         if _damaged.get(self._key) != generation:  # probed once per state of the store, not on every search
-            _restart(self._key)
+            restart(self._key)
             problem = probe(self.kb / STORE_DIR, self.name)
             if not problem:
                 self._lock.clean()
-                self._lock.record(_fingerprint(self.kb))
+                self._lock.record(fingerprint(self.kb))
                 return
             _damaged[self._key] = generation
             _problems[self._key] = problem
@@ -199,7 +186,7 @@ class VectorIndex:
 
     def close(self) -> None:
         """Let go of the client (the process's shared Chroma system stops with its last client)."""
-        if self.client is not None and not self.url and self._epoch == _epochs.get(self._key, 0):
+        if self.client is not None and not self.url and self._epoch == epochs.get(self._key, 0):
             self.client.close()
         self.client = None
         self.collection = None
@@ -215,13 +202,13 @@ class VectorIndex:
                 pass
             return
         with self._lock.hold(self.wait):
-            _restart(self._key)
+            restart(self._key)
             with self._lock.writing():
                 shutil.rmtree(self.kb / STORE_DIR, ignore_errors=True)
                 self._open()
-                self._lock.record(_fingerprint(self.kb))
+                self._lock.record(fingerprint(self.kb))
             _damaged.pop(self._key, None)
-            _seen[self._key] = self._lock.generation()
+            seen[self._key] = self._lock.generation()
 
     def ids(self) -> set[int]:
         return {int(i) for i in self.holding()}
@@ -371,43 +358,8 @@ class VectorIndex:
                 self.collection.update(ids=[str(x) for x in ids[i:i + _BATCH]], metadatas=metadatas[i:i + _BATCH])
 
 
-# One Chroma "system" per store path and process (chromadb shares it between clients of the same path): the
-# generation it last saw, and how many times this process restarted it (a client of an older epoch reopens).
-_seen: dict[str, int] = {}
-_epochs: dict[str, int] = {}
 _damaged: dict[str, int] = {}  # store path -> the generation a probe found damaged
 _problems: dict[str, str] = {}
-
-
-def _follow(key: str, generation: int) -> None:
-    """Restart this process's system for `key` when another process has written since it last looked."""
-    if key in _seen and _seen[key] != generation:
-        _restart(key)
-    _seen[key] = generation
-
-
-def _restart(key: str) -> None:
-    """Drop the process's cached system for a store path (every client of it reopens on its next call)."""
-    from chromadb.api.shared_system_client import SharedSystemClient
-
-    system = SharedSystemClient._identifier_to_system.pop(key, None)
-    SharedSystemClient._identifier_to_refcount.pop(key, None)
-    if system is not None:
-        system.stop()
-    _epochs[key] = _epochs.get(key, 0) + 1
-
-
-def _fingerprint(kb: Path) -> str:
-    """Names, sizes and modification times of the store's files: cheap to take on every call (a few stats)."""
-    root = kb / STORE_DIR
-    if not root.is_dir():
-        return ""
-    rows = []
-    for f in sorted(root.rglob("*")):
-        if f.is_file():
-            st = f.stat()
-            rows.append(f"{f.relative_to(root)} {st.st_size} {st.st_mtime_ns}")
-    return "\n".join(rows)
 
 
 def _is_chroma(exc: Exception) -> bool:
