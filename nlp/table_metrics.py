@@ -21,6 +21,7 @@ from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import header_period, resolve_periods
 from nlp.table_units import NONE, CellUnit, caption_unit, money_scale, unit_of
 from nlp.taxonomy import Taxonomy
+from nlp.values import pounds
 
 _TREND_MARKS = str.maketrans("", "", "↑↓↗↘→←▲▼△▽⬆⬇")  # a direction printed beside a figure
 _NUMBER = re.compile(r"^(?P<sign>[+-]?)[£]?\s*(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?P<suffix>%|m|k|bn)?$")
@@ -131,7 +132,7 @@ def _cell_value(cell: _Cell, printed: str) -> tuple[float, Unit] | None:
     col_unit = cell.col.unit
     if "£" in printed or suffix in _SCALE or col_unit.money or (cell.caption.money and col_unit.unit is None
                                                                 and suffix != "%" and not cell.col.percent):
-        return value * _money_scale(cell, printed, suffix), Unit.GBP
+        return pounds(value, _money_scale(cell, printed, suffix)), Unit.GBP
     unit = col_unit.unit if suffix != "%" and not cell.col.percent and col_unit.unit is not None \
         else _unit(suffix, cell.col, cell.label)
     if re.fullmatch(r"(?:19|20)\d\d", printed.strip()) and (unit is Unit.PERCENT or _YEAR_HEADER.search(cell.col.header)):

@@ -126,6 +126,12 @@ class Value:
     unit_mismatch: bool = False
 
 
+def pounds(printed: float, scale: float) -> float:
+    """Money in pounds from a printed figure and its scale ("£32.8m": 32.8 × 1,000,000), in whole pence once scaled:
+    binary floats would store 32,800,000.000000004."""
+    return round(printed * scale, 2) if scale != 1 else printed
+
+
 def _num(text: str) -> float:
     return float(text.replace(",", ""))
 
@@ -155,7 +161,8 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
             continue  # "rose by £4.2m": a change, not a level
         scale = {"m": 1e6, "mil": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}.get((m.group(2) or "").lower(), 1)
         sign = -1 if re.search(r"(?:^|[\s(])[-\u2212]$", text[max(0, m.start() - 2):m.start()]) else 1
-        add(sign * _num(m.group(1)) * scale, Unit.GBP, m)  # "-£0.2m continuation of the grant", not "- £0.2m" (a bullet)
+        # "-£0.2m continuation of the grant", not "- £0.2m" (a bullet); whole pence: £32.8m is 32,800,000, not ...004
+        add(pounds(sign * _num(m.group(1)), scale), Unit.GBP, m)
     for m in _RATE.finditer(text):
         add(_num(m.group(1) or m.group(3)), Unit.RATE, m, mismatch=bool(m.group(2)))
     for m in _BRACKET_RATE.finditer(text):

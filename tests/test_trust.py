@@ -118,6 +118,12 @@ def test_money_in_sentences_is_stored_in_pounds(text, pounds) -> None:
     assert value.unit is Unit.GBP and value.value == pytest.approx(pounds)
 
 
+def test_scaled_money_is_whole_pence_not_a_binary_float() -> None:
+    assert [v.value for v in find_values("savings of £32.8m and £64.9k", [])] == [32_800_000.0, 64_900.0]
+    table = Table(page=1, header_rows=1, rows=[["Grant", "£000s"], ["Domestic Abuse Safe Accommodation Grant", "129.7"]])
+    assert [m.value for m in metrics_from_table(table, 0, ["Grants"], "", CTX, load_taxonomy())] == [129_700.0]
+
+
 # -- evidence, not borrowing ------------------------------------------------------------------------------------------
 
 def test_a_heading_never_supplies_the_whole_indicator() -> None:
