@@ -69,6 +69,7 @@ _ANAPHOR = re.compile(  # "This represents ...", "This is below the England aver
     re.I)
 
 _OF_THESE = re.compile(r"^\W*of (?:these|those|them|this number|this group)\s*[,:]", re.I)  # not "Of those in care,"
+_THE_REST = re.compile(r"^\W*the (?:rest|remainder|remaining (?:\w+ )?(?:children|young people|\d+))\b", re.I)  # a breakdown
 _PART_OF = re.compile(r"^\W*(?:of|among|amongst) (?:these|those|them)\s*,", re.I)  # the base: the sentence before's
 _POINTS_BACK = re.compile(  # "In 2021-24, this took an average of 142 days", "which stood at 12%"
     r"\b(?:this|that|these|those|it|which|they)\s+(?:figure\s+|rate\s+|number\s+)?(?:took|takes|was|is|were|are|has|have|"
@@ -127,8 +128,9 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             month = dated is not None and 27 <= (dated.end - dated.start).days <= 31 and not _SAME_PERIOD.search(st.text)
             for f in found:  # a comparator's average is published for a year or at 31 March, not for the authority's month
                 f.period = f.period or (None if month and f.basis is not Basis.ACTUAL else dated)
-        elif _OF_THESE.match(st.text):  # "In 2014-15, of 214 care leavers, 62% ... This is higher than ... Of these,
-            dated = next((f.period for f in [*previous, *before_previous] if f.period is not None), None)  # 20% ..."
+        elif _OF_THESE.match(st.text) or _THE_REST.match(st.text):
+            # "In 2014-15, of 214 care leavers, 62% ... Of these, 20% ...", "72% in 2007/08 ... The rest (4%) ..."
+            dated = next((f.period for f in [*previous, *before_previous] if f.period is not None), None)
             for f in found:
                 f.period = f.period or dated
         if history and history[-1].section_path == st.section_path:

@@ -1089,6 +1089,12 @@ def test_each_share_in_a_run_of_clauses_says_its_own_measure() -> None:
         {39: ""}  # a share of the foster children, not the foster share
 
 
+def test_the_rest_of_a_breakdown_takes_the_year_of_the_sentence_it_goes_on_from() -> None:
+    rows = extract("Most looked after children are placed with foster carers (72% in 2007/08).",
+                   "The rest are placed with their own parents (4%) or placed for adoption (3%).")
+    assert {end for _, _, v, _, end in rows} == {date(2008, 3, 31)}  # not the paper's date
+
+
 def test_work_that_took_too_long_and_shares_living_out_of_area_are_not_the_measure() -> None:
     assert indicators("In March, 31% of single assessments took longer than 45 days.") == {31: ""}
     lead = "At 31 March 2024, 300 children were being looked after by the local authority."
