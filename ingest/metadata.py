@@ -8,6 +8,7 @@ from datetime import date
 from ingest.authorities import gazetteer, unknown_council
 from ingest.models import Block, BlockKind, DocType, Metadata
 from ingest.periods import DATE_RE, find_periods, fy_of, parse_date
+from ingest.visit_dates import visit_period
 
 HEAD_BLOCKS = 40
 _BODY = r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Council|Partnership|Group)"
@@ -66,7 +67,8 @@ def infer(blocks: list[Block], parent: Metadata | None = None) -> Metadata:
         meeting_date = meeting_date or parent.meeting_date
     if doc_type in MEETING_PAPERS and committee:
         title = meeting_title(doc_type, committee, meeting_date)
-    period = None if doc_type in (DocType.AGENDA, DocType.MINUTES) else _period(title or "", head, meeting_date)
+    period = None if doc_type in (DocType.AGENDA, DocType.MINUTES) else (
+        (doc_type is DocType.LETTER and visit_period(head_text)) or _period(title or "", head, meeting_date))
     return Metadata(
         authority=authority, committee=committee, meeting_date=meeting_date, title=title,
         author=_author(doc_type, _labelled(head, "author"), full_text), doc_type=doc_type,
