@@ -68,7 +68,8 @@ def infer(blocks: list[Block], parent: Metadata | None = None) -> Metadata:
     if doc_type in MEETING_PAPERS and committee:
         title = meeting_title(doc_type, committee, meeting_date)
     period = None if doc_type in (DocType.AGENDA, DocType.MINUTES) else (
-        (doc_type is DocType.LETTER and visit_period(head_text)) or _period(title or "", head, meeting_date))
+        (doc_type in (DocType.LETTER, DocType.INSPECTION_REPORT) and visit_period(head_text))
+        or _period(title or "", head, meeting_date))
     return Metadata(
         authority=authority, committee=committee, meeting_date=meeting_date, title=title,
         author=_author(doc_type, _labelled(head, "author"), full_text), doc_type=doc_type,

@@ -1,9 +1,10 @@
-"""The dates of an inspectorate's visit, from the letter that reports it.
+"""The dates of an inspectorate's visit, from the letter or report that gives its findings.
 
 A focused or monitoring visit letter opens "This letter summarises the findings of the focused visit to Dorset
 children's services on 17 and 18 May 2023": those days are the period its figures describe ("95% of reviews are held
 on time" is as at the visit). Read otherwise, the first date the opening printed was taken, such as the previous
-inspection's ("judged inadequate in May 2022"), or none at all.
+inspection's ("judged inadequate in May 2022"), or none at all. An inspection report prints "Inspection dates: 11 to
+15 September 2023": a run of days within one month, which the general period reader does not take for a range.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from ingest.periods import parse_date
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _VISIT_DAYS = re.compile(
-    r"\b(?:findings|outcome)s? of (?:the|a|an) [\w -]{0,40}?visit\b.{0,160}?\b(?:on|between|from) "
+    r"(?:\b(?:findings|outcome)s? of (?:the|a|an) [\w -]{0,40}?visit\b.{0,160}?\b(?:on|between|from) "
+    r"|\b(?i:inspection dates?)\s*:\s*)"  # a report's "Inspection dates: 11 to 15 September 2023"
     rf"(?P<when>(?:(?P<d1>{_DAY})(?: (?P<m1>{_MONTH}))?(?: (?P<y1>\d{{4}}))?\s*(?:and|to|-|–)\s*)?"
     rf"(?P<d2>{_DAY}) (?P<m2>{_MONTH}) (?P<y2>\d{{4}}))", re.S)
 

@@ -21,6 +21,9 @@ from store.records import Records
      date(2022, 11, 30), date(2022, 12, 1)),
     ("the findings of a focused visit to Gateshead children's services on 22 to 23 September 2021",
      date(2021, 9, 22), date(2021, 9, 23)),
+    ("Inspection of Barnsley local authority children's services Inspection dates: 11 to 15 September 2023 Lead",
+     date(2023, 9, 11), date(2023, 9, 15)),
+    ("Inspection dates: 30 September 2019 to 11 October 2019", date(2019, 9, 30), date(2019, 10, 11)),
 ])
 def test_the_visit_days_are_read_from_the_letters_opening(text: str, start: date, end: date) -> None:
     assert visit_period(text)[:2] == (start, end)
@@ -30,11 +33,14 @@ def test_an_earlier_judgement_is_not_the_visit() -> None:
     assert visit_period("At the last inspection in May 2022, services were judged inadequate.") is None
 
 
-def test_focused_visit_letters_of_the_shared_corpus_are_dated_by_their_visits(tmp_path) -> None:
-    folder = need_shared() / "corpus" / "ofsted-focused-visits"
-    letters = sorted(folder.glob("*buckinghamshire*")) + sorted(folder.glob("*darlington*"))
+def test_visit_letters_and_inspection_reports_of_the_shared_corpus_are_dated_by_their_visits(tmp_path) -> None:
+    corpus = need_shared() / "corpus"
+    papers = [*corpus.glob("ofsted-focused-visits/*buckinghamshire*"), *corpus.glob("ofsted-focused-visits/*darlington*"),
+              *corpus.glob("ofsted-ilacs/80499_harrow*2025*"), *corpus.glob("ofsted-ilacs/80426_barnsley*2023*")]
     with Records(tmp_path) as records:
-        ingest(letters, records, workers=1)
+        ingest(papers, records, workers=1)
         got = dict(records.db.execute("SELECT source, period_label FROM documents").fetchall())
-    # before: "May 2022" (the previous inspection) and "January 2019" (another date of the opening)
-    assert sorted(got.values()) == ["12 and 13 October 2022", "27 February 2019"]
+    # before: "May 2022" (the previous inspection), "January 2019" (another date of the opening), "February 2020"
+    # (Harrow's last inspection, five years before) and none (Barnsley: days within one month)
+    assert sorted(got.values()) == ["11 to 15 September 2023", "12 and 13 October 2022", "20 to 24 January 2025",
+                                    "27 February 2019"]
