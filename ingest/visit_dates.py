@@ -17,7 +17,7 @@ from ingest.periods import parse_date
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _VISIT_DAYS = re.compile(
-    r"(?:\b(?:findings|outcome)s? of (?:the|a|an) [\w -]{0,40}?visit\b.{0,160}?\b(?:on|between|from) "
+    r"(?:\b(?:findings|outcome)s? of (?:the|a|an) [\w -]{0,40}?visit\b[^.]{0,160}?\b(?:on|between|from) "  # one sentence
     r"|\b(?i:inspection dates?)\s*:\s*)"  # a report's "Inspection dates: 11 to 15 September 2023"
     rf"(?P<when>(?:(?P<d1>{_DAY})(?: (?P<m1>{_MONTH}))?(?: (?P<y1>\d{{4}}))?\s*(?:and|to|-|–)\s*)?"
     rf"(?P<d2>{_DAY}) (?P<m2>{_MONTH}) (?P<y2>\d{{4}}))", re.S)

@@ -69,7 +69,9 @@ _ANAPHOR = re.compile(  # "This represents ...", "This is below the England aver
     re.I)
 
 _OF_THESE = re.compile(r"^\W*of (?:these|those|them|this number|this group)\s*[,:]", re.I)  # not "Of those in care,"
-_THE_REST = re.compile(r"^\W*the (?:rest|remainder|remaining (?:\w+ )?(?:children|young people|\d+))\b", re.I)  # a breakdown
+_THE_REST = re.compile(  # a breakdown's remainder: "The rest are placed with ...", "The remaining 40 children ..."
+    r"^\W*the (?:rest|remainder)(?: of (?:them|these|those|the children|the young people))? (?:are|were|is|was|live|lived)\b|"
+    r"^\W*the remaining (?:\w+ )?(?:children|young people|care leavers)\b", re.I)
 _PART_OF = re.compile(r"^\W*(?:of|among|amongst) (?:these|those|them)\s*,", re.I)  # the base: the sentence before's
 _POINTS_BACK = re.compile(  # "In 2021-24, this took an average of 142 days", "which stood at 12%"
     r"\b(?:this|that|these|those|it|which|they)\s+(?:figure\s+|rate\s+|number\s+)?(?:took|takes|was|is|were|are|has|have|"

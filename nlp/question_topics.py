@@ -59,13 +59,14 @@ _ASKED: dict[Topic, str] = {
                           r"(?:go|going|goes|went|return\w*|back) (?:back )?to (?:live with )?(?:their )?(?:parents|famil)|"
                           r"before problems|early (?:support|help)|family centres?|children'?s centres?|"
                           r"family support\b|(?:help|support) for (?:parents|families)\b|"
-                          r"(?:parents|families) (?:can |could |to )?(?:get|find|ask for) (?:help|support|advice)|"
+                          r"(?:parents|families) (?:can |could |to )?(?:get|find|ask for) (?:help|support|advice)(?! with)|"
                           r"parenting (?:support|programmes?|classes|courses|groups?)|"
                           r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care",
     Topic.REVIEWS: r"reviewing officers?|reviews? of (?:[\w']+ ){0,3}care plans?|"
                    r"care plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|oversight of (?:[\w']+ ){0,2}care plans?",
 }
-_SHORT_OF_PLACES = r"(?:not enough|shortage of|lack of|too few) (?:local )?(?:places|beds)\b(?!.*\b(?:schools?|pupils?|nurser))"
+_SHORT_OF_PLACES = (r"(?:not enough|shortage of|lack of|too few) (?:local )?(?:places|beds)\b"
+                    r"(?!.*\b(?:schools?|pupils?|nurser\w*|hospitals?|mental health|clubs?|holidays?)\b)")
 # Words loose enough to mean something else in other council business ("financial stability", "staff feelings",
 # "tell us what you think about bin collections"): they name a topic only in a question about children.
 _ABOUT_CHILDREN: dict[Topic, str] = {
@@ -84,13 +85,13 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                                r"breakdowns? (?:of|in) (?:their |the |a )?(?:placements?|foster)|"
                                # "stayed in the same home for a long time", "with one foster family for years"
                                r"(?:stay\w*|lived|living|remain\w*) (?:in|with|at) (?:the same|one) "
-                               r"(?:foster )?(?:home|house|placement|carers?|famil)",
+                               r"(?:foster )?(?:(?:home|house|placement|carers?)\b|famil)",
     Topic.ACCOMMODATION: r"live (?:nearby|near by|close by)\b|"
                          # leaving care at 18, not a pupil's or a disabled young person's move to adult services
-                         r"\bin care\b.{0,40}\b(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b|"
-                         r"(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b.{0,40}\b(?:in|leav\w*) care\b",
+                         r"\bin care\b.{0,40}\b(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months)|"
+                         r"(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months).{0,40}\b(?:in|leav\w*) care\b",
     # "adults taking advantage of children", not "taking advantage of the new funding"
-    Topic.EXPLOITATION: r"tak\w* advantage of (?:children|young people|them|teenagers|vulnerable)|prey\w* on|"
+    Topic.EXPLOITATION: r"tak\w* advantage of (?:children|young people|teenagers|girls|boys|vulnerable)|prey\w* on|"
                         r"targeted by (?:adults|older|gangs)",
     # "not enough places for children who need to come into care": sufficiency, not school places
     Topic.RESIDENTIAL: _SHORT_OF_PLACES,
@@ -102,8 +103,8 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
     Topic.REVIEWS: r"care plans?\b|reviews\b|plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|"
                    # "the independent person who checks each child's plan"
                    r"(?:checks?|checking|oversee\w*|oversight of) (?:\w+ ){0,2}(?:child|children|young (?:person|people))"
-                   r"\b[\w' ]{0,15}\bplans?\b|"
-                   r"independent (?:person|people|officers?|reviewers?)\b",
+                   r"\b[\w' ]{0,15}(?<!ehc )(?<!ehcp )\bplans?\b|"
+                   r"independent (?:person|people|officers?|reviewers?)\b(?=.*\b(?:plans?|reviews?|checks?)\b)",
 }
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
 _COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.items()}

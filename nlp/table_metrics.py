@@ -40,9 +40,9 @@ _BASIS_HEADER = [
 _AGE_HEADER = re.compile(r"^\s*(?:age|ages|age \((?:years|yrs)\)|age at \w+)\s*$", re.I)
 _SHARE_LABEL = re.compile(r"\b(?:achievement|achieving|reaching|progression|(?:turnover|conversion|vacancy) rate)\b")
 # a row of interest rates or price indices, printed without "%" ("Bank Rate | 4.75 | 4.50", "10yr PWLB | 5.30"): the
-# row's own short label says so (a long label only mentions inflation in passing: "... above inflation ...")
-_RATE_ROW = re.compile(r"^(?:(?:bank|base) rate|\d+\s*-?\s*(?:yr|year)s?\s+pwlb|pwlb\b.*\brates?|sonia|cpih?|rpix?|"
-                       r"(?:cpi |rpi )?inflation(?: rate)?|gilt yields?|interest rates?)\b")
+# row's whole label names the rate (not "Base rate 0-4" of a carers' fee table, "PWLB fixed rate loans", "Inflation")
+_RATE_ROW = re.compile(r"(?:bank rate|\d+\s*-?\s*(?:yr|year)s?\s+pwlb(?: rates?)?|pwlb(?: certainty| standard)? rates?|sonia|"
+                       r"(?:cpih?|rpix?)(?: inflation(?: rate)?)?|(?:cpi |rpi )?inflation rate|gilt yields?|interest rates?)")
 _POLARITY = re.compile(r"^(?:high|low)(?:er)? is (?:good|better)$", re.I)
 _TEAM = re.compile(r"\b(?:team|service|unit|hub|locality|directorate)\b", re.I)
 _PERIOD_WORDS = re.compile(r"\b(?:year|yr|end|as|at|to|quarter|qtr|financial|academic)\b", re.I)
@@ -282,7 +282,7 @@ def _unit(suffix: str | None, col: Column, label: str) -> Unit:
         return Unit.DAYS
     if re.search(r"\bscores?\b", low):
         return Unit.SCORE
-    if _SHARE_LABEL.search(low) or (_RATE_ROW.match(low) and len(low.split()) <= 6):
+    if _SHARE_LABEL.search(low) or _RATE_ROW.fullmatch(low.strip()):
         return Unit.PERCENT  # "NI 73 Achievement at level 4 or above ... | 80 | 81": a share printed without its %
     return Unit.COUNT
 

@@ -58,7 +58,7 @@ def _sync(records: Records, index: VectorIndex, embedder: Embedder, on_batch: Ca
             on_batch(len(rows))
     changed = todo or stale or refresh_topics
     retagged = tag_topics(records, index, added.content() if added is not None else None) if changed else 0
-    index.level()  # every reader then loads the same graph (a KB written before this is levelled by its next sync)
+    index.level(bool(changed))  # every reader then loads the same graph (an older KB is levelled by its next sync)
     return IndexSummary(embedded=len(todo), removed=len(stale), retagged=retagged, seconds=time.perf_counter() - start)
 
 

@@ -228,12 +228,15 @@ class VectorIndex:
             with self._use(write=True):
                 self.collection.delete(ids=[str(x) for x in ids[i:i + _BATCH]])
 
-    def level(self) -> None:
+    def level(self, changed: bool = True) -> None:
         """End a write session with Chroma's saved graph holding every write (store/chroma_log.py), so that every
-        process (and a server after a restart) searches the same graph."""
+        process (and a server after a restart) searches the same graph. A server's log cannot be read from here: it
+        is levelled after a session that wrote something, into a collection that holds vectors (deletions logged
+        before the first vector are never applied)."""
         if self.url:
-            with self._use():
-                level_graph(self.collection, None)
+            if changed and self.size():
+                with self._use():
+                    level_graph(self.collection, None)
             return
         with self._use():  # looked at first: a write would make every reader reopen the store
             if not unsaved_writes(self.kb / STORE_DIR, str(self.collection.id)):

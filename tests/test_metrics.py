@@ -1093,6 +1093,9 @@ def test_the_rest_of_a_breakdown_takes_the_year_of_the_sentence_it_goes_on_from(
     rows = extract("Most looked after children are placed with foster carers (72% in 2007/08).",
                    "The rest are placed with their own parents (4%) or placed for adoption (3%).")
     assert {end for _, _, v, _, end in rows} == {date(2008, 3, 31)}  # not the paper's date
+    other = extract("Most looked after children are placed with foster carers (72% in 2007/08).",
+                    "The rest of this report sets out how 40 children will be supported.")
+    assert [end for _, _, v, _, end in other if v == 40] == [date(2024, 9, 30)]  # no breakdown: the paper's date
 
 
 def test_work_that_took_too_long_and_shares_living_out_of_area_are_not_the_measure() -> None:

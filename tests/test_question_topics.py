@@ -101,6 +101,13 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("shortage of places in children's homes", Topic.FOSTERING),
     ("young people with SEND turning 18 moving to adult social care", Topic.ACCOMMODATION),
     ("advice for parents on school admissions", Topic.FAMILY_SUPPORT),
+    ("where can families get help with council tax", Topic.FAMILY_SUPPORT),
+    ("how can care leavers take advantage of them", Topic.EXPLOITATION),
+    ("what did the independent person find about the child's complaint", Topic.REVIEWS),
+    ("checking children's EHC plans", Topic.REVIEWS),
+    ("not enough beds for children in mental health hospitals", Topic.RESIDENTIAL),
+    ("children living in one household", Topic.PLACEMENT_STABILITY),
+    ("babies in care who reach 18 months", Topic.ACCOMMODATION),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in

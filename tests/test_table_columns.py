@@ -127,3 +127,6 @@ def test_a_row_of_interest_rates_printed_without_percent_signs_is_percent_not_a_
                                                                    load_taxonomy())}
     assert units == {("Bank Rate", "percent"), ("10yr PWLB", "percent"),
                      ("Capital projects cost more than budgeted above inflation", "count")}
+    other = Table(page=1, header_rows=1, rows=[["Item", "2024/25"], ["Base rate 0-4", "150"], ["Inflation", "2,345"],
+                                               ["PWLB fixed rate loans", "120"]])
+    assert {m.unit.value for m in metrics_from_table(other, 0, ["Payments"], "", CTX, load_taxonomy())} == {"count"}

@@ -31,6 +31,9 @@ def test_the_visit_days_are_read_from_the_letters_opening(text: str, start: date
 
 def test_an_earlier_judgement_is_not_the_visit() -> None:
     assert visit_period("At the last inspection in May 2022, services were judged inadequate.") is None
+    # the visit's own days in a form not read: nothing, rather than the next sentence's earlier inspection
+    assert visit_period("This letter summarises the findings of the focused visit to Dorset children's services on "
+                        "Tuesday 17 and Wednesday 18 May 2023. Dorset was last inspected from 4 to 8 March 2019.") is None
 
 
 def test_visit_letters_and_inspection_reports_of_the_shared_corpus_are_dated_by_their_visits(tmp_path) -> None:
