@@ -23,9 +23,18 @@ _VISIT_DAYS = re.compile(
     rf"(?P<d2>{_DAY}) (?P<m2>{_MONTH}) (?P<y2>\d{{4}}))", re.S)
 
 
+# an older report's "Inspection date: 12/09/2016 to 06/10/2016"
+_NUMERIC_DAYS = re.compile(r"\b(?i:inspection dates?)\s*:\s*(?P<when>(?P<a>\d{1,2}/\d{1,2}/\d{4})\s*(?:to|-|–)\s*"
+                           r"(?P<b>\d{1,2}/\d{1,2}/\d{4}))")
+
+
 def visit_period(text: str) -> tuple[date, date, str] | None:
     """The first and last day of the visit the opening `text` reports, and the words that print them."""
-    m = _VISIT_DAYS.search(" ".join(text.split()))
+    text = " ".join(text.split())
+    if n := _NUMERIC_DAYS.search(text):
+        start, end = parse_date(n["a"]), parse_date(n["b"])
+        return (start, end, n["when"]) if start and end and start <= end else None
+    m = _VISIT_DAYS.search(text)
     if m is None:
         return None
     end = parse_date(f"{_digits(m['d2'])} {m['m2']} {m['y2']}")

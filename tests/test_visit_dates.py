@@ -24,6 +24,7 @@ from store.records import Records
     ("Inspection of Barnsley local authority children's services Inspection dates: 11 to 15 September 2023 Lead",
      date(2023, 9, 11), date(2023, 9, 15)),
     ("Inspection dates: 30 September 2019 to 11 October 2019", date(2019, 9, 30), date(2019, 10, 11)),
+    ("Inspection date: 12/09/2016 to 06/10/2016 Report published: 25/11/2016", date(2016, 9, 12), date(2016, 10, 6)),
 ])
 def test_the_visit_days_are_read_from_the_letters_opening(text: str, start: date, end: date) -> None:
     assert visit_period(text)[:2] == (start, end)
