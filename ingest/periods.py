@@ -23,8 +23,10 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 
 DATE_RE = re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+({_YEAR})(?:\d{{1,2}})?\b", re.I)  # "31 March 201412": footnote 12
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")
+# "25 November to 6 December 2019", "11 to 15 September 2023", "17 and 18 May 2023": the first day takes the month and
+# year the last prints when it prints none
 _RANGE = re.compile(
-    rf"\b{_DAY}\s+({_MONTH})\s*({_YEAR})?\s*(?:-|–|—|to)\s*{_DAY}\s+({_MONTH})\s+({_YEAR})\b", re.I
+    rf"\b{_DAY}(?:\s+({_MONTH}))?\s*({_YEAR})?\s*(?:-|–|—|to|and)\s*{_DAY}\s+({_MONTH})\s+({_YEAR})\b", re.I
 )
 _MONTH_RANGE = re.compile(
     rf"\b({_MONTH})\s*({_YEAR}|\d{{2}})?\s*(?:-|–|—|to|and)\s*({_MONTH})\s+({_YEAR}|\d{{2}})\b", re.I
@@ -120,7 +122,8 @@ def find_periods(text: str, reporting_fy: int | None = None) -> list[Period]:
     for m in _RANGE.finditer(text):
         y2 = int(m.group(6))
         y1 = int(m.group(3)) if m.group(3) else y2
-        add(_safe_date(y1, _month(m.group(2)), int(m.group(1))), _safe_date(y2, _month(m.group(5)), int(m.group(4))), m)
+        m1 = _month(m.group(2) or m.group(5))
+        add(_safe_date(y1, m1, int(m.group(1))), _safe_date(y2, _month(m.group(5)), int(m.group(4))), m)
     for m in _QUARTER.finditer(text):
         fy = _fy_start(m.group(2), m.group(3)) if m.group(2) else reporting_fy
         if fy is not None:

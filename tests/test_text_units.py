@@ -85,6 +85,8 @@ def test_periods_uk_financial_years():
     assert first("in Q3", 2024) == (date(2024, 10, 1), date(2024, 12, 31))
     assert first("July and August 2025") == (date(2025, 7, 1), date(2025, 8, 31))
     assert first("1 July 2024 – 30 September 2024") == (date(2024, 7, 1), date(2024, 9, 30))
+    assert first("11 to 15 September 2023") == (date(2023, 9, 11), date(2023, 9, 15))  # days of one month
+    assert first("17 and 18 May 2023") == (date(2023, 5, 17), date(2023, 5, 18))
     assert first("the Strategy 2024-27") == (date(2024, 4, 1), date(2027, 3, 31))
     assert parse_date("Tuesday, 21st January, 2020") == date(2020, 1, 21)
     assert parse_date("as at 31.03.19") == date(2019, 3, 31)
