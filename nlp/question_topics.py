@@ -14,11 +14,16 @@ from functools import lru_cache
 from nlp.topics import CHILDREN, Topic, topics_of
 
 _ASKED: dict[Topic, str] = {
-    Topic.NEET: r"out of (?:work|a job)|(?:into|find|get|finding|getting) (?:a )?(?:work|jobs?)\b|unemploy|careers?\b",
+    Topic.NEET: r"out of (?:work|a job)|(?:into|find|get|finding|getting) (?:a )?(?:work|jobs?)\b|unemploy|careers?\b|"
+                # "care leavers who are not working or studying", "not in work or education"
+                r"(?:not|neither) (?:in )?(?:work|working|a job|employed|employment|studying|education|training)\b"
+                r"[\w, ]{0,20}\b(?:or|nor) (?:in )?(?:work|working|a job|employed|employment|studying|study|education|"
+                r"training|college)\b",
     Topic.PLACEMENT_STABILITY: r"(?:mov|chang)\w* (?:from |between )?"
                                r"(?:home|house|homes|carers?|placements?|foster|where they live)|"
                                r"how many (?:homes|placements|moves|carers)|"
-                               r"stable (?:homes?|placements?)|settled (?:homes?|placements?)|bounc\w* (?:around|between)",
+                               r"stable (?:homes?|placements?)|settled (?:homes?|placements?)|bounc\w* (?:around|between)|"
+                               r"long[- ]term (?:foster|match|placement|carers?|home)",
     Topic.ACCOMMODATION: r"(?:somewhere|place|places|nowhere) (?:safe )?to (?:live|stay)|sofa|rough sleep|homeless|"
                          r"no fixed (?:address|abode)|"
                          r"roof over|live independently|housing|tenanc|flats?\b|accommodation|living arrangements|"
@@ -43,16 +48,21 @@ _ASKED: dict[Topic, str] = {
     Topic.EDUCATION: r"exams?\b|grades|college|qualifications|\bschool(?:s|ing)?\b|learning|pupils?",
     Topic.EXPLOITATION: r"exploit\w*|groom\w*|abus\w*|traffick\w*|police|arrest\w*|\bcrim\w*|offend\w*|"
                         r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|disappear|"
+                        r"locked up|in custody|young offenders?|deprived of (?:their )?liberty|"
                         r"missing\b(?! (?:data|information|out)\b)|"  # "reported missing", not "missing data"
                         r"whereabouts|absen\w* (?:from (?:their )?(?:home|placement|care)|"
                         r"without (?:permission|authori[sz]ation))",
-    Topic.FINANCE: r"(?:over)?spen[dt]\w*|over ?budget|money|afford|\bcost\w*|prices?\b|expensive|financ\w*|paying|"
+    # not "money help for care leavers" or "financial support for families": help given, not the council's books
+    Topic.FINANCE: r"(?:over)?spen[dt]\w*|over ?budget|money(?! (?:help|support|advice)\b)|afford|\bcost\w*|prices?\b|"
+                   r"expensive|financ(?!ial)\w*|financial(?! (?:help|support|advice)\b)|"
+                   r"paying|"
                    r"budgets?\b|(?<!attention )deficit|in the red\b",
     Topic.PARTICIPATION: r"listen\w* to|(?:a|their) say\b|\bviews\b|opinions?|speak up|heard\b|"
                          r"involv\w* in (?:decisions|plans)|(?:help|helps|helping) (?:to )?(?:shape|design) |"
                          r"(?:take|takes|taking|took) part in (?:their )?(?:own )?(?:care )?"
                          r"(?:reviews?|meetings?|plans?|decisions)|"
-                         r"what (?:children|young people|kids) (?:say|said|think|want|tell)\b|"
+                         r"what (?:children|young people|kids|care leavers|teenagers) "
+                         r"(?:say|said|think|thought|want|tell|told)\b|"
                          r"(?:children|young people)'?s'? voices?\b|consult\w* (?:with )?(?:children|young people)",
     Topic.FAMILY_SUPPORT: r"famil\w* together|stay\w* (?:at home )?with (?:their )?(?:parents|famil)|"
                           r"(?:go|going|goes|went|back) (?:back )?home\b(?! interview)|"
@@ -87,6 +97,8 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                                r"(?:stay\w*|lived|living|remain\w*) (?:in|with|at) (?:the same|one) "
                                r"(?:foster )?(?:(?:home|house|placement|carers?)\b|famil)",
     Topic.ACCOMMODATION: r"live (?:nearby|near by|close by)\b|"
+                         # "foster carers ... so care leavers can stay on with them": staying put
+                         r"foster\w*\b.{0,40}\b(?:stay|stays|staying|remain|remains|remaining) on\b|"
                          # leaving care at 18, not a pupil's or a disabled young person's move to adult services
                          r"\bin care\b.{0,40}\b(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months)|"
                          r"(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months).{0,40}\b(?:in|leav\w*) care\b",
@@ -98,7 +110,8 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
     Topic.FOSTERING: _SHORT_OF_PLACES + r"(?! in (?:\w+ )?(?:children'?s )?homes)",
     Topic.HEALTH: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b|"
                   r"how (?:\w+ ){0,4}(?:feel|feels|feeling)\b|questionnaires?\b",
-    Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b|advocates?\b",
+    Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b|advocates?\b|surveys?\b|"
+                         r"feedback from\b",
     # "checks that each child's plan is reviewed on time", not "the Local Plan was reviewed"
     Topic.REVIEWS: r"care plans?\b|reviews\b|plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|"
                    # "the independent person who checks each child's plan"

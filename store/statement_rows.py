@@ -246,6 +246,16 @@ def statement_topics(records: Records, ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
+def topic_shares(records: Records) -> dict[str, float]:
+    """Each topic's share of all statements, remembered until anyone commits (one scan of the topic index)."""
+    memo = records.memo()
+    if "topic_shares" not in memo:
+        total = records.db.execute("SELECT count(*) FROM statements").fetchone()[0] or 1
+        sql = "SELECT topic, count(*) FROM statement_topics GROUP BY topic"
+        memo["topic_shares"] = {t: n / total for t, n in records.db.execute(sql)}
+    return memo["topic_shares"]  # type: ignore[return-value]
+
+
 def statement_texts(records: Records, ids: list[int]) -> dict[int, str]:
     def read(missing: list[int]) -> dict[int, str]:
         sql = f"SELECT id, text FROM statements WHERE id IN ({', '.join('?' * len(missing))})"

@@ -53,6 +53,13 @@ from nlp.topics import Topic, topics_of
     ("parents can find support at family hubs", Topic.FAMILY_SUPPORT),
     ("not enough beds for children who need a home", Topic.RESIDENTIAL),
     ("children in care reaching 18", Topic.ACCOMMODATION),
+    ("care leavers who are not working or studying", Topic.NEET),
+    ("young people not in work or education", Topic.NEET),
+    ("paying foster carers so care leavers can stay on with them", Topic.ACCOMMODATION),
+    ("children matched with long-term foster carers", Topic.PLACEMENT_STABILITY),
+    ("teenagers locked up in young offender institutions", Topic.EXPLOITATION),
+    ("what care leavers said in surveys about the support they get", Topic.PARTICIPATION),
+    ("feedback from children in care about their social workers", Topic.PARTICIPATION),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -66,6 +73,7 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     assert question_topics("highways maintenance") == ()
     # plain words that name nothing here: a manager's "early on", a missing child's "return home"
     assert question_topics("did the council spot the overspend early on") == (Topic.FINANCE,)
+    assert question_topics("money problems in the looked after children budget") == (Topic.FINANCE,)
     assert Topic.FAMILY_SUPPORT not in question_topics("how many children who go missing return home safely")
     assert Topic.PARTICIPATION not in question_topics("what is being done to help improve GCSE results")
 
@@ -108,6 +116,14 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("not enough beds for children in mental health hospitals", Topic.RESIDENTIAL),
     ("children living in one household", Topic.PLACEMENT_STABILITY),
     ("babies in care who reach 18 months", Topic.ACCOMMODATION),
+    ("staff not working from the office or at home", Topic.NEET),
+    ("the new system not working or not installed", Topic.NEET),
+    ("council tax exemption and other money help for care leavers", Topic.FINANCE),
+    ("financial support for families in crisis", Topic.FINANCE),
+    ("residents' survey on bin collections", Topic.PARTICIPATION),
+    ("feedback from residents on the parking scheme", Topic.PARTICIPATION),
+    ("long-term borrowing for the capital programme", Topic.PLACEMENT_STABILITY),
+    ("staff who stay on after retirement age", Topic.ACCOMMODATION),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in
