@@ -16,6 +16,7 @@ from nlp.models import Unit
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MONEY = re.compile(  # not the unit "£000s" / "£000's" a budget table prints over its columns
     rf"£\s?(?!0{{3}}(?:['’]?s)?\b)({_NUM})\s*(m\b|mil\b|million\b|bn\b|billion\b|k\b)?", re.I)
+_THOUSANDTHS = re.compile(r"[\d,]*\.\d{3}")
 _RATE = re.compile(rf"\b({_NUM})\s*(%|per ?cent)?\s*(?:per|/)\s*10,?000\b|\b({_NUM})\s*per\s*10k\b", re.I)
 # "(rate 45.3)" after a count of children on plans or in care: a rate named with no base is per 10,000
 _BRACKET_RATE = re.compile(rf"\(\s*rate\s*:?\s*({_NUM})\s*\)", re.I)
@@ -159,6 +160,8 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     for m in _MONEY.finditer(text):
         if _is_change(text, m):
             continue  # "rose by £4.2m": a change, not a level
+        if not m.group(2) and _THOUSANDTHS.fullmatch(m.group(1)):
+            continue  # "Previously reported -£10.921": not pounds and pence but £m whose scale the page gives elsewhere
         scale = {"m": 1e6, "mil": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}.get((m.group(2) or "").lower(), 1)
         sign = -1 if re.search(r"(?:^|[\s(])[-\u2212]$", text[max(0, m.start() - 2):m.start()]) else 1
         # "-£0.2m continuation of the grant", not "- £0.2m" (a bullet); whole pence: £32.8m is 32,800,000, not ...004

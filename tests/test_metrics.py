@@ -1327,3 +1327,18 @@ def test_an_inspection_report_whose_metadata_missed_its_dates_dates_its_figures_
     assert got == [("cla_count", 412, date(2025, 3, 14))]
     # a paper that only quotes an inspection keeps its own (here: no) dates
     assert document_context(_report("appendix")).period_end is None
+
+
+def test_one_age_of_care_leavers_is_not_all_of_them() -> None:
+    """The catch-all care leaver shares are of every age: "at 19 years of age" or "aged 19" is a cohort of one year
+    (a blind check read Cambridgeshire's 71.4% "of care leavers at 19 years of age" as all care leavers in EET); a band
+    reaching 21, an age past which they stay, or an age added to a band still counts."""
+    assert indicators("The proportion of care leavers at 19 years of age who are engaged in education, employment or "
+                      "training is 71.4%.") == {71.4: ""}
+    assert indicators("Of care leavers aged 19, 90% are in suitable accommodation.") == {90: ""}
+    assert indicators("Currently, 60% of care leavers aged 18- to 21-year-olds are in education, employment or "
+                      "training.") == {60: "care_leavers_eet_percent"}
+    assert indicators("Almost all care leavers (94%) live in suitable accommodation or stay put with their foster "
+                      "carers past 18 years of age.") == {94: "care_leavers_suitable_accommodation_percent"}
+    assert indicators("If 18 year old care leavers were included then currently 68% of care leavers are in "
+                      "employment, education or training.") == {68: "care_leavers_eet_percent"}

@@ -118,6 +118,13 @@ def test_money_in_sentences_is_stored_in_pounds(text, pounds) -> None:
     assert value.unit is Unit.GBP and value.value == pytest.approx(pounds)
 
 
+def test_money_in_thousandths_with_no_scale_is_not_read_as_pounds() -> None:
+    """"Previously reported -£10.921" in a capital monitoring section whose other figures say £m: no pence have three
+    decimals, so the scale is printed elsewhere; nothing is stored rather than a figure a million times too small."""
+    assert find_values("Previously Reported -£10.921. Rephasing is due to:", []) == []
+    assert [v.value for v in find_values("£1,234.56 in fees and £10.921m rephased", [])] == [1234.56, 10_921_000.0]
+
+
 def test_scaled_money_is_whole_pence_not_a_binary_float() -> None:
     assert [v.value for v in find_values("savings of £32.8m and £64.9k", [])] == [32_800_000.0, 64_900.0]
     table = Table(page=1, header_rows=1, rows=[["Grant", "£000s"], ["Domestic Abuse Safe Accommodation Grant", "129.7"]])
