@@ -20,7 +20,7 @@ from scrutineer.cli_analysis import compare_command, demo_command
 from scrutineer.cli_ray import ray_session
 from scrutineer.cli_serve import serve_command
 from scrutineer.cli_support import KbOption, emit, err, kb_path, open_records, out, progress_bar, writing
-from scrutineer.config import extracts, open_vectors, reads_tables, settings
+from scrutineer.config import WarmEmbedder, extracts, open_vectors, reads_tables, settings
 from scrutineer.exports import MetricFormat, Pivot, metrics_csv, metrics_json, metrics_wide
 from scrutineer.hits import hits_view, render_hits
 from scrutineer.indexing import reindex as reindex_vectors
@@ -72,6 +72,7 @@ def ingest(
     overrides = Overrides(authority=authority, committee=committee, meeting_date=when)
     cfg = settings()
     on_ray = ray or cfg.ray or bool(ray_address or cfg.ray_address)
+    warm = WarmEmbedder(kb_path(kb), cfg) if cfg.embed and not on_ray else None
     with writing(kb, "scrutineer ingest"), open_records(kb, must_exist=False) as records, \
             ray_session(on_ray, ray_address or cfg.ray_address) as engine, progress_bar() as progress:
         files = progress.add_task("files", total=None)
@@ -86,21 +87,23 @@ def ingest(
             [p for p in paths if p.exists()], records, overrides, workers=workers or cfg.workers, tables=reads_tables(cfg),
             on_file=on_file, on_total=lambda n: progress.update(files, total=n),
             limits=FileLimits(seconds=cfg.file_seconds), extract=extracts(cfg),
-            executor=engine.parse if engine else None,
+            executor=engine.parse if engine else None, on_parsing=warm.start if warm else None,
         )
         if cfg.embed:
             _index(records, kb_path(kb), progress,
-                   embedder=engine.embedder(cfg.profile, cfg.model, cfg.cache, cfg.int8) if engine else None)
+                   embedder=engine.embedder(cfg.profile, cfg.model, cfg.cache, cfg.int8) if engine else warm)
     print_summary(err, summary)
     if summary.failures or missing:
         raise typer.Exit(1)
 
 
 def _index(records: Records, kb: Path, progress: Progress, rebuild: bool = False, refresh_topics: bool = False,
-           embedder: Embedder | None = None) -> None:
+           embedder: Embedder | WarmEmbedder | None = None) -> None:
     task = progress.add_task("embedding", total=None)
     advance = lambda n: progress.advance(task, n)  # noqa: E731
     try:
+        if isinstance(embedder, WarmEmbedder):
+            embedder = embedder.result()
         index, embedder = open_vectors(kb, settings(), rebuilding=rebuild, embedder=embedder)
         done = reindex_vectors(records, index, embedder, advance) if rebuild else \
             sync_index(records, index, embedder, advance, refresh_topics)

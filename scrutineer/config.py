@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+from concurrent.futures import Future
 from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -60,10 +62,8 @@ def open_vectors(kb: Path, cfg: Settings, rebuilding: bool = False, writer: bool
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     if not writer and not cfg.chroma_url and not store_exists(kb) and _has_statements(kb):
         raise IndexDamaged("the vector index is missing: run `scrutineer reindex` to build it from the records")
-    derived = kb / "models" if cfg.profile is Profile.FAST else cfg.cache  # a distillation is kept with its KB
-    # given: Ray's actors; a reader embeds one query at a time, on one thread (see OnnxEmbedder)
-    embedder = embedder or build_embedder(cfg.profile, cfg.model, derived, cfg.int8, shared=cfg.cache,
-                                          threads=0 if writer else 1)
+    # given: Ray's actors, or one built while the parsers worked (WarmEmbedder)
+    embedder = embedder or _embedder(kb, cfg, writer)
     wait = max(cfg.vector_wait, WRITER_WAIT) if writer else cfg.vector_wait
     graph = FAST_GRAPH if cfg.profile is Profile.FAST else Graph()
     return VectorIndex(kb, embedder.name, cfg.chroma_url, cfg.collection, rebuilding, wait, graph), embedder
@@ -74,3 +74,55 @@ def _has_statements(kb: Path) -> bool:
 
     with Records(kb) as records:
         return records.db.execute("SELECT 1 FROM statements LIMIT 1").fetchone() is not None
+
+
+def _embedder(kb: Path, cfg: Settings, writer: bool) -> Embedder:
+    derived = kb / "models" if cfg.profile is Profile.FAST else cfg.cache  # a distillation is kept with its KB
+    # a reader embeds one query at a time, on one thread (see OnnxEmbedder)
+    return build_embedder(cfg.profile, cfg.model, derived, cfg.int8, shared=cfg.cache, threads=0 if writer else 1)
+
+
+_warming: list[threading.Thread] = []
+
+
+def _no_fork_while_warming() -> None:
+    """A process forked while a thread imports may inherit an import lock nobody releases (cpython#90622)."""
+    for thread in list(_warming):
+        thread.join()
+
+
+os.register_at_fork(before=_no_fork_while_warming)
+
+
+class WarmEmbedder:
+    """An ingest's embedder, built on a thread while the parsers work: PyTorch's import and the model's load take
+    about 5 s of an `accurate` ingest and Chroma's import about 1 s, which otherwise wait until parsing ends. Started
+    once the parsers' processes exist; a fork after that waits for it."""
+
+    def __init__(self, kb: Path, cfg: Settings) -> None:
+        self._kb, self._cfg = kb, cfg
+        self._built: Future[Embedder] = Future()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._build, name="warm-embedder", daemon=True)
+            _warming.append(self._thread)
+            self._thread.start()
+
+    def _build(self) -> None:
+        try:
+            import chromadb  # noqa: F401  (the vector index's client, opened next)
+
+            self._built.set_result(_embedder(self._kb, self._cfg, writer=True))
+        except BaseException as exc:  # raised again where the embedder is wanted
+            self._built.set_exception(exc)
+
+    def result(self) -> Embedder:
+        """The embedder: the one built on the thread, or built now if parsing never started."""
+        if self._thread is None:
+            return _embedder(self._kb, self._cfg, writer=True)
+        self._thread.join()
+        if self._thread in _warming:
+            _warming.remove(self._thread)
+        return self._built.result()

@@ -189,8 +189,10 @@ def ingest(
     inputs: list[Path], records: Records, overrides: Overrides | None = None, *, workers: int = 2,
     tables: bool = True, on_file: OnFile | None = None, on_total: Callable[[int], None] | None = None,
     limits: FileLimits | None = None, extract: bool = True, executor: Executor | None = None,
+    on_parsing: Callable[[], None] | None = None,
 ) -> IngestSummary:
-    """`extract=False` stores topics but no metrics or entities (the fast profile; `reextract` adds them later)."""
+    """`extract=False` stores topics but no metrics or entities (the fast profile; `reextract` adds them later).
+    `on_parsing` is called once the parsers run (their processes forked), to start work that overlaps them."""
     summary = IngestSummary()
     files = collect_files(inputs)
     manifest = _manifests(inputs)
@@ -206,7 +208,7 @@ def ingest(
             on_file(unquote(path.name), 0)
     with lean_gc():
         _parse_all(todo, records, summary, run_id, manifest, overrides or Overrides(), workers, tables, on_file,
-                   limits or FileLimits(), extract, executor)
+                   limits or FileLimits(), extract, executor, on_parsing or (lambda: None))
     for path, sha in later_copies:
         if records.file_state(str(path.resolve()), sha)[0] is FileState.NEW:
             reason = f"identical to {unquote(todo[sha][0].name)}, which failed"
@@ -250,13 +252,16 @@ def _parse_all(
     todo: dict[str, tuple[Path, str]], records: Records, summary: IngestSummary, run_id: int,
     manifest: dict[str, Overrides], overrides: Overrides, workers: int, tables: bool, on_file: OnFile | None,
     limits: FileLimits, extract: bool = True, executor: Executor | None = None,
+    on_parsing: Callable[[], None] = lambda: None,
 ) -> None:
     jobs = [(str(p), _overrides_for(p, manifest, overrides)) for p, _ in todo.values()]
     if executor is not None:
+        on_parsing()
         for outcome in executor(jobs, tables, limits, extract):
             _store(outcome, records, summary, run_id, on_file)
         return
     if workers <= 1 or len(jobs) <= 1:
+        on_parsing()
         for path, ov in jobs:
             _store(_parse_job(path, ov, tables, limits.seconds, extract), records, summary, run_id, on_file)
         return
@@ -266,6 +271,7 @@ def _parse_all(
                                  initargs=(limits.memory, extract)) as pool:
             futures: list[Future] = [pool.submit(_parse_job, path, ov, tables, limits.seconds, extract)
                                      for path, ov in jobs]
+            on_parsing()  # after the first submit: a fork-started pool has forked all its processes
             done = _collect(futures, jobs, records, summary, run_id, on_file)
         if done < len(jobs):
             _store(_alone(jobs[done], tables, limits, extract), records, summary, run_id, on_file)
