@@ -27,6 +27,7 @@ from ingest.reader import SUFFIXES
 from nlp.extract import Extractor, topics_only
 from nlp.models import Extraction
 from nlp.pipeline import build_extractor
+from scrutineer.folder_authority import fill_from_folders
 from scrutineer.gc_pace import lean_gc
 from scrutineer.limits import FILE_SECONDS, FileLimits, limit_memory, time_limit
 from store.records import FileState, Records
@@ -218,6 +219,7 @@ def ingest(
             summary.duplicates += 1
         if on_file:
             on_file(unquote(path.name), 0)
+    fill_from_folders(records, files)
     records.finish_run(run_id, summary.counts())
     return summary
 
