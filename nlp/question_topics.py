@@ -90,18 +90,23 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                                r"(?! of (?:the )?(?:workforce|staff|market|econom|financ|council))|"
                                r"settled\b(?! status)|moved around|keep (?:on )?(?:being )?mov|"
                                r"unplanned (?:endings?|moves?)|end\w* (?:without being planned|unexpectedly|in an unplanned)|"
+                               r"(?:end\w*|stopp\w*|moved) at short notice|(?:gave|give|gives|giving|given) notice\b|"
                                # "foster placements that break down", not "a breakdown of the budget"
                                r"(?:break|breaks|breaking|broke|broken) down\b(?! (?:of|by|into)\b)|"
                                r"breakdowns? (?:of|in) (?:their |the |a )?(?:placements?|foster)|"
                                # "stayed in the same home for a long time", "with one foster family for years"
                                r"(?:stay\w*|lived|living|remain\w*) (?:in|with|at) (?:the same|one) "
                                r"(?:foster )?(?:(?:home|house|placement|carers?)\b|famil)",
-    Topic.ACCOMMODATION: r"live (?:nearby|near by|close by)\b|"
+    # "care leavers who end up in hostels or shared houses", not a planning question on houses in multiple occupation
+    Topic.ACCOMMODATION: r"hostels?\b|shared (?:houses?|housing|flats?)|bedsits?\b|lodgings\b|"
+                         r"live (?:nearby|near by|close by)\b|"
                          # "foster carers ... so care leavers can stay on with them": staying put
                          r"foster\w*\b.{0,40}\b(?:stay|stays|staying|remain|remains|remaining) on\b|"
                          # leaving care at 18, not a pupil's or a disabled young person's move to adult services
                          r"\bin care\b.{0,40}\b(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months)|"
                          r"(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months).{0,40}\b(?:in|leav\w*) care\b",
+    # "work experience and job opportunities for care leavers", not the local economy's
+    Topic.NEET: r"work experience|job (?:opportunit\w*|offers?|fairs?)|internships?|traineeships?",
     # "adults taking advantage of children", not "taking advantage of the new funding"
     Topic.EXPLOITATION: r"tak\w* advantage of (?:children|young people|teenagers|girls|boys|vulnerable)|prey\w* on|"
                         r"targeted by (?:adults|older|gangs)",
@@ -111,7 +116,8 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
     Topic.HEALTH: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b|"
                   r"how (?:\w+ ){0,4}(?:feel|feels|feeling)\b|questionnaires?\b",
     Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b|advocates?\b|surveys?\b|"
-                         r"feedback from\b",
+                         r"feedback from\b|(?:sit|sits|sitting|sat) on (?:\w+ ){0,2}panels?\b|"
+                         r"(?:speak|speaks|speaking|spoke|talk\w*|meet\w*) (?:to |with )?councillors\b",
     # "checks that each child's plan is reviewed on time", not "the Local Plan was reviewed"
     Topic.REVIEWS: r"care plans?\b|reviews\b|plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|"
                    # "the independent person who checks each child's plan"

@@ -60,6 +60,10 @@ from nlp.topics import Topic, topics_of
     ("teenagers locked up in young offender institutions", Topic.EXPLOITATION),
     ("what care leavers said in surveys about the support they get", Topic.PARTICIPATION),
     ("feedback from children in care about their social workers", Topic.PARTICIPATION),
+    ("young people leaving care who end up in hostels or shared houses", Topic.ACCOMMODATION),
+    ("children in care whose placements were ended at short notice", Topic.PLACEMENT_STABILITY),
+    ("young people in care sitting on interview panels or speaking to councillors", Topic.PARTICIPATION),
+    ("work experience and job opportunities the council offers care leavers", Topic.NEET),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -124,6 +128,10 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("feedback from residents on the parking scheme", Topic.PARTICIPATION),
     ("long-term borrowing for the capital programme", Topic.PLACEMENT_STABILITY),
     ("staff who stay on after retirement age", Topic.ACCOMMODATION),
+    ("job opportunities from the devolution deal", Topic.NEET),
+    ("licensing of shared houses in the district", Topic.ACCOMMODATION),
+    ("the landlord gave notice on the office lease", Topic.PLACEMENT_STABILITY),
+    ("councillors speaking to residents about the budget", Topic.PARTICIPATION),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in
