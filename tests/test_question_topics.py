@@ -163,3 +163,5 @@ def test_loose_plain_words_search_the_printed_terms_only_in_a_question_about_chi
     assert "suspensions" in expand_query("children in care missing school or being excluded")
     assert "suspensions" not in expand_query("costs excluded from the capital programme")
     assert "ifa" in expand_query("paying agencies for foster placements")
+    assert "pledges" in expand_query("the promises the council makes to children in care")
+    assert "pledges" not in expand_query("the council kept its manifesto promises on potholes")
