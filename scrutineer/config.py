@@ -125,4 +125,6 @@ class WarmEmbedder:
         self._thread.join()
         if self._thread in _warming:
             _warming.remove(self._thread)
+        if isinstance(self._built.exception(), ImportError):  # an import raced another thread's (spaCy holds torch
+            return _embedder(self._kb, self._cfg, writer=True)  # out while it loads): build it here, once more
         return self._built.result()

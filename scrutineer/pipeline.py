@@ -263,6 +263,8 @@ def _parse_all(
             _store(outcome, records, summary, run_id, on_file)
         return
     if workers <= 1 or len(jobs) <= 1:
+        if jobs:  # spaCy first: its import holds torch out of sys.modules, which a thread importing torch would meet
+            _warm(extract)
         on_parsing()
         for path, ov in jobs:
             _store(_parse_job(path, ov, tables, limits.seconds, extract), records, summary, run_id, on_file)

@@ -56,3 +56,36 @@ def test_a_failure_on_the_thread_is_raised_where_the_embedder_is_wanted(tmp_path
     warm.start()
     with pytest.raises(RuntimeError, match="model files missing"):
         warm.result()
+
+
+def test_an_import_that_raced_another_thread_is_built_again_where_wanted(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """spaCy's import holds torch out of sys.modules for a moment; a thread importing torch then fails with
+    ImportError ("import of torch halted"), which is no reason to fail the ingest."""
+    calls: list[bool] = []
+
+    def racy(kb: Path, cfg: Settings, writer: bool) -> object:
+        calls.append(writer)
+        if len(calls) == 1:
+            raise ModuleNotFoundError("import of torch halted; None in sys.modules")
+        return "embedder"
+
+    monkeypatch.setattr(config, "_embedder", racy)
+    warm = WarmEmbedder(tmp_path, Settings())
+    warm.start()
+    assert warm.result() == "embedder" and len(calls) == 2
+
+
+def test_a_one_file_ingest_parses_beside_the_warming_thread(tmp_path: Path) -> None:
+    """One file is parsed in this process, whose first parse imports spaCy with torch held out: the thread must not
+    be importing torch then (it failed every one-file ingest with embeddings before spaCy was imported first)."""
+    from scrutineer.pipeline import ingest
+    from store.records import Records
+
+    paper = tmp_path / "panel.txt"
+    paper.write_text("Corporate Parenting Panel\n\nThe number of children in care rose to 412 at the end of June.\n")
+    warm = WarmEmbedder(tmp_path / "kb", Settings())
+    with Records(tmp_path / "kb") as records:
+        summary = ingest([paper], records, workers=2, on_parsing=warm.start)
+    assert not summary.failures
+    assert warm.result().embed(["children in care"]).shape[0] == 1
