@@ -128,9 +128,7 @@ def selective_terms(records: Records, terms: list[str]) -> list[str]:
         df.update({t: 0 for t in wanted})
         df.update(db.execute(f"SELECT term, doc FROM temp.statements_vocab WHERE term IN ({', '.join('?' * len(wanted))})",
                              wanted).fetchall())
-    if "total" not in memo:
-        memo["total"] = db.execute("SELECT count(*) FROM statements").fetchone()[0]
-    total: int = memo["total"]  # type: ignore[assignment]
+    total = statement_count(records)
     keep = [t for t in terms if df.get(stems.get(t, ""), 0) <= COMMON * total]
     # kept terms that no statement holds find nothing: then the common ones are all the query has
     return keep if any(df.get(stems.get(t, ""), 0) for t in keep) else terms
@@ -246,11 +244,19 @@ def statement_topics(records: Records, ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
+def statement_count(records: Records) -> int:
+    """How many statements the KB holds, remembered until anyone commits."""
+    memo = records.memo()
+    if "total" not in memo:
+        memo["total"] = records.db.execute("SELECT count(*) FROM statements").fetchone()[0]
+    return memo["total"]  # type: ignore[return-value]
+
+
 def topic_shares(records: Records) -> dict[str, float]:
     """Each topic's share of all statements, remembered until anyone commits (one scan of the topic index)."""
     memo = records.memo()
     if "topic_shares" not in memo:
-        total = records.db.execute("SELECT count(*) FROM statements").fetchone()[0] or 1
+        total = statement_count(records) or 1
         sql = "SELECT topic, count(*) FROM statement_topics GROUP BY topic"
         memo["topic_shares"] = {t: n / total for t, n in records.db.execute(sql)}
     return memo["topic_shares"]  # type: ignore[return-value]
