@@ -19,8 +19,8 @@ _ASKED: dict[Topic, str] = {
                 r"(?:not|neither) (?:in )?(?:work|working|a job|employed|employment|studying|education|training)\b"
                 r"[\w, ]{0,20}\b(?:or|nor) (?:in )?(?:work|working|a job|employed|employment|studying|study|education|"
                 r"training|college)\b",
-    Topic.PLACEMENT_STABILITY: r"(?:mov|chang)\w* (?:from |between )?"
-                               r"(?:home|house|homes|carers?|placements?|foster|where they live)|"
+    Topic.PLACEMENT_STABILITY: r"(?:mov|chang)\w* (?:from |between |of |in )?"
+                               r"(?:home(?! care| to school)|house|homes|carers?|placements?|foster|where they live)|"
                                r"how many (?:homes|placements|moves|carers)|"
                                r"stable (?:homes?|placements?)|settled (?:homes?|placements?)|bounc\w* (?:around|between)|"
                                r"long[- ]term (?:foster|match|placement|carers?|home)",
@@ -117,7 +117,9 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                   r"how (?:\w+ ){0,4}(?:feel|feels|feeling)\b|questionnaires?\b",
     Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b|advocates?\b|surveys?\b|"
                          r"feedback from\b|(?:sit|sits|sitting|sat) on (?:\w+ ){0,2}panels?\b|"
-                         r"(?:speak|speaks|speaking|spoke|talk\w*|meet\w*) (?:to |with )?councillors\b",
+                         r"(?:speak|speaks|speaking|spoke|talk\w*|meet\w*) (?:to |with )?councillors\b|"
+                         # "how the council hears from the children in its care"
+                         r"(?:hear|hears|hearing|heard) from\b",
     # "checks that each child's plan is reviewed on time", not "the Local Plan was reviewed"
     Topic.REVIEWS: r"care plans?\b|reviews\b|plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|"
                    # "the independent person who checks each child's plan"

@@ -157,7 +157,9 @@ def _expanded(query: str) -> tuple[str, ...]:
     low = query.lower()
     words = re.findall(r"[a-z0-9]+", low)
     tables = (JARGON, ASKED, ASKED_ABOUT_CHILDREN) if CHILDREN.search(low) else (JARGON, ASKED)
-    extra = [v for table in tables for k, v in table.items() if re.search(rf"\b{re.escape(k)}\b", low)]
-    spelled = [k for k, v in JARGON.items() if re.search(r"\b" + r"\W+".join(map(re.escape, v.split())) + r"\b", low)]
+    # either form in the plural too: "PEPs", "personal education plans", "return home interviews"
+    extra = [v for table in tables for k, v in table.items() if re.search(rf"\b{re.escape(k)}s?\b", low)]
+    spelled = [k for k, v in JARGON.items()
+               if re.search(r"\b" + r"\W+".join(map(re.escape, v.split())) + r"(?:s|es)?\b", low)]
     expanded = words + [w for phrase in extra for w in phrase.split()] + [w for k in spelled for w in k.split()]
     return tuple(w for w in dict.fromkeys(expanded) if w not in STOPWORDS)

@@ -64,6 +64,9 @@ from nlp.topics import Topic, topics_of
     ("children in care whose placements were ended at short notice", Topic.PLACEMENT_STABILITY),
     ("young people in care sitting on interview panels or speaking to councillors", Topic.PARTICIPATION),
     ("work experience and job opportunities the council offers care leavers", Topic.NEET),
+    ("looked after children having several changes of placement", Topic.PLACEMENT_STABILITY),
+    ("children in care with a change in carers this year", Topic.PLACEMENT_STABILITY),
+    ("how the council hears from the children in its care", Topic.PARTICIPATION),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -132,6 +135,9 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("licensing of shared houses in the district", Topic.ACCOMMODATION),
     ("the landlord gave notice on the office lease", Topic.PLACEMENT_STABILITY),
     ("councillors speaking to residents about the budget", Topic.PARTICIPATION),
+    ("changes in home care packages for older people", Topic.PLACEMENT_STABILITY),
+    ("changes in home to school transport for children", Topic.PLACEMENT_STABILITY),
+    ("the committee hears from residents about the budget", Topic.PARTICIPATION),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in

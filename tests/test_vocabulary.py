@@ -13,6 +13,11 @@ def test_acronyms_and_their_expansions_both_match() -> None:
         assert set(spelled.split()) - {"and", "or", "in", "of", "not"} <= set(expand_query(acronym)), acronym
         assert acronym in expand_query(spelled), acronym
     assert {"looked", "after"} <= set(expand_query("cared for children"))
+    # either form in the plural
+    assert "pep" in expand_query("personal education plans for looked after children")
+    assert "rhi" in expand_query("return home interviews after a child has been missing")
+    assert {"personal", "education", "plan"} <= set(expand_query("PEPs completed on time"))
+    assert "pep" not in expand_query("personal education planning")
 
 
 def test_a_topic_is_found_by_the_ways_papers_speak_of_it() -> None:
