@@ -37,7 +37,8 @@ _GENERIC_TITLES = {"item", "public", "open", "agenda", "contents", "appendix", "
 _PERIOD_CUE = re.compile(
     r"\b(this report|reporting|performance|the period|quarter|covers|sets out|update|annual report|strategy|dates?)\b", re.I
 )
-_EVENT_MONTH = re.compile(r"\b(?:in|since|from|by)\s+(?:the\s+)?$", re.I)
+_EVENT_MONTH = re.compile(r"\b(?:in|since|from)\s+(?:the\s+)?$", re.I)
+_DEADLINE = re.compile(r"\b(?:by|until|before)\s+(?:the\s+)?(?:end of\s+(?:the\s+)?)?$", re.I)
 _MONTH_YEAR = re.compile(r"[A-Z][a-z]+\.? \d{4}")
 _REPORTED = re.compile(r"\b(?:report|performance|data|figures|quarter|month|period|position)\b", re.I)
 _WEEKDAY_LINE = re.compile(r"^([A-Z][A-Z ,&'-]+?)\s*[-–—]\s*(?:MON|TUES|WEDNES|THURS|FRI)DAY\b")
@@ -270,10 +271,13 @@ def _doc_type(head: list[Block], title: str) -> DocType:
     return DocType.OTHER
 
 
-def _event_month(before: str, label: str) -> bool:
-    """A lone month in the opening's sentences that dates an event ("guidance issued by the government in January
-    2018", "endorsed by Cabinet in July 2024", "in the June 2025 Spending Review"), not what the paper reports on
-    ("this report sets out performance in July 2024")."""
+def _not_reported(before: str, label: str) -> bool:
+    """A period in the opening's sentences that is a deadline ("to be brought into balance by 2029-30") or a lone
+    month dating an event ("guidance issued by the government in January 2018", "endorsed by Cabinet in July 2024",
+    "in the June 2025 Spending Review"), not what the paper reports on ("this report sets out performance in July
+    2024")."""
+    if _DEADLINE.search(before):
+        return True
     sentence = re.split(r"[.!?]\s|\n", before)[-1]
     return bool(_MONTH_YEAR.fullmatch(label) and _EVENT_MONTH.search(before) and not _REPORTED.search(sentence))
 
@@ -287,7 +291,7 @@ def _period(title: str, head: list[Block], meeting: date | None) -> tuple[date, 
         periods = [
             p for p in find_periods(text, reporting_fy)
             if (not any(p.span[0] < e and s < p.span[1] for s, e in dates) or " to " in p.label or "–" in p.label)
-            and not (text is cue and _event_month(text[:p.span[0]], p.label))
+            and not (text is cue and _not_reported(text[:p.span[0]], p.label))
         ]
         if periods:
             p = periods[0]

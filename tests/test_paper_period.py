@@ -20,6 +20,8 @@ def test_a_month_that_dates_what_the_paper_cites_is_not_its_period() -> None:
         "1.2 CIPFA issued Bulletin No.99, Guidance Note on Local Authority Reserves and Balances in July 2014.",
         "The Integrated Care Strategy Delivery Plan was endorsed by Cabinet in July 2024.",
         "Risks include further borrowing and tax rises in the June 2025 Spending Review.",
+        "The fiscal rules require day to day spending to be brought into balance by 2029-30.",
+        "The new homes are to be open by the end of March 2026.",
     ):
         meta = infer(_paper("Reserves Policy", opening))
         assert meta.period_end is None, opening
