@@ -25,9 +25,11 @@ _TO_LABEL = re.compile(r"\s*(?:To|Report to)\s*:?\s*")
 _LABEL = {
     "title": re.compile(r"^(?:Report Title|Subject/Title|Subject|Title of Report|Report title)\s*:\s*(.+)$", re.I),
     "author": re.compile(
-        # "By" and "From" not before a date: "From September 2024, inspections of ..." opens a sentence
+        # "By" and "From" with no colon only before a name: "From September 2024, inspections of ...", "From the
+        # latter part of 2014, leaders ..." open sentences
         r"^(?:(?:Report of|Report Author|Report by|Author|Responsible Officer|Lead Officer|Lead inspector)\s*:?\s+"
-        r"|(?:By|From)(?:\s*:\s*|\s+(?!\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)))(.+)$",
+        r"|(?:By|From)(?:\s*:\s*|\s+(?!\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+        r"|(?:the|a|an|this|that|these|those|its|their|our|then|now|early|late|mid)\b)(?=(?-i:[A-Z]))))(.+)$",
         re.I,
     ),
     "date": re.compile(r"^(?:Date of Meeting|Meeting Date|Date of meeting|Date)\s*:\s*(.+)$", re.I),
@@ -66,6 +68,9 @@ def infer(blocks: list[Block], parent: Metadata | None = None) -> Metadata:
     if doc_type in (DocType.INSPECTION_REPORT, DocType.LETTER):
         title = _inspection_title(head) or title
     authority = _subject_authority(head) or _authority(head_text, full_text) or (parent.authority if parent else None)
+    author = _author(doc_type, _labelled(head, "author"), full_text)
+    if parent is None and author and author.startswith(OFSTED):
+        committee = None  # an inspectorate's report goes to no committee ("Review of the ... Safeguarding Children Board")
     if parent is not None and doc_type is not DocType.MINUTES:
         committee = committee or parent.committee
         meeting_date = meeting_date or parent.meeting_date
@@ -76,7 +81,7 @@ def infer(blocks: list[Block], parent: Metadata | None = None) -> Metadata:
         or _period(title or "", head, meeting_date))
     return Metadata(
         authority=authority, committee=committee, meeting_date=meeting_date, title=title,
-        author=_author(doc_type, _labelled(head, "author"), full_text), doc_type=doc_type,
+        author=author, doc_type=doc_type,
         period_start=period[0] if period else None, period_end=period[1] if period else None,
         period_label=period[2] if period else None,
     )
