@@ -35,6 +35,8 @@ _LABEL = {
     "date": re.compile(r"^(?:Date of Meeting|Meeting Date|Date of meeting|Date)\s*:\s*(.+)$", re.I),
 }
 _GENERIC = {"council", "the council", "county council", "borough council", "city council", "cabinet"}
+_ENDS_IN_FIGURES = re.compile(r"(?:\s[-–(]?[\d,.]*\d[\d,.]*\)?){3}$")
+_BARE_PART = re.compile(r"(?:appendix|annex|annexe|schedule)\s+[a-z0-9]{1,3}", re.I)
 _GENERIC_TITLES = {"item", "public", "open", "agenda", "contents", "appendix", "official", "minutes", "present"}
 _PERIOD_CUE = re.compile(
     r"\b(this report|reporting|performance|the period|quarter|covers|sets out|update|annual report|strategy|dates?)\b", re.I
@@ -229,10 +231,17 @@ def _first_heading(head: list[Block], committee: str | None) -> str | None:
     for b in candidates:
         if b.text.isupper() and len(b.text.split()) >= 4:
             return tidy_name(b.text) if len(b.text) > 60 else b.text
-    for b in candidates:
+    for i, b in enumerate(candidates):
         if b.kind is BlockKind.HEADING or b.bold or b.marked_heading or (b.font_size and b.font_size > 13):
-            return b.text
-    return candidates[0].text if candidates else None
+            return _with_subject(b.text, candidates[i + 1:])
+    return _with_subject(candidates[0].text, candidates[1:]) if candidates else None
+
+
+def _with_subject(title: str, after: list[Block]) -> str:
+    """"Appendix I" alone names no subject: the line after it does ("Appendix I: Information for those taking part")."""
+    if _BARE_PART.fullmatch(title.strip()) and after:
+        return f"{title.strip()}: {after[0].text.strip()}"
+    return title
 
 
 def _title_like(text: str, committee: str | None) -> bool:
@@ -242,6 +251,11 @@ def _title_like(text: str, committee: str | None) -> bool:
     if text.lower() in _GENERIC_TITLES or (committee and text.lower() == committee.lower()):
         return False
     if (DATE_RE.search(text) and len(text) < 40) or _COMMITTEE_LINE.fullmatch(text):
+        return False
+    tokens = text.split()
+    figures = sum(1 for t in tokens if any(c.isdigit() for c in t))
+    # a table's row or header: "Core 12,081.8 12,666.9 ...", "Lac 1 Lac 2 ...", "Prior Year savings ... * 0.0 0.0 0.0"
+    if (figures >= 3 and 2 * figures >= len(tokens)) or _ENDS_IN_FIGURES.search(text):
         return False
     return not gazetteer().resolve(text)
 
