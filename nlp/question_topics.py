@@ -18,20 +18,27 @@ _ASKED: dict[Topic, str] = {
                 # "care leavers who are not working or studying", "not in work or education"
                 r"(?:not|neither) (?:in )?(?:work|working|a job|employed|employment|studying|education|training)\b"
                 r"[\w, ]{0,20}\b(?:or|nor) (?:in )?(?:work|working|a job|employed|employment|studying|study|education|"
-                r"training|college)\b",
+                r"training|college)\b"
+                r"|care leavers?'? covenant",
     Topic.PLACEMENT_STABILITY: r"(?:mov|chang)\w* (?:from |between |of |in )?"
                                r"(?:home(?! care| to school)|house|homes|carers?|placements?|foster|where they live)|"
                                r"how many (?:homes|placements|moves|carers)|"
                                r"stable (?:homes?|placements?)|settled (?:homes?|placements?)|bounc\w* (?:around|between)|"
-                               r"long[- ]term (?:foster|match|placement|carers?|home)",
+                               r"long[- ]term (?:foster|match|placement|carers?|home)"
+                               r"|\b(?:3|three)\+? (?:or more )?(?:placement )?moves\b",
     Topic.ACCOMMODATION: r"(?:somewhere|place|places|nowhere) (?:safe )?to (?:live|stay)|sofa|rough sleep|homeless|"
                          r"no fixed (?:address|abode)|"
                          r"roof over|live independently|housing|tenanc|flats?\b|accommodation|living arrangements|"
                          r"where (?:do|does|did|will|can|should|are|is) (?:[\w']+ ){1,4}(?:live|stay)\b",
     Topic.FOSTERING: r"(?:people|families|households|carers|more|new)\b[\w ]{0,20}\bto foster|fosterers|"
                      r"becom\w* (?:a )?foster|foster famil|"
-                     r"(?:not enough|shortage of|lack of|too few|more) (?:local )?(?:foster|fostering)\b",
-    Topic.RESIDENTIAL: r"(?:own|run|running|opens?|opening) (?:\w+ )?(?:children'?s )?homes\b|care homes? for children",
+                     r"(?:not enough|shortage of|lack of|too few|more) (?:local )?(?:foster|fostering)\b"
+                     # "how many new carers were approved at panel", "enquiries to approvals"
+                     r"|(?:foster )?carers (?:were |are |being )?approved|approv\w* (?:as )?(?:new )?foster carers|"
+                     r"enquiries to approvals?",
+    Topic.RESIDENTIAL: r"(?:own|run|running|opens?|opening) (?:\w+ )?(?:children'?s )?homes\b|care homes? for children"
+                       r"|solo placements?|bespoke (?:placements?|packages?)|(?:kids'?|group) homes?\b|"
+                       r"(?:£ ?[\d,]+|[\d,]+ pounds) (?:a|per) week placements?",
     Topic.UASC: r"arriv\w* (?:(?:in|to) (?:the uk|england|britain|this country) )?(?:alone|on their own|without)|"
                 r"(?:alone|unaccompanied) (?:in|to) (?:the uk|england|this country)|"
                 r"(?:came|come|comes|coming) (?:to (?:the uk|england|britain|this country) )?"
@@ -39,31 +46,40 @@ _ASKED: dict[Topic, str] = {
                 r"migrant children|small boats?|channel crossings?|crossed the channel|age assess",
     Topic.HEALTH: r"check-?ups?|doctors?|\bgps?\b|nurses?|teeth|medical|well-?being|mental|counsell|jabs|vaccin|"
                   r"strengths and difficulties|opticians?|eye tests?",
-    Topic.WORKFORCE: r"\bstaff|hiring|locums?",
+    Topic.WORKFORCE: r"\bstaff|hiring|locums?"
+                     # "how many families does each practitioner hold", "Frontline and Step Up trainees"
+                     r"|(?:children|families|cases) (?:does|do|did) each (?:practitioner|worker|social worker)|"
+                     r"each (?:practitioner|worker) (?:holds?|carries|has)\b|step up to social work|"
+                     r"frontline (?:and|or) step up|trainee social workers?|agency (?:rules|pay)\b",
     Topic.PERMANENCE: r"grandparents?|grandmothers?|grandfathers?|relatives?|aunts?|uncles?|extended family|"
                       r"wider family|family members|family and friends|connected (?:carers?|persons?)|"
                       r"forever famil|permanent (?:home|famil)",
     Topic.COURT: r"courts?\b|judges?|legal (?:action|proceedings|orders?)|(?:taken|take|taking) (?:\w+ )?into care|"
-                 r"removed from (?:their )?(?:parents|famil)",
-    Topic.EDUCATION: r"exams?\b|grades|college|qualifications|\bschool(?:s|ing)?\b|learning|pupils?",
+                 r"removed from (?:their )?(?:parents|famil)"
+                 r"|legal gateway|gateway panel|supervision orders?",
+    Topic.EDUCATION: r"exams?\b|grades|college|qualifications|\bschool(?:s|ing)?\b|learning|pupils?"
+                     r"|\bks ?[1-5]\b",
     Topic.EXPLOITATION: r"exploit\w*|groom\w*|abus\w*|traffick\w*|police|arrest\w*|\bcrim\w*|offend\w*|"
                         r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|disappear|"
                         r"locked up|in custody|young offenders?|deprived of (?:their )?liberty|"
                         r"missing\b(?! (?:data|information|out)\b)|"  # "reported missing", not "missing data"
                         r"whereabouts|absen\w* (?:from (?:their )?(?:home|placement|care)|"
-                        r"without (?:permission|authori[sz]ation))",
+                        r"without (?:permission|authori[sz]ation))"
+                        r"|philomena",
     # not "money help for care leavers" or "financial support for families": help given, not the council's books
     Topic.FINANCE: r"(?:over)?spen[dt]\w*|over ?budget|money(?! (?:help|support|advice)\b)|afford|\bcost\w*|prices?\b|"
                    r"expensive|financ(?!ial)\w*|financial(?! (?:help|support|advice)\b)|"
                    r"paying|"
-                   r"budgets?\b|(?<!attention )deficit|in the red\b",
+                   r"budgets?\b|(?<!attention )deficit|in the red\b"
+                   r"|section 251|outturn",
     Topic.PARTICIPATION: r"listen\w* to|(?:a|their) say\b|\bviews\b|opinions?|speak up|heard\b|"
                          r"involv\w* in (?:decisions|plans)|(?:help|helps|helping) (?:to )?(?:shape|design) |"
                          r"(?:take|takes|taking|took) part in (?:their )?(?:own )?(?:care )?"
                          r"(?:reviews?|meetings?|plans?|decisions)|"
                          r"what (?:children|young people|kids|care leavers|teenagers) "
                          r"(?:say|said|think|thought|want|tell|told)\b|"
-                         r"(?:children|young people)'?s'? voices?\b|consult\w* (?:with )?(?:children|young people)",
+                         r"(?:children|young people)'?s'? voices?\b|consult\w* (?:with )?(?:children|young people)"
+                         r"|mind of my own|total respect|young inspectors?",
     Topic.FAMILY_SUPPORT: r"famil\w* together|stay\w* (?:at home )?with (?:their )?(?:parents|famil)|"
                           r"(?:go|going|goes|went|back) (?:back )?home\b(?! interview)|"
                           r"(?:go|going|goes|went|return\w*|back) (?:back )?to (?:live with )?(?:their )?(?:parents|famil)|"
@@ -73,7 +89,10 @@ _ASKED: dict[Topic, str] = {
                           r"parenting (?:support|programmes?|classes|courses|groups?)|"
                           r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care",
     Topic.REVIEWS: r"reviewing officers?|reviews? of (?:[\w']+ ){0,3}care plans?|"
-                   r"care plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|oversight of (?:[\w']+ ){0,2}care plans?",
+                   r"care plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|oversight of (?:[\w']+ ){0,2}care plans?"
+                   # "reviews held on time", "pathway plan reviews", "quality assurance of care planning"
+                   r"|(?<!ehcp )(?<!annual )reviews? (?:were |are |being )?held (?:on time|in time|late|within)|"
+                   r"pathway plans? reviews?|reviews? of (?:the |their )?pathway plans?|(?<!social )care planning",
 }
 _SHORT_OF_PLACES = (r"(?:not enough|shortage of|lack of|too few) (?:local )?(?:places|beds)\b"
                     r"(?!.*\b(?:schools?|pupils?|nurser\w*|hospitals?|mental health|clubs?|holidays?)\b)")
@@ -112,7 +131,11 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                         r"targeted by (?:adults|older|gangs)",
     # "not enough places for children who need to come into care": sufficiency, not school places
     Topic.RESIDENTIAL: _SHORT_OF_PLACES,
-    Topic.FOSTERING: _SHORT_OF_PLACES + r"(?! in (?:\w+ )?(?:children'?s )?homes)",
+    Topic.FOSTERING: _SHORT_OF_PLACES + r"(?! in (?:\w+ )?(?:children'?s )?homes)"
+                     r"|(?:shortage|lack) of family homes|not enough family homes",
+    Topic.PERMANENCE: r"matching (?:children|a child)\b|permanent foster",
+    Topic.COURT: r"litigation|legal costs",
+    Topic.EDUCATION: r"persistent(?:ly)? absen",
     Topic.HEALTH: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b|"
                   r"how (?:\w+ ){0,4}(?:feel|feels|feeling)\b|questionnaires?\b",
     Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b|advocates?\b|surveys?\b|"
@@ -125,7 +148,8 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                    # "the independent person who checks each child's plan"
                    r"(?:checks?|checking|oversee\w*|oversight of) (?:\w+ ){0,2}(?:child|children|young (?:person|people))"
                    r"\b[\w' ]{0,15}(?<!ehc )(?<!ehcp )\bplans?\b|"
-                   r"independent (?:person|people|officers?|reviewers?)\b(?=.*\b(?:plans?|reviews?|checks?)\b)",
+                   r"independent (?:person|people|officers?|reviewers?)\b(?=.*\b(?:plans?|reviews?|checks?)\b)"
+                   r"|attend\w* (?:their |the |a )?(?:own )?(?:looked after |care )?reviews?\b",
 }
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
 _COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.items()}

@@ -67,6 +67,21 @@ from nlp.topics import Topic, topics_of
     ("looked after children having several changes of placement", Topic.PLACEMENT_STABILITY),
     ("children in care with a change in carers this year", Topic.PLACEMENT_STABILITY),
     ("how the council hears from the children in its care", Topic.PARTICIPATION),
+    ("percentage of CLA with 3+ moves in 12 months", Topic.PLACEMENT_STABILITY),
+    ("how many new carers were approved at panel this year", Topic.FOSTERING),
+    ("solo placements and bespoke packages for complex needs", Topic.RESIDENTIAL),
+    ("how many families does each practitioner hold?", Topic.WORKFORCE),
+    ("Frontline and Step Up trainees", Topic.WORKFORCE),
+    ("how many families are under supervision orders rather than full orders", Topic.COURT),
+    ("KS2 outcomes for children in care", Topic.EDUCATION),
+    ("persistent absence of foster children", Topic.EDUCATION),
+    ("Section 251 outturn", Topic.FINANCE),
+    ("Mind of My Own app", Topic.PARTICIPATION),
+    ("reviews held on time", Topic.REVIEWS),
+    ("pathway plan reviews", Topic.REVIEWS),
+    ("child attends review", Topic.REVIEWS),
+    ("matching children with permanent foster families", Topic.PERMANENCE),
+    ("Care Leaver Covenant employer pledges", Topic.NEET),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -138,6 +153,11 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("changes in home care packages for older people", Topic.PLACEMENT_STABILITY),
     ("changes in home to school transport for children", Topic.PLACEMENT_STABILITY),
     ("the committee hears from residents about the budget", Topic.PARTICIPATION),
+    ("annual reviews held on time for EHCPs", Topic.REVIEWS),
+    ("adult social care planning for winter", Topic.REVIEWS),
+    ("the public sector pay cap", Topic.WORKFORCE),
+    ("parking permits at 20 pounds a week", Topic.RESIDENTIAL),
+    ("persistent absence of staff through sickness", Topic.EDUCATION),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in

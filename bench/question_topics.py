@@ -1,0 +1,46 @@
+"""Which topic a question names, on questions nobody wrote the rules for.
+
+`bench/queries/question_topics.tsv` holds 252 questions written by a helper who never saw the rules (`nlp/topics.py`,
+`nlp/question_topics.py`): twelve per topic in words people type (jargon, acronyms, plain and indirect), and 60 on
+other council business, some sharing the topics' words in another sense. Split `tune`/`test` alternately within each
+topic before any rule was written from them. Prints, per split, how many name their intended topic and how many
+off-topic questions name one; `-v` lists the misses.
+
+Run: python bench/question_topics.py [-v]
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from nlp.question_topics import question_topics
+
+QUESTIONS = Path(__file__).resolve().parent / "queries" / "question_topics.tsv"
+
+
+def main() -> None:
+    verbose = "-v" in sys.argv
+    rows = list(csv.DictReader(QUESTIONS.open(encoding="utf-8"), delimiter="\t"))
+    for split in ("tune", "test"):
+        named, asked, off, off_named = Counter(), Counter(), 0, 0
+        for r in (r for r in rows if r["split"] == split):
+            got = [t.value for t in question_topics(r["question"])]
+            if r["topic"] == "none":
+                off += 1
+                off_named += bool(got)
+            else:
+                asked[r["topic"]] += 1
+                named[r["topic"]] += r["topic"] in got
+            if verbose and (r["topic"] not in got if r["topic"] != "none" else got):
+                print(f"  {split} {r['topic']:22} {got} | {r['question']}")
+        print(f"{split}: intended topic named {sum(named.values())}/{sum(asked.values())}; "
+              f"off-topic questions naming a topic {off_named}/{off}")
+
+
+if __name__ == "__main__":
+    main()
