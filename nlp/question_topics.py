@@ -25,53 +25,64 @@ _ASKED: dict[Topic, str] = {
                                r"how many (?:homes|placements|moves|carers)|"
                                r"stable (?:homes?|placements?)|settled (?:homes?|placements?)|bounc\w* (?:around|between)|"
                                r"long[- ]term (?:foster|match|placement|carers?|home)"
-                               r"|\b(?:3|three)\+? (?:or more )?(?:placement )?moves\b",
+                               r"|\b(?:3|three)\+? (?:or more )?(?:placement )?moves\b"
+                               r"|disruption meetings?|stability indicators?|(?:short|long)[- ]term stability",
     Topic.ACCOMMODATION: r"(?:somewhere|place|places|nowhere) (?:safe )?to (?:live|stay)|sofa|rough sleep|homeless|"
                          r"no fixed (?:address|abode)|"
                          r"roof over|live independently|housing|tenanc|flats?\b|accommodation|living arrangements|"
-                         r"where (?:do|does|did|will|can|should|are|is) (?:[\w']+ ){1,4}(?:live|stay)\b",
+                         r"where (?:do|does|did|will|can|should|are|is) (?:[\w']+ ){1,4}(?:live|stay)\b"
+                         r"|unregulated (?:settings|accommodation|provision)",
     Topic.FOSTERING: r"(?:people|families|households|carers|more|new)\b[\w ]{0,20}\bto foster|fosterers|"
                      r"becom\w* (?:a )?foster|foster famil|"
                      r"(?:not enough|shortage of|lack of|too few|more) (?:local )?(?:foster|fostering)\b"
                      # "how many new carers were approved at panel", "enquiries to approvals"
                      r"|(?:foster )?carers (?:were |are |being )?approved|approv\w* (?:as )?(?:new )?foster carers|"
-                     r"enquiries to approvals?",
+                     r"enquiries to approvals?"
+                     r"|foster parents?|(?:carers|fosterers|foster parents) (?:resign|quit|leav)\w*|"
+                     r"retain\w* (?:approved |our |existing )?(?:foster )?carers|approved carers",
     Topic.RESIDENTIAL: r"(?:own|run|running|opens?|opening) (?:\w+ )?(?:children'?s )?homes\b|care homes? for children"
                        r"|solo placements?|bespoke (?:placements?|packages?)|(?:kids'?|group) homes?\b|"
-                       r"(?:£ ?[\d,]+|[\d,]+ pounds) (?:a|per) week placements?",
+                       r"(?:£ ?[\d,]+|[\d,]+ pounds) (?:a|per) week placements?"
+                       r"|competition and markets authority|market sufficiency",
     Topic.UASC: r"arriv\w* (?:(?:in|to) (?:the uk|england|britain|this country) )?(?:alone|on their own|without)|"
                 r"(?:alone|unaccompanied) (?:in|to) (?:the uk|england|this country)|"
                 r"(?:came|come|comes|coming) (?:to (?:the uk|england|britain|this country) )?"
                 r"(?:alone|on their own|by themselves|without (?:their )?(?:parents|family|families|an adult))|"
-                r"migrant children|small boats?|channel crossings?|crossed the channel|age assess",
+                r"migrant children|small boats?|channel crossings?|crossed the channel|age assess"
+                r"|lone children|leave to remain|immigration status",
     Topic.HEALTH: r"check-?ups?|doctors?|\bgps?\b|nurses?|teeth|medical|well-?being|mental|counsell|jabs|vaccin|"
                   r"strengths and difficulties|opticians?|eye tests?",
     Topic.WORKFORCE: r"\bstaff|hiring|locums?"
                      # "how many families does each practitioner hold", "Frontline and Step Up trainees"
                      r"|(?:children|families|cases) (?:does|do|did) each (?:practitioner|worker|social worker)|"
                      r"each (?:practitioner|worker) (?:holds?|carries|has)\b|step up to social work|"
-                     r"frontline (?:and|or) step up|trainee social workers?|agency (?:rules|pay)\b",
+                     r"frontline (?:and|or) step up|trainee social workers?|agency (?:rules|pay)\b"
+                     r"|workloads?|market supplements?|hard[- ]to[- ]fill|(?:keep|keeps|kept) the same (?:social )?worker",
     Topic.PERMANENCE: r"grandparents?|grandmothers?|grandfathers?|relatives?|aunts?|uncles?|extended family|"
                       r"wider family|family members|family and friends|connected (?:carers?|persons?)|"
                       r"forever famil|permanent (?:home|famil)",
     Topic.COURT: r"courts?\b|judges?|legal (?:action|proceedings|orders?)|(?:taken|take|taking) (?:\w+ )?into care|"
                  r"removed from (?:their )?(?:parents|famil)"
-                 r"|legal gateway|gateway panel|supervision orders?",
+                 r"|legal gateway|gateway panel|supervision orders?"
+                 r"|interim (?:care )?orders?|placement with parents|letters? before proceedings|pre-proceedings",
     Topic.EDUCATION: r"exams?\b|grades|college|qualifications|\bschool(?:s|ing)?\b|learning|pupils?"
-                     r"|\bks ?[1-5]\b",
+                     r"|\bks ?[1-5]\b"
+                     r"|progress ?8\b|attainment ?8\b",
     Topic.EXPLOITATION: r"exploit\w*|groom\w*|abus\w*|traffick\w*|police|arrest\w*|\bcrim\w*|offend\w*|"
                         r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|disappear|"
                         r"locked up|in custody|young offenders?|deprived of (?:their )?liberty|"
                         r"missing\b(?! (?:data|information|out)\b)|"  # "reported missing", not "missing data"
                         r"whereabouts|absen\w* (?:from (?:their )?(?:home|placement|care)|"
                         r"without (?:permission|authori[sz]ation))"
-                        r"|philomena",
+                        r"|philomena"
+                        r"|\bmace\b|\bnrm\b|national referral mechanism|contextual safeguarding",
     # not "money help for care leavers" or "financial support for families": help given, not the council's books
     Topic.FINANCE: r"(?:over)?spen[dt]\w*|over ?budget|money(?! (?:help|support|advice)\b)|afford|\bcost\w*|prices?\b|"
                    r"expensive|financ(?!ial)\w*|financial(?! (?:help|support|advice)\b)|"
                    r"paying|"
                    r"budgets?\b|(?<!attention )deficit|in the red\b"
-                   r"|section 251|outturn",
+                   r"|section 251|outturn"
+                   r"|invest to save|demand (?:growth|pressures?)",
     Topic.PARTICIPATION: r"listen\w* to|(?:a|their) say\b|\bviews\b|opinions?|speak up|heard\b|"
                          r"involv\w* in (?:decisions|plans)|(?:help|helps|helping) (?:to )?(?:shape|design) |"
                          r"(?:take|takes|taking|took) part in (?:their )?(?:own )?(?:care )?"
@@ -87,12 +98,14 @@ _ASKED: dict[Topic, str] = {
                           r"family support\b|(?:help|support) for (?:parents|families)\b|"
                           r"(?:parents|families) (?:can |could |to )?(?:get|find|ask for) (?:help|support|advice)(?! with)|"
                           r"parenting (?:support|programmes?|classes|courses|groups?)|"
-                          r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care",
+                          r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care"
+                          r"|family safeguarding|start for life|multi-?systemic therapy",
     Topic.REVIEWS: r"reviewing officers?|reviews? of (?:[\w']+ ){0,3}care plans?|"
                    r"care plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|oversight of (?:[\w']+ ){0,2}care plans?"
                    # "reviews held on time", "pathway plan reviews", "quality assurance of care planning"
                    r"|(?<!ehcp )(?<!annual )reviews? (?:were |are |being )?held (?:on time|in time|late|within)|"
-                   r"pathway plans? reviews?|reviews? of (?:the |their )?pathway plans?|(?<!social )care planning",
+                   r"pathway plans? reviews?|reviews? of (?:the |their )?pathway plans?|(?<!social )care planning"
+                   r"|first reviews? within|\birs\b|independent reviewing service",
 }
 _SHORT_OF_PLACES = (r"(?:not enough|shortage of|lack of|too few) (?:local )?(?:places|beds)\b"
                     r"(?!.*\b(?:schools?|pupils?|nurser\w*|hospitals?|mental health|clubs?|holidays?)\b)")
@@ -125,14 +138,16 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                          r"\bin care\b.{0,40}\b(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months)|"
                          r"(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months).{0,40}\b(?:in|leav\w*) care\b",
     # "work experience and job opportunities for care leavers", not the local economy's
-    Topic.NEET: r"work experience|job (?:opportunit\w*|offers?|fairs?)|internships?|traineeships?",
+    Topic.NEET: r"work experience|job (?:opportunit\w*|offers?|fairs?)|internships?|traineeships?"
+                r"|jobless|dropp\w* out of (?:sixth form|college|education|school|university|courses?)",
     # "adults taking advantage of children", not "taking advantage of the new funding"
     Topic.EXPLOITATION: r"tak\w* advantage of (?:children|young people|teenagers|girls|boys|vulnerable)|prey\w* on|"
                         r"targeted by (?:adults|older|gangs)",
     # "not enough places for children who need to come into care": sufficiency, not school places
     Topic.RESIDENTIAL: _SHORT_OF_PLACES,
     Topic.FOSTERING: _SHORT_OF_PLACES + r"(?! in (?:\w+ )?(?:children'?s )?homes)"
-                     r"|(?:shortage|lack) of family homes|not enough family homes",
+                     r"|(?:shortage|lack) of family homes|not enough family homes"
+                     r"|famil\w* willing to (?:take|foster|care)",
     Topic.PERMANENCE: r"matching (?:children|a child)\b|permanent foster",
     Topic.COURT: r"litigation|legal costs",
     Topic.EDUCATION: r"persistent(?:ly)? absen",
@@ -142,7 +157,8 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                          r"feedback from\b|(?:sit|sits|sitting|sat) on (?:\w+ ){0,2}panels?\b|"
                          r"(?:speak|speaks|speaking|spoke|talk\w*|meet\w*) (?:to |with )?councillors\b|"
                          # "how the council hears from the children in its care"
-                         r"(?:hear|hears|hearing|heard) from\b",
+                         r"(?:hear|hears|hearing|heard) from\b"
+                         r"|pledges?\b",
     # "checks that each child's plan is reviewed on time", not "the Local Plan was reviewed"
     Topic.REVIEWS: r"care plans?\b|reviews\b|plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|"
                    # "the independent person who checks each child's plan"

@@ -82,6 +82,12 @@ from nlp.topics import Topic, topics_of
     ("child attends review", Topic.REVIEWS),
     ("matching children with permanent foster families", Topic.PERMANENCE),
     ("Care Leaver Covenant employer pledges", Topic.NEET),
+    ("disruption meetings after a fostering arrangement ends", Topic.PLACEMENT_STABILITY),
+    ("why are foster parents quitting?", Topic.FOSTERING),
+    ("interim orders granted", Topic.COURT),
+    ("NRM referrals", Topic.EXPLOITATION),
+    ("Progress 8 for children looked after", Topic.EDUCATION),
+    ("fostered teenagers dropping out of sixth form", Topic.NEET),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -158,6 +164,9 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("the public sector pay cap", Topic.WORKFORCE),
     ("parking permits at 20 pounds a week", Topic.RESIDENTIAL),
     ("persistent absence of staff through sickness", Topic.EDUCATION),
+    ("two bed homes for first-time buyers", Topic.RESIDENTIAL),
+    ("the council's climate pledges", Topic.PARTICIPATION),
+    ("residents dropping out of adult education courses", Topic.NEET),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in
