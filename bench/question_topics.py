@@ -1,9 +1,11 @@
 """Which topic a question names, on questions nobody wrote the rules for.
 
-`bench/queries/question_topics.tsv` holds 252 questions written by a helper who never saw the rules (`nlp/topics.py`,
-`nlp/question_topics.py`): twelve per topic in words people type (jargon, acronyms, plain and indirect), and 60 on
-other council business, some sharing the topics' words in another sense. Split `tune`/`test` alternately within each
-topic before any rule was written from them. Prints, per split, how many name their intended topic and how many
+`bench/queries/question_topics.tsv` holds questions written by helpers who never saw the rules (`nlp/topics.py`,
+`nlp/question_topics.py`), each with the topic it asks about or `none` (other council business, some sharing the
+topics' words in another sense). `tune`/`test`: 252 from one helper (twelve a topic in words people type, 60 off-topic),
+split alternately within each topic before any rule was written from them; `second`: 348 from two more, one writing
+as councillors, journalists and parents (plain words), one as researchers and service managers (jargon), read only
+after the first set's words were written. Prints, per split, how many name their intended topic and how many
 off-topic questions name one; `-v` lists the misses.
 
 Run: python bench/question_topics.py [-v]
@@ -26,7 +28,7 @@ QUESTIONS = Path(__file__).resolve().parent / "queries" / "question_topics.tsv"
 def main() -> None:
     verbose = "-v" in sys.argv
     rows = list(csv.DictReader(QUESTIONS.open(encoding="utf-8"), delimiter="\t"))
-    for split in ("tune", "test"):
+    for split in dict.fromkeys(r["split"] for r in rows):
         named, asked, off, off_named = Counter(), Counter(), 0, 0
         for r in (r for r in rows if r["split"] == split):
             got = [t.value for t in question_topics(r["question"])]

@@ -21,17 +21,19 @@ _ASKED: dict[Topic, str] = {
                 r"training|college)\b"
                 r"|care leavers?'? covenant",
     Topic.PLACEMENT_STABILITY: r"(?:mov|chang)\w* (?:from |between |of |in )?"
-                               r"(?:home(?! care| to school)|house|homes|carers?|placements?|foster|where they live)|"
+                               r"(?:home(?! care| to school| help)|house|homes|carers?|placements?|foster|where they live)|"
                                r"how many (?:homes|placements|moves|carers)|"
                                r"stable (?:homes?|placements?)|settled (?:homes?|placements?)|bounc\w* (?:around|between)|"
                                r"long[- ]term (?:foster|match|placement|carers?|home)"
                                r"|\b(?:3|three)\+? (?:or more )?(?:placement )?moves\b"
-                               r"|disruption meetings?|stability indicators?|(?:short|long)[- ]term stability",
+                               r"|disruption meetings?|stability indicators?|(?:short|long)[- ]term stability"
+                               r"|unplanned endings?|(?:arrangements?|placements?) disrupt\w*",
     Topic.ACCOMMODATION: r"(?:somewhere|place|places|nowhere) (?:safe )?to (?:live|stay)|sofa|rough sleep|homeless|"
                          r"no fixed (?:address|abode)|"
                          r"roof over|live independently|housing|tenanc|flats?\b|accommodation|living arrangements|"
                          r"where (?:do|does|did|will|can|should|are|is) (?:[\w']+ ){1,4}(?:live|stay)\b"
-                         r"|unregulated (?:settings|accommodation|provision)",
+                         r"|unregulated (?:settings|accommodation|provision)"
+                         r"|southwark judge?ment|supported provision",
     Topic.FOSTERING: r"(?:people|families|households|carers|more|new)\b[\w ]{0,20}\bto foster|fosterers|"
                      r"becom\w* (?:a )?foster|foster famil|"
                      r"(?:not enough|shortage of|lack of|too few|more) (?:local )?(?:foster|fostering)\b"
@@ -39,17 +41,24 @@ _ASKED: dict[Topic, str] = {
                      r"|(?:foster )?carers (?:were |are |being )?approved|approv\w* (?:as )?(?:new )?foster carers|"
                      r"enquiries to approvals?"
                      r"|foster parents?|(?:carers|fosterers|foster parents) (?:resign|quit|leav)\w*|"
-                     r"retain\w* (?:approved |our |existing )?(?:foster )?carers|approved carers",
+                     r"retain\w* (?:approved |our |existing )?(?:foster )?carers|approved carers"
+                     r"|form f\b|deregistrations? of (?:approved )?(?:households|carers)|fostering allowances?|"
+                     r"national minimum allowance|approved (?:foster )?households|(?:mainstream|connected) applicants|"
+                     r"enquir\w* to approvals?",
     Topic.RESIDENTIAL: r"(?:own|run|running|opens?|opening) (?:\w+ )?(?:children'?s )?homes\b|care homes? for children"
                        r"|solo placements?|bespoke (?:placements?|packages?)|(?:kids'?|group) homes?\b|"
                        r"(?:£ ?[\d,]+|[\d,]+ pounds) (?:a|per) week placements?"
-                       r"|competition and markets authority|market sufficiency",
+                       r"|competition and markets authority|market sufficiency"
+                       r"|\bcma\b|market study|unregistered (?:places|provision|homes|settings|placements)|"
+                       r"section 22g|sufficiency duty|regional care co-?operatives?",
     Topic.UASC: r"arriv\w* (?:(?:in|to) (?:the uk|england|britain|this country) )?(?:alone|on their own|without)|"
                 r"(?:alone|unaccompanied) (?:in|to) (?:the uk|england|this country)|"
                 r"(?:came|come|comes|coming) (?:to (?:the uk|england|britain|this country) )?"
                 r"(?:alone|on their own|by themselves|without (?:their )?(?:parents|family|families|an adult))|"
                 r"migrant children|small boats?|channel crossings?|crossed the channel|age assess"
-                r"|lone children|leave to remain|immigration status",
+                r"|lone children|leave to remain|immigration status"
+                r"|age disputes?|(?:came|come|coming|crossed|crossing) (?:across )?the channel|arriv\w* from abroad|"
+                r"all rights exhausted|illegal migration act",
     Topic.HEALTH: r"check-?ups?|doctors?|\bgps?\b|nurses?|teeth|medical|well-?being|mental|counsell|jabs|vaccin|"
                   r"strengths and difficulties|opticians?|eye tests?",
     Topic.WORKFORCE: r"\bstaff|hiring|locums?"
@@ -57,17 +66,22 @@ _ASKED: dict[Topic, str] = {
                      r"|(?:children|families|cases) (?:does|do|did) each (?:practitioner|worker|social worker)|"
                      r"each (?:practitioner|worker) (?:holds?|carries|has)\b|step up to social work|"
                      r"frontline (?:and|or) step up|trainee social workers?|agency (?:rules|pay)\b"
-                     r"|workloads?|market supplements?|hard[- ]to[- ]fill|(?:keep|keeps|kept) the same (?:social )?worker",
+                     r"|workloads?|market supplements?|hard[- ]to[- ]fill|(?:keep|keeps|kept) the same (?:social )?worker"
+                     r"|each (?:social )?worker (?:is )?responsible|(?:posts|jobs) (?:are )?(?:empty|vacant|unfilled)|"
+                     r"(?:empty|unfilled|vacant) posts",
     Topic.PERMANENCE: r"grandparents?|grandmothers?|grandfathers?|relatives?|aunts?|uncles?|extended family|"
                       r"wider family|family members|family and friends|connected (?:carers?|persons?)|"
-                      r"forever famil|permanent (?:home|famil)",
+                      r"forever famil|permanent (?:home|famil)"
+                      r"|matched with (?:new|adoptive|forever) (?:parents|famil)|child arrangements? orders?",
     Topic.COURT: r"courts?\b|judges?|legal (?:action|proceedings|orders?)|(?:taken|take|taking) (?:\w+ )?into care|"
                  r"removed from (?:their )?(?:parents|famil)"
                  r"|legal gateway|gateway panel|supervision orders?"
-                 r"|interim (?:care )?orders?|placement with parents|letters? before proceedings|pre-proceedings",
+                 r"|interim (?:care )?orders?|placement with parents|letters? before proceedings|pre-proceedings"
+                 r"|within 26 weeks|\bs ?31\b|section 31\b|threshold decisions?|family justice board",
     Topic.EDUCATION: r"exams?\b|grades|college|qualifications|\bschool(?:s|ing)?\b|learning|pupils?"
                      r"|\bks ?[1-5]\b"
-                     r"|progress ?8\b|attainment ?8\b",
+                     r"|progress ?8\b|attainment ?8\b"
+                     r"|\bepeps?\b|designated teachers?",
     Topic.EXPLOITATION: r"exploit\w*|groom\w*|abus\w*|traffick\w*|police|arrest\w*|\bcrim\w*|offend\w*|"
                         r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|disappear|"
                         r"locked up|in custody|young offenders?|deprived of (?:their )?liberty|"
@@ -82,7 +96,8 @@ _ASKED: dict[Topic, str] = {
                    r"paying|"
                    r"budgets?\b|(?<!attention )deficit|in the red\b"
                    r"|section 251|outturn"
-                   r"|invest to save|demand (?:growth|pressures?)",
+                   r"|invest to save|demand (?:growth|pressures?)"
+                   r"|inflationary uplifts?|fee (?:increases|uplifts?)|how much of (?:the )?council tax",
     Topic.PARTICIPATION: r"listen\w* to|(?:a|their) say\b|\bviews\b|opinions?|speak up|heard\b|"
                          r"involv\w* in (?:decisions|plans)|(?:help|helps|helping) (?:to )?(?:shape|design) |"
                          r"(?:take|takes|taking|took) part in (?:their )?(?:own )?(?:care )?"
@@ -90,7 +105,9 @@ _ASKED: dict[Topic, str] = {
                          r"what (?:children|young people|kids|care leavers|teenagers) "
                          r"(?:say|said|think|thought|want|tell|told)\b|"
                          r"(?:children|young people)'?s'? voices?\b|consult\w* (?:with )?(?:children|young people)"
-                         r"|mind of my own|total respect|young inspectors?",
+                         r"|mind of my own|total respect|young inspectors?"
+                         r"|bright spots|what (?:do|did|does) (?:children|young people|kids|care leavers|teenagers)\b"
+                         r"[\w ]{0,20}\b(?:say|think|want|tell)\b",
     Topic.FAMILY_SUPPORT: r"famil\w* together|stay\w* (?:at home )?with (?:their )?(?:parents|famil)|"
                           r"(?:go|going|goes|went|back) (?:back )?home\b(?! interview)|"
                           r"(?:go|going|goes|went|return\w*|back) (?:back )?to (?:live with )?(?:their )?(?:parents|famil)|"
@@ -99,13 +116,16 @@ _ASKED: dict[Topic, str] = {
                           r"(?:parents|families) (?:can |could |to )?(?:get|find|ask for) (?:help|support|advice)(?! with)|"
                           r"parenting (?:support|programmes?|classes|courses|groups?)|"
                           r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care"
-                          r"|family safeguarding|start for life|multi-?systemic therapy",
+                          r"|family safeguarding|start for life|multi-?systemic therapy"
+                          r"|section 17\b|no wrong door|one[- ]stop (?:centres?|shops?) for famil|"
+                          r"before (?:children|a child|they) (?:are|is) (?:taken|come|coming) into care",
     Topic.REVIEWS: r"reviewing officers?|reviews? of (?:[\w']+ ){0,3}care plans?|"
                    r"care plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|oversight of (?:[\w']+ ){0,2}care plans?"
                    # "reviews held on time", "pathway plan reviews", "quality assurance of care planning"
                    r"|(?<!ehcp )(?<!annual )reviews? (?:were |are |being )?held (?:on time|in time|late|within)|"
                    r"pathway plans? reviews?|reviews? of (?:the |their )?pathway plans?|(?<!social )care planning"
-                   r"|first reviews? within|\birs\b|independent reviewing service",
+                   r"|first reviews? within|\birs\b|independent reviewing service"
+                   r"|independent chairs?|practice alerts?|midway (?:monitoring|reviews?)",
 }
 _SHORT_OF_PLACES = (r"(?:not enough|shortage of|lack of|too few) (?:local )?(?:places|beds)\b"
                     r"(?!.*\b(?:schools?|pupils?|nurser\w*|hospitals?|mental health|clubs?|holidays?)\b)")
@@ -128,7 +148,10 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                                r"breakdowns? (?:of|in) (?:their |the |a )?(?:placements?|foster)|"
                                # "stayed in the same home for a long time", "with one foster family for years"
                                r"(?:stay\w*|lived|living|remain\w*) (?:in|with|at) (?:the same|one) "
-                               r"(?:foster )?(?:(?:home|house|placement|carers?)\b|famil)",
+                               r"(?:foster )?(?:(?:home|house|placement|carers?)\b|famil)"
+                               r"|mov\w* (?:three|3|four|4|several|many|multiple) (?:or more )?times|"
+                               r"(?:fall|falls|falling|fell) apart|"
+                               r"(?:three|four|five|six|3|4|5|6) different (?:foster )?(?:places|homes|placements|carers)",
     # "care leavers who end up in hostels or shared houses", not a planning question on houses in multiple occupation
     Topic.ACCOMMODATION: r"hostels?\b|shared (?:houses?|housing|flats?)|bedsits?\b|lodgings\b|"
                          r"live (?:nearby|near by|close by)\b|"
@@ -139,33 +162,42 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                          r"(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months).{0,40}\b(?:in|leav\w*) care\b",
     # "work experience and job opportunities for care leavers", not the local economy's
     Topic.NEET: r"work experience|job (?:opportunit\w*|offers?|fairs?)|internships?|traineeships?"
-                r"|jobless|dropp\w* out of (?:sixth form|college|education|school|university|courses?)",
+                r"|jobless|dropp\w* out of (?:sixth form|college|education|school|university|courses?)"
+                r"|no job\b|jobs? support|(?:training|work) (?:and|or) (?:work|training) schemes?|"
+                r"ring-?fenced (?:council )?jobs|work coach",
     # "adults taking advantage of children", not "taking advantage of the new funding"
     Topic.EXPLOITATION: r"tak\w* advantage of (?:children|young people|teenagers|girls|boys|vulnerable)|prey\w* on|"
-                        r"targeted by (?:adults|older|gangs)",
+                        r"targeted by (?:adults|older|gangs)"
+                        r"|(?:run|runs|running|ran) off\b|come back after",
     # "not enough places for children who need to come into care": sufficiency, not school places
     Topic.RESIDENTIAL: _SHORT_OF_PLACES,
     Topic.FOSTERING: _SHORT_OF_PLACES + r"(?! in (?:\w+ )?(?:children'?s )?homes)"
                      r"|(?:shortage|lack) of family homes|not enough family homes"
-                     r"|famil\w* willing to (?:take|foster|care)",
+                     r"|famil\w* willing to (?:take|foster|care)"
+                     r"|take in (?:children|a child|kids|teenagers)|sign up to (?:look after|care for)",
     Topic.PERMANENCE: r"matching (?:children|a child)\b|permanent foster",
     Topic.COURT: r"litigation|legal costs",
-    Topic.EDUCATION: r"persistent(?:ly)? absen",
+    Topic.EDUCATION: r"persistent(?:ly)? absen"
+                     r"|excluded\b|skipping (?:lessons|school|classes)",
     Topic.HEALTH: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b|"
-                  r"how (?:\w+ ){0,4}(?:feel|feels|feeling)\b|questionnaires?\b",
+                  r"how (?:\w+ ){0,4}(?:feel|feels|feeling)\b|questionnaires?\b|neurodevelopment\w*|\badhd\b",
     Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b|advocates?\b|surveys?\b|"
                          r"feedback from\b|(?:sit|sits|sitting|sat) on (?:\w+ ){0,2}panels?\b|"
                          r"(?:speak|speaks|speaking|spoke|talk\w*|meet\w*) (?:to |with )?councillors\b|"
                          # "how the council hears from the children in its care"
                          r"(?:hear|hears|hearing|heard) from\b"
-                         r"|pledges?\b",
+                         r"|pledges?\b"
+                         r"|tell councillors|youth forums?|complaints? (?:by|from) (?:children|young people)|"
+                         r"chair\w* their own",
     # "checks that each child's plan is reviewed on time", not "the Local Plan was reviewed"
     Topic.REVIEWS: r"care plans?\b|reviews\b|plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|"
                    # "the independent person who checks each child's plan"
                    r"(?:checks?|checking|oversee\w*|oversight of) (?:\w+ ){0,2}(?:child|children|young (?:person|people))"
                    r"\b[\w' ]{0,15}(?<!ehc )(?<!ehcp )\bplans?\b|"
                    r"independent (?:person|people|officers?|reviewers?)\b(?=.*\b(?:plans?|reviews?|checks?)\b)"
-                   r"|attend\w* (?:their |the |a )?(?:own )?(?:looked after |care )?reviews?\b",
+                   r"|attend\w* (?:their |the |a )?(?:own )?(?:looked after |care )?reviews?\b"
+                   r"|meetings? (?:to check on|about (?:their|the) (?:own )?future|to look at)|check-?in meetings?|"
+                   r"meetings every (?:six|6) months|statutory meetings?",
 }
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
 _COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.items()}

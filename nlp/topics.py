@@ -126,7 +126,7 @@ ASKED: dict[str, str] = asked()
 ASKED_ABOUT_CHILDREN: dict[str, str] = asked_about_children()
 # A question about children (or their placements), where looser plain words may name a topic or its terms.
 CHILDREN = re.compile(r"\b(?:child|children|young (?:people|person)|kids|teenagers?|pupils?|care leavers?|"
-                      r"placements?|foster\w*|looked after|in care|cared for)\b")
+                      r"placements?|foster\w*|looked after|in care|cared for|cla|lac|cic|uasc)\b")
 
 
 def topics_of(text: str) -> list[Topic]:

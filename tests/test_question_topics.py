@@ -88,6 +88,16 @@ from nlp.topics import Topic, topics_of
     ("NRM referrals", Topic.EXPLOITATION),
     ("Progress 8 for children looked after", Topic.EDUCATION),
     ("fostered teenagers dropping out of sixth form", Topic.NEET),
+    ("children moved three or more times in a year", Topic.PLACEMENT_STABILITY),
+    ("Form F assessments completed and panel approvals this quarter", Topic.FOSTERING),
+    ("unregistered provision and deprivation of liberty orders", Topic.RESIDENTIAL),
+    ("teenagers who came across the Channel alone", Topic.UASC),
+    ("cases finishing within 26 weeks", Topic.COURT),
+    ("foster children being excluded", Topic.EDUCATION),
+    ("what do children in care say about their lives", Topic.PARTICIPATION),
+    ("section 17 child in need cash support", Topic.FAMILY_SUPPORT),
+    ("meetings every six months to look at a foster child's future", Topic.REVIEWS),
+    ("neurodevelopmental and ADHD assessment pathway for CLA", Topic.HEALTH),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -167,6 +177,10 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("two bed homes for first-time buyers", Topic.RESIDENTIAL),
     ("the council's climate pledges", Topic.PARTICIPATION),
     ("residents dropping out of adult education courses", Topic.NEET),
+    ("residents excluded from the consultation", Topic.EDUCATION),
+    ("a resident ran off with the raffle money", Topic.EXPLOITATION),
+    ("statutory meetings of the pension board", Topic.REVIEWS),
+    ("moving home help for older residents", Topic.PLACEMENT_STABILITY),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in
