@@ -17,7 +17,8 @@ from scrutineer.indexing import IndexSummary, sync_index
 from scrutineer.limits import FileLimits
 from scrutineer.pipeline import IngestSummary
 from scrutineer.pipeline import ingest as run_ingest
-from scrutineer.search import Hit, warm_topics
+from scrutineer.query_filters import ReadQuery
+from scrutineer.search import Hit, unmatched_filters, warm_topics
 from scrutineer.vector_search import search_or_keywords
 from store.kb_lock import writer
 from store.metric_rows import MetricRow, Only, query_metrics
@@ -45,6 +46,7 @@ class KnowledgeBase:
         self._opening = Lock()
         self._taxonomy: Taxonomy | None = None
         self.notice: str | None = None  # set when the last search fell back to keywords, saying why
+        self.unmatched: ReadQuery | None = None  # the query's own filters, when the last search found no paper to search
 
     def __enter__(self) -> KnowledgeBase:
         return self
@@ -97,13 +99,18 @@ class KnowledgeBase:
         names = [resolve_authority(a) for a in _listed(authority)]
         return query_metrics(self.records, _listed(indicator), names, _listed(basis), Only(only) if only else None)
 
-    def search(self, query: str, limit: int = 20, threshold: float = 0.0, **filters: object) -> list[Hit]:
-        """Filters as in `SearchFilters`: authorities, committee, doc_type, year_from, year_to, topic, indicator."""
+    def search(self, query: str, limit: int = 20, threshold: float = 0.0, literal: bool = False,
+               **filters: object) -> list[Hit]:
+        """Filters as in `SearchFilters`: authorities, committee, doc_type, year_from, year_to, topic, indicator. An
+        authority, years or a kind of paper named in `query` become filters too, unless `literal`; when they leave
+        no paper to search, `unmatched` says which they were."""
         if "authorities" in filters:
             filters["authorities"] = [resolve_authority(a) for a in _listed(filters["authorities"])]  # type: ignore[arg-type]
         self.notice = None
-        return search_or_keywords(self.records, self.vectors, query, SearchFilters(**filters), limit, threshold,
-                                  self._notice)
+        chosen = SearchFilters(**filters)
+        found = search_or_keywords(self.records, self.vectors, query, chosen, limit, threshold, self._notice, literal)
+        self.unmatched = None if found or literal else unmatched_filters(self.records, query, chosen)
+        return found
 
     def warm(self) -> None:
         """Hold every topic's vectors in this process, as `scrutineer serve` does: worth it before many searches (a

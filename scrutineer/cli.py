@@ -30,6 +30,7 @@ from scrutineer.pipeline import ingest as run_ingest
 from scrutineer.query_filters import ReadQuery, read_query
 from scrutineer.reextract import reextract as reextract_kb
 from scrutineer.render import document_view, documents_table, entities_table, metrics_table, print_summary
+from scrutineer.search import unmatched_filters
 from scrutineer.vector_search import search_or_keywords
 from store.kb_lock import VectorsBusy
 from store.metric_rows import Only, entity_counts, query_metrics
@@ -246,7 +247,11 @@ def search(
     with open_records(kb) as records:
         found = search_or_keywords(records, lambda: open_vectors(kb_path(kb), settings(), writer=False), query, filters,
                                    0 if all_ else limit, threshold, _warn, literal=literal, expand=expand)
+        unmatched = None if found or literal else unmatched_filters(records, query, filters)
     read = ReadQuery(text=query) if literal else read_query(query)
+    if unmatched is not None:
+        _warn(f"no paper in this KB passes the filters read from your query: {unmatched.describe()} (--literal "
+              "searches the words as typed)")
     if format == "table" and output is None:
         if read.filters:
             out.print(f"filters from your query: {read.describe()} (--literal searches the words as typed)")

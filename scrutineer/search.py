@@ -26,6 +26,7 @@ from store.records import Records
 from store.statement_rows import (
     SearchFilters,
     StatementHit,
+    admits_none,
     allowed_ids,
     hits,
     keyword_ids,
@@ -89,6 +90,16 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
     trace.terms = related_phrases(read.text) if expand else []
     fused = _ranked(records, index, embedder, read.text, filters, max(POOL, limit * 3), trace)
     return _collapse(records, [(sid, score) for sid, score in fused if score >= threshold], trace, limit)
+
+
+def unmatched_filters(records: Records, query: str, filters: SearchFilters | None = None) -> ReadQuery | None:
+    """The filters read from `query` when, with `filters`, no paper of the KB passes them ("what did Ofsted say about
+    care leavers in Kent" where the KB holds no Ofsted report of Kent): an empty answer then says so, rather than
+    reading as nothing said on the subject."""
+    read = read_query(query)
+    if read.filters and admits_none(records, apply_filters(read, filters or SearchFilters())):
+        return read
+    return None
 
 
 def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | None, query: str,

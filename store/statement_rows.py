@@ -193,6 +193,11 @@ def vector_scope(records: Records, filters: SearchFilters) -> tuple[str, ...] | 
     return found
 
 
+def admits_none(records: Records, filters: SearchFilters) -> bool:
+    """True when no statement of the KB passes `filters`: an empty answer is then the filters', not the words'."""
+    return not any(admitted(records, *filters.sql()))
+
+
 def allowed_ids(records: Records, ids: list[int], filters: SearchFilters) -> set[int]:
     """Those of `ids` the filters admit, from the filter's remembered flags (store/keyword_order.py)."""
     flags = admitted(records, *filters.sql())

@@ -10,7 +10,7 @@ import pytest
 
 from scrutineer.config import Settings, open_vectors
 from scrutineer.indexing import reindex, sync_index
-from scrutineer.search import _feedback, _nearest, _nearest_on_topic, search, warm_topics
+from scrutineer.search import _feedback, _nearest, _nearest_on_topic, search, unmatched_filters, warm_topics
 from store.chroma_log import unsaved_writes
 from store.metric_rows import query_metrics
 from store.records import Records
@@ -222,6 +222,26 @@ def test_the_search_command_shows_the_filters_it_read(search_kb: Path) -> None:
     typed = runner.invoke(app, ["search", "NEET minutes since 2024", "--kb", str(search_kb), "--literal",
                                 "--format", "json"])
     assert typed.exit_code == 0 and all(not h["why"]["filters"] for h in json.loads(typed.stdout))
+
+
+def test_an_empty_answer_names_the_query_filters_that_left_no_paper(search_kb: Path) -> None:
+    """corpus/ holds no Kent paper: "in Kent" read as a filter leaves nothing to search, which the user must be told
+    (an empty answer would read as nothing said on the subject); the words as typed find the care leavers."""
+    from typer.testing import CliRunner
+
+    from scrutineer.cli import app
+
+    runner = CliRunner()
+    empty = runner.invoke(app, ["search", "care leavers NEET in Kent", "--kb", str(search_kb), "--format", "json"])
+    assert empty.exit_code == 0 and empty.stdout.strip() == "[]"
+    assert "no paper in this KB passes the filters read from your query: authority Kent County Council" in " ".join(
+        empty.stderr.split())
+    typed = runner.invoke(app, ["search", "care leavers NEET in Kent", "--kb", str(search_kb), "--literal"])
+    assert typed.exit_code == 0 and "no paper in this KB" not in typed.stderr
+    with Records(search_kb) as records:
+        assert unmatched_filters(records, "care leavers NEET in Kent") is not None
+        assert unmatched_filters(records, "NEET minutes since 2024") is None  # minutes of 2024 on: there are some
+        assert unmatched_filters(records, "care leavers NEET") is None
 
 
 @pytest.mark.parametrize("filters", [SearchFilters(year_from=2024), SearchFilters(year_to=2023),

@@ -65,6 +65,20 @@ def test_search_api_matches_the_library_and_filters_apply(client: TestClient, kb
     assert {h["authority"] for h in want} == {"Wexcombe County Council"}
 
 
+def test_filters_read_from_the_query_are_shown_and_can_be_dropped(client: TestClient) -> None:
+    """corpus/ holds no Kent paper: the page says that the words "in Kent" became a filter that left nothing to
+    search, and its link searches the words as typed."""
+    html = client.get("/", params={"q": "care leavers NEET in Kent"}).text
+    shown = re.search(r'<p class="query-filters" id="query-filters">(.*?)</p>', html, re.S)
+    assert shown and "authority Kent County Council" in shown.group(1)
+    assert 'id="unmatched"' in html and '<li class="hit"' not in html
+    link = re.search(r'<a href="([^"]+)">Search the words as typed</a>', shown.group(1)).group(1).replace("&amp;", "&")
+    typed = client.get(link).text
+    assert 'id="query-filters"' not in typed and 'id="unmatched"' not in typed and '<li class="hit"' in typed
+    named = client.get("/", params={"q": "NEET minutes since 2024"}).text
+    assert "type minutes" in named and 'id="unmatched"' not in named and '<li class="hit"' in named
+
+
 def test_search_csv_is_the_rows_on_screen_in_cli_columns(client: TestClient, kb: KnowledgeBase) -> None:
     params = {"q": "fostering recruitment", "from": "2024", "limit": "7"}
     html = client.get("/", params=params).text

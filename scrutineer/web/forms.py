@@ -40,6 +40,7 @@ class SearchForm(Form):
     topic: str | None = None
     indicator: str | None = None
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
+    literal: bool = False  # the words as typed: no authority, years or kind of paper read from them
 
     def filters(self) -> dict[str, object]:
         """Keyword arguments of `KnowledgeBase.search`."""
@@ -79,6 +80,13 @@ def _year(value: str | None, name: str) -> int | None:
     return int(text)
 
 
+def _flag(value: str, name: str) -> bool:
+    flag = value.strip().lower()
+    if flag not in ("", "true", "false", "1", "0", "on", "off", "yes", "no"):
+        raise WebError(400, f"{name} must be true or false, not {value!r}")
+    return flag in ("true", "1", "on", "yes")
+
+
 def _int(value: str | None, name: str, default: int, high: int) -> int:
     text = _blank(value)
     if text is None:
@@ -104,6 +112,7 @@ def search_form(
     topic: Annotated[str, Query(description="Topic, e.g. neet, accommodation, uasc.")] = "",
     indicator: Annotated[str, Query(description="Only statements reporting this indicator.")] = "",
     limit: Annotated[str, Query(description=f"Most passages to return (1-{MAX_LIMIT}, default 20).")] = "",
+    literal: Annotated[str, Query(description="true: search the words as typed (no filters read from them).")] = "",
 ) -> SearchForm:
     kind = _blank(doc_type)
     if kind and kind not in {d.value for d in DocType}:
@@ -116,7 +125,8 @@ def search_form(
         raise WebError(400, f"from ({start}) is after to ({end})")
     return SearchForm(q=q.strip(), authority=_values(authority), committee=_blank(committee), doc_type=kind,
                       year_from=start, year_to=end, topic=chosen.value if chosen else None,
-                      indicator=known_indicator(_blank(indicator)), limit=_int(limit, "limit", 20, MAX_LIMIT))
+                      indicator=known_indicator(_blank(indicator)), limit=_int(limit, "limit", 20, MAX_LIMIT),
+                      literal=_flag(literal, "literal"))
 
 
 def metrics_form(
@@ -142,11 +152,8 @@ def metrics_form(
 def compare_form(indicator: str, authority: Annotated[list[str] | None, Query(description="Authority (repeatable).")] = None,
                  neighbours: Annotated[str, Query(description="true: add the authority's ten statistical neighbours.")] = "",
                  ) -> CompareForm:
-    flag = neighbours.strip().lower()
-    if flag not in ("", "true", "false", "1", "0", "on", "off", "yes", "no"):
-        raise WebError(400, f"neighbours must be true or false, not {neighbours!r}")
     names = _values(authority)
-    on = flag in ("true", "1", "on", "yes")
+    on = _flag(neighbours, "neighbours")
     if on and len(names) != 1:
         raise WebError(400, "neighbours=true needs exactly one authority")
     return CompareForm(indicator=known_indicator(indicator) or "", authority=names, neighbours=on)

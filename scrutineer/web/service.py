@@ -22,6 +22,7 @@ MEDIA = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "md": "te
 class Found(NamedTuple):
     hits: list[Hit]
     notice: str | None  # why the vector index was not used (keywords only), as KnowledgeBase.notice says
+    unmatched: bool = False  # the filters read from the query leave no paper to search
 
 
 def search_hits(owner: KBOwner, form: SearchForm) -> Found:
@@ -30,8 +31,8 @@ def search_hits(owner: KBOwner, form: SearchForm) -> Found:
 
     def find(kb: KnowledgeBase) -> Found:
         # a missing, damaged or busy index, or one built by another model, leaves the keywords (KnowledgeBase.search)
-        hits = kb.search(form.q, limit=form.limit, **form.filters())
-        return Found(hits, kb.notice)
+        hits = kb.search(form.q, limit=form.limit, literal=form.literal, **form.filters())
+        return Found(hits, kb.notice, kb.unmatched is not None)
 
     if not owner.cache_searches:
         return owner.run(find)
