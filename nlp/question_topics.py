@@ -20,7 +20,7 @@ _ASKED: dict[Topic, str] = {
                 r"[\w, ]{0,20}\b(?:or|nor) (?:in )?(?:work|working|a job|employed|employment|studying|study|education|"
                 r"training|college)\b"
                 r"|care leavers?'? covenant",
-    Topic.PLACEMENT_STABILITY: r"(?:mov|chang)\w* (?:from |between |of |in )?"
+    Topic.PLACEMENT_STABILITY: r"(?:mov|chang)\w* (?:from |between |of |in )?(?:one |a )?"  # "moved from one home to another"
                                r"(?:home(?! care| to school| help)|house|homes|carers?|placements?|foster|where they live)|"
                                r"how many (?:homes|placements|moves|carers)|"
                                r"stable (?:homes?|placements?)|settled (?:homes?|placements?)|bounc\w* (?:around|between)|"
@@ -177,7 +177,9 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                      r"|take in (?:children|a child|kids|teenagers)|sign up to (?:look after|care for)",
     Topic.PERMANENCE: r"matching (?:children|a child)\b|permanent foster",
     Topic.COURT: r"litigation|legal costs",
-    Topic.EDUCATION: r"persistent(?:ly)? absen"
+    # "how many care leavers get degrees", not "to a degree" or "a high degree of"
+    Topic.EDUCATION: r"(?<!to a )(?<!large )(?<!great )(?<!some )(?<!high )degrees?\b(?! of\b)|graduat\w*|"
+                     r"persistent(?:ly)? absen"
                      r"|excluded\b|skipping (?:lessons|school|classes)",
     Topic.HEALTH: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b|"
                   r"how (?:\w+ ){0,4}(?:feel|feels|feeling)\b|questionnaires?\b|neurodevelopment\w*|\badhd\b",

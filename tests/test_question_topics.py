@@ -11,6 +11,8 @@ from nlp.topics import Topic, topics_of
 
 @pytest.mark.parametrize(("question", "topic"), [
     ("spending more than planned on placements for looked after children", Topic.FINANCE),
+    ("how often are children in care moved from one home to another", Topic.PLACEMENT_STABILITY),
+    ("how many care leavers get degrees", Topic.EDUCATION),
     ("grandparents and other relatives bringing up children", Topic.PERMANENCE),
     ("looked after children getting into trouble with the police", Topic.EXPLOITATION),
     ("children in care being exploited by criminals", Topic.EXPLOITATION),
@@ -118,6 +120,9 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
 
 @pytest.mark.parametrize(("question", "topic"), [
     ("financial stability of care providers", Topic.PLACEMENT_STABILITY),
+    ("children in care moved from their home into care", Topic.PLACEMENT_STABILITY),
+    ("to a degree the council overspent on placements for children in care", Topic.EDUCATION),
+    ("a high degree of confidence in the care leavers service", Topic.EDUCATION),
     ("market stability for adult social care", Topic.PLACEMENT_STABILITY),
     ("EU settled status for care leavers", Topic.PLACEMENT_STABILITY),
     ("children placed close to home", Topic.ACCOMMODATION),
