@@ -136,6 +136,11 @@ _FOREIGN_NOUN = re.compile(
     r"complaints?|applications?|enquiries|teams?|units?|providers?|hubs?|letters?|calls?|notifications?|interviews?|"
     r"conferences?|events?|courses?|reports?|checks?|individuals|apprenticeships?|trainees?)\b", re.I)
 
+# a figure's noun, then the target set for it: "90 child in need cases with a target of", "613 households against a
+# target of" (`before` may start at the figure, the words since the value before)
+_TARGET_OF = re.compile(r"(?:^|\d[\d,]*)\s+(?P<noun>(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:with|against|and)\s+(?:a|an|the)\s+"
+                        r"(?:[\w-]+\s+){0,2}?target\s+of\s*$", re.I)
+
 
 @dataclass
 class Found:
@@ -345,6 +350,9 @@ def _names_a_subgroup(indicator: Indicator, after: str, before: str = "") -> boo
 def _counts_its_noun(indicator: Indicator, before: str, after: str, taxonomy: Taxonomy) -> bool:
     """ "12 in house beds" or "the number of open cases ... was 11,165" are not counts of children:
     a count naming another noun must be a count of that noun."""
+    aimed = _TARGET_OF.search(before)
+    if aimed:  # "working with 90 child in need cases with a target of 420": the target counts cases too
+        return _counts_its_noun(indicator, before[:aimed.start("noun")], aimed.group("noun"), taxonomy)
     if _HOMES.match(after):
         return False  # "operates 4 children's homes" counts homes, not the children placed in them
     if _CARERS.match(after):

@@ -848,6 +848,16 @@ def test_a_counted_noun_the_clause_completes_is_the_measure() -> None:
     assert indicators("In December 2024, 14 in house beds were released for other children looked after.") == {14: ""}
 
 
+def test_a_target_counts_what_the_figure_it_is_set_for_counts() -> None:
+    """Manchester's inspection: a team's caseload and its target are cases, not the authority's children in need."""
+    team = ("The new child in need team is currently working with 90 child in need cases with a target of 420 over "
+            "the next 12 months.")
+    assert "cin_count" not in indicators(team).values()
+    assert indicators("The service has 613 approved households against a target of 700.") == {
+        613: "fostering_households_count", 700: "fostering_households_count"}
+    assert indicators("There are 310 children in need with a target of 280 by March.") == {310: "cin_count", 280: "cin_count"}
+
+
 def test_a_quarter_last_year_and_a_period_past_another_figure() -> None:
     assert [(p.label, p.end) for p in resolve_periods("Quarter 3 last year and the same quarter last year", CTX)] == [
         ("Quarter 3 last year", date(2023, 12, 31)), ("the same quarter last year", date(2023, 9, 30))]
