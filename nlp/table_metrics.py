@@ -69,8 +69,8 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     header_rows = _header_rows(table)
     units = _unit_rows(table, header_rows)  # "£000s | £000s" under a header, or a header ingest read as body
     caption = caption_unit(" ".join([table.title, context, *(c for r in units for c in r if c)]))
-    columns = [replace(c, unit=_column_unit(c, units, caption))
-               for c in _columns(table.rows[:header_rows], table.n_cols, ctx)]
+    header = _spread(table.rows[:header_rows], table.rows[header_rows:], table.n_cols)
+    columns = [replace(c, unit=_column_unit(c, units, caption)) for c in _columns(header, table.n_cols, ctx)]
     finance = caption.money or any(c.unit.money for c in columns) or off_domain(f"{table.title} {context}") is not None
     body = table.rows[header_rows:]
     label_cols = [c.index for c in columns if not c.skip and _mostly_text(body, c.index)]
@@ -80,7 +80,6 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     dated = _caption_period([table.title, *section_path[-1:]], ctx)  # "Children looked after at 31 May 2014"
     measure = own[0] if len(own) == 1 else ""  # "Date | % who visited a dentist | National data": what both measure
     years = any(c.period for c in columns if c.index not in label_cols and not c.skip)  # its columns are dated
-    header = table.rows[:header_rows]
     headed = {c.index for c in columns if any(c.index < len(r) and r[c.index] for r in header)}  # a header of its own
     stray = _stray_date(columns, headed, body)
     out: list[Metric] = []
@@ -330,6 +329,28 @@ def _columns(header: list[list[str]], width: int, ctx: DocumentContext) -> list[
         period = header_period(_joined_header(text), ctx) if not skip else None
         cols.append(Column(i, text, period, basis, "%" in own, skip))
     return cols
+
+
+_HEADER_YEAR = re.compile(r"\b(?:19|20)\d\d\s*[/\-–]\s*\d\d\b")
+_HEADER_MONEY = re.compile(r"£\s*(?:000|m|k)['’]?s?|£", re.I)
+
+
+def _spread(header: list[list[str]], body: list[list[str]], width: int) -> list[list[str]]:
+    """A header that ingest read as one cell ("MTFP Category ... 2025-26 2026-27 2027-28 Service Area ... £000's
+    £000's £000's": a band of wrapped headings with no rules between them): its years, in order, head the body's
+    columns of figures, in order, when there are as many of each; otherwise the header as read."""
+    if len(header) != 1 or not header[0] or not header[0][0] or any(c.strip() for c in header[0][1:]):
+        return header
+    text = header[0][0]
+    years = _HEADER_YEAR.findall(text)
+    figures = [i for i in range(width) if any(i < len(r) and r[i] for r in body) and not _mostly_text(body, i)]
+    if len(years) < 2 or len(years) != len(figures):
+        return header
+    money = _HEADER_MONEY.search(text)
+    row = [_HEADER_YEAR.sub(" ", text).strip()] + [""] * (width - 1)
+    for i, year in zip(figures, years, strict=True):
+        row[i] = f"{year} {money.group(0)}" if money else year
+    return [row]
 
 
 def _joined_header(text: str) -> str:

@@ -130,3 +130,21 @@ def test_a_row_of_interest_rates_printed_without_percent_signs_is_percent_not_a_
     other = Table(page=1, header_rows=1, rows=[["Item", "2024/25"], ["Base rate 0-4", "150"], ["Inflation", "2,345"],
                                                ["PWLB fixed rate loans", "120"]])
     assert {m.unit.value for m in metrics_from_table(other, 0, ["Payments"], "", CTX, load_taxonomy())} == {"count"}
+
+
+def test_a_header_read_as_one_cell_gives_its_years_to_the_columns_of_figures_in_order() -> None:
+    """Kent's budget templates: a band of wrapped headings with no rules between them came out of the PDF as one cell
+    ("... 2025-26 2026-27 2027-28 Service Area ... £000's £000's £000's"); each figure had the same date."""
+    header = ["MTFP Category Directorate Headline Description 2025-26 2026-27 2027-28 Service Area £000's £000's £000's",
+              "", "", "", "", "", ""]
+    table = Table(page=1, header_rows=1, rows=[
+        header,
+        ["Demand", "CYPE", "Looked After Children placements", "7,800.0", "1,200.0", "0.0", "Children's Social Care"],
+        ["Prices", "CYPE", "Care leavers", "-250.0", "0.0", "-57.0", "Children's Social Care"]])
+    got = {(m.value, m.period_end) for m in metrics_from_table(table, 0, ["Budget"], "", CTX, load_taxonomy())}
+    assert got == {(7_800_000, date(2026, 3, 31)), (1_200_000, date(2027, 3, 31)), (0, date(2028, 3, 31)),
+                   (-250_000, date(2026, 3, 31)), (0, date(2027, 3, 31)), (-57_000, date(2028, 3, 31))}
+    two = Table(page=1, header_rows=1, rows=[[header[0], "", "", "", "", "", ""],
+                                             ["Demand", "CYPE", "Placements", "7,800.0", "1,200.0", "", "Social Care"]])
+    # two columns of figures under three years: which is which is unknown, so the header is read as it was
+    assert {m.period_end for m in metrics_from_table(two, 0, ["Budget"], "", CTX, load_taxonomy())} == {CTX.period_end}
