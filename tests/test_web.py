@@ -75,6 +75,7 @@ def test_filters_read_from_the_query_are_shown_and_can_be_dropped(client: TestCl
     link = re.search(r'<a href="([^"]+)">Search the words as typed</a>', shown.group(1)).group(1).replace("&amp;", "&")
     typed = client.get(link).text
     assert 'id="query-filters"' not in typed and 'id="unmatched"' not in typed and '<li class="hit"' in typed
+    assert '<input type="hidden" name="literal" value="true">' in typed  # searching again keeps the words as typed
     named = client.get("/", params={"q": "NEET minutes since 2024"}).text
     assert "type minutes" in named and 'id="unmatched"' not in named and '<li class="hit"' in named
 
