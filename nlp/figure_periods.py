@@ -97,15 +97,21 @@ def at_last_inspection(text: str, span: tuple[int, int]) -> bool:
 def compared_period(previous_periods: list[Period], own_actual: bool, unit_periods: list[Period]) -> Period | None:
     """The period of the figure a comparator with no date of its own is weighed against: the authority's figure of
     the sentence before (its latest date; of the comparator's unit when that sentence has one), unless the comparator's
-    own sentence prints the authority's figure. Not a month or a quarter: an average is published for a year or at 31
-    March, not for the authority's month ("75% at the end of December 2016 ... the 81% average for similar
+    own sentence prints the authority's figure. Not a month (March aside) or a quarter: an average is published for a
+    year or at 31 March, not for the authority's month ("75% at the end of December 2016 ... the 81% average for similar
     authorities") or quarter ("Q2 data shows that 74% ... Nationally, the average is 70%")."""
     if own_actual:
         return None
     dated = _latest(unit_periods) or _latest(previous_periods)
-    if dated is None or 27 <= (dated.end - dated.start).days <= _PART_OF_A_YEAR:
+    if dated is None or (27 <= (dated.end - dated.start).days <= _PART_OF_A_YEAR and not _year_end(dated)):
         return None
     return dated
+
+
+def _year_end(period: Period) -> bool:
+    """March, or a day of it: the statistical year's end, at which averages are published ("58 per 10,000 at the end
+    of March 2015. This is above the national average of 43")."""
+    return period.end.month == 3 and period.end.day == 31 and period.start.month == 3
 
 
 def _latest(periods: list[Period]) -> Period | None:

@@ -9,6 +9,7 @@ ranges ("aged 17-18", "19 to 21-year-olds") are not periods.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -30,6 +31,7 @@ from nlp.relative_periods import LAST_N, relative_periods, twelve_months_to
 __all__ = ["LAST_N", "header_period", "resolve_periods", "twelve_months_to"]
 
 _MONTH = f"({_MONTH_NAME})"
+_WHEN = re.compile(r",?\s+when\b", re.I)  # "from March 2015, when ...": the month itself, not since it
 _SINCE = re.compile(rf"\b(?:since|from)\s+(?:the\s+start\s+of\s+)?{_MONTH}\s*((?:19|20)?\d{{2}})?\b(?!\s*(?:-|–|to)\s*\w)", re.I)
 _ROLLING = re.compile(
     rf"\b(?:12|twelve)\s*(?:months?|mths?|m)\s+(?:to|ending)\s+(?:end\s+(?:of\s+)?)?{_MONTH}[\s-]*((?:19|20)?\d{{2}})\b", re.I
@@ -158,6 +160,9 @@ def _resolve(text: str, ctx: DocumentContext) -> list[Period]:
         else:
             continue  # "since March" in a paper with no date of its own: which March is unknowable
         start = date(year, month, 1)
+        if _WHEN.match(text, m.end()):  # "an improvement from March 2015, when plans equated to 83 per 10,000": then
+            add(start, date(year, month, calendar.monthrange(year, month)[1]), m.span())
+            continue
         add(start, max(start, written or start), m.span())
     if latest is not None:  # "At the end of June" in a paper of a year to March met in July: that June
         for m in _BARE_DAY.finditer(text) if digits else ():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ingest.periods import Period
 from nlp.basis import basis_of, clause_basis, comparator_frame, contrasted, trailing_basis
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, about_children, about_money, off_domain
 from nlp.evidence import Place, Verdict, blocked, judge, qualified
@@ -129,7 +130,8 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             dated = latest([f.period for f in previous])  # "... from 35% in 2014 to 50% in 2015. This is now ..."
             month = dated is not None and 27 <= (dated.end - dated.start).days <= 31 and not _SAME_PERIOD.search(st.text)
             for f in found:  # a comparator's average is published for a year or at 31 March, not for the authority's month
-                f.period = f.period or (None if month and f.basis is not Basis.ACTUAL else dated)
+                f.period = f.period or _weighed_against(f, found, previous) or (
+                    None if month and f.basis is not Basis.ACTUAL else dated)
         elif _OF_THESE.match(st.text) or _THE_REST.match(st.text):
             # "In 2014-15, of 214 care leavers, 62% ... Of these, 20% ...", "72% in 2007/08 ... The rest (4%) ..."
             dated = next((f.period for f in [*previous, *before_previous] if f.period is not None), None)
@@ -271,6 +273,16 @@ def _clause_start(text: str, floor: int, start: int) -> int:
 def _clause_end(text: str, end: int, ceiling: int) -> int:
     m = TRAILING_END.search(text, end, ceiling)
     return m.start() if m else ceiling
+
+
+def _weighed_against(f: Found, found: list[Found], previous: list[Found]) -> Period | None:
+    """A comparator's date, from the figure of its unit in the sentence before ("... 235 children ... at the time of
+    the inspection, at a rate of 58 per 10,000 at the end of March 2015. This is above the national average of 43
+    per 10,000": March 2015, not the inspection), when its own sentence prints no figure of the authority's."""
+    if f.basis not in COMPARATORS or any(g.basis is Basis.ACTUAL and g.value.unit is f.value.unit for g in found):
+        return None
+    unit = [g.period for g in previous if g.period is not None and g.value.unit is f.value.unit]
+    return compared_period([], False, unit) if unit else None
 
 
 def _compared(found: list[Found], previous: list[Found], before: str, ctx: DocumentContext) -> None:

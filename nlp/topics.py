@@ -55,7 +55,9 @@ _RULES: dict[Topic, str] = {
     Topic.RESIDENTIAL: r"residential (?:care|homes?|placements?|provision)|children'?s homes?|secure (?:unit|home)",
     Topic.UASC: r"\bUASCs?\b|unaccompanied|asylum|national transfer scheme|\bNTS\b|refugee",
     Topic.HEALTH: r"health assessments?|health checks?|dental|dentist|immuni[sz]ation|\bSDQs?\b|mental health|"
-                  r"emotional (?:health|well-?being)|\bCAMHS\b|health passports?|\bIHAs?\b|\bRHAs?\b|therap",
+                  # "emotional and behavioural health", "emotional and physical well-being"
+                  r"emotional(?:,? (?:and|&) (?:behavioural|mental|physical))? (?:health|well-?being)|"
+                  r"\bCAMHS\b|health passports?|\bIHAs?\b|\bRHAs?\b|therap",
     Topic.WORKFORCE: r"social workers?|caseloads?|vacanc(?:y|ies)|agency (?:staff|workers?|social)|recruitment and retention|"
                      r"workforce|turnover|\bnewly qualified|\bASYE\b|\bIROs?\b",
     Topic.PERMANENCE: r"adopt(?:ion|ed|ive|ers?)|permanence|special guardianship|\bSGOs?\b|placement orders?|"

@@ -1352,3 +1352,22 @@ def test_one_age_of_care_leavers_is_not_all_of_them() -> None:
                       "carers past 18 years of age.") == {94: "care_leavers_suitable_accommodation_percent"}
     assert indicators("If 18 year old care leavers were included then currently 68% of care leavers are in "
                       "employment, education or training.") == {68: "care_leavers_eet_percent"}
+
+
+def test_a_comparator_weighed_against_a_march_figure_is_of_that_march() -> None:
+    """Gateshead: the figure the average is weighed against is at 31 March, when averages are published; the
+    inspection's own date, earlier in that sentence, is not the comparator's."""
+    got = extract("At the time of the inspection, there were 235 children subject to child protection plans at a rate "
+                  "of 58 per 10,000 at the end of March 2015.", "This is above the national average of 43 per 10,000.")
+    assert ("cpp_rate_per_10000", "national", 43.0, "rate_per_10000", date(2015, 3, 31)) in got
+    assert ("", "statistical_neighbours", 81.0, "percent", None) in extract(
+        "Performance was 75% at the end of December 2016.", "This is below the 81% average for similar authorities.")
+
+
+def test_an_improvement_from_a_month_when_a_figure_was_so_dates_the_figure_to_that_month() -> None:
+    got = extract("This is a significant improvement from March 2015, when children subject to plans equated to 83 per "
+                  "10,000, nearly double the rate of national and statistical neighbours, at rates of 45 and 43 respectively.")
+    assert {(basis, value, end) for _, basis, value, _, end in got} == {
+        ("actual", 83.0, date(2015, 3, 31)), ("national", 45.0, date(2015, 3, 31)),
+        ("statistical_neighbours", 43.0, date(2015, 3, 31))}
+    assert extract("Since April 2024, 45 children have entered care.")[0][4] == date(2024, 9, 30)  # since: up to now

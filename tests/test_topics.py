@@ -25,6 +25,9 @@ from nlp.topics import Topic, topics_of
     ("SDQ scores improved.", Topic.HEALTH, True),
     ("The SDQs were late.", Topic.HEALTH, True),
     ("An RSDQ form.", Topic.HEALTH, False),
+    ("The share of children in care with emotional and behavioural health considered normal was 49%.", Topic.HEALTH, True),
+    ("Children looked after receive good support for their emotional and physical health.", Topic.HEALTH, True),
+    ("The emotional toll of the restructure on staff.", Topic.HEALTH, False),
 ])
 def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: bool) -> None:
     assert (topic in topics_of(text)) is expected
