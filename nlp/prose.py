@@ -275,25 +275,26 @@ def _clause_end(text: str, end: int, ceiling: int) -> int:
     return m.start() if m else ceiling
 
 
-def _weighed_against(f: Found, found: list[Found], previous: list[Found]) -> Period | None:
-    """A comparator's date, from the figure of its unit in the sentence before ("... 235 children ... at the time of
-    the inspection, at a rate of 58 per 10,000 at the end of March 2015. This is above the national average of 43
-    per 10,000": March 2015, not the inspection), when its own sentence prints no figure of the authority's."""
-    if f.basis not in COMPARATORS or any(g.basis is Basis.ACTUAL and g.value.unit is f.value.unit for g in found):
+def _weighed_against(f: Found, found: list[Found], previous: list[Found], before: str = "",
+                     ctx: DocumentContext | None = None) -> Period | None:
+    """A comparator with no date, in a sentence with no figure of the authority's own, is of the date of the figure
+    it is weighed against in the sentence before: the figure of its unit ("58 per 10,000 at the end of March 2015.
+    This is above the national average of 43 per 10,000": March 2015, not the inspection that sentence also names),
+    else, given `before` and `ctx`, that sentence's latest date ("... adopted in 2013–14. This is less than the
+    national average")."""
+    if f.basis not in COMPARATORS:
         return None
+    own = any(g.basis is Basis.ACTUAL and g.value.unit is f.value.unit for g in found)
     unit = [g.period for g in previous if g.period is not None and g.value.unit is f.value.unit]
-    return compared_period([], False, unit) if unit else None
+    if unit or ctx is None:
+        return compared_period([], own, unit) if unit else None
+    return compared_period(resolve_periods(before.translate(_DASHES), ctx), own, [])
 
 
 def _compared(found: list[Found], previous: list[Found], before: str, ctx: DocumentContext) -> None:
-    """A comparator with no date, in a sentence with no figure of the authority's own, is of the date of the figure
-    it is weighed against in the sentence before ("... adopted in 2013–14. This is less than the national average")."""
     for f in found:
-        if f.period is not None or f.earlier or f.basis not in COMPARATORS:
-            continue
-        own = any(g.basis is Basis.ACTUAL and g.value.unit is f.value.unit for g in found)
-        unit = [g.period for g in previous if g.period is not None and g.value.unit is f.value.unit]
-        f.period = compared_period(resolve_periods(before.translate(_DASHES), ctx) if not unit else [], own, unit)
+        if f.period is None and not f.earlier:
+            f.period = _weighed_against(f, found, previous, before, ctx)
 
 
 def _worth_keeping(f: Found, text: str) -> bool:
