@@ -305,12 +305,12 @@ def _period(title: str, head: list[Block], meeting: date | None) -> tuple[date, 
     """The first period named in the title, else in an opening sentence about what the paper covers."""
     reporting_fy = fy_of(meeting) if meeting else None
     cue = "\n".join(b.text for i, b in enumerate(head) if i < 5 or _PERIOD_CUE.search(b.text))
-    for text in (title, cue):
+    for text, opening in ((title, False), (cue, True)):
         dates = [m.span() for m in DATE_RE.finditer(text)]
         periods = [
             p for p in find_periods(text, reporting_fy)
             if (not any(p.span[0] < e and s < p.span[1] for s, e in dates) or " to " in p.label or "–" in p.label)
-            and not (text is cue and _not_reported(text[:p.span[0]], p.label))
+            and not (opening and _not_reported(text[:p.span[0]], p.label))
         ]
         if periods:
             p = periods[0]

@@ -9,7 +9,6 @@ ranges ("aged 17-18", "19 to 21-year-olds") are not periods.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
@@ -161,7 +160,7 @@ def _resolve(text: str, ctx: DocumentContext) -> list[Period]:
             continue  # "since March" in a paper with no date of its own: which March is unknowable
         start = date(year, month, 1)
         if _WHEN.match(text, m.end()):  # "an improvement from March 2015, when plans equated to 83 per 10,000": then
-            add(start, date(year, month, calendar.monthrange(year, month)[1]), m.span())
+            add(start, _month_end(year, month), m.span())
             continue
         add(start, max(start, written or start), m.span())
     if latest is not None:  # "At the end of June" in a paper of a year to March met in July: that June
