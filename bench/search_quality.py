@@ -16,8 +16,11 @@ text holds the phrase and the hit comes from that file, as ../shared/eval/score.
 again in another file (an agenda pack and its report, a file saved twice) counts there too: the hit's `also_in`
 sources, and for the baseline any file whose statements in the KB hold the phrase.
 
-Run: python bench/search_quality.py KB [--system scrutineer|generic] [--generic-store DIR] [--split tune|heldout]
-                                        [--queries FILE] [-v]
+`--system vector` scores the KB's vector index alone (a statement per hit), to compare embedding models: build one KB
+per model (`SCRUTINEER_MODEL`) and run this, and the whole search, with the same setting.
+
+Run: python bench/search_quality.py KB [--system scrutineer|generic|vector] [--generic-store DIR]
+                                        [--split tune|heldout] [--queries FILE] [-v]
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generic_rag import Retriever
 
 from scrutineer.config import open_vectors, settings
-from scrutineer.search import search
+from scrutineer.search import query_vector, search
 from store.records import Records
 
 QUERIES = Path(__file__).resolve().parent / "queries" / "queries.json"
@@ -134,6 +137,21 @@ def run_scrutineer(kb: Path):
     return records, run
 
 
+def run_vector(kb: Path):
+    """The KB's own vector index alone, a statement per hit: how far the embedding model reaches without the rest."""
+    records = Records(kb)
+    index, embedder = open_vectors(kb, settings())
+    sql = "SELECT s.text, d.source FROM statements s JOIN documents d ON d.id = s.document_id WHERE s.id = ?"
+
+    def run(query: str) -> tuple[list[Returned], list[Returned]]:
+        found = index.query(query_vector(embedder, query), FETCH)
+        hits = [Returned(norm(text), frozenset([source])) for h in found
+                for text, source in records.db.execute(sql, (h.statement_id,))]
+        return hits[:DEPTH], hits
+
+    return records, run
+
+
 def run_generic(kb: Path, store: Path):
     retriever = Retriever(store)
 
@@ -166,7 +184,7 @@ def report(queries: list[dict], scores: dict[str, Score]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("kb", type=Path, help="a KB of the whole shared corpus, with vectors")
-    ap.add_argument("--system", choices=["scrutineer", "generic"], default="scrutineer")
+    ap.add_argument("--system", choices=["scrutineer", "generic", "vector"], default="scrutineer")
     ap.add_argument("--generic-store", type=Path, help="the store bench/generic_rag.py built (for --system generic)")
     ap.add_argument("--split", choices=["tune", "heldout"])
     ap.add_argument("--queries", type=Path, default=QUERIES)
@@ -178,7 +196,8 @@ def main() -> None:
     queries = [q for q in queries if not args.split or q["split"] == args.split]
     if args.system == "generic" and not args.generic_store:
         ap.error("--system generic needs --generic-store")
-    records, run = run_generic(args.kb, args.generic_store) if args.system == "generic" else run_scrutineer(args.kb)
+    runs = {"scrutineer": run_scrutineer, "vector": run_vector}
+    records, run = run_generic(args.kb, args.generic_store) if args.system == "generic" else runs[args.system](args.kb)
     with records:
         twins = phrase_sources(records, [p for q in queries for _, p in q["relevant"]])
         scores = {}
