@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ingest.periods import Period
 from nlp.basis import basis_of, clause_basis, comparator_frame, contrasted, trailing_basis
+from nlp.clauses import clause_end, clause_start, word_start
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, about_children, about_money, off_domain
 from nlp.evidence import Place, Verdict, blocked, judge, qualified
 from nlp.figure_periods import (
@@ -37,7 +38,7 @@ from nlp.respectively import listed_run, respective_bases, respective_indicators
 from nlp.scorecard_dates import scorecard_dates
 from nlp.subjects import Found, describes_sample, indicator_for
 from nlp.taxonomy import Indicator, Taxonomy
-from nlp.value_periods import CLAUSE_MARK, TRAILING_END, latest, value_period
+from nlp.value_periods import latest, value_period
 from nlp.value_units import about_a_rate, fixed_unit
 from nlp.values import Value, find_values
 
@@ -45,7 +46,6 @@ _DASHES = str.maketrans({c: "-" for c in "\u0336\u2212\u2010\u2011\u2012\u2015\u
 _STROKE = re.compile(r"\s+\u0336(?:\s+|$)")
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s*$")
 _YEAR_AFTER = re.compile(r"\s*(\d{2}|(?:19|20)\d\d)\b(?![.,]\d)")
-_SEPARATOR = re.compile(CLAUSE_MARK)
 _NOUNS = (
     r"children|child|young people|young person|care leavers|carers|households|placements|families|referrals|assessments|"
     r"cases|plans|homes|beds|posts|staff|workers|vacancies|applications|enquiries|visits|reviews|episodes|incidents|"
@@ -53,7 +53,6 @@ _NOUNS = (
 )
 _COUNTABLE = re.compile(  # not "2 there is an improving pattern": a footnote mark before a clause
     rf"^\s*(?:\(\d[\d.]*%\)\s*)?(?!(?:there|it|this|that|the)\b)(?:\w+\s+){{0,2}}(?:{_NOUNS}|are|were|was|is)\b", re.I)
-_LOOKBACK = 70
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|being|did|does|do|[a-z]{3,}ed)\b", re.I)
 _SAME_PERIOD = re.compile(  # the one before's, not "(compared to 24,085 for the same period last year)"
     r"\b(?:in|over|for|during|at) the same (?:period|year|time|point)\b(?!\s+(?:last|of last|the previous|a year|in \d))",
@@ -193,8 +192,8 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
     trailing: list[bool] = []
     bracketed: list[bool] = []
     for i, v in enumerate(values):
-        lo = _clause_start(text, values[i - 1].span[1] if i else 0, v.span[0])
-        hi = _clause_end(text, v.span[1], _next_start(text, values, i))
+        lo = clause_start(text, values[i - 1].span[1] if i else 0, v.span[0])
+        hi = clause_end(text, v.span[1], _next_start(text, values, i))
         before, after = text[lo:v.span[0]], text[v.span[1]:hi]
         following = text[hi:hi + 16]
         basis = clause_basis(basis_of(before, after, following), text, v.span, i > 0)
@@ -211,6 +210,10 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         semi = own.find(";", v.span[1])  # "... below the local target of 70%; 29.3% of referrals ... are re-referrals"
         own = own[:semi] if semi != -1 and any(w.span[0] > semi for w in values) else own
         indicator = indicator_for(v, near, text, context, taxonomy, found, previous, after, own)
+        whole = word_start(text, lo, values[i - 1].span[1] if i else 0)  # a clause cut at "...tial health assessments":
+        if indicator is not None and whole < lo and taxonomy.vetoed(indicator, text[whole:v.span[0]]):  # "initial" vetoes
+            indicator = indicator_for(v, text[whole:v.span[0]] + " " + after, text, context, taxonomy, found, previous,
+                                      after, own)
         predicate = _PREDICATE_PAST_COMMA.match(text, hi)
         if indicator is not None and v.unit is Unit.COUNT and predicate and taxonomy.vetoed(indicator, predicate.group(0)):
             indicator = None  # "60 young people who ceased to be looked after, moved on to independent living": a part
@@ -263,16 +266,6 @@ def _next_start(text: str, values: list[Value], i: int) -> int:
         if gap.strip() == "(" or (values[j].unit is Unit.RATE and _PARTNER_RATE.fullmatch(gap)):
             j += 1
     return values[j].span[0] if j < len(values) else len(text)
-
-
-def _clause_start(text: str, floor: int, start: int) -> int:
-    seps = [m.end() for m in _SEPARATOR.finditer(text, floor, start)]
-    return max([floor, start - _LOOKBACK, *seps])
-
-
-def _clause_end(text: str, end: int, ceiling: int) -> int:
-    m = TRAILING_END.search(text, end, ceiling)
-    return m.start() if m else ceiling
 
 
 def _weighed_against(f: Found, found: list[Found], previous: list[Found], before: str = "",

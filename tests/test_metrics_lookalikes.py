@@ -117,3 +117,18 @@ def test_a_projection_is_not_the_figure_achieved() -> None:
     # "within expected timescales" names a measure, not a projection
     got = rows("Performance on reviews undertaken within expected timescales is good: 92% from April to December 2015.")
     assert got[92][0] == "cla_reviews_in_timescale_percent"
+
+
+def test_a_word_cut_by_the_look_back_still_vetoes_the_measure() -> None:
+    """Ofsted's Leicester report: the clause before the figure began inside "initial", so the annual check won."""
+    got = rows("Timescales for the completion of initial health assessments for children looked after are poor, with "
+               "only 11% conducted within 28 days during April to November 2014.")
+    assert got[11][0] == "initial_health_assessment_20_days_percent"
+
+
+def test_a_recruitment_target_is_not_the_number_of_households() -> None:
+    """Ofsted's Torbay and Bradford reports: ten more a year is a flow; "of 225 households" is the stock."""
+    assert rows("The local authority is not meeting its target to recruit 10 additional fostering households each "
+                "year.")[10][0] == ""
+    assert rows("Carers are successfully recruited from all local ethnic communities, and of 225 fostering households "
+                "70 are from minority groups.")[225][0] == "fostering_households_count"
