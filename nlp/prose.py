@@ -192,7 +192,8 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
     trailing: list[bool] = []
     bracketed: list[bool] = []
     for i, v in enumerate(values):
-        lo = clause_start(text, values[i - 1].span[1] if i else 0, v.span[0])
+        floor = values[i - 1].span[1] if i else 0
+        lo = clause_start(text, floor, v.span[0])
         hi = clause_end(text, v.span[1], _next_start(text, values, i))
         before, after = text[lo:v.span[0]], text[v.span[1]:hi]
         following = text[hi:hi + 16]
@@ -210,7 +211,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         semi = own.find(";", v.span[1])  # "... below the local target of 70%; 29.3% of referrals ... are re-referrals"
         own = own[:semi] if semi != -1 and any(w.span[0] > semi for w in values) else own
         indicator = indicator_for(v, near, text, context, taxonomy, found, previous, after, own)
-        whole = word_start(text, lo, values[i - 1].span[1] if i else 0)  # a clause cut at "...tial health assessments":
+        whole = word_start(text, lo, floor)  # a clause cut at "...tial health assessments":
         if indicator is not None and whole < lo and taxonomy.vetoed(indicator, text[whole:v.span[0]]):  # "initial" vetoes
             indicator = indicator_for(v, text[whole:v.span[0]] + " " + after, text, context, taxonomy, found, previous,
                                       after, own)

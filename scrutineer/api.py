@@ -17,7 +17,7 @@ from scrutineer.indexing import IndexSummary, sync_index
 from scrutineer.limits import FileLimits
 from scrutineer.pipeline import IngestSummary
 from scrutineer.pipeline import ingest as run_ingest
-from scrutineer.query_filters import ReadQuery
+from scrutineer.query_filters import ReadQuery, read_query
 from scrutineer.search import Hit, unmatched_filters, warm_topics
 from scrutineer.vector_search import search_or_keywords
 from store.kb_lock import writer
@@ -109,7 +109,7 @@ class KnowledgeBase:
         self.notice = None
         chosen = SearchFilters(**filters)
         found = search_or_keywords(self.records, self.vectors, query, chosen, limit, threshold, self._notice, literal)
-        self.unmatched = None if found or literal else unmatched_filters(self.records, query, chosen)
+        self.unmatched = None if found else unmatched_filters(self.records, read_query(query, literal), chosen)
         return found
 
     def warm(self) -> None:

@@ -27,7 +27,7 @@ from scrutineer.indexing import reindex as reindex_vectors
 from scrutineer.indexing import sync_index
 from scrutineer.limits import FileLimits
 from scrutineer.pipeline import ingest as run_ingest
-from scrutineer.query_filters import ReadQuery, read_query
+from scrutineer.query_filters import read_query
 from scrutineer.reextract import reextract as reextract_kb
 from scrutineer.render import document_view, documents_table, entities_table, metrics_table, print_summary
 from scrutineer.search import unmatched_filters
@@ -244,11 +244,11 @@ def search(
     filters = SearchFilters(authorities=[resolve_authority(a) for a in authority or []], committee=committee,
                             doc_type=doc_type, year_from=from_, year_to=to, topic=chosen.value if chosen else None,
                             indicator=indicator)
+    read = read_query(query, literal)
     with open_records(kb) as records:
         found = search_or_keywords(records, lambda: open_vectors(kb_path(kb), settings(), writer=False), query, filters,
                                    0 if all_ else limit, threshold, _warn, literal=literal, expand=expand)
-        unmatched = None if found or literal else unmatched_filters(records, query, filters)
-    read = ReadQuery(text=query) if literal else read_query(query)
+        unmatched = None if found else unmatched_filters(records, read, filters)  # a literal read has no filters
     if unmatched is not None:
         _warn(f"no paper in this KB passes the filters read from your query: {unmatched.describe()} (--literal "
               "searches the words as typed)")

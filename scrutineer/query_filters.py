@@ -88,8 +88,11 @@ _FRAME = re.compile(r"^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|are|was|
 _ENGLISH_WORDS = {"Reading", "Bury", "Highland", "Highlands", "Angus", "Stirling", "Hull", "Derby", "York", "Moray"}
 
 
-def read_query(query: str) -> ReadQuery:
-    """The query's filters and the text left to search. Nothing changes unless a filter is found."""
+def read_query(query: str, literal: bool = False) -> ReadQuery:
+    """The query's filters and the text left to search. Nothing changes unless a filter is found; `literal` reads
+    none (the words as typed)."""
+    if literal:
+        return ReadQuery(text=query)
     found: list[QueryFilter] = []
     text = query
     for pattern, kinds in _DOC_WORDS:

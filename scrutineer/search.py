@@ -84,7 +84,7 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
     """Statements about `query`, best first; `limit` 0 returns everything above `threshold`. An authority, years or
     a kind of paper named in the query become filters (options given explicitly win) unless `literal`; `expand`
     also searches the other ways papers speak of the query's topic (nlp/data/vocabulary.yaml)."""
-    read = ReadQuery(text=query) if literal else read_query(query)
+    read = read_query(query, literal)
     filters = apply_filters(read, filters or SearchFilters())
     trace = Trace(query=read.text, filters=read.filters)
     trace.terms = related_phrases(read.text) if expand else []
@@ -92,11 +92,10 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
     return _collapse(records, [(sid, score) for sid, score in fused if score >= threshold], trace, limit)
 
 
-def unmatched_filters(records: Records, query: str, filters: SearchFilters | None = None) -> ReadQuery | None:
-    """The filters read from `query` when, with `filters`, no paper of the KB passes them ("what did Ofsted say about
+def unmatched_filters(records: Records, read: ReadQuery, filters: SearchFilters | None = None) -> ReadQuery | None:
+    """The filters `read` from a query when, with `filters`, no paper of the KB passes them ("what did Ofsted say about
     care leavers in Kent" where the KB holds no Ofsted report of Kent): an empty answer then says so, rather than
     reading as nothing said on the subject."""
-    read = read_query(query)
     if read.filters and admits_none(records, apply_filters(read, filters or SearchFilters())):
         return read
     return None

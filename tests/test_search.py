@@ -10,6 +10,7 @@ import pytest
 
 from scrutineer.config import Settings, open_vectors
 from scrutineer.indexing import reindex, sync_index
+from scrutineer.query_filters import read_query
 from scrutineer.search import _feedback, _nearest, _nearest_on_topic, search, unmatched_filters, warm_topics
 from store.chroma_log import unsaved_writes
 from store.metric_rows import query_metrics
@@ -239,9 +240,9 @@ def test_an_empty_answer_names_the_query_filters_that_left_no_paper(search_kb: P
     typed = runner.invoke(app, ["search", "care leavers NEET in Kent", "--kb", str(search_kb), "--literal"])
     assert typed.exit_code == 0 and "no paper in this KB" not in typed.stderr
     with Records(search_kb) as records:
-        assert unmatched_filters(records, "care leavers NEET in Kent") is not None
-        assert unmatched_filters(records, "NEET minutes since 2024") is None  # minutes of 2024 on: there are some
-        assert unmatched_filters(records, "care leavers NEET") is None
+        assert unmatched_filters(records, read_query("care leavers NEET in Kent")) is not None
+        assert unmatched_filters(records, read_query("NEET minutes since 2024")) is None  # minutes of 2024 on: there are some
+        assert unmatched_filters(records, read_query("care leavers NEET")) is None
 
 
 @pytest.mark.parametrize("filters", [SearchFilters(year_from=2024), SearchFilters(year_to=2023),

@@ -69,7 +69,7 @@ def search_page(request: Request, form: Annotated[SearchForm, Depends(search_for
     found = service.search_hits(owner, form) if form.q else service.Found([], None)
     hits = found.hits
     csv_url = _same_query(request, "search_csv") if hits else None
-    read = read_query(form.q) if form.q and not form.literal else None  # shown, with a link to the words as typed
+    read = read_query(form.q, form.literal) if form.q else None  # shown, with a link to the words as typed
     literal_url = f"{_same_query(request, 'search_page')}&literal=true" if read and read.filters else None
     return _render(request, "search.html", form=form, hits=hits, notice=found.notice, groups=timeline(hits),
                    ids=service.document_ids(owner), csv_url=csv_url, read=read, literal_url=literal_url,
