@@ -157,7 +157,10 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                          # "foster carers ... so care leavers can stay on with them": staying put
                          r"foster\w*\b.{0,40}\b(?:stay|stays|staying|remain|remains|remaining) on\b|"
                          # leaving care at 18, not a pupil's or a disabled young person's move to adult services
-                         r"\bin care\b.{0,40}\b(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months)|"
+                         # "can our foster son keep living with us after he turns 18": staying put
+                         r"\b(?:in care|foster\w*|carers?)\b.{0,60}\b(?:(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b"
+                         r"(?! months)|(?:after|past|beyond) (?:(?:their|his|her) )?(?:18th birthday|(?:the age of )?"
+                         r"(?:18|eighteen)\b(?! months)))|"
                          r"(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months).{0,40}\b(?:in|leav\w*) care\b",
     # "work experience and job opportunities for care leavers", not the local economy's
     Topic.NEET: r"work experience|job (?:opportunit\w*|offers?|fairs?)|internships?|traineeships?"

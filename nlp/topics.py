@@ -146,6 +146,11 @@ _STOP_TEXT = ("a an and are as at be by for from has have in is it its of on or 
 STOPWORDS = frozenset(_STOP_TEXT.split(" "))
 
 
+@lru_cache(maxsize=4096)
+def _said(key: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + r"s?\s+".join(map(re.escape, key.split())) + r"s?\b")
+
+
 def expand_query(query: str) -> list[str]:
     """The query's content words plus the spelled-out forms of any jargon in it, and the acronym of any
     spelled-out form ("not in education, employment or training" also finds "NEET")."""
@@ -159,8 +164,8 @@ def _expanded(query: str) -> tuple[str, ...]:
     low = query.lower()
     words = re.findall(r"[a-z0-9]+", low)
     tables = (JARGON, ASKED, ASKED_ABOUT_CHILDREN) if CHILDREN.search(low) else (JARGON, ASKED)
-    # either form in the plural too: "PEPs", "personal education plans", "return home interviews"
-    extra = [v for table in tables for k, v in table.items() if re.search(rf"\b{re.escape(k)}s?\b", low)]
+    # each word in the plural too: "PEPs", "personal education plans", "return home interviews", "he turns 18"
+    extra = [v for table in tables for k, v in table.items() if _said(k).search(low)]
     spelled = [k for k, v in JARGON.items()
                if re.search(r"\b" + r"\W+".join(map(re.escape, v.split())) + r"(?:s|es)?\b", low)]
     expanded = words + [w for phrase in extra for w in phrase.split()] + [w for k in spelled for w in k.split()]

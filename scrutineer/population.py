@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from store.records import Records
-from store.statement_rows import contexts
+from store.statement_rows import contexts, neighbours
 
 # the fused score of a statement outside the population a question names is multiplied by this: on the probe set
 # (bench/queries/probe.json) recall@30 0.754 -> 0.795 at 0.7 (0.801 at 0.5), the project's query set and the dev
@@ -25,6 +25,37 @@ _NAMED = re.compile(rf"\b(?:(?:in|from|leaving|left) care\b{_NOT_IN_CARE}|looked
 _IN_CARE = re.compile(r"\b(?:in care|looked[- ]after|cared[- ]for|care[- ]leavers?|leaving care|CLA|CiC|LAC|"
                       r"corporate parent\w*|virtual school|foster\w*|residential|care[- ]experienced|placements?|"
                       r"UASC|unaccompanied|adopt\w*|pathway plans?|personal advis\w*)\b", re.I)
+
+
+# adults' services by name ("Adult Social Care & Health has a projected overspend of +£35.4m", "older people (65+)
+# still at home 91 days after discharge"): a county's papers report them beside children's services, in the same
+# finance and performance reports, and they answer no question about children
+_ADULTS = re.compile(r"\b(?:adults?['’]? social care|ASCH|older (?:people|persons?|adults)|people aged 65|65 and over|"
+                     r"nursing (?:and|&) residential care|Better Care Fund|reablement|Care Act 2014)\b", re.I)
+# ...unless the statement names children too: transitions to adult services, a joint MASH, an all-age service
+_CHILDREN = re.compile(r"\b(?:child\w*|young (?:people|persons?|adults?)|youth|care[- ]leavers?|looked[- ]after|in care|"
+                       r"foster\w*|adopt\w*|famil\w*|pupils?|schools?|CYPE|transitions?|18[- ]25|SEND|teenage\w*|"
+                       r"parent\w*|kinship|UASC|unaccompanied)\b", re.I)
+# a question that does not ask about adults weighs a statement about adults' services alone by this (see "Search")
+ADULTS_ONLY = 0.5
+
+
+def adults_query(query: str) -> bool:
+    return _ADULTS.search(query) is not None or re.search(r"\badults?\b", query, re.I) is not None
+
+
+def adults_only(records: Records, texts: dict[int, str]) -> set[int]:
+    """The statements among `texts` that name adults' services, and no child, young person or family, nor does the
+    sentence before or after ("Overspends are reported in Adult Social Care & Health (+£35.4m) ..." is followed by
+    "Underspends ... Children, Young People & Education (-£9.9m)", which a reader of children's budgets wants)."""
+    alone = [sid for sid, text in texts.items() if _adults_alone(text)]
+    near = {n.of for n in neighbours(records, alone) if _CHILDREN.search(n.text)}
+    return set(alone) - near
+
+
+@lru_cache(maxsize=1 << 16)
+def _adults_alone(text: str) -> bool:
+    return _ADULTS.search(text) is not None and _CHILDREN.search(text) is None
 
 
 def in_care_query(query: str) -> bool:

@@ -19,7 +19,7 @@ from nlp.topics import Topic, expand_query
 from nlp.vocabulary import related_phrases
 from scrutineer.context import with_context
 from scrutineer.passages import Passage, Place, merge_adjacent
-from scrutineer.population import OUTSIDE_POPULATION, in_care_query, outside_care
+from scrutineer.population import ADULTS_ONLY, OUTSIDE_POPULATION, adults_only, adults_query, in_care_query, outside_care
 from scrutineer.query_filters import ReadQuery, apply_filters, read_query
 from scrutineer.why import TOPIC_LIST, Trace, Why, explain
 from store.records import Records
@@ -265,6 +265,9 @@ def _fused(records: Records, retrieved: list[tuple[list[int], float]], topical: 
     if in_care_query(trace.query):
         for sid in outside_care(records, list(scores)):
             scores[sid] *= OUTSIDE_POPULATION
+    if not adults_query(trace.query):
+        for sid in adults_only(records, {sid: texts.get(sid, "") for sid in scores}):
+            scores[sid] *= ADULTS_ONLY
     return sorted(scores.items(), key=lambda item: -item[1])
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scrutineer.pipeline import ingest
-from scrutineer.population import in_care_query, outside_care
+from scrutineer.population import adults_only, adults_query, in_care_query, outside_care
 from store.records import Records
 
 HIGHWAYS = """Highways and Transport Report
@@ -21,6 +21,18 @@ VIRTUAL_SCHOOL = """Corporate Parenting Panel report
 Virtual School
 
 The head teacher reported that attainment at key stage 4 rose this year and fewer pupils were excluded.
+"""
+
+FINANCE = """Revenue Budget Monitoring Report
+
+Directorate positions
+
+Adult Social Care & Health has a projected overspend of £35.4m, mainly in nursing and residential care for older people.
+
+Overspends are reported in Adult Social Care & Health (+£35.4m) and Growth, Environment & Transport (+£6.3m). Underspends
+are reported in Children, Young People & Education (-£9.9m).
+
+The Children's Services directorate reports rising costs of external placements.
 """
 
 
@@ -42,3 +54,16 @@ def test_a_statement_outside_the_population_is_known_by_its_paper_and_section(tm
                                        "ON d.id = s.document_id WHERE s.text LIKE '%school%' OR s.text LIKE '%stage 4%'"))
         outside = outside_care(records, list(rows))
     assert {rows[i] for i in outside} == {"highways.txt"}  # the panel's pupils are its children in care
+
+
+def test_adults_services_alone_are_known_by_their_own_words_and_their_neighbours(tmp_path: Path) -> None:
+    """A county's finance report sets adult social care beside children's services; a question about children wants
+    the second, and the sentence that leads into it."""
+    (tmp_path / "finance.txt").write_text(FINANCE)
+    with Records(tmp_path / "kb") as records:
+        ingest([tmp_path / "finance.txt"], records, workers=1)
+        texts = dict(records.db.execute("SELECT id, text FROM statements"))
+        alone = {texts[i][:30] for i in adults_only(records, texts)}
+    assert alone == {"Adult Social Care & Health has"}
+    assert not adults_query("why is the children's social care budget overspent on placements")
+    assert adults_query("adult social care overspend") and adults_query("support for adults with learning disabilities")

@@ -100,6 +100,8 @@ from nlp.topics import Topic, topics_of
     ("section 17 child in need cash support", Topic.FAMILY_SUPPORT),
     ("meetings every six months to look at a foster child's future", Topic.REVIEWS),
     ("neurodevelopmental and ADHD assessment pathway for CLA", Topic.HEALTH),
+    ("can our foster son keep living with us after he turns 18", Topic.ACCOMMODATION),  # staying put
+    ("staying with foster carers past the age of 18", Topic.ACCOMMODATION),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -186,6 +188,7 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("a resident ran off with the raffle money", Topic.EXPLOITATION),
     ("statutory meetings of the pension board", Topic.REVIEWS),
     ("moving home help for older residents", Topic.PLACEMENT_STABILITY),
+    ("foster carers approved after 18 months of assessment", Topic.ACCOMMODATION),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in
@@ -213,6 +216,7 @@ def test_loose_plain_words_search_the_printed_terms_only_in_a_question_about_chi
     assert "prison" in expand_query("care leavers in jail")
     assert "camhs" in expand_query("children in care getting help from child mental health services")
     assert "borough" in expand_query("children in care placed in other areas")
+    assert "staying" in expand_query("can our foster son keep living with us after he turns 18")  # each word plural
     assert "borough" not in expand_query("savings in other areas of the budget")
     assert "suspensions" in expand_query("children in care missing school or being excluded")
     assert "suspensions" not in expand_query("costs excluded from the capital programme")
