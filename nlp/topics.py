@@ -58,7 +58,7 @@ _RULES: dict[Topic, str] = {
                   # "emotional and behavioural health", "emotional and physical well-being"
                   r"emotional(?:,? (?:and|&) (?:behavioural|mental|physical))? (?:health|well-?being)|"
                   r"\bCAMHS\b|health passports?|\bIHAs?\b|\bRHAs?\b|therap",
-    Topic.WORKFORCE: r"social workers?|caseloads?|vacanc(?:y|ies)|agency (?:staff|workers?|social)|recruitment and retention|"
+    Topic.WORKFORCE: r"caseloads?|vacanc(?:y|ies)|agency (?:staff|workers?|social)|recruitment and retention|"
                      r"workforce|turnover|\bnewly qualified|\bASYE\b|\bIROs?\b",
     Topic.PERMANENCE: r"adopt(?:ion|ed|ive|ers?)|permanence|special guardianship|\bSGOs?\b|placement orders?|"
                       r"long[- ]term foster|care orders? discharged|kinship",
@@ -122,6 +122,21 @@ GATES: dict[Topic, tuple[str, ...]] = {
                           "shaped", "involv", "contributed"),
 }
 
+# A word that names a topic only beside words of what the topic is about: "social workers" are the workforce where a
+# statement speaks of recruiting, keeping, allocating or paying them, their posts and caseloads; "Social workers know
+# their children well" is practice, and two-thirds of the statements naming them are such (word, needs one of).
+_SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    Topic.WORKFORCE: (
+        re.compile(r"\bsocial workers?\b"),
+        re.compile(r"\b(?:recruit\w*|retain\w*|retention|allocat\w*|unallocated|\d+ cases|cases (?:each|per)|"
+                   r"number of cases|supervision(?! orders?)|training|trained|trainees?|apprentic\w*|students?|"
+                   r"permanent|interim|locums?|agency|posts|post holders?|establishment|vacan\w*|sickness|"
+                   r"leav(?:e|es|ing)(?! care)|turnover|changes? (?:of|in) (?:their )?social workers?|consistent|"
+                   r"same social worker|stable|workloads?|capacity|staffing|pay|salar\w*|market supplements?|academy|"
+                   r"frontline|step up|shortages?|not enough|too few|lack of|quit\w*|newly qualified|qualified|"
+                   r"numbers? of social workers|morale|temporary)\b")),
+}
+
 # Acronyms and jargon → the words papers also use for them (nlp/data/vocabulary.yaml).
 JARGON: dict[str, str] = jargon()
 ASKED: dict[str, str] = asked()
@@ -133,7 +148,9 @@ CHILDREN = re.compile(r"\b(?:child|children|young (?:people|person)|kids|teenage
 
 def topics_of(text: str) -> list[Topic]:
     low = text.lower()
-    return [t for t, p in _COMPILED.items() if (t not in GATES or any(g in low for g in GATES[t])) and p.search(low)]
+    found = [t for t, p in _COMPILED.items() if (t not in GATES or any(g in low for g in GATES[t])) and p.search(low)]
+    return found + [t for t, (word, needs) in _SAID_WITH.items()
+                    if t not in found and word.search(low) and needs.search(low)]
 
 
 def parse_topic(name: str) -> Topic | None:

@@ -60,6 +60,13 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Annual reviews of EHCPs were held within timescales.", Topic.REVIEWS, False),
     ("EHCP annual reviews within timescales rose to 61%.", Topic.REVIEWS, False),
     ("The Local Plan review will be consulted on in the spring.", Topic.REVIEWS, False),
+    # social workers are the workforce where a statement speaks of having them, not of their practice
+    ("We cannot recruit experienced social workers and rely on agency staff.", Topic.WORKFORCE, True),
+    ("Some children have too many changes of social worker.", Topic.WORKFORCE, True),
+    ("Many social workers and managers were temporary and did not stay long.", Topic.WORKFORCE, True),
+    ("Social workers know their children well.", Topic.WORKFORCE, False),
+    ("Children are seen regularly and alone by their social workers.", Topic.WORKFORCE, False),
+    ("Social workers help young people leaving care to find a home.", Topic.WORKFORCE, False),
 ])
 def test_topics_in_the_plain_words_papers_and_people_use(text: str, topic: Topic, expected: bool) -> None:
     """A question in plain words names its topic as papers do ("multiple moves" is placement stability), so that the
