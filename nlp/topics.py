@@ -59,7 +59,7 @@ _RULES: dict[Topic, str] = {
                   r"emotional(?:,? (?:and|&) (?:behavioural|mental|physical))? (?:health|well-?being)|"
                   r"\bCAMHS\b|health passports?|\bIHAs?\b|\bRHAs?\b|therap",
     Topic.WORKFORCE: r"caseloads?|vacanc(?:y|ies)|agency (?:staff|workers?|social)|recruitment and retention|"
-                     r"workforce|turnover|\bnewly qualified|\bASYE\b|\bIROs?\b",
+                     r"workforce|turnover|\bnewly qualified|\bASYE\b",
     Topic.PERMANENCE: r"adopt(?:ion|ed|ive|ers?)|permanence|special guardianship|\bSGOs?\b|placement orders?|"
                       r"long[- ]term foster|care orders? discharged|kinship",
     Topic.COURT: r"care proceedings|court|public law outline|\bPLO\b|care orders?|section 20|\bs\.?20\b|\bcafcass\b|"

@@ -67,6 +67,8 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Social workers know their children well.", Topic.WORKFORCE, False),
     ("Children are seen regularly and alone by their social workers.", Topic.WORKFORCE, False),
     ("Social workers help young people leaving care to find a home.", Topic.WORKFORCE, False),
+    ("IROs challenge drift in children's plans.", Topic.WORKFORCE, False),  # the reviewing service's, not staffing
+    ("IRO caseloads rose to 78 children each.", Topic.WORKFORCE, True),
 ])
 def test_topics_in_the_plain_words_papers_and_people_use(text: str, topic: Topic, expected: bool) -> None:
     """A question in plain words names its topic as papers do ("multiple moves" is placement stability), so that the
