@@ -124,7 +124,7 @@ GATES: dict[Topic, tuple[str, ...]] = {
 
 # A word that names a topic only beside words of what the topic is about: "social workers" are the workforce where a
 # statement speaks of recruiting, keeping, allocating or paying them, their posts and caseloads; "Social workers know
-# their children well" is practice, and two-thirds of the statements naming them are such (word, needs one of).
+# their children well" is practice, as half the statements naming them are (word, needs one of).
 _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
     Topic.WORKFORCE: (
         re.compile(r"\bsocial workers?\b"),

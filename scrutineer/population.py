@@ -40,8 +40,11 @@ _CHILDREN = re.compile(r"\b(?:child\w*|young (?:people|persons?|adults?)|youth|c
 ADULTS_ONLY = 0.5
 
 
+_ASKS_OF_ADULTS = re.compile(rf"{_ADULTS.pattern}|\badults?\b", re.I)
+
+
 def adults_query(query: str) -> bool:
-    return _ADULTS.search(query) is not None or re.search(r"\badults?\b", query, re.I) is not None
+    return _ASKS_OF_ADULTS.search(query) is not None
 
 
 def adults_only(records: Records, texts: dict[int, str]) -> set[int]:
