@@ -68,10 +68,9 @@ _ASKED: dict[Topic, str] = {
                      r"|workloads?|market supplements?|hard[- ]to[- ]fill|(?:keep|keeps|kept) the same (?:social )?worker"
                      r"|each (?:social )?worker (?:is )?responsible|(?:posts|jobs) (?:are )?(?:empty|vacant|unfilled)|"
                      r"(?:empty|unfilled|vacant) posts",
-    Topic.PERMANENCE: r"grandparents?|grandmothers?|grandfathers?|relatives?|aunts?|uncles?|extended family|"
-                      r"wider family|family members|family and friends|connected (?:carers?|persons?)|"
-                      r"forever famil|permanent (?:home|famil)"
-                      r"|matched with (?:new|adoptive|forever) (?:parents|famil)|child arrangements? orders?",
+    Topic.PERMANENCE: r"forever famil|permanent (?:home|famil)|matched with (?:new|adoptive|forever) (?:parents|famil)",
+    Topic.KINSHIP: r"grandparents?|grandmothers?|grandfathers?|grandchild\w*|relatives?|aunts?|uncles?|extended family|"
+                   r"wider family|family members|family and friends|connected (?:carers?|persons?)",
     Topic.COURT: r"courts?\b|judges?|legal (?:action|proceedings|orders?)|(?:taken|take|taking) (?:\w+ )?into care|"
                  r"removed from (?:their )?(?:parents|famil)"
                  r"|legal gateway|gateway panel|supervision orders?"
@@ -203,6 +202,9 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                    r"|meetings? (?:to check on|about (?:their|the) (?:own )?future|to look at)|check-?in meetings?|"
                    r"meetings every (?:six|6) months|statutory meetings?",
 }
+# Kinship is a part of permanence: a question on it votes among kinship's statements, not adoption's as well, unless
+# it asks about adoption too ("adoption and special guardianship").
+_ADOPTION = re.compile(r"\badopt|placement orders?\b|early permanence")
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
 _COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.items()}
 
@@ -215,4 +217,6 @@ def question_topics(question: str) -> tuple[Topic, ...]:
     found += [t for t, p in _COMPILED.items() if t not in found and p.search(low)]
     if CHILDREN.search(low):
         found += [t for t, p in _COMPILED_CHILDREN.items() if t not in found and p.search(low)]
+    if Topic.KINSHIP in found and not _ADOPTION.search(low):
+        return tuple(t for t in found if t is not Topic.PERMANENCE)
     return tuple(found)

@@ -24,6 +24,7 @@ class Topic(StrEnum):
     HEALTH = "health"
     WORKFORCE = "workforce"
     PERMANENCE = "adoption_permanence"
+    KINSHIP = "kinship_care"
     COURT = "court_proceedings"
     EDUCATION = "education"
     EXPLOITATION = "exploitation_missing"
@@ -62,6 +63,12 @@ _RULES: dict[Topic, str] = {
                      r"workforce|turnover|\bnewly qualified|\bASYE\b",
     Topic.PERMANENCE: r"adopt(?:ion|ed|ive|ers?)|permanence|special guardianship|\bSGOs?\b|placement orders?|"
                       r"long[- ]term foster|care orders? discharged|kinship",
+    # children brought up by relatives and friends: a part of permanence with its own orders, allowances and teams, so
+    # a question about grandparents votes among these rather than among adoption's statements too
+    Topic.KINSHIP: r"(?<!non-)kinship|special guardian|\bSGOs?\b|connected (?:persons?|carers?)|"
+                   r"(?:family and friends|friends and family) (?:care|carers?|foster\w*)|child arrangements? orders?|"
+                   r"regulation 24|(?:living|live|lives|placed|cared for|brought up) with (?:a |their |his |her )?"
+                   r"(?:relatives?|grandparents?|aunts?|uncles?|extended family|wider family)",
     Topic.COURT: r"care proceedings|court|public law outline|\bPLO\b|care orders?|section 20|\bs\.?20\b|\bcafcass\b|"
                  r"interim care|legal planning",
     Topic.EDUCATION: r"virtual school|\bPEPs?\b|personal education plans?|attainment|school|exclusions?|attendance|"

@@ -69,6 +69,12 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Social workers help young people leaving care to find a home.", Topic.WORKFORCE, False),
     ("IROs challenge drift in children's plans.", Topic.WORKFORCE, False),  # the reviewing service's, not staffing
     ("IRO caseloads rose to 78 children each.", Topic.WORKFORCE, True),
+    # kinship care: relatives and friends bringing up children, under special guardianship or as connected carers
+    ("69 are living with their extended family under an approved regulation 24.", Topic.KINSHIP, True),
+    ("Special guardians receive financial support in line with fostering allowances.", Topic.KINSHIP, True),
+    ("Placement with family and friends carers rose to 62.", Topic.KINSHIP, True),
+    ("Options are foster carers (non-kinship), a residential home or supported living.", Topic.KINSHIP, False),
+    ("Eleven children were adopted this year.", Topic.KINSHIP, False),
 ])
 def test_topics_in_the_plain_words_papers_and_people_use(text: str, topic: Topic, expected: bool) -> None:
     """A question in plain words names its topic as papers do ("multiple moves" is placement stability), so that the
