@@ -58,8 +58,8 @@ _ASKED: dict[Topic, str] = {
                 r"|lone children|leave to remain|immigration status"
                 r"|age disputes?|(?:came|come|coming|crossed|crossing) (?:across )?the channel|arriv\w* from abroad|"
                 r"all rights exhausted|illegal migration act",
-    Topic.HEALTH: r"check-?ups?|doctors?|\bgps?\b|nurses?|teeth|medical|well-?being|mental|counsell|jabs|vaccin|"
-                  r"strengths and difficulties|opticians?|eye tests?",
+    Topic.HEALTH: r"check-?ups?|doctors?|\bgps?\b|nurses?|teeth|medical|well-?being|jabs|vaccin|opticians?|eye tests?",
+    Topic.EMOTIONAL: r"mental|counsell|strengths and difficulties",
     Topic.WORKFORCE: r"\bstaff|hiring|locums?"
                      # "how many families does each practitioner hold", "Frontline and Step Up trainees"
                      r"|(?:children|families|cases) (?:does|do|did) each (?:practitioner|worker|social worker)|"
@@ -182,8 +182,9 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
     Topic.EDUCATION: r"(?<!to a )(?<!large )(?<!great )(?<!some )(?<!high )degrees?\b(?! of\b)|graduat\w*|"
                      r"persistent(?:ly)? absen"
                      r"|excluded\b|skipping (?:lessons|school|classes)",
-    Topic.HEALTH: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b|"
-                  r"how (?:\w+ ){0,4}(?:feel|feels|feeling)\b|questionnaires?\b|neurodevelopment\w*|\badhd\b",
+    Topic.HEALTH: r"neurodevelopment\w*|\badhd\b",
+    Topic.EMOTIONAL: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b|"
+                     r"how (?:\w+ ){0,4}(?:feel|feels|feeling)\b|questionnaires?\b",
     Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b|advocates?\b|surveys?\b|"
                          r"feedback from\b|(?:sit|sits|sitting|sat) on (?:\w+ ){0,2}panels?\b|"
                          r"(?:speak|speaks|speaking|spoke|talk\w*|meet\w*) (?:to |with )?councillors\b|"
@@ -202,9 +203,14 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                    r"|meetings? (?:to check on|about (?:their|the) (?:own )?future|to look at)|check-?in meetings?|"
                    r"meetings every (?:six|6) months|statutory meetings?",
 }
-# Kinship is a part of permanence: a question on it votes among kinship's statements, not adoption's as well, unless
-# it asks about adoption too ("adoption and special guardianship").
-_ADOPTION = re.compile(r"\badopt|placement orders?\b|early permanence")
+# Topics that are a part of another: a question on the part votes among the part's statements, not the whole's as
+# well, unless it also asks about the rest of the whole ("adoption and special guardianship", "health checks and
+# mental health").
+_PARTS = (
+    (Topic.KINSHIP, Topic.PERMANENCE, re.compile(r"\badopt|placement orders?\b|early permanence")),
+    (Topic.EMOTIONAL, Topic.HEALTH, re.compile(r"\b(?:health (?:checks?|assessments?)|dent\w*|teeth|immuni[sz]\w*|"
+                                               r"vaccin\w*|jabs|doctors?|gps?|medical|nurses?|check-?ups?|physical)\b")),
+)
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
 _COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.items()}
 
@@ -217,6 +223,7 @@ def question_topics(question: str) -> tuple[Topic, ...]:
     found += [t for t, p in _COMPILED.items() if t not in found and p.search(low)]
     if CHILDREN.search(low):
         found += [t for t, p in _COMPILED_CHILDREN.items() if t not in found and p.search(low)]
-    if Topic.KINSHIP in found and not _ADOPTION.search(low):
-        return tuple(t for t in found if t is not Topic.PERMANENCE)
+    for part, whole, also in _PARTS:
+        if part in found and not also.search(low):
+            found = [t for t in found if t is not whole]
     return tuple(found)

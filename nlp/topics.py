@@ -22,6 +22,7 @@ class Topic(StrEnum):
     RESIDENTIAL = "residential_care"
     UASC = "uasc"
     HEALTH = "health"
+    EMOTIONAL = "emotional_health"
     WORKFORCE = "workforce"
     PERMANENCE = "adoption_permanence"
     KINSHIP = "kinship_care"
@@ -59,6 +60,11 @@ _RULES: dict[Topic, str] = {
                   # "emotional and behavioural health", "emotional and physical well-being"
                   r"emotional(?:,? (?:and|&) (?:behavioural|mental|physical))? (?:health|well-?being)|"
                   r"\bCAMHS\b|health passports?|\bIHAs?\b|\bRHAs?\b|therap",
+    # the mind rather than the body: a part of health that a question about feelings votes among, without the
+    # health assessments and dental checks
+    Topic.EMOTIONAL: r"\bSDQs?\b|strengths and difficulties|mental (?:health|ill[- ]?health|wellbeing|well-being)|"
+                     r"emotional(?:,? (?:and|&) (?:behavioural|mental))? (?:health|well-?being)|\bCAMHS\b|therap|"
+                     r"counsell|(?<!educational )psycholog",
     Topic.WORKFORCE: r"caseloads?|vacanc(?:y|ies)|agency (?:staff|workers?|social)|recruitment and retention|"
                      r"workforce|turnover|\bnewly qualified|\bASYE\b",
     Topic.PERMANENCE: r"adopt(?:ion|ed|ive|ers?)|permanence|special guardianship|\bSGOs?\b|placement orders?|"

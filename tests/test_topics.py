@@ -75,6 +75,11 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Placement with family and friends carers rose to 62.", Topic.KINSHIP, True),
     ("Options are foster carers (non-kinship), a residential home or supported living.", Topic.KINSHIP, False),
     ("Eleven children were adopted this year.", Topic.KINSHIP, False),
+    # emotional health: the mind's part of health, without the health assessments and dental checks
+    ("The average SDQ score of children in care was 14.2.", Topic.EMOTIONAL, True),
+    ("Children wait too long for CAMHS.", Topic.EMOTIONAL, True),
+    ("74% of cared for children saw a dentist within the last 12 months.", Topic.EMOTIONAL, False),
+    ("They value the support from the educational psychologist.", Topic.EMOTIONAL, False),
 ])
 def test_topics_in_the_plain_words_papers_and_people_use(text: str, topic: Topic, expected: bool) -> None:
     """A question in plain words names its topic as papers do ("multiple moves" is placement stability), so that the
