@@ -13,6 +13,9 @@ from functools import lru_cache
 
 from nlp.topics import CHILDREN, Topic, topics_of
 
+_NOWHERE = (r"nowhere (?:safe )?(?:else )?to (?:live|stay|go)|sofa|rough sleep|sleeping rough|homeless|"
+            r"no fixed (?:address|abode)|b ?& ?bs?\b|bed and breakfasts?|hotels?\b|"
+            r"(?:emergency|temporary|unsafe) (?:\w+ )?(?:housing|accommodation)|evict\w*")
 _ASKED: dict[Topic, str] = {
     Topic.NEET: r"out of (?:work|a job)|(?:into|find|get|finding|getting) (?:a )?(?:work|jobs?)\b|unemploy|careers?\b|"
                 # "care leavers who are not working or studying", "not in work or education"
@@ -28,8 +31,9 @@ _ASKED: dict[Topic, str] = {
                                r"|\b(?:3|three)\+? (?:or more )?(?:placement )?moves\b"
                                r"|disruption meetings?|stability indicators?|(?:short|long)[- ]term stability"
                                r"|unplanned endings?|(?:arrangements?|placements?) disrupt\w*",
-    Topic.ACCOMMODATION: r"(?:somewhere|place|places|nowhere) (?:safe )?to (?:live|stay)|sofa|rough sleep|homeless|"
-                         r"no fixed (?:address|abode)|"
+    # nowhere suitable to live is also accommodation: such a question votes among both
+    Topic.HOMELESSNESS: _NOWHERE,
+    Topic.ACCOMMODATION: _NOWHERE + r"|(?:somewhere|place|places) (?:safe )?to (?:live|stay)|"
                          r"roof over|live independently|housing|tenanc|flats?\b|accommodation|living arrangements|"
                          r"where (?:do|does|did|will|can|should|are|is) (?:[\w']+ ){1,4}(?:live|stay)\b"
                          r"|unregulated (?:settings|accommodation|provision)"
@@ -125,6 +129,7 @@ _ASKED: dict[Topic, str] = {
                    r"|first reviews? within|\birs\b|independent reviewing service"
                    r"|independent chairs?|practice alerts?|midway (?:monitoring|reviews?)",
 }
+_HOSTELS = r"hostels?\b|shared (?:houses?|housing|flats?)|bedsits?\b"
 _SHORT_OF_PLACES = (r"(?:not enough|shortage of|lack of|too few) (?:local )?(?:places|beds)\b"
                     r"(?!.*\b(?:schools?|pupils?|nurser\w*|hospitals?|mental health|clubs?|holidays?)\b)")
 # Words loose enough to mean something else in other council business ("financial stability", "staff feelings",
@@ -151,16 +156,17 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                                r"(?:fall|falls|falling|fell) apart|"
                                r"(?:three|four|five|six|3|4|5|6) different (?:foster )?(?:places|homes|placements|carers)",
     # "care leavers who end up in hostels or shared houses", not a planning question on houses in multiple occupation
-    Topic.ACCOMMODATION: r"hostels?\b|shared (?:houses?|housing|flats?)|bedsits?\b|lodgings\b|"
-                         r"live (?:nearby|near by|close by)\b|"
-                         # "foster carers ... so care leavers can stay on with them": staying put
-                         r"foster\w*\b.{0,40}\b(?:stay|stays|staying|remain|remains|remaining) on\b|"
-                         # leaving care at 18, not a pupil's or a disabled young person's move to adult services
-                         # "can our foster son keep living with us after he turns 18": staying put
-                         r"\b(?:in care|foster\w*|carers?)\b.{0,60}\b(?:(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b"
-                         r"(?! months)|(?:after|past|beyond) (?:(?:their|his|her) )?(?:18th birthday|(?:the age of )?"
-                         r"(?:18|eighteen)\b(?! months)))|"
-                         r"(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months).{0,40}\b(?:in|leav\w*) care\b",
+    Topic.HOMELESSNESS: _HOSTELS,
+    # leaving care at 18, not a pupil's or a disabled young person's move to adult services
+    Topic.ACCOMMODATION: _HOSTELS + r"|lodgings\b|live (?:nearby|near by|close by)\b|"
+                         r"\bin care\b.{0,60}\b(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months)|"
+                         r"\b(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months).{0,40}\b(?:in|leav\w*) care\b",
+    # "foster carers ... so care leavers can stay on with them", "can our foster son keep living with us after he
+    # turns 18"
+    Topic.STAYING_PUT: r"foster\w*\b.{0,40}\b(?:stay|stays|staying|remain|remains|remaining) on\b|"
+                       r"\b(?:foster\w*|carers?)\b.{0,60}\b(?:(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b"
+                       r"(?! months)|(?:after|past|beyond) (?:(?:their|his|her) )?(?:18th birthday|(?:the age of )?"
+                       r"(?:18|eighteen)\b(?! months)))",
     # "work experience and job opportunities for care leavers", not the local economy's
     Topic.NEET: r"work experience|job (?:opportunit\w*|offers?|fairs?)|internships?|traineeships?"
                 r"|jobless|dropp\w* out of (?:sixth form|college|education|school|university|courses?)"
@@ -192,7 +198,10 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                          r"(?:hear|hears|hearing|heard) from\b"
                          r"|pledges?\b"
                          r"|tell councillors|youth forums?|complaints? (?:by|from) (?:children|young people)|"
-                         r"chair\w* their own",
+                         r"chair\w* their own|"
+                         # "do children in care get a real say in the decisions made about their lives"
+                         r"(?:a|their|any|no|more) (?:real |proper |genuine |meaningful |big |bigger |greater )say\b|"
+                         r"decisions (?:made |taken )?about (?:their|his|her) (?:own )?(?:lives|life|care|futures?)\b",
     # "checks that each child's plan is reviewed on time", not "the Local Plan was reviewed"
     Topic.REVIEWS: r"care plans?\b|reviews\b|plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|"
                    # "the independent person who checks each child's plan"
@@ -207,6 +216,8 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
 # well, unless it also asks about the rest of the whole ("adoption and special guardianship", "health checks and
 # mental health").
 _PARTS = (
+    (Topic.STAYING_PUT, Topic.ACCOMMODATION, re.compile(r"\b(?:homeless\w*|hostels?|b ?& ?bs?|hotels?|emergency|sofa|"
+                                                        r"supported accommodation|housing)\b")),
     (Topic.KINSHIP, Topic.PERMANENCE, re.compile(r"\badopt|placement orders?\b|early permanence")),
     (Topic.EMOTIONAL, Topic.HEALTH, re.compile(r"\b(?:health (?:checks?|assessments?)|dent\w*|teeth|immuni[sz]\w*|"
                                                r"vaccin\w*|jabs|doctors?|gps?|medical|nurses?|check-?ups?|physical)\b")),

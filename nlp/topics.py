@@ -11,13 +11,15 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from nlp.vocabulary import asked, asked_about_children, jargon
+from nlp.vocabulary import asked, asked_about_care, asked_about_children, jargon
 
 
 class Topic(StrEnum):
     NEET = "neet"
     PLACEMENT_STABILITY = "placement_stability"
     ACCOMMODATION = "accommodation"
+    HOMELESSNESS = "homelessness"
+    STAYING_PUT = "staying_put"
     FOSTERING = "foster_recruitment"
     RESIDENTIAL = "residential_care"
     UASC = "uasc"
@@ -51,6 +53,12 @@ _RULES: dict[Topic, str] = {
                          r"bed and breakfast|\bB ?& ?B\b|homeless|suitable accommodation|housing|staying close|"
                          r"staying put|supported lodgings|emergency beds?|independent living|"
                          r"stay(?:ing|s)? (?:on )?(?:living )?with (?:their |his |her )?(?:former )?foster (?:carers?|famil)",
+    # two parts of accommodation that questions ask about apart: nowhere suitable to live, and staying on with carers
+    Topic.HOMELESSNESS: r"emergency accommodation|bed and breakfast|\bB ?& ?Bs?\b|\bhotels?\b|hostels?|homeless|"
+                        r"sofa[- ]?surf|rough sleep|no fixed (?:address|abode)|suitable accommodation|"
+                        r"appropriate accommodation|temporary accommodation|emergency beds?|evict",
+    Topic.STAYING_PUT: r"staying put|staying close|"
+                       r"stay(?:ing|s)? (?:on )?(?:living )?with (?:their |his |her )?(?:former )?foster (?:carers?|famil)",
     Topic.FOSTERING: r"foster(?:ing|er)? (?:carers? )?recruit|recruit(?:ment|ing)? (?:of )?(?:new )?foster|foster carers?|"
                      r"fostering households|mockingbird|foster4|in-house foster|independent fostering|\bIFAs?\b|"
                      r"\brecruit\w*\b.*\bfoster|\bfoster\w*\b.*\brecruit|(?:become|becoming) a foster|people to foster\b",
@@ -154,9 +162,14 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
 JARGON: dict[str, str] = jargon()
 ASKED: dict[str, str] = asked()
 ASKED_ABOUT_CHILDREN: dict[str, str] = asked_about_children()
+ASKED_ABOUT_CARE: dict[str, str] = asked_about_care()
 # A question about children (or their placements), where looser plain words may name a topic or its terms.
 CHILDREN = re.compile(r"\b(?:child|children|young (?:people|person)|kids|teenagers?|pupils?|care leavers?|"
                       r"placements?|foster\w*|looked after|in care|cared for|cla|lac|cic|uasc)\b")
+
+
+# A question about a child in foster or other care (not a care leaver), where "after 18" means staying put.
+IN_CARE = re.compile(r"\b(?:foster\w*|carers?|in care|looked after|cared for|cla|lac|cic)\b")
 
 
 def topics_of(text: str) -> list[Topic]:
@@ -194,6 +207,8 @@ def _expanded(query: str) -> tuple[str, ...]:
     low = query.lower()
     words = re.findall(r"[a-z0-9]+", low)
     tables = (JARGON, ASKED, ASKED_ABOUT_CHILDREN) if CHILDREN.search(low) else (JARGON, ASKED)
+    if IN_CARE.search(low):
+        tables += (ASKED_ABOUT_CARE,)
     # each word in the plural too: "PEPs", "personal education plans", "return home interviews", "he turns 18"
     extra = [v for table in tables for k, v in table.items() if _said(k).search(low)]
     spelled = [k for k, v in JARGON.items()

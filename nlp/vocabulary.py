@@ -26,6 +26,7 @@ class Vocabulary(BaseModel):
     phrases: dict[str, str]
     asked: dict[str, str]
     asked_about_children: dict[str, str]
+    asked_about_care: dict[str, str]
     concepts: dict[str, Concept]
 
 
@@ -49,6 +50,11 @@ def asked_about_children() -> dict[str, str]:
     """Plain words too loose for other council business ("questionnaire"), searched so only in a question about
     children."""
     return vocabulary().asked_about_children
+
+
+def asked_about_care() -> dict[str, str]:
+    """Plain words that mean staying put only for a child in foster or other care ("after they turn 18")."""
+    return vocabulary().asked_about_care
 
 
 def _stem(word: str) -> str:

@@ -80,6 +80,13 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Children wait too long for CAMHS.", Topic.EMOTIONAL, True),
     ("74% of cared for children saw a dentist within the last 12 months.", Topic.EMOTIONAL, False),
     ("They value the support from the educational psychologist.", Topic.EMOTIONAL, False),
+    ("The local authority continues to use bed and breakfast accommodation for some care leavers.", Topic.HOMELESSNESS,
+     True),
+    ("Care leavers live in safe and suitable accommodation.", Topic.HOMELESSNESS, True),
+    ("Young people are supported to remain in staying put arrangements.", Topic.HOMELESSNESS, False),
+    ("Young people are supported to remain in staying put arrangements.", Topic.STAYING_PUT, True),
+    ("Not enough older children are helped to stay with their foster carers until they are ready.",
+     Topic.STAYING_PUT, True),
 ])
 def test_topics_in_the_plain_words_papers_and_people_use(text: str, topic: Topic, expected: bool) -> None:
     """A question in plain words names its topic as papers do ("multiple moves" is placement stability), so that the

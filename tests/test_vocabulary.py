@@ -43,3 +43,11 @@ def test_plain_words_of_a_question_search_the_printed_terms_one_way() -> None:
     assert {"offending", "youth", "justice"} <= set(expand_query("children in trouble with the police"))
     assert "police" not in expand_query("offending by children in care")  # papers' words do not turn into askers'
     assert "away" not in expand_query("children going missing")
+
+
+def test_turning_18_means_staying_put_only_for_a_child_in_care() -> None:
+    """Staying put is staying on with foster carers: a question about care leavers' B&Bs "when they turn 18" does not
+    search it (probe21 and probe22 asked it so, in two helpers' words)."""
+    assert {"staying", "put"} <= set(expand_query("can my foster child keep living with us after they turn 18"))
+    assert "put" in expand_query("are care leavers being put in B&Bs when they turn 18")  # the question's own word
+    assert "staying" not in expand_query("are care leavers being put in B&Bs when they turn 18")
