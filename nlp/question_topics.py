@@ -218,6 +218,7 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
 _PARTS = (
     (Topic.STAYING_PUT, Topic.ACCOMMODATION, re.compile(r"\b(?:homeless\w*|hostels?|b ?& ?bs?|hotels?|emergency|sofa|"
                                                         r"supported accommodation|housing)\b")),
+    (Topic.PLACEMENT_COSTS, Topic.FINANCE, re.compile(r"\b(?:council tax|reserves|grants?|staff\w*|agency social)\b")),
     (Topic.KINSHIP, Topic.PERMANENCE, re.compile(r"\badopt|placement orders?\b|early permanence")),
     (Topic.EMOTIONAL, Topic.HEALTH, re.compile(r"\b(?:health (?:checks?|assessments?)|dent\w*|teeth|immuni[sz]\w*|"
                                                r"vaccin\w*|jabs|doctors?|gps?|medical|nurses?|check-?ups?|physical)\b")),

@@ -32,6 +32,7 @@ class Topic(StrEnum):
     EDUCATION = "education"
     EXPLOITATION = "exploitation_missing"
     FINANCE = "finance"
+    PLACEMENT_COSTS = "placement_costs"
     PARTICIPATION = "participation"
     FAMILY_SUPPORT = "family_support"
     REVIEWS = "care_plan_reviews"
@@ -147,6 +148,12 @@ GATES: dict[Topic, tuple[str, ...]] = {
 # statement speaks of recruiting, keeping, allocating or paying them, their posts and caseloads; "Social workers know
 # their children well" is practice, as half the statements naming them are (word, needs one of).
 _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    # what children's placements cost: a part of finance, which also holds every other line of a council's budget
+    Topic.PLACEMENT_COSTS: (
+        re.compile(r"\b(?:costs?|costly|spend\w*|overspe\w*|underspe\w*|budgets?|prices?|fees?|expenditure|"
+                   r"pressures?|forecast\w*|savings?)\b|£\s?\d"),
+        re.compile(r"\b(?:placements?|residential|children'?s homes?|foster\w*|looked after|cared for|in care|cla|lac|"
+                   r"ifas?|semi-independent|supported accommodation|care leavers?|uasc)\b")),
     Topic.WORKFORCE: (
         re.compile(r"\bsocial workers?\b"),
         re.compile(r"\b(?:recruit\w*|retain\w*|retention|allocat\w*|unallocated|\d+ cases|cases (?:each|per)|"

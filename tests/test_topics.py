@@ -84,6 +84,12 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
      True),
     ("Care leavers live in safe and suitable accommodation.", Topic.HOMELESSNESS, True),
     ("Young people are supported to remain in staying put arrangements.", Topic.HOMELESSNESS, False),
+    # what children's placements cost, not every line of the council's budget
+    ("The number of children placed in residential care continues to grow, with costs up 12%.", Topic.PLACEMENT_COSTS,
+     True),
+    ("Not having our own children's homes is significantly driving up cost.", Topic.PLACEMENT_COSTS, True),
+    ("The treasury management budget is forecast to underspend by £1.2m.", Topic.PLACEMENT_COSTS, False),
+    ("Placements for looked after children rose to 1,450.", Topic.PLACEMENT_COSTS, False),
     ("Young people are supported to remain in staying put arrangements.", Topic.STAYING_PUT, True),
     ("Not enough older children are helped to stay with their foster carers until they are ready.",
      Topic.STAYING_PUT, True),
