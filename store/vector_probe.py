@@ -13,7 +13,8 @@ PROBE_SECONDS = 120.0
 def probe(store: Path, collection: str, timeout: float = PROBE_SECONDS) -> str | None:
     """None when the store answers a count, a full id listing and a query; else what went wrong, in a few words."""
     try:
-        run = subprocess.run([sys.executable, "-m", "store.vector_probe", str(store), collection],
+        # absolute: the child runs from the project's root, where a relative path names another (empty) store
+        run = subprocess.run([sys.executable, "-m", "store.vector_probe", str(store.resolve()), collection],
                              capture_output=True, text=True, timeout=timeout, cwd=Path(__file__).resolve().parent.parent)
     except subprocess.TimeoutExpired:
         return f"reading it took over {timeout:.0f} s"

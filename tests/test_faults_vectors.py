@@ -100,6 +100,20 @@ def test_a_damaged_index_is_reported_not_a_crash_and_reset_repairs_it(tmp_path: 
     assert rebuilt.size() == 100
 
 
+def test_a_kb_named_by_a_relative_path_is_probed_where_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The probe's subprocess runs from the project's root: a relative path once sent it to an empty store there
+    (created on the way), which read as sound, so the damaged one was opened."""
+    monkeypatch.chdir(tmp_path)
+    kb = Path("relative-probe-kb")
+    index = VectorIndex(kb, "unit")
+    index.add(list(range(1500)), _vectors(1500), [{"a": 1}] * 1500)
+    index.close()
+    _damage(tmp_path / kb)
+    with pytest.raises(IndexDamaged, match="reindex"):
+        VectorIndex(kb, "unit")
+    assert not (ROOT / kb).exists()
+
+
 def test_an_interrupted_write_is_checked_once_then_trusted(tmp_path: Path) -> None:
     index = VectorIndex(tmp_path, "unit")
     index.add([1, 2], np.eye(16, dtype=np.float32)[:2], [{"a": 1}] * 2)
