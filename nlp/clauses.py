@@ -22,6 +22,15 @@ def word_start(text: str, lo: int, floor: int) -> int:
     return lo
 
 
+def whole_words(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """`lo` and `hi` moved out to the spaces around the printed words they fall in ("55|%" → "55%")."""
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return lo, hi
+
+
 def clause_end(text: str, end: int, ceiling: int) -> int:
     m = TRAILING_END.search(text, end, ceiling)
     return m.start() if m else ceiling

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ingest.periods import Period
 from nlp.basis import basis_of, clause_basis, comparator_frame, contrasted, trailing_basis
-from nlp.clauses import clause_end, clause_start, word_start
+from nlp.clauses import clause_end, clause_start, whole_words, word_start
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, about_children, about_money, off_domain
 from nlp.evidence import Place, Verdict, blocked, judge, qualified
 from nlp.figure_periods import (
@@ -390,6 +390,7 @@ def _default_period(f: Found, ctx: DocumentContext):
 
 
 def _label(f: Found, text: str) -> str:
-    """The words around the value, as printed."""
-    s, e = f.value.span
-    return " ".join(text[max(0, s - 60):min(len(text), e + 60)].split())
+    """The words within 60 characters of the value, as printed, each whole: a window cut inside a word read "ommunity
+    projects (£1m)"."""
+    lo, hi = whole_words(text, max(0, f.value.span[0] - 60), min(len(text), f.value.span[1] + 60))
+    return " ".join(text[lo:hi].split())

@@ -95,3 +95,14 @@ def test_a_change_from_an_unmapped_figure_borrows_no_measure_from_earlier() -> N
     got = {m.value: m.indicator for m in rows(
         "Only 70% of children looked after have attendance of 95% or better.", "This is an increase from 61.5% in 2016-17.")}
     assert got == {70: "", 61.5: ""}  # a share above a bar, not the attendance rate
+
+
+def test_a_label_holds_whole_words_only() -> None:
+    """A label is the printed words around its value; a window cut inside a word read "ommunity projects (£1m)"."""
+    sentence = ("Across the county the proportion of our care leavers aged 19 to 21 who were in education, employment or "
+                "training reached 62% this quarter against the statistical neighbour average of 55% and a target of 65%.")
+    found = rows(sentence, ctx=PAPER)
+    assert found
+    words = set(sentence.split())
+    for m in found:
+        assert m.label.split()[0] in words and m.label.split()[-1] in words, m.label
