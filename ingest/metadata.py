@@ -55,6 +55,7 @@ _INSPECTION = re.compile(
     r"|review of the effectiveness of the local safeguarding children)",
     re.M,
 )
+_DANGLING = re.compile(r"(?:\b(?:of|and|for|to|the|in|on|at|with|from|by|or|a|an)|[-–—,&])\s*$", re.I)
 _COUNCIL_REPORT = re.compile(r"report title|subject\s*:|purpose of (?:the )?report|^report of\b|^report to\b", re.M)
 _VISIT = re.compile(r"^(?:focused|monitoring|joint targeted area inspection|inspection) visit\b|^.{0,20}visit to .{0,80}"
                     r"children'?s services\b|\b(?:focused|monitoring) visit\b", re.M)
@@ -215,12 +216,17 @@ def _date_near(blocks: list[Block], after: Block | None) -> date | None:
 
 
 def _labelled(head: list[Block], label: str) -> str | None:
+    """The value printed after a label ("Subject: ..."), on its line or the next; a value that stops on "of", "and" or a
+    dash runs on into the next block ("... Decision 24/00093 - Future of" / "Commissioned Services at Seashells and
+    Millmead Family Hubs", where the label's column wraps)."""
     for i, b in enumerate(head):
         m = _LABEL[label].match(b.text)
         if m:
-            value = m.group(1).strip()
-            if len(value) < 4 and i + 1 < len(head):
-                value = head[i + 1].text
+            value, i = m.group(1).strip(), i + 1
+            if len(value) < 4 and i < len(head):
+                value, i = head[i].text, i + 1
+            while _DANGLING.search(value) and i < len(head) and ":" not in head[i].text and len(value) < 200:
+                value, i = f"{value} {head[i].text}", i + 1
             return re.sub(r"\s+", " ", value)[:200]
     return None
 

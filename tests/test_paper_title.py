@@ -25,3 +25,15 @@ def test_a_table_row_or_header_is_no_title() -> None:
         meta = infer([Block(text=row, page=1, font_size=16.0), _heading("Children looked after rate, per 10,000"),
                       Block(text="West Sussex compared with its statistical neighbours.", page=1)])
         assert meta.title == "Children looked after rate, per 10,000", row
+
+
+def test_a_labelled_subject_that_wraps_runs_on_into_the_next_block() -> None:
+    """Kent's "Subject:" column wraps the title: a value stopping on "of" or a dash goes on; "Summary:" does not join."""
+    meta = infer([Block(text="To: Cabinet - 4 March 2025", page=1),
+                  Block(text="Subject: Cabinet reconsideration of Decision 24/00093 - Future of", page=1),
+                  Block(text="Commissioned Services at Seashells and Millmead Family Hubs", page=1, bold=True),
+                  Block(text="Summary: Following the Scrutiny Committee's referral of this decision.", page=1)])
+    assert meta.title == ("Cabinet reconsideration of Decision 24/00093 - Future of Commissioned Services at Seashells "
+                          "and Millmead Family Hubs")
+    meta = infer([Block(text="Subject: Budget 2025-26", page=1), Block(text="The Council must set a budget.", page=1)])
+    assert meta.title == "Budget 2025-26"
