@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from nlp.question_topics import question_topics
+from nlp.topics import PARTS
 
 QUESTIONS = Path(__file__).resolve().parent / "queries" / "question_topics.tsv"
 
@@ -31,7 +32,8 @@ def main() -> None:
     for split in dict.fromkeys(r["split"] for r in rows):
         named, asked, off, off_named = Counter(), Counter(), 0, 0
         for r in (r for r in rows if r["split"] == split):
-            got = [t.value for t in question_topics(r["question"])]
+            # a part names its whole, more narrowly: "family hubs" is family support, "grandparents" permanence
+            got = [x.value for t in question_topics(r["question"]) for x in (t, PARTS.get(t)) if x]
             if r["topic"] == "none":
                 off += 1
                 off_named += bool(got)

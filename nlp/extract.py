@@ -16,7 +16,7 @@ from nlp.models import DocumentContext, Extraction, Metric
 from nlp.prose import StatementIn, metrics_from_statements
 from nlp.table_metrics import metrics_from_table
 from nlp.taxonomy import Taxonomy
-from nlp.topics import topics_of
+from nlp.topics import title_parts, topics_of
 
 if TYPE_CHECKING:  # spaCy loads only when an extractor is built, not when the CLI starts
     from nlp.entities import EntityTagger
@@ -103,9 +103,12 @@ def extract_metrics(doc: Document, taxonomy: Taxonomy, ctx: DocumentContext | No
 
 
 def topics_only(doc: Document) -> Extraction:
-    """What the fast profile extracts: the rules' topics, which search filters by (no metrics, no entities)."""
+    """What the fast profile extracts: the rules' topics, which search filters by (no metrics, no entities), and the
+    parts of topics the paper's title names."""
+    titled = title_parts(doc.meta.title)
+    found = ((i, topics_of(s.text)) for i, s in enumerate(doc.statements))
     return Extraction(document_id=doc.id, topics={
-        i: [t.value for t in found] for i, s in enumerate(doc.statements) if (found := topics_of(s.text))})
+        i: [t.value for t in dict.fromkeys(own + titled)] for i, own in found if own or titled})
 
 
 class Extractor:

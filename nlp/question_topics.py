@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nlp.topics import CHILDREN, Topic, topics_of
+from nlp.topics import CHILDREN, PARTS, Topic, topics_of
 
 _NOWHERE = (r"nowhere (?:safe )?(?:else )?to (?:live|stay|go)|sofa|rough sleep|sleeping rough|homeless|"
             r"no fixed (?:address|abode)|b ?& ?bs?\b|bed and breakfasts?|hotels?\b|"
@@ -121,6 +121,8 @@ _ASKED: dict[Topic, str] = {
                           r"|family safeguarding|start for life|multi-?systemic therapy"
                           r"|section 17\b|no wrong door|one[- ]stop (?:centres?|shops?) for famil|"
                           r"before (?:children|a child|they) (?:are|is) (?:taken|come|coming) into care",
+    # "help for parents with young children at local centres", "one-stop centres for family support"
+    Topic.FAMILY_HUBS: r"(?:children'?s|family|local|community|one[- ]stop) cent(?:re|er)s?\b|one[- ]stop shops? for famil",
     Topic.REVIEWS: r"reviewing officers?|reviews? of (?:[\w']+ ){0,3}care plans?|"
                    r"care plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|oversight of (?:[\w']+ ){0,2}care plans?"
                    # "reviews held on time", "pathway plan reviews", "quality assurance of care planning"
@@ -135,6 +137,7 @@ _SHORT_OF_PLACES = (r"(?:not enough|shortage of|lack of|too few) (?:local )?(?:p
 # Words loose enough to mean something else in other council business ("financial stability", "staff feelings",
 # "tell us what you think about bin collections"): they name a topic only in a question about children.
 _ABOUT_CHILDREN: dict[Topic, str] = {
+    Topic.FAMILY_HUBS: r"(?<!mockingbird )(?<!retention )hubs?\b",  # "now children's centres have become hubs"
     Topic.PLACEMENT_STABILITY: r"how (?:settled|stable)\b|"
                                # "moved to a new foster home", "lived in three or more places in a year"
                                r"mov\w* (?:in)?to (?:a )?(?:new|different|another) (?:foster )?"
@@ -212,17 +215,19 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                    r"|meetings? (?:to check on|about (?:their|the) (?:own )?future|to look at)|check-?in meetings?|"
                    r"meetings every (?:six|6) months|statutory meetings?",
 }
-# Topics that are a part of another: a question on the part votes among the part's statements, not the whole's as
-# well, unless it also asks about the rest of the whole ("adoption and special guardianship", "health checks and
-# mental health").
-_PARTS = (
-    (Topic.STAYING_PUT, Topic.ACCOMMODATION, re.compile(r"\b(?:homeless\w*|hostels?|b ?& ?bs?|hotels?|emergency|sofa|"
-                                                        r"supported accommodation|housing)\b")),
-    (Topic.PLACEMENT_COSTS, Topic.FINANCE, re.compile(r"\b(?:council tax|reserves|grants?|staff\w*|agency social)\b")),
-    (Topic.KINSHIP, Topic.PERMANENCE, re.compile(r"\badopt|placement orders?\b|early permanence")),
-    (Topic.EMOTIONAL, Topic.HEALTH, re.compile(r"\b(?:health (?:checks?|assessments?)|dent\w*|teeth|immuni[sz]\w*|"
-                                               r"vaccin\w*|jabs|doctors?|gps?|medical|nurses?|check-?ups?|physical)\b")),
-)
+# A question on a part of a topic (topics.PARTS) votes among the part's statements, not the whole's as well, unless it
+# also asks about the rest of the whole ("adoption and special guardianship", "health checks and mental health"). A
+# part missing here (homelessness) votes beside its whole.
+_ALSO_THE_WHOLE: dict[Topic, re.Pattern[str]] = {
+    Topic.STAYING_PUT: re.compile(r"\b(?:homeless\w*|hostels?|b ?& ?bs?|hotels?|emergency|sofa|supported accommodation|"
+                                  r"housing)\b"),
+    Topic.PLACEMENT_COSTS: re.compile(r"\b(?:council tax|reserves|grants?|staff\w*|agency social)\b"),
+    Topic.KINSHIP: re.compile(r"\badopt|placement orders?\b|early permanence"),
+    Topic.EMOTIONAL: re.compile(r"\b(?:health (?:checks?|assessments?)|dent\w*|teeth|immuni[sz]\w*|vaccin\w*|jabs|"
+                                r"doctors?|gps?|medical|nurses?|check-?ups?|physical)\b"),
+    Topic.FAMILY_HUBS: re.compile(r"\b(?:early (?:help|support|intervention)|edge of care|into care|keep\w* famil\w*|"
+                                  r"famil\w* together|family support|reunif\w*|going home|back home)\b"),
+}
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
 _COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.items()}
 
@@ -235,7 +240,8 @@ def question_topics(question: str) -> tuple[Topic, ...]:
     found += [t for t, p in _COMPILED.items() if t not in found and p.search(low)]
     if CHILDREN.search(low):
         found += [t for t, p in _COMPILED_CHILDREN.items() if t not in found and p.search(low)]
-    for part, whole, also in _PARTS:
-        if part in found and not also.search(low):
-            found = [t for t in found if t is not whole]
+    for part, also in _ALSO_THE_WHOLE.items():
+        if part in found:
+            drop = PARTS[part] if not also.search(low) else part if PARTS[part] in found else None
+            found = [t for t in found if t is not drop]
     return tuple(found)

@@ -35,6 +35,7 @@ class Topic(StrEnum):
     PLACEMENT_COSTS = "placement_costs"
     PARTICIPATION = "participation"
     FAMILY_SUPPORT = "family_support"
+    FAMILY_HUBS = "family_hubs"
     REVIEWS = "care_plan_reviews"
 
 
@@ -114,6 +115,9 @@ _RULES: dict[Topic, str] = {
                           r"(?:becoming looked after|coming into care|come into care|entering care|needing to come into care)|"
                           r"supporting families (?:programme|outcomes|framework)|troubled families|families first for children|"
                           r"families first (?:reforms?|programme|pathfinder)|parenting (?:support|programmes?)",
+    # the places families go for that help: a part of family support that questions ask about by name
+    Topic.FAMILY_HUBS: r"family hubs?|children'?s cent(?:re|er)s?|family cent(?:re|er)s?|(?:best )?start for life|"
+                       r"sure ?start",
     # the oversight of each child's care plan: the independent reviewing officer, looked after reviews on time
     Topic.REVIEWS: r"\bIROs?\b|independent reviewing (?:officers?|service|team)|reviewing officers?|"
                    r"(?:looked after|child(?:ren)? in care|cared for|\bcla|\blac) reviews?|care plan reviews?|"
@@ -165,6 +169,12 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"numbers? of social workers|morale|temporary)\b")),
 }
 
+# Topics that are a part of another, which questions ask about on their own (search votes among the part alone).
+PARTS: dict[Topic, Topic] = {
+    Topic.STAYING_PUT: Topic.ACCOMMODATION, Topic.HOMELESSNESS: Topic.ACCOMMODATION, Topic.KINSHIP: Topic.PERMANENCE,
+    Topic.EMOTIONAL: Topic.HEALTH, Topic.PLACEMENT_COSTS: Topic.FINANCE, Topic.FAMILY_HUBS: Topic.FAMILY_SUPPORT,
+}
+
 # Acronyms and jargon → the words papers also use for them (nlp/data/vocabulary.yaml).
 JARGON: dict[str, str] = jargon()
 ASKED: dict[str, str] = asked()
@@ -184,6 +194,14 @@ def topics_of(text: str) -> list[Topic]:
     found = [t for t, p in _COMPILED.items() if (t not in GATES or any(g in low for g in GATES[t])) and p.search(low)]
     return found + [t for t, (word, needs) in _SAID_WITH.items()
                     if t not in found and word.search(low) and needs.search(low)]
+
+
+def title_parts(title: str | None) -> list[Topic]:
+    """The parts of a topic a paper's title names ("Seashells and Millmead Family Hub Consultation", "Staying Close
+    Pilot"), which each of its statements takes: residents' comments that "Seashells has health clinics" never say
+    "family hub". Only parts: a title naming a broad topic does not make each line about it (every statement of a family
+    hubs consultation as family support cost early help questions recall@30, probes 5, 8 and 20)."""
+    return [t for t in topics_of(title or "") if t in PARTS]
 
 
 def parse_topic(name: str) -> Topic | None:

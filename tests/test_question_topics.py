@@ -29,7 +29,7 @@ from nlp.topics import Topic, topics_of
     ("children in care whose whereabouts are unknown", Topic.EXPLOITATION),
     ("teenagers who came to this country on their own", Topic.UASC),
     ("emotional health scores of children in care", Topic.EMOTIONAL),
-    ("family centres offering help to parents", Topic.FAMILY_SUPPORT),
+    ("family centres offering help to parents", Topic.FAMILY_HUBS),
     ("children's services budget going over", Topic.FINANCE),
     ("listening to what children in care tell us", Topic.PARTICIPATION),
     ("young people leaving children's homes helped to live nearby", Topic.ACCOMMODATION),
@@ -52,7 +52,7 @@ from nlp.topics import Topic, topics_of
     ("older men preying on girls in care", Topic.EXPLOITATION),
     ("children who arrived in the UK alone", Topic.UASC),
     ("who oversees each young person's plan while they are in care", Topic.REVIEWS),
-    ("parents can find support at family hubs", Topic.FAMILY_SUPPORT),
+    ("parents can find support at family hubs", Topic.FAMILY_HUBS),
     ("not enough beds for children who need a home", Topic.RESIDENTIAL),
     ("children in care reaching 18", Topic.ACCOMMODATION),
     ("care leavers who are not working or studying", Topic.NEET),
@@ -230,21 +230,30 @@ def test_loose_plain_words_search_the_printed_terms_only_in_a_question_about_chi
 @pytest.mark.parametrize(("question", "topics"), [
     ("grandparents raising grandchildren who would otherwise be in care", (Topic.KINSHIP,)),
     ("permanence through special guardianship orders for grandparents", (Topic.KINSHIP,)),
-    ("adoption and special guardianship support", (Topic.PERMANENCE, Topic.KINSHIP)),
+    ("adoption and special guardianship support", (Topic.PERMANENCE,)),
     ("how long do children wait to be adopted", (Topic.PERMANENCE,)),
     ("the emotional wellbeing of looked after children", (Topic.EMOTIONAL,)),
     ("how long children in care wait for mental health help", (Topic.EMOTIONAL,)),
     ("children in care seeing a dentist", (Topic.HEALTH,)),
-    ("SDQ scores and dental checks of children in care", (Topic.HEALTH, Topic.EMOTIONAL)),
+    ("SDQ scores and dental checks of children in care", (Topic.HEALTH,)),
     ("can my foster child keep living with us after they turn 18", (Topic.STAYING_PUT,)),
     ("why is the council overspending so much on placements for looked after children?", (Topic.PLACEMENT_COSTS,)),
     ("children's services budget going over", (Topic.FINANCE,)),
+    # family hubs are a part of family support; "now children's centres have become hubs"
+    ("what help can families get from the new family hubs before social services get involved?", (Topic.FAMILY_HUBS,)),
+    ("help for parents with young children at local centres", (Topic.FAMILY_HUBS,)),
+    ("where can parents get help now children's centres have become hubs", (Topic.FAMILY_HUBS,)),
+    ("family hubs and early help for families", (Topic.FAMILY_SUPPORT,)),
+    ("one-stop centres for family support in the community", (Topic.FAMILY_SUPPORT,)),
+    ("Mockingbird hub carers and retention of in-house carers", (Topic.FOSTERING,)),
     # nowhere suitable to live is a part of accommodation that votes with the whole, which holds supported housing
     ("care leavers put in B&B or hostels because nothing else was available", (Topic.ACCOMMODATION,
                                                                                Topic.HOMELESSNESS)),
 ])
 def test_a_question_on_part_of_a_topic_votes_among_that_part(question: str, topics: tuple[Topic, ...]) -> None:
-    """Kinship care is a part of permanence, emotional health of health, staying put of accommodation; a question on
-    the part alone no longer takes the rest of the whole into its topic vote (probes: "grandparents and other relatives
-    bringing up children" recall@10 0.200 -> 0.560, "SDQ scores of looked after children" 0.696 -> 0.870)."""
+    """Kinship care is a part of permanence, emotional health of health, staying put of accommodation, family hubs of
+    family support; a question on the part alone no longer takes the rest of the whole into its topic vote (probes:
+    "grandparents and other relatives bringing up children" recall@10 0.200 -> 0.560, "SDQ scores of looked after
+    children" 0.696 -> 0.870), and one that also asks about the rest votes among the whole, which holds the part
+    ("family hubs and early help": a second list among the hubs' statements cost early help questions recall@30)."""
     assert question_topics(question) == topics

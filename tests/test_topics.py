@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from nlp.topics import Topic, topics_of
+from ingest.models import Document, Metadata, Statement
+from nlp.extract import topics_only
+from nlp.topics import Topic, title_parts, topics_of
 
 
 @pytest.mark.parametrize(("text", "topic", "expected"), [
@@ -91,6 +93,10 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("The treasury management budget is forecast to underspend by £1.2m.", Topic.PLACEMENT_COSTS, False),
     ("Placements for looked after children rose to 1,450.", Topic.PLACEMENT_COSTS, False),
     ("Young people are supported to remain in staying put arrangements.", Topic.STAYING_PUT, True),
+    # family hubs: the places families go for early help, by name
+    ("The popular family sessions resumed across 12 libraries and three family hubs.", Topic.FAMILY_HUBS, True),
+    ("Children's centres will become part of the Family Hub network.", Topic.FAMILY_HUBS, True),
+    ("Early help assessments rose to 412.", Topic.FAMILY_HUBS, False),
     ("Not enough older children are helped to stay with their foster carers until they are ready.",
      Topic.STAYING_PUT, True),
 ])
@@ -125,3 +131,20 @@ def test_every_alternative_of_a_gated_rule_holds_a_gate_word() -> None:
     for topic, gates in GATES.items():
         for alternative in _alternatives(_RULES[topic].lower()):
             assert any(g in alternative for g in gates), (topic, alternative)
+
+
+def _paper(title: str, *sentences: str) -> Document:
+    return Document(id="d-0", source="paper.pdf", sha256="0" * 64, meta=Metadata(title=title), page_start=1, page_end=1,
+                    statements=[Statement(text=t, page=1, section_path=[], char_start=0, char_end=len(t))
+                                for t in sentences])
+
+
+def test_a_paper_titled_for_part_of_a_topic_gives_each_statement_that_part() -> None:
+    """Residents' comments in a family hub consultation ("Seashells has health clinics") never say "family hub"; its
+    title does. A title naming a broad topic ("Early Help Strategy") tags no statement: each line would join it."""
+    hubs = topics_only(_paper("Kent County Council Seashells and Millmead Family Hub Consultation",
+                              "Seashells has health clinics, baby weigh clinics, health visitors.",
+                              "Seashells is good for mental health support."))
+    assert hubs.topics == {0: ["family_hubs"], 1: ["health", "emotional_health", "family_hubs"]}
+    assert title_parts("Staying Close Pilot: First Year") == [Topic.STAYING_PUT]
+    assert topics_only(_paper("Early Help Strategy 2024-2027", "We will open two more sites.")).topics == {}
