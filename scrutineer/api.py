@@ -18,7 +18,7 @@ from scrutineer.limits import FileLimits
 from scrutineer.pipeline import IngestSummary
 from scrutineer.pipeline import ingest as run_ingest
 from scrutineer.query_filters import ReadQuery, read_query
-from scrutineer.search import Hit, unmatched_filters, warm_topics
+from scrutineer.search import Hit, held_filters, unmatched_filters, warm_topics
 from scrutineer.vector_search import search_or_keywords
 from store.kb_lock import writer
 from store.metric_rows import MetricRow, Only, query_metrics
@@ -47,6 +47,7 @@ class KnowledgeBase:
         self._taxonomy: Taxonomy | None = None
         self.notice: str | None = None  # set when the last search fell back to keywords, saying why
         self.unmatched: ReadQuery | None = None  # the query's own filters, when the last search found no paper to search
+        self.read: ReadQuery | None = None  # the last query as searched: its text and the filters read from it
 
     def __enter__(self) -> KnowledgeBase:
         return self
@@ -109,7 +110,8 @@ class KnowledgeBase:
         self.notice = None
         chosen = SearchFilters(**filters)
         found = search_or_keywords(self.records, self.vectors, query, chosen, limit, threshold, self._notice, literal)
-        self.unmatched = None if found else unmatched_filters(self.records, read_query(query, literal), chosen)
+        self.read = held_filters(self.records, read_query(query, literal), chosen)
+        self.unmatched = None if found else unmatched_filters(self.records, self.read, chosen)
         return found
 
     def warm(self) -> None:

@@ -30,7 +30,7 @@ from scrutineer.pipeline import ingest as run_ingest
 from scrutineer.query_filters import read_query
 from scrutineer.reextract import reextract as reextract_kb
 from scrutineer.render import document_view, documents_table, entities_table, metrics_table, print_summary
-from scrutineer.search import unmatched_filters
+from scrutineer.search import held_filters, unmatched_filters
 from scrutineer.vector_search import search_or_keywords
 from store.kb_lock import VectorsBusy
 from store.metric_rows import Only, entity_counts, query_metrics
@@ -244,8 +244,8 @@ def search(
     filters = SearchFilters(authorities=[resolve_authority(a) for a in authority or []], committee=committee,
                             doc_type=doc_type, year_from=from_, year_to=to, topic=chosen.value if chosen else None,
                             indicator=indicator)
-    read = read_query(query, literal)
     with open_records(kb) as records:
+        read = held_filters(records, read_query(query, literal), filters)  # as the search reads it, years maybe let go
         found = search_or_keywords(records, lambda: open_vectors(kb_path(kb), settings(), writer=False), query, filters,
                                    0 if all_ else limit, threshold, _warn, literal=literal, expand=expand)
         unmatched = None if found else unmatched_filters(records, read, filters)  # a literal read has no filters
@@ -253,11 +253,11 @@ def search(
         _warn(f"no paper in this KB passes the filters read from your query: {unmatched.describe()} (--literal "
               "searches the words as typed)")
     if format == "table" and output is None:
-        if read.filters:
+        if read.named_filters:
             out.print(f"filters from your query: {read.describe()} (--literal searches the words as typed)")
         out.print(hits_view(found, read.text))
         return
-    if read.filters:
+    if read.named_filters:
         err.print(f"filters from your query: {read.describe()}")
     emit(render_hits(found, format), output, f"{len(found)} hits")
 

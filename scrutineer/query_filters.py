@@ -37,6 +37,18 @@ class ReadQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str = Field(description="What is searched: the query less the words that became filters.")
     filters: list[QueryFilter] = Field(default_factory=list)
+    unheld: list[QueryFilter] = Field(default_factory=list, description="Years read from the query that no paper of "
+                                      "the KB passes with its other filters: every year is searched instead.")
+
+    @property
+    def named_filters(self) -> bool:
+        """Whether the words named any filter, held or let go: the reading is then shown."""
+        return bool(self.filters or self.unheld)
+
+    def without_years(self) -> ReadQuery:
+        years = (FilterKind.FROM_YEAR, FilterKind.TO_YEAR)
+        return self.model_copy(update={"filters": [f for f in self.filters if f.kind not in years],
+                                       "unheld": [f for f in self.filters if f.kind in years]})
 
     def describe(self) -> str:
         """"authority Kent County Council (“in Kent”); years 2023– (“since 2023”)", one part per phrase."""
@@ -52,6 +64,8 @@ class ReadQuery(BaseModel):
             if first or last:
                 said.append(f"year {first}" if first == last else f"years {first}–{last}")
             parts.append(f"{', '.join(said)} (“{words}”)")
+        if self.unheld:  # no paper of those years: every year searched
+            parts.append(f"every year, as no paper of {ReadQuery(text='', filters=self.unheld).describe()} passes")
         return "; ".join(parts)
 
 

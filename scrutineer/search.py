@@ -20,7 +20,7 @@ from nlp.vocabulary import related_phrases
 from scrutineer.context import with_context
 from scrutineer.passages import Passage, Place, merge_adjacent
 from scrutineer.population import ADULTS_ONLY, OUTSIDE_POPULATION, adults_only, adults_query, in_care_query, outside_care
-from scrutineer.query_filters import ReadQuery, apply_filters, read_query
+from scrutineer.query_filters import FilterKind, ReadQuery, apply_filters, read_query
 from scrutineer.why import TOPIC_LIST, Trace, Why, explain
 from store.records import Records
 from store.statement_rows import (
@@ -84,12 +84,24 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
     """Statements about `query`, best first; `limit` 0 returns everything above `threshold`. An authority, years or
     a kind of paper named in the query become filters (options given explicitly win) unless `literal`; `expand`
     also searches the other ways papers speak of the query's topic (nlp/data/vocabulary.yaml)."""
-    read = read_query(query, literal)
+    read = held_filters(records, read_query(query, literal), filters or SearchFilters())
     filters = apply_filters(read, filters or SearchFilters())
     trace = Trace(query=read.text, filters=read.filters)
     trace.terms = related_phrases(read.text) if expand else []
     fused = _ranked(records, index, embedder, read.text, filters, max(POOL, limit * 3), trace)
     return _collapse(records, [(sid, score) for sid, score in fused if score >= threshold], trace, limit)
+
+
+def held_filters(records: Records, read: ReadQuery, filters: SearchFilters) -> ReadQuery:
+    """`read`, less the years it names when no paper of the KB passes them with its other filters ("UASC arrivals in
+    Kent 2023" where Kent's papers are of 2024 and 2025): a year in the words is matched to when a paper is dated, and
+    a later paper reports on that year, so an empty answer would hide what was said. The reading says so."""
+    years = [f for f in read.filters if f.kind in (FilterKind.FROM_YEAR, FilterKind.TO_YEAR)]
+    if not years or filters.year_from is not None or filters.year_to is not None \
+            or not admits_none(records, apply_filters(read, filters)):
+        return read
+    wider = read.without_years()
+    return read if admits_none(records, apply_filters(wider, filters)) else wider
 
 
 def unmatched_filters(records: Records, read: ReadQuery, filters: SearchFilters | None = None) -> ReadQuery | None:

@@ -11,7 +11,7 @@ import pytest
 from scrutineer.config import Settings, open_vectors
 from scrutineer.indexing import reindex, sync_index
 from scrutineer.query_filters import read_query
-from scrutineer.search import _feedback, _nearest, _nearest_on_topic, search, unmatched_filters, warm_topics
+from scrutineer.search import _feedback, _nearest, _nearest_on_topic, held_filters, search, unmatched_filters, warm_topics
 from store.chroma_log import unsaved_writes
 from store.metric_rows import query_metrics
 from store.records import Records
@@ -243,6 +243,30 @@ def test_an_empty_answer_names_the_query_filters_that_left_no_paper(search_kb: P
         assert unmatched_filters(records, read_query("care leavers NEET in Kent")) is not None
         assert unmatched_filters(records, read_query("NEET minutes since 2024")) is None  # minutes of 2024 on: there are some
         assert unmatched_filters(records, read_query("care leavers NEET")) is None
+
+
+def test_a_year_no_paper_of_the_authority_has_is_let_go_and_said(search_kb: Path) -> None:
+    """"care leavers NEET 2021" for Wexcombe, whose papers are of 2023 to 2025: a later paper reports on the year, so
+    Wexcombe's papers of every year are searched and the reading says so; "in Kent" with no Kent paper at all still
+    leaves nothing, and a year some paper has is kept."""
+    from typer.testing import CliRunner
+
+    from scrutineer.cli import app
+
+    wexcombe = SearchFilters(authorities=["Wexcombe County Council"])
+    with Records(search_kb) as records:
+        index, embedder = open_vectors(search_kb, Settings())
+        hits = search(records, index, embedder, "care leavers NEET 2021", wexcombe, limit=5)
+        assert hits and {h.authority for h in hits} == {"Wexcombe County Council"}
+        assert all(not h.why.filters for h in hits)
+        held = held_filters(records, read_query("care leavers NEET 2021"), wexcombe)
+        assert {f.value for f in held.unheld} == {"2021"} and not held.filters and "every year" in held.describe()
+        kent = held_filters(records, read_query("care leavers NEET in Kent 2021"), SearchFilters())
+        assert not kent.unheld and unmatched_filters(records, kent) is not None  # the empty answer says why
+        assert not held_filters(records, read_query("care leavers NEET 2024"), wexcombe).unheld
+    shown = CliRunner().invoke(app, ["search", "care leavers NEET 2021", "--authority", "Wexcombe County Council",
+                                     "--kb", str(search_kb)])
+    assert shown.exit_code == 0 and "every year, as no paper of year 2021" in " ".join(shown.stdout.split())
 
 
 @pytest.mark.parametrize("filters", [SearchFilters(year_from=2024), SearchFilters(year_to=2023),

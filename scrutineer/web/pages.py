@@ -16,7 +16,6 @@ from nlp.topics import Topic
 from scrutineer.compare_view import comparison_csv, comparison_notes
 from scrutineer.exports import metrics_csv
 from scrutineer.hits import render_hits
-from scrutineer.query_filters import read_query
 from scrutineer.web import service
 from scrutineer.web.chart import comparison_svg, legend
 from scrutineer.web.forms import CompareForm, MetricsForm, SearchForm, compare_form, metrics_form, search_form
@@ -69,8 +68,8 @@ def search_page(request: Request, form: Annotated[SearchForm, Depends(search_for
     found = service.search_hits(owner, form) if form.q else service.Found([], None)
     hits = found.hits
     csv_url = _same_query(request, "search_csv") if hits else None
-    read = read_query(form.q, form.literal) if form.q else None  # shown, with a link to the words as typed
-    literal_url = f"{_same_query(request, 'search_page')}&literal=true" if read and read.filters else None
+    read = found.read  # shown, with a link to the words as typed
+    literal_url = f"{_same_query(request, 'search_page')}&literal=true" if read and read.named_filters else None
     return _render(request, "search.html", form=form, hits=hits, notice=found.notice, groups=timeline(hits),
                    ids=service.document_ids(owner), csv_url=csv_url, read=read, literal_url=literal_url,
                    unmatched=found.unmatched, **_choices(request))

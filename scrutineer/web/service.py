@@ -9,6 +9,7 @@ from typing import NamedTuple
 from scrutineer.api import KnowledgeBase
 from scrutineer.compare import Comparison, UnknownIndicator
 from scrutineer.period_names import period_name
+from scrutineer.query_filters import ReadQuery
 from scrutineer.search import Hit
 from scrutineer.web.forms import CompareForm, MetricsForm, SearchForm, WebError
 from scrutineer.web.owner import KBOwner
@@ -23,6 +24,7 @@ class Found(NamedTuple):
     hits: list[Hit]
     notice: str | None  # why the vector index was not used (keywords only), as KnowledgeBase.notice says
     unmatched: bool = False  # the filters read from the query leave no paper to search
+    read: ReadQuery | None = None  # the query as searched: the filters read from it
 
 
 def search_hits(owner: KBOwner, form: SearchForm) -> Found:
@@ -32,7 +34,7 @@ def search_hits(owner: KBOwner, form: SearchForm) -> Found:
     def find(kb: KnowledgeBase) -> Found:
         # a missing, damaged or busy index, or one built by another model, leaves the keywords (KnowledgeBase.search)
         hits = kb.search(form.q, limit=form.limit, literal=form.literal, **form.filters())
-        return Found(hits, kb.notice, kb.unmatched is not None)
+        return Found(hits, kb.notice, kb.unmatched is not None, kb.read)
 
     if not owner.cache_searches:
         return owner.run(find)
