@@ -143,6 +143,25 @@ def test_topics_by_similarity_join_statements_that_read_like_tagged_ones():
     assert "tiny" not in found  # too few tagged statements to trust a prototype
 
 
+def test_a_line_close_to_every_topic_joins_none_by_similarity():
+    """Papers share a language ("cared for children", "the council"): a line that is only that sits close to each
+    topic's prototype, closer than the tagged statements of a topic they phrase diversely (participation). Similarity
+    is measured beyond that shared part, so such a line joins no topic while one on the topic still does."""
+    from nlp.topic_similarity import similar_topics
+
+    rng = np.random.default_rng(1)
+    shared, topic = np.eye(64)[0], np.eye(64)[1]
+
+    def made(topical: float, spread: float, n: int) -> np.ndarray:
+        v = shared + topical * topic + spread * rng.standard_normal((n, 64)) / 8
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    generic = shared[None, :]
+    vectors = np.vstack([made(0.6, 0.8, 30), made(0.6, 0.3, 1), generic, made(0.0, 0.8, 300)])
+    found = similar_topics(np.arange(len(vectors)), vectors, {"participation": set(range(30))})
+    assert 30 in found["participation"] and 31 not in found["participation"]
+
+
 def test_keyword_search_skips_terms_most_statements_share(corpus_kb: Path) -> None:
     from store.statement_rows import COMMON, selective_terms
 
