@@ -241,7 +241,9 @@ def question_topics(question: str) -> tuple[Topic, ...]:
     if CHILDREN.search(low):
         found += [t for t, p in _COMPILED_CHILDREN.items() if t not in found and p.search(low)]
     for part, also in _ALSO_THE_WHOLE.items():
-        if part in found:
-            drop = PARTS[part] if not also.search(low) else part if PARTS[part] in found else None
-            found = [t for t in found if t is not drop]
+        whole = PARTS[part]
+        if part in found and not also.search(low):  # the part alone
+            found = [t for t in found if t is not whole]
+        elif part in found and whole in found:  # the part and the rest of the whole: the whole holds the part
+            found = [t for t in found if t is not part]
     return tuple(found)
