@@ -190,10 +190,11 @@ IN_CARE = re.compile(r"\b(?:foster\w*|carers?|in care|looked after|cared for|cla
 
 
 def topics_of(text: str) -> list[Topic]:
+    """The rules' topics of `text`; a part's whole comes with it ("hostels" is homelessness and accommodation)."""
     low = text.lower()
     found = [t for t, p in _COMPILED.items() if (t not in GATES or any(g in low for g in GATES[t])) and p.search(low)]
-    return found + [t for t, (word, needs) in _SAID_WITH.items()
-                    if t not in found and word.search(low) and needs.search(low)]
+    found += [t for t, (word, needs) in _SAID_WITH.items() if t not in found and word.search(low) and needs.search(low)]
+    return found + [w for w in dict.fromkeys(PARTS.get(t) for t in found) if w is not None and w not in found]
 
 
 def title_parts(title: str | None) -> list[Topic]:

@@ -148,3 +148,12 @@ def test_a_paper_titled_for_part_of_a_topic_gives_each_statement_that_part() -> 
     assert hubs.topics == {0: ["family_hubs"], 1: ["health", "emotional_health", "family_hubs"]}
     assert title_parts("Staying Close Pilot: First Year") == [Topic.STAYING_PUT]
     assert topics_only(_paper("Early Help Strategy 2024-2027", "We will open two more sites.")).topics == {}
+
+
+def test_a_statement_on_a_part_of_a_topic_is_on_the_whole_too() -> None:
+    """Hostels are accommodation, connected persons permanence, counselling health: a question on the whole and the
+    part votes among the whole, so the whole must hold what each part's rule finds."""
+    assert topics_of("Two care leavers were placed in hostels.") == [Topic.HOMELESSNESS, Topic.ACCOMMODATION]
+    assert topics_of("Connected persons assessments are completed on time.") == [Topic.KINSHIP, Topic.PERMANENCE]
+    assert topics_of("Counselling is offered to every young person.") == [Topic.EMOTIONAL, Topic.HEALTH]
+    assert topics_of("Three children's centres will close.") == [Topic.FAMILY_HUBS, Topic.FAMILY_SUPPORT]
