@@ -84,8 +84,9 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
     """Statements about `query`, best first; `limit` 0 returns everything above `threshold`. An authority, years or
     a kind of paper named in the query become filters (options given explicitly win) unless `literal`; `expand`
     also searches the other ways papers speak of the query's topic (nlp/data/vocabulary.yaml)."""
-    read = held_filters(records, read_query(query, literal), filters or SearchFilters())
-    filters = apply_filters(read, filters or SearchFilters())
+    filters = filters or SearchFilters()
+    read = held_filters(records, read_query(query, literal), filters)
+    filters = apply_filters(read, filters)
     trace = Trace(query=read.text, filters=read.filters)
     trace.terms = related_phrases(read.text) if expand else []
     fused = _ranked(records, index, embedder, read.text, filters, max(POOL, limit * 3), trace)
