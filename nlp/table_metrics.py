@@ -19,7 +19,7 @@ from nlp.evidence import Place, judge, qualified
 from nlp.kpi_cards import is_kpi_card, is_rag
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import header_period, resolve_periods
-from nlp.table_units import NONE, CellUnit, caption_unit, money_scale, unit_of
+from nlp.table_units import NONE, CellUnit, caption_unit, label_unit, money_scale, unit_of
 from nlp.taxonomy import Taxonomy
 from nlp.values import pounds
 
@@ -128,9 +128,13 @@ def _cell_value(cell: _Cell, printed: str) -> tuple[float, Unit] | None:
     """The cell's value in its unit, money in pounds ("£100m", a "£000s" table's 9,659.1); None for a year."""
     value = float(cell.match.group("num").replace(",", "")) * (-1 if cell.match.group("sign") == "-" else 1)
     suffix = cell.match.group("suffix")
-    col_unit = cell.col.unit
-    if "£" in printed or suffix in _SCALE or col_unit.money or (cell.caption.money and col_unit.unit is None
-                                                                and suffix != "%" and not cell.col.percent):
+    col_unit, own = cell.col.unit, label_unit(cell.label)
+    if own.unit is Unit.PERCENT and "£" not in printed and suffix not in _SCALE:
+        col_unit = CellUnit(Unit.PERCENT)  # "Proportion of net revenue stream (%)" under "2025/26 budget"
+    shares = suffix == "%" or cell.col.percent
+    labelled_money = own.money and not shares and col_unit.unit in (None, Unit.GBP)  # not under "Likelihood"
+    if "£" in printed or suffix in _SCALE or col_unit.money or labelled_money or (
+            cell.caption.money and col_unit.unit is None and not shares):
         return pounds(value, _money_scale(cell, printed, suffix)), Unit.GBP
     unit = col_unit.unit if suffix != "%" and not cell.col.percent and col_unit.unit is not None \
         else _unit(suffix, cell.col, cell.label)
@@ -143,6 +147,8 @@ def _money_scale(cell: _Cell, printed: str, suffix: str | None) -> float:
     """Pounds per printed unit: the cell's own "m"/"k"/"bn", else its column's "£000s", else the table caption's."""
     if suffix in _SCALE:
         return _SCALE[suffix]
+    if (own := label_unit(cell.label)).money:
+        return own.scale  # "Total net income from commercial investments £m | 8.6"
     if cell.col.unit.money:
         return cell.col.unit.scale
     return cell.caption.scale if cell.caption.money and "£" not in printed else 1.0

@@ -26,6 +26,7 @@ _RATE = re.compile(r"per\s*10,?000|per\s*10k", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent(?:age)?\b|\binterest rates?\b|\baverage rate\b|\byields?\b", re.I)
 _DAYS = re.compile(r"\b(?:days|no\.? of days|number of days)\b", re.I)
 _COUNT = re.compile(r"^\s*(?:no\.?|number|num|#|count)\s*$", re.I)
+_LABEL_PERCENT = re.compile(r"\(\s*%\s*\)|%\s*$|^\s*%(?!\d)")
 _SCORE = re.compile(r"\b(?:likelihood|impact|risk (?:score|rating)|score|rating)\b", re.I)
 
 
@@ -52,6 +53,17 @@ def money_scale(text: str) -> tuple[float, str] | None:
         if m:
             return scale, m.group(0)
     return None
+
+
+def label_unit(label: str) -> CellUnit:
+    """What a row label prints of its own unit ("Proportion of net revenue stream (%)", "Net income £m"): it is
+    nearer its figures than a column's money word ("2025/26 budget") or a table's "£000s"."""
+    scaled = money_scale(label)
+    if scaled is not None:
+        return CellUnit(Unit.GBP, scaled[0], scaled[1])
+    if m := _LABEL_PERCENT.search(label):
+        return CellUnit(Unit.PERCENT, 1.0, m.group(0).strip())
+    return NONE
 
 
 def unit_of(text: str, table_money: CellUnit | None = None) -> CellUnit:

@@ -148,3 +148,16 @@ def test_a_header_read_as_one_cell_gives_its_years_to_the_columns_of_figures_in_
                                              ["Demand", "CYPE", "Placements", "7,800.0", "1,200.0", "", "Social Care"]])
     # two columns of figures under three years: which is which is unknown, so the header is read as it was
     assert {m.period_end for m in metrics_from_table(two, 0, ["Budget"], "", CTX, load_taxonomy())} == {CTX.period_end}
+
+
+def test_a_row_label_that_prints_its_unit_beats_a_money_word_over_the_column() -> None:
+    table = Table(page=15, header_rows=1, rows=[
+        ["", "2023/24 actual", "2024/25 forecast", "2025/26 budget", "2026/27 budget"],
+        ["Total net income from service and commercial investments £m", "8.6", "4.9", "5.2", "4.7"],
+        ["Proportion of net revenue stream (%)", "0.65", "0.34", "0.34", "0.29"]])
+    got = {(m.label.split()[0], m.value, m.unit.value)
+           for m in metrics_from_table(table, 0, ["Capital strategy"], "Table 9: Prudential indicator", CTX,
+                                       load_taxonomy())}
+    assert got == {("Total", 8_600_000, "gbp"), ("Total", 4_900_000, "gbp"), ("Total", 5_200_000, "gbp"),
+                   ("Total", 4_700_000, "gbp"), ("Proportion", 0.65, "percent"), ("Proportion", 0.34, "percent"),
+                   ("Proportion", 0.29, "percent")}
