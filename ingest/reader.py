@@ -14,6 +14,7 @@ from ingest.errors import EmptyFile, IngestError, NotText, UnsupportedFormat
 from ingest.file_names import meeting_in_name
 from ingest.metadata import MEETING_PAPERS, infer, meeting_title
 from ingest.models import Block, BlockKind, DocType, Document, FileFormat, Metadata, ParsedFile, SourceFile, Strict
+from ingest.notices import is_notice
 from ingest.packs import split_pack
 from ingest.repeats import fold_repeats
 from ingest.sections import body_font_size, build_sections
@@ -81,12 +82,18 @@ def read_blocks(file: SourceFile, data: bytes, tables: bool = True) -> Read:
 
 
 def removed_text(blocks: list[Block], page_count: int, running: list[list[str]]) -> list[list[str]]:
-    """Per page, what no statement holds on purpose: running headers and footers, page numbers, blank-page markers."""
+    """Per page, what no statement holds on purpose: running headers and footers, page numbers, blank-page markers,
+    publishers' notices."""
     removed = [list(running[i]) if i < len(running) else [] for i in range(page_count)]
     for b in blocks:
-        if b.kind is not BlockKind.TABLE and is_blank_page_marker(b.text):
+        if _unsaid(b):
             removed[b.page - 1].append(b.text)
     return removed
+
+
+def _unsaid(block: Block) -> bool:
+    """A block that says nothing of the paper's subject: "This page is intentionally left blank", a licence notice."""
+    return block.kind is not BlockKind.TABLE and (is_blank_page_marker(block.text) or is_notice(block.text))
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -179,7 +186,7 @@ def _document(
     sections, paths = build_sections(blocks, body)
     statements = []
     for block, path in zip(blocks, paths, strict=False):
-        if path is None or (block.kind is not BlockKind.TABLE and is_blank_page_marker(block.text)):
+        if path is None or _unsaid(block):
             continue
         statements.extend(block_statements(block, path))
     pages = [b.page for b in blocks] or [1]

@@ -387,3 +387,25 @@ def test_a_table_header_naming_the_cabinet_member_is_no_committee(tmp_path):
         (60, "MTFP Category Directorate Cabinet Member Headline Description", 10, True),
         (100, "Core 150,418.6 113,024.4 115,483.2", 10, False)]])
     assert parse_file(path).documents[0].meta.committee is None
+
+
+def test_a_publishers_notices_are_removed_text_and_a_finding_beside_them_stays(tmp_path):
+    notices = ["It assesses council children's services, and inspects services for children looked after, "
+               "safeguarding and child protection.",
+               "You may reuse this information (not including logos) free of charge in any format or medium, under "
+               "the terms of the Open Government Licence.",
+               "© Crown copyright 2024"]
+    pages = [[(y, text, 11, False) for y, (_, text) in zip((100, 200, 300), _PARAGRAPHS, strict=True)],
+             [(100 + 90 * i, text, 10, False) for i, text in enumerate(notices)]
+             + [(400, "Ofsted found that care leavers in Northmoor are well supported by their personal advisers.",
+                 10, False)]]
+    path = _write(tmp_path / "inspection.pdf", pages)
+    parsed = parse_file(path)
+    texts = [s.text for d in parsed.documents for s in d.statements]
+    assert not any("Open Government Licence" in t or "Crown copyright" in t or "It assesses" in t for t in texts)
+    assert any(t.startswith("Ofsted found that care leavers") for t in texts)
+    with Records(tmp_path / "kb") as records:
+        records.write(parsed)
+    db = sqlite3.connect(tmp_path / "kb" / "records.sqlite")
+    removed = [t for (t,) in db.execute("SELECT text FROM removed_text WHERE page = 2")]
+    assert any("Open Government Licence" in t for t in removed) and any("Crown copyright" in t for t in removed)
