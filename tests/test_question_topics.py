@@ -225,6 +225,15 @@ def test_loose_plain_words_search_the_printed_terms_only_in_a_question_about_chi
     assert "ifa" in expand_query("paying agencies for foster placements")
     assert "pledges" in expand_query("the promises the council makes to children in care")
     assert "pledges" not in expand_query("the council kept its manifesto promises on potholes")
+    assert {"short", "breaks"} <= set(expand_query("what respite is there for parents of a disabled child"))
+    assert "privately" in expand_query("my child is staying with a family friend for a few months")
+    assert "privately" not in expand_query("a family friend of the leader joined the audit committee")
+
+
+def test_abuse_at_home_or_of_drink_is_not_exploitation() -> None:
+    assert question_topics("domestic abuse referrals to children's social care") == ()
+    assert question_topics("substance abuse among care leavers") == ()
+    assert question_topics("child sexual abuse and grooming of children in care") == (Topic.EXPLOITATION,)
 
 
 @pytest.mark.parametrize(("question", "topics"), [
