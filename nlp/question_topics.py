@@ -84,7 +84,8 @@ _ASKED: dict[Topic, str] = {
                      r"|\bks ?[1-5]\b"
                      r"|progress ?8\b|attainment ?8\b"
                      r"|\bepeps?\b|designated teachers?",
-    Topic.EXPLOITATION: r"exploit\w*|groom\w*|(?<!domestic )(?<!substance )(?<!alcohol )abus\w*|traffick\w*|police|arrest\w*|\bcrim\w*|offend\w*|"
+    Topic.EXPLOITATION: r"exploit\w*|groom\w*|(?<!domestic )(?<!substance )(?<!alcohol )abus\w*|"
+                        r"traffick\w*|police|arrest\w*|\bcrim\w*|offend\w*|"
                         r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|disappear|"
                         r"locked up|in custody|young offenders?|deprived of (?:their )?liberty|"
                         r"missing\b(?! (?:data|information|out)\b)|"  # "reported missing", not "missing data"
