@@ -92,12 +92,17 @@ _RULES: dict[Topic, str] = {
     Topic.EXPLOITATION: r"exploitation|\bCSE\b|\bCCE\b|county lines|missing (?:from|episodes?|incidents?)|went missing|"
                         r"return home interviews?|trafficking|youth justice|offending",
     Topic.FINANCE: r"budget|overspend|underspend|£\s?\d|\bcosts?\b|savings|forecast|funding|grant|expenditure",
-    Topic.PARTICIPATION: r"voice of the child|participation|children in care council|\bCiCC\b|young people'?s voice|"
-                         r"involved in (?:their )?reviews?|advocacy|consultation with young|co-produc|care leavers? forum|"
+    Topic.PARTICIPATION: r"voice of the child|children in care council|\bCiCC\b|young people'?s voice|"
+                         r"involved in (?:their )?reviews?|advocacy|consultation with young|care leavers? forum|"
+                         r"participation (?:teams?|workers?|groups?|officers?|ambassadors?|apprentices?|framework|"
+                         r"and engagement)\b|"
+                         r"culture of participation|"
                          # the plain words: "children's views are heard in their reviews", "wishes and feelings"
                          r"wishes and feelings|(?:children|young people|child)'?s'? views|"
                          r"views (?:are|were|being|be|is) (?:heard|sought|listened|captured|recorded|taken)|"
-                         r"(?:are|were|being|be|feel|felt) (?:listened to|heard)\b|(?:have|has|had) (?:a|their) say\b|"
+                         # not an item "due to be heard at ET Cabinet Committee"
+                         r"(?:are|were|being|be|feel|felt) (?:listened to|"
+                         r"heard\b(?! at (?:\w+ ){0,2}(?:cabinet|committee|marac|court)\b))|(?:have|has|had) (?:a|their) say\b|"
                          r"contribut\w* to (?:their )?(?:own )?reviews?|independent visitors?|"
                          # services made with them: "a new Pathway Plan which was developed with young people"
                          r"(?:developed|designed|co-?designed|shaped) (?:together )?with (?:children|young people|care leavers)|"
@@ -158,6 +163,15 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"pressures?|forecast\w*|savings?)\b|£\s?\d"),
         re.compile(r"\b(?:placements?|residential|children'?s homes?|foster\w*|looked after|cared for|in care|cla|lac|"
                    r"ifas?|semi-independent|supported accommodation|care leavers?|uasc)\b")),
+    # children's say in their care and services: not adults' services "co-produced with people with lived experience",
+    # "participation in consultations is self-selecting", "UK participation in culture" or young people's participation
+    # in education (NEET)
+    Topic.PARTICIPATION: (
+        re.compile(r"\bparticipation\b(?! (?:in|rates?|of \d|of young people in) (?:education|learning|employment|"
+                   r"training|post-16|sport|physical|culture))|\bco-?produc\w*"),
+        re.compile(r"\b(?:child\w*|young (?:people|person)|youth|care leavers?|care experienced|cared for|looked after|"
+                   r"in care|cla|lac|cic|famil\w*|parents?|pupils?|school\w*|pathway plans?|local offer|"
+                   r"have your say)\b")),
     Topic.WORKFORCE: (
         re.compile(r"\bsocial workers?\b"),
         re.compile(r"\b(?:recruit\w*|retain\w*|retention|allocat\w*|unallocated|\d+ cases|cases (?:each|per)|"
