@@ -30,5 +30,8 @@ _NOTICE = re.compile(
 
 def is_notice(text: str) -> bool:
     """Whether every sentence of a block is a publisher's notice (a block with any finding in it stays)."""
-    sentences = [text[s:e].strip() for s, e in split_sentences(text.strip())]
+    text = text.strip()
+    if not _NOTICE.search(text):
+        return False  # most blocks: one pass of the pattern, no sentence split (the first sentence must match)
+    sentences = [text[s:e].strip() for s, e in split_sentences(text)]
     return bool(sentences) and all(_NOTICE.search(s) for s in sentences)
