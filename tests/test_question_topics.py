@@ -226,6 +226,7 @@ def test_loose_plain_words_search_the_printed_terms_only_in_a_question_about_chi
     assert "pledges" in expand_query("the promises the council makes to children in care")
     assert "pledges" not in expand_query("the council kept its manifesto promises on potholes")
     assert {"short", "breaks"} <= set(expand_query("what respite is there for parents of a disabled child"))
+    assert "missing" in expand_query("kids running away from foster or residential placements")
     assert "privately" in expand_query("my child is staying with a family friend for a few months")
     assert "privately" not in expand_query("a family friend of the leader joined the audit committee")
 
