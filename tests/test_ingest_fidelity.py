@@ -63,7 +63,7 @@ def test_a_bullet_cut_after_a_hyphenated_line_end_is_one_statement(tmp_path):
     assert not any(t.startswith("being") for t in texts)
 
 
-def test_the_publishers_imprint_is_its_own_section_not_the_last_judgements(tmp_path):
+def test_the_publishers_imprint_is_its_own_section_and_its_notices_removed_text(tmp_path):
     path = _write(tmp_path / "imprint.pdf", [
         [(80, "The impact of leaders on social work practice with children and families: good", 14, True),
          (120, "Leaders know their services well and act quickly when practice falls short.", 11, False)],
@@ -75,13 +75,16 @@ def test_the_publishers_imprint_is_its_own_section_not_the_last_judgements(tmp_p
          (420, "Piccadilly Gate Store Street Manchester M1 2WD", 10, False),
          (460, "© Crown copyright 2024", 10, False)],
     ])
-    doc = parse_file(path).documents[0]
+    parsed = parse_file(path)
+    doc = parsed.documents[0]
     by_text = {s.text: s.section_path for s in doc.statements}
     judgement = ["The impact of leaders on social work practice with children and families: good"]
     assert by_text["Senior leaders have a clear plan to recruit and keep social workers."] == judgement
-    imprint = [t for t, p in by_text.items() if p == [BACK_MATTER_TITLE]]
-    assert any("Braille" in t for t in imprint) and any("Piccadilly Gate" in t for t in imprint)
-    assert any("Crown copyright" in t for t in imprint)
+    assert BACK_MATTER_TITLE in [s.title for s in doc.sections]
+    # the imprint's notices are removed text, not statements of any section (ingest/notices.py)
+    assert not any(w in t for t in by_text for w in ("Braille", "Piccadilly Gate", "Crown copyright", "regulates"))
+    removed = " ".join(parsed.removed[2])
+    assert "Braille" in removed and "Piccadilly Gate" in removed and "Crown copyright" in removed
 
 
 def test_a_letters_date_and_the_inspectors_role_are_not_headings(tmp_path):
