@@ -161,7 +161,9 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
     Topic.PLACEMENT_COSTS: (
         re.compile(r"\b(?:costs?|costly|spend\w*|overspe\w*|underspe\w*|budgets?|prices?|fees?|expenditure|"
                    r"pressures?|forecast\w*|savings?)\b|£\s?\d"),
-        re.compile(r"\b(?:placements?|residential|children'?s homes?|foster\w*|looked after|cared for|in care|cla|lac|"
+        # not SEND's "High Needs placements", a school's or a work placement
+        re.compile(r"\b(?:(?<!high needs )(?<!school )(?<!sen )(?<!send )(?<!work )(?<!college )placements?|residential|"
+                   r"children'?s homes?|foster\w*|looked after|cared for|in care|cla|lac|"
                    r"ifas?|semi-independent|supported accommodation|care leavers?|uasc)\b")),
     # children's say in their care and services: not adults' services "co-produced with people with lived experience",
     # "participation in consultations is self-selecting", "UK participation in culture" or young people's participation
