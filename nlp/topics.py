@@ -51,12 +51,12 @@ _RULES: dict[Topic, str] = {
                                r"placements? (?:from )?(?:breaking|broke|break|breaks) down|"
                                r"breakdown of (?:their |a |the )?placements?|"
                                r"stability meetings?|(?:placement|care) instability|bouncing'? (?:around|between)",
-    Topic.ACCOMMODATION: r"emergency accommodation|supported accommodation|semi[- ]independent|\bhotels?\b|"
+    Topic.ACCOMMODATION: r"emergency accommodation|supported accommodation|semi[- ]independent|"
                          r"bed and breakfast|\bB ?& ?B\b|homeless|suitable accommodation|housing|staying close|"
                          r"staying put|supported lodgings|emergency beds?|independent living|"
                          r"stay(?:ing|s)? (?:on )?(?:living )?with (?:their |his |her )?(?:former )?foster (?:carers?|famil)",
     # two parts of accommodation that questions ask about apart: nowhere suitable to live, and staying on with carers
-    Topic.HOMELESSNESS: r"emergency accommodation|bed and breakfast|\bB ?& ?Bs?\b|\bhotels?\b|hostels?|homeless|"
+    Topic.HOMELESSNESS: r"emergency accommodation|bed and breakfast|\bB ?& ?Bs?\b|hostels?|homeless|"
                         r"sofa[- ]?surf|rough sleep|no fixed (?:address|abode)|suitable accommodation|"
                         r"appropriate accommodation|temporary accommodation|emergency beds?|evict",
     Topic.STAYING_PUT: r"staying put|staying close|"
@@ -174,6 +174,12 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b(?:child\w*|young (?:people|person)|youth|care leavers?|care experienced|cared for|looked after|"
                    r"in care|cla|lac|cic|famil\w*|parents?|pupils?|school\w*|pathway plans?|local offer|"
                    r"have your say)\b")),
+    # a hotel as somewhere a young person lives or waits, not a business told about exploitation ("taxi firms and
+    # hotels") or the Home Office's asylum hotels
+    Topic.HOMELESSNESS: (
+        re.compile(r"\bhotels?\b"),
+        re.compile(r"\b(?:liv(?:e|es|ed|ing)|housed|housing|stay\w*|placed|accommodat\w*|end(?:s|ed)? up|use of|used|"
+                   r"wait\w*|unsuitable|unsafe|overnight|care leavers?)\b")),
     Topic.WORKFORCE: (
         re.compile(r"\bsocial workers?\b"),
         re.compile(r"\b(?:recruit\w*|retain\w*|retention|allocat\w*|unallocated|\d+ cases|cases (?:each|per)|"

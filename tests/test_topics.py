@@ -103,6 +103,11 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("The treasury management budget is forecast to underspend by £1.2m.", Topic.PLACEMENT_COSTS, False),
     ("Placements for looked after children rose to 1,450.", Topic.PLACEMENT_COSTS, False),
     ("High Needs Block: higher demand and higher cost for high needs placements.", Topic.PLACEMENT_COSTS, False),
+    ("Three young people were living in hotels at the time of the inspection.", Topic.HOMELESSNESS, True),
+    ("Operation Makesafe raises awareness with businesses, including hotels and taxi companies.", Topic.HOMELESSNESS,
+     False),
+    ("Operation Makesafe raises awareness with businesses, including hotels and taxi companies.", Topic.ACCOMMODATION,
+     False),
     ("Young people are supported to remain in staying put arrangements.", Topic.STAYING_PUT, True),
     # family hubs: the places families go for early help, by name
     ("The popular family sessions resumed across 12 libraries and three family hubs.", Topic.FAMILY_HUBS, True),
