@@ -20,7 +20,8 @@ _NOTICE = re.compile(
     r"©\s*crown copyright|^crown copyright \d{4}|"
     r"^you may (?:re-?use|copy) (?:this information|all or parts of this (?:document|publication))|"
     r"\(ofsted\) regulates and inspects|^it regulates and inspects childcare|"
-    r"^it assesses council children['’]s services|"
+    r"^it (?:assesses council children['’]s services|"
+    r"inspects (?:local authority )?services for (?:looked[- ]after children|children looked after))|"
     r"piccadilly gate|\btextphone\b|\benquiries@ofsted\.gov\.uk|"
     r"^any complaints about the inspection or the report|^if you are not happy with the inspection|"
     r"^if you would like ofsted to send you a copy",

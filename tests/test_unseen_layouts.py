@@ -409,3 +409,14 @@ def test_a_publishers_notices_are_removed_text_and_a_finding_beside_them_stays(t
     db = sqlite3.connect(tmp_path / "kb" / "records.sqlite")
     removed = [t for (t,) in db.execute("SELECT text FROM removed_text WHERE page = 2")]
     assert any("Open Government Licence" in t for t in removed) and any("Crown copyright" in t for t in removed)
+
+
+def test_an_older_imprint_block_is_all_notices_and_a_finding_keeps_its_block() -> None:
+    from ingest.notices import is_notice
+
+    imprint = ("It regulates and inspects childcare and children's social care. "
+               "It inspects services for looked after children and child protection. "
+               "If you would like a copy of this document in a different format, such as large print or Braille, "
+               "please telephone 0300 123 1231.")
+    assert is_notice(imprint)
+    assert not is_notice(imprint + " Care leavers in Northmoor told inspectors they felt safe.")
