@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from threading import Lock
@@ -147,7 +148,7 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
             # vector both miss ("3 or more placements within a 12-month period" for "keep being moved between carers")
             on_topic = _nearest_on_topic(records, index, vector, deep, filters, scope, t)
             trace.ranks[f"{TOPIC_LIST}{t}"] = on_topic
-            retrieved.append((on_topic, _topic_weight(records, first[:FEEDBACK], t)))
+            retrieved.append((on_topic, _topic_weight(records, trace, first[:FEEDBACK], t)))
     return with_context(records, _fused(records, retrieved, topical, pool, trace), filters, trace.texts, _substance)
 
 
@@ -245,13 +246,24 @@ def _shared_topic(records: Records, best: list[tuple[int, float]]) -> list[str]:
     return sorted(shared, key=lambda t: -counts[t])[:1]
 
 
-def _topic_weight(records: Records, best: list[tuple[int, float]], topic: str) -> float:
+def _topic_weight(records: Records, trace: Trace, best: list[tuple[int, float]], topic: str) -> float:
     """The topic list's weight: full when the question's words and vector have drifted off the topic it names ("do
     children in care get a say in decisions about their lives": "decisions" and "lives" find permanence and court
     lines, while the participation statements sit high in the topic's own list), else half."""
     ids = [sid for sid, _ in best]
-    on = len(with_topic(records, ids, topic))
+    on = len(_on_topic(records, trace, ids, topic) & set(ids))
     return TOPIC_VECTOR_WEIGHT if on >= DRIFTED_SHARE * max(1, len(ids)) else DRIFTED_WEIGHT
+
+
+def _on_topic(records: Records, trace: Trace, ids: Iterable[int], topic: str) -> set[int]:
+    """The statements the rules tagged `topic` among those seen so far, `ids` included: each statement's topics are
+    read once per search, not once per list and fusion."""
+    on_topic = trace.topical.setdefault(topic, set())
+    checked = trace.checked.setdefault(topic, set())
+    unseen = list(set(ids) - checked)
+    on_topic |= with_topic(records, unseen, topic)
+    checked.update(unseen)
+    return on_topic
 
 
 def _feedback(index: VectorIndex, vector: np.ndarray, top: list[int]) -> np.ndarray:
@@ -269,11 +281,8 @@ def _fused(records: Records, retrieved: list[tuple[list[int], float]], topical: 
     retriever votes once, and once more within each topic the query names; the vote uses the rules' topics, which are
     precise (the similarity-broadened flags in the index serve --topic)."""
     scores: dict[int, float] = {}
-    for t in topical:  # each statement's topics read once per search, not once per list and fusion
-        on_topic = trace.topical.setdefault(t, set())
-        unseen = list({i for ranked, _ in retrieved for i in ranked} - trace.checked.get(t, set()))
-        on_topic |= with_topic(records, unseen, t)
-        trace.checked.setdefault(t, set()).update(unseen)
+    for t in topical:
+        _on_topic(records, trace, (i for ranked, _ in retrieved for i in ranked), t)
     for ranked, weight in retrieved:
         votes = [ranked[:pool]]
         for t in topical:

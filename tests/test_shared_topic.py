@@ -7,6 +7,7 @@ from pathlib import Path
 
 from scrutineer.pipeline import ingest
 from scrutineer.search import DRIFTED_WEIGHT, TOPIC_VECTOR_WEIGHT, _shared_topic, _topic_weight
+from scrutineer.why import Trace
 from store.records import Records
 
 WARDS = ["Abbey", "Bridge", "Castle", "Dale", "Elm", "Ford", "Grange", "Heath", "Isle", "Jubilee", "Kings"]
@@ -45,6 +46,7 @@ def test_a_topic_common_across_the_kb_is_not_taken(tmp_path: Path) -> None:
 
 def test_a_topic_list_votes_in_full_when_the_first_hits_have_drifted_off_the_topic(tmp_path: Path) -> None:
     with Records(_kb(tmp_path, adoption=12, other=100)) as records:
-        assert _topic_weight(records, _best(records, 6, 4), "adoption_permanence") == TOPIC_VECTOR_WEIGHT
-        assert _topic_weight(records, _best(records, 4, 6), "adoption_permanence") == DRIFTED_WEIGHT
+        on, off = _best(records, 6, 4), _best(records, 4, 6)
+        assert _topic_weight(records, Trace(query="q", filters=[]), on, "adoption_permanence") == TOPIC_VECTOR_WEIGHT
+        assert _topic_weight(records, Trace(query="q", filters=[]), off, "adoption_permanence") == DRIFTED_WEIGHT
         assert DRIFTED_WEIGHT > TOPIC_VECTOR_WEIGHT
