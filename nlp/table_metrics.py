@@ -135,7 +135,7 @@ def _cell_value(cell: _Cell, printed: str) -> tuple[float, Unit] | None:
     labelled_money = own.money and not shares and col_unit.unit in (None, Unit.GBP)  # not under "Likelihood"
     if "£" in printed or suffix in _SCALE or col_unit.money or labelled_money or (
             cell.caption.money and col_unit.unit is None and not shares):
-        return pounds(value, _money_scale(cell, printed, suffix)), Unit.GBP
+        return pounds(value, _money_scale(cell, printed, suffix, own)), Unit.GBP
     unit = col_unit.unit if suffix != "%" and not cell.col.percent and col_unit.unit is not None \
         else _unit(suffix, cell.col, cell.label)
     if re.fullmatch(r"(?:19|20)\d\d", printed.strip()) and (unit is Unit.PERCENT or _YEAR_HEADER.search(cell.col.header)):
@@ -143,11 +143,12 @@ def _cell_value(cell: _Cell, printed: str) -> tuple[float, Unit] | None:
     return value, unit
 
 
-def _money_scale(cell: _Cell, printed: str, suffix: str | None) -> float:
-    """Pounds per printed unit: the cell's own "m"/"k"/"bn", else its column's "£000s", else the table caption's."""
+def _money_scale(cell: _Cell, printed: str, suffix: str | None, own: CellUnit) -> float:
+    """Pounds per printed unit: the cell's own "m"/"k"/"bn", else its row label's "£m" (`own`), else its column's
+    "£000s", else the table caption's."""
     if suffix in _SCALE:
         return _SCALE[suffix]
-    if (own := label_unit(cell.label)).money:
+    if own.money:
         return own.scale  # "Total net income from commercial investments £m | 8.6"
     if cell.col.unit.money:
         return cell.col.unit.scale
