@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from nlp.topics import CHILDREN, PARTS, Topic, topics_of
+from nlp.vocabulary import vocabulary
 
 _NOWHERE = (r"nowhere (?:safe )?(?:else )?to (?:live|stay|go)|sofa|rough sleep|sleeping rough|homeless|"
             r"no fixed (?:address|abode)|b ?& ?bs?\b|bed and breakfasts?|hotels?\b|"
@@ -79,7 +80,8 @@ _ASKED: dict[Topic, str] = {
                  r"removed from (?:their )?(?:parents|famil)"
                  r"|legal gateway|gateway panel|supervision orders?"
                  r"|interim (?:care )?orders?|placement with parents|letters? before proceedings|pre-proceedings"
-                 r"|within 26 weeks|\bs ?31\b|section 31\b|threshold decisions?|family justice board",
+                 r"|(?:within|over|exceed\w*|beyond|longer than|more than) 26 weeks"
+                 r"|\bs ?31\b|section 31\b|threshold decisions?|family justice board",
     Topic.EDUCATION: r"exams?\b|grades|college|qualifications|\bschool(?:s|ing)?\b|learning|pupils?"
                      r"|\bks ?[1-5]\b"
                      r"|progress ?8\b|attainment ?8\b"
@@ -156,13 +158,13 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                                # "stayed in the same home for a long time", "with one foster family for years"
                                r"(?:stay\w*|lived|living|remain\w*) (?:in|with|at) (?:the same|one) "
                                r"(?:foster )?(?:(?:home|house|placement|carers?)\b|famil)"
-                               r"|mov\w* (?:three|3|four|4|several|many|multiple) (?:or more )?times|"
+                               r"|mov\w* (?:three|3|four|4|several|many|multiple)(?:\+|-?plus| plus)? (?:or more )?times|"
                                r"(?:fall|falls|falling|fell) apart|"
                                r"(?:three|four|five|six|3|4|5|6) different (?:foster )?(?:places|homes|placements|carers)",
     # "care leavers who end up in hostels or shared houses", not a planning question on houses in multiple occupation
     Topic.HOMELESSNESS: _HOSTELS,
     # leaving care at 18, not a pupil's or a disabled young person's move to adult services
-    Topic.ACCOMMODATION: _HOSTELS + r"|lodgings\b|live (?:nearby|near by|close by)\b|"
+    Topic.ACCOMMODATION: _HOSTELS + r"|lodgings\b|liv(?:e|es|ing) (?:nearby|near by|close by)\b|"
                          r"\bin care\b.{0,60}\b(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months)|"
                          r"\b(?:turn|turns|turning|reach\w*) (?:18|eighteen)\b(?! months).{0,40}\b(?:in|leav\w*) care\b",
     # "foster carers ... so care leavers can stay on with them", "can our foster son keep living with us after he
@@ -174,7 +176,10 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
     # "work experience and job opportunities for care leavers", not the local economy's
     Topic.NEET: r"work experience|job (?:opportunit\w*|offers?|fairs?)|internships?|traineeships?"
                 r"|jobless|dropp\w* out of (?:sixth form|college|education|school|university|courses?)"
-                r"|no job\b|jobs? support|(?:training|work) (?:and|or) (?:work|training) schemes?|"
+                r"|no job\b|jobs? support|without (?:a |any )?(?:jobs?|work|employment|training)\b|"
+                r"(?:not|neither|without) (?:in )?(?:a )?(?:work|jobs?|employment|education|training)\b[\w, ]{0,20}\b"
+                r"(?:or|nor) (?:a |any )?(?:courses?|studying|study|college|training|education)\b|"
+                r"(?:training|work) (?:and|or) (?:work|training) schemes?|"
                 r"ring-?fenced (?:council )?jobs|work coach",
     # "adults taking advantage of children", not "taking advantage of the new funding"
     Topic.EXPLOITATION: r"tak\w* advantage of (?:children|young people|teenagers|girls|boys|vulnerable)|prey\w* on|"
@@ -189,7 +194,7 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
     Topic.PERMANENCE: r"matching (?:children|a child)\b|permanent foster",
     Topic.COURT: r"litigation|legal costs",
     # "how many care leavers get degrees", not "to a degree" or "a high degree of"
-    Topic.EDUCATION: r"(?<!to a )(?<!large )(?<!great )(?<!some )(?<!high )degrees?\b(?! of\b)|graduat\w*|"
+    Topic.EDUCATION: r"(?<!to a )(?<!large )(?<!great )(?<!some )(?<!high )degrees?\b(?! of\b)|graduat\w*|unis?\b|"
                      r"persistent(?:ly)? absen"
                      r"|excluded\b|skipping (?:lessons|school|classes)",
     Topic.HEALTH: r"neurodevelopment\w*|\badhd\b",
@@ -238,6 +243,7 @@ def question_topics(question: str) -> tuple[Topic, ...]:
     """The topics the rules find in the question, then those its plain words name."""
     low = re.sub(r"\s+", " ", question.lower().replace("’", "'"))
     found = topics_of(question)
+    found += [t for t in topics_of(_spelled_out(low)) if t not in found]
     found += [t for t, p in _COMPILED.items() if t not in found and p.search(low)]
     if CHILDREN.search(low):
         found += [t for t, p in _COMPILED_CHILDREN.items() if t not in found and p.search(low)]
@@ -248,3 +254,9 @@ def question_topics(question: str) -> tuple[Topic, ...]:
         elif part in found and whole in found:  # the part and the rest of the whole: the whole holds the part
             found = [t for t in found if t is not part]
     return tuple(found)
+
+
+def _spelled_out(low: str) -> str:
+    """The spelled-out forms of the acronyms a question uses, which the rules may know where the acronym they do not
+    ("LAC RHIs within 72 hours": return home interviews; "YOS", "SEMH", "RAA")."""
+    return " ".join(v for k, v in vocabulary().acronyms.items() if re.search(rf"\b{k}s?\b", low))

@@ -242,6 +242,15 @@ def _said(key: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"s?\s+".join(map(re.escape, key.split())) + r"s?\b")
 
 
+@lru_cache(maxsize=4096)
+def _printed(form: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + r"\W+".join(map(re.escape, form.split())) + r"(?:s|es)?\b")
+
+
+def _within(span: tuple[int, int], terms: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b and b - a > span[1] - span[0] for a, b in terms)
+
+
 def expand_query(query: str) -> list[str]:
     """The query's content words plus the spelled-out forms of any jargon in it, and the acronym of any
     spelled-out form ("not in education, employment or training" also finds "NEET")."""
@@ -259,7 +268,9 @@ def _expanded(query: str) -> tuple[str, ...]:
         tables += (ASKED_ABOUT_CARE,)
     # each word in the plural too: "PEPs", "personal education plans", "return home interviews", "he turns 18"
     extra = [v for table in tables for k, v in table.items() if _said(k).search(low)]
-    spelled = [k for k, v in JARGON.items()
-               if re.search(r"\b" + r"\W+".join(map(re.escape, v.split())) + r"(?:s|es)?\b", low)]
+    # a printed form inside a longer term the query says is that term's word: "private fostering" is not
+    # "fostering" (foster carers)
+    terms = [m.span() for k in JARGON if (m := _said(k).search(low))]
+    spelled = [k for k, v in JARGON.items() if (m := _printed(v).search(low)) and not _within(m.span(), terms)]
     expanded = words + [w for phrase in extra for w in phrase.split()] + [w for k in spelled for w in k.split()]
     return tuple(w for w in dict.fromkeys(expanded) if w not in STOPWORDS)

@@ -103,6 +103,15 @@ from nlp.topics import Topic, topics_of
     ("neurodevelopmental and ADHD assessment pathway for CLA", Topic.HEALTH),
     ("can our foster son keep living with us after he turns 18", Topic.STAYING_PUT),  # staying put
     ("staying with foster carers past the age of 18", Topic.STAYING_PUT),
+    ("care leavers without a job or course", Topic.NEET),  # the dev queries' subjects reworded by a helper
+    ("young people from care without work or study", Topic.NEET),
+    ("young people from care going to uni", Topic.EDUCATION),
+    ("LAC RHIs completed within 72 hours", Topic.EXPLOITATION),  # the acronym spelled out: return home interviews
+    ("YOS caseload of children in care", Topic.EXPLOITATION),
+    ("kids in care moved 3+ times last year", Topic.PLACEMENT_STABILITY),
+    ("kids in care moved three-plus times vs target", Topic.PLACEMENT_STABILITY),
+    ("public law cases exceeding 26 weeks", Topic.COURT),
+    ("help living nearby after leaving a children's home", Topic.ACCOMMODATION),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -138,6 +147,8 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("tell us what you think about the bin collection changes", Topic.PARTICIPATION),
     ("the council has no say over housing allocations", Topic.PARTICIPATION),
     ("nurses recruited from overseas", Topic.UASC),
+    ("households without work in the county", Topic.NEET),
+    ("parking at the uni campus", Topic.EDUCATION),
     ("a breakdown of the budget for children's services", Topic.PLACEMENT_STABILITY),
     ("several homes were flooded in the storm", Topic.PLACEMENT_STABILITY),
     ("residents moved to a new care home", Topic.PLACEMENT_STABILITY),

@@ -43,6 +43,18 @@ def test_plain_words_of_a_question_search_the_printed_terms_one_way() -> None:
     assert {"offending", "youth", "justice"} <= set(expand_query("children in trouble with the police"))
     assert "police" not in expand_query("offending by children in care")  # papers' words do not turn into askers'
     assert "away" not in expand_query("children going missing")
+    # foster parents are foster carers in the papers, and finding or attracting them is recruitment
+    assert {"carers", "recruitment"} <= set(expand_query("finding new foster parents"))
+    assert "recruitment" in expand_query("how is the council attracting foster families")
+    assert "recruitment" not in expand_query("attracting investment to the county")
+    assert {"corporate", "parenting"} <= set(expand_query("the council's pledge to looked after children"))
+
+
+def test_a_printed_form_inside_a_longer_term_is_that_terms_word() -> None:
+    """"Fostering" is printed for foster carers, but "private fostering" is a child living with a family friend."""
+    assert "carer" in expand_query("fostering")
+    assert "carer" not in expand_query("private fostering notification requirements")
+    assert {"privately", "fostered"} <= set(expand_query("private fostering notification requirements"))
 
 
 def test_turning_18_means_staying_put_only_for_a_child_in_care() -> None:
