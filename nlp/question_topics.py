@@ -29,7 +29,7 @@ _ASKED: dict[Topic, str] = {
                                r"how many (?:homes|placements|moves|carers)|"
                                r"stable (?:homes?|placements?)|settled (?:homes?|placements?)|bounc\w* (?:around|between)|"
                                r"long[- ]term (?:foster|match|placement|carers?|home)"
-                               r"|\b(?:3|three)\+? (?:or more )?(?:placement )?moves\b"
+                               r"|\b(?:3|three)(?:\+|-?plus)? (?:or more )?(?:placement )?moves\b"
                                r"|disruption meetings?|stability indicators?|(?:short|long)[- ]term stability"
                                r"|unplanned endings?|(?:arrangements?|placements?) disrupt\w*",
     # nowhere suitable to live is also accommodation: such a question votes among both
@@ -186,7 +186,9 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                         r"targeted by (?:adults|older|gangs)"
                         r"|(?:run|runs|running|ran) off\b|come back after",
     # "not enough places for children who need to come into care": sufficiency, not school places
-    Topic.RESIDENTIAL: _SHORT_OF_PLACES,
+    # "residential sufficiency and placement fees": children's homes, not a housing estate or a care home for adults
+    Topic.RESIDENTIAL: _SHORT_OF_PLACES + r"|residential\b(?! (?:develop\w*|propert\w*|areas?|roads?|streets?|parking|"
+                                          r"schools?|nursing|dwellings?|units?|land|sites?))",
     Topic.FOSTERING: _SHORT_OF_PLACES + r"(?! in (?:\w+ )?(?:children'?s )?homes)"
                      r"|(?:shortage|lack) of family homes|not enough family homes"
                      r"|famil\w* willing to (?:take|foster|care)"

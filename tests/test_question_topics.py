@@ -112,6 +112,8 @@ from nlp.topics import Topic, topics_of
     ("kids in care moved three-plus times vs target", Topic.PLACEMENT_STABILITY),
     ("public law cases exceeding 26 weeks", Topic.COURT),
     ("help living nearby after leaving a children's home", Topic.ACCOMMODATION),
+    ("residential sufficiency and rising placement fees", Topic.RESIDENTIAL),
+    ("CLA three-plus moves vs comparator councils", Topic.PLACEMENT_STABILITY),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -149,6 +151,7 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("nurses recruited from overseas", Topic.UASC),
     ("households without work in the county", Topic.NEET),
     ("parking at the uni campus", Topic.EDUCATION),
+    ("new residential development near the school for children", Topic.RESIDENTIAL),
     ("a breakdown of the budget for children's services", Topic.PLACEMENT_STABILITY),
     ("several homes were flooded in the storm", Topic.PLACEMENT_STABILITY),
     ("residents moved to a new care home", Topic.PLACEMENT_STABILITY),
