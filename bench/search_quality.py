@@ -19,8 +19,14 @@ sources, and for the baseline any file whose statements in the KB hold the phras
 `--system vector` scores the KB's vector index alone (a statement per hit), to compare embedding models: build one KB
 per model (`SCRUTINEER_MODEL`) and run this, and the whole search, with the same setting.
 
+`--reworded FILE` asks each question again in other words (a list of {"of": id, "query", "set"}: helpers' rewordings,
+bench/queries/reworded_*.json), scored against the original question's labels and reported per set: how much of what
+the question's own wording finds survives another wording. The labels were pooled from the original wording, so a
+rewording that finds other relevant statements scores lower than it should; compare systems, not these figures with
+the originals'.
+
 Run: python bench/search_quality.py KB [--system scrutineer|generic|vector] [--generic-store DIR]
-                                        [--split tune|heldout] [--queries FILE] [-v]
+                                        [--split tune|heldout] [--queries FILE ...] [--reworded FILE] [-v]
 """
 
 from __future__ import annotations
@@ -187,10 +193,13 @@ def main() -> None:
     ap.add_argument("--system", choices=["scrutineer", "generic", "vector"], default="scrutineer")
     ap.add_argument("--generic-store", type=Path, help="the store bench/generic_rag.py built (for --system generic)")
     ap.add_argument("--split", choices=["tune", "heldout"])
-    ap.add_argument("--queries", type=Path, default=QUERIES)
+    ap.add_argument("--queries", type=Path, nargs="+", default=[QUERIES])
+    ap.add_argument("--reworded", type=Path, help="other wordings of the questions, scored with their labels")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the relevant statements missed at 30")
     args = ap.parse_args()
-    queries = [q for q in json.loads(args.queries.read_text()) if q.get("relevant")]
+    queries = [q for path in args.queries for q in json.loads(path.read_text()) if q.get("relevant")]
+    if args.reworded:
+        queries = reworded(queries, json.loads(args.reworded.read_text()))
     for q in queries:
         q.setdefault("split", "dev")
     queries = [q for q in queries if not args.split or q["split"] == args.split]
@@ -207,6 +216,16 @@ def main() -> None:
             if args.verbose:
                 _missed(q, returned, twins)
     report(queries, scores)
+
+
+def reworded(queries: list[dict], rewordings: list[dict]) -> list[dict]:
+    """Each rewording of a question held in `queries`, as a question with the original's labels; its set as split."""
+    by_id = {q["id"]: q for q in queries}
+    out = []
+    for n, r in enumerate(rewordings):
+        if r["of"] in by_id:
+            out.append({**by_id[r["of"]], "id": f"{r['of']}/{n}", "query": r["query"], "split": r["set"]})
+    return out
 
 
 def _missed(q: dict, returned: list[Returned], twins: dict[str, set[str]]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from nlp.topics import expand_query
 from store.records import Records
 from store.statement_rows import contexts, neighbours
 
@@ -63,6 +64,20 @@ def _adults_alone(text: str) -> bool:
 
 def in_care_query(query: str) -> bool:
     return _NAMED.search(query) is not None
+
+
+# the words that name children in care, and the forms they expand to ("LAC", "cared for children")
+_POPULATION_WORDS = frozenset({"looked", "after", "cared", "lac", "cla", "cic", "kids", "children", "child", "childrens"})
+
+
+def subject_terms(query: str) -> list[str]:
+    """The query's search terms less those naming children in care: for "placement instability for looked after
+    children" BM25 scores "looked after children" in every line of a paper about them above the instability lines.
+    Probes on seeds + kent: recall@30 0.745 -> 0.749, MRR 0.856 -> 0.868; the whole corpus, where Ofsted reports
+    speak of children in need and child protection too, loses a little (README, "Search")."""
+    terms = expand_query(query)
+    subject = [t for t in terms if t not in _POPULATION_WORDS]
+    return subject if set(subject) - {"care"} else terms  # nothing but the population: its words are the question
 
 
 def outside_care(records: Records, ids: list[int]) -> set[int]:

@@ -20,7 +20,15 @@ from nlp.topics import Topic, expand_query
 from nlp.vocabulary import related_phrases
 from scrutineer.context import with_context
 from scrutineer.passages import Passage, Place, merge_adjacent
-from scrutineer.population import ADULTS_ONLY, OUTSIDE_POPULATION, adults_only, adults_query, in_care_query, outside_care
+from scrutineer.population import (
+    ADULTS_ONLY,
+    OUTSIDE_POPULATION,
+    adults_only,
+    adults_query,
+    in_care_query,
+    outside_care,
+    subject_terms,
+)
 from scrutineer.query_filters import FilterKind, ReadQuery, apply_filters, read_query
 from scrutineer.why import TOPIC_LIST, Trace, Why, explain
 from store.records import Records
@@ -122,8 +130,10 @@ def unmatched_filters(records: Records, read: ReadQuery, filters: SearchFilters 
 def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | None, query: str,
             filters: SearchFilters, pool: int, trace: Trace) -> list[tuple[int, float]]:
     """Fused candidates, best first; `trace` keeps each retriever's ranks and the statements' texts."""
-    terms = expand_query(query)
     topical = [t.value for t in question_topics(query) if not filters.topic]
+    # a question naming a topic and children in care: its topic's words find its statements, the population's
+    # words ("looked after children") would find every statement of a paper about them (README, "Search")
+    terms = subject_terms(query) if topical and in_care_query(query) else expand_query(query)
     deep = pool * 2 if topical else pool  # the topic lists are cut from a deeper candidate list
     keyword = keyword_ids(records, terms, filters, deep)
     trace.ranks["keyword"] = keyword

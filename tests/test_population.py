@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scrutineer.pipeline import ingest
-from scrutineer.population import adults_only, adults_query, in_care_query, outside_care
+from scrutineer.population import adults_only, adults_query, in_care_query, outside_care, subject_terms
 from store.records import Records
 
 HIGHWAYS = """Highways and Transport Report
@@ -67,3 +67,11 @@ def test_adults_services_alone_are_known_by_their_own_words_and_their_neighbours
     assert alone == {"Adult Social Care & Health has"}
     assert not adults_query("why is the children's social care budget overspent on placements")
     assert adults_query("adult social care overspend") and adults_query("support for adults with learning disabilities")
+
+
+def test_a_topic_question_searches_its_subject_not_the_population_words() -> None:
+    """"Looked after children" is in every line of a paper about them; the words of the subject find the lines."""
+    terms = subject_terms("placement instability for looked after children")
+    assert {"placement", "instability"} <= set(terms)
+    assert not {"looked", "after", "children", "lac", "cared"} & set(terms)
+    assert {"looked", "after"} <= set(subject_terms("looked after children"))  # nothing else: the words stay

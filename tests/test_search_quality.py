@@ -9,7 +9,7 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generic_rag import Retriever, build, chunks
-from search_quality import Returned, score_query
+from search_quality import Returned, reworded, score_query
 
 
 def test_chunks_are_500_characters_overlapping_by_100():
@@ -51,3 +51,11 @@ def test_generic_baseline_finds_a_chunk_in_a_real_pdf(tmp_path):
     assert build([pdf], tmp_path / "store") == 2
     top = Retriever(tmp_path / "store").query("young people living in bed and breakfast", k=1)
     assert top[0].source == "paper.pdf" and top[0].page == 1
+
+
+def test_a_rewording_is_scored_with_its_questions_labels():
+    queries = [{"id": "q1", "query": "placement stability", "split": "probe", "relevant": [["a.pdf", "moves"]]},
+               {"id": "q2", "query": "care leavers NEET", "split": "probe", "relevant": [["b.pdf", "neet"]]}]
+    got = reworded(queries, [{"of": "q1", "query": "kids in care moved a lot", "set": "plain"},
+                             {"of": "gone", "query": "a question no longer held", "set": "plain"}])
+    assert got == [{"id": "q1/0", "query": "kids in care moved a lot", "split": "plain", "relevant": [["a.pdf", "moves"]]}]
