@@ -14,7 +14,8 @@ from functools import lru_cache
 from nlp.topics import CHILDREN, PARTS, Topic, topics_of
 from nlp.vocabulary import vocabulary
 
-_NOWHERE = (r"nowhere (?:safe )?(?:else )?to (?:live|stay|go)|sofa|rough sleep|sleeping rough|homeless|"
+_NOWHERE = (r"nowhere (?:safe )?(?:else )?to (?:live|stay|go)|sofa|couch[- ]?surf\w*|without (?:a )?home\b|"
+            r"rough sleep|sleeping rough|homeless|"
             r"no fixed (?:address|abode)|b ?& ?bs?\b|bed and breakfasts?|hotels?\b|"
             r"(?:emergency|temporary|unsafe) (?:\w+ )?(?:housing|accommodation)|evict\w*")
 _ASKED: dict[Topic, str] = {
@@ -81,7 +82,7 @@ _ASKED: dict[Topic, str] = {
                  r"|legal gateway|gateway panel|supervision orders?"
                  r"|interim (?:care )?orders?|placement with parents|letters? before proceedings|pre-proceedings"
                  r"|(?:within|over|exceed\w*|beyond|longer than|more than) 26 weeks"
-                 r"|\bs ?31\b|section 31\b|threshold decisions?|family justice board",
+                 r"|\bs ?31\b|section 31\b|threshold decisions?|family justice\b",
     Topic.EDUCATION: r"exams?\b|grades|college|qualifications|\bschool(?:s|ing)?\b|learning|pupils?"
                      r"|\bks ?[1-5]\b"
                      r"|progress ?8\b|attainment ?8\b"
@@ -145,7 +146,8 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                                # "moved to a new foster home", "lived in three or more places in a year"
                                r"mov\w* (?:in)?to (?:a )?(?:new|different|another) (?:foster )?"
                                r"(?:home|house|placement|carers?|famil)|"
-                               r"(?:(?:three|3|two|2|four|4) or more|several|multiple|lots of|a number of|different) "
+                               r"(?:(?:three|3|two|2|four|4) or more|(?:three|3|four|4)(?:\+|-?plus)|several|multiple|lots of|"
+                               r"a number of|different) "
                                r"(?:different )?(?:foster )?(?:places|homes|moves|placements|carers)\b|"
                                r"(?<!financial )(?<!market )(?<!workforce )stability\b"
                                r"(?! of (?:the )?(?:workforce|staff|market|econom|financ|council))|"
@@ -184,7 +186,10 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
     # "adults taking advantage of children", not "taking advantage of the new funding"
     Topic.EXPLOITATION: r"tak\w* advantage of (?:children|young people|teenagers|girls|boys|vulnerable)|prey\w* on|"
                         r"targeted by (?:adults|older|gangs)"
-                        r"|(?:run|runs|running|ran) off\b|come back after",
+                        r"|(?:run|runs|running|ran) off\b|come back after"
+                        r"|(?:stay|stays|staying|stayed) out (?:all night|overnight|late)"
+                        # adults' Deprivation of Liberty Safeguards are not a child's secure order
+                        r"|deprivation of liberty|secure (?:welfare|children'?s homes?|units?)|abscond\w*",
     # "not enough places for children who need to come into care": sufficiency, not school places
     # "residential sufficiency and placement fees": children's homes, not a housing estate or a care home for adults
     Topic.RESIDENTIAL: _SHORT_OF_PLACES + r"|residential\b(?! (?:develop\w*|propert\w*|areas?|roads?|streets?|parking|"

@@ -114,6 +114,12 @@ from nlp.topics import Topic, topics_of
     ("help living nearby after leaving a children's home", Topic.ACCOMMODATION),
     ("residential sufficiency and rising placement fees", Topic.RESIDENTIAL),
     ("CLA three-plus moves vs comparator councils", Topic.PLACEMENT_STABILITY),
+    ("kids in care having 3+ homes a year", Topic.PLACEMENT_STABILITY),  # rewordings of the probes (helpers)
+    ("kids in care who stay out all night", Topic.EXPLOITATION),
+    ("absconding from residential placements", Topic.EXPLOITATION),
+    ("secure welfare placements and DoL orders for children", Topic.EXPLOITATION),
+    ("family justice system backlogs", Topic.COURT),
+    ("care leavers without a home or couch surfing", Topic.HOMELESSNESS),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -151,6 +157,8 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("nurses recruited from overseas", Topic.UASC),
     ("households without work in the county", Topic.NEET),
     ("parking at the uni campus", Topic.EDUCATION),
+    ("Deprivation of Liberty Safeguards backlog for adults", Topic.EXPLOITATION),
+    ("staff stayed out of the office during the strike", Topic.EXPLOITATION),
     ("new residential development near the school for children", Topic.RESIDENTIAL),
     ("a breakdown of the budget for children's services", Topic.PLACEMENT_STABILITY),
     ("several homes were flooded in the storm", Topic.PLACEMENT_STABILITY),

@@ -48,6 +48,9 @@ def test_plain_words_of_a_question_search_the_printed_terms_one_way() -> None:
     assert "recruitment" in expand_query("how is the council attracting foster families")
     assert "recruitment" not in expand_query("attracting investment to the county")
     assert {"corporate", "parenting"} <= set(expand_query("the council's pledge to looked after children"))
+    assert "immunisations" in expand_query("eye checks and vaccinations for kids in care")
+    assert {"personal", "advisers"} <= set(expand_query("how leaving care workers help young people"))
+    assert {"social", "care"} <= set(expand_query("CSC budget gap"))
 
 
 def test_a_printed_form_inside_a_longer_term_is_that_terms_word() -> None:
