@@ -131,9 +131,9 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
             filters: SearchFilters, pool: int, trace: Trace) -> list[tuple[int, float]]:
     """Fused candidates, best first; `trace` keeps each retriever's ranks and the statements' texts."""
     topical = [t.value for t in question_topics(query) if not filters.topic]
-    # a question naming a topic and children in care: its topic's words find its statements, the population's
-    # words ("looked after children") would find every statement of a paper about them (README, "Search")
-    terms = subject_terms(query) if topical and in_care_query(query) else expand_query(query)
+    # a question about children in care: its subject's words find its statements, the population's words ("looked
+    # after children") would find every statement of a paper about them (README, "Search")
+    terms = subject_terms(query) if in_care_query(query) else expand_query(query)
     deep = pool * 2 if topical else pool  # the topic lists are cut from a deeper candidate list
     keyword = keyword_ids(records, terms, filters, deep)
     trace.ranks["keyword"] = keyword
