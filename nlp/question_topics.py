@@ -208,7 +208,7 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
     Topic.EMOTIONAL: r"emotion\w*|anxi\w*|(?<!and )(?<!, )(?<!& )feelings\b|"
                      r"how (?:\w+ ){0,4}(?:feel|feels|feeling)\b|questionnaires?\b",
     Topic.PARTICIPATION: r"(?:tell|tells|told|telling) us\b|voices?\b|listening\b|advocates?\b|surveys?\b|"
-                         r"feedback from\b|(?:sit|sits|sitting|sat) on (?:\w+ ){0,2}panels?\b|"
+                         r"feedback\b|(?:sit|sits|sitting|sat) on (?:\w+ ){0,2}panels?\b|"
                          r"(?:speak|speaks|speaking|spoke|talk\w*|meet\w*) (?:to |with )?councillors\b|"
                          # "how the council hears from the children in its care"
                          r"(?:hear|hears|hearing|heard) from\b"

@@ -120,6 +120,7 @@ from nlp.topics import Topic, topics_of
     ("secure welfare placements and DoL orders for children", Topic.EXPLOITATION),
     ("family justice system backlogs", Topic.COURT),
     ("care leavers without a home or couch surfing", Topic.HOMELESSNESS),
+    ("children in care's feedback on services", Topic.PARTICIPATION),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -159,6 +160,7 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("parking at the uni campus", Topic.EDUCATION),
     ("Deprivation of Liberty Safeguards backlog for adults", Topic.EXPLOITATION),
     ("staff stayed out of the office during the strike", Topic.EXPLOITATION),
+    ("feedback on the budget consultation", Topic.PARTICIPATION),
     ("new residential development near the school for children", Topic.RESIDENTIAL),
     ("a breakdown of the budget for children's services", Topic.PLACEMENT_STABILITY),
     ("several homes were flooded in the storm", Topic.PLACEMENT_STABILITY),
