@@ -202,6 +202,7 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
     Topic.COURT: r"litigation|legal costs",
     # "how many care leavers get degrees", not "to a degree" or "a high degree of"
     Topic.EDUCATION: r"(?<!to a )(?<!large )(?<!great )(?<!some )(?<!high )degrees?\b(?! of\b)|graduat\w*|unis?\b|"
+                     r"educational (?:achievement|outcomes?|progress|performance)|education plans?\b|"
                      r"persistent(?:ly)? absen"
                      r"|excluded\b|skipping (?:lessons|school|classes)",
     Topic.HEALTH: r"neurodevelopment\w*|\badhd\b",

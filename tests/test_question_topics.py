@@ -121,6 +121,7 @@ from nlp.topics import Topic, topics_of
     ("family justice system backlogs", Topic.COURT),
     ("care leavers without a home or couch surfing", Topic.HOMELESSNESS),
     ("children in care's feedback on services", Topic.PARTICIPATION),
+    ("educational achievement and education plans for children in care", Topic.EDUCATION),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
