@@ -17,8 +17,8 @@ from scrutineer.indexing import IndexSummary, sync_index
 from scrutineer.limits import FileLimits
 from scrutineer.pipeline import IngestSummary
 from scrutineer.pipeline import ingest as run_ingest
-from scrutineer.query_filters import ReadQuery, read_query
-from scrutineer.search import Hit, held_filters, unmatched_filters, warm_topics
+from scrutineer.query_filters import ReadQuery
+from scrutineer.search import Hit, reading, unmatched_filters, warm_topics
 from scrutineer.vector_search import search_or_keywords
 from store.kb_lock import writer
 from store.metric_rows import MetricRow, Only, query_metrics
@@ -109,8 +109,9 @@ class KnowledgeBase:
             filters["authorities"] = [resolve_authority(a) for a in _listed(filters["authorities"])]  # type: ignore[arg-type]
         self.notice = None
         chosen = SearchFilters(**filters)
-        found = search_or_keywords(self.records, self.vectors, query, chosen, limit, threshold, self._notice, literal)
-        self.read = held_filters(self.records, read_query(query, literal), chosen)
+        self.read = reading(self.records, query, chosen, literal)
+        found = search_or_keywords(self.records, self.vectors, query, chosen, limit, threshold, self._notice, literal,
+                                   read=self.read)
         self.unmatched = None if found else unmatched_filters(self.records, self.read, chosen)
         return found
 

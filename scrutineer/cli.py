@@ -27,10 +27,9 @@ from scrutineer.indexing import reindex as reindex_vectors
 from scrutineer.indexing import sync_index
 from scrutineer.limits import FileLimits
 from scrutineer.pipeline import ingest as run_ingest
-from scrutineer.query_filters import read_query
 from scrutineer.reextract import reextract as reextract_kb
 from scrutineer.render import document_view, documents_table, entities_table, metrics_table, print_summary
-from scrutineer.search import held_filters, unmatched_filters
+from scrutineer.search import reading, unmatched_filters
 from scrutineer.vector_search import search_or_keywords
 from store.kb_lock import VectorsBusy
 from store.metric_rows import Only, entity_counts, query_metrics
@@ -245,9 +244,9 @@ def search(
                             doc_type=doc_type, year_from=from_, year_to=to, topic=chosen.value if chosen else None,
                             indicator=indicator)
     with open_records(kb) as records:
-        read = held_filters(records, read_query(query, literal), filters)  # as the search reads it, years maybe let go
+        read = reading(records, query, filters, literal)  # as the search reads it, years maybe let go
         found = search_or_keywords(records, lambda: open_vectors(kb_path(kb), settings(), writer=False), query, filters,
-                                   0 if all_ else limit, threshold, _warn, literal=literal, expand=expand)
+                                   0 if all_ else limit, threshold, _warn, literal=literal, expand=expand, read=read)
         unmatched = None if found else unmatched_filters(records, read, filters)  # a literal read has no filters
     if unmatched is not None:
         _warn(f"no paper in this KB passes the filters read from your query: {unmatched.describe()} (--literal "

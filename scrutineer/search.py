@@ -93,17 +93,23 @@ class Hit(BaseModel):
 
 def search(records: Records, index: VectorIndex | None, embedder: Embedder | None, query: str,
            filters: SearchFilters | None = None, limit: int = 20, threshold: float = 0.0,
-           literal: bool = False, expand: bool = False) -> list[Hit]:
+           literal: bool = False, expand: bool = False, read: ReadQuery | None = None) -> list[Hit]:
     """Statements about `query`, best first; `limit` 0 returns everything above `threshold`. An authority, years or
     a kind of paper named in the query become filters (options given explicitly win) unless `literal`; `expand`
-    also searches the other ways papers speak of the query's topic (nlp/data/vocabulary.yaml)."""
+    also searches the other ways papers speak of the query's topic (nlp/data/vocabulary.yaml). `read`: the query as
+    `reading` read it, when the caller shows that reading too (read once, not twice)."""
     filters = filters or SearchFilters()
-    read = held_filters(records, read_query(query, literal), filters)
+    read = read or reading(records, query, filters, literal)
     filters = apply_filters(read, filters)
     trace = Trace(query=read.text, filters=read.filters)
     trace.terms = related_phrases(read.text) if expand else []
     fused = _ranked(records, index, embedder, read.text, filters, max(POOL, limit * 3), trace)
     return _collapse(records, [(sid, score) for sid, score in fused if score >= threshold], trace, limit)
+
+
+def reading(records: Records, query: str, filters: SearchFilters, literal: bool = False) -> ReadQuery:
+    """The query's words less the filters they name, as `search` reads them (years no paper passes let go)."""
+    return held_filters(records, read_query(query, literal), filters)
 
 
 def held_filters(records: Records, read: ReadQuery, filters: SearchFilters) -> ReadQuery:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from nlp.embed import Embedder
+from scrutineer.query_filters import ReadQuery
 from scrutineer.search import Hit, search
 from store.kb_lock import VectorsBusy
 from store.records import Records
@@ -18,12 +19,12 @@ VECTOR_PROBLEMS = (IndexDamaged, IndexMismatch, VectorsBusy)
 
 def search_or_keywords(records: Records, vectors: Opener, query: str, filters: SearchFilters, limit: int,
                        threshold: float, notice: Callable[[str], None], literal: bool = False,
-                       expand: bool = False) -> list[Hit]:
+                       expand: bool = False, read: ReadQuery | None = None) -> list[Hit]:
     """Hybrid search; keyword search alone (and `notice` told why) when the vector index cannot be used."""
     try:
         index, embedder = vectors()
         with index.held():  # one hold of the vector store per search, not one per call
-            return search(records, index, embedder, query, filters, limit, threshold, literal, expand)
+            return search(records, index, embedder, query, filters, limit, threshold, literal, expand, read)
     except VECTOR_PROBLEMS as exc:
         notice(f"{exc}; searching by keywords only")
-    return search(records, None, None, query, filters, limit, threshold, literal, expand)
+    return search(records, None, None, query, filters, limit, threshold, literal, expand, read)

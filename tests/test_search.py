@@ -11,7 +11,16 @@ import pytest
 from scrutineer.config import Settings, open_vectors
 from scrutineer.indexing import reindex, sync_index
 from scrutineer.query_filters import read_query
-from scrutineer.search import _feedback, _nearest, _nearest_on_topic, held_filters, search, unmatched_filters, warm_topics
+from scrutineer.search import (
+    _feedback,
+    _nearest,
+    _nearest_on_topic,
+    held_filters,
+    reading,
+    search,
+    unmatched_filters,
+    warm_topics,
+)
 from store.chroma_log import unsaved_writes
 from store.metric_rows import query_metrics
 from store.records import Records
@@ -283,6 +292,11 @@ def test_a_year_no_paper_of_the_authority_has_is_let_go_and_said(search_kb: Path
         kent = held_filters(records, read_query("care leavers NEET in Kent 2021"), SearchFilters())
         assert not kent.unheld and unmatched_filters(records, kent) is not None  # the empty answer says why
         assert not held_filters(records, read_query("care leavers NEET 2024"), wexcombe).unheld
+        # a caller that shows the reading reads it once and hands it to the search: the same hits
+        read = reading(records, "care leavers NEET 2021", wexcombe)
+        assert read == held
+        again = search(records, index, embedder, "care leavers NEET 2021", wexcombe, limit=5, read=read)
+        assert [(h.source, h.text) for h in again] == [(h.source, h.text) for h in hits]
     shown = CliRunner().invoke(app, ["search", "care leavers NEET 2021", "--authority", "Wexcombe County Council",
                                      "--kb", str(search_kb)])
     assert shown.exit_code == 0 and "every year, as no paper of year 2021" in " ".join(shown.stdout.split())
