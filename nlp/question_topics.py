@@ -75,14 +75,16 @@ _ASKED: dict[Topic, str] = {
                      r"|each (?:social )?worker (?:is )?responsible|(?:posts|jobs) (?:are )?(?:empty|vacant|unfilled)|"
                      r"(?:empty|unfilled|vacant) posts",
     Topic.PERMANENCE: r"forever famil|permanent (?:home|famil)|matched with (?:new|adoptive|forever) (?:parents|famil)",
-    Topic.KINSHIP: r"grandparents?|grandmothers?|grandfathers?|grandchild\w*|relatives?|aunts?|uncles?|extended family|"
+    Topic.KINSHIP: r"grandparents?|grandmothers?|grandfathers?|grandchild\w*|(?<!birth )relatives?|aunts?|"
+                   r"uncles?|extended family|"
                    r"wider family|family members|family and friends|connected (?:carers?|persons?)",
     Topic.COURT: r"courts?\b|judges?|legal (?:action|proceedings|orders?)|(?:taken|take|taking) (?:\w+ )?into care|"
                  r"removed from (?:their )?(?:parents|famil)"
                  r"|legal gateway|gateway panel|supervision orders?"
                  r"|interim (?:care )?orders?|placement with parents|letters? before proceedings|pre-proceedings"
                  r"|(?:within|over|exceed\w*|beyond|longer than|more than) 26 weeks"
-                 r"|\bs ?31\b|section 31\b|threshold decisions?|family justice\b",
+                 r"|\bs ?31\b|section 31\b|threshold decisions?|family justice\b|care cases\b"
+                 r"|26[- ]weeks? (?:timescale|limit|target)",
     Topic.EDUCATION: r"exams?\b|grades|college|qualifications|\bschool(?:s|ing)?\b|learning|pupils?"
                      r"|\bks ?[1-5]\b"
                      r"|progress ?8\b|attainment ?8\b"
@@ -92,12 +94,13 @@ _ASKED: dict[Topic, str] = {
                         r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|disappear|"
                         r"locked up|in custody|young offenders?|deprived of (?:their )?liberty|"
                         r"missing\b(?! (?:data|information|out)\b)|"  # "reported missing", not "missing data"
-                        r"whereabouts|absen\w* (?:from (?:their )?(?:home|placement|care)|"
+                        r"whereabouts|unauthori[sz]ed absen\w*|absen\w* (?:from (?:their )?(?:home|placement|care)|"
                         r"without (?:permission|authori[sz]ation))"
                         r"|philomena"
                         r"|\bmace\b|\bnrm\b|national referral mechanism|contextual safeguarding",
     # not "money help for care leavers" or "financial support for families": help given, not the council's books
-    Topic.FINANCE: r"(?:over)?spen[dt]\w*|over ?budget|money(?! (?:help|support|advice)\b)|afford|\bcost\w*|prices?\b|"
+    Topic.FINANCE: r"(?:over)?spen[dt]\w*(?! (?:in|with|at|living)\b)|"
+                   r"over ?budget|money(?! (?:help|support|advice)\b)|afford|\bcost\w*|prices?\b|"
                    r"expensive|financ(?!ial)\w*|financial(?! (?:help|support|advice)\b)|"
                    r"paying|"
                    r"budgets?\b|(?<!attention )deficit|in the red\b"
@@ -122,11 +125,13 @@ _ASKED: dict[Topic, str] = {
                           r"(?:parents|families) (?:can |could |to )?(?:get|find|ask for) (?:help|support|advice)(?! with)|"
                           r"parenting (?:support|programmes?|classes|courses|groups?)|"
                           r"(?:not|never|avoid\w*|stop\w*|prevent\w*)\b[\w ]{0,25}\b(?:come|coming|go|going|taken) into care"
-                          r"|family safeguarding|start for life|multi-?systemic therapy"
+                          r"|family safeguarding|start for life|multi-?systemic therapy|family group decision[- ]making"
                           r"|section 17\b|no wrong door|one[- ]stop (?:centres?|shops?) for famil|"
                           r"before (?:children|a child|they) (?:are|is) (?:taken|come|coming) into care",
     # "help for parents with young children at local centres", "one-stop centres for family support"
-    Topic.FAMILY_HUBS: r"(?:children'?s|family|local|community|one[- ]stop) cent(?:re|er)s?\b|one[- ]stop shops? for famil",
+    Topic.FAMILY_HUBS: r"(?:children'?s|family|local|community|one[- ]stop|family support|early help|parenting) "
+                       r"cent(?:re|er)s?\b|"
+                       r"one[- ]stop shops? for famil",
     Topic.REVIEWS: r"reviewing officers?|reviews? of (?:[\w']+ ){0,3}care plans?|"
                    r"care plans? (?:[\w']+ ){0,2}(?:reviewed|followed|checked)|oversight of (?:[\w']+ ){0,2}care plans?"
                    # "reviews held on time", "pathway plan reviews", "quality assurance of care planning"
@@ -136,7 +141,7 @@ _ASKED: dict[Topic, str] = {
                    r"|independent chairs?|practice alerts?|midway (?:monitoring|reviews?)",
 }
 _HOSTELS = r"hostels?\b|shared (?:houses?|housing|flats?)|bedsits?\b"
-_SHORT_OF_PLACES = (r"(?:not enough|shortage of|lack of|too few) (?:local )?(?:places|beds)\b"
+_SHORT_OF_PLACES = (r"(?:not enough|shortage of|lack of|too few|insufficient) (?:local )?(?:places|beds|placements)\b"
                     r"(?!.*\b(?:schools?|pupils?|nurser\w*|hospitals?|mental health|clubs?|holidays?)\b)")
 # Words loose enough to mean something else in other council business ("financial stability", "staff feelings",
 # "tell us what you think about bin collections"): they name a topic only in a question about children.
@@ -152,7 +157,9 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                                r"(?<!financial )(?<!market )(?<!workforce )stability\b"
                                r"(?! of (?:the )?(?:workforce|staff|market|econom|financ|council))|"
                                r"settled\b(?! status)|moved around|keep (?:on )?(?:being )?mov|"
-                               r"unplanned (?:endings?|moves?)|end\w* (?:without being planned|unexpectedly|in an unplanned)|"
+                               r"unplanned (?:endings?|moves?)|"
+                               r"end\w* (?:without being planned|unexpectedly|in an unplanned|abruptly|suddenly)|"
+                               r"abrupt\w* (?:endings?|moves?)|"
                                r"(?:end\w*|stopp\w*|moved) at short notice|(?:gave|give|gives|giving|given) notice\b|"
                                # "foster placements that break down", not "a breakdown of the budget"
                                r"(?:break|breaks|breaking|broke|broken) down\b(?! (?:of|by|into)\b)|"
@@ -199,7 +206,7 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                      r"|famil\w* willing to (?:take|foster|care)"
                      r"|take in (?:children|a child|kids|teenagers)|sign up to (?:look after|care for)",
     Topic.PERMANENCE: r"matching (?:children|a child)\b|permanent foster",
-    Topic.COURT: r"litigation|legal costs",
+    Topic.COURT: r"litigation|legal costs|26[- ]weeks?\b|care cases\b",
     # "how many care leavers get degrees", not "to a degree" or "a high degree of"
     Topic.EDUCATION: r"(?<!to a )(?<!large )(?<!great )(?<!some )(?<!high )degrees?\b(?! of\b)|graduat\w*|unis?\b|"
                      r"educational (?:achievement|outcomes?|progress|performance)|education plans?\b|"
@@ -215,7 +222,7 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                          r"(?:hear|hears|hearing|heard) from\b"
                          r"|pledges?\b"
                          r"|tell councillors|youth forums?|complaints? (?:by|from) (?:children|young people)|"
-                         r"chair\w* their own|"
+                         r"chair\w* their own|influenc\w* (?:\w+ ){0,2}(?:decisions|services|plans)\b|"
                          # "do children in care get a real say in the decisions made about their lives"
                          r"(?:a|their|any|no|more) (?:real |proper |genuine |meaningful |big |bigger |greater )say\b|"
                          r"decisions (?:made |taken )?about (?:their|his|her) (?:own )?(?:lives|life|care|futures?)\b",

@@ -122,6 +122,12 @@ from nlp.topics import Topic, topics_of
     ("care leavers without a home or couch surfing", Topic.HOMELESSNESS),
     ("children in care's feedback on services", Topic.PARTICIPATION),
     ("educational achievement and education plans for children in care", Topic.EDUCATION),
+    ("care cases concluded within the 26 week limit", Topic.COURT),  # policy-lead rewordings (helpers)
+    ("foster placements that end abruptly or unexpectedly", Topic.PLACEMENT_STABILITY),
+    ("unauthorised absences of children from their placements", Topic.EXPLOITATION),
+    ("family group decision making meetings", Topic.FAMILY_SUPPORT),
+    ("how looked after children influence the services they receive", Topic.PARTICIPATION),
+    ("insufficient placements for children entering care", Topic.RESIDENTIAL),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -162,6 +168,9 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("Deprivation of Liberty Safeguards backlog for adults", Topic.EXPLOITATION),
     ("staff stayed out of the office during the strike", Topic.EXPLOITATION),
     ("feedback on the budget consultation", Topic.PARTICIPATION),
+    ("statutory sick pay after 26 weeks", Topic.COURT),
+    ("length of time looked after children have spent in their present placement", Topic.FINANCE),
+    ("contact between looked after children and birth relatives", Topic.KINSHIP),
     ("new residential development near the school for children", Topic.RESIDENTIAL),
     ("a breakdown of the budget for children's services", Topic.PLACEMENT_STABILITY),
     ("several homes were flooded in the storm", Topic.PLACEMENT_STABILITY),
