@@ -206,7 +206,7 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                      r"|famil\w* willing to (?:take|foster|care)"
                      r"|take in (?:children|a child|kids|teenagers)|sign up to (?:look after|care for)",
     Topic.PERMANENCE: r"matching (?:children|a child)\b|permanent foster",
-    Topic.COURT: r"litigation|legal costs|26[- ]weeks?\b|care cases\b",
+    Topic.COURT: r"litigation|legal costs|26[- ]weeks?\b",
     # "how many care leavers get degrees", not "to a degree" or "a high degree of"
     Topic.EDUCATION: r"(?<!to a )(?<!large )(?<!great )(?<!some )(?<!high )degrees?\b(?! of\b)|graduat\w*|unis?\b|"
                      r"educational (?:achievement|outcomes?|progress|performance)|education plans?\b|"
