@@ -4,7 +4,7 @@ A vector carries meaning, not numbers: "Integrated Children's Services | 18 | 18
 row's label under its heading, and a statement left with fewer than two words ("No", "(Item 7)", "2 | 2 | 1 | 3",
 "-0.145 -5.912") is not embedded at all. Every statement stays in SQLite and its FTS5 index, so keyword search
 still finds each figure and fragment; the vector index holds fewer, shorter texts (seeds + kent + kent-council:
-see README, "Speed").
+see docs/benchmarks.md).
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ class Flag(StrEnum):
 
 
 class Confidence(StrEnum):
-    """How far a row's own words carry its indicator (README, "Confidence").
+    """How far a row's own words carry its indicator (README, "Which rows to trust").
 
     high: the value's own clause, or its row label and column header, name the measure and its cohort (a heading
     may add an age band), in a document about children's services. medium: its sentence or the lead-in of its list

@@ -90,7 +90,7 @@ class Comparison(Strict):
     points: list[Point]
     neighbours_of: str | None = None
     neighbours_without_data: list[str] = Field(default_factory=list)
-    left_out: int = Field(0, description="Rows of this indicator left out for low confidence (README, Confidence).")
+    left_out: int = Field(0, description="Rows of this indicator left out for low confidence (README, 'Which rows to trust').")
 
     def names(self) -> list[str]:
         return list(dict.fromkeys(p.name for p in self.points))

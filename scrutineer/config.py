@@ -13,7 +13,7 @@ from nlp.embed import Embedder, Profile, build_embedder, default_cache
 from store.vectors import Graph, IndexDamaged, VectorIndex, store_exists
 
 # The fast profile's graph: built in half the CPU of Chroma's default (16 links, ef 100) on seeds + kent +
-# kent-council; dev retrieval held (bench/speed.py and score.py figures in the README).
+# kent-council; dev retrieval held (bench/speed.py and score.py figures in docs/benchmarks.md).
 FAST_GRAPH = Graph(links=8, construction_ef=40)
 WRITER_WAIT = 600.0  # an ingest waits this long for readers' turns on the vector store (each is a fraction of a second)
 
@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     tables: bool = True
     profile: Profile = Profile.ACCURATE
     model: str | None = None  # any sentence-transformers model name or path, for the accurate profile
-    int8: bool = False  # accurate profile with int8 weights: ~1.5x faster again, vectors move slightly (see README)
+    int8: bool = False  # accurate profile with int8 weights: ~1.5x faster again, vectors move slightly (see docs/benchmarks.md)
     cache: Path = default_cache()  # the ONNX export of the packaged model, shared by every KB on the machine
     chroma_url: str | None = None  # a shared `chroma run` server instead of the KB's own store
     collection: str = "statements"  # one per KB when several KBs share a server

@@ -74,7 +74,7 @@ def subject_terms(query: str) -> list[str]:
     """The query's search terms less those naming children in care: for "placement instability for looked after
     children" BM25 scores "looked after children" in every line of a paper about them above the instability lines.
     Probes on seeds + kent: recall@30 0.745 -> 0.750, MRR 0.856 -> 0.868; the whole corpus, where Ofsted reports
-    speak of children in need and child protection too, loses a little (README, "Search")."""
+    speak of children in need and child protection too, loses a little (docs/search.md)."""
     terms = expand_query(query)
     subject = [t for t in terms if t not in _POPULATION_WORDS]
     return subject if set(subject) - {"care"} else terms  # nothing but the population: its words are the question

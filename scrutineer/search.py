@@ -53,7 +53,7 @@ POOL = 200  # candidates taken from each retriever
 FEEDBACK = 10  # top hits whose vectors move the query
 VOCABULARY_WEIGHT = 0.5  # the vocabulary's list votes at half weight (at full weight it crowded out the query's own)
 # A vector list within each topic the question names (the first two), half a vote; its statements the rules tagged
-# also get the topic's own half vote. At 1.0 the topic's statements crowded out the question's own (README, probes).
+# also get the topic's own half vote. At 1.0 the topic's statements crowded out the question's own (docs/benchmarks.md, probes).
 TOPIC_VECTOR_WEIGHT = 0.5
 TOPIC_LISTS = 2
 # ... unless fewer than half of the first ten fused hits carry the topic: the question's words and vector have drifted
@@ -138,7 +138,7 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
     """Fused candidates, best first; `trace` keeps each retriever's ranks and the statements' texts."""
     topical = [t.value for t in question_topics(query) if not filters.topic]
     # a question about children in care: its subject's words find its statements, the population's words ("looked
-    # after children") would find every statement of a paper about them (README, "Search")
+    # after children") would find every statement of a paper about them (docs/search.md)
     terms = subject_terms(query) if in_care_query(query) else expand_query(query)
     deep = pool * 2 if topical else pool  # the topic lists are cut from a deeper candidate list
     keyword = keyword_ids(records, terms, filters, deep)
