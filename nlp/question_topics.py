@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from nlp.topics import CHILDREN, PARTS, Topic, topics_of
-from nlp.vocabulary import vocabulary
+from nlp.vocabulary import acronyms_said, vocabulary
 
 _NOWHERE = (r"nowhere (?:safe )?(?:else )?to (?:live|stay|go)|sofa|couch[- ]?surf\w*|without (?:a )?home\b|"
             r"rough sleep|sleeping rough|homeless|"
@@ -258,7 +258,7 @@ def question_topics(question: str) -> tuple[Topic, ...]:
     """The topics the rules find in the question, then those its plain words name."""
     low = re.sub(r"\s+", " ", question.lower().replace("’", "'"))
     found = topics_of(question)
-    found += [t for t in topics_of(_spelled_out(low)) if t not in found]
+    found += [t for t in topics_of(_spelled_out(question)) if t not in found]
     found += [t for t, p in _COMPILED.items() if t not in found and p.search(low)]
     if CHILDREN.search(low):
         found += [t for t, p in _COMPILED_CHILDREN.items() if t not in found and p.search(low)]
@@ -271,7 +271,7 @@ def question_topics(question: str) -> tuple[Topic, ...]:
     return tuple(found)
 
 
-def _spelled_out(low: str) -> str:
+def _spelled_out(question: str) -> str:
     """The spelled-out forms of the acronyms a question uses, which the rules may know where the acronym they do not
     ("LAC RHIs within 72 hours": return home interviews; "YOS", "SEMH", "RAA")."""
-    return " ".join(v for k, v in vocabulary().acronyms.items() if re.search(rf"\b{k}s?\b", low))
+    return " ".join(vocabulary().acronyms[k] for k in acronyms_said(question))

@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from nlp.vocabulary import asked, asked_about_care, asked_about_children, jargon
+from nlp.vocabulary import acronyms_said, asked, asked_about_care, asked_about_children, capitals_only, jargon
 
 
 class Topic(StrEnum):
@@ -199,6 +199,7 @@ PARTS: dict[Topic, Topic] = {
 
 # Acronyms and jargon → the words papers also use for them (nlp/data/vocabulary.yaml).
 JARGON: dict[str, str] = jargon()
+CAPITALS_ONLY = capitals_only()  # acronyms that are also everyday words ("HE", "he")
 ASKED: dict[str, str] = asked()
 ASKED_ABOUT_CHILDREN: dict[str, str] = asked_about_children()
 ASKED_ABOUT_CARE: dict[str, str] = asked_about_care()
@@ -233,7 +234,7 @@ def parse_topic(name: str) -> Topic | None:
 
 
 _STOP_TEXT = ("a an and are as at be by for from has have in is it its of on or our said that the their this to was "
-              "were what which who with about how did does do not")
+              "were what which who with about how did does do not he she his her him they them we us you your my me")
 STOPWORDS = frozenset(_STOP_TEXT.split(" "))
 
 
@@ -267,10 +268,12 @@ def _expanded(query: str) -> tuple[str, ...]:
     if IN_CARE.search(low):
         tables += (ASKED_ABOUT_CARE,)
     # each word in the plural too: "PEPs", "personal education plans", "return home interviews", "he turns 18"
-    extra = [v for table in tables for k, v in table.items() if _said(k).search(low)]
+    extra = [v for table in tables for k, v in table.items() if k not in CAPITALS_ONLY and _said(k).search(low)]
+    extra += [JARGON[k] for k in acronyms_said(query) if k in CAPITALS_ONLY]  # "HE", not "he"
     # a printed form inside a longer term the query says is that term's word: "private fostering" is not
     # "fostering" (foster carers)
-    terms = [m.span() for k in JARGON if (m := _said(k).search(low))]
-    spelled = [k for k, v in JARGON.items() if (m := _printed(v).search(low)) and not _within(m.span(), terms)]
+    terms = [m.span() for k in JARGON if k not in CAPITALS_ONLY and (m := _said(k).search(low))]
+    spelled = [k for k, v in JARGON.items()
+               if k not in CAPITALS_ONLY and (m := _printed(v).search(low)) and not _within(m.span(), terms)]
     expanded = words + [w for phrase in extra for w in phrase.split()] + [w for k in spelled for w in k.split()]
     return tuple(w for w in dict.fromkeys(expanded) if w not in STOPWORDS)

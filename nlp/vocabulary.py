@@ -27,6 +27,7 @@ class Vocabulary(BaseModel):
     asked: dict[str, str]
     asked_about_children: dict[str, str]
     asked_about_care: dict[str, str]
+    capitals_only: list[str]
     concepts: dict[str, Concept]
 
 
@@ -39,6 +40,18 @@ def jargon() -> dict[str, str]:
     """Acronyms and jargon phrases, each with the words papers also print for it."""
     v = vocabulary()
     return {**v.acronyms, **v.phrases}
+
+
+def acronyms_said(question: str) -> list[str]:
+    """The acronyms a question uses, in either case, or in the plural ("PEPs"); one that is also an everyday word only
+    in capitals ("HE", not "he")."""
+    v, low = vocabulary(), question.lower()
+    return [k for k in v.acronyms if re.search(rf"\b{k.upper()}s?\b" if k in v.capitals_only else rf"\b{k}s?\b",
+                                               question if k in v.capitals_only else low)]
+
+
+def capitals_only() -> frozenset[str]:
+    return frozenset(vocabulary().capitals_only)
 
 
 def asked() -> dict[str, str]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from nlp.topics import expand_query
+from nlp.question_topics import question_topics
+from nlp.topics import Topic, expand_query
 from nlp.vocabulary import concepts_of, related_phrases, vocabulary
 
 
@@ -18,6 +19,21 @@ def test_acronyms_and_their_expansions_both_match() -> None:
     assert "rhi" in expand_query("return home interviews after a child has been missing")
     assert {"personal", "education", "plan"} <= set(expand_query("PEPs completed on time"))
     assert "pep" not in expand_query("personal education planning")
+
+
+def test_an_acronym_that_is_also_a_word_counts_only_in_capitals() -> None:
+    """Papers print "higher education", never "HE"; "he" in a question is the pronoun."""
+    assert {"higher", "education"} <= set(expand_query("care leavers progressing to HE"))
+    assert question_topics("care leavers progressing to HE") == (Topic.EDUCATION,)
+    plain = "can our foster son keep living with us after he turns 18"
+    assert "higher" not in expand_query(plain) and Topic.EDUCATION not in question_topics(plain)
+    # nor does the spelled-out form search the pronoun
+    assert "he" not in expand_query("care leavers in higher education")
+    assert {"personal", "adviser"} <= set(expand_query("care leavers in touch with their PA"))
+
+
+def test_pronouns_are_not_searched() -> None:
+    assert not {"he", "us", "we", "they"} & set(expand_query("can we keep him with us after he turns 18, they asked"))
 
 
 def test_a_topic_is_found_by_the_ways_papers_speak_of_it() -> None:
