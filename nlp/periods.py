@@ -106,40 +106,74 @@ def resolve_periods(text: str, ctx: DocumentContext) -> list[Period]:
     return list(periods)
 
 
-def _resolve(text: str, ctx: DocumentContext) -> list[Period]:
-    found: list[Period] = []
-    digits = _DIGIT.search(text) is not None  # without one, only the worded forms can match
+class _Found:
+    """The periods found so far in one text: the first pass to claim a stretch of it keeps it."""
 
-    def add(start: date | None, end: date | None, span: tuple[int, int]) -> None:
-        if start is None or end is None or end < start or any(span[0] < p.span[1] and p.span[0] < span[1] for p in found):
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.periods: list[Period] = []
+
+    def add(self, start: date | None, end: date | None, span: tuple[int, int]) -> None:
+        if start is None or end is None or end < start or any(span[0] < p.span[1] and p.span[0] < span[1]
+                                                               for p in self.periods):
             return
-        found.append(Period(start, end, " ".join(text[span[0]:span[1]].split()), span))
+        self.periods.append(Period(start, end, " ".join(self.text[span[0]:span[1]].split()), span))
 
-    for m in _ROLLING.finditer(text) if digits else ():
+
+def _resolve(text: str, ctx: DocumentContext) -> list[Period]:
+    """The passes in order of precedence: windows printed whole, then forms read against the paper's own time, then
+    bare months and days, full dates, named periods, bare years, and "the previous year" after what they follow."""
+    found = _Found(text)
+    digits = _DIGIT.search(text) is not None  # without one, only the worded forms can match
+    written = ctx.period_end or ctx.meeting_date  # the time of writing, for "since ..."
+    latest = max((d for d in (ctx.period_end, ctx.meeting_date) if d), default=None)  # a Q4 review met in July
+    if digits:
+        _printed_windows(found)
+    _against_the_paper(found, ctx, digits, written)
+    _since(found, written)
+    if latest is not None:  # "At the end of June" in a paper of a year to March met in July: that June
+        _last_seen(found, latest, digits)
+    if digits:
+        _dates(found)
+    _named_periods(found, ctx, latest)
+    if digits:
+        _bare_years(found, written)
+    _previous_year(found, ctx)
+    return sorted(found.periods, key=lambda p: p.span)
+
+
+def _printed_windows(found: _Found) -> None:
+    """Windows printed whole: "the 12 months to March 2016", "quarter ending June 2015", "the summer term of 2015"."""
+    text, add = found.text, found.add
+    for m in _ROLLING.finditer(text):
         end = _month_end(_year(m.group(2)), _month(m.group(1)))
         add(date(end.year, 1, 1) if end.month == 12 else date(end.year - 1, end.month + 1, 1), end, m.span())
-    for m in _QUARTER_TO.finditer(text) if digits else ():
+    for m in _QUARTER_TO.finditer(text):
         add(*_quarter_ending(_month_end(_year(m.group(2)), _month(m.group(1)))), m.span())
     # "the first quarter of 2016" (calendar), "... of 2016/17" (financial)
-    for m in _ORDINAL_QUARTER.finditer(text) if digits else ():
+    for m in _ORDINAL_QUARTER.finditer(text):
         add(*_ordinal_quarter(m), m.span())
-    for m in _QUARTER_OF_FY.finditer(text) if digits else ():
+    for m in _QUARTER_OF_FY.finditer(text):
         if int(m.group(3)[-2:]) == (int(m.group(2)) + 1) % 100:  # "2015-2016", not "2015-2017"
             add(*quarter(int(m.group(2)), _QUARTER_WORD.get(m.group(1).lower(), 0) or int(m.group(1))), m.span())
-    for m in _YEAR_TO.finditer(text) if digits else ():
+    for m in _YEAR_TO.finditer(text):
         end = _year_end(int(m.group(1)) if m.group(1) else None, _month(m.group(2)), int(m.group(3)))
         if end is not None:
             add(*twelve_months_to(end), m.span())
-    for m in _TERM.finditer(text) if digits else ():  # added only with its year
+    for m in _TERM.finditer(text):  # added only with its year
         if m.group(1) or m.group(3):  # "the summer term" alone: which summer is unknowable
             add(*_term(m), m.span())
+
+
+def _against_the_paper(found: _Found, ctx: DocumentContext, digits: bool, written: date | None) -> None:
+    """Forms that need the paper's own time: "the first quarter of this year", "in the past six months", "Previous:",
+    "at the time of the inspection"."""
+    text, add = found.text, found.add
     if ctx.reporting_fy is not None:
         for m in _THIS_YEAR_QUARTER.finditer(text):
             add(*quarter(ctx.reporting_fy, _QUARTER_NUMBER[m.group(1).lower()]), m.span())
     for start, end, span in relative_periods(text, ctx, digits):  # "in the past six months", "so far this year", "at 31 May 14"
         add(start, end, span)
-    written = ctx.period_end or ctx.meeting_date  # the time of writing, for "since ..."
-    latest = max((d for d in (ctx.period_end, ctx.meeting_date) if d), default=None)  # a Q4 review met in July
     previous = _quarter_before(ctx)
     if previous is not None:
         for m in _PREVIOUS_QUARTER.finditer(text):
@@ -150,6 +184,12 @@ def _resolve(text: str, ctx: DocumentContext) -> list[Period]:
         now = (ctx.period_start or written, written) if written == ctx.period_end else (written, written)
         for m in _NOW.finditer(text):
             add(*now, m.span())
+
+
+def _since(found: _Found, written: date | None) -> None:
+    """A month something has run since ("since November") up to the time of writing; "from March 2015, when ..." that
+    month alone."""
+    text, add = found.text, found.add
     for m in _SINCE.finditer(text):
         month = _month(m.group(1))
         if m.group(2):
@@ -163,26 +203,39 @@ def _resolve(text: str, ctx: DocumentContext) -> list[Period]:
             add(start, _month_end(year, month), m.span())
             continue
         add(start, max(start, written or start), m.span())
-    if latest is not None:  # "At the end of June" in a paper of a year to March met in July: that June
-        for m in _BARE_DAY.finditer(text) if digits else ():
-            month, day = _month(m.group(2)), int(m.group(1))
-            year = latest.year - ((month, day) > (latest.month, latest.day))
-            if (found_day := _safe_date(year, month, day)) is not None:
-                add(found_day, found_day, m.span())
-        for m in _BARE_MONTHS.finditer(text):
-            first, last = _month(m.group(1)), _month(m.group(2))
-            year = latest.year - (last > latest.month)
-            add(date(year - (first > last), first, 1), _month_end(year, last), m.span())
-        for m in _BARE_MONTH.finditer(text):
-            month = _month(m.group(1))
-            year = latest.year - (month > latest.month)
-            add(date(year, month, 1), _month_end(year, month), m.span())
-    for m in DATE_RE.finditer(text) if digits else ():
+
+
+def _last_seen(found: _Found, latest: date, digits: bool) -> None:
+    """A day or month printed without its year: the last such the paper has seen."""
+    text, add = found.text, found.add
+    for m in _BARE_DAY.finditer(text) if digits else ():
+        month, day = _month(m.group(2)), int(m.group(1))
+        year = latest.year - ((month, day) > (latest.month, latest.day))
+        if (found_day := _safe_date(year, month, day)) is not None:
+            add(found_day, found_day, m.span())
+    for m in _BARE_MONTHS.finditer(text):
+        first, last = _month(m.group(1)), _month(m.group(2))
+        year = latest.year - (last > latest.month)
+        add(date(year - (first > last), first, 1), _month_end(year, last), m.span())
+    for m in _BARE_MONTH.finditer(text):
+        month = _month(m.group(1))
+        year = latest.year - (month > latest.month)
+        add(date(year, month, 1), _month_end(year, month), m.span())
+
+
+def _dates(found: _Found) -> None:
+    for m in DATE_RE.finditer(found.text):
         day = _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
-        add(day, day, m.span())
-    for m in _NUMERIC_DATE.finditer(text) if digits else ():
+        found.add(day, day, m.span())
+    for m in _NUMERIC_DATE.finditer(found.text):
         day = _safe_date(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
-        add(day, day, m.span())
+        found.add(day, day, m.span())
+
+
+def _named_periods(found: _Found, ctx: DocumentContext, latest: date | None) -> None:
+    """Financial years, quarters and months as `find_periods` reads them, less age ranges; "2022/23 to date" and
+    "Quarter 3 last year" as meant."""
+    text, add = found.text, found.add
     for p in find_periods(text, ctx.reporting_fy):
         if _is_age_range(text, p.span):
             continue
@@ -194,22 +247,29 @@ def _resolve(text: str, ctx: DocumentContext) -> list[Period]:
             add(_year_before(p.start), _year_before(p.end), (p.span[0], a_year_back.end()))
         else:
             add(p.start, p.end, p.span)
-    for m in _BARE_YEAR.finditer(text) if digits else ():
+
+
+def _bare_years(found: _Found, written: date | None) -> None:
+    for m in _BARE_YEAR.finditer(found.text):
         year, said = (int(m.group(2)), m.group(1)) if m.group(2) else (int(m.group(4)), m.group(3))
         if said.lower() == "since":  # "since 2016": up to the time of writing
-            add(date(year, 1, 1), max(date(year, 12, 31), written or date(year, 12, 31)), m.span())
+            found.add(date(year, 1, 1), max(date(year, 12, 31), written or date(year, 12, 31)), m.span())
         else:
-            add(date(year, 1, 1), date(year, 12, 31), m.span(2) if m.group(2) else m.span(4))
-    for m in _PREVIOUS_YEAR.finditer(text):  # "a reduction from 95.5% at the end of the previous year"
-        before = [p for p in found if p.span[1] <= m.start()]
+            found.add(date(year, 1, 1), date(year, 12, 31), m.span(2) if m.group(2) else m.span(4))
+
+
+def _previous_year(found: _Found, ctx: DocumentContext) -> None:
+    """The year before the period printed before it ("a reduction from 95.5% at the end of the previous year"), or
+    before the paper's own year."""
+    for m in _PREVIOUS_YEAR.finditer(found.text):
+        before = [p for p in found.periods if p.span[1] <= m.start()]
         anchor = max(before, key=lambda p: p.span) if before else None
         if anchor is None and ctx.period_start and ctx.period_end and 330 <= (ctx.period_end - ctx.period_start).days <= 400:
             anchor = Period(ctx.period_start, ctx.period_end, ctx.period_label, (0, 0))  # a paper on one year
         if anchor is not None and anchor.start.month == 4 and anchor.start.day == 1 and (anchor.end - anchor.start).days < 360:
-            add(date(anchor.start.year - 1, 4, 1), date(anchor.start.year, 3, 31), m.span())  # the whole year before
+            found.add(date(anchor.start.year - 1, 4, 1), date(anchor.start.year, 3, 31), m.span())  # the whole year before
         elif anchor is not None:
-            add(_year_before(anchor.start), _year_before(anchor.end), m.span())
-    return sorted(found, key=lambda p: p.span)
+            found.add(_year_before(anchor.start), _year_before(anchor.end), m.span())
 
 
 def _year_end(day: int | None, month: int, year: int) -> date | None:
