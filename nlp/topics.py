@@ -11,7 +11,15 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from nlp.vocabulary import acronyms_said, asked, asked_about_care, asked_about_children, capitals_only, jargon
+from nlp.vocabulary import (
+    acronyms_said,
+    also_verbs,
+    asked,
+    asked_about_care,
+    asked_about_children,
+    capitals_only,
+    jargon,
+)
 
 
 class Topic(StrEnum):
@@ -200,6 +208,7 @@ PARTS: dict[Topic, Topic] = {
 # Acronyms and jargon → the words papers also use for them (nlp/data/vocabulary.yaml).
 JARGON: dict[str, str] = jargon()
 CAPITALS_ONLY = capitals_only()  # acronyms that are also everyday words ("HE", "he")
+READ_AS_PRINTED = CAPITALS_ONLY | also_verbs()  # ... or verbs ("SEND", "send them"): read by `acronyms_said`
 ASKED: dict[str, str] = asked()
 ASKED_ABOUT_CHILDREN: dict[str, str] = asked_about_children()
 ASKED_ABOUT_CARE: dict[str, str] = asked_about_care()
@@ -268,11 +277,14 @@ def _expanded(query: str) -> tuple[str, ...]:
     if IN_CARE.search(low):
         tables += (ASKED_ABOUT_CARE,)
     # each word in the plural too: "PEPs", "personal education plans", "return home interviews", "he turns 18"
-    extra = [v for table in tables for k, v in table.items() if k not in CAPITALS_ONLY and _said(k).search(low)]
-    extra += [JARGON[k] for k in acronyms_said(query) if k in CAPITALS_ONLY]  # "HE", not "he"
+    extra = [v for table in tables for k, v in table.items() if k not in READ_AS_PRINTED and _said(k).search(low)]
+    said = acronyms_said(query)
+    extra += [JARGON[k] for k in said if k in READ_AS_PRINTED]  # "HE", not "he"; "SEND", not "send them"
+    # such a word not read as its acronym is the pronoun or the verb, which says nothing of the subject
+    words = [w for w in words if w not in READ_AS_PRINTED or w in said]
     # a printed form inside a longer term the query says is that term's word: "private fostering" is not
     # "fostering" (foster carers)
-    terms = [m.span() for k in JARGON if k not in CAPITALS_ONLY and (m := _said(k).search(low))]
+    terms = [m.span() for k in JARGON if k not in READ_AS_PRINTED and (m := _said(k).search(low))]
     spelled = [k for k, v in JARGON.items()
                if k not in CAPITALS_ONLY and (m := _printed(v).search(low)) and not _within(m.span(), terms)]
     expanded = words + [w for phrase in extra for w in phrase.split()] + [w for k in spelled for w in k.split()]

@@ -28,6 +28,7 @@ class Vocabulary(BaseModel):
     asked_about_children: dict[str, str]
     asked_about_care: dict[str, str]
     capitals_only: list[str]
+    also_verbs: list[str]
     concepts: dict[str, Concept]
 
 
@@ -44,14 +45,37 @@ def jargon() -> dict[str, str]:
 
 def acronyms_said(question: str) -> list[str]:
     """The acronyms a question uses, in either case, or in the plural ("PEPs"); one that is also an everyday word only
-    in capitals ("HE", not "he")."""
+    in capitals ("HE", not "he"), one that is also a verb not where the words around make it the verb ("SEND", "send
+    support", not "send children out of county")."""
     v, low = vocabulary(), question.lower()
-    return [k for k in v.acronyms if re.search(rf"\b{k.upper()}s?\b" if k in v.capitals_only else rf"\b{k}s?\b",
-                                               question if k in v.capitals_only else low)]
+    said = []
+    for k in v.acronyms:
+        if k in v.capitals_only:
+            found = re.search(rf"\b{k.upper()}s?\b", question)
+        elif k in v.also_verbs:
+            found = re.search(rf"\b{k.upper()}\b", question) or (re.search(rf"\b{k}\b", low) and not _as_verb(k, low))
+        else:
+            found = re.search(rf"\b{k}s?\b", low)
+        if found:
+            said.append(k)
+    return said
+
+
+# the verb: after a subject, an auxiliary or "to", or before its object and where to ("send them out of county")
+_VERB_BEFORE = r"(?:to|do|does|did|we|they|you|councils?|authorities|la|las|will|would|should|can|could|not|why|often)"
+_VERB_AFTER = r"(?:\s+[a-z']+){0,3}?\s+(?:to|out|away|into|abroad|back|home|far)\b"
+
+
+def _as_verb(word: str, low: str) -> bool:
+    return re.search(rf"\b{_VERB_BEFORE}\s+{word}\b|\b{word}{_VERB_AFTER}", low) is not None
 
 
 def capitals_only() -> frozenset[str]:
     return frozenset(vocabulary().capitals_only)
+
+
+def also_verbs() -> frozenset[str]:
+    return frozenset(vocabulary().also_verbs)
 
 
 def asked() -> dict[str, str]:

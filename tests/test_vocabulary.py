@@ -32,6 +32,14 @@ def test_an_acronym_that_is_also_a_word_counts_only_in_capitals() -> None:
     assert {"personal", "adviser"} <= set(expand_query("care leavers in touch with their PA"))
 
 
+def test_an_acronym_that_is_also_a_verb_is_not_read_where_it_is_the_verb() -> None:
+    for verb in ("send children out of county", "why do councils send children in care to homes far away"):
+        assert not {"send", "special", "educational"} & set(expand_query(verb)), verb
+    for acronym in ("SEND support for looked after children", "send support for children in care",
+                    "children with send in care", "children with SEND placed out of county"):
+        assert {"send", "special", "educational", "needs"} <= set(expand_query(acronym)), acronym
+
+
 def test_pronouns_are_not_searched() -> None:
     assert not {"he", "us", "we", "they"} & set(expand_query("can we keep him with us after he turns 18, they asked"))
 
