@@ -59,3 +59,31 @@ def test_a_rewording_is_scored_with_its_questions_labels():
     got = reworded(queries, [{"of": "q1", "query": "kids in care moved a lot", "set": "plain"},
                              {"of": "gone", "query": "a question no longer held", "set": "plain"}])
     assert got == [{"id": "q1/0", "query": "kids in care moved a lot", "split": "plain", "relevant": [["a.pdf", "moves"]]}]
+
+
+def test_blind_judgements_are_kept_by_question_and_opening_and_scored_per_system(tmp_path, capsys):
+    from argparse import Namespace
+
+    from blind_precision import keep, score
+
+    items = [{"q": "f01", "query": "q", "system": s, "rank": r, "source": "a.pdf", "text": f"{s}{r} " + "x" * 80,
+              "item": f"i{n}"} for n, (s, r) in enumerate([("A", 1), ("A", 2), ("B", 1), ("B", 2)])]
+    (tmp_path / "key.json").write_text(json.dumps(items))
+    (tmp_path / "judged1.json").write_text(json.dumps({"i0": "yes", "i1": "partly", "i2": "no", "i3": "no"}))
+    labels = tmp_path / "labels.json"
+    keep(Namespace(dir=tmp_path, labels=labels))
+    kept = json.loads(labels.read_text())["f01"]
+    assert all(len(e["opening"]) == 60 and "text" not in e for e in kept)  # a short quote, not the paper's text
+    score(Namespace(labels=labels, kb=None, k=10))
+    out = capsys.readouterr().out
+    assert "1 yes   1 partly   0 no   0 unjudged  P 0.50  P+ 0.75 (scrutineer, first 10)" in out
+    assert "0 yes   0 partly   2 no   0 unjudged  P 0.00  P+ 0.00 (generic, first 10)" in out
+
+
+def test_the_fresh_questions_are_judged_for_both_systems():
+    questions = json.loads((ROOT / "bench" / "queries" / "fresh16.json").read_text())
+    labels = json.loads((ROOT / "bench" / "queries" / "fresh16_judged.json").read_text())
+    assert sorted(labels) == sorted(q["id"] for q in questions)
+    for entries in labels.values():
+        assert {e["label"] for e in entries} <= {"yes", "partly", "no"}
+        assert {e["pooled"].split("@")[0] for e in entries} == {"scrutineer", "generic"}
