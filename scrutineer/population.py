@@ -32,7 +32,8 @@ _IN_CARE = re.compile(r"\b(?:in care|looked[- ]after|cared[- ]for|care[- ]leaver
 # still at home 91 days after discharge"): a county's papers report them beside children's services, in the same
 # finance and performance reports, and they answer no question about children
 _ADULTS = re.compile(r"\b(?:adults?['’]? social care|ASCH|older (?:people|persons?|adults)|people aged 65|65 and over|"
-                     r"nursing (?:and|&) residential care|Better Care Fund|reablement|Care Act 2014)\b", re.I)
+                     r"nursing (?:and|&) residential care|residential (?:or|and|&) nursing|care homes?|nursing homes?|"
+                     r"CQC|Care Quality Commission|Better Care Fund|reablement|Care Act 2014)\b", re.I)
 # ...unless the statement names children too: transitions to adult services, a joint MASH, an all-age service
 _CHILDREN = re.compile(r"\b(?:child\w*|young (?:people|persons?|adults?)|youth|care[- ]leavers?|looked[- ]after|in care|"
                        r"foster\w*|adopt\w*|famil\w*|pupils?|schools?|CYPE|transitions?|18[- ]25|SEND|teenage\w*|"

@@ -75,3 +75,12 @@ def test_a_topic_question_searches_its_subject_not_the_population_words() -> Non
     assert {"placement", "instability"} <= set(terms)
     assert not {"looked", "after", "children", "lac", "cared"} & set(terms)
     assert {"looked", "after"} <= set(subject_terms("looked after children"))  # nothing else: the words stay
+
+
+def test_care_homes_and_their_regulator_are_adults_services_unless_a_child_is_named() -> None:
+    from scrutineer.population import _adults_alone
+
+    assert _adults_alone("Ongoing monitoring of care homes with identified concerns is in place to improve the CQC rating.")
+    assert _adults_alone("76% of people supported in residential or nursing care were in a setting rated Good by CQC.")
+    assert not _adults_alone("The CQC reviewed health services for children looked after and care leavers.")
+    assert not _adults_alone("Children's homes are inspected by Ofsted.")
