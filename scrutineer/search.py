@@ -67,6 +67,7 @@ SHARED_TOP, SHARED_SHARE, SHARED_LIFT = 20, 0.5, 5.0
 # "\d+ children" as "\d children": the same matches for `search`, found twice as fast
 _FIGURE = re.compile(r"\d(?:\s*%| (?:children|young people|care leavers|carers|households)\b)", re.I)
 VECTORS_KEPT = 512  # query vectors remembered: the same words with other filters, limits or pages embed once
+REPEATS_CHECKED = 100  # hits checked for a passage another of its paper repeats and extends (`_unrepeated`)
 TEXTS_KEPT = 1 << 16  # statements whose weight and duplicate key are remembered (by text: a KB's id may be reused)
 
 
@@ -353,11 +354,38 @@ def _collapse(records: Records, ranked: list[tuple[int, float]], trace: Trace, l
     cited = {min(g, key=lambda m: (spots[m[0]].part, spots[m[0]].document_id))[0]: g for g in groups.values()}
     places = {sid: Place(spots[sid].document_id, spots[sid].ord, spots[sid].section_path, len(texts[sid])) for sid in cited}
     passages = merge_adjacent([(sid, g[0][1]) for sid, g in cited.items()], places)
-    chosen = passages if limit <= 0 else passages[:limit]
+    chosen = _unrepeated(passages, places, texts, limit)
     rows = hits(records, [m for p in chosen for sid in p.ids for m, _ in cited[sid]])
     whys = explain(records, trace, [(p.ids, p.score) for p in chosen], dict(ranked))
     return [_hit(p, rows, [m for sid in p.ids for m, _ in cited[sid] if m != sid], why)
             for p, why in zip(chosen, whys, strict=True)]
+
+
+def _unrepeated(passages: list[Passage], places: dict[int, Place], texts: dict[int, str], limit: int) -> list[Passage]:
+    """The first `limit` passages (0: all), less one whose words another passage of its document repeats and extends:
+    a scorecard prints a measure's label as a line and again as its table row ("Percentage of reviews completed within
+    timescale ..." and "... | AMBER | AMBER"), which took two of the first ten hits. The fuller one takes the better
+    place. The first `REPEATS_CHECKED` are checked whatever the limit, so a shorter limit gives the first hits of a
+    longer one; past them (`--all`) passages are taken as they come, since the check is quadratic in a paper's hits."""
+    chosen: list[Passage] = []
+    seen: dict[str, list[tuple[int, str]]] = {}  # document -> (index in chosen, words)
+    for n, passage in enumerate(passages):
+        if len(chosen) >= REPEATS_CHECKED:
+            chosen += passages[n:]
+            break
+        words = _key(" ".join(texts[sid] for sid in passage.ids))
+        mine = seen.setdefault(places[passage.ids[0]].document_id, [])
+        if any(words in other for _, other in mine):
+            continue
+        fuller = next((i for i, (_, other) in enumerate(mine) if other in words), None)
+        if fuller is None:
+            mine.append((len(chosen), words))
+            chosen.append(passage)
+            continue
+        at = mine[fuller][0]
+        passage.score = chosen[at].score
+        chosen[at], mine[fuller] = passage, (at, words)
+    return chosen if limit <= 0 else chosen[:limit]
 
 
 def _hit(passage: Passage, rows: dict[int, StatementHit], others: list[int], why: Why) -> Hit:

@@ -32,3 +32,19 @@ def test_a_passage_stops_growing_at_its_length_limit() -> None:
     out = merge_adjacent([(1, 0.9), (2, 0.8), (3, 0.7)], places, limit_chars=800)
     assert [p.ids for p in out] == [[1, 2], [3]]
     assert all(p.chars <= 800 for p in out)
+
+
+def test_a_hit_another_of_its_paper_repeats_and_extends_gives_way_to_the_fuller_one() -> None:
+    """A scorecard's measure printed as a line and again as its table row is one hit, in the better place."""
+    from scrutineer.search import _unrepeated
+
+    texts = {1: "Percentage of reviews completed within timescale", 2: "Children's views are heard in reviews.",
+             3: "Percentage of reviews completed within timescale | AMBER | AMBER", 4: "Reviews are timely.",
+             5: "Percentage of reviews completed within timescale"}  # the same words in another paper
+    places = {1: Place("qpr", 1, "KPIs", 48), 2: Place("report", 1, "", 40), 3: Place("qpr", 9, "KPIs", 62),
+              4: Place("report", 5, "", 19), 5: Place("minutes", 3, "", 48)}
+    passages = merge_adjacent([(1, 0.9), (2, 0.8), (3, 0.7), (4, 0.6), (5, 0.5)], places)
+    kept = _unrepeated(passages, places, texts, limit=10)
+    assert [p.ids for p in kept] == [[3], [2], [4], [5]]
+    assert kept[0].score == 0.9  # the row takes the label's place
+    assert [p.ids for p in _unrepeated(passages, places, texts, limit=2)] == [[3], [2]]
