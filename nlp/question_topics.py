@@ -249,6 +249,9 @@ _ALSO_THE_WHOLE: dict[Topic, re.Pattern[str]] = {
     Topic.FAMILY_HUBS: re.compile(r"\b(?:early (?:help|support|intervention)|edge of care|into care|keep\w* famil\w*|"
                                   r"famil\w* together|family support|reunif\w*|going home|back home)\b"),
 }
+# a staying-put question that also asks about fostering itself: finding, approving or keeping carers
+_RECRUITING = re.compile(r"\b(?:recruit\w*|approv\w*|retain\w*|retention|sufficien\w*|shortage|more (?:foster )?carers|"
+                         r"new (?:foster )?carers)\b")
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
 _COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.items()}
 
@@ -262,6 +265,8 @@ def question_topics(question: str) -> tuple[Topic, ...]:
     found += [t for t, p in _COMPILED.items() if t not in found and p.search(low)]
     if CHILDREN.search(low):
         found += [t for t, p in _COMPILED_CHILDREN.items() if t not in found and p.search(low)]
+    if Topic.STAYING_PUT in found and Topic.FOSTERING in found and not _RECRUITING.search(low):
+        found = [t for t in found if t is not Topic.FOSTERING]  # the carers a young person stays with, not fostering
     for part, also in _ALSO_THE_WHOLE.items():
         whole = PARTS[part]
         if part in found and not also.search(low):  # the part alone

@@ -301,3 +301,12 @@ def test_a_question_on_part_of_a_topic_votes_among_that_part(question: str, topi
     children" 0.696 -> 0.870), and one that also asks about the rest votes among the whole, which holds the part
     ("family hubs and early help": a second list among the hubs' statements cost early help questions recall@30)."""
     assert question_topics(question) == topics
+
+
+def test_the_carers_a_young_person_stays_with_are_not_a_question_about_fostering() -> None:
+    """"Stay with their foster carers after 18" is staying put; foster carers' own statements (recruitment, long
+    service awards) are another subject, unless the question asks about finding or keeping them too."""
+    assert question_topics("young people staying with their foster carers after they turn eighteen") == (
+        Topic.STAYING_PUT,)
+    assert Topic.FOSTERING in question_topics("recruiting more foster carers who offer staying put after 18")
+    assert question_topics("foster carers") == (Topic.FOSTERING,)
