@@ -7,7 +7,8 @@ since only this project's hits have one), and helpers label each passage yes / p
 then prints, per question and overall, each system's share of yes (P) and of yes plus half of partly (P+), at K and
 at 5. The labels are kept by each passage's file and opening words (`bench/queries/fresh16_judged.json`: a short
 quote, as the query set's labels are, not the papers' text), so `score --kb` reads any later search against them and
-counts the hits nobody judged.
+counts the hits nobody judged; those can be judged the same way, blind, beside some judged ones as controls, and
+added with `"pooled": "later@0"`.
 
 Run: python bench/blind_precision.py pool KB --generic-store DIR --queries FILE --out DIR [--k 10] [--parts 2]
      (helpers write DIR/judged1.json ... as {item: "yes" | "partly" | "no"})
