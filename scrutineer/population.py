@@ -31,9 +31,12 @@ _IN_CARE = re.compile(r"\b(?:in care|looked[- ]after|cared[- ]for|care[- ]leaver
 # adults' services by name ("Adult Social Care & Health has a projected overspend of +£35.4m", "older people (65+)
 # still at home 91 days after discharge"): a county's papers report them beside children's services, in the same
 # finance and performance reports, and they answer no question about children
-_ADULTS = re.compile(r"\b(?:adults?['’]? social care|ASCH|older (?:people|persons?|adults)|people aged 65|65 and over|"
-                     r"nursing (?:and|&) residential care|residential (?:or|and|&) nursing|care homes?|nursing homes?|"
-                     r"CQC|Care Quality Commission|Better Care Fund|reablement|Care Act 2014)\b", re.I)
+_NAMED_ADULTS = (r"adults?['’]? social care|ASCH|older (?:people|persons?|adults)|people aged 65|65 and over|"
+                 r"nursing (?:and|&) residential care|Better Care Fund|reablement|Care Act 2014")
+# settings that are adults' in a council's papers, though a question may ask whether children are in them
+_ADULT_SETTINGS = re.compile(r"\b(?:residential (?:or|and|&) nursing|care homes?|nursing homes?|CQC|"
+                             r"Care Quality Commission)\b", re.I)
+_ADULTS = re.compile(rf"\b(?:{_NAMED_ADULTS})\b|{_ADULT_SETTINGS.pattern}", re.I)
 # ...unless the statement names children too: transitions to adult services, a joint MASH, an all-age service
 _CHILDREN = re.compile(r"\b(?:child\w*|young (?:people|persons?|adults?)|youth|care[- ]leavers?|looked[- ]after|in care|"
                        r"foster\w*|adopt\w*|famil\w*|pupils?|schools?|CYPE|transitions?|18[- ]25|SEND|teenage\w*|"
@@ -42,11 +45,15 @@ _CHILDREN = re.compile(r"\b(?:child\w*|young (?:people|persons?|adults?)|youth|c
 ADULTS_ONLY = 0.5
 
 
-_ASKS_OF_ADULTS = re.compile(rf"{_ADULTS.pattern}|\badults?\b", re.I)
+_ASKS_OF_ADULTS = re.compile(rf"\b(?:{_NAMED_ADULTS}|adults?)\b", re.I)
 
 
 def adults_query(query: str) -> bool:
-    return _ASKS_OF_ADULTS.search(query) is not None
+    """Whether a question asks about adults: their services by name, or a care home, CQC rating or the like when it
+    names no child ("children going missing from care homes" is a question about children)."""
+    if _ASKS_OF_ADULTS.search(query):
+        return True
+    return _ADULT_SETTINGS.search(query) is not None and _CHILDREN.search(query) is None
 
 
 def adults_only(records: Records, texts: dict[int, str]) -> set[int]:
