@@ -273,18 +273,20 @@ def _expanded(query: str) -> tuple[str, ...]:
     whole jargon list."""
     low = query.lower()
     words = re.findall(r"[a-z0-9]+", low)
-    tables = (JARGON, ASKED, ASKED_ABOUT_CHILDREN) if CHILDREN.search(low) else (JARGON, ASKED)
+    plain = (ASKED, ASKED_ABOUT_CHILDREN) if CHILDREN.search(low) else (ASKED,)
     if IN_CARE.search(low):
-        tables += (ASKED_ABOUT_CARE,)
+        plain += (ASKED_ABOUT_CARE,)
     # each word in the plural too: "PEPs", "personal education plans", "return home interviews", "he turns 18"
-    extra = [v for table in tables for k, v in table.items() if k not in READ_AS_PRINTED and _said(k).search(low)]
+    jargon = {k: m for k in JARGON if k not in READ_AS_PRINTED and (m := _said(k).search(low))}
+    extra = [JARGON[k] for k in jargon]
+    extra += [v for table in plain for k, v in table.items() if k not in READ_AS_PRINTED and _said(k).search(low)]
     said = acronyms_said(query)
     extra += [JARGON[k] for k in said if k in READ_AS_PRINTED]  # "HE", not "he"; "SEND", not "send them"
     # such a word not read as its acronym is the pronoun or the verb, which says nothing of the subject
     words = [w for w in words if w not in READ_AS_PRINTED or w in said]
     # a printed form inside a longer term the query says is that term's word: "private fostering" is not
     # "fostering" (foster carers)
-    terms = [m.span() for k in JARGON if k not in READ_AS_PRINTED and (m := _said(k).search(low))]
+    terms = [m.span() for m in jargon.values()]
     spelled = [k for k, v in JARGON.items()
                if k not in CAPITALS_ONLY and (m := _printed(v).search(low)) and not _within(m.span(), terms)]
     expanded = words + [w for phrase in extra for w in phrase.split()] + [w for k in spelled for w in k.split()]
