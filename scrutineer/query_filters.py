@@ -117,7 +117,7 @@ def read_query(query: str, literal: bool = False) -> ReadQuery:
         text = _take(text, pattern, lambda m, form=form: _years(m, form), found)
     if not found:
         return ReadQuery(text=query)
-    left = re.sub(r"\s+", " ", _FRAME.sub("", text)).strip(" ,;:?.!-")
+    left = re.sub(r"\s+", " ", _FRAME.sub("", text + " ")).strip(" ,;:?.!-")
     left = re.sub(r"\s+(?:and|or|,)\s*$|^(?:on|about|of|regarding|for|in|and)\s+", "", left, flags=re.I)
     unique = list({(f.kind, f.value): f for f in reversed(found)}.values())[::-1]
     return ReadQuery(text=left or query, filters=unique)
@@ -156,22 +156,42 @@ def _take(text: str, pattern: re.Pattern[str], read, found: list[QueryFilter]) -
 
 
 @lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """What people call a council of two places by the first ("Brighton care leavers", "Kensington"): the first
+    place of a short name joined by "and", "with" or "&", where no other council has that name. Only in a query, and
+    only capitalised ("Bath", "Barking"): a paper names its council in full."""
+    found = {}
+    for authority in {a.name: a for a in gazetteer().by_alias.values()}.values():
+        first = re.split(r",|\s+(?:and|with|&)\s+", authority.short_name)[0].strip()
+        if first != authority.short_name and gazetteer().resolve(first) is None:
+            found[first] = authority.name
+    return found
+
+
+@lru_cache(maxsize=1)
 def _authority_pattern() -> re.Pattern[str]:
-    names = sorted(gazetteer().by_alias, key=len, reverse=True)
+    names = sorted([*gazetteer().by_alias, *_first_names()], key=len, reverse=True)
     alts = []
     for n in names:
         acronym = sum(c.isupper() for c in n) >= 2 and " " not in n  # "KCC", "CoL": as printed
-        exact = acronym or n in _AMBIGUOUS or n in _ENGLISH_WORDS
+        exact = acronym or n in _AMBIGUOUS or n in _ENGLISH_WORDS or n in _first_names()
         alts.append(re.escape(n) if exact else f"(?i:{re.escape(n)})")
-    # the full official name first, "Council" optional after a short one
-    return re.compile(r"(?<![\w&])(?:" + "|".join(alts) + r")(?:\s+(?i:(?:county|borough|city|metropolitan)\s+)?"
-                      r"(?i:council))?(?![\w&])")
+    # "Royal Borough of Kingston" as well as "Kingston"; the full official name first, "Council" optional after a
+    # short one
+    return re.compile(r"(?<![\w&])" + _STYLED + r"(?:" + "|".join(alts) + r")(?:\s+(?i:(?:county|borough|city|"
+                      r"metropolitan)\s+)?(?i:council))?(?![\w&])")
+
+
+_STYLED = r"(?:(?i:(?:the\s+)?(?:royal|london|metropolitan)\s+borough\s+of|(?:the\s+)?city\s+of)\s+)?"
 
 
 def _authority(m: re.Match[str]) -> list[QueryFilter]:
     words = m.group(0)
     name = re.sub(r"(?i)\s+(?:(?:county|borough|city|metropolitan)\s+)?council$", "", words)
-    found = gazetteer().resolve(name) or gazetteer().resolve(words)
+    unstyled = re.sub("^" + _STYLED, "", name)
+    found = gazetteer().resolve(name) or gazetteer().resolve(words) or gazetteer().resolve(unstyled)
+    if found is None and unstyled in _first_names():
+        found = gazetteer().resolve(_first_names()[unstyled])
     if found is None:
         return []
     if name in ("Reading", "Bury") and m.start() == 0:
