@@ -85,7 +85,7 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     out: list[Metric] = []
     carried = ""  # a measure printed once beside its first year ("RHAs in timescale | 2017-18 | ..." then "| 2018-19 | ...")
     for row in body:
-        label = " ".join(row[i] for i in label_cols if i < len(row) and row[i] and not _NUMBER.match(row[i])
+        label = " ".join(row[i] for i in label_cols if i < len(row) and row[i] and not _figures(row[i])
                          and not is_rag(row[i]))
         if not label:
             continue
@@ -312,7 +312,14 @@ def _continues_header(row: list[str], above: list[str]) -> bool:
 def _mostly_text(body: list[list[str]], i: int) -> bool:
     """A column of words, not figures ("(59)", a share printed in brackets beside its number, is a figure)."""
     cells = [r[i] for r in body if i < len(r) and r[i]]
-    return bool(cells) and sum(1 for c in cells if not _NUMBER.match(c.replace(" ", "").strip("()"))) * 2 > len(cells)
+    return bool(cells) and sum(1 for c in cells if not _figures(c)) * 2 > len(cells)
+
+
+def _figures(cell: str) -> bool:
+    """A cell of figures alone: one ("(59)", "1,234") or several that a table reader ran together from columns it
+    did not split ("-22,133.9 -1,828.0 -23,961.9"), which name nothing and so are no row's label."""
+    return bool(cell.split()) and (bool(_NUMBER.match(cell.replace(" ", "").strip("()")))
+                                   or all(_NUMBER.match(t.strip("()")) for t in cell.split()))
 
 
 def _columns(header: list[list[str]], width: int, ctx: DocumentContext) -> list[Column]:

@@ -161,3 +161,21 @@ def test_a_row_label_that_prints_its_unit_beats_a_money_word_over_the_column() -
     assert got == {("Total", 8_600_000, "gbp"), ("Total", 4_900_000, "gbp"), ("Total", 5_200_000, "gbp"),
                    ("Total", 4_700_000, "gbp"), ("Proportion", 0.65, "percent"), ("Proportion", 0.34, "percent"),
                    ("Proportion", 0.29, "percent")}
+
+
+def test_figures_a_table_reader_ran_together_are_no_rows_label() -> None:
+    """A budget table whose label column was not captured: a cell of several figures names nothing to measure."""
+    table = Table(page=2, header_rows=1, rows=[
+        ["ASCH", "Public Health", "CYPE", "GET", "CED"],
+        ["-24,016.5", "-1,866.6", "-22,133.9 -1,828.0 -23,961.9", "-1,372.5 0.0 -1,372.5", "-3,795.1"],
+        ["567.2", "-2,026.2", "0.0 -18,740.0 -18,740.0", "315.0 0.0 315.0", "262.0"]])
+    assert metrics_from_table(table, 0, ["Budget"], "", CTX, load_taxonomy()) == []
+
+
+def test_a_count_and_share_beside_the_label_are_not_words_of_it() -> None:
+    table = Table(page=1, header_rows=1, rows=[
+        ["Age", "Total", "Foster care", "Residential"],
+        ["0 to 4", "118 (22%)", "53", "6"],
+        ["5 to 10", "92 (17%)", "63", "7"]])
+    labels = {m.label for m in metrics_from_table(table, 0, ["Placements"], "", CTX, load_taxonomy())}
+    assert labels == {"0 to 4", "5 to 10"}
