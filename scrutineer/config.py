@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     collection: str = "statements"  # one per KB when several KBs share a server
     embed: bool = True  # build the vector index while ingesting
     file_seconds: float = 600.0  # a file whose parse takes longer fails with one line (0: no limit)
-    vector_wait: float = 10.0  # seconds a search waits for another process's use of the vector store, then keywords
+    vector_wait: float = 30.0  # seconds a search waits for another process's use of the vector store, then keywords
     web_cache_searches: bool = True  # false: `serve` computes every search afresh (a load bench of new searches)
     web_cache_rows: int = 50_000  # rows (hits, metric rows...) of answers `serve` remembers; about 1-2 KB each
     ray: bool = False  # ingest on a Ray cluster (scrutineer/ray_ingest.py)
