@@ -389,10 +389,11 @@ def _unrepeated(passages: list[Passage], places: dict[int, Place], texts: dict[i
 
 
 def _hit(passage: Passage, rows: dict[int, StatementHit], others: list[int], why: Why) -> Hit:
-    first, last = rows[passage.ids[0]], rows[passage.ids[-1]]
+    first = rows[passage.ids[0]]
     sources = [rows[o].source for o in others]
     return Hit(text=" ".join(rows[sid].text for sid in passage.ids), source=first.source, page=first.page,
-               page_end=last.page, section_path=first.section_path, authority=first.authority, committee=first.committee,
+               page_end=max(rows[sid].page_end for sid in passage.ids), section_path=first.section_path,
+               authority=first.authority, committee=first.committee,
                meeting_date=first.meeting_date, doc_type=first.doc_type, document_title=first.document_title,
                part=first.part_index, score=round(passage.score, 5), statements=len(passage.ids),
                also_in=[o for o in dict.fromkeys(sources) if o != first.source],

@@ -77,6 +77,7 @@ class StatementHit(BaseModel):
     id: int
     text: str
     page: int
+    page_end: int = Field(description="The page it ends on: a sentence may run over a page break.")
     section_path: list[str]
     source: str
     document_id: str
@@ -321,7 +322,8 @@ def positions(records: Records, ids: list[int]) -> dict[int, Position]:
 def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:
     if not ids:
         return {}
-    sql = ("SELECT s.id, s.text, s.page, s.section_path, d.source, d.id AS document_id,"
+    sql = ("SELECT s.id, s.text, s.page, coalesce(s.page_end, s.page) AS page_end, s.section_path, d.source,"
+           " d.id AS document_id,"
            " coalesce(d.title, '') AS document_title, d.part_index, coalesce(d.authority, '') AS authority,"
            f" coalesce(d.committee, '') AS committee, d.meeting_date, d.doc_type, s.also_at{_JOIN}"
            f" WHERE s.id IN ({', '.join('?' * len(ids))})")

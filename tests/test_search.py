@@ -412,3 +412,26 @@ def test_a_notebook_can_hold_the_topic_vectors_and_finds_the_same(search_kb: Pat
         kb.warm()
         assert kb.vectors()[0].hold_topics
         assert [(h.source, h.text) for h in kb.search(question, limit=10)] == cold
+
+
+def test_a_hit_whose_sentence_runs_over_a_page_break_cites_both_pages(tmp_path: Path) -> None:
+    import pymupdf
+
+    from scrutineer.pipeline import ingest
+
+    doc = pymupdf.open()
+    first = doc.new_page()
+    first.insert_text((56, 72), "Wexcombe County Council", fontsize=11)
+    first.insert_text((56, 90), "Corporate Parenting Committee, 4 March 2025", fontsize=11)
+    first.insert_text((56, 760), "Most children in care live with foster families within twenty", fontsize=11)
+    doc.new_page().insert_text((56, 72), "miles of the homes they grew up in, close to school and friends.", fontsize=11)
+    (tmp_path / "papers").mkdir()
+    doc.save(tmp_path / "papers" / "over-a-page.pdf")
+    kb = tmp_path / "kb"
+    with Records(kb) as records:
+        ingest([tmp_path / "papers"], records, workers=1)
+        index, embedder = open_vectors(kb, Settings())
+        sync_index(records, index, embedder)
+        hits = search(records, index, embedder, "foster families within twenty miles", limit=3)
+    assert hits[0].text.endswith("close to school and friends.")
+    assert (hits[0].page, hits[0].page_end) == (1, 2)
