@@ -37,6 +37,7 @@ _LABEL = {
 _GENERIC = {"council", "the council", "county council", "borough council", "city council", "cabinet"}
 _ENDS_IN_FIGURES = re.compile(r"(?:\s[-–(]?[\d,.]*\d[\d,.]*\)?){3}$")
 _BARE_PART = re.compile(r"(?:appendix|annex|annexe|schedule)\s+[a-z0-9]{1,3}", re.I)
+_NAMED_PART = re.compile(r"(?:appendix|annex|annexe|schedule)\s+[a-z0-9]{1,3}\s*:\s*[A-Z]", re.I)
 _GENERIC_TITLES = {"item", "public", "open", "agenda", "contents", "appendix", "official", "minutes", "present"}
 _PERIOD_CUE = re.compile(
     r"\b(this report|reporting|performance|the period|quarter|covers|sets out|update|annual report|strategy|dates?)\b", re.I
@@ -61,12 +62,15 @@ _VISIT = re.compile(r"^(?:focused|monitoring|joint targeted area inspection|insp
                     r"children'?s services\b|\b(?:focused|monitoring) visit\b", re.M)
 
 
-def infer(blocks: list[Block], parent: Metadata | None = None) -> Metadata:
+def infer(blocks: list[Block], parent: Metadata | None = None, running: list[str] | None = None) -> Metadata:
+    """`running`: the first page's running lines; an appendix that prints its name and subject atop every page
+    ("Appendix I: Budget Risks Register 2025-26") is titled by that line, which never reaches its blocks."""
     head = [b for b in blocks[:HEAD_BLOCKS] if b.kind is not BlockKind.TABLE]
     head_text = "\n".join(b.text for b in head)
     full_text = "\n".join(b.text for b in blocks if b.kind is not BlockKind.TABLE)
     committee, meeting_date = _committee_and_date(head)
-    title = _labelled(head, "title") or _first_heading(head, committee)
+    running_title = next((t.strip() for t in running or [] if _NAMED_PART.match(t.strip()) and _title_like(t, None)), None)
+    title = _labelled(head, "title") or running_title or _first_heading(head, committee)
     doc_type = _doc_type(head, title or "")
     if doc_type in (DocType.INSPECTION_REPORT, DocType.LETTER):
         title = _inspection_title(head) or title
@@ -234,6 +238,8 @@ def _labelled(head: list[Block], label: str) -> str | None:
 def _first_heading(head: list[Block], committee: str | None) -> str | None:
     """The report's own title: a long capitalised line, else the first heading-like line."""
     candidates = [b for b in head[:15] if _title_like(b.text, committee)]
+    if candidates and _NAMED_PART.match(candidates[0].text):  # an appendix opening with its name and subject
+        return candidates[0].text.strip()
     for b in candidates:
         if b.text.isupper() and len(b.text.split()) >= 4:
             return tidy_name(b.text) if len(b.text) > 60 else b.text
@@ -252,7 +258,8 @@ def _with_subject(title: str, after: list[Block]) -> str:
 
 def _title_like(text: str, committee: str | None) -> bool:
     text = text.strip()
-    if not 3 < len(text) < 200 or text.endswith((".", ":")) or ":" in text:
+    named_part = _NAMED_PART.match(text)  # "Appendix I: Budget Risks Register 2025-26"
+    if not 3 < len(text) < 200 or text.endswith((".", ":")) or (":" in text and not named_part):
         return False
     if text.lower() in _GENERIC_TITLES or (committee and text.lower() == committee.lower()):
         return False
@@ -260,8 +267,9 @@ def _title_like(text: str, committee: str | None) -> bool:
         return False
     tokens = text.split()
     figures = sum(1 for t in tokens if any(c.isdigit() for c in t))
-    # a table's row or header: "Core 12,081.8 12,666.9 ...", "Lac 1 Lac 2 ...", "Prior Year savings ... * 0.0 0.0 0.0"
-    if (figures >= 3 and 2 * figures >= len(tokens)) or _ENDS_IN_FIGURES.search(text):
+    # a table's row or header: "Core 12,081.8 12,666.9 ...", "Lac 1 Lac 2 ...", "Prior Year savings ... * 0.0 0.0 0.0",
+    # "TOTAL £m 334.7 290.0"
+    if (figures >= 2 and 2 * figures >= len(tokens)) or _ENDS_IN_FIGURES.search(text):
         return False
     return not gazetteer().resolve(text)
 

@@ -138,7 +138,7 @@ def parse_file(path: Path, overrides: Overrides | None = None, tables: bool = Tr
     file = source_file(path, data)
     blocks, page_count, warnings, ocr_pages, running = read_blocks(file, data, tables)
     texts = page_texts(blocks, page_count)
-    documents = assemble(file, blocks, overrides or Overrides())
+    documents = assemble(file, blocks, overrides or Overrides(), running[0] if running else [])
     return ParsedFile(file=file, page_texts=texts, documents=documents, warnings=warnings, ocr_pages=ocr_pages,
                       removed=removed_text(blocks, page_count, running))
 
@@ -157,11 +157,12 @@ def _apply(meta: Metadata, overrides: Overrides, named: tuple[str | None, date |
     return meta.model_copy(update=changes)
 
 
-def assemble(file: SourceFile, blocks: list[Block], overrides: Overrides) -> list[Document]:
+def assemble(file: SourceFile, blocks: list[Block], overrides: Overrides, running: list[str] | None = None) -> list[Document]:
+    """`running`: the first page's running header and footer lines, which ingest keeps out of the statements."""
     body = body_font_size(blocks)
     ranges = split_pack(blocks)
     named = meeting_in_name(Path(file.source).stem)
-    whole = _apply(infer(blocks), overrides, named)
+    whole = _apply(infer(blocks, running=running or []), overrides, named)
     if len(ranges) == 1:
         return [_document(file, blocks, 0, None, whole, body)]
     pack_id = f"{file.sha256[:16]}-0"
