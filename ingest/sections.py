@@ -209,6 +209,36 @@ def _demote_numbered_paragraphs(blocks: list[Block], headings: list[Heading | No
             last += 1
 
 
+def _promote_numbered_siblings(blocks: list[Block], headings: list[Heading | None]) -> None:
+    """A line numbered as the next sibling of a heading ("6.9.2" after the heading "6.9.1") is a heading too, though
+    written in sentence case and plain type: "6.9.3 Growth in number of children looked after living with a relative
+    or friend (Connected carers)" in a text file otherwise left its statements under 6.9.1's UASC heading."""
+    last: dict[str, int] = {}  # a heading's number less its last part -> that last part
+    for i, (block, heading) in enumerate(zip(blocks, headings, strict=True)):
+        if heading is not None:
+            if "." in heading.number.rstrip(".") and heading.number[-1].isdigit():
+                stem, _, tail = heading.number.rpartition(".")
+                last[stem] = int(tail)
+            continue
+        match = _NUMBERED.match(block.text.strip()) if block.kind is BlockKind.PARAGRAPH else None
+        if match is None or "." not in match.group(1) or not match.group(1)[-1].isdigit():
+            continue
+        stem, _, tail = match.group(1).rpartition(".")
+        title = match.group(2)
+        after = blocks[i + 1] if i + 1 < len(blocks) else None  # what a heading heads: prose, a list or a table
+        heads = after is not None and headings[i + 1] is None and (
+            after.kind is not BlockKind.PARAGRAPH or len(after.text) >= _HEADED_CHARS)  # not "11.1 None at this time"
+        if heads and last.get(stem) == int(tail) - 1 and title[:1].isupper() and title[-1] not in ".;,:?" \
+                and len(title.split()) <= _SIBLING_WORDS and not _NOTHING.match(title):
+            headings[i] = Heading(match.group(1), title, _depth(match.group(1)))
+            last[stem] = int(tail)
+
+
+_SIBLING_WORDS = 20
+_NOTHING = re.compile(r"(?:none|nil|n/?a|not applicable)\b", re.I)  # a template's answer: "11.1 None at this time"
+_HEADED_CHARS = 80
+
+
 def _demote_numbered_lists(blocks: list[Block], headings: list[Heading | None], body_size: float | None) -> None:
     """Three or more short items in body type numbered 1., 2., 3. ... one after another are a list, not headings:
     "6. Help to find work or enter further education" in a list of resilience factors heads nothing after it."""
@@ -278,6 +308,7 @@ def build_sections(blocks: list[Block], body_size: float | None) -> tuple[list[S
     headings = [detect_heading(b, blocks[i + 1] if i + 1 < len(blocks) else None, body_size) for i, b in enumerate(blocks)]
     _demote_numbered_paragraphs(blocks, headings, body_size)
     _demote_numbered_lists(blocks, headings, body_size)
+    _promote_numbered_siblings(blocks, headings)
     by_size = _size_levels(blocks, headings)
     first_page = blocks[0].page if blocks else 1
     back_from = (blocks[-1].page - 1) if blocks else 1  # the imprint sits on the last page or the one before
