@@ -68,11 +68,14 @@ def join_lines(lines: list[str]) -> str:
         elif re.search(r"[A-Za-z]-$", out) and line[:1].islower():
             # "out-" / "of-hours support": a compound that carries on hyphenated keeps its hyphen
             out = out + line if _compound(out) or re.match(r"[a-z]+-[a-z]", line) else out[:-1] + line
+        elif re.search(r"\d-$", out) and (line[:1].islower() or line[:1].isdigit()) and not _SUSPENDED.match(line):
+            out = out + line  # "26-" / "week timescale", "2023-" / "24"; not "16-" / "and 17-year-olds", as printed
         else:
             out = f"{out} {line}"
     return normalise(out)
 
 
+_SUSPENDED = re.compile(r"(?:and|to|or)\b")
 # words that form compounds with a hyphen: "multi-/agency", "decision-/making", "well-/being" keep it; a word split at
 # a syllable ("place-/ment") loses it
 _COMPOUND_HEADS = {  # not heads a syllable break often leaves ("place-ment", "part-ner", "high-er", "ten-ant")

@@ -114,3 +114,10 @@ def test_a_kpi_status_word_is_not_a_heading():
     # a card's RAG label sits on its own bold line under the measure; it must not open a section named "GREEN"
     assert heading("GREEN") is None and heading("Red") is None and heading("AMBER/GREEN") is None
     assert heading("Key Performance Indicators") == "Key Performance Indicators"
+
+
+def test_a_number_hyphenated_at_a_line_end_joins_the_next_line_without_a_space() -> None:
+    assert join_lines(["in less than the 26-", "week recommended timeframe."]) == \
+        "in less than the 26-week recommended timeframe."
+    assert join_lines(["the budget for 2025-", "26 is balanced"]) == "the budget for 2025-26 is balanced"
+    assert join_lines(["for most 16-", "and 17-year-olds"]) == "for most 16- and 17-year-olds"  # as printed
