@@ -75,7 +75,9 @@ _OFSTED = [(FilterKind.DOC_TYPE, DocType.INSPECTION_REPORT.value), (FilterKind.D
            (FilterKind.AUTHOR, OFSTED)]
 _DOC_WORDS: list[tuple[re.Pattern[str], list[tuple[FilterKind, str]]]] = [
     # not "Ofsted-registered homes" nor "inspections of children's homes", which are a topic
-    (re.compile(r"(?<!homes )(?<!home )\b(?:ofsted(?:'s)?|ilacs|(?:focused|monitoring) visits?|inspectors?|inspections?)"
+    # ... "children's homes Ofsted 2023" is Ofsted's reports, "children's homes (Ofsted) inspections" the homes' own
+    (re.compile(r"\b(?:(?<!homes )(?<!home )ofsted(?:'s)? inspect(?:ions?|ors?)|ofsted(?:'s)?(?! inspect)|ilacs|"
+                r"(?:focused|monitoring) visits?|(?<!homes )(?<!home )(?<!ofsted )(?:inspectors?|inspections?))"
                 r"(?: (?:reports?|letters?|judgements?|findings))?\b(?![- ](?:regist|rat|grade|of (?:children|homes)))",
                 re.I), _OFSTED),
     (re.compile(r"(?<!\d )\b(?:committee )?minutes\b(?! (?:of|per|a|each|every)\b)", re.I),

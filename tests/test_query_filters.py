@@ -82,3 +82,11 @@ def test_explicit_options_win() -> None:
     mine = apply_filters(read, SearchFilters(authorities=["Medway Council"]))
     assert mine.authorities == ["Medway Council"] and mine.year_from == 2023
     assert "authority Kent County Council" in read.describe()
+
+
+def test_ofsted_after_childrens_homes_names_its_reports_unless_it_is_the_homes_inspections() -> None:
+    text, got = _got("children placed in unregistered children's homes Ofsted 2023")
+    assert text == "children placed in unregistered children's homes"
+    assert got[FilterKind.AUTHOR] == ["Ofsted"] and got[FilterKind.FROM_YEAR] == ["2023"]
+    assert read_query("children's homes Ofsted inspections") == ReadQuery(text="children's homes Ofsted inspections")
+    assert _got("what did the Ofsted inspectors say about care leavers")[0] == "care leavers"
