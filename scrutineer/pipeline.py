@@ -84,14 +84,21 @@ Job = tuple[str, Overrides]
 Executor = Callable[[list[Job], bool, FileLimits, bool], Iterable["Parsed | Failure"]]
 
 
+# A folder's own notes, not papers: the shared corpus's README.md became a Kent paper that ranked seventh for "care
+# leavers NEET Kent". Named directly, such a file is read like any other.
+FOLDER_NOTES = {"readme", "changelog", "changes", "license", "licence", "contributing"}
+
+
 def collect_files(inputs: Iterable[Path]) -> list[Path]:
-    """Files named directly, and supported files found recursively in folders, in a stable order."""
+    """Files named directly, and supported files found recursively in folders (less a folder's README and the like),
+    in a stable order."""
     found: list[Path] = []
     for p in inputs:
         if p.is_dir():
             found.extend(
                 f for f in sorted(p.rglob("*"))
                 if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
+                and f.stem.lower() not in FOLDER_NOTES
             )
         else:
             found.append(p)
