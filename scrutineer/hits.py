@@ -39,20 +39,28 @@ def _highlight(text: str, query: str, matched: list[str]) -> Text:
     return out
 
 
+def dated(h: Hit) -> str:
+    """The date a reader files a hit under: its meeting's, else the end of the period its paper covers ("to
+    2023-12-15": an Ofsted report, which goes to no meeting), else none."""
+    if h.meeting_date:
+        return h.meeting_date.isoformat()
+    return f"to {h.period_end.isoformat()}" if h.period_end else ""
+
+
 def hits_view(hits: list[Hit], query: str) -> Group:
     """Grouped by authority, then meeting date (a timeline), each passage with its citation."""
     n = sum(h.statements for h in hits)
     parts: list[object] = [Text(f"{len(hits)} passages ({n} statements) about “{query}”", style="bold")]
-    ordered = sorted(hits, key=lambda h: (h.authority, h.meeting_date.isoformat() if h.meeting_date else ""))
+    ordered = sorted(hits, key=lambda h: (h.authority, dated(h).removeprefix("to ")))
     for authority, group in groupby(ordered, key=lambda h: h.authority):
         table = Table(title=escape(authority or "(authority unknown)"), show_lines=True, title_justify="left")
-        table.add_column("meeting", no_wrap=True)
+        table.add_column("date", no_wrap=True)
         table.add_column("statement")
         table.add_column("source")
         for h in group:
             matched = h.why.terms if h.why else []
             source = Text(citation(h) + (f"\nmatched: {', '.join(matched)}" if matched else "\nfound by meaning"))
-            table.add_row(h.meeting_date.isoformat() if h.meeting_date else "", _highlight(h.text, query, matched), source)
+            table.add_row(dated(h), _highlight(h.text, query, matched), source)
         parts.append(table)
     return Group(*parts)  # type: ignore[arg-type]
 
@@ -62,8 +70,8 @@ def render_hits(hits: list[Hit], fmt: str) -> str:
         return json.dumps([h.model_dump(mode="json") for h in hits], indent=1, ensure_ascii=False) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
-        cols = ["authority", "meeting_date", "committee", "doc_type", "source", "part", "page", "page_end", "section_path",
-                "text", "statements", "document_title", "score", "also_in", "also_at"]
+        cols = ["authority", "meeting_date", "period_end", "committee", "doc_type", "source", "part", "page", "page_end",
+                "section_path", "text", "statements", "document_title", "score", "also_in", "also_at"]
         writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
         writer.writeheader()
         for h in hits:

@@ -81,6 +81,7 @@ class Hit(BaseModel):
     authority: str
     committee: str
     meeting_date: date | None
+    period_end: date | None = Field(None, description="End of the period the paper covers: an inspection's last day.")
     doc_type: str
     document_title: str
     part: int
@@ -393,8 +394,8 @@ def _hit(passage: Passage, rows: dict[int, StatementHit], others: list[int], why
     sources = [rows[o].source for o in others]
     return Hit(text=" ".join(rows[sid].text for sid in passage.ids), source=first.source, page=first.page,
                page_end=max(rows[sid].page_end for sid in passage.ids), section_path=first.section_path,
-               authority=first.authority, committee=first.committee,
-               meeting_date=first.meeting_date, doc_type=first.doc_type, document_title=first.document_title,
+               authority=first.authority, committee=first.committee, meeting_date=first.meeting_date,
+               period_end=first.period_end, doc_type=first.doc_type, document_title=first.document_title,
                part=first.part_index, score=round(passage.score, 5), statements=len(passage.ids),
                also_in=[o for o in dict.fromkeys(sources) if o != first.source],
                also_at=[p for sid in passage.ids for p in rows[sid].also_at], why=why)

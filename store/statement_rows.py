@@ -83,6 +83,7 @@ class StatementHit(BaseModel):
     authority: str
     committee: str
     meeting_date: date | None
+    period_end: date | None = None
     doc_type: str
     also_at: list[Place] = Field(default_factory=list, description="Later places of the same sentence in its document.")
 
@@ -342,7 +343,8 @@ def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:
     sql = ("SELECT s.id, s.text, s.page, coalesce(s.page_end, s.page) AS page_end, s.section_path, d.source,"
            " d.id AS document_id,"
            " coalesce(d.title, '') AS document_title, d.part_index, coalesce(d.authority, '') AS authority,"
-           f" coalesce(d.committee, '') AS committee, d.meeting_date, d.doc_type, s.also_at{_JOIN}"
+           f" coalesce(d.committee, '') AS committee, d.meeting_date, nullif(d.period_end, '') AS period_end,"
+           f" d.doc_type, s.also_at{_JOIN}"
            f" WHERE s.id IN ({', '.join('?' * len(ids))})")
     return {r["id"]: StatementHit(**dict(r)) for r in records.db.execute(sql, ids)}
 

@@ -12,6 +12,7 @@ from itertools import groupby
 from markupsafe import Markup, escape
 
 from nlp.topics import expand_query
+from scrutineer.hits import dated
 from scrutineer.period_names import period_name
 from scrutineer.search import Hit
 from store.metric_rows import MetricRow
@@ -83,12 +84,10 @@ class AuthorityGroup:
 
 def timeline(hits: list[Hit]) -> list[AuthorityGroup]:
     """Hits grouped by authority, then meeting date in order (as the CLI's table), each keeping its rank."""
-    ranked = sorted(enumerate(hits, 1), key=lambda rh: (rh[1].authority, rh[1].meeting_date.isoformat()
-                                                         if rh[1].meeting_date else "9999"))
+    ranked = sorted(enumerate(hits, 1), key=lambda rh: (rh[1].authority, dated(rh[1]).removeprefix("to ") or "9999"))
     groups = []
     for authority, items in groupby(ranked, key=lambda rh: rh[1].authority):
-        meetings = [Meeting(day, list(rows)) for day, rows in groupby(
-            items, key=lambda rh: rh[1].meeting_date.isoformat() if rh[1].meeting_date else "date unknown")]
+        meetings = [Meeting(day, list(rows)) for day, rows in groupby(items, key=lambda rh: dated(rh[1]) or "date unknown")]
         groups.append(AuthorityGroup(authority or "Authority unknown", meetings))
     return groups
 
