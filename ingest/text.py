@@ -24,6 +24,10 @@ from ingest.tables import table_block
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦·]|o(?=\s))\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z0-9]+\))\s+\S")
+# A PDF's page footer left on a line of its own in text extracted from it, often mid-sentence ("... working with
+# adults in their own right to" / "Contact: Sonya Miller 01743254264 Page 12" / "understand their own lived ..."):
+# dropped, so the sentence around it joins up.
+_PAGE_FOOTER = re.compile(r"^.{0,80}?\bPage\s+\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
 
 
 def read_text(text: str) -> list[Block]:
@@ -61,7 +65,7 @@ def _page_blocks(lines: list[str], page: int) -> list[Block]:
 
     def flush_para() -> None:
         nonlocal para, marked
-        if para:
+        if para and not (len(para) == 1 and _PAGE_FOOTER.match(para[0])):
             blocks.append(_paragraph(join_lines(para), page, marked))
         para, marked = [], False
 

@@ -121,3 +121,12 @@ def test_a_number_hyphenated_at_a_line_end_joins_the_next_line_without_a_space()
         "in less than the 26-week recommended timeframe."
     assert join_lines(["the budget for 2025-", "26 is balanced"]) == "the budget for 2025-26 is balanced"
     assert join_lines(["for most 16-", "and 17-year-olds"]) == "for most 16- and 17-year-olds"  # as printed
+
+
+def test_a_page_footer_left_in_extracted_text_is_dropped_and_the_sentence_joins_up() -> None:
+    text = ("We work with adults in their own right (separate to their children) to\n\n"
+            "Contact: Sonya Miller 01743254264 Page 12\n\n"
+            "understand their own lived experience and trauma.\n")
+    assert [b.text for b in read_text(text)] == [
+        "We work with adults in their own right (separate to their children) to understand their own lived experience "
+        "and trauma."]
