@@ -162,7 +162,7 @@ def assemble(file: SourceFile, blocks: list[Block], overrides: Overrides, runnin
     body = body_font_size(blocks)
     ranges = split_pack(blocks)
     named = meeting_in_name(Path(file.source).stem)
-    whole = _apply(infer(blocks, running=running or []), overrides, named)
+    whole = _apply(infer(blocks, running=running), overrides, named)
     if len(ranges) == 1:
         return [_document(file, blocks, 0, None, whole, body)]
     pack_id = f"{file.sha256[:16]}-0"

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from datetime import date
 from itertools import groupby
 
 from rich.console import Group
@@ -39,9 +40,14 @@ def _highlight(text: str, query: str, matched: list[str]) -> Text:
     return out
 
 
+def filed_on(h: Hit) -> date | None:
+    """The date a reader files a hit under: its meeting's, else the end of the period its paper covers (an Ofsted
+    report goes to no meeting), else none."""
+    return h.meeting_date or h.period_end
+
+
 def dated(h: Hit) -> str:
-    """The date a reader files a hit under: its meeting's, else the end of the period its paper covers ("to
-    2023-12-15": an Ofsted report, which goes to no meeting), else none."""
+    """`filed_on` as shown: "2024-12-03" for a meeting, "to 2023-12-15" for the end of a period, "" for none."""
     if h.meeting_date:
         return h.meeting_date.isoformat()
     return f"to {h.period_end.isoformat()}" if h.period_end else ""
@@ -51,7 +57,7 @@ def hits_view(hits: list[Hit], query: str) -> Group:
     """Grouped by authority, then meeting date (a timeline), each passage with its citation."""
     n = sum(h.statements for h in hits)
     parts: list[object] = [Text(f"{len(hits)} passages ({n} statements) about “{query}”", style="bold")]
-    ordered = sorted(hits, key=lambda h: (h.authority, dated(h).removeprefix("to ")))
+    ordered = sorted(hits, key=lambda h: (h.authority, filed_on(h) or date.min))
     for authority, group in groupby(ordered, key=lambda h: h.authority):
         table = Table(title=escape(authority or "(authority unknown)"), show_lines=True, title_justify="left")
         table.add_column("date", no_wrap=True)

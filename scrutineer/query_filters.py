@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ingest.authorities import _AMBIGUOUS, gazetteer
+from ingest.authorities import _AMBIGUOUS, Authority, gazetteer
 from ingest.metadata import OFSTED
 from ingest.models import DocType
 from store.statement_rows import SearchFilters
@@ -158,7 +158,7 @@ def _take(text: str, pattern: re.Pattern[str], read, found: list[QueryFilter]) -
 
 
 @lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
+def _first_names() -> dict[str, Authority]:
     """What people call a council of two places by the first ("Brighton care leavers", "Kensington"): the first
     place of a short name joined by "and", "with" or "&", where no other council has that name. Only in a query, and
     only capitalised ("Bath", "Barking"): a paper names its council in full."""
@@ -166,7 +166,7 @@ def _first_names() -> dict[str, str]:
     for authority in {a.name: a for a in gazetteer().by_alias.values()}.values():
         first = re.split(r",|\s+(?:and|with|&)\s+", authority.short_name)[0].strip()
         if first != authority.short_name and gazetteer().resolve(first) is None:
-            found[first] = authority.name
+            found[first] = authority
     return found
 
 
@@ -191,9 +191,8 @@ def _authority(m: re.Match[str]) -> list[QueryFilter]:
     words = m.group(0)
     name = re.sub(r"(?i)\s+(?:(?:county|borough|city|metropolitan)\s+)?council$", "", words)
     unstyled = re.sub("^" + _STYLED, "", name)
-    found = gazetteer().resolve(name) or gazetteer().resolve(words) or gazetteer().resolve(unstyled)
-    if found is None and unstyled in _first_names():
-        found = gazetteer().resolve(_first_names()[unstyled])
+    found = gazetteer().resolve(name) or gazetteer().resolve(words) or gazetteer().resolve(unstyled) \
+        or _first_names().get(unstyled)
     if found is None:
         return []
     if name in ("Reading", "Bury") and m.start() == 0:

@@ -11,6 +11,7 @@ from typing import NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ingest.metadata import OFSTED
 from ingest.models import Place
 from nlp.embed_text import embedding_text
 from store.keyword_order import admitted, bm25_order, first_admitted
@@ -160,7 +161,7 @@ def _stems(terms: list[str]) -> dict[str, str]:
 _YEAR = "CAST(substr(coalesce(nullif(d.meeting_date, ''), nullif(d.period_end, ''), ''), 1, 4) AS INTEGER)"
 # Ofsted publishes a report or visit letter some weeks after the inspection (the shared corpus: median 43 days, 95% within
 # 74), and readers know it by that year: a December inspection's report is the next January's.
-_PUBLISHED = ("CASE WHEN d.doc_type IN ('inspection_report', 'letter') AND coalesce(d.author, '') LIKE 'Ofsted%' "
+_PUBLISHED = (f"CASE WHEN d.doc_type IN ('inspection_report', 'letter') AND {AUTHOR_SQL} "
               "AND coalesce(d.meeting_date, '') = '' "
               "AND coalesce(d.period_end, '') != '' "
               f"THEN CAST(strftime('%Y', d.period_end, '+{PUBLISHED_WITHIN_DAYS} days') AS INTEGER) END")
@@ -169,11 +170,11 @@ _PUBLISHED = ("CASE WHEN d.doc_type IN ('inspection_report', 'letter') AND coale
 def years_sql(year_from: int | None, year_to: int | None) -> tuple[str, list[object]]:
     """A paper of these years: dated by its meeting or the period it covers, or an inspectorate's report by either its
     inspection or its publication."""
-    def within(year: str) -> tuple[str, list[object]]:
+    def within(year: str, year_args: list[object]) -> tuple[str, list[object]]:
         bounds = [(b, op) for b, op in ((year_from, ">="), (year_to, "<=")) if b]
-        return " AND ".join(f"{year} {op} ?" for _, op in bounds), [b for b, _ in bounds]
-    own, args = within(_YEAR)
-    published, more = within(_PUBLISHED)
+        return " AND ".join(f"{year} {op} ?" for _, op in bounds), [a for b, _ in bounds for a in (*year_args, b)]
+    own, args = within(_YEAR, [])
+    published, more = within(_PUBLISHED, list(author_args(OFSTED)))
     return f"(({own}) OR ({published}))", args + more
 
 

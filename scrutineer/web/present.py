@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from itertools import groupby
 
 from markupsafe import Markup, escape
 
 from nlp.topics import expand_query
-from scrutineer.hits import dated
+from scrutineer.hits import dated, filed_on
 from scrutineer.period_names import period_name
 from scrutineer.search import Hit
 from store.metric_rows import MetricRow
@@ -84,7 +85,7 @@ class AuthorityGroup:
 
 def timeline(hits: list[Hit]) -> list[AuthorityGroup]:
     """Hits grouped by authority, then meeting date in order (as the CLI's table), each keeping its rank."""
-    ranked = sorted(enumerate(hits, 1), key=lambda rh: (rh[1].authority, dated(rh[1]).removeprefix("to ") or "9999"))
+    ranked = sorted(enumerate(hits, 1), key=lambda rh: (rh[1].authority, filed_on(rh[1]) or date.max))
     groups = []
     for authority, items in groupby(ranked, key=lambda rh: rh[1].authority):
         meetings = [Meeting(day, list(rows)) for day, rows in groupby(items, key=lambda rh: dated(rh[1]) or "date unknown")]
