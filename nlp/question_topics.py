@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from nlp.topics import CHILDREN, PARTS, Topic, topics_of
-from nlp.vocabulary import acronyms_said, vocabulary
+from nlp.vocabulary import acronyms_said, plain_apostrophes, vocabulary
 
 _NOWHERE = (r"nowhere (?:safe )?(?:else )?to (?:live|stay|go)|sofa|couch[- ]?surf\w*|without (?:a )?home\b|"
             r"rough sleep|sleeping rough|homeless|"
@@ -259,7 +259,7 @@ _COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.i
 @lru_cache(maxsize=1024)
 def question_topics(question: str) -> tuple[Topic, ...]:
     """The topics the rules find in the question, then those its plain words name."""
-    low = re.sub(r"\s+", " ", question.lower().replace("’", "'"))
+    low = re.sub(r"\s+", " ", plain_apostrophes(question.lower()))
     found = topics_of(question)
     found += [t for t in topics_of(_spelled_out(question)) if t not in found]
     found += [t for t, p in _COMPILED.items() if t not in found and p.search(low)]

@@ -19,6 +19,7 @@ from nlp.vocabulary import (
     asked_about_children,
     capitals_only,
     jargon,
+    plain_apostrophes,
 )
 
 
@@ -221,13 +222,10 @@ CHILDREN = re.compile(r"\b(?:child|children|young (?:people|person)|kids|teenage
 IN_CARE = re.compile(r"\b(?:foster\w*|carers?|in care|looked after|cared for|cla|lac|cic)\b")
 
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-
-
 def topics_of(text: str) -> list[Topic]:
     """The rules' topics of `text`; a part's whole comes with it ("hostels" is homelessness and accommodation). The
     rules are written with a plain apostrophe; Ofsted and most councils print a typographic one ("children’s homes")."""
-    low = text.lower().translate(_APOSTROPHES)
+    low = plain_apostrophes(text.lower())
     found = [t for t, p in _COMPILED.items() if (t not in GATES or any(g in low for g in GATES[t])) and p.search(low)]
     found += [t for t, (word, needs) in _SAID_WITH.items() if t not in found and word.search(low) and needs.search(low)]
     return found + [w for w in dict.fromkeys(PARTS.get(t) for t in found) if w is not None and w not in found]

@@ -94,8 +94,17 @@ def asked_about_care() -> dict[str, str]:
     return vocabulary().asked_about_care
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def plain_apostrophes(text: str) -> str:
+    """Text with typographic apostrophes plain: the rules are written with "'", papers and pasted questions often
+    print "’" ("children’s homes")."""
+    return text.translate(_APOSTROPHES)
+
+
 def _stem(word: str) -> str:
-    word = word.lower().removesuffix("'s").removesuffix("’s")
+    word = plain_apostrophes(word.lower()).removesuffix("'s")
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
@@ -105,7 +114,7 @@ def _stem(word: str) -> str:
 
 def _words(text: str) -> str:
     """Text as space-separated crude stems, padded, so a phrase is found with `in`."""
-    return " " + " ".join(_stem(w) for w in re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))) + " "
+    return " " + " ".join(_stem(w) for w in re.findall(r"[a-z0-9']+", plain_apostrophes(text.lower()))) + " "
 
 
 def concepts_of(query: str) -> list[str]:

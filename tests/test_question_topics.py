@@ -310,3 +310,12 @@ def test_the_carers_a_young_person_stays_with_are_not_a_question_about_fostering
         Topic.STAYING_PUT,)
     assert Topic.FOSTERING in question_topics("recruiting more foster carers who offer staying put after 18")
     assert question_topics("foster carers") == (Topic.FOSTERING,)
+
+
+def test_a_question_with_a_typographic_apostrophe_reads_as_with_a_plain_one() -> None:
+    """A question pasted from a paper carries its "’" (or a word processor's "‘"): the question words are written
+    with "'"."""
+    plain = question_topics("are young people's voices heard")
+    assert Topic.PARTICIPATION in plain
+    assert question_topics("are young people’s voices heard") == plain
+    assert question_topics("are young people‘s voices heard") == plain
