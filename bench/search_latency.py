@@ -1,10 +1,11 @@
 """Warm search latency on a KB: p50 and p95, wall clock and CPU time, for each query's first search (its words
 embedded) and for repeats (its vector remembered, as when a reader changes a filter or the limit).
 
-Run: python bench/search_latency.py KB [QUERIES_JSON ...] [--repeat N] [--filtered]
+Run: python bench/search_latency.py KB [QUERIES_JSON ...] [--repeat N] [--filtered] [--held-topics]
 (default queries: ../shared/eval/queries_dev.json; bench/queries/queries.json adds 34 more). `--filtered` then
 searches every query again under each filter of bench/web_load.py (a year, a document type, a topic) and prints the
-CPU per search for each.
+CPU per search for each. `--held-topics` first holds every topic's vectors in process, as the web app does at start
+(`warm_topics`); without it a search runs as a CLI process does, reading a topic's flags the first time it is named.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import time
 from pathlib import Path
 
 from scrutineer.config import open_vectors, settings
-from scrutineer.search import search
+from scrutineer.search import search, warm_topics
 from store.records import Records
 from store.statement_rows import SearchFilters
 
@@ -37,11 +38,14 @@ def main() -> None:
     ap.add_argument("queries", nargs="*", type=Path, default=[SHARED / "eval" / "queries_dev.json"])
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--filtered", action="store_true", help="also time each query under each of FILTERS")
+    ap.add_argument("--held-topics", action="store_true", help="hold the topics' vectors first, as the web app does")
     args = ap.parse_args()
     queries = list(dict.fromkeys(q["query"] for path in args.queries for q in json.loads(path.read_text())))
     with Records(args.kb) as records:
         n = records.db.execute("SELECT count(*) FROM statements").fetchone()[0]
         index, embedder = open_vectors(args.kb, settings(), writer=False)
+        if args.held_topics:
+            warm_topics(index)
         with index.held():  # as the CLI and the web app search: one hold of the vector store per search
             search(records, index, embedder, "warm up the model and the store", limit=30)
         first: dict[str, list[float]] = {"wall": [], "cpu": []}
@@ -55,7 +59,8 @@ def main() -> None:
                 into["wall"].append(1000 * (time.perf_counter() - wall))
                 into["cpu"].append(1000 * (time.process_time() - cpu))
         filtered = {name: _cpu(records, index, embedder, queries, f) for name, f in FILTERS.items()} if args.filtered else {}
-    print(f"KB {args.kb}: {n} statements; {len(queries)} queries, limit 30")
+    held = "; topics' vectors held, as the web app" if args.held_topics else "; as a CLI process"
+    print(f"KB {args.kb}: {n} statements; {len(queries)} queries, limit 30{held}")
     for name, got in (("first search of a query", first), ("repeated", again)):
         if got["wall"]:
             print(f"{_line(name + ', wall', got['wall'])}\n{_line(name + ', CPU', got['cpu'])}")
