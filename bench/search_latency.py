@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 from scrutineer.config import open_vectors, settings
-from scrutineer.search import search, warm_topics
+from scrutineer.nearest import warm_topics
+from scrutineer.search import search
 from store.records import Records
 from store.statement_rows import SearchFilters
 

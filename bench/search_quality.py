@@ -44,7 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generic_rag import Retriever
 
 from scrutineer.config import open_vectors, settings
-from scrutineer.search import query_vector, search
+from scrutineer.nearest import query_vector
+from scrutineer.search import search
 from store.records import Records
 
 QUERIES = Path(__file__).resolve().parent / "queries" / "queries.json"

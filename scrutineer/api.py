@@ -15,10 +15,11 @@ from scrutineer.compare import Comparison, compare
 from scrutineer.config import Settings, extracts, open_vectors, reads_tables, settings
 from scrutineer.indexing import IndexSummary, sync_index
 from scrutineer.limits import FileLimits
+from scrutineer.nearest import warm_topics
 from scrutineer.pipeline import IngestSummary
 from scrutineer.pipeline import ingest as run_ingest
 from scrutineer.query_filters import ReadQuery
-from scrutineer.search import Hit, reading, unmatched_filters, warm_topics
+from scrutineer.search import Hit, reading, unmatched_filters
 from scrutineer.vector_search import search_or_keywords
 from store.kb_lock import writer
 from store.metric_rows import MetricRow, Only, query_metrics

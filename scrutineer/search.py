@@ -4,21 +4,19 @@ statements joined into passages."""
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
-from threading import Lock
 
-import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from ingest.models import Place as PrintedPlace
 from nlp.embed import Embedder
 from nlp.question_topics import question_topics
-from nlp.topics import Topic, expand_query
+from nlp.topics import expand_query
 from nlp.vocabulary import related_phrases
 from scrutineer.context import with_context
+from scrutineer.nearest import feedback, nearest, nearest_on_topic, query_vector
 from scrutineer.passages import Passage, Place, merge_adjacent
 from scrutineer.population import (
     ADULTS_ONLY,
@@ -36,7 +34,6 @@ from store.statement_rows import (
     SearchFilters,
     StatementHit,
     admits_none,
-    allowed_ids,
     hits,
     keyword_ids,
     positions,
@@ -46,7 +43,7 @@ from store.statement_rows import (
     vector_scope,
     with_topic,
 )
-from store.vectors import IndexLags, VectorIndex
+from store.vectors import VectorIndex
 
 RRF_K = 60
 POOL = 200  # candidates taken from each retriever
@@ -66,7 +63,6 @@ DRIFTED_SHARE, DRIFTED_WEIGHT = 0.5, 1.0
 SHARED_TOP, SHARED_SHARE, SHARED_LIFT = 20, 0.5, 5.0
 # "\d+ children" as "\d children": the same matches for `search`, found twice as fast
 _FIGURE = re.compile(r"\d(?:\s*%| (?:children|young people|care leavers|carers|households)\b)", re.I)
-VECTORS_KEPT = 512  # query vectors remembered: the same words with other filters, limits or pages embed once
 REPEATS_CHECKED = 100  # hits checked for a passage another of its paper repeats and extends (`_unrepeated`)
 TEXTS_KEPT = 1 << 16  # statements whose weight and duplicate key are remembered (by text: a KB's id may be reused)
 
@@ -152,102 +148,22 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
     if index is not None and embedder is not None:
         vector = query_vector(embedder, query)
         scope = vector_scope(records, filters)  # read once, for both vector queries
-        nearest = _nearest(records, index, vector, deep, filters, scope)
-        trace.ranks["vector"] = nearest
-        first = _fused(records, [(keyword, 1.0), (nearest, 1.0)], topical, pool, trace)
+        closest = nearest(records, index, vector, deep, filters, scope)
+        trace.ranks["vector"] = closest
+        first = _fused(records, [(keyword, 1.0), (closest, 1.0)], topical, pool, trace)
         # pseudo-relevance feedback: the query moves towards its best hits, which reach the paraphrases the
         # query's own words miss ("45% of this cohort are not engaged in education ..." for "care leavers NEET")
-        vector = _feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])
-        trace.ranks["feedback"] = _nearest(records, index, vector, deep, filters, scope)
+        vector = feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])
+        trace.ranks["feedback"] = nearest(records, index, vector, deep, filters, scope)
         retrieved.append((trace.ranks["feedback"], 1.0))
         if not topical and not filters.topic:  # words no rule knows: the topic most of its best hits share
             topical = _shared_topic(records, first[:SHARED_TOP])
         for t in topical[:TOPIC_LISTS]:  # the nearest among each named topic's statements: reaches those the question's words and
             # vector both miss ("3 or more placements within a 12-month period" for "keep being moved between carers")
-            on_topic = _nearest_on_topic(records, index, vector, deep, filters, scope, t)
+            on_topic = nearest_on_topic(records, index, vector, deep, filters, scope, t)
             trace.ranks[f"{TOPIC_LIST}{t}"] = on_topic
             retrieved.append((on_topic, _topic_weight(records, trace, first[:FEEDBACK], t)))
     return with_context(records, _fused(records, retrieved, topical, pool, trace), filters, trace.texts, _substance)
-
-
-_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
-_vectors_lock = Lock()
-_embedding = Lock()  # one query embedded at a time: a fast tokenizer shared by threads fails ("Already borrowed")
-
-
-def query_vector(embedder: Embedder, query: str) -> np.ndarray:
-    """The query's embedding, remembered per model name (a name stands for one model's vectors)."""
-    key = (embedder.name, query)
-    with _vectors_lock:
-        if key in _vectors:
-            _vectors.move_to_end(key)
-            return _vectors[key]
-    with _embedding:
-        vector = embedder.embed([query])[0]
-    vector.flags.writeable = False
-    with _vectors_lock:
-        _vectors[key] = vector
-        while len(_vectors) > VECTORS_KEPT:
-            _vectors.popitem(last=False)
-    return vector
-
-
-def _nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: int, filters: SearchFilters,
-             scope: tuple[str, ...] | None) -> list[int]:
-    among = _among(index, filters, scope)
-    try:
-        found = [h.statement_id for h in index.query(vector, limit, among=among)]
-    except IndexLags:  # statements not yet indexed (an ingest under way): among those the index holds
-        held = index.holding()  # read again: the index has changed since `among` was sifted
-        found = [h.statement_id for h in index.query(vector, limit, among=[i for i in among or () if i in held])]
-    # committee and indicator filters run in SQLite; the topic filter already ran in Chroma, whose flags
-    # add topics found by embedding similarity to the rules' ones
-    ok = allowed_ids(records, found, filters.model_copy(update={"topic": None}))
-    return [i for i in found if i in ok]
-
-
-def _nearest_on_topic(records: Records, index: VectorIndex, vector: np.ndarray, limit: int, filters: SearchFilters,
-                      scope: tuple[str, ...] | None, topic: str) -> list[int]:
-    """What `_nearest` finds with the topic as a filter: by a product with the topic's vectors where the index holds
-    them (a server, after `warm_topics`), else the filtered query, which reads the topic's ids only (a one-off search
-    would spend more reading the vectors than it saves; a Chroma server's index may change unseen)."""
-    if not index.hold_topics:
-        return _nearest(records, index, vector, limit, filters.model_copy(update={"topic": topic}), scope)
-    ids, matrix = index.flagged_vectors(f"topic_{topic}")
-    if not len(ids):
-        return []
-    # einsum, not `@`: BLAS would spread this small product over threads that spin, doubling a search's CPU
-    ranked = ids[np.argsort(-np.einsum("ij,j->i", matrix, vector), kind="stable")].tolist()
-    if scope is not None:
-        admitted = set(scope)
-        ranked = [i for i in ranked if str(i) in admitted]
-    found = ranked[:limit]
-    ok = allowed_ids(records, found, filters.model_copy(update={"topic": None}))
-    return [i for i in found if i in ok]
-
-
-def warm_topics(index: VectorIndex) -> None:
-    """Hold every topic's vectors in process from now on, read now (a server at start: 2.3 s and 73 MB on the whole
-    shared corpus) rather than during the first question that names each topic while other readers wait."""
-    index.hold_topics = not index.url
-    for topic in Topic if index.hold_topics else ():
-        index.flagged_vectors(f"topic_{topic.value}")
-
-
-def _among(index: VectorIndex, filters: SearchFilters, scope: tuple[str, ...] | None) -> tuple[str, ...] | None:
-    """The statements the filters admit, as ids for the vector index (None: no filter it holds). The authority, type
-    and year filters come from SQLite (`scope`), a topic from the ids the index flags with it (the flags only the index
-    holds, read once per state of the index): Chroma's metadata filter reads every statement's metadata per query,
-    and its ids and metadata filters together took 7 s where either took 0.1 s."""
-    if not filters.topic:
-        if scope is None:
-            return None
-        return index.held_among(scope)  # SQLite also has statements too short to embed
-    flagged = index.flagged(f"topic_{filters.topic}")
-    if scope is None:
-        return flagged
-    admitted = set(scope)
-    return tuple(i for i in flagged if i in admitted)
 
 
 def _shared_topic(records: Records, best: list[tuple[int, float]]) -> list[str]:
@@ -282,15 +198,6 @@ def _on_topic(records: Records, trace: Trace, ids: Iterable[int], topic: str) ->
     on_topic |= with_topic(records, unseen, topic)
     checked.update(unseen)
     return on_topic
-
-
-def _feedback(index: VectorIndex, vector: np.ndarray, top: list[int]) -> np.ndarray:
-    """Rocchio: the query plus the mean of its top hits' vectors, renormalised."""
-    found = index.vectors(top)
-    if len(found) == 0:
-        return vector
-    moved = vector + found.mean(axis=0)
-    return moved / np.linalg.norm(moved)
 
 
 def _fused(records: Records, retrieved: list[tuple[list[int], float]], topical: list[str], pool: int,

@@ -10,17 +10,9 @@ import pytest
 
 from scrutineer.config import Settings, open_vectors
 from scrutineer.indexing import reindex, sync_index
+from scrutineer.nearest import _among, feedback, nearest, nearest_on_topic, query_vector, warm_topics
 from scrutineer.query_filters import read_query
-from scrutineer.search import (
-    _feedback,
-    _nearest,
-    _nearest_on_topic,
-    held_filters,
-    reading,
-    search,
-    unmatched_filters,
-    warm_topics,
-)
+from scrutineer.search import held_filters, reading, search, unmatched_filters
 from store.chroma_log import unsaved_writes
 from store.metric_rows import query_metrics
 from store.records import Records
@@ -99,7 +91,7 @@ def test_feedback_moves_the_query_towards_its_top_hits(tmp_path: Path) -> None:
     index = VectorIndex(tmp_path, "model-a")
     index.add([1, 2, 3], np.eye(3, dtype=np.float32), [{"authority": "x"}] * 3)
     assert np.allclose(index.vectors([2, 3]), np.eye(3, dtype=np.float32)[1:])
-    moved = _feedback(index, np.array([1.0, 0.0, 0.0], np.float32), [2, 99])  # an id the index lacks is skipped
+    moved = feedback(index, np.array([1.0, 0.0, 0.0], np.float32), [2, 99])  # an id the index lacks is skipped
     assert np.isclose(np.linalg.norm(moved), 1.0) and moved[0] > 0 and moved[1] > 0 and moved[2] == 0
 
 
@@ -222,11 +214,11 @@ def test_the_topic_list_held_in_process_finds_what_a_topic_filtered_query_finds(
         for filters in (SearchFilters(), SearchFilters(authorities=["Northmoor Borough Council"])):
             scope = vector_scope(records, filters)
             topical = filters.model_copy(update={"topic": "placement_stability"})
-            held = _nearest_on_topic(records, index, vector, 50, filters, scope, "placement_stability")
-            assert held and held == _nearest(records, index, vector, 50, topical, scope)
+            held = nearest_on_topic(records, index, vector, 50, filters, scope, "placement_stability")
+            assert held and held == nearest(records, index, vector, 50, topical, scope)
         ids, matrix = index.flagged_vectors("topic_placement_stability")
         assert len(ids) == len(index.flagged("topic_placement_stability")) == matrix.shape[0]
-        assert _nearest_on_topic(records, index, vector, 50, SearchFilters(), None, "no_such_topic") == []
+        assert nearest_on_topic(records, index, vector, 50, SearchFilters(), None, "no_such_topic") == []
 
 
 def test_expand_adds_the_vocabulary_list_and_says_so(search_kb: Path) -> None:
@@ -311,13 +303,11 @@ def test_filtered_vector_search_finds_the_nearest_statements_the_filters_admit(s
                                                                                filters: SearchFilters) -> None:
     """The authority, type and year filters reach Chroma as the statements SQLite admits, and a topic as the ids the
     index flags with it: the vector query among them returns the nearest of exactly those."""
-    import scrutineer.search as searching
-
     with Records(search_kb) as records:
         index, embedder = open_vectors(search_kb, Settings())
-        admitted = searching._among(index, filters, searching.vector_scope(records, filters))
+        admitted = _among(index, filters, vector_scope(records, filters))
         assert admitted
-        vector = searching.query_vector(embedder, "care leavers in education")
+        vector = query_vector(embedder, "care leavers in education")
         found = index.query(vector, 10, among=admitted)
         every = index.collection.get(ids=list(admitted), include=["embeddings"])
         scores = np.asarray(every["embeddings"], dtype=np.float32) @ vector

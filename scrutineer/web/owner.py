@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from scrutineer.api import KnowledgeBase, open_kb
 from scrutineer.config import Settings, settings
-from scrutineer.search import warm_topics
+from scrutineer.nearest import warm_topics
 
 T = TypeVar("T")
 SEARCHERS = min(4, (os.cpu_count() or 1) + 1)  # threads searching at once
