@@ -97,7 +97,10 @@ _RULES: dict[Topic, str] = {
     Topic.COURT: r"care proceedings|court|public law outline|\bPLO\b|care orders?|section 20|\bs\.?20\b|\bcafcass\b|"
                  r"interim care|legal planning",
     Topic.EDUCATION: r"virtual school|\bPEPs?\b|personal education plans?|attainment|school|exclusions?|attendance|"
-                     r"key stage|\bGCSEs?\b|university|higher education",
+                     r"key stage|\bGCSEs?\b|university|higher education|"
+                     # study after school: "four care leavers ... continued study in further education", "tuition fees
+                     # deterred young people", "helping with bursary paperwork"
+                     r"further education|tuition fees?|undergraduates?|student finance|bursar(?:y|ies)\b",
     Topic.EXPLOITATION: r"exploitation|\bCSE\b|\bCCE\b|county lines|missing (?:from|episodes?|incidents?)|went missing|"
                         r"return home interviews?|trafficking|youth justice|offending",
     Topic.FINANCE: r"budget|overspend|underspend|£\s?\d|\bcosts?\b|savings|forecast|funding|grant|expenditure",

@@ -179,3 +179,13 @@ def test_a_typographic_apostrophe_reads_as_a_plain_one() -> None:
     """Ofsted prints "children’s homes": 656 statements of the shared corpus had lost their topics to it."""
     assert Topic.RESIDENTIAL in topics_of("A small number of children live in unregistered children’s homes.")
     assert Topic.PARTICIPATION in topics_of("Parents and children’s views inform decision-making.")
+
+
+def test_study_after_school_is_education() -> None:
+    """A care leaver's college course, tuition fees or bursary is education, though no school or university is named
+    ("Tuition fees deterred young people due to concerns about accumulating debt")."""
+    for text in ("Tuition fees deterred young people due to concerns about accumulating debt.",
+                 "Most care leavers take advantage of further education.",
+                 "Staff helped with bursary paperwork."):
+        assert Topic.EDUCATION in topics_of(text), text
+    assert Topic.EDUCATION not in topics_of("This matters to a greater degree for older children.")
