@@ -158,25 +158,26 @@ def _take(text: str, pattern: re.Pattern[str], read, found: list[QueryFilter]) -
 
 
 @lru_cache(maxsize=1)
-def _first_names() -> dict[str, Authority]:
-    """What people call a council of two places by the first ("Brighton care leavers", "Kensington"): the first
-    place of a short name joined by "and", "with" or "&", where no other council has that name. Only in a query, and
-    only capitalised ("Bath", "Barking"): a paper names its council in full."""
-    found = {}
+def _place_names() -> dict[str, Authority]:
+    """What people call a council of several places by one of them ("Brighton care leavers", "Kensington", "Poole"):
+    a place of a short name joined by ",", "and", "with" or "&", where no other council has or holds that name. Only
+    in a query, and only capitalised ("Bath", "Barking"): a paper names its council in full."""
+    found: dict[str, list[Authority]] = {}
     for authority in {a.name: a for a in gazetteer().by_alias.values()}.values():
-        first = re.split(r",|\s+(?:and|with|&)\s+", authority.short_name)[0].strip()
-        if first != authority.short_name and gazetteer().resolve(first) is None:
-            found[first] = authority
-    return found
+        places = [p.strip() for p in re.split(r",|\s+(?:and|with|&)\s+", authority.short_name)]
+        for place in places if len(places) > 1 else []:
+            if gazetteer().resolve(place) is None:
+                found.setdefault(place, []).append(authority)
+    return {place: held[0] for place, held in found.items() if len(held) == 1}
 
 
 @lru_cache(maxsize=1)
 def _authority_pattern() -> re.Pattern[str]:
-    names = sorted([*gazetteer().by_alias, *_first_names()], key=len, reverse=True)
+    names = sorted([*gazetteer().by_alias, *_place_names()], key=len, reverse=True)
     alts = []
     for n in names:
         acronym = sum(c.isupper() for c in n) >= 2 and " " not in n  # "KCC", "CoL": as printed
-        exact = acronym or n in _AMBIGUOUS or n in _ENGLISH_WORDS or n in _first_names()
+        exact = acronym or n in _AMBIGUOUS or n in _ENGLISH_WORDS or n in _place_names()
         alts.append(re.escape(n) if exact else f"(?i:{re.escape(n)})")
     # "Royal Borough of Kingston" as well as "Kingston"; the full official name first, "Council" optional after a
     # short one
@@ -192,7 +193,7 @@ def _authority(m: re.Match[str]) -> list[QueryFilter]:
     name = re.sub(r"(?i)\s+(?:(?:county|borough|city|metropolitan)\s+)?council$", "", words)
     unstyled = re.sub("^" + _STYLED, "", name)
     found = gazetteer().resolve(name) or gazetteer().resolve(words) or gazetteer().resolve(unstyled) \
-        or _first_names().get(unstyled)
+        or _place_names().get(unstyled)
     if found is None:
         return []
     if name in ("Reading", "Bury") and m.start() == 0:

@@ -54,12 +54,19 @@ def test_several_authorities_and_aliases() -> None:
     ("Brighton care leavers", "Brighton and Hove City Council"),
     ("Kensington care leavers", "Royal Borough of Kensington and Chelsea"),
     ("Bournemouth care leavers", "Bournemouth, Christchurch and Poole Council"),
+    ("Poole care leavers", "Bournemouth, Christchurch and Poole Council"),
+    ("Hove care leavers", "Brighton and Hove City Council"),
+    ("care leavers in Chelsea", "Royal Borough of Kensington and Chelsea"),
     ("Royal Borough of Kingston care leavers", "Royal Borough of Kingston upon Thames"),
     ("the London Borough of Sutton care leavers", "London Borough of Sutton"),
 ])
-def test_a_council_called_by_its_first_place_or_its_style(query: str, authority: str) -> None:
+def test_a_council_called_by_one_of_its_places_or_its_style(query: str, authority: str) -> None:
     """Nobody types "Brighton and Hove" in a search box; "Royal Borough of" is not a topic to search."""
     assert _got(query) == ("care leavers", {FilterKind.AUTHORITY: [authority]})
+
+
+def test_a_place_names_its_council_only_capitalised() -> None:
+    assert _got("poole care leavers") == ("poole care leavers", {})
 
 
 def test_a_question_naming_only_filters_is_searched_whole() -> None:
@@ -71,7 +78,7 @@ def test_a_question_naming_only_filters_is_searched_whole() -> None:
     "children in need", "emergency accommodation for care leavers", "Children Act 1989 section 20",
     "over 2000 children in care", "Reading age of looked after children", "inspections of children's homes",
     "Ofsted registered children's homes", "health assessments within 20 minutes", "care leavers NEET",
-    "bath time for foster children", "care leavers in Chelsea",
+    "bath time for foster children", "care leavers in chelsea boots",
 ])
 def test_queries_naming_no_filter_are_unchanged(query: str) -> None:
     assert read_query(query) == ReadQuery(text=query)
