@@ -26,7 +26,13 @@ CAPTION = re.compile(r"\s*table \d+\b", re.I)
 TABLE_REACH = 12  # statements after the sentence within which its table starts
 ROW_WORDS = re.compile(r"[^\W\d_]{3,}")  # a row with a word of three letters says what it is; a bare row does not
 LEANS = re.compile(r"(?:this|these|those|that|it|its|they|their|such|however|but|also|in addition|additionally|"
-                   r"further|furthermore|as a result|therefore|consequently|similarly|despite this)\b", re.I)
+                   r"further|furthermore|as a result|therefore|consequently|similarly|despite this|"
+                   # a judgement of the figure before: "Positively this is an increase from 83% in Q1."
+                   r"(?:positively|encouragingly|pleasingly|unfortunately|disappointingly|again|while|whilst|although|"
+                   r"though),? (?:this|these|that|those|it)|"
+                   # its comparators: "Nationally, the average is 70% and our statistical neighbour average is 65%."
+                   r"(?:nationally|regionally|the (?:national|england|english|regional) averages?|"
+                   r"(?:our |the )?statistical neighbours?(?! -)|compared (?:to|with))\b(?=.*\d))\b", re.I)
 
 
 def with_context(records: Records, fused: list[tuple[int, float]], filters: SearchFilters, texts: dict[int, str],

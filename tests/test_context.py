@@ -49,6 +49,18 @@ def test_leaning_openings() -> None:
     assert not LEANS.match("Thistle House opened in May.") and not LEANS.match("Care leavers are supported.")
 
 
+def test_a_figure_s_judgement_and_comparators_lean_on_it() -> None:
+    """A performance report follows a figure with what it means and what it compares with; neither says which
+    measure it is about."""
+    assert LEANS.match("Positively this is an increase from 83% in Q1.")
+    assert LEANS.match("Whilst this remains an excellent achievement, it is a reduction from 95.5%.")
+    assert LEANS.match("Nationally, the average is 70% and our statistical neighbour average is 65%.")
+    assert LEANS.match("The national average for 2023/24 was 38% with statistical neighbours being 37%.")
+    assert not LEANS.match("Positively, social work vacancies have reduced significantly.")  # says what it is about
+    assert not LEANS.match("Nationality of unaccompanied children placed in Kent.")
+    assert not LEANS.match("Nationally there are budget pressures around cared for children.")  # no figure compared
+
+
 HEALTH = """Health of cared for children
 
 Dental checks
