@@ -4,8 +4,11 @@
 of their plans is inconsistent." say little alone and are rarely retrieved by their own words; the sentence before
 them says what they are about. So the statement a strong hit leans on, and the one that leans on a strong hit, join
 the candidates at part of its score: next to the hit they become one passage with it (scrutineer/passages.py),
-otherwise they rank below it. Only these pairs, not every neighbour: widening every hit by its neighbours found
-more on the probes but halved what a reader finds per character read (bench/search_quality.py, own query set).
+otherwise they rank below it. A performance report leans the same way: a figure is followed by what it means
+("Positively this is an increase from 83% in Q1."), its comparators ("Nationally, the average is 70% ..."), a
+scorecard's value line ("Latest: 14.9% Target: 15%") or a table's bare rows under their header. Only these pairs,
+not every neighbour: widening every hit by its neighbours found more on the probes but halved what a reader finds
+per character read (bench/search_quality.py, own query set).
 """
 
 from __future__ import annotations
@@ -25,14 +28,18 @@ POINTS_TO_TABLE = re.compile(r"\btable \d+\b|\b(?:the )?table below\b", re.I)
 CAPTION = re.compile(r"\s*table \d+\b", re.I)
 TABLE_REACH = 12  # statements after the sentence within which its table starts
 ROW_WORDS = re.compile(r"[^\W\d_]{3,}")  # a row with a word of three letters says what it is; a bare row does not
-LEANS = re.compile(r"(?:this|these|those|that|it|its|they|their|such|however|but|also|in addition|additionally|"
+LEANS = re.compile(r"(?:(?:this|these|those|that|it|its|they|their|such|however|but|also|in addition|additionally|"
                    r"further|furthermore|as a result|therefore|consequently|similarly|despite this|"
                    # a judgement of the figure before: "Positively this is an increase from 83% in Q1."
-                   r"(?:positively|encouragingly|pleasingly|unfortunately|disappointingly|again|while|whilst|although|"
-                   r"though),? (?:this|these|that|those|it)|"
+                   r"(?:\w+ly|again|while|whilst|although|though|sometimes|often),? (?:this|these|that|those|it|they)|"
+                   # a part of what was just counted: "For those aged 19 to 21, ...", "Of these, 12 ..."
+                   r"(?:for|of|among|amongst) (?:these|those|them)|(?:some|all|many|most|none|half|one|\d+) of "
+                   r"(?:these|those|them))\b|"
+                   # a scorecard's value line under its measure: "Latest: 14.9% Target: 15%, Floor: 20%"
+                   r"(?:latest|current|previous|target|actual|outturn)\s*:(?=.*\d)|"
                    # its comparators: "Nationally, the average is 70% and our statistical neighbour average is 65%."
                    r"(?:nationally|regionally|the (?:national|england|english|regional) averages?|"
-                   r"(?:our |the )?statistical neighbours?(?! -)|compared (?:to|with))\b(?=.*\d))\b", re.I)
+                   r"(?:our |the )?statistical neighbours?(?! -)|compared (?:to|with))\b(?=.*\d))", re.I)
 
 
 def with_context(records: Records, fused: list[tuple[int, float]], filters: SearchFilters, texts: dict[int, str],
@@ -42,7 +49,7 @@ def with_context(records: Records, fused: list[tuple[int, float]], filters: Sear
     scores = dict(fused)
     gains: dict[int, float] = {}
     for n in neighbours(records, [sid for sid, _ in fused[:TOP]]):
-        if LEANS.match(n.text if n.after else texts.get(n.of, "")):
+        if LEANS.match(n.text if n.after else texts.get(n.of, "")) or (n.after and _more_rows(texts.get(n.of, ""), n.text)):
             gains[n.id] = max(gains.get(n.id, 0.0), SHARE * scores[n.of] * weight(n.text))
             texts.setdefault(n.id, n.text)
     for row_id, text, share in _tables_pointed_to(records, fused[:TOP], texts):
@@ -53,6 +60,12 @@ def with_context(records: Records, fused: list[tuple[int, float]], filters: Sear
     for sid in allowed_ids(records, list(gains), filters):
         scores[sid] = max(scores.get(sid, 0.0), gains[sid])
     return sorted(scores.items(), key=lambda item: -item[1])
+
+
+def _more_rows(row: str, after: str) -> bool:
+    """A row of bare figures after a table row ("2018-2019 | 31% | 45%" under the measure's header row): only the row
+    before says what its figures are."""
+    return " | " in row and " | " in after and not ROW_WORDS.search(after)
 
 
 def _tables_pointed_to(records: Records, top: list[tuple[int, float]], texts: dict[int, str]) -> list[tuple[int, str, float]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scrutineer.context import LEANS
+from scrutineer.context import LEANS, _more_rows
 from scrutineer.pipeline import ingest
 from scrutineer.search import search
 from store.records import Records
@@ -59,6 +59,18 @@ def test_a_figure_s_judgement_and_comparators_lean_on_it() -> None:
     assert not LEANS.match("Positively, social work vacancies have reduced significantly.")  # says what it is about
     assert not LEANS.match("Nationality of unaccompanied children placed in Kent.")
     assert not LEANS.match("Nationally there are budget pressures around cared for children.")  # no figure compared
+    assert LEANS.match("Latest: 14.9% Target: 15%, Floor: 20% Previous: 15.2% (Amber)")  # a scorecard's value line
+    assert not LEANS.match("Target: improve outcomes for care leavers.")
+    assert LEANS.match("For those aged 19 to 21, the figure is better than the national average.")
+    assert LEANS.match("Of these, 12 were placed with relatives.") and LEANS.match("Sometimes, these moves can be positive.")
+    assert not LEANS.match("Of the 40 children, 12 were placed with relatives.")
+
+
+def test_a_bare_row_leans_on_the_row_before() -> None:
+    """"2018-2019 | 31% | 45%" says nothing of what it counts; the header row above it does."""
+    assert _more_rows("Year | Initial health assessments | Review health assessments", "2018-2019 | 31%↓ | 45%↓")
+    assert not _more_rows("Year | Initial health assessments", "UASC | 531 | 480")  # a row that says what it is
+    assert not _more_rows("The figures are below.", "2018-2019 | 31% | 45%")  # after prose: a table pointed to
 
 
 HEALTH = """Health of cared for children
