@@ -21,25 +21,29 @@ from store.statement_rows import SearchFilters, allowed_ids, following, neighbou
 
 SHARE = 0.5  # of the hit's score a leaning neighbour gets (0.3 to 0.9 measured the same on the probes)
 TOP = 100  # candidates whose neighbours are read
-# Words that open a sentence continuing the one before: a pronoun or determiner pointing back, or a connective.
 # A sentence that points to a table below it ("Table 2 below indicates the percentages ... up to date with their
 # dental checks"): the table's rows of bare figures ("31.03.15 | 98% | 86%") have no words a search could match.
 POINTS_TO_TABLE = re.compile(r"\btable \d+\b|\b(?:the )?table below\b", re.I)
 CAPTION = re.compile(r"\s*table \d+\b", re.I)
 TABLE_REACH = 12  # statements after the sentence within which its table starts
 ROW_WORDS = re.compile(r"[^\W\d_]{3,}")  # a row with a word of three letters says what it is; a bare row does not
-LEANS = re.compile(r"(?:(?:this|these|those|that|it|its|they|their|such|however|but|also|in addition|additionally|"
+# "those" pointing back, not "those children who ...", which says whom it means
+_THOSE = r"those(?! (?:[\w'’-]+ ){0,4}?(?:who|whom|whose|which|where|that)\b)"
+# Words that open a sentence continuing the one before: a pronoun or determiner pointing back, or a connective.
+LEANS = re.compile(rf"(?:(?:this|these|{_THOSE}|that|it|its|they|their|such|however|but|also|in addition|additionally|"
                    r"further|furthermore|as a result|therefore|consequently|similarly|despite this|"
                    # a judgement of the figure before: "Positively this is an increase from 83% in Q1."
-                   r"(?:\w+ly|again|while|whilst|although|though|sometimes|often),? (?:this|these|that|those|it|they)|"
+                   r"(?!only\b|july\b|early\b|family\b)(?:\w+ly|again|while|whilst|although|though|sometimes|often),? "
+                   rf"(?:this|these|that|{_THOSE}|it|they)|"
                    # a part of what was just counted: "For those aged 19 to 21, ...", "Of these, 12 ..."
-                   r"(?:for|of|among|amongst) (?:these|those|them)|(?:some|all|many|most|none|half|one|\d+) of "
-                   r"(?:these|those|them))\b|"
+                   rf"(?:for|of|among|amongst) (?:these|{_THOSE}|them)|(?:some|all|many|most|none|half|one|\d+) of "
+                   rf"(?:these|{_THOSE}|them))\b|"
                    # a scorecard's value line under its measure: "Latest: 14.9% Target: 15%, Floor: 20%"
-                   r"(?:latest|current|previous|target|actual|outturn)\s*:(?=.*\d)|"
-                   # its comparators: "Nationally, the average is 70% and our statistical neighbour average is 65%."
+                   r"(?:latest|current|previous|target|actual|outturn)\s*:\s*[<>≤≥£~]?\s*\d|"
+                   # its comparators, with a share or rate: "Nationally, the average is 70% and our statistical neighbour
+                   # average is 65%." ("Nationally care leavers fare worse than ..." says what it is about)
                    r"(?:nationally|regionally|the (?:national|england|english|regional) averages?|"
-                   r"(?:our |the )?statistical neighbours?(?! -)|compared (?:to|with))\b(?=.*\d))", re.I)
+                   r"(?:our |the )?statistical neighbours?|compared (?:to|with))\b(?=.*\d\s*%))", re.I)
 
 
 def with_context(records: Records, fused: list[tuple[int, float]], filters: SearchFilters, texts: dict[int, str],
@@ -49,7 +53,7 @@ def with_context(records: Records, fused: list[tuple[int, float]], filters: Sear
     scores = dict(fused)
     gains: dict[int, float] = {}
     for n in neighbours(records, [sid for sid, _ in fused[:TOP]]):
-        if LEANS.match(n.text if n.after else texts.get(n.of, "")) or (n.after and _more_rows(texts.get(n.of, ""), n.text)):
+        if _leans(n.text, texts.get(n.of, ""), n.after):
             gains[n.id] = max(gains.get(n.id, 0.0), SHARE * scores[n.of] * weight(n.text))
             texts.setdefault(n.id, n.text)
     for row_id, text, share in _tables_pointed_to(records, fused[:TOP], texts):
@@ -62,10 +66,18 @@ def with_context(records: Records, fused: list[tuple[int, float]], filters: Sear
     return sorted(scores.items(), key=lambda item: -item[1])
 
 
+def _leans(text: str, hit: str, after: bool) -> bool:
+    """Whether the neighbour `text` and the hit are read together: the neighbour after the hit leans on it, or the
+    hit leans on the neighbour before it."""
+    if not after:
+        return LEANS.match(hit) is not None
+    return LEANS.match(text) is not None or _more_rows(hit, text)
+
+
 def _more_rows(row: str, after: str) -> bool:
-    """A row of bare figures after a table row ("2018-2019 | 31% | 45%" under the measure's header row): only the row
-    before says what its figures are."""
-    return " | " in row and " | " in after and not ROW_WORDS.search(after)
+    """A row of bare figures right under a row that names them ("2018-2019 | 31% | 45%" under the measure's header
+    row): the one row next to the hit (a table pointed to by a sentence brings all its rows: `_tables_pointed_to`)."""
+    return " | " in row and ROW_WORDS.search(row) is not None and " | " in after and not ROW_WORDS.search(after)
 
 
 def _tables_pointed_to(records: Records, top: list[tuple[int, float]], texts: dict[int, str]) -> list[tuple[int, str, float]]:

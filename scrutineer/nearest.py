@@ -39,7 +39,9 @@ def query_vector(embedder: Embedder, query: str) -> np.ndarray:
 
 
 def nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: int, filters: SearchFilters,
-             scope: tuple[str, ...] | None) -> list[int]:
+            scope: tuple[str, ...] | None) -> list[int]:
+    """The ids of the `limit` statements nearest `vector` that the filters admit (`scope`: those SQLite admits by
+    authority, type and year, read once per search)."""
     among = _among(index, filters, scope)
     try:
         found = [h.statement_id for h in index.query(vector, limit, among=among)]
@@ -53,8 +55,8 @@ def nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: int
 
 
 def nearest_on_topic(records: Records, index: VectorIndex, vector: np.ndarray, limit: int, filters: SearchFilters,
-                      scope: tuple[str, ...] | None, topic: str) -> list[int]:
-    """What `_nearest` finds with the topic as a filter: by a product with the topic's vectors where the index holds
+                     scope: tuple[str, ...] | None, topic: str) -> list[int]:
+    """What `nearest` finds with the topic as a filter: by a product with the topic's vectors where the index holds
     them (a server, after `warm_topics`), else the filtered query, which reads the topic's ids only (a one-off search
     would spend more reading the vectors than it saves; a Chroma server's index may change unseen)."""
     if not index.hold_topics:

@@ -157,16 +157,20 @@ def _take(text: str, pattern: re.Pattern[str], read, found: list[QueryFilter]) -
     return " ".join(s.strip() for s in out if s.strip())
 
 
+_SHARED_PLACES = frozenset({"Cleveland"})
+
+
 @lru_cache(maxsize=1)
 def _place_names() -> dict[str, Authority]:
     """What people call a council of several places by one of them ("Brighton care leavers", "Kensington", "Poole"):
     a place of a short name joined by ",", "and", "with" or "&", where no other council has or holds that name. Only
-    in a query, and only capitalised ("Bath", "Barking"): a paper names its council in full."""
+    in a query, and only capitalised ("Bath", "Barking"): a paper names its council in full. Not "Cleveland", whose
+    police force and former county cover four councils."""
     found: dict[str, list[Authority]] = {}
     for authority in {a.name: a for a in gazetteer().by_alias.values()}.values():
         places = [p.strip() for p in re.split(r",|\s+(?:and|with|&)\s+", authority.short_name)]
         for place in places if len(places) > 1 else []:
-            if gazetteer().resolve(place) is None:
+            if gazetteer().resolve(place) is None and place not in _SHARED_PLACES:
                 found.setdefault(place, []).append(authority)
     return {place: held[0] for place, held in found.items() if len(held) == 1}
 
@@ -178,7 +182,9 @@ def _authority_pattern() -> re.Pattern[str]:
     for n in names:
         acronym = sum(c.isupper() for c in n) >= 2 and " " not in n  # "KCC", "CoL": as printed
         exact = acronym or n in _AMBIGUOUS or n in _ENGLISH_WORDS or n in _place_names()
-        alts.append(re.escape(n) if exact else f"(?i:{re.escape(n)})")
+        alt = re.escape(n) if exact else f"(?i:{re.escape(n)})"
+        # a place is not part of a longer hyphenated one: "Chester-le-Street", "Barrow-in-Furness"
+        alts.append(f"(?<!-){alt}(?!-)" if n in _place_names() else alt)
     # "Royal Borough of Kingston" as well as "Kingston"; the full official name first, "Council" optional after a
     # short one
     return re.compile(r"(?<![\w&])" + _STYLED + r"(?:" + "|".join(alts) + r")(?:\s+(?i:(?:county|borough|city|"

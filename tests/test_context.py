@@ -58,12 +58,17 @@ def test_a_figure_s_judgement_and_comparators_lean_on_it() -> None:
     assert LEANS.match("The national average for 2023/24 was 38% with statistical neighbours being 37%.")
     assert not LEANS.match("Positively, social work vacancies have reduced significantly.")  # says what it is about
     assert not LEANS.match("Nationality of unaccompanied children placed in Kent.")
-    assert not LEANS.match("Nationally there are budget pressures around cared for children.")  # no figure compared
+    assert not LEANS.match("Nationally care leavers fare worse than the general population of 16-25-year-olds.")
+    assert not LEANS.match("Compared with statistical neighbours, in 2013-14, Wiltshire was the third lowest.")
     assert LEANS.match("Latest: 14.9% Target: 15%, Floor: 20% Previous: 15.2% (Amber)")  # a scorecard's value line
-    assert not LEANS.match("Target: improve outcomes for care leavers.")
+    assert not LEANS.match("Target: all care leavers to have a pathway plan by March 2025.")
     assert LEANS.match("For those aged 19 to 21, the figure is better than the national average.")
     assert LEANS.match("Of these, 12 were placed with relatives.") and LEANS.match("Sometimes, these moves can be positive.")
     assert not LEANS.match("Of the 40 children, 12 were placed with relatives.")
+    # "those" that says whom it means, and words that only end like an adverb
+    assert not LEANS.match("For those children who live in supported accommodation, leaders visit them.")
+    assert not LEANS.match("Only those children who need to be looked after come into care.")
+    assert not LEANS.match("July this year saw 40 new foster carers approved.")
 
 
 def test_a_bare_row_leans_on_the_row_before() -> None:
@@ -71,6 +76,7 @@ def test_a_bare_row_leans_on_the_row_before() -> None:
     assert _more_rows("Year | Initial health assessments | Review health assessments", "2018-2019 | 31%↓ | 45%↓")
     assert not _more_rows("Year | Initial health assessments", "UASC | 531 | 480")  # a row that says what it is
     assert not _more_rows("The figures are below.", "2018-2019 | 31% | 45%")  # after prose: a table pointed to
+    assert not _more_rows("2017-2018 | 28% | 41%", "2018-2019 | 31% | 45%")  # a bare row names nothing either
 
 
 HEALTH = """Health of cared for children

@@ -78,7 +78,7 @@ def test_a_question_naming_only_filters_is_searched_whole() -> None:
     "children in need", "emergency accommodation for care leavers", "Children Act 1989 section 20",
     "over 2000 children in care", "Reading age of looked after children", "inspections of children's homes",
     "Ofsted registered children's homes", "health assessments within 20 minutes", "care leavers NEET",
-    "bath time for foster children", "care leavers in chelsea boots",
+    "bath time for foster children", "Chester-le-Street care leavers", "Cleveland Police missing children",
 ])
 def test_queries_naming_no_filter_are_unchanged(query: str) -> None:
     assert read_query(query) == ReadQuery(text=query)
