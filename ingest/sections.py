@@ -216,22 +216,28 @@ def _promote_numbered_siblings(blocks: list[Block], headings: list[Heading | Non
     last: dict[str, int] = {}  # a heading's number less its last part -> that last part
     for i, (block, heading) in enumerate(zip(blocks, headings, strict=True)):
         if heading is not None:
-            if "." in heading.number.rstrip(".") and heading.number[-1].isdigit():
-                stem, _, tail = heading.number.rpartition(".")
-                last[stem] = int(tail)
+            if (parts := _stem_and_last(heading.number)) is not None:
+                last[parts[0]] = parts[1]
             continue
         match = _NUMBERED.match(block.text.strip()) if block.kind is BlockKind.PARAGRAPH else None
-        if match is None or "." not in match.group(1) or not match.group(1)[-1].isdigit():
+        parts = _stem_and_last(match.group(1)) if match is not None else None
+        if parts is None:
             continue
-        stem, _, tail = match.group(1).rpartition(".")
+        stem, tail = parts
         title = match.group(2)
         after = blocks[i + 1] if i + 1 < len(blocks) else None  # what a heading heads: prose, a list or a table
         heads = after is not None and headings[i + 1] is None and (
             after.kind is not BlockKind.PARAGRAPH or len(after.text) >= _HEADED_CHARS)  # not "11.1 None at this time"
-        if heads and last.get(stem) == int(tail) - 1 and title[:1].isupper() and title[-1] not in ".;,:?" \
+        if heads and last.get(stem) == tail - 1 and title[:1].isupper() and title[-1] not in ".;,:?" \
                 and len(title.split()) <= _SIBLING_WORDS and not _NOTHING.match(title):
             headings[i] = Heading(match.group(1), title, _depth(match.group(1)))
-            last[stem] = int(tail)
+            last[stem] = tail
+
+
+def _stem_and_last(number: str) -> tuple[str, int] | None:
+    """"6.9.2" -> ("6.9", 2): a number of two parts or more ending in a figure, else None ("6", "6.9.")."""
+    stem, dot, tail = number.rpartition(".")
+    return (stem, int(tail)) if dot and tail.isdigit() else None
 
 
 _SIBLING_WORDS = 20
