@@ -182,30 +182,17 @@ def vector_scope(records: Records, filters: SearchFilters) -> tuple[str, ...] | 
     """The statements `filters`' authority, type and year clauses admit (undated: year 0), as the vector index names
     them (ids as text); None when it has none of them. A vector query runs among these ids: the index keeps no such
     metadata, and Chroma's metadata filter read every statement's metadata per query."""
-    where, args = [], []
-    if filters.authorities:
-        where.append(f"coalesce(d.authority, '') IN ({', '.join('?' * len(filters.authorities))})")
-        args += filters.authorities
-    for kinds in ([filters.doc_type] if filters.doc_type else [], filters.doc_types):
-        if kinds:
-            where.append(f"d.doc_type IN ({', '.join('?' * len(kinds))})")
-            args += kinds
-    if filters.author:
-        where.append(AUTHOR_SQL)
-        args += author_args(filters.author)
-    if filters.year_from or filters.year_to:
-        clause, more = years_sql(filters.year_from, filters.year_to)
-        where.append(clause)
-        args += more
-    if not where:
+    scoped = filters.model_copy(update={"committee": None, "topic": None, "indicator": None})
+    if scoped == SearchFilters():
         return None
+    where, args = scoped.sql()  # over documents alone: these clauses name no statement column
     # the same filters' statements again for the next query: read once until a commit, the last few filters kept
     scopes: OrderedDict[tuple, tuple[str, ...]] = records.memo().setdefault("scopes", OrderedDict())  # type: ignore[assignment]
-    key = (tuple(where), tuple(args))
+    key = (where, tuple(args))
     if key in scopes:
         scopes.move_to_end(key)
         return scopes[key]
-    docs = f"SELECT d.id FROM documents d WHERE d.doc_type != 'pack' AND {' AND '.join(where)}"
+    docs = f"SELECT d.id FROM documents d WHERE {where}"
     sql = f"SELECT s.id FROM statements s WHERE s.document_id IN ({docs})"
     scopes[key] = found = tuple(str(r[0]) for r in records.db.execute(sql, args))
     while len(scopes) > SCOPES_KEPT:
