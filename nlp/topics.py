@@ -59,7 +59,12 @@ _RULES: dict[Topic, str] = {
                                r"moves? between (?:placements|carers|homes)|from one placement to another|"
                                r"placements? (?:from )?(?:breaking|broke|break|breaks) down|"
                                r"breakdown of (?:their |a |the )?placements?|"
-                               r"stability meetings?|(?:placement|care) instability|bouncing'? (?:around|between)",
+                               r"stability meetings?|(?:placement|care) instability|bouncing'? (?:around|between)|"
+                               # a placement that ends before its plan: "adoption breakdowns are rare", "unplanned
+                               # endings to placements", "disruption meetings have still not taken place"
+                               r"disruption meetings?|(?:placement|adoption|adoptive|foster\w*) (?:disruptions?|breakdowns?)|"
+                               r"disrupted placements?|disruptions? (?:of|to|in) (?:their |a |the |his |her )?"
+                               r"(?:placements?|adoptions?)|unplanned (?:placement )?endings?|placement endings?",
     Topic.ACCOMMODATION: r"emergency accommodation|supported accommodation|semi[- ]independent|"
                          r"bed and breakfast|\bB ?& ?B\b|homeless|suitable accommodation|housing|staying close|"
                          r"staying put|supported lodgings|emergency beds?|independent living|"
@@ -102,7 +107,16 @@ _RULES: dict[Topic, str] = {
                      # deterred young people", "helping with bursary paperwork"
                      r"further education|tuition fees?|undergraduates?|student finance|bursar(?:y|ies)\b",
     Topic.EXPLOITATION: r"exploitation|\bCSE\b|\bCCE\b|county lines|missing (?:from|episodes?|incidents?)|went missing|"
-                        r"return home interviews?|trafficking|youth justice|offending",
+                        r"return home interviews?|trafficking|youth justice|offending|"
+                        # the other words papers use: "children who go missing", "missing children", gang involvement
+                        # (not a trading standards case's "gang that removed two million miles"), "extra-familial harm",
+                        # contextual safeguarding, RHIs, the national referral mechanism (for trafficked children)
+                        r"(?:children|child|young people|young person|who) (?:go|goes|going|went|gone|have gone|has gone) "
+                        r"missing|missing children|extra-familial harm|contextual safeguarding|"
+                        r"gang[- ](?:related|affiliat\w*|involvement|activity|violence|exploitation|members?|culture)|"
+                        r"(?:involved|involvement|exit|leave|leaving) (?:in |with |from )?gangs|"
+                        r"\brhis?\b|national referral mechanism|criminally exploited|\bran away|run(?:s|ning)? away|"
+                        r"absent without (?:authori[sz]ation|permission)|serious youth violence|knife crime|modern slavery",
     Topic.FINANCE: r"budget|overspend|underspend|£\s?\d|\bcosts?\b|savings|forecast|funding|grant|expenditure",
     Topic.PARTICIPATION: r"voice of the child|children in care council|\bCiCC\b|young people'?s voice|"
                          r"involved in (?:their )?reviews?|advocacy|consultation with young|care leavers? forum|"
@@ -119,7 +133,14 @@ _RULES: dict[Topic, str] = {
                          # services made with them: "a new Pathway Plan which was developed with young people"
                          r"(?:developed|designed|co-?designed|shaped) (?:together )?with (?:children|young people|care leavers)|"
                          r"involv\w* (?:them|children|young people|care leavers) in (?:the )?(?:development|design)|"
-                         r"(?:children|young people|care leavers)\b[\w ]{0,40} contributed to the (?:development|design)",
+                         r"(?:children|young people|care leavers)\b[\w ]{0,40} contributed to the (?:development|design)|"
+                         # the ways councils hear them: "feedback from children", the Mind of My Own app, youth councils,
+                         # young inspectors and commissioners, takeover days, the Bright Spots survey
+                         r"feedback from (?:the )?(?:children|young people|care leavers|child)|mind of my own|\bmomo\b|"
+                         r"youth (?:council|parliament|forum|voice)|young (?:inspectors?|commissioners?)|takeover days?|"
+                         r"bright spots|care leavers'? (?:council|panel|group)|"
+                         r"(?:children|young people|care leavers) (?:are|were|is|was) (?:routinely |regularly )?"
+                         r"(?:consulted|asked (?:for )?their views|asked what)",
     # help that keeps children with their families or brings them home: early help, family hubs, edge of care,
     # family group conferences, reunification
     Topic.FAMILY_SUPPORT: r"family hubs?|early help|edge of care|family group conferenc\w*|\bFGCs?\b|"
@@ -159,10 +180,11 @@ _COMPILED = {t: re.compile(_first_char_led(p.lower())) for t, p in _RULES.items(
 # substring test in C; these two rules had become the slowest, 0.2 s per 40,000 statements each). Keep in step with
 # the rules: tests/test_topics.py checks each alternative against its gate.
 GATES: dict[Topic, tuple[str, ...]] = {
-    Topic.PLACEMENT_STABILITY: ("placement", "move", "stability", "bouncing"),
+    Topic.PLACEMENT_STABILITY: ("placement", "move", "stability", "bouncing", "disrupt", "breakdown", "ending"),
     Topic.PARTICIPATION: ("voice", "participation", "council", "cicc", "review", "advoca", "consultation", "co-produc",
                           "forum", "wishes", "views", "listened", "heard", "say", "visitor", "developed", "designed",
-                          "shaped", "involv", "contributed"),
+                          "shaped", "involv", "contributed", "feedback", "mind of my own", "momo", "youth", "young ",
+                          "takeover", "bright spots", "leavers", "consulted", "asked"),
 }
 
 # A word that names a topic only beside words of what the topic is about: "social workers" are the workforce where a
