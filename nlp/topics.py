@@ -68,6 +68,8 @@ _RULES: dict[Topic, str] = {
     Topic.ACCOMMODATION: r"emergency accommodation|supported accommodation|semi[- ]independent|"
                          r"bed and breakfast|\bB ?& ?B\b|homeless|suitable accommodation|housing|staying close|"
                          r"staying put|supported lodgings|emergency beds?|independent living|"
+                         # the 16 and 17 year olds' settings no regulator inspected before 2023
+                         r"unregulated(?:,? (?:and|or) unregistered)? (?:placements?|provision|accommodation|settings?|homes?)|"
                          r"stay(?:ing|s)? (?:on )?(?:living )?with (?:their |his |her )?(?:former )?foster (?:carers?|famil)",
     # two parts of accommodation that questions ask about apart: nowhere suitable to live, and staying on with carers
     Topic.HOMELESSNESS: r"emergency accommodation|bed and breakfast|\bB ?& ?Bs?\b|hostels?|homeless|"
@@ -78,19 +80,23 @@ _RULES: dict[Topic, str] = {
     Topic.FOSTERING: r"foster(?:ing|er)? (?:carers? )?recruit|recruit(?:ment|ing)? (?:of )?(?:new )?foster|foster carers?|"
                      r"fostering households|mockingbird|foster4|in-house foster|independent fostering|\bIFAs?\b|"
                      r"\brecruit\w*\b.*\bfoster|\bfoster\w*\b.*\brecruit|(?:become|becoming) a foster|people to foster\b",
-    Topic.RESIDENTIAL: r"residential (?:care|homes?|placements?|provision)|children'?s homes?|secure (?:unit|home)",
-    Topic.UASC: r"\bUASCs?\b|unaccompanied|asylum|national transfer scheme|\bNTS\b|refugee",
+    Topic.RESIDENTIAL: r"residential (?:care|homes?|placements?|provision)|children'?s homes?|secure (?:unit|home)|"
+                       r"unregistered(?:,? (?:and|or) unregulated)? (?:children'?s )?"
+                       r"(?:homes?|settings?|provision|placements?|providers?)|unregistered, illegal",
+    Topic.UASC: r"\bUASCs?\b|unaccompanied|asylum|national transfer scheme|\bNTS\b|refugee|age assessments?",
     Topic.HEALTH: r"health assessments?|health checks?|dental|dentist|immuni[sz]ation|\bSDQs?\b|mental health|"
                   # "emotional and behavioural health", "emotional and physical well-being"
                   r"emotional(?:,? (?:and|&) (?:behavioural|mental|physical))? (?:health|well-?being)|"
-                  r"\bCAMHS\b|health passports?|\bIHAs?\b|\bRHAs?\b|therap",
+                  r"\bCAMHS\b|health passports?|\bIHAs?\b|\bRHAs?\b|therap|"
+                  # children looked after's own nurses and doctors
+                  r"designated (?:nurses?|doctors?)|(?:lac|cla|looked after children'?s?) (?:health )?nurses?",
     # the mind rather than the body: a part of health that a question about feelings votes among, without the
     # health assessments and dental checks
     Topic.EMOTIONAL: r"\bSDQs?\b|strengths and difficulties|mental (?:health|ill[- ]?health|wellbeing|well-being)|"
                      r"emotional(?:,? (?:and|&) (?:behavioural|mental))? (?:health|well-?being)|\bCAMHS\b|therap|"
                      r"counsell|(?<!educational )psycholog",
     Topic.WORKFORCE: r"caseloads?|vacanc(?:y|ies)|agency (?:staff|workers?|social)|recruitment and retention|"
-                     r"workforce|turnover|\bnewly qualified|\bASYE\b",
+                     r"workforce|turnover|\bnewly qualified|\bASYE\b|social work academy|\blocums?\b|staff(?:ing)? stability",
     Topic.PERMANENCE: r"adopt(?:ion|ed|ive|ers?)|permanence|special guardianship|\bSGOs?\b|placement orders?|"
                       r"long[- ]term foster|care orders? discharged|kinship",
     # children brought up by relatives and friends: a part of permanence with its own orders, allowances and teams, so
@@ -105,7 +111,10 @@ _RULES: dict[Topic, str] = {
                      r"key stage|\bGCSEs?\b|university|higher education|"
                      # study after school: "four care leavers ... continued study in further education", "tuition fees
                      # deterred young people", "helping with bursary paperwork"
-                     r"further education|tuition fees?|undergraduates?|student finance|bursar(?:y|ies)\b",
+                     r"further education|tuition fees?|undergraduates?|student finance|bursar(?:y|ies)\b|"
+                     # the pupil premium, an electronic PEP, children out of school or part-time in it
+                     r"pupil premium|\bepeps?\b|alternative provision|elective home education|part-time timetables?|"
+                     r"suspensions? from school|school suspensions?",
     Topic.EXPLOITATION: r"exploitation|\bCSE\b|\bCCE\b|county lines|missing (?:from|episodes?|incidents?)|went missing|"
                         r"return home interviews?|trafficking|youth justice|offending|"
                         # the other words papers use: "children who go missing", "missing children", gang involvement
