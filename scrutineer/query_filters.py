@@ -202,9 +202,24 @@ def _authority(m: re.Match[str]) -> list[QueryFilter]:
         or _place_names().get(unstyled)
     if found is None:
         return []
-    if name in ("Reading", "Bury") and m.start() == 0:
-        return []  # "Reading age of children in care"
+    if _a_word_not_a_place(m, name, words):
+        return []
     return [QueryFilter(kind=FilterKind.AUTHORITY, value=found.name, words=words)]
+
+
+# After "Reading" or "Bury" opening a question, the words that make it the skill or the verb ("Reading age of children
+# in care", "Reading and writing at key stage 2"); any other word leaves it the council ("Reading care leavers").
+_AS_A_WORD = re.compile(r"\s+(?:ages?|levels?|skills?|attainment|scores?|results?|and|books?|comprehension|"
+                        r"abilit(?:y|ies)|progress|recovery|support|schemes?|materials?|lists?|difficult(?:y|ies)|"
+                        r"interventions?|programmes?|tests?|assessments?|standards?|for|to|with|of|the|a|an|it|them)\b",
+                        re.I)
+
+
+def _a_word_not_a_place(m: re.Match[str], name: str, words: str) -> bool:
+    """Whether a question opens with the bare word "Reading" or "Bury" followed by a word that reads it as English.
+    "Reading Borough Council care leavers" and "Reading care leavers" name the council."""
+    return name in ("Reading", "Bury") and words == name and m.start() == 0 \
+        and bool(_AS_A_WORD.match(m.string, m.end()))
 
 
 def _years(m: re.Match[str], form: str) -> list[QueryFilter]:

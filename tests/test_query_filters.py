@@ -59,10 +59,18 @@ def test_several_authorities_and_aliases() -> None:
     ("care leavers in Chelsea", "Royal Borough of Kensington and Chelsea"),
     ("Royal Borough of Kingston care leavers", "Royal Borough of Kingston upon Thames"),
     ("the London Borough of Sutton care leavers", "London Borough of Sutton"),
+    ("Reading care leavers", "Reading Borough Council"),
+    ("Reading Borough Council care leavers", "Reading Borough Council"),
+    ("Bury care leavers", "Bury Metropolitan Borough Council"),
 ])
 def test_a_council_called_by_one_of_its_places_or_its_style(query: str, authority: str) -> None:
     """Nobody types "Brighton and Hove" in a search box; "Royal Borough of" is not a topic to search."""
     assert _got(query) == ("care leavers", {FilterKind.AUTHORITY: [authority]})
+
+
+def test_ofsted_then_a_council_that_is_also_a_word() -> None:
+    _, got = _got("Ofsted Reading 2023")
+    assert got[FilterKind.AUTHORITY] == ["Reading Borough Council"] and got[FilterKind.FROM_YEAR] == ["2023"]
 
 
 def test_a_place_names_its_council_only_capitalised() -> None:
@@ -79,6 +87,7 @@ def test_a_question_naming_only_filters_is_searched_whole() -> None:
     "over 2000 children in care", "Reading age of looked after children", "inspections of children's homes",
     "Ofsted registered children's homes", "health assessments within 20 minutes", "care leavers NEET",
     "bath time for foster children", "Chester-le-Street care leavers", "Cleveland Police missing children",
+    "Reading and writing at key stage 2 for children in care",
 ])
 def test_queries_naming_no_filter_are_unchanged(query: str) -> None:
     assert read_query(query) == ReadQuery(text=query)
