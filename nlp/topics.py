@@ -51,7 +51,8 @@ class Topic(StrEnum):
 _RULES: dict[Topic, str] = {
     Topic.NEET: r"\bNEET\b|\bEET\b|not (?:engaged )?in education|"
                 r"(?:education|employment|training)(?:,? (?:or |and )?(?:education|employment|training)){2}|"
-                r"apprenticeship|job coach|employability|traineeship",
+                r"apprenticeship|job coach|employability|traineeship|work experience|supported internships?|kickstart|"
+                r"employment (?:support|opportunit\w+)|job ?cent(?:re|er)s?|job opportunit\w+",
     Topic.PLACEMENT_STABILITY: r"placement (?:stability|moves?|breakdowns?|changes?)|(?:3|three) or more placements|"
                                r"stability of placements?|same placement|placement disruption|moved homes|"
                                # the plain words: "some children continue to experience multiple moves"
@@ -79,7 +80,9 @@ _RULES: dict[Topic, str] = {
                        r"stay(?:ing|s)? (?:on )?(?:living )?with (?:their |his |her )?(?:former )?foster (?:carers?|famil)",
     Topic.FOSTERING: r"foster(?:ing|er)? (?:carers? )?recruit|recruit(?:ment|ing)? (?:of )?(?:new )?foster|foster carers?|"
                      r"fostering households|mockingbird|foster4|in-house foster|independent fostering|\bIFAs?\b|"
-                     r"\brecruit\w*\b.*\bfoster|\bfoster\w*\b.*\brecruit|(?:become|becoming) a foster|people to foster\b",
+                     r"\brecruit\w*\b.*\bfoster|\bfoster\w*\b.*\brecruit|(?:become|becoming) a foster|people to foster\b|"
+                     # the service, its panel and its families (not private fostering, a different arrangement)
+                     r"foster famil(?:y|ies)|(?<!private )fostering (?:service|panel|agenc(?:y|ies)|allowances?)",
     Topic.RESIDENTIAL: r"residential (?:care|homes?|placements?|provision)|children'?s homes?|secure (?:unit|home)|"
                        r"unregistered(?:,? (?:and|or) unregulated)? (?:children'?s )?"
                        r"(?:homes?|settings?|provision|placements?|providers?)|unregistered, illegal",
@@ -97,7 +100,7 @@ _RULES: dict[Topic, str] = {
                      r"counsell|(?<!educational )psycholog",
     Topic.WORKFORCE: r"caseloads?|vacanc(?:y|ies)|agency (?:staff|workers?|social)|recruitment and retention|"
                      r"workforce|turnover|\bnewly qualified|\bASYE\b|social work academy|\blocums?\b|staff(?:ing)? stability",
-    Topic.PERMANENCE: r"adopt(?:ion|ed|ive|ers?)|permanence|special guardianship|\bSGOs?\b|placement orders?|"
+    Topic.PERMANENCE: r"adopt(?:ion|ed|ive|ers?)|permanen(?:ce|cy)|special guardianship|\bSGOs?\b|placement orders?|"
                       r"long[- ]term foster|care orders? discharged|kinship",
     # children brought up by relatives and friends: a part of permanence with its own orders, allowances and teams, so
     # a question about grandparents votes among these rather than among adoption's statements too
@@ -153,6 +156,8 @@ _RULES: dict[Topic, str] = {
     # help that keeps children with their families or brings them home: early help, family hubs, edge of care,
     # family group conferences, reunification
     Topic.FAMILY_SUPPORT: r"family hubs?|early help|edge of care|family group conferenc\w*|\bFGCs?\b|"
+                          # the reforms' name for early help, and the workers who give it
+                          r"family help|intensive family support|family support (?:workers?|services?|teams?)|"
                           r"reunification|reunified|rehabilitat\w* (?:back )?home|"
                           r"step[- ]?downs? (?:from residential|to (?:early help|universal|family|foster|home))|"
                           r"(?:return\w*|go|goes|going|went|moved?|back) (?:back )?home to (?:their |his |her )?"
