@@ -200,16 +200,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         basis = clause_basis(basis_of(before, after, following), text, v.span, i > 0)
         v = fixed_unit(v, rate_sentence, before, found[-1].value if found else None, text, basis)
         near = before + " " + after
-        # words printed after the next figure are that figure's: "(96%) of children had regular reviews ... and 97% of
-        # young people participated in their reviews" does not make the 96% a participation rate
-        nxt = _next_start(text, values, i)
-        gap = text[v.span[1]:nxt]  # cut only a clause of its own ("had regular reviews ... and"), not a shared predicate
-        # ("82% of initial conferences and 100% of review conferences were held within timescales", "from 8% to 5% ...")
-        # ("... care plans (96%) and 97% of young people participated": a bracketed figure's words are before it)
-        closed = _HAS_VERB.search(gap) or ";" in gap or (text[:v.span[0]].rstrip().endswith("(") and gap.lstrip()[:1] == ")")
-        own = text[:nxt] if nxt < len(text) and closed and not gap.rstrip().endswith("(") else text
-        semi = own.find(";", v.span[1])  # "... below the local target of 70%; 29.3% of referrals ... are re-referrals"
-        own = own[:semi] if semi != -1 and any(w.span[0] > semi for w in values) else own
+        own = _own_clause(text, values, i, v)
         indicator = indicator_for(v, near, text, context, taxonomy, found, previous, after, own)
         whole = word_start(text, lo, floor)  # a clause cut at "...tial health assessments":
         if indicator is not None and whole < lo and taxonomy.vetoed(indicator, text[whole:v.span[0]]):  # "initial" vetoes
@@ -243,6 +234,20 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
     for f, basis, indicator in zip(found, bases, named, strict=True):
         f.basis, f.indicator = basis, indicator
     return found
+
+
+def _own_clause(text: str, values: list[Value], i: int, v: Value) -> str:
+    """The sentence up to the next figure where that figure has a clause of its own: words printed after it are its
+    ("(96%) of children had regular reviews ... and 97% of young people participated in their reviews" does not make
+    the 96% a participation rate)."""
+    nxt = _next_start(text, values, i)
+    gap = text[v.span[1]:nxt]  # cut only a clause of its own ("had regular reviews ... and"), not a shared predicate
+    # ("82% of initial conferences and 100% of review conferences were held within timescales", "from 8% to 5% ...")
+    # ("... care plans (96%) and 97% of young people participated": a bracketed figure's words are before it)
+    closed = _HAS_VERB.search(gap) or ";" in gap or (text[:v.span[0]].rstrip().endswith("(") and gap.lstrip()[:1] == ")")
+    own = text[:nxt] if nxt < len(text) and closed and not gap.rstrip().endswith("(") else text
+    semi = own.find(";", v.span[1])  # "... below the local target of 70%; 29.3% of referrals ... are re-referrals"
+    return own[:semi] if semi != -1 and any(w.span[0] > semi for w in values) else own
 
 
 def _paired(v: Value, last: Found, text: str, taxonomy: Taxonomy) -> Indicator | None:

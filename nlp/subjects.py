@@ -271,27 +271,14 @@ def _share_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
 def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Taxonomy, found: list[Found],
                      previous: list[Found], after: str) -> Indicator | None:
     unit = v.unit
-    if unit is Unit.COUNT and _SAMPLE.search(text):
-        return None  # "an audit of ... a total of 7 children": a sample, not the authority's count
     before, printed = near[: len(near) - len(after)], text
-    if _ATTENDED.search(before):
-        return None  # "an event attended by 150 children and care leavers": a head count, not a cohort
-    if _SHARE_OF.match(after) or _TRAIT.match(after) or parts.OVER_AGE.match(after) or parts.ADOPTED_CHILDREN.match(after):
-        return None  # "185 (74.3%) of care leavers were in EET", "29 were female", "370 ... over the age of seven"
-    if parts.AN_AGE.search(before):
-        return None  # "When care leavers become 21": an age, not a count
-    if parts.EACH.match(after) or parts.DURATION_PAIR.match(after):
-        return None  # "workers have up to 40 each": a figure per worker; "at 10 and 30 days": days, not a count
+    if _not_a_cohort(v, text, before, after):
+        return None
     if (band := parts.AGE_RANGE_HEAD.match(after)) is not None:  # "104 looked after 16- and 17-year-olds": an age band,
         named = taxonomy.match(after, after, unit)  # named only by a measure of that band ("care leavers aged 19-21")
         return named if named is not None and taxonomy.refined_by(named, band.group(0)) else None
-    if _DENOMINATOR.search(text[max(0, v.span[0] - 30): v.span[0]]) is not None:
-        # "nine of 119 16- and 17-year-olds", "6% (11 of 176) of children looked after", "95% of the 123 eligible care
-        # leavers": the base of a share is the group the part came from, not the cohort at a date, whatever its noun
-        # (an "Of 150 care leavers aged 19 to 21," lead-in that states the cohort is read elsewhere)
+    if _part_of_another_group(v, text, before, after):
         return None
-    if _SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before):
-        return None  # "350 care leavers, of whom 11 are looked after", "(67 out of 358)": a part of another group
     # "252 were placed in foster care, of whom 126 were out of borough": what follows "of whom" describes a part
     part = _OF_WHOM.search(text, v.span[1]) if after.strip() else None
     if part is not None:
@@ -336,6 +323,31 @@ def _count_indicator(v: Value, near: str, text: str, context: str, taxonomy: Tax
     if sentence_subject is not None or taxonomy.evidence(text, unit):
         return sentence_subject  # "continued to be low - 222 on the 27/06/2022"
     return _borrowed(unit, found, previous, near, taxonomy)
+
+
+def _not_a_cohort(v: Value, text: str, before: str, after: str) -> bool:
+    """A count of something other than the authority's children at a date: a sample, a head count, an age, a figure
+    per worker, a share's numerator or a trait of the group."""
+    if v.unit is Unit.COUNT and _SAMPLE.search(text):
+        return True  # "an audit of ... a total of 7 children": a sample, not the authority's count
+    if _ATTENDED.search(before):
+        return True  # "an event attended by 150 children and care leavers": a head count, not a cohort
+    if _SHARE_OF.match(after) or _TRAIT.match(after) or parts.OVER_AGE.match(after) or parts.ADOPTED_CHILDREN.match(after):
+        return True  # "185 (74.3%) of care leavers were in EET", "29 were female", "370 ... over the age of seven"
+    if parts.AN_AGE.search(before):
+        return True  # "When care leavers become 21": an age, not a count
+    # "workers have up to 40 each": a figure per worker; "at 10 and 30 days": days, not a count
+    return bool(parts.EACH.match(after) or parts.DURATION_PAIR.match(after))
+
+
+def _part_of_another_group(v: Value, text: str, before: str, after: str) -> bool:
+    if _DENOMINATOR.search(text[max(0, v.span[0] - 30): v.span[0]]) is not None:
+        # "nine of 119 16- and 17-year-olds", "6% (11 of 176) of children looked after", "95% of the 123 eligible care
+        # leavers": the base of a share is the group the part came from, not the cohort at a date, whatever its noun
+        # (an "Of 150 care leavers aged 19 to 21," lead-in that states the cohort is read elsewhere)
+        return True
+    # "350 care leavers, of whom 11 are looked after", "(67 out of 358)": a part of another group
+    return bool(_SUBSET.search(before) or _OUT_OF.match(after) or _PART_OF.search(before))
 
 
 def _names_a_subgroup(indicator: Indicator, after: str, before: str = "") -> bool:
