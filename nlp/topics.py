@@ -86,7 +86,7 @@ _RULES: dict[Topic, str] = {
     Topic.RESIDENTIAL: r"residential (?:care|homes?|placements?|provision)|children'?s homes?|secure (?:unit|home)|"
                        r"unregistered(?:,? (?:and|or) unregulated)? (?:children'?s )?"
                        r"(?:homes?|settings?|provision|placements?|providers?)|unregistered, illegal",
-    Topic.UASC: r"\bUASCs?\b|unaccompanied|asylum|national transfer scheme|\bNTS\b|refugee|age assessments?",
+    Topic.UASC: r"\bUASCs?\b|unaccompanied|asylum|national transfer scheme|\bNTS\b|refugee|\bage assessments?",
     Topic.HEALTH: r"health assessments?|health checks?|dental|dentist|immuni[sz]ation|\bSDQs?\b|mental health|"
                   # "emotional and behavioural health", "emotional and physical well-being"
                   r"emotional(?:,? (?:and|&) (?:behavioural|mental|physical))? (?:health|well-?being)|"

@@ -62,6 +62,7 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("children placed in unregistered or unregulated homes", Topic.RESIDENTIAL, True),
     ("Some care leavers live in unregulated placements.", Topic.ACCOMMODATION, True),
     ("Inspectors saw detailed age assessments.", Topic.UASC, True),
+    ("The two-stage assessment process for adopters is well regarded.", Topic.UASC, False),
     ("The designated nurse for children looked after assesses care leavers' health.", Topic.HEALTH, True),
     ("The pupil premium is used effectively to support looked after children.", Topic.EDUCATION, True),
     ("Eight children are currently in alternative provision.", Topic.EDUCATION, True),
