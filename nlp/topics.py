@@ -51,8 +51,8 @@ class Topic(StrEnum):
 _RULES: dict[Topic, str] = {
     Topic.NEET: r"\bNEET\b|\bEET\b|not (?:engaged )?in education|"
                 r"(?:education|employment|training)(?:,? (?:or |and )?(?:education|employment|training)){2}|"
-                r"apprenticeship|job coach|employability|traineeship|work experience|supported internships?|kickstart|"
-                r"employment (?:support|opportunit\w+)|job ?cent(?:re|er)s?|job opportunit\w+",
+                # not "job opportunities" or "employment support" alone: a devolution deal's are adults'
+                r"apprenticeship|job coach|employability|traineeship|work experience|supported internships?|kickstart",
     Topic.PLACEMENT_STABILITY: r"placement (?:stability|moves?|breakdowns?|changes?)|(?:3|three) or more placements|"
                                r"stability of placements?|same placement|placement disruption|moved homes|"
                                # the plain words: "some children continue to experience multiple moves"

@@ -71,6 +71,7 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("The Fostering Panel meets all statutory requirements.", Topic.FOSTERING, True),
     ("A private fostering agency", Topic.FOSTERING, False),
     ("Care leavers are helped into work experience and supported internships.", Topic.NEET, True),
+    ("Co-design of future employment support that is additional to core Jobcentre Plus provision", Topic.NEET, False),
     ("The council united family help and prevention services with children's social care.", Topic.FAMILY_SUPPORT, True),
     ("children's views being heard in their reviews", Topic.PARTICIPATION, True),
     ("The committee listened to the presentation.", Topic.PARTICIPATION, False),
