@@ -48,8 +48,12 @@ def nearest(records: Records, index: VectorIndex, vector: np.ndarray, limit: int
     except IndexLags:  # statements not yet indexed (an ingest under way): among those the index holds
         held = index.holding()  # read again: the index has changed since `among` was sifted
         found = [h.statement_id for h in index.query(vector, limit, among=[i for i in among or () if i in held])]
-    # committee and indicator filters run in SQLite; the topic filter already ran in Chroma, whose flags
-    # add topics found by embedding similarity to the rules' ones
+    return _sql_admitted(records, found, filters)
+
+
+def _sql_admitted(records: Records, found: list[int], filters: SearchFilters) -> list[int]:
+    """`found` less what the committee and indicator filters refuse, which run in SQLite; the topic filter already
+    ran on the index, whose flags add topics found by embedding similarity to the rules' ones."""
     ok = allowed_ids(records, found, filters.model_copy(update={"topic": None}))
     return [i for i in found if i in ok]
 
@@ -69,9 +73,7 @@ def nearest_on_topic(records: Records, index: VectorIndex, vector: np.ndarray, l
     if scope is not None:
         admitted = set(scope)
         ranked = [i for i in ranked if str(i) in admitted]
-    found = ranked[:limit]
-    ok = allowed_ids(records, found, filters.model_copy(update={"topic": None}))
-    return [i for i in found if i in ok]
+    return _sql_admitted(records, ranked[:limit], filters)
 
 
 def warm_topics(index: VectorIndex) -> None:
