@@ -123,7 +123,7 @@ _RULES: dict[Topic, str] = {
                         # the other words papers use: "children who go missing", "missing children", gang involvement
                         # (not a trading standards case's "gang that removed two million miles"), "extra-familial harm",
                         # contextual safeguarding, RHIs, the national referral mechanism (for trafficked children)
-                        r"(?:children|child|young people|young person|who) (?:go|goes|going|went|gone|have gone|has gone) "
+                        r"(?:children|child|young people|young person|who) (?:go|goes|going|gone|have gone|has gone) "
                         r"missing|missing children|extra-familial harm|contextual safeguarding|"
                         r"gang[- ](?:related|affiliat\w*|involvement|activity|violence|exploitation|members?|culture)|"
                         r"(?:involved|involvement|exit|leave|leaving) (?:in |with |from )?gangs|"
