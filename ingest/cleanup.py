@@ -135,6 +135,23 @@ def broken_sentence(previous: str, text: str) -> bool:
                 or (_YEAR_START.match(text) is not None and _OPEN_FOR_DATE.search(previous) is not None))
 
 
+# a line that stops on an article, a preposition, a conjunction or a possessive ("with the Council’s") has not ended
+# its sentence, whatever starts the next
+DANGLING = re.compile(
+    r"(?:(?<![\w/-])(?:the|a|an|of|to|in|on|at|into|between|than|and|or|but|with|for|by|from|through|that|which|their"
+    r"|its|is|are|was|were)|[a-z][’']s)\s*$")  # not "Decision No: n/a"
+_CAPITAL_START = re.compile(r"^(?![A-Z][.)]\s)[A-Z]")  # "UASC arrivals", "Medway, were": not a list marker "B. "
+
+
+def dangles(previous: str, text: str) -> bool:
+    """Whether a line carries on a sentence its layout cut after an article, a preposition or a conjunction with a
+    capitalised word ("foster beds that are ring fenced for" / "UASC arrivals, however, ..."; "in Kent and" /
+    "Medway, were often ..."; "inconsistent with the Council’s" / "Policy Framework"): a list item's hanging indent
+    makes its next line a block of its own."""
+    end = len(previous.rstrip())
+    return bool(DANGLING.search(previous, max(0, end - 8)) and _CAPITAL_START.match(text))
+
+
 def join_broken(previous: str, text: str) -> str:
     """The two halves of a broken sentence as one text: a compound cut after its hyphen ("emotional well-" /
     "being, of children") stays one word with its hyphen, other halves are joined by a space."""

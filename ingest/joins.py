@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import re
 
-from ingest.cleanup import broken_sentence, join_broken
+from ingest.cleanup import DANGLING, broken_sentence, join_broken
 from ingest.models import Block, BlockKind
 from ingest.statements import split_sentences
 
 _ENDED = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 _LOWER_START = re.compile(r"^[a-z](?![.)]\s)")  # not a list marker "a. ", "i) "
-# a line that stops on an article, a preposition or a conjunction has not ended its sentence, whatever starts the next page
-_DANGLING = re.compile(
-    r"\b(?:the|a|an|of|to|in|on|at|into|between|than|and|or|but|with|for|by|from|through|that|which|their|its|is|are"
-    r"|was|were)\s*$")
 _CLOSING_START = re.compile(r"^[,;:)\]%]")  # "... rose to 17" / "%, above ...": the page cut before the mark
 _BOLD_PROSE = 120  # characters
 _LOOK_BACK = 4  # blocks of the earlier page to look past: footnotes, a caption beside the text
@@ -57,7 +53,7 @@ def _cut_sentence(before: list[Block], block: Block) -> Block | None:
             continue  # a footnote in small print, a heading, a table between the halves
         if broken_sentence(candidate.text, block.text) or (
             not _ENDED.search(candidate.text)
-            and (_LOWER_START.match(block.text) or _CLOSING_START.match(block.text) or _DANGLING.search(candidate.text))
+            and (_LOWER_START.match(block.text) or _CLOSING_START.match(block.text) or DANGLING.search(candidate.text))
         ):
             return candidate
         return None

@@ -8,7 +8,7 @@ import shutil
 from dataclasses import dataclass, field
 from functools import cache
 
-from ingest.cleanup import broken_sentence, is_blank_page_marker, join_broken, join_lines
+from ingest.cleanup import broken_sentence, dangles, is_blank_page_marker, join_broken, join_lines
 from ingest.errors import DamagedFile, EmptyFile, EncryptedPdf, IngestError, NotAPdf, NoTextLayer, describe
 from ingest.joins import join_page_breaks
 from ingest.layout import TextBox, reading_order, remove_running_text
@@ -191,11 +191,19 @@ def _rows(lines: list[dict]) -> list[_Row]:
         size = lead["size"] if lead else sum(s["size"] * len(s["text"]) for s in spans) / sum(len(s["text"]) for s in spans)
         last = rows[-1] if rows else None
         if last and abs((last.y0 + last.y1) / 2 - (y0 + y1) / 2) < 2.5 and x0 >= last.x1 - 1:
+            # the row's size is its words': a bullet set in 10 points before a 12-point item ("•", "Providing advice
+            # ... as well as") would part the item from its next line ("behaviour policies.")
+            before, added = _letters(last.text), _letters(text)
+            last.size = (last.size * before + size * added) / (before + added) if before + added else last.size
             last.text = f"{last.text} {text}"
             last.x1, last.bold = max(last.x1, x1), last.bold and bold
             continue
         rows.append(_Row(x0, y0, x1, y1, text, size, bold))
     return rows
+
+
+def _letters(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]", text))
 
 
 def _asides_last(rows: list[_Row]) -> list[_Row]:
@@ -251,7 +259,7 @@ def _to_blocks(boxes: list[TextBox]) -> list[Block]:
         text = re.sub(r"^[•▪◦●■◼]\s*", "", b.text) if kind is BlockKind.LIST_ITEM else b.text
         if is_blank_page_marker(text):
             kind = BlockKind.PARAGRAPH
-        broken = _unfinished(blocks, b.size, text) if kind is BlockKind.PARAGRAPH else None
+        broken = _unfinished(blocks, b.size, text, b.bold) if kind is BlockKind.PARAGRAPH else None
         if broken is not None:
             broken.text = join_broken(broken.text, text)
             continue
@@ -269,13 +277,14 @@ def _heading_goes_on(prev: TextBox, box: TextBox) -> bool:
             and bool(_GOES_ON.search(prev.text)) and -(prev.y1 - prev.y0) / 2 <= box.y0 - prev.y1 < prev.y1 - prev.y0)
 
 
-def _unfinished(blocks: list[Block], size: float, text: str) -> Block | None:
+def _unfinished(blocks: list[Block], size: float, text: str, bold: bool) -> Block | None:
     """The paragraph a line continues when a sentence was broken by extra spacing, a change of font, or a box
-    the reading order put in between: a lower-case start, or a figure after "decreased by" / "80 to 475"."""
+    the reading order put in between: a lower-case start, or a figure after "decreased by" / "80 to 475"; or,
+    straight after a line left on "for" or "and", a capitalised word set like it (not a bold heading)."""
     for block in reversed(blocks[-3:]):
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or block.bold \
                 or abs((block.font_size or size) - size) > 0.6:
             continue  # a bold line is a heading: what follows it starts something new
-        if broken_sentence(block.text, text):
+        if broken_sentence(block.text, text) or (block is blocks[-1] and not bold and dangles(block.text, text)):
             return block
     return None

@@ -11,6 +11,7 @@ import re
 from ingest.cleanup import (
     broken_sentence,
     continues,
+    dangles,
     is_blank_page_marker,
     join_broken,
     join_lines,
@@ -49,12 +50,19 @@ def _rejoin(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         last = out[-1] if out else None
         if last is not None and last.kind in _PROSE and block.kind in _PROSE and not last.marked_heading \
-                and not block.marked_heading and broken_sentence(last.text, block.text) \
-                and (block.kind is BlockKind.PARAGRAPH or open_ended(last.text)):
+                and not block.marked_heading and _carried_on(last, block):
             last.text = join_broken(last.text, block.text)
             continue
         out.append(block)
     return out
+
+
+def _carried_on(last: Block, block: Block) -> bool:
+    """A line cut short ("... homes in" / "Cheshire East with the first home opening ...") carries on in a paragraph,
+    and in a new list item only when left open."""
+    if block.kind is BlockKind.PARAGRAPH and dangles(last.text, block.text):
+        return True
+    return broken_sentence(last.text, block.text) and (block.kind is BlockKind.PARAGRAPH or open_ended(last.text))
 
 
 def _page_blocks(lines: list[str], page: int) -> list[Block]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pymupdf
+from conftest import need_shared
 
+from ingest.cleanup import dangles
 from ingest.pdf import read_pdf
 
 
@@ -79,3 +81,46 @@ def test_a_bold_heading_that_ends_mid_phrase_carries_on_in_the_bold_line_under_i
                      fontname="helv")
     texts = [b.text for b in read_pdf(doc.tobytes(), "questions.pdf").blocks]
     assert texts[0] == "Question by Antony Hook to Rob Thomas, Cabinet Member for Environment"
+
+
+def test_a_list_items_line_cut_after_a_preposition_joins_its_hanging_indented_next_line():
+    """Minutes set "b. There have been ... ring fenced for" with its next line indented under the text, not the letter:
+    PyMuPDF makes the lines two blocks, and the next starts with a capital ("UASC arrivals, however, ...")."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "b. There have been a number of foster beds that are ring fenced for", fontsize=11)
+    page.insert_text((90, 114), "UASC arrivals, however, fewer beds would be needed from June.", fontsize=11)
+    page.insert_text((72, 150), "c. The panel asked how these were funded and", fontsize=11)
+    page.insert_text((72, 190), "Item 9: Adoption", fontsize=11, fontname="hebo")
+    texts = [b.text for b in read_pdf(doc.tobytes(), "minutes.pdf", tables=False).blocks]
+    assert "b. There have been a number of foster beds that are ring fenced for UASC arrivals, however, fewer beds would " \
+           "be needed from June." in texts
+    assert "Item 9: Adoption" in texts  # a bold heading starts something new, whatever the line before left open
+
+
+def test_a_line_left_open_is_carried_on_by_a_capitalised_word_but_not_by_a_list_marker():
+    assert dangles("particularly those in Kent and", "Medway, were often caused lengthy timeframes")
+    assert dangles("the pre-proceedings stage of the", "PLO, to drive progress")
+    assert dangles("the decision was inconsistent with the Council’s", "Policy Framework in relation to Best Value")
+    assert not dangles("the panel noted the following and", "B. Members asked about the budget")
+    assert not dangles("The panel noted the report.", "Members asked about the budget")
+    assert not dangles("Decision No: n/a", "Subject: Quarterly Performance Report")
+    assert not dangles("the number of fostering", "Households")  # "fostering" ends a phrase: not left open
+
+
+def test_the_kent_minutes_list_items_are_whole_sentences():
+    path = need_shared() / "corpus" / "kent" / "CPP Minutes 29.10.24.pdf"
+    texts = [b.text for b in read_pdf(path.read_bytes(), path.name).blocks]
+    assert any(t.startswith("b. Sarah Hammond noted that court delays, particularly those in Kent and Medway, were often "
+                            "caused lengthy timeframes") for t in texts)
+    assert not any(t.endswith("ring fenced for") for t in texts)
+
+
+
+def test_a_bullet_set_smaller_than_its_item_does_not_part_the_item_from_its_next_line():
+    """Kent's performance report sets its bullets in 10 points and the items in 12, on one baseline."""
+    path = need_shared() / "corpus" / "kent" / "QPR Q3 Cabinet appendix 1.pdf"
+    items = [b.text for b in read_pdf(path.read_bytes(), path.name).blocks if b.kind.value == "list_item"]
+    assert "Providing advice on the DfE exclusion guidance and processes as well as behaviour policies." in items
+    assert "Delivering training to governors and senior leaders on responsibilities in relation to exclusions set out " \
+           "in the DfE guidance." in items

@@ -58,6 +58,21 @@ def test_sentences_broken_by_blank_lines_are_rejoined_but_list_items_stay_apart(
     ]
 
 
+def test_a_list_item_cut_before_a_place_name_carries_on_in_the_next_paragraph_but_not_in_the_next_item():
+    text = ("- We are planning to open our own children's homes in\n"
+            "Wexcombe with the first home opening in February.\n"
+            "- Reduce the use of agency placements; and\n"
+            "- Recruit more foster carers.\n\n"
+            "Report of: Jo Bloggs, Director of Family Help and Children's\n\n"
+            "Social Care\n")
+    assert [b.text for b in read_text(text)] == [
+        "We are planning to open our own children's homes in Wexcombe with the first home opening in February.",
+        "Reduce the use of agency placements; and",
+        "Recruit more foster carers.",
+        "Report of: Jo Bloggs, Director of Family Help and Children's Social Care",
+    ]
+
+
 def test_cells_cleaned():
     assert clean_cell("2 902\n,") == "2,902"
     assert clean_cell("Growth (inc\nLibraries\n,\nArchives)") == "Growth (inc Libraries Archives)"
