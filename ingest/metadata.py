@@ -37,7 +37,7 @@ _LABEL = {
 _GENERIC = {"council", "the council", "county council", "borough council", "city council", "cabinet"}
 _ENDS_IN_FIGURES = re.compile(r"(?:\s[-–(]?[\d,.]*\d[\d,.]*\)?){3}$")
 _BARE_PART = re.compile(r"(?:appendix|annex|annexe|schedule)\s+[a-z0-9]{1,3}", re.I)
-_NAMED_PART = re.compile(r"(?:appendix|annex|annexe|schedule)\s+[a-z0-9]{1,3}\s*:\s*[A-Z]", re.I)
+_NAMED_PART = re.compile(r"(?:appendix|annex|annexe|schedule)\s+[a-z0-9]{1,3}\s*:\s*[A-Z0-9]", re.I)
 _GENERIC_TITLES = {"item", "public", "open", "agenda", "contents", "appendix", "official", "minutes", "present"}
 _PERIOD_CUE = re.compile(
     r"\b(this report|reporting|performance|the period|quarter|covers|sets out|update|annual report|strategy|dates?)\b", re.I

@@ -59,16 +59,24 @@ def split_pack(blocks: list[Block]) -> list[tuple[int, int]]:
     """Half-open block ranges, one per document; a single range when nothing says otherwise."""
     cuts = {0}
     floor = 0
+    signal = ""  # what started the last part
     for i, block in enumerate(blocks):
         if block.kind is not BlockKind.TABLE and is_blank_page_marker(block.text):
             cuts.add(i)
             cuts.add(i + 1)
-            floor = i + 1
+            floor, signal = i + 1, ""
         elif i > 0 and block.kind is not BlockKind.TABLE and _starts_document(blocks, i):
+            if _APPENDIX.match(block.text.strip()) and _same(block.text, signal):
+                continue  # "APPENDIX F: 2025-28 BUDGET - SAVINGS" atop each of its pages: one appendix, not eight
             cuts.add(_masthead_start(blocks, i, floor))
+            signal = block.text
     bounds = [*sorted(c for c in cuts if c < len(blocks)), len(blocks)]
     ranges = [(a, b) for a, b in itertools.pairwise(bounds) if _has_content(blocks[a:b])]
     return _merge_small(blocks, ranges)
+
+
+def _same(text: str, other: str) -> bool:
+    return " ".join(text.lower().split()) == " ".join(other.lower().split())
 
 
 def _has_content(blocks: list[Block]) -> bool:

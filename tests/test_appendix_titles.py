@@ -17,3 +17,14 @@ def test_a_total_row_is_no_title() -> None:
     assert not _title_like("TOTAL £m 334.7 290.0", None)
     assert _title_like("Appendix I: Budget Risks Register 2025-26", None)
     assert _title_like("Children's Services Performance 2024-25", None)
+
+
+def test_an_appendix_whose_name_repeats_atop_each_page_is_one_part_titled_by_it() -> None:
+    """Kent's Appendix F prints "APPENDIX F: 2025-28 BUDGET - SAVINGS" atop each of its eight savings pages: one part,
+    not eight; and a subject opening with a figure ("2025-28 ...") still names the part."""
+    path = need_shared() / "corpus" / "kent-council" / "Appendix F List of Budget Templates.pdf"
+    parts = [(d.meta.title, d.page_start, d.page_end) for d in parse_file(path).documents[1:]]
+    assert ("APPENDIX F: 2025-28 BUDGET - SAVINGS", 13, 20) in parts
+    assert ("APPENDIX F: 2025-28 BUDGET - RESERVES", 21, 25) in parts
+    assert len(parts) == 3
+    assert _title_like("Appendix 2: 2024-25 outturn by service", None)
