@@ -289,7 +289,7 @@ def _doc_type(head: list[Block], title: str) -> DocType:
         return DocType.SCORECARD
     if "strategy" in t:
         return DocType.STRATEGY
-    if re.match(r"^appendix\b", first) or re.match(r"^[a-z ]*report to\s*:", first):
+    if re.match(r"^appendix\b", first) or re.match(r"^[a-z ]*report to\s*:", first) or _NAMED_PART.match(t):
         return DocType.APPENDIX
     if re.search(r"^dear\b", text, re.M):
         return DocType.LETTER

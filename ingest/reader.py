@@ -166,7 +166,7 @@ def assemble(file: SourceFile, blocks: list[Block], overrides: Overrides, runnin
     if len(ranges) == 1:
         return [_document(file, blocks, 0, None, whole, body)]
     pack_id = f"{file.sha256[:16]}-0"
-    first = infer(blocks[ranges[0][0] : ranges[0][1]])
+    first = infer(blocks[ranges[0][0] : ranges[0][1]], running=running)  # the first part starts on the first page
     pack_meta = _apply(first.model_copy(update={"doc_type": DocType.PACK, "authority": whole.authority}), overrides,
                        named)
     pages = [b.page for b in blocks]
@@ -176,7 +176,7 @@ def assemble(file: SourceFile, blocks: list[Block], overrides: Overrides, runnin
     )
     parts = []
     for n, (a, b) in enumerate(ranges, start=1):
-        meta = _apply(infer(blocks[a:b], parent=pack_meta), overrides)
+        meta = _apply(infer(blocks[a:b], parent=pack_meta, running=running if a == 0 else None), overrides)
         parts.append(_document(file, blocks[a:b], n, pack_id, meta, body))
     return [pack, *parts]
 

@@ -10,7 +10,8 @@ from ingest.reader import parse_file
 
 def test_an_appendix_printing_its_name_atop_every_page_is_titled_by_it() -> None:
     path = need_shared() / "corpus" / "kent-council" / "Appendix I Budget Risk Register 22.01.25.pdf"
-    assert parse_file(path).documents[0].meta.title == "Appendix I: Budget Risks Register 2025-26"
+    meta = parse_file(path).documents[0].meta
+    assert (meta.title, meta.doc_type.value) == ("Appendix I: Budget Risks Register 2025-26", "appendix")
 
 
 def test_a_total_row_is_no_title() -> None:
@@ -24,6 +25,7 @@ def test_an_appendix_whose_name_repeats_atop_each_page_is_one_part_titled_by_it(
     not eight; and a subject opening with a figure ("2025-28 ...") still names the part."""
     path = need_shared() / "corpus" / "kent-council" / "Appendix F List of Budget Templates.pdf"
     parts = [(d.meta.title, d.page_start, d.page_end) for d in parse_file(path).documents[1:]]
+    assert ("APPENDIX F: 2025-28 BUDGET - SPENDING", 1, 12) in parts  # the first part's name is its pages' running line
     assert ("APPENDIX F: 2025-28 BUDGET - SAVINGS", 13, 20) in parts
     assert ("APPENDIX F: 2025-28 BUDGET - RESERVES", 21, 25) in parts
     assert len(parts) == 3
