@@ -70,7 +70,7 @@ def infer(blocks: list[Block], parent: Metadata | None = None, running: list[str
     full_text = "\n".join(b.text for b in blocks if b.kind is not BlockKind.TABLE)
     committee, meeting_date = _committee_and_date(head)
     running_title = next((t.strip() for t in running or [] if _NAMED_PART.match(t.strip()) and _title_like(t, None)), None)
-    title = _labelled(head, "title") or running_title or _first_heading(head, committee)
+    title = _labelled(head, "title") or running_title or _first_heading(head, committee) or _table_caption(blocks)
     doc_type = _doc_type(head, title or "")
     if doc_type in (DocType.INSPECTION_REPORT, DocType.LETTER):
         title = _inspection_title(head) or title
@@ -249,6 +249,14 @@ def _first_heading(head: list[Block], committee: str | None) -> str | None:
     return _with_subject(candidates[0].text, candidates[1:]) if candidates else None
 
 
+def _table_caption(blocks: list[Block]) -> str | None:
+    """A paper that is all tables is titled by its first table's caption row, one cell across the table ("APPENDIX A -
+    CAPITAL INVESTMENT SUMMARY 2025-26 TO 2034-35" above the columns)."""
+    table = blocks[0].table if blocks and blocks[0].kind is BlockKind.TABLE else None
+    cells = [c.strip() for c in (table.rows[0] if table and table.rows else []) if c and c.strip()]
+    return cells[0] if len(cells) == 1 and _title_like(cells[0], None) else None
+
+
 def _with_subject(title: str, after: list[Block]) -> str:
     """"Appendix I" alone names no subject: the line after it does ("Appendix I: Information for those taking part")."""
     if _BARE_PART.fullmatch(title.strip()) and after:
@@ -289,7 +297,7 @@ def _doc_type(head: list[Block], title: str) -> DocType:
         return DocType.SCORECARD
     if "strategy" in t:
         return DocType.STRATEGY
-    if re.match(r"^appendix\b", first) or re.match(r"^[a-z ]*report to\s*:", first) or _NAMED_PART.match(t):
+    if re.match(r"^appendix\b", first) or re.match(r"^[a-z ]*report to\s*:", first) or _BARE_PART.match(t):
         return DocType.APPENDIX
     if re.search(r"^dear\b", text, re.M):
         return DocType.LETTER

@@ -30,3 +30,9 @@ def test_an_appendix_whose_name_repeats_atop_each_page_is_one_part_titled_by_it(
     assert ("APPENDIX F: 2025-28 BUDGET - RESERVES", 21, 25) in parts
     assert len(parts) == 3
     assert _title_like("Appendix 2: 2024-25 outturn by service", None)
+
+
+def test_a_paper_that_is_all_tables_is_titled_by_its_caption_row() -> None:
+    path = need_shared() / "corpus" / "kent-council" / "Appendix A Capital Investment Summary.pdf"
+    meta = parse_file(path).documents[0].meta
+    assert (meta.title, meta.doc_type.value) == ("APPENDIX A - CAPITAL INVESTMENT SUMMARY 2025-26 TO 2034-35", "appendix")
