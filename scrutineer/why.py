@@ -25,6 +25,10 @@ class Why(BaseModel):
     vector_rank: int | None = Field(None, description="Best rank in the vector list for the query as typed.")
     feedback_rank: int | None = Field(None, description="Best rank in the vector list moved towards the top hits.")
     vocabulary_rank: int | None = Field(None, description="Best rank in the list for the domain vocabulary's phrases.")
+    keyword_feedback_rank: int | None = Field(None, description="Best rank in the BM25 list for the words the first "
+                                                                "hits share (`feedback_terms`).")
+    feedback_terms: list[str] = Field(default_factory=list, description="Words the first hits share, searched again, "
+                                                                        "that the text holds.")
     topic_rank: int | None = Field(None, description="Best rank in a vector list within a topic the question names.")
     fused_score: float = Field(0.0, description="Reciprocal-rank fusion of the lists, before any re-ranking.")
     rerank_score: float | None = Field(None, description="The second-stage re-ranker's score, when one ran.")
@@ -42,6 +46,7 @@ class Trace:
     ranks: dict[str, list[int]] = field(default_factory=dict)  # retriever -> statement ids, best first
     texts: dict[int, str] = field(default_factory=dict)
     terms: list[str] = field(default_factory=list)  # extra words searched for (vocabulary)
+    feedback_terms: list[str] = field(default_factory=list)  # words the first hits share, searched again
     rerank: dict[int, float] = field(default_factory=dict)
     # worked out once per search, shared by its two fusions: substance weights, and the statements found on each topic
     weights: dict[int, float] = field(default_factory=dict)
@@ -54,6 +59,7 @@ def explain(records: Records, trace: Trace, passages: list[tuple[list[int], floa
     """One `Why` per passage (its statement ids and score)."""
     at = {name: {sid: rank for rank, sid in enumerate(ids, 1)} for name, ids in trace.ranks.items()}
     patterns = _patterns(tuple(expand_query(trace.query) + trace.terms))
+    shared = _patterns(tuple(trace.feedback_terms))
     topics = statement_topics(records, [sid for ids, _ in passages for sid in ids])
     out = []
     for ids, _ in passages:
@@ -66,9 +72,11 @@ def explain(records: Records, trace: Trace, passages: list[tuple[list[int], floa
             return min(found) if found else None
 
         out.append(Why(terms=[w for w, p in patterns.items() if p.search(text)],
+                       feedback_terms=[w for w, p in shared.items() if p.search(text)],
                        topics=sorted({t for sid in ids for t in topics.get(sid, [])}),
                        keyword_rank=rank("keyword"), vector_rank=rank("vector"), feedback_rank=rank("feedback"),
-                       vocabulary_rank=rank("vocabulary"), topic_rank=rank(TOPIC_LIST),
+                       vocabulary_rank=rank("vocabulary"), keyword_feedback_rank=rank("keyword_feedback"),
+                       topic_rank=rank(TOPIC_LIST),
                        fused_score=round(fused.get(best, 0.0), 5), rerank_score=trace.rerank.get(best), filters=trace.filters,
                        context=not any(sid in ranked for ranked in at.values() for sid in ids)))
     return out

@@ -116,9 +116,18 @@ COMMON = 0.08  # a term in more of the statements than this adds little to BM25 
 def selective_terms(records: Records, terms: list[str]) -> list[str]:
     """The terms worth a BM25 pass: "care", "young", "people" are in a tenth of all statements each, and an OR query
     scores every statement that has any of them (two thirds of the search time on the whole shared corpus)."""
-    stems = _stems(terms)
-    if not stems:
+    df = statement_frequencies(records, terms)
+    if not df:
         return terms
+    total = statement_count(records)
+    keep = [t for t in terms if df.get(t, 0) <= COMMON * total]
+    # kept terms that no statement holds find nothing: then the common ones are all the query has
+    return keep if any(df.get(t, 0) for t in keep) else terms
+
+
+def statement_frequencies(records: Records, terms: list[str]) -> dict[str, int]:
+    """How many statements hold each term, as the index stems it (a term with no token is left out)."""
+    stems = index_stems(terms)
     db, memo = records.db, records.memo()
     df: dict[str, int] = memo.setdefault("df", {})  # type: ignore[assignment]
     wanted = sorted(set(stems.values()) - df.keys())
@@ -129,17 +138,14 @@ def selective_terms(records: Records, terms: list[str]) -> list[str]:
         df.update({t: 0 for t in wanted})
         df.update(db.execute(f"SELECT term, doc FROM temp.statements_vocab WHERE term IN ({', '.join('?' * len(wanted))})",
                              wanted).fetchall())
-    total = statement_count(records)
-    keep = [t for t in terms if df.get(stems.get(t, ""), 0) <= COMMON * total]
-    # kept terms that no statement holds find nothing: then the common ones are all the query has
-    return keep if any(df.get(stems.get(t, ""), 0) for t in keep) else terms
+    return {t: df.get(stem, 0) for t, stem in stems.items()}
 
 
 _STEMS: dict[str, str | None] = {}  # term -> its stem (None: no token), the same for every KB
 _STEMS_KEPT = 20_000
 
 
-def _stems(terms: list[str]) -> dict[str, str]:
+def index_stems(terms: list[str]) -> dict[str, str]:
     """Each term as the index stores it, from a throwaway FTS5 table with the same tokenizer; remembered, since a
     search asks for the same few hundred words again and again."""
     new = [t for t in dict.fromkeys(terms) if t not in _STEMS]

@@ -10,13 +10,14 @@ import pytest
 
 from scrutineer.config import Settings, open_vectors
 from scrutineer.indexing import reindex, sync_index
+from scrutineer.keyword_feedback import feedback_terms
 from scrutineer.nearest import _among, feedback, nearest, nearest_on_topic, query_vector, warm_topics
 from scrutineer.query_filters import read_query
 from scrutineer.search import held_filters, reading, search, unmatched_filters
 from store.chroma_log import unsaved_writes
 from store.metric_rows import query_metrics
 from store.records import Records
-from store.statement_rows import SearchFilters, vector_scope
+from store.statement_rows import COMMON, SearchFilters, statement_count, statement_frequencies, vector_scope
 from store.vectors import STORE_DIR, IndexMismatch, VectorIndex
 
 
@@ -425,3 +426,24 @@ def test_a_hit_whose_sentence_runs_over_a_page_break_cites_both_pages(tmp_path: 
         hits = search(records, index, embedder, "foster families within twenty miles", limit=3)
     assert hits[0].text.endswith("close to school and friends.")
     assert (hits[0].page, hits[0].page_end) == (1, 2)
+
+
+
+def test_the_words_the_first_hits_share_are_searched_again_and_each_hit_says_which_it_holds(search_kb: Path) -> None:
+    """Keyword feedback: words of two or more of the first hits that the question does not say and few statements of
+    the KB hold, searched as a list of their own; a hit that list ranked says so, with the words it holds."""
+    texts = {1: "Fostering enquiries rose and two households were approved.",
+             2: "Enquiries from households in Wexcombe doubled after the campaign.",
+             3: "Meetings were held with the panel.",
+             4: "Meetings were held twice."}
+    with Records(search_kb) as records:
+        words = feedback_terms(records, texts, [1, 2, 3, 4], ["foster", "carers", "recruitment"])
+        frequencies, total = statement_frequencies(records, ["meetings"]), statement_count(records)
+        index, embedder = open_vectors(search_kb, Settings())
+        hits = search(records, index, embedder, "children moving between foster homes", limit=10)
+    # in one hit only ("fostering", "campaign"), a stopword ("were") or in more of the KB's statements than COMMON
+    # allows ("meetings"): not searched
+    assert sorted(words) == ["enquiries", "held", "households"]
+    assert frequencies["meetings"] > COMMON * total
+    ranked = [h for h in hits if h.why.keyword_feedback_rank is not None]
+    assert ranked and any(h.why.feedback_terms for h in ranked)
