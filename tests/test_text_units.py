@@ -6,7 +6,7 @@ from ingest.cleanup import is_blank_page_marker, join_lines, strip_markup
 from ingest.models import Block, BlockKind
 from ingest.periods import find_periods, parse_date
 from ingest.sections import detect_heading
-from ingest.statements import split_sentences
+from ingest.statements import block_statements, split_sentences
 from ingest.tables import clean_cell, table_from_rows
 from ingest.text import read_text
 
@@ -145,3 +145,17 @@ def test_a_page_footer_left_in_extracted_text_is_dropped_and_the_sentence_joins_
     assert [b.text for b in read_text(text)] == [
         "We work with adults in their own right (separate to their children) to understand their own lived experience "
         "and trauma."]
+
+
+def test_numbered_items_a_layout_ran_together_are_statements_of_their_own():
+    """Two columns of an action plan read across: "... youth courts 40. Provide training ..." holds item 40, not a
+    figure of item 39 (which named looked after children, and was read as 40 of them)."""
+    text = ("39. Improve the quality of bail addresses for offending LAC leaving custody CAFCASS and the youth courts "
+            "40. Provide training to enhance participatory practice")
+    made = block_statements(Block(text=text, page=1, kind=BlockKind.PARAGRAPH), ["Actions"])
+    assert [(s.number, s.text) for s in made] == [
+        ("39", "Improve the quality of bail addresses for offending LAC leaving custody CAFCASS and the youth courts"),
+        ("40", "Provide training to enhance participatory practice")]
+    kept = block_statements(Block(text="12. The number of children in care rose to 13. This is a rise of 2.", page=1),
+                            ["Figures"])
+    assert [(s.number, s.text) for s in kept] == [("12", "The number of children in care rose to 13. This is a rise of 2.")]
