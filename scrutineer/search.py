@@ -153,13 +153,13 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
         closest = nearest(records, index, vector, deep, filters, scope)
         trace.ranks["vector"] = closest
         first = _fused(records, [(keyword, 1.0), (closest, 1.0)], topical, pool, trace)
-        # pseudo-relevance feedback: the query moves towards its best hits, which reach the paraphrases the
-        # query's own words miss ("45% of this cohort are not engaged in education ..." for "care leavers NEET")
-        # the same on words: those its best hits share ("higher" for "care leavers going to university")
+        # keyword feedback: the rarer words its best hits share ("higher" for "care leavers going to university")
         trace.feedback_terms = feedback_terms(records, trace.texts, [sid for sid, _ in first[:FEEDBACK]], terms)
         if trace.feedback_terms:
             trace.ranks["keyword_feedback"] = keyword_ids(records, trace.feedback_terms, filters, deep)
             retrieved.append((trace.ranks["keyword_feedback"], KEYWORD_FEEDBACK_WEIGHT))
+        # pseudo-relevance feedback: the query moves towards its best hits, which reach the paraphrases the
+        # query's own words miss ("45% of this cohort are not engaged in education ..." for "care leavers NEET")
         vector = feedback(index, vector, [sid for sid, _ in first[:FEEDBACK]])
         trace.ranks["feedback"] = nearest(records, index, vector, deep, filters, scope)
         retrieved.append((trace.ranks["feedback"], 1.0))
