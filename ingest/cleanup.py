@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.hyphenation import BLOCK_HYPHENATION, HYPHENATION
+
 _LIGATURES = str.maketrans(
     {
         "\ufb00": "ff",
@@ -66,8 +68,9 @@ def join_lines(lines: list[str]) -> str:
         if not out:
             out = line
         elif re.search(r"[A-Za-z]-$", out) and line[:1].islower():
-            # "out-" / "of-hours support": a compound that carries on hyphenated keeps its hyphen
-            out = out + line if _compound(out) or re.match(r"[a-z]+-[a-z]", line) else out[:-1] + line
+            # "out-" / "of-hours support": a compound that carries on hyphenated keeps its hyphen; "care-" /
+            # "experienced" or "place-" / "ment" the paper settles (ingest/hyphenation.py)
+            out = out + line if _compound(out) or re.match(r"[a-z]+-[a-z]", line) else out[:-1] + HYPHENATION + line
         elif re.search(r"\d-$", out) and (line[:1].islower() or line[:1].isdigit()) and not _SUSPENDED.match(line):
             out = out + line  # "26-" / "week timescale", "2023-" / "24"; not "16-" / "and 17-year-olds", as printed
         else:
@@ -154,10 +157,12 @@ def dangles(previous: str, text: str) -> bool:
 
 def join_broken(previous: str, text: str) -> str:
     """The two halves of a broken sentence as one text: a compound cut after its hyphen ("emotional well-" /
-    "being, of children") stays one word with its hyphen, other halves are joined by a space."""
-    previous = previous.rstrip()
-    glue = "" if _HYPHEN_END.search(previous) and text[:1].islower() else " "
-    return f"{previous}{glue}{text.lstrip()}"
+    "being, of children") stays one word with its hyphen, another word cut at a hyphen ("place-" / "ment") the paper
+    settles (ingest/hyphenation.py), other halves are joined by a space."""
+    previous, text = previous.rstrip(), text.lstrip()
+    if not (_HYPHEN_END.search(previous) and text[:1].islower()):
+        return f"{previous} {text}"
+    return previous + text if _compound(previous) else previous[:-1] + BLOCK_HYPHENATION + text
 
 
 _CLOSES = re.compile(r"^[^()]{1,60}\)")

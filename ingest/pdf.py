@@ -10,6 +10,7 @@ from functools import cache
 
 from ingest.cleanup import broken_sentence, dangles, is_blank_page_marker, join_broken, join_lines
 from ingest.errors import DamagedFile, EmptyFile, EncryptedPdf, IngestError, NotAPdf, NoTextLayer, describe
+from ingest.hyphenation import HYPHENATION, settle_blocks
 from ingest.joins import join_page_breaks
 from ingest.layout import TextBox, reading_order, remove_running_text
 from ingest.lean_imports import pymupdf
@@ -74,6 +75,7 @@ def read_pdf(data: bytes, source: str, tables: bool = True) -> PdfContent:
         raise _unreadable(doc, source, truncated, broken, ocr)
     pages, removed = remove_running_text(pages, heights)
     blocks = join_page_breaks([b for boxes in pages for b in _to_blocks(boxes)])
+    settle_blocks(blocks)
     warnings = [f"{ocr_pages} page(s) read with OCR"] if ocr_pages else []
     if truncated:
         warnings.append(f"truncated PDF (the download stopped before the end of the file): text read from {read} of "
@@ -152,7 +154,7 @@ def _page_boxes(page: pymupdf.Page, ocr: bool, tables: bool) -> tuple[list[TextB
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z]{3,}", text.lower()))
+    return set(re.findall(r"[a-z]{3,}", text.lower().replace(HYPHENATION, "")))
 
 
 def _text_boxes(data: dict, page: int) -> list[TextBox]:

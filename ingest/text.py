@@ -19,6 +19,7 @@ from ingest.cleanup import (
     open_ended,
     strip_markup,
 )
+from ingest.hyphenation import settle_blocks
 from ingest.models import Block, BlockKind
 from ingest.tables import table_block
 
@@ -36,7 +37,9 @@ def read_text(text: str) -> list[Block]:
     blocks: list[Block] = []
     for page_no, page in enumerate(text.split("\f"), start=1):
         blocks.extend(_page_blocks(page.splitlines(), page_no))
-    return _rejoin(blocks)
+    blocks = _rejoin(blocks)
+    settle_blocks(blocks)
+    return blocks
 
 
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)

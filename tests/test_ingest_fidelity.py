@@ -3,12 +3,14 @@ letter heads and signatures, judgement headings printed as a sentence, short num
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pymupdf
 
 from ingest import parse_file
 from ingest.cleanup import broken_sentence, join_broken, join_lines
+from ingest.hyphenation import settle
 from ingest.sections import BACK_MATTER_TITLE
 from ingest.statements import paragraph_number
 from store.queries import document_detail, list_documents
@@ -45,10 +47,31 @@ def test_a_compound_cut_at_its_hyphen_or_a_possessive_joins_its_other_half():
 def test_a_compound_wrapped_at_its_hyphen_keeps_it_and_a_word_split_at_a_syllable_does_not():
     assert join_lines(["strong multi-", "agency work and decision-", "making"]) == "strong multi-agency work and decision-making"
     assert join_lines(["peer-to-", "peer support for 17-year-", "olds"]) == "peer-to-peer support for 17-year-olds"
-    assert join_lines(["the place-", "ment was stable"]) == "the placement was stable"
+    assert settle(join_lines(["the place-", "ment was stable"]), Counter()) == "the placement was stable"
     # a compound that carries on hyphenated after the break: "up-to-date", "out-of-hours", not "upto-date"
     assert join_lines(["an up-", "to-date plan and inconsistent out-", "of-hours support"]) == \
         "an up-to-date plan and inconsistent out-of-hours support"
+
+
+def test_a_line_end_hyphen_is_settled_by_how_the_paper_prints_the_word_elsewhere(tmp_path):
+    path = _write(tmp_path / "hyphens.pdf", [[
+        (80, "Care leavers", 14, True),
+        (110, "Care-experienced young people told councillors what matters to them.", 11, False),
+        (150, "The panel heard from young people supported by care-\nexperienced mentors.", 11, False),
+        (190, "Each child had one stable placement this year, and the place-\nment reviews met monthly.", 11, False),
+    ]])
+    texts = " ".join(s.text for s in parse_file(path).documents[0].statements)
+    assert "care-experienced mentors" in texts
+    assert "placement reviews" in texts and "place-ment" not in texts
+    assert "careexperienced" not in texts.lower()
+
+
+def test_settling_prefers_the_form_printed_more_often_and_joins_an_unknown_word():
+    broken = join_lines(["support for care-", "experienced adults and a place-", "ment panel"])
+    words = Counter({"care-experienced": 3, "placement": 2})
+    assert settle(broken, words) == "support for care-experienced adults and a placement panel"
+    assert settle(broken, Counter()) == "support for careexperienced adults and a placement panel"
+    assert settle(broken, Counter({"care-experienced": 1, "careexperienced": 2})).startswith("support for careexp")
 
 
 def test_a_bullet_cut_after_a_hyphenated_line_end_is_one_statement(tmp_path):

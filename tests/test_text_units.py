@@ -1,8 +1,10 @@
 """Unit tests of the text-level pieces: clean-up, the text reader, periods, statements, tables."""
 
+from collections import Counter
 from datetime import date
 
 from ingest.cleanup import is_blank_page_marker, join_lines, strip_markup
+from ingest.hyphenation import settle
 from ingest.models import Block, BlockKind
 from ingest.periods import find_periods, parse_date
 from ingest.sections import detect_heading
@@ -17,7 +19,7 @@ def test_markup_is_removed_but_marks_headings():
 
 
 def test_hyphenation_and_ligatures_repaired():
-    assert join_lines(["the place-", "ment was stable"]) == "the placement was stable"
+    assert settle(join_lines(["the place-", "ment was stable"]), Counter()) == "the placement was stable"
     assert join_lines(["e\ufb03cient sta\ufb00"]) == "efficient staff"
     assert is_blank_page_marker("This page is intentionally left blank")
 
