@@ -175,20 +175,42 @@ def _place_names() -> dict[str, Authority]:
     return {place: held[0] for place, held in found.items() if len(held) == 1}
 
 
+# The short forms people write for a county ("care leavers in Herts", "notts placement stability"), one council's
+# each: not "Northants" (two councils since 2021), "Beds" or "Berks" (several). Those that are also English words
+# count only capitalised ("Bucks", "Staffs", "Wilts").
+_COUNTY_SHORT = {
+    "Herts": "Hertfordshire", "Notts": "Nottinghamshire", "Lancs": "Lancashire", "Leics": "Leicestershire",
+    "Lincs": "Lincolnshire", "Hants": "Hampshire", "Glos": "Gloucestershire", "Gloucs": "Gloucestershire",
+    "Oxon": "Oxfordshire", "Cambs": "Cambridgeshire", "Worcs": "Worcestershire", "Derbys": "Derbyshire",
+    "Warks": "Warwickshire", "Shrops": "Shropshire", "N Yorks": "North Yorkshire", "N. Yorks": "North Yorkshire",
+    "North Yorks": "North Yorkshire", "E Sussex": "East Sussex", "W Sussex": "West Sussex",
+    "Bucks": "Buckinghamshire", "Staffs": "Staffordshire", "Wilts": "Wiltshire",
+}
+_WORD_SHORT = frozenset({"Bucks", "Staffs", "Wilts"})
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, Authority]:
+    """Each county short form, lower case, with its council (where the gazetteer holds it)."""
+    held = {short: gazetteer().resolve(name) for short, name in _COUNTY_SHORT.items()}
+    return {short.lower(): a for short, a in held.items() if a is not None}
+
+
 @lru_cache(maxsize=1)
 def _authority_pattern() -> re.Pattern[str]:
-    names = sorted([*gazetteer().by_alias, *_place_names()], key=len, reverse=True)
+    shorts = [s for s in _COUNTY_SHORT if s.lower() in _short_forms()]
+    names = sorted([*gazetteer().by_alias, *_place_names(), *shorts], key=len, reverse=True)
     alts = []
     for n in names:
         acronym = sum(c.isupper() for c in n) >= 2 and " " not in n  # "KCC", "CoL": as printed
-        exact = acronym or n in _AMBIGUOUS or n in _ENGLISH_WORDS or n in _place_names()
+        exact = acronym or n in _AMBIGUOUS or n in _ENGLISH_WORDS or n in _place_names() or n in _WORD_SHORT
         alt = re.escape(n) if exact else f"(?i:{re.escape(n)})"
         # a place is not part of a longer hyphenated one: "Chester-le-Street", "Barrow-in-Furness"
         alts.append(f"(?<!-){alt}(?!-)" if n in _place_names() else alt)
     # "Royal Borough of Kingston" as well as "Kingston"; the full official name first, "Council" optional after a
     # short one
     return re.compile(r"(?<![\w&])" + _STYLED + r"(?:" + "|".join(alts) + r")(?:\s+(?i:(?:county|borough|city|"
-                      r"metropolitan)\s+)?(?i:council))?(?![\w&])")
+                      r"metropolitan)\s+)?(?i:council)|\s+CC)?(?![\w&])")
 
 
 _STYLED = r"(?:(?i:(?:the\s+)?(?:royal|london|metropolitan)\s+borough\s+of|(?:the\s+)?city\s+of)\s+)?"
@@ -196,10 +218,10 @@ _STYLED = r"(?:(?i:(?:the\s+)?(?:royal|london|metropolitan)\s+borough\s+of|(?:th
 
 def _authority(m: re.Match[str]) -> list[QueryFilter]:
     words = m.group(0)
-    name = re.sub(r"(?i)\s+(?:(?:county|borough|city|metropolitan)\s+)?council$", "", words)
+    name = re.sub(r"(?i)\s+(?:(?:county|borough|city|metropolitan)\s+)?council$|\s+CC$", "", words)
     unstyled = re.sub("^" + _STYLED, "", name)
     found = gazetteer().resolve(name) or gazetteer().resolve(words) or gazetteer().resolve(unstyled) \
-        or _place_names().get(unstyled)
+        or _place_names().get(unstyled) or _short_forms().get(unstyled.lower())
     if found is None:
         return []
     if _a_word_not_a_place(m, name, words):

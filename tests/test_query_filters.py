@@ -68,6 +68,24 @@ def test_a_council_called_by_one_of_its_places_or_its_style(query: str, authorit
     assert _got(query) == ("care leavers", {FilterKind.AUTHORITY: [authority]})
 
 
+@pytest.mark.parametrize(("query", "authority"), [
+    ("Herts care leavers", "Hertfordshire County Council"),
+    ("notts care leavers", "Nottinghamshire County Council"),
+    ("N Yorks care leavers", "North Yorkshire Council"),
+    ("care leavers in W Sussex", "West Sussex County Council"),
+    ("Lancs CC care leavers", "Lancashire County Council"),
+    ("Bucks care leavers", "Buckinghamshire Council"),
+])
+def test_a_county_by_its_short_form(query: str, authority: str) -> None:
+    assert _got(query) == ("care leavers", {FilterKind.AUTHORITY: [authority]})
+
+
+@pytest.mark.parametrize("query", ["bucks and staffs for foster carers", "Northants care leavers",
+                                   "beds in children's homes"])
+def test_a_short_form_that_is_a_word_or_two_councils_is_no_filter(query: str) -> None:
+    assert read_query(query) == ReadQuery(text=query)
+
+
 def test_ofsted_then_a_council_that_is_also_a_word() -> None:
     _, got = _got("Ofsted Reading 2023")
     assert got[FilterKind.AUTHORITY] == ["Reading Borough Council"] and got[FilterKind.FROM_YEAR] == ["2023"]
