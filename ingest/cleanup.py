@@ -67,6 +67,8 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = line
+        elif re.search(r"[A-Za-z]-$", out) and _SUSPENDED_WORD.match(line):
+            out = f"{out} {line}"  # "short-" / "and long-term", "pre-" / "or post-birth": as printed
         elif re.search(r"[A-Za-z]-$", out) and line[:1].islower():
             # "out-" / "of-hours support": a compound that carries on hyphenated keeps its hyphen; "care-" /
             # "experienced" or "place-" / "ment" the paper settles (ingest/hyphenation.py)
@@ -79,6 +81,7 @@ def join_lines(lines: list[str]) -> str:
 
 
 _SUSPENDED = re.compile(r"(?:and|to|or)\b")
+_SUSPENDED_WORD = re.compile(r"(?:and|or)\s+[a-z]+-")  # not "to": "in-" / "to" is a word split at its syllable
 # words that form compounds with a hyphen: "multi-/agency", "decision-/making", "well-/being" keep it; a word split at
 # a syllable ("place-/ment") loses it
 _COMPOUND_HEADS = {  # not heads a syllable break often leaves ("place-ment", "part-ner", "high-er", "ten-ant")

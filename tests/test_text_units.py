@@ -138,6 +138,7 @@ def test_a_number_hyphenated_at_a_line_end_joins_the_next_line_without_a_space()
         "in less than the 26-week recommended timeframe."
     assert join_lines(["the budget for 2025-", "26 is balanced"]) == "the budget for 2025-26 is balanced"
     assert join_lines(["for most 16-", "and 17-year-olds"]) == "for most 16- and 17-year-olds"  # as printed
+    assert join_lines(["with short-", "and long-term sickness"]) == "with short- and long-term sickness"
 
 
 def test_a_page_footer_left_in_extracted_text_is_dropped_and_the_sentence_joins_up() -> None:
