@@ -37,6 +37,10 @@ _QUARTER = re.compile(
 _PLAN_YEARS = re.compile(rf"\b(?:({_MONTH})\s+)?({_YEAR})\s*(?:-|–|—|to)\s*({_YEAR}|\d{{2}})\b", re.I)
 _YEAR_END = re.compile(rf"\b(?:Yr\.?|Year)\s*end\s*{_FY}", re.I)
 _FIN_YEAR = re.compile(rf"\b{_FY}\b")
+# "the capital programme for 2025-26 to 2034-35", "2019/20 - 2023/24": one period from the first year's April to the
+# last's March (not "and": "in 2022/23 and 2023/24" names two years)
+_FY_RANGE = re.compile(rf"\b({_YEAR})\s*[/\-–—]\s*(\d{{2}}|{_YEAR})\s*(?:to|-|–|—)\s*"
+                       rf"({_YEAR})\s*[/\-–—]\s*(\d{{2}}|{_YEAR})\b", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})[\s-]+({_YEAR}|\d{{2}})\b", re.I)
 _DIGIT = re.compile(r"\d")
 
@@ -139,6 +143,10 @@ def find_periods(text: str, reporting_fy: int | None = None) -> list[Period]:
         if not m.group(2) and m1 > m2:
             y1 -= 1
         add(date(y1, m1, 1), _month_end(y2, m2), m)
+    for m in _FY_RANGE.finditer(text):
+        first, last = _fy_start(m.group(1), m.group(2)), _fy_start(m.group(3), m.group(4))
+        if first is not None and last is not None and last > first:
+            add(financial_year(first)[0], financial_year(last)[1], m)
     for m in _PLAN_YEARS.finditer(text):
         if len(m.group(3)) == 2 and re.search(r"\bto\b", m.group(0), re.I):
             continue  # "from 30% in 2014 to 24% in 2015": a value, not "2014 to 2024"

@@ -30,6 +30,7 @@ _YEAR_HEADER = re.compile(r"\b(?:year|date|by|deadline|due|when)\b", re.I)
 _UNIT_ONLY = re.compile(r"^(?:%|no\.?|number|num|rate|#|count)$", re.I)
 _SKIP_HEADER = re.compile(r"\b(?:RAG|DoT|direction|trend|polarity|ref|priority|outcome|comment|commentary|narrative|"
                           r"notes?|owner|lead|change|variance|difference)\b", re.I)
+_BEFORE_HEADER = re.compile(r"\b(?:prior|previous|earlier)\s+years\b", re.I)
 _BASIS_HEADER = [
     (Basis.STATISTICAL_NEIGHBOURS, re.compile(r"stat(?:istical)?\.? ?neigh|\bSN\b|comparator", re.I)),
     (Basis.NATIONAL, re.compile(r"national|england|\bENG\b", re.I)),
@@ -340,7 +341,8 @@ def _columns(header: list[list[str]], width: int, ctx: DocumentContext) -> list[
             continue
         basis = next((b for b, p in _BASIS_HEADER if p.search(text)), Basis.ACTUAL)
         skip = bool(_SKIP_HEADER.search(text)) and basis is Basis.ACTUAL
-        period = header_period(_joined_header(text), ctx) if not skip else None
+        # "Prior Years Spend" under a caption of the plan's years is of none of them
+        period = header_period(_joined_header(text), ctx) if not skip and not _BEFORE_HEADER.search(text) else None
         cols.append(Column(i, text, period, basis, "%" in own, skip))
     return cols
 

@@ -179,3 +179,17 @@ def test_a_count_and_share_beside_the_label_are_not_words_of_it() -> None:
         ["5 to 10", "92 (17%)", "63", "7"]])
     labels = {m.label for m in metrics_from_table(table, 0, ["Placements"], "", CTX, load_taxonomy())}
     assert labels == {"0 to 4", "5 to 10"}
+
+
+def test_a_plans_years_numbered_under_its_caption_date_each_column_and_prior_spend_is_of_none() -> None:
+    """A ten-year capital programme: "2025-26" over "Year 1" is that year, not an age range ("16-17 year olds"); the
+    total is of the caption's years; what was spent before them is of none of them."""
+    table = Table(page=1, header_rows=1, rows=[
+        ["CAPITAL INVESTMENT SUMMARY 2025-26 TO 2034-35", "", "", "", "", ""],
+        ["Directorate", "Total Cost", "Prior Years Spend", "2025-26", "2026-27", "2027-28"],
+        ["", "", "", "Year 1", "Year 2", "Year 3"],
+        ["", "£000s", "£000s", "£000s", "£000s", "£000s"],
+        ["Children, Young People & Education", "565,619", "162,244", "97,113", "105,761", "53,338"]])
+    got = {(m.value, m.period_label) for m in metrics_from_table(table, 0, ["Capital"], "", CTX, load_taxonomy())}
+    assert got == {(565_619_000, "2025-26 TO 2034-35"), (162_244_000, ""),
+                   (97_113_000, "2025-26"), (105_761_000, "2026-27"), (53_338_000, "2027-28")}
