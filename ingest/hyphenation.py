@@ -20,8 +20,9 @@ HYPHENATION = "\u2027"  # a line-end hyphen not yet known to be a compound's or 
 # the same at the end of a block: a paragraph cut by a page or a column ("well-" / "being") kept its hyphen before
 # the paper could settle it, and still does where the paper prints neither form
 BLOCK_HYPHENATION = "\u2e1a"
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-_BROKEN = re.compile(rf"([A-Za-z]+(?:-[A-Za-z]+)*)([{HYPHENATION}{BLOCK_HYPHENATION}])([A-Za-z]+(?:-[A-Za-z]+)*)")
+_LETTERS = r"[^\W\d_]+(?:-[^\W\d_]+)*"  # "Stockton-on-Tees", "café"
+_WORD = re.compile(_LETTERS)
+_BROKEN = re.compile(rf"({_LETTERS})([{HYPHENATION}{BLOCK_HYPHENATION}])({_LETTERS})")
 
 
 def printed_words(texts: Iterable[str]) -> Counter[str]:
