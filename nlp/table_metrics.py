@@ -30,7 +30,8 @@ _YEAR_HEADER = re.compile(r"\b(?:year|date|by|deadline|due|when)\b", re.I)
 _UNIT_ONLY = re.compile(r"^(?:%|no\.?|number|num|rate|#|count)$", re.I)
 _SKIP_HEADER = re.compile(r"\b(?:RAG|DoT|direction|trend|polarity|ref|priority|outcome|comment|commentary|narrative|"
                           r"notes?|owner|lead|change|variance|difference)\b", re.I)
-_BEFORE_HEADER = re.compile(r"\b(?:prior|previous|earlier)\s+years\b", re.I)
+# spent before a plan's years, or over a scheme's whole life: of no one year, nor of the plan's years
+_BEFORE_HEADER = re.compile(r"\b(?:prior|previous|earlier)\s+years\b|\btotal\s+cost\b|\bwhole[- ]life\b", re.I)
 _BASIS_HEADER = [
     (Basis.STATISTICAL_NEIGHBOURS, re.compile(r"stat(?:istical)?\.? ?neigh|\bSN\b|comparator", re.I)),
     (Basis.NATIONAL, re.compile(r"national|england|\bENG\b", re.I)),
@@ -295,12 +296,23 @@ def _unit(suffix: str | None, col: Column, label: str) -> Unit:
 
 
 def _header_rows(table: Table) -> int:
-    """Ingest's header count, plus rows below it with no number in them ("2020" over "/21")."""
-    n = table.header_rows
-    while n < len(table.rows) - 1 and not any(_NUMBER.match(c.replace(" ", "")) for c in table.rows[n][1:] if c) \
-            and (sum(1 for c in table.rows[n][1:] if c) >= 2 or _continues_header(table.rows[n], table.rows[n - 1])):
+    """Ingest's header count, plus rows below it with no number in them ("2020" over "/21"), and a banner over such
+    a row ("Children, Young People & Education (CYPE)" under the caption, over "Project | ... | 2025-26 | 2026-27")."""
+    rows, n = table.rows, table.header_rows
+    while n < len(rows) - 1 and _wordy(rows[n]) and (
+            _filled(rows[n]) >= 2 or _continues_header(rows[n], rows[n - 1])
+            or (_filled(rows[n]) == 0 and _wordy(rows[n + 1]) and _filled(rows[n + 1]) >= 2)):
         n += 1
     return n
+
+
+def _wordy(row: list[str]) -> bool:
+    return not any(_NUMBER.match(c.replace(" ", "")) for c in row[1:] if c)
+
+
+def _filled(row: list[str]) -> int:
+    """Cells filled after the first."""
+    return sum(1 for c in row[1:] if c)
 
 
 def _continues_header(row: list[str], above: list[str]) -> bool:
@@ -341,7 +353,7 @@ def _columns(header: list[list[str]], width: int, ctx: DocumentContext) -> list[
             continue
         basis = next((b for b, p in _BASIS_HEADER if p.search(text)), Basis.ACTUAL)
         skip = bool(_SKIP_HEADER.search(text)) and basis is Basis.ACTUAL
-        # "Prior Years Spend" under a caption of the plan's years is of none of them
+        # "Prior Years Spend" or "Total Cost of Scheme" under a caption of the plan's years is of none of them
         period = header_period(_joined_header(text), ctx) if not skip and not _BEFORE_HEADER.search(text) else None
         cols.append(Column(i, text, period, basis, "%" in own, skip))
     return cols

@@ -191,5 +191,17 @@ def test_a_plans_years_numbered_under_its_caption_date_each_column_and_prior_spe
         ["", "£000s", "£000s", "£000s", "£000s", "£000s"],
         ["Children, Young People & Education", "565,619", "162,244", "97,113", "105,761", "53,338"]])
     got = {(m.value, m.period_label) for m in metrics_from_table(table, 0, ["Capital"], "", CTX, load_taxonomy())}
-    assert got == {(565_619_000, "2025-26 TO 2034-35"), (162_244_000, ""),
+    assert got == {(565_619_000, ""), (162_244_000, ""),  # a scheme's total cost runs over its whole life
                    (97_113_000, "2025-26"), (105_761_000, "2026-27"), (53_338_000, "2027-28")}
+
+
+def test_a_banner_between_the_caption_and_the_header_is_part_of_the_header() -> None:
+    """Each page of Kent's capital appendix names its directorate in a row of its own above the column headers."""
+    table = Table(page=1, header_rows=1, rows=[
+        ["APPENDIX B - CAPITAL INVESTMENT SUMMARY 2025-26 to 2034-35", "", "", ""],
+        ["Children, Young People & Education (CYPE)", "", "", ""],
+        ["Project", "Prior Years Spend", "2029-30", "2030-31"],
+        ["", "£000s", "£000s", "£000s"],
+        ["Schools Modernisation Programme", "", "5,000", "5,500"]])
+    got = {(m.value, m.period_label) for m in metrics_from_table(table, 0, ["Capital"], "", CTX, load_taxonomy())}
+    assert got == {(5_000_000, "2029-30"), (5_500_000, "2030-31")}
