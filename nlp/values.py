@@ -163,9 +163,8 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
         if not m.group(2) and _THOUSANDTHS.fullmatch(m.group(1)):
             continue  # "Previously reported -£10.921": not pounds and pence but £m whose scale the page gives elsewhere
         scale = {"m": 1e6, "mil": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}.get((m.group(2) or "").lower(), 1)
-        sign = -1 if re.search(r"(?:^|[\s(])[-\u2212]$", text[max(0, m.start() - 2):m.start()]) else 1
         # "-£0.2m continuation of the grant", not "- £0.2m" (a bullet); whole pence: £32.8m is 32,800,000, not ...004
-        add(pounds(sign * _num(m.group(1)), scale), Unit.GBP, m)
+        add(pounds(_signed(text, m.start()) * _num(m.group(1)), scale), Unit.GBP, m)
     for m in _RATE.finditer(text):
         add(_num(m.group(1) or m.group(3)), Unit.RATE, m, mismatch=bool(m.group(2)))
     for m in _BRACKET_RATE.finditer(text):
@@ -175,7 +174,7 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
                 not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \
                 and not _CHANGE_AFTER.match(text, m.end()) \
                 and not _CONFIDENCE_AFTER.match(text, m.end()):  # "a 41% increase from 300", "(with 95% confidence)"
-            add(_num(m.group(1)), Unit.PERCENT, m)
+            add(_signed(text, m.start()) * _num(m.group(1)), Unit.PERCENT, m)
     for m in _DAYS.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
         if re.search(r"\d\s*(?:to|-|–)\s*$|\bbetween\s+\d[\d,.]*\s*and\s*$", before, re.I):
@@ -194,6 +193,15 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
             days = _AVERAGE_DAYS_IS.search(text[max(0, m.start() - 200):m.start()])
             add(_num(m.group(1)), Unit.DAYS if days else Unit.COUNT, m)
     return sorted(found, key=lambda v: v.span)
+
+
+_MINUS = re.compile(r"(?:^|[\s(])[-\u2212]$|\(–$")
+
+
+def _signed(text: str, start: int) -> int:
+    """-1 for a figure printed with a minus ("-£0.2m", "a net reduction of £4.8m (-1.0%)"); not after a bullet's
+    "- " nor inside a range ("16-18%")."""
+    return -1 if _MINUS.search(text[max(0, start - 2):start]) else 1
 
 
 def _is_bar(text: str, m: re.Match) -> bool:

@@ -1371,3 +1371,13 @@ def test_an_improvement_from_a_month_when_a_figure_was_so_dates_the_figure_to_th
         ("actual", 83.0, date(2015, 3, 31)), ("national", 45.0, date(2015, 3, 31)),
         ("statistical_neighbours", 43.0, date(2015, 3, 31))}
     assert extract("Since April 2024, 45 children have entered care.")[0][4] == date(2024, 9, 30)  # since: up to now
+
+
+def test_a_share_printed_with_a_minus_is_negative_and_a_range_or_bullet_is_not() -> None:
+    def shares(text: str) -> list[float]:
+        return [v.value for v in find_values(text, []) if v.unit is Unit.PERCENT]
+
+    assert shares("other services have seen a net reduction of £4.8m (-1.0%).") == [-1.0]
+    assert shares("Children, Young People & Education 430.6 420.8 -9.9 -2.3%") == [-2.3]
+    assert shares("- 5% of children were placed out of area") == [5.0]
+    assert shares("between 10–15% of care leavers") == [15.0]
