@@ -14,7 +14,10 @@ _BASIS_CUES = [
                                    r"similar (?:local )?(?:authorities|councils|areas)"),
     (Basis.NATIONAL, r"national(?:ly)?\b(?!\s+(?:published|reported|submitted|returned|data for|census|transfer))|"
                      r"england(?: average)?\b|\bENG\b|\benglish average|"
-                     r"(?:the|across the) country(?: as a whole)?"),
+                     r"(?:the|across the) country(?: as a whole)?|"
+                     # the nation's economy, which a council's budget papers quote: "OBR", "Bank Rate", "CPI inflation"
+                     r"\bGDP\b|\bOBR\b|Office for Budget Responsibility|Bank of England|\bBank Rate\b|\bCPI\b|"
+                     r"public sector (?:net )?(?:borrowing|debt|spending)"),
     (Basis.REGIONAL, rf"regional(?:ly)?|\b(?:{_REGION})(?:\s+average|\s+as a whole|\s+region\b|\s*:)|"
                      rf"\b(?:across|in) (?:the )?(?:{_REGION})\b(?![\s-]+(?:borough|council|peninsula|area))|"
                      r"pan[- ]london|london[- ]wide"),
@@ -47,6 +50,7 @@ _TRAILING_REGION = re.compile(
     rf"^\W{{0,3}}(?:average\s+)?(?:for|across|in)\s+(?:the\s+)?(?:{_REGION})\b(?![\s-]+(?:borough|council|peninsula|area))", re.I)
 
 _TRAILING_OWN = re.compile(r"^\W{0,3}locally\b", re.I)
+_TRAILING_ECONOMY = re.compile(r"^\W{0,3}of (?:UK |the UK'?s? )?GDP\b", re.I)  # "£121.9bn (4.5% of GDP)"
 # "exceeding the 95.0% Target": the goal named right after its figure; "60% Target: 65%" names the next figure's
 _TRAILING_GOAL = re.compile(r"^\s*(target|floor)\b(?!\s*[:\d£(-])(?!\s+(?:of|is|was|set|at)\b)", re.I)
 
@@ -56,6 +60,8 @@ def trailing_basis(after: str, following: str = "") -> Basis | None:
     figure, which `following` (the text after the value's clause) shows: "71% (England 69%, SN 70%)"."""
     if _TRAILING_OWN.match(after):
         return Basis.ACTUAL  # "39% for children looked after nationally and 45% locally"
+    if _TRAILING_ECONOMY.match(after):
+        return Basis.NATIONAL
     seen = after + following
     goal = _TRAILING_GOAL.match(seen)
     if goal is not None and goal.end(1) <= len(after):

@@ -1381,3 +1381,11 @@ def test_a_share_printed_with_a_minus_is_negative_and_a_range_or_bullet_is_not()
     assert shares("Children, Young People & Education 430.6 420.8 -9.9 -2.3%") == [-2.3]
     assert shares("- 5% of children were placed out of area") == [5.0]
     assert shares("between 10–15% of care leavers") == [15.0]
+
+
+def test_the_nations_economy_quoted_in_a_budget_paper_is_national_not_the_councils() -> None:
+    got = {(v, b) for _, b, v, _, _ in extract(
+        "Public sector net borrowing is forecast to rise from £121.9bn (4.5% of GDP) last year.",
+        "From its current level of 5%, Bank Rate is expected to fall to 3.5% in the final year of the forecast.",
+        "The council's reserves stand at 5.4% of its net revenue budget.")}
+    assert (4.5, "national") in got and (3.5, "national") in got and (5.4, "actual") in got
