@@ -32,6 +32,8 @@ _SKIP_HEADER = re.compile(r"\b(?:RAG|DoT|direction|trend|polarity|ref|priority|o
                           r"notes?|owner|lead|change|variance|difference)\b", re.I)
 # spent before a plan's years, or over a scheme's whole life: of no one year, nor of the plan's years
 _BEFORE_HEADER = re.compile(r"\b(?:prior|previous|earlier)\s+years\b|\btotal\s+cost\b|\bwhole[- ]life\b", re.I)
+# "Initial Draft (Nov 2024)" beside "Final Draft (Jan 2025)", not "2025-26 Draft Budget"
+_VERSION_HEADER = re.compile(r"\b(?:drafts?|versions?|proposals?)\b", re.I)
 _BASIS_HEADER = [
     (Basis.STATISTICAL_NEIGHBOURS, re.compile(r"stat(?:istical)?\.? ?neigh|\bSN\b|comparator", re.I)),
     (Basis.NATIONAL, re.compile(r"national|england|\bENG\b", re.I)),
@@ -355,6 +357,8 @@ def _columns(header: list[list[str]], width: int, ctx: DocumentContext) -> list[
         skip = bool(_SKIP_HEADER.search(text)) and basis is Basis.ACTUAL
         # "Prior Years Spend" or "Total Cost of Scheme" under a caption of the plan's years is of none of them
         period = header_period(_joined_header(text), ctx) if not skip and not _BEFORE_HEADER.search(text) else None
+        if period is not None and (period.end - period.start).days < 40 and _VERSION_HEADER.search(text):
+            period = None  # "Initial Draft (Nov 2024)": the month a draft was written, not what its figures are of
         cols.append(Column(i, text, period, basis, "%" in own, skip))
     return cols
 

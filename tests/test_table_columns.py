@@ -205,3 +205,11 @@ def test_a_banner_between_the_caption_and_the_header_is_part_of_the_header() -> 
         ["Schools Modernisation Programme", "", "5,000", "5,500"]])
     got = {(m.value, m.period_label) for m in metrics_from_table(table, 0, ["Capital"], "", CTX, load_taxonomy())}
     assert got == {(5_000_000, "2029-30"), (5_500_000, "2030-31")}
+
+
+def test_the_month_a_draft_was_written_is_not_its_figures_period() -> None:
+    table = Table(page=1, header_rows=1, rows=[
+        ["Table 7.1", "Initial Draft (Nov 2024)", "Final Draft (Jan 2025)"],
+        ["Income", "-£10.0m", "-£23.5m"]])
+    got = {(m.value, m.period_label) for m in metrics_from_table(table, 0, ["Budget"], "", CTX, load_taxonomy())}
+    assert got == {(-10_000_000, "September 2008"), (-23_500_000, "September 2008")}  # the paper's own period
