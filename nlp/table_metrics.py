@@ -19,28 +19,14 @@ from nlp.evidence import Place, judge, qualified
 from nlp.kpi_cards import is_kpi_card, is_rag
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import header_period, resolve_periods
-from nlp.table_units import NONE, CellUnit, caption_unit, label_unit, money_scale, unit_of
+from nlp.table_header import NUMBER, Column, count_header_rows, figures, mostly_text, read_columns, spread
+from nlp.table_units import CellUnit, caption_unit, label_unit, money_scale, unit_of
 from nlp.taxonomy import Taxonomy
 from nlp.values import pounds
 
 _TREND_MARKS = str.maketrans("", "", "↑↓↗↘→←▲▼△▽⬆⬇")  # a direction printed beside a figure
-_NUMBER = re.compile(r"^(?P<sign>[+-]?)[£]?\s*(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?P<suffix>%|m|k|bn)?$")
 _SCALE = {"m": 1e6, "k": 1e3, "bn": 1e9}
 _YEAR_HEADER = re.compile(r"\b(?:year|date|by|deadline|due|when)\b", re.I)
-_UNIT_ONLY = re.compile(r"^(?:%|no\.?|number|num|rate|#|count)$", re.I)
-_SKIP_HEADER = re.compile(r"\b(?:RAG|DoT|direction|trend|polarity|ref|priority|outcome|comment|commentary|narrative|"
-                          r"notes?|owner|lead|change|variance|difference)\b", re.I)
-# spent before a plan's years, or over a scheme's whole life: of no one year, nor of the plan's years
-_BEFORE_HEADER = re.compile(r"\b(?:prior|previous|earlier)\s+years\b|\btotal\s+cost\b|\bwhole[- ]life\b", re.I)
-# "Initial Draft (Nov 2024)" beside "Final Draft (Jan 2025)", not "2025-26 Draft Budget"
-_VERSION_HEADER = re.compile(r"\b(?:drafts?|versions?|proposals?)\b", re.I)
-_BASIS_HEADER = [
-    (Basis.STATISTICAL_NEIGHBOURS, re.compile(r"stat(?:istical)?\.? ?neigh|\bSN\b|comparator", re.I)),
-    (Basis.NATIONAL, re.compile(r"national|england|\bENG\b", re.I)),
-    (Basis.REGIONAL, re.compile(r"regional|region\b|north west|north east|south east|south west|midlands", re.I)),
-    (Basis.TARGET, re.compile(r"target", re.I)),
-    (Basis.FLOOR, re.compile(r"floor", re.I)),
-]
 _AGE_HEADER = re.compile(r"^\s*(?:age|ages|age \((?:years|yrs)\)|age at \w+)\s*$", re.I)
 _SHARE_LABEL = re.compile(r"\b(?:achievement|achieving|reaching|progression|(?:turnover|conversion|vacancy) rate)\b")
 # a row of interest rates or price indices, printed without "%" ("Bank Rate | 4.75 | 4.50", "10yr PWLB | 5.30"): the
@@ -55,29 +41,18 @@ _TOTAL = re.compile(r"^\s*(?:total|all|overall|grand total)\s*(?:children|number
                     r"children in care|children looked after)?\s*:?\s*$", re.I)
 
 
-@dataclass(frozen=True)
-class Column:
-    index: int
-    header: str
-    period: Period | None
-    basis: Basis
-    percent: bool
-    skip: bool
-    unit: CellUnit = NONE  # what the header says its numbers are ("£000s", "FTE", "Budget")
-
-
 def metrics_from_table(table: Table, ord_: int, section_path: list[str], context: str, ctx: DocumentContext,
                        taxonomy: Taxonomy, domain: DocumentDomain = CHILDREN_DOCUMENT) -> list[Metric]:
     if table.header_rows == 0 or len(table.rows) < 2 or any(is_kpi_card(c) for r in table.rows for c in r):
         return []  # KPI cards are read as sentences
-    header_rows = _header_rows(table)
+    header_rows = count_header_rows(table)
     units = _unit_rows(table, header_rows)  # "£000s | £000s" under a header, or a header ingest read as body
     caption = caption_unit(" ".join([table.title, context, *(c for r in units for c in r if c)]))
-    header = _spread(table.rows[:header_rows], table.rows[header_rows:], table.n_cols)
-    columns = [replace(c, unit=_column_unit(c, units, caption)) for c in _columns(header, table.n_cols, ctx)]
+    header = spread(table.rows[:header_rows], table.rows[header_rows:], table.n_cols)
+    columns = [replace(c, unit=_column_unit(c, units, caption)) for c in read_columns(header, table.n_cols, ctx)]
     finance = caption.money or any(c.unit.money for c in columns) or off_domain(f"{table.title} {context}") is not None
     body = table.rows[header_rows:]
-    label_cols = [c.index for c in columns if not c.skip and _mostly_text(body, c.index)]
+    label_cols = [c.index for c in columns if not c.skip and mostly_text(body, c.index)]
     own = [c.header for c in columns if c.index not in label_cols and not c.skip and c.basis is Basis.ACTUAL]
     first_label = min(label_cols, default=0)  # a number left of every label is the row's reference ("4.13")
     ages = {c.index for c in columns if c.index not in label_cols and _AGE_HEADER.match(c.header)}  # a person's age
@@ -89,19 +64,19 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     out: list[Metric] = []
     carried = ""  # a measure printed once beside its first year ("RHAs in timescale | 2017-18 | ..." then "| 2018-19 | ...")
     for row in body:
-        label = " ".join(row[i] for i in label_cols if i < len(row) and row[i] and not _figures(row[i])
+        label = " ".join(row[i] for i in label_cols if i < len(row) and row[i] and not figures(row[i])
                          and not is_rag(row[i]))
         if not label:
             continue
         label, year, carried = _row_year(row, label_cols, label, carried, ctx)
         when = _row_period(label, ctx)  # years down the side: the column header names the measure
-        rag = next((c for c in row if is_rag(c) and not _NUMBER.match(c)), "")
+        rag = next((c for c in row if is_rag(c) and not NUMBER.match(c)), "")
         polarity = next((c for c in row if _POLARITY.match(c)), "")
         for col in columns:
             if col.index in label_cols or col.skip or col.index >= len(row) or col.index < first_label or \
                     col.index in ages:
                 continue
-            m = _NUMBER.match(row[col.index].replace(" ", "").translate(_TREND_MARKS))  # "81.5%↑": the figure
+            m = NUMBER.match(row[col.index].replace(" ", "").translate(_TREND_MARKS))  # "81.5%↑": the figure
             if not m:
                 continue
             cell_col = col if (when or dated) is None or col.period else replace(col, period=when or dated)
@@ -206,14 +181,14 @@ def _stray_date(columns: list[Column], headed: set[int], body: list[list[str]]) 
     """A date printed over a column with no figures: the header sits a column off its figures (a grid read from other
     rules), so a figure column whose date came only from a spanning header to its left may have the wrong year."""
     return any(c.period is not None and c.index in headed and not any(
-        c.index < len(r) and _NUMBER.match(r[c.index].replace(" ", "")) for r in body) for c in columns)
+        c.index < len(r) and NUMBER.match(r[c.index].replace(" ", "")) for r in body) for c in columns)
 
 
 def _unit_rows(table: Table, header_rows: int) -> list[list[str]]:
     """The rows above the first row of figures (at most a few): they print the units."""
     out = []
     for row in table.rows[:8]:
-        if len(out) >= header_rows and sum(1 for c in row if _NUMBER.match(c.replace(" ", ""))) >= 2:
+        if len(out) >= header_rows and sum(1 for c in row if NUMBER.match(c.replace(" ", ""))) >= 2:
             break
         out.append(row)
     return out
@@ -295,96 +270,3 @@ def _unit(suffix: str | None, col: Column, label: str) -> Unit:
     if _SHARE_LABEL.search(low) or _RATE_ROW.fullmatch(low.strip()):
         return Unit.PERCENT  # "NI 73 Achievement at level 4 or above ... | 80 | 81": a share printed without its %
     return Unit.COUNT
-
-
-def _header_rows(table: Table) -> int:
-    """Ingest's header count, plus rows below it with no number in them ("2020" over "/21"), and a banner over such
-    a row ("Children, Young People & Education (CYPE)" under the caption, over "Project | ... | 2025-26 | 2026-27")."""
-    rows, n = table.rows, table.header_rows
-    while n < len(rows) - 1 and _wordy(rows[n]) and (
-            _filled(rows[n]) >= 2 or _continues_header(rows[n], rows[n - 1])
-            or (_filled(rows[n]) == 0 and _wordy(rows[n + 1]) and _filled(rows[n + 1]) >= 2)):
-        n += 1
-    return n
-
-
-def _wordy(row: list[str]) -> bool:
-    return not any(_NUMBER.match(c.replace(" ", "")) for c in row[1:] if c)
-
-
-def _filled(row: list[str]) -> int:
-    """Cells filled after the first."""
-    return sum(1 for c in row[1:] if c)
-
-
-def _continues_header(row: list[str], above: list[str]) -> bool:
-    """A header wrapped onto the next line ("In Year 11," over "old enough to sit GCSEs"): no row label, and every
-    word under a header cell of the row above."""
-    filled = [i for i, c in enumerate(row) if c]
-    return bool(filled) and not row[0] and all(i < len(above) and above[i] for i in filled)
-
-
-def _mostly_text(body: list[list[str]], i: int) -> bool:
-    """A column of words, not figures ("(59)", a share printed in brackets beside its number, is a figure)."""
-    cells = [r[i] for r in body if i < len(r) and r[i]]
-    return bool(cells) and sum(1 for c in cells if not _figures(c)) * 2 > len(cells)
-
-
-def _figures(cell: str) -> bool:
-    """A cell of figures alone: one ("(59)", "1,234") or several that a table reader ran together from columns it
-    did not split ("-22,133.9 -1,828.0 -23,961.9"), which name nothing and so are no row's label."""
-    return bool(cell.split()) and (bool(_NUMBER.match(cell.replace(" ", "").strip("()")))
-                                   or all(_NUMBER.match(t.strip("()")) for t in cell.split()))
-
-
-def _columns(header: list[list[str]], width: int, ctx: DocumentContext) -> list[Column]:
-    filled = [list(r) + [""] * (width - len(r)) for r in header]
-    for r in filled[:-1]:  # a spanning header cell covers the empty cells to its right
-        for i in range(1, width):
-            if not r[i] and r[i - 1]:
-                r[i] = r[i - 1]
-    cols: list[Column] = []
-    for i in range(width):
-        own = filled[-1][i].strip()
-        text = " ".join(r[i] for r in filled if r[i]).strip()
-        if i and _UNIT_ONLY.match(own) and cols:  # "%" beside a year's figures: that year ("2020" over "/21 | %")
-            prev = cols[-1]
-            upper = [" ".join(r[k] for r in filled[:-1] if r[k]) for k in (i - 1, i)]
-            above = header_period(_joined_header(upper[1]), ctx) if upper[1] and upper[1] != upper[0] else None
-            cols.append(Column(i, text, above or prev.period, prev.basis, own == "%", prev.skip))  # "number" under a year
-            continue
-        basis = next((b for b, p in _BASIS_HEADER if p.search(text)), Basis.ACTUAL)
-        skip = bool(_SKIP_HEADER.search(text)) and basis is Basis.ACTUAL
-        # "Prior Years Spend" or "Total Cost of Scheme" under a caption of the plan's years is of none of them
-        period = header_period(_joined_header(text), ctx) if not skip and not _BEFORE_HEADER.search(text) else None
-        if period is not None and (period.end - period.start).days < 40 and _VERSION_HEADER.search(text):
-            period = None  # "Initial Draft (Nov 2024)": the month a draft was written, not what its figures are of
-        cols.append(Column(i, text, period, basis, "%" in own, skip))
-    return cols
-
-
-_HEADER_YEAR = re.compile(r"\b(?:19|20)\d\d\s*[/\-–]\s*\d\d\b")
-_HEADER_MONEY = re.compile(r"£\s*(?:000|m|k)['’]?s?|£", re.I)
-
-
-def _spread(header: list[list[str]], body: list[list[str]], width: int) -> list[list[str]]:
-    """A header that ingest read as one cell ("MTFP Category ... 2025-26 2026-27 2027-28 Service Area ... £000's
-    £000's £000's": a band of wrapped headings with no rules between them): its years, in order, head the body's
-    columns of figures, in order, when there are as many of each; otherwise the header as read."""
-    if len(header) != 1 or not header[0] or not header[0][0] or any(c.strip() for c in header[0][1:]):
-        return header
-    text = header[0][0]
-    years = _HEADER_YEAR.findall(text)
-    figures = [i for i in range(width) if any(i < len(r) and r[i] for r in body) and not _mostly_text(body, i)]
-    if len(years) < 2 or len(years) != len(figures):
-        return header
-    money = _HEADER_MONEY.search(text)
-    row = [_HEADER_YEAR.sub(" ", text).strip()] + [""] * (width - 1)
-    for i, year in zip(figures, years, strict=True):
-        row[i] = f"{year} {money.group(0)}" if money else year
-    return [row]
-
-
-def _joined_header(text: str) -> str:
-    """ "2020 /21" stays a financial year; "Yr. end 18-19" loses its dot."""
-    return text.replace("Yr.", "Yr").replace("Qu.", "Qu")
