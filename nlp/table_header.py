@@ -134,3 +134,14 @@ def spread(header: list[list[str]], body: list[list[str]], width: int) -> list[l
 def _joined_header(text: str) -> str:
     """ "2020 /21" stays a financial year; "Yr. end 18-19" loses its dot."""
     return text.replace("Yr.", "Yr").replace("Qu.", "Qu")
+
+
+_UNIT_WORDS = re.compile(r"£\s*(?:000|m|k|bn)['’]?s?|\(\s*£\s*\)|£|%", re.I)
+
+
+def column_words(header: list[list[str]], i: int) -> str:
+    """The words a column's own header cells print, less units ("Prior Years Spend" over "£000s"): what a figure under
+    no date of a dated table is, which its row's label does not say."""
+    words = " ".join(r[i] for r in header if i < len(r) and r[i])
+    return " ".join(_UNIT_WORDS.sub(" ", words).split())
+

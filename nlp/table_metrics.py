@@ -19,7 +19,7 @@ from nlp.evidence import Place, judge, qualified
 from nlp.kpi_cards import is_kpi_card, is_rag
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import header_period, resolve_periods
-from nlp.table_header import NUMBER, Column, count_header_rows, figures, mostly_text, read_columns, spread
+from nlp.table_header import NUMBER, Column, column_words, count_header_rows, figures, mostly_text, read_columns, spread
 from nlp.table_units import CellUnit, caption_unit, label_unit, money_scale, unit_of
 from nlp.taxonomy import Taxonomy
 from nlp.values import pounds
@@ -88,7 +88,10 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
             metric = _cell_metric(cell, row, table, ord_, section_path, context, ctx, taxonomy)
             if metric is None:
                 continue
-            out.append(metric.model_copy(update={"rag": rag if col.basis is Basis.ACTUAL else "", "polarity": polarity}))
+            update = {"rag": rag if col.basis is Basis.ACTUAL else "", "polarity": polarity}
+            if cell.undated and (words := column_words(header, col.index)):
+                update["label"] = f"{metric.label} ({words})"  # "In-House Residential (Prior Years Spend)"
+            out.append(metric.model_copy(update=update))
     return out
 
 

@@ -213,3 +213,13 @@ def test_the_month_a_draft_was_written_is_not_its_figures_period() -> None:
         ["Income", "-£10.0m", "-£23.5m"]])
     got = {(m.value, m.period_label) for m in metrics_from_table(table, 0, ["Budget"], "", CTX, load_taxonomy())}
     assert got == {(-10_000_000, "September 2008"), (-23_500_000, "September 2008")}  # the paper's own period
+
+
+def test_a_figure_under_no_date_in_a_dated_table_names_its_column() -> None:
+    table = Table(page=1, header_rows=1, rows=[
+        ["Project", "Prior Years Spend", "2025-26", "2026-27"],
+        ["", "£000s", "£000s", "£000s"],
+        ["In-House Residential", "19", "2,229", "1,617"]])
+    labels = {m.value: m.label for m in metrics_from_table(table, 0, ["Capital"], "", CTX, load_taxonomy())}
+    assert labels == {19_000: "In-House Residential (Prior Years Spend)", 2_229_000: "In-House Residential",
+                      1_617_000: "In-House Residential"}
