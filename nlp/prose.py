@@ -38,7 +38,7 @@ from nlp.respectively import listed_run, respective_bases, respective_indicators
 from nlp.scorecard_dates import scorecard_dates
 from nlp.subjects import Found, describes_sample, indicator_for
 from nlp.taxonomy import Indicator, Taxonomy
-from nlp.value_periods import latest, value_period
+from nlp.value_periods import forecast_year, latest, value_period
 from nlp.value_units import about_a_rate, fixed_unit
 from nlp.values import Value, find_values
 
@@ -217,6 +217,7 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         if period is not None:  # "a 4% reduction from 740 children ... since 31 March 2015", "since March 2016 (266)"
             period = since_point(period, text, v.span, bool(_FROM.search(before)))
         period = rolling_to(period, text, v.span)  # "to 8.5% to the end of December 2015" (the last 12 months)
+        period = forecast_year(period, v, text)  # "forecast ... as at Quarter 3 of 2024-25 ... overspend of £23.3m"
         if at_last_inspection(text, v.span):  # "since the last inspection, when it was only 44%": no date given
             earlier, period = True, None
         # a rolling average, last year's figure in a paper with no year to count back from, or the latest published:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.periods import Period
+from ingest.periods import Period, financial_year, fy_of
 from nlp.figure_periods import window_later
+from nlp.models import Unit
 from nlp.values import Value
 
 CLAUSE_MARK = r"[;|]|(?<!\d)/|/(?!\d)|(?<=[a-z)%])(?<![a-z]\.[a-z])\.\s+(?=[A-Z])"  # a sentence ends a clause too
@@ -113,3 +114,18 @@ def latest(periods: list[Period | None]) -> Period | None:
     """The most recent of the periods the sentence before printed (its current figure, not its baseline)."""
     dated = [p for p in periods if p is not None]
     return max(dated, key=lambda p: (p.end, p.start)) if dated else None
+
+
+_FORECAST = re.compile(r"\bforecast(?:s|ed|ing)?\b|\bprojected\b|\boutturn\b", re.I)
+
+
+def forecast_year(period: Period | None, v: Value, text: str) -> Period | None:
+    """A sum forecast at a quarter ("the overall forecast position as at Quarter 3 of 2024-25, which is a revenue
+    overspend of +£23.3m") is the whole financial year's: the quarter is when the forecast was made. Money only: "412
+    children at Q3, forecast to rise" is the quarter's count."""
+    if period is None or v.unit is not Unit.GBP or not 80 <= (period.end - period.start).days <= 95 \
+            or not _FORECAST.search(text):
+        return period
+    start, end = financial_year(fy_of(period.start))
+    return Period(start, end, f"{start.year}-{(start.year + 1) % 100:02d} (forecast at {period.label})", period.span)
+

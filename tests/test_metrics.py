@@ -1389,3 +1389,10 @@ def test_the_nations_economy_quoted_in_a_budget_paper_is_national_not_the_counci
         "From its current level of 5%, Bank Rate is expected to fall to 3.5% in the final year of the forecast.",
         "The council's reserves stand at 5.4% of its net revenue budget.")}
     assert (4.5, "national") in got and (3.5, "national") in got and (5.4, "actual") in got
+
+
+def test_a_sum_forecast_at_a_quarter_is_the_whole_years_and_a_count_stays_the_quarters() -> None:
+    got = {(v, end) for _, _, v, _, end in extract(
+        "The overall forecast position as at Quarter 3 of 2024-25 is a revenue overspend of +£23.3m.",
+        "At Quarter 3 of 2024-25, 412 children were in care, and numbers are forecast to rise.")}
+    assert (23_300_000, date(2025, 3, 31)) in got and (412, date(2024, 12, 31)) in got
