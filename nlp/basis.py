@@ -143,7 +143,8 @@ _BY_YEAR = re.compile(  # "so that by 2008, 80% of children ... will have been l
     r"\bby\s+(?:the\s+end\s+of\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d{2}(?:\s*[/–-]\s*\d{2,4})?\s*,?\s*$", re.I)
 _FUTURE = re.compile(r"^(?:[^.;]|\.\d)*?\b(?:will|should|must|would|to be achieved|is to be|are to be)\b", re.I)
 _AIM = re.compile(  # "the ambition is to increase this to 75%", "PSA target", "aims to reach 90%"
-    r"\b(?:aims?|aiming|ambitions?|aspirations?|aspires?|PSA|goals?)\b[^.;%\d]{0,60}?\b(?:to|of|at|is|be|that|reach|achieve)\s+$",
+    r"\b(?:aims?|aiming|ambitions?|aspirations?|aspires?|PSA|goals?)\b[^.;%\d]{0,60}?\b(?:to|of|at|is|be|that|reach|achieve|"
+    r"between)\s+(?:£?\d[\d,.]*\s*(?:%|m|bn)?\s*(?:and|to|-|–)\s*)?$",  # "aiming to hold ... between 5% and 10%"
     re.I)
 
 

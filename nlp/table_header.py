@@ -18,7 +18,7 @@ from nlp.table_units import NONE, CellUnit
 NUMBER = re.compile(r"^(?P<sign>[+-]?)[£]?\s*(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?P<suffix>%|m|k|bn)?$")
 _UNIT_ONLY = re.compile(r"^(?:%|no\.?|number|num|rate|#|count)$", re.I)
 _SKIP_HEADER = re.compile(r"\b(?:RAG|DoT|direction|trend|polarity|ref|priority|outcome|comment|commentary|narrative|"
-                          r"notes?|owner|lead|change|variance|difference)\b", re.I)
+                          r"notes?|owner|lead|change|variance|difference|question\s*(?:no\.?|number))\b", re.I)
 # spent before a plan's years, or over a scheme's whole life: of no one year, nor of the plan's years
 _BEFORE_HEADER = re.compile(r"\b(?:prior|previous|earlier)\s+years\b|\btotal\s+cost\b|\bwhole[- ]life\b", re.I)
 # "Initial Draft (Nov 2024)" beside "Final Draft (Jan 2025)", not "2025-26 Draft Budget"

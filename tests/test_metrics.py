@@ -1396,3 +1396,9 @@ def test_a_sum_forecast_at_a_quarter_is_the_whole_years_and_a_count_stays_the_qu
         "The overall forecast position as at Quarter 3 of 2024-25 is a revenue overspend of +£23.3m.",
         "At Quarter 3 of 2024-25, 412 children were in care, and numbers are forecast to rise.")}
     assert (23_300_000, date(2025, 3, 31)) in got and (412, date(2024, 12, 31)) in got
+
+
+def test_a_range_the_council_aims_to_hold_is_a_target() -> None:
+    got = {(v, b) for _, b, v, _, _ in extract(
+        "The council is aiming to hold general reserves of between 5% and 10% of the net revenue budget.")}
+    assert got == {(5.0, "target"), (10.0, "target")}

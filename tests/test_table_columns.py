@@ -223,3 +223,10 @@ def test_a_figure_under_no_date_in_a_dated_table_names_its_column() -> None:
     labels = {m.value: m.label for m in metrics_from_table(table, 0, ["Capital"], "", CTX, load_taxonomy())}
     assert labels == {19_000: "In-House Residential (Prior Years Spend)", 2_229_000: "In-House Residential",
                       1_617_000: "In-House Residential"}
+
+
+def test_a_forms_question_numbers_are_no_figures() -> None:
+    table = Table(page=1, header_rows=1, rows=[
+        ["Data", "Question Number", "Question"],
+        ["Special Category Data", "3", "If you are relying on condition (b), please state which"]])
+    assert metrics_from_table(table, 0, ["Data"], "", CTX, load_taxonomy()) == []

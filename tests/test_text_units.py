@@ -106,6 +106,7 @@ def test_periods_uk_financial_years():
     assert first("17 and 18 May 2023") == (date(2023, 5, 17), date(2023, 5, 18))
     assert first("the Strategy 2024-27") == (date(2024, 4, 1), date(2027, 3, 31))
     assert first("the capital programme for 2025-26 to 2034-35") == (date(2025, 4, 1), date(2035, 3, 31))
+    assert first("64 missing episodes for 2013 to 2014") == (date(2013, 4, 1), date(2014, 3, 31))  # GOV.UK's style
     assert [p.label for p in find_periods("in 2022/23 and 2023/24")] == ["2022/23", "2023/24"]  # two years, no range
     assert parse_date("Tuesday, 21st January, 2020") == date(2020, 1, 21)
     assert parse_date("as at 31.03.19") == date(2019, 3, 31)
