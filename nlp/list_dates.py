@@ -23,7 +23,11 @@ from nlp.relative_periods import last_n
 
 _BULLETS = "-–—―─−•"
 _DASHED = re.compile(rf"^\s*[{_BULLETS}]")  # a bullet the layout kept as text
-_OF_THIS_NUMBER = re.compile(r"\bof (?:this number|these|them|whom)\s*(?:[:,]|$)", re.I)
+# "Of this number:", "Of the 427 children:": a breakdown of the figure the paragraph opened with
+_OF_THIS_NUMBER = re.compile(r"\bof (?:this number|these|them|whom|the\s+[\d,]+(?:\s+[\w’'-]+){0,3})\s*(?:[:,]|$)", re.I)
+# "- 109 children ceased to be looked after." / "Of this 109, 5% subsequently returned ...": the item's own breakdown,
+# split off as a sentence of its own
+_OF_THE_ITEM = re.compile(r"^\W*of (?:(?:this|these|those|the)\s+[\d,]+\b|these\b|them\b|whom\b)", re.I)
 _LEAD_IN_END = re.compile(r":\s*[\d\u0336]?\s*$")  # "Of this number:3": a footnote mark (or a stroke bullet) after it
 _STROKES = re.compile(r"\s\u0336\s")  # items run together with a combining stroke for bullets: "... area ̶ 25 live in ..."
 _WINDOW_ONLY = re.compile(r"^\W*(?:in|over|during)\s+the\s+(?:last|past|previous)\s+(?:12|twelve)\s+months\W*$", re.I)
@@ -46,6 +50,9 @@ class ListDating:
 
     def item_period(self, text: str, section: tuple[str, ...], is_list_item: bool) -> Period | None:
         """The date for an item's undated figures; None when `text` is not an item of the list being read."""
+        if section == self.section and self.lead is not None and not _is_item(text, is_list_item) \
+                and _OF_THE_ITEM.match(text):
+            return self.lead
         if not _is_item(text, is_list_item) or section != self.section:
             return None
         if self.opening is not None and _OF_THIS_NUMBER.match(text.lstrip(" " + _BULLETS)):

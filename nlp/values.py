@@ -34,11 +34,12 @@ _SMALL_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:aged?|ages|sections?|s\.|pledge|items?|appendix|appendices|para(?:graph)?s?|pages?|tables?|figures?|charts?|"
     r"quarters?|q|qu|qtr|year|yr|"
-    r"tier|level|stages?|key stages?|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
+    r"tiers?|levels?|stages?|key stages?|ks|priority|phase|commitment|objective|outcome|no\.?|number|ref|room|floor|"
     r"step|point|standard|article|regulation|schedule|part|chapter|recommendation|action|theme|area|ward|ni|npi|kpi|pi|"
     r"rate|cycle|wave|round|option|scenario|version|band|references|contents|glossary|bibliography|index|annex(?:es)?|"
     r"between|under|ages? of|per|turning|turned|turns|out of|establishment of)\s*"
-    r"|(?:aged?|ages|between|ages? of|stages?|quarters)\s+(?:(?:\d+|" + _SMALL_WORD + r")\s*(?:-|–|to|and|or|,)\s*)+"
+    r"|(?:aged?|ages|between|ages? of|stages?|quarters|levels?|tiers?|phases?)\s+(?:(?:\d+|" + _SMALL_WORD +
+    r")\s*(?:-|–|to|and|or|,)\s*)+"  # "level 2 or 3 apprenticeships"
     r"|\b(?:paras?|paragraphs?|pages?|items?|sections?|recommendations?)\s+(?:\d+(?:\.\d+)*\s*(?:,|and|&|-|–)\s*)+)$",
     re.I,
 )

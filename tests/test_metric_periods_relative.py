@@ -179,3 +179,17 @@ def test_twelve_months_to_a_day_is_the_year_to_it() -> None:
     assert span("In the twelve month period to the end of December 2015") == (date(2015, 1, 1), date(2015, 12, 31))
     listed = rows("In the 12 month to 31 March 2013:", "198 children ceased to be looked after.", items=(1,))
     assert [(r[3], r[4]) for r in listed if r[2] == 198] == [(date(2012, 4, 1), date(2013, 3, 31))]
+
+
+def test_a_breakdown_of_the_opening_figure_and_an_items_own_breakdown_keep_the_lists_date() -> None:
+    """ "Of the 427 children:" is a breakdown of the paragraph's opening figure; "Of this 109, 5% ..." printed apart
+    under an item is the item's breakdown and of the item's window, not the inspection's."""
+    got = rows("At 31 December 2014, 412 children were being looked after by the local authority.",
+               "This is a reduction from 448 at 31 March 2014. Of the 412 children:",
+               "- 31 live in residential children's homes, of whom 40% live out of the authority area",
+               items=(2,))
+    assert got[-2][:3] == ("placements_residential_count", "actual", 31.0) and got[-2][4] == date(2014, 12, 31)
+    got = rows("At 31 December 2014, 412 children were being looked after by the local authority.",
+               "In the last 12 months:", "- 109 children ceased to be looked after.",
+               "Of this 109, 5% subsequently returned to be looked after", items=(2,))
+    assert got[-1][2:] == (5.0, date(2014, 1, 1), date(2014, 12, 31))

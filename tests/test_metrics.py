@@ -1402,3 +1402,10 @@ def test_a_range_the_council_aims_to_hold_is_a_target() -> None:
     got = {(v, b) for _, b, v, _, _ in extract(
         "The council is aiming to hold general reserves of between 5% and 10% of the net revenue budget.")}
     assert got == {(5.0, "target"), (10.0, "target")}
+
+
+def test_a_level_named_in_a_range_is_no_figure() -> None:
+    text = "The scheme has benefited 14 care leavers, 12 of whom are still engaged in level 2 or 3 apprenticeships."
+    assert [v.value for v in find_values(text, [])] == [14.0, 12.0]
+    assert [v.value for v in find_values("levels 3 and 4 of the framework had 20 staff", [])] == [20.0]
+
