@@ -142,6 +142,6 @@ _UNIT_WORDS = re.compile(r"£\s*(?:000|m|k|bn)['’]?s?|\(\s*£\s*\)|£|%", re.I
 def column_words(header: list[list[str]], i: int) -> str:
     """The words a column's own header cells print, less units ("Prior Years Spend" over "£000s"): what a figure under
     no date of a dated table is, which its row's label does not say."""
-    words = " ".join(r[i] for r in header if i < len(r) and r[i])
-    return " ".join(_UNIT_WORDS.sub(" ", words).split())
+    words = " ".join(_UNIT_WORDS.sub(" ", " ".join(r[i] for r in header if i < len(r) and r[i])).split())
+    return "" if _UNIT_ONLY.match(words) else words  # not "Number", "No.", "Rate"
 

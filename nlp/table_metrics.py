@@ -61,6 +61,11 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     years = any(c.period for c in columns if c.index not in label_cols and not c.skip)  # its columns are dated
     headed = {c.index for c in columns if any(c.index < len(r) and r[c.index] for r in header)}  # a header of its own
     stray = _stray_date(columns, headed, body)
+    # the columns that say what their figures are of when none is dated ("Spending Growth | ASCH | CYPE | ... | Total"):
+    # a row's label alone would read as any of them
+    apart = {c.index: words for c in columns if c.index not in label_cols and not c.skip and c.basis is Basis.ACTUAL
+             and c.period is None and (words := column_words(header, c.index))}
+    apart = apart if len(apart) >= 2 and not years else {}
     out: list[Metric] = []
     carried = ""  # a measure printed once beside its first year ("RHAs in timescale | 2017-18 | ..." then "| 2018-19 | ...")
     for row in body:
@@ -89,7 +94,8 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
             if metric is None:
                 continue
             update = {"rag": rag if col.basis is Basis.ACTUAL else "", "polarity": polarity}
-            if cell.undated and (words := column_words(header, col.index)):
+            words = column_words(header, col.index) if cell.undated else apart.get(col.index, "") if when is None else ""
+            if words:
                 update["label"] = f"{metric.label} ({words})"  # "In-House Residential (Prior Years Spend)"
             out.append(metric.model_copy(update=update))
     return out

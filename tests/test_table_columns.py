@@ -178,7 +178,8 @@ def test_a_count_and_share_beside_the_label_are_not_words_of_it() -> None:
         ["0 to 4", "118 (22%)", "53", "6"],
         ["5 to 10", "92 (17%)", "63", "7"]])
     labels = {m.label for m in metrics_from_table(table, 0, ["Placements"], "", CTX, load_taxonomy())}
-    assert labels == {"0 to 4", "5 to 10"}
+    assert {label.split(" (")[0] for label in labels} == {"0 to 4", "5 to 10"}  # each named by its column too
+    assert "0 to 4 (Foster care)" in labels
 
 
 def test_a_plans_years_numbered_under_its_caption_date_each_column_and_prior_spend_is_of_none() -> None:
@@ -230,3 +231,13 @@ def test_a_forms_question_numbers_are_no_figures() -> None:
         ["Data", "Question Number", "Question"],
         ["Special Category Data", "3", "If you are relying on condition (b), please state which"]])
     assert metrics_from_table(table, 0, ["Data"], "", CTX, load_taxonomy()) == []
+
+
+def test_a_figure_of_a_table_whose_columns_are_not_years_names_its_column() -> None:
+    """Columns of directorates: "Spending Growth" alone reads as the total."""
+    table = Table(page=1, header_rows=1, rows=[
+        ["Table 7.4", "ASCH", "CYPE", "Total"],
+        ["Spending Growth", "+£6.3m", "+£12.0m", "+£150.4m"],
+        ["Number", "3", "4", "7"]])
+    labels = {m.value: m.label for m in metrics_from_table(table, 0, ["Budget"], "", CTX, load_taxonomy())}
+    assert labels[6_300_000] == "Spending Growth (ASCH)" and labels[150_400_000] == "Spending Growth (Total)"
