@@ -26,6 +26,8 @@ _RATE = re.compile(r"per\s*10,?000|per\s*10k", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent(?:age)?\b|\binterest rates?\b|\baverage rate\b|\byields?\b", re.I)
 _DAYS = re.compile(r"\b(?:days|no\.? of days|number of days)\b", re.I)
 _COUNT = re.compile(r"^\s*(?:no\.?|number|num|#|count)\s*$", re.I)
+# a count of homes, not money, whatever scale the table prints its money in ("2025-26 Band D Equivalent Taxbase")
+_HOMES = re.compile(r"\b(?:tax ?base|band d equivalents?|dwellings|households)\b", re.I)
 _LABEL_PERCENT = re.compile(r"\(\s*%\s*\)|%\s*$|^\s*%(?!\d)")
 _SCORE = re.compile(r"\b(?:likelihood|impact|risk (?:score|rating)|score|rating)\b", re.I)
 
@@ -79,6 +81,8 @@ def unit_of(text: str, table_money: CellUnit | None = None) -> CellUnit:
         return CellUnit(Unit.RATE, 1.0, m.group(0))
     if m := _PERCENT.search(text):
         return CellUnit(Unit.PERCENT, 1.0, m.group(0))
+    if m := _HOMES.search(text):
+        return CellUnit(Unit.COUNT, 1.0, m.group(0))
     if m := _MONEY_WORDS.search(text):
         scale = table_money.scale if table_money is not None and table_money.money else 1.0
         return CellUnit(Unit.GBP, scale, m.group(0))

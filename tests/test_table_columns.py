@@ -241,3 +241,11 @@ def test_a_figure_of_a_table_whose_columns_are_not_years_names_its_column() -> N
         ["Number", "3", "4", "7"]])
     labels = {m.value: m.label for m in metrics_from_table(table, 0, ["Budget"], "", CTX, load_taxonomy())}
     assert labels[6_300_000] == "Spending Growth (ASCH)" and labels[150_400_000] == "Spending Growth (Total)"
+
+
+def test_a_taxbase_is_a_count_of_homes_beside_money_in_thousands() -> None:
+    table = Table(page=1, header_rows=1, rows=[
+        ["District", "2025-26 Band D Equivalent Taxbase", "2025-26 Precept £000s"],
+        ["Tunbridge Wells", "49,134.60", "83,095.9"]])
+    got = {(m.value, m.unit.value) for m in metrics_from_table(table, 0, ["Budget"], "", CTX, load_taxonomy())}
+    assert got == {(49_134.6, "count"), (83_095_900, "gbp")}
