@@ -313,7 +313,7 @@ def _quarter_before(ctx: DocumentContext) -> tuple[date, date] | None:
 
 
 def _is_age_range(text: str, span: tuple[int, int]) -> bool:
-    """"aged 16-17", "18-21 year olds"; not a year printed whole over its place in a plan ("2025-26 Year 1")."""
+    """ "aged 16-17", "18-21 year olds"; not a year printed whole over its place in a plan ("2025-26 Year 1")."""
     if _WHOLE_YEAR.match(text, span[0]):
         return False
     return bool(_AGE_BEFORE.search(text[max(0, span[0] - 14):span[0]]) or _AGE_AFTER.match(text[span[1]:span[1] + 8]))
