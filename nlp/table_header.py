@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.models import Table
-from ingest.periods import Period
+from ingest.periods import Period, parse_date
 from nlp.models import Basis, DocumentContext
 from nlp.periods import header_period
 from nlp.table_units import NONE, CellUnit
@@ -55,7 +55,18 @@ def count_header_rows(table: Table) -> int:
 
 
 def _wordy(row: list[str]) -> bool:
-    return not any(NUMBER.match(c.replace(" ", "")) for c in row[1:] if c)
+    """No figure after the first cell; a row of years over the columns ("| 2004 | 2007 | 2008 | 2004 ...", under
+    "BOYS" and "GIRLS") is words too."""
+    cells = [c for c in row[1:] if c]
+    return not any(NUMBER.match(c.replace(" ", "")) for c in cells) or (
+        len(cells) >= 2 and not _figure_label(row[0]) and all(_YEAR_CELL.match(c) for c in cells))
+
+
+_YEAR_CELL = re.compile(r"^\s*(?:19|20)\d{2}(?:\s*[/\-–]\s*\d{2}(?:\d{2})?)?\s*$")
+
+
+def _figure_label(cell: str) -> bool:
+    return bool(cell.strip()) and bool(NUMBER.match(cell.replace(" ", "")))
 
 
 def _filled(row: list[str]) -> int:
@@ -103,6 +114,8 @@ def read_columns(header: list[list[str]], width: int, ctx: DocumentContext) -> l
         skip = bool(_SKIP_HEADER.search(text)) and basis is Basis.ACTUAL
         # "Prior Years Spend" or "Total Cost of Scheme" under a caption of the plan's years is of none of them
         period = header_period(_joined_header(text), ctx) if not skip and not _BEFORE_HEADER.search(text) else None
+        if period is None and not skip and _YEAR_CELL.match(own):
+            period = _year_under(own, " ".join(r[i] for r in filled[:-1] if r[i]), ctx)
         if period is not None and (period.end - period.start).days < 40 and _VERSION_HEADER.search(text):
             period = None  # "Initial Draft (Nov 2024)": the month a draft was written, not what its figures are of
         cols.append(Column(i, text, period, basis, "%" in own, skip))
@@ -144,4 +157,38 @@ def column_words(header: list[list[str]], i: int) -> str:
     no date of a dated table is, which its row's label does not say."""
     words = " ".join(_UNIT_WORDS.sub(" ", " ".join(r[i] for r in header if i < len(r) and r[i])).split())
     return "" if _UNIT_ONLY.match(words) else words  # not "Number", "No.", "Rate"
+
+
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b"
+                        r"(?!\s*,?\s*(?:19|20)\d)", re.I)
+
+
+def _year_under(year: str, above: str, ctx: DocumentContext) -> Period | None:
+    """A year printed under a day that spans it ("AGE AT 31 MARCH" / "BOYS" / "2004"): that day of that year; else
+    the year as a header names it."""
+    day = _DAY_MONTH.search(above)
+    if day is not None and (when := parse_date(f"{day.group(1)} {day.group(2)} {year.strip()[:4]}")) is not None:
+        return Period(when, when, f"{day.group(1)} {day.group(2).title()} {year.strip()[:4]}", (0, 0))
+    return header_period(year, ctx)
+
+
+_COUNT_WORD = re.compile(r"^(?:%|n|no\.?|number|num|rate|#|count)$", re.I)  # "n" and "%" under a year: the unit
+
+
+def same_period_words(columns: list[Column]) -> dict[int, str]:
+    """For columns of one period ("AGE AT 31 MARCH BOYS 2004", "... GIRLS 2004", "... ALL 2004"), the words of each
+    header the others lack ("BOYS"): what tells their figures apart, which the row's label does not say."""
+    groups: dict[tuple, list[Column]] = {}
+    for c in columns:
+        groups.setdefault((c.period.start, c.period.end) if c.period else None, []).append(c)
+    out: dict[int, str] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        words = [_UNIT_WORDS.sub(" ", c.header).split() for c in group]
+        shared = set.intersection(*(set(w) for w in words))
+        for c, own in zip(group, words, strict=True):
+            if (apart := " ".join(w for w in own if w not in shared)) and not _COUNT_WORD.match(apart):
+                out[c.index] = apart
+    return out
 

@@ -19,7 +19,17 @@ from nlp.evidence import Place, judge, qualified
 from nlp.kpi_cards import is_kpi_card, is_rag
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import header_period, resolve_periods
-from nlp.table_header import NUMBER, Column, column_words, count_header_rows, figures, mostly_text, read_columns, spread
+from nlp.table_header import (
+    NUMBER,
+    Column,
+    column_words,
+    count_header_rows,
+    figures,
+    mostly_text,
+    read_columns,
+    same_period_words,
+    spread,
+)
 from nlp.table_units import CellUnit, caption_unit, label_unit, money_scale, unit_of
 from nlp.taxonomy import Taxonomy
 from nlp.values import pounds
@@ -66,6 +76,8 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     apart = {c.index: words for c in columns if c.index not in label_cols and not c.skip and c.basis is Basis.ACTUAL
              and c.period is None and (words := column_words(header, c.index))}
     apart = apart if len(apart) >= 2 and not years else {}
+    apart |= same_period_words([c for c in columns if c.index not in label_cols and not c.skip
+                                and c.basis is Basis.ACTUAL and c.period is not None])  # "BOYS" / "GIRLS" of 2004
     out: list[Metric] = []
     carried = ""  # a measure printed once beside its first year ("RHAs in timescale | 2017-18 | ..." then "| 2018-19 | ...")
     for row in body:

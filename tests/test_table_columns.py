@@ -249,3 +249,16 @@ def test_a_taxbase_is_a_count_of_homes_beside_money_in_thousands() -> None:
         ["Tunbridge Wells", "49,134.60", "83,095.9"]])
     got = {(m.value, m.unit.value) for m in metrics_from_table(table, 0, ["Budget"], "", CTX, load_taxonomy())}
     assert got == {(49_134.6, "count"), (83_095_900, "gbp")}
+
+
+def test_a_year_under_a_day_that_spans_it_is_that_day_and_columns_of_one_year_name_what_parts_them() -> None:
+    """West Sussex's "AGE AT 31 MARCH" over "BOYS" / "GIRLS" over "2004 | 2008": each figure at 31 March of its year,
+    and named by its group, which the row's label does not say."""
+    table = Table(page=1, header_rows=2, rows=[
+        ["Age group", "AGE AT 31 MARCH", "", "", ""],
+        ["", "BOYS", "", "GIRLS", ""],
+        ["", "2004", "2008", "2004", "2008"],
+        ["16 - 17", "95", "107", "62", "85"]])
+    got = {(m.value, m.period_end, m.label) for m in metrics_from_table(table, 0, ["Ages"], "", CTX, load_taxonomy())}
+    assert got == {(95, date(2004, 3, 31), "16 - 17 (BOYS)"), (107, date(2008, 3, 31), "16 - 17 (BOYS)"),
+                   (62, date(2004, 3, 31), "16 - 17 (GIRLS)"), (85, date(2008, 3, 31), "16 - 17 (GIRLS)")}
