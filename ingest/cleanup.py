@@ -65,11 +65,12 @@ def join_lines(lines: list[str]) -> str:
         line = line.strip()
         if not line:
             continue
+        hyphen = bool(out) and _HYPHEN_END.search(out) is not None
         if not out:
             out = line
-        elif re.search(r"[A-Za-z]-$", out) and _SUSPENDED_WORD.match(line):
+        elif hyphen and _SUSPENDED_WORD.match(line):
             out = f"{out} {line}"  # "short-" / "and long-term", "pre-" / "or post-birth": as printed
-        elif re.search(r"[A-Za-z]-$", out) and line[:1].islower():
+        elif hyphen and line[:1].islower():
             # "out-" / "of-hours support": a compound that carries on hyphenated keeps its hyphen; "care-" /
             # "experienced" or "place-" / "ment" the paper settles (ingest/hyphenation.py)
             out = out + line if _compound(out) or re.match(r"[a-z]+-[a-z]", line) else out[:-1] + HYPHENATION + line

@@ -148,10 +148,11 @@ def find_periods(text: str, reporting_fy: int | None = None) -> list[Period]:
         if first is not None and last is not None and last > first:
             add(financial_year(first)[0], financial_year(last)[1], m)
     for m in _PLAN_YEARS.finditer(text):
-        if len(m.group(3)) == 2 and re.search(r"\bto\b", m.group(0), re.I):
+        to = re.search(r"\bto\b", m.group(0), re.I) is not None
+        if len(m.group(3)) == 2 and to:
             continue  # "from 30% in 2014 to 24% in 2015": a value, not "2014 to 2024"
         first, last = int(m.group(2)), _year(m.group(3)) if len(m.group(3)) == 4 else int(m.group(2)[:2] + m.group(3))
-        if last - first == 1 and len(m.group(3)) == 4 and not m.group(1) and re.search(r"\bto\b", m.group(0), re.I):
+        if last - first == 1 and len(m.group(3)) == 4 and not m.group(1) and to:
             add(*financial_year(first), m)  # "64 missing episodes for 2013 to 2014": GOV.UK's style for a financial year
         elif last - first >= 2:
             start = date(first, _month(m.group(1)), 1) if m.group(1) else date(first, 4, 1)

@@ -50,11 +50,10 @@ class ListDating:
 
     def item_period(self, text: str, section: tuple[str, ...], is_list_item: bool) -> Period | None:
         """The date for an item's undated figures; None when `text` is not an item of the list being read."""
-        if section == self.section and self.lead is not None and not _is_item(text, is_list_item) \
-                and _OF_THE_ITEM.match(text):
-            return self.lead
-        if not _is_item(text, is_list_item) or section != self.section:
+        if section != self.section:
             return None
+        if not _is_item(text, is_list_item):  # "Of this 109, ..." under an item: the item's breakdown, of its date
+            return self.lead if self.lead is not None and _OF_THE_ITEM.match(text) else None
         if self.opening is not None and _OF_THIS_NUMBER.match(text.lstrip(" " + _BULLETS)):
             return self.opening  # "- Of this number, 161 (or 69%) live outside the local authority area"
         return self.lead or self.paused or self.opening  # items printed straight under "At 31 March 2013, 955 ..."

@@ -16,7 +16,8 @@ from nlp.periods import header_period
 from nlp.table_units import NONE, CellUnit
 
 NUMBER = re.compile(r"^(?P<sign>[+-]?)[£]?\s*(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?P<suffix>%|m|k|bn)?$")
-_UNIT_ONLY = re.compile(r"^(?:%|no\.?|number|num|rate|#|count)$", re.I)
+_UNITS = r"%|no\.?|number|num|rate|#|count"
+_UNIT_ONLY = re.compile(rf"^(?:{_UNITS})$", re.I)
 _SKIP_HEADER = re.compile(r"\b(?:RAG|DoT|direction|trend|polarity|ref|priority|outcome|comment|commentary|narrative|"
                           r"notes?|owner|lead|change|variance|difference|question\s*(?:no\.?|number))\b", re.I)
 # spent before a plan's years, or over a scheme's whole life: of no one year, nor of the plan's years
@@ -172,7 +173,7 @@ def _year_under(year: str, above: str, ctx: DocumentContext) -> Period | None:
     return header_period(year, ctx)
 
 
-_COUNT_WORD = re.compile(r"^(?:%|n|no\.?|number|num|rate|#|count)$", re.I)  # "n" and "%" under a year: the unit
+_COUNT_WORD = re.compile(rf"^(?:n|{_UNITS})$", re.I)  # "n" and "%" under a year: the unit
 
 
 def same_period_words(columns: list[Column]) -> dict[int, str]:
