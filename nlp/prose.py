@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ingest.periods import Period
 from nlp.basis import basis_of, clause_basis, comparator_frame, contrasted, trailing_basis
-from nlp.clauses import clause_end, clause_start, whole_words, word_start
+from nlp.clauses import clause_end, clause_start, word_start
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, about_children, about_money, off_domain
 from nlp.evidence import Place, Verdict, blocked, judge, qualified
 from nlp.figure_periods import (
@@ -35,6 +35,7 @@ from nlp.not_values import not_its_value
 from nlp.periods import resolve_periods
 from nlp.qualifiers import own_words
 from nlp.respectively import listed_run, respective_bases, respective_indicators
+from nlp.row_labels import figure_label, hangs_from
 from nlp.scorecard_dates import scorecard_dates
 from nlp.subjects import Found, describes_sample, indicator_for
 from nlp.taxonomy import Indicator, Taxonomy
@@ -147,8 +148,10 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             and not any(taxonomy.evidence(st.text, f.value.unit) for f in found))
         places = _places(st, title, lead_ins.places(st.section_path, st.is_list_item, continues), context)
         antecedent = history[-1].text if history and _PART_OF.match(st.text) else ""
-        out += [_to_metric(f, st, ctx, _verdict(f, places, st, taxonomy, domain, found, antecedent)) for f in found
-                if _worth_keeping(f, st.text)]
+        before = history[-1].text if history and history[-1].section_path == st.section_path else ""
+        hangs = hangs_from(st.text, before, lead_ins.lead_in(st.section_path), st.is_list_item)
+        out += [_to_metric(f, st, ctx, _verdict(f, places, st, taxonomy, domain, found, antecedent), hangs)
+                for f in found if _worth_keeping(f, st.text)]
         lead_ins.step(st.text, st.section_path, st.is_list_item, continues)
         dating.step(st.text, st.section_path, st.is_list_item, ctx)
         parts = (parts and st.is_list_item) or (bool(found) and st.text.rstrip().endswith(":"))
@@ -362,7 +365,7 @@ def _dated_here(f: Found, text: str) -> bool:
     return f.period is not None and bool(f.period.label) and f.period.label.lower() in " ".join(text.split()).lower()
 
 
-def _to_metric(f: Found, st: StatementIn, ctx: DocumentContext, verdict: Verdict | None) -> Metric:
+def _to_metric(f: Found, st: StatementIn, ctx: DocumentContext, verdict: Verdict | None, hangs: str) -> Metric:
     if verdict is None or verdict.blocked:
         f = replace(f, indicator=None)
     flags = []
@@ -374,7 +377,7 @@ def _to_metric(f: Found, st: StatementIn, ctx: DocumentContext, verdict: Verdict
         flags.append(Flag.UNMAPPED)
     start, end, label = _default_period(f, ctx)
     return Metric(
-        indicator=f.indicator.id if f.indicator else "", label=_label(f, st.text), value=f.value.value,
+        indicator=f.indicator.id if f.indicator else "", label=figure_label(st.text, f.value.span, hangs), value=f.value.value,
         unit=f.value.unit, basis=f.basis, period_start=start, period_end=end, period_label=label,
         authority=ctx.authority, page=st.page, section_path=list(st.section_path), quote=st.text,
         flags=flags, statement_ord=st.ord, evidence=verdict.evidence if verdict else "",
@@ -394,9 +397,3 @@ def _default_period(f: Found, ctx: DocumentContext):
         return ctx.meeting_date, ctx.meeting_date, f"{ctx.meeting_date:%-d %B %Y}"
     return None, None, ""
 
-
-def _label(f: Found, text: str) -> str:
-    """The words within 60 characters of the value, as printed, each whole: a window cut inside a word read "ommunity
-    projects (£1m)"."""
-    lo, hi = whole_words(text, max(0, f.value.span[0] - 60), min(len(text), f.value.span[1] + 60))
-    return " ".join(text[lo:hi].split())

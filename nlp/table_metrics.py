@@ -19,6 +19,7 @@ from nlp.evidence import Place, judge, qualified
 from nlp.kpi_cards import is_kpi_card, is_rag
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import header_period, resolve_periods
+from nlp.row_labels import brief_row_label
 from nlp.table_header import (
     NUMBER,
     Column,
@@ -81,8 +82,8 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     out: list[Metric] = []
     carried = ""  # a measure printed once beside its first year ("RHAs in timescale | 2017-18 | ..." then "| 2018-19 | ...")
     for row in body:
-        label = " ".join(row[i] for i in label_cols if i < len(row) and row[i] and not figures(row[i])
-                         and not is_rag(row[i]))
+        cells = [row[i] for i in label_cols if i < len(row) and row[i] and not figures(row[i]) and not is_rag(row[i])]
+        label = " ".join(cells)
         if not label:
             continue
         label, year, carried = _row_year(row, label_cols, label, carried, ctx)
@@ -105,10 +106,11 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
             metric = _cell_metric(cell, row, table, ord_, section_path, context, ctx, taxonomy)
             if metric is None:
                 continue
-            update = {"rag": rag if col.basis is Basis.ACTUAL else "", "polarity": polarity}
+            shown = brief_row_label(cells) if named == " ".join(cells) else metric.label
+            update = {"rag": rag if col.basis is Basis.ACTUAL else "", "polarity": polarity, "label": shown}
             words = column_words(header, col.index) if cell.undated else apart.get(col.index, "") if when is None else ""
             if words:
-                update["label"] = f"{metric.label} ({words})"  # "In-House Residential (Prior Years Spend)"
+                update["label"] = f"{shown} ({words})"  # "In-House Residential (Prior Years Spend)"
             out.append(metric.model_copy(update=update))
     return out
 

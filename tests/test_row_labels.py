@@ -1,0 +1,76 @@
+"""A prose figure's label says what it counts without its page: the sentence's subject, and what it hangs from."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nlp.models import DocumentContext
+from nlp.prose import StatementIn, metrics_from_statements
+from nlp.row_labels import brief_row_label, figure_label, sentence_bounds
+from nlp.taxonomy import load_taxonomy
+
+CTX = DocumentContext(authority="Northmoor Borough Council", period_start=date(2016, 6, 1),
+                      period_end=date(2016, 6, 30), period_label="June 2016")
+
+
+def labels(*statements: StatementIn) -> dict[float, str]:
+    return {m.value: m.label for m in metrics_from_statements(list(statements), CTX, load_taxonomy())}
+
+
+def _span(text: str, printed: str) -> tuple[int, int]:
+    at = text.index(printed)
+    return at, at + len(printed)
+
+
+def test_a_short_sentence_is_the_label_whole() -> None:
+    text = ("Children and young people from minority ethnic groups account for 42.6% of all children living in the "
+            "area, compared with 21.5% in the country as a whole.")
+    assert figure_label(text, _span(text, "21.5%")) == text
+
+
+def test_a_long_sentence_gives_the_window_about_its_figure() -> None:
+    text = ("The local authority demographics provide a contrast of a small, but growing, ethnic minority population "
+            "with overall high levels of deprivation, and the council reports that 1,240 families were supported by "
+            "its early help teams in the year, a figure that has risen steadily since the service was remodelled.")
+    label = figure_label(text, _span(text, "1,240"))
+    assert "1,240 families were supported" in label and not label.startswith("The local authority")
+
+
+def test_the_sentence_of_the_figure_not_its_neighbours() -> None:
+    text = "Staff turnover is low at 9%. The reliance on agency workers is down from 52% to 17% this year."
+    assert figure_label(text, _span(text, "17%")) == "The reliance on agency workers is down from 52% to 17% this year."
+    assert sentence_bounds(text, *_span(text, "9%")) == (0, len(text.split(". ")[0]) + 1)
+
+
+def test_a_sentence_that_points_back_comes_after_the_one_it_points_to() -> None:
+    found = labels(
+        StatementIn(0, "Approximately 42,465 children and young people under the age of 18 years live in the area.",
+                    1, ("Context",)),
+        StatementIn(1, "This is 21.9% of the total population.", 1, ("Context",)))
+    assert found[21.9] == ("Approximately 42,465 children and young people under the age of 18 years live in the area. "
+                           "This is 21.9% of the total population.")
+
+
+def test_a_list_item_comes_after_its_lead_in() -> None:
+    found = labels(
+        StatementIn(0, "The proportion of children entitled to free school meals:", 1, ("Context",)),
+        StatementIn(1, "in primary schools is 21% (the national average is 15%)", 1, ("Context",), is_list_item=True))
+    assert found[21].startswith("The proportion of children entitled to free school meals: in primary schools")
+
+
+def test_a_sentence_of_its_own_takes_nothing_before_it() -> None:
+    found = labels(
+        StatementIn(0, "At 31 March 2016, 299 children were being looked after.", 1, ("Context",)),
+        StatementIn(1, "Absence from school fell to 6.2% in the autumn term.", 1, ("Context",)),
+        StatementIn(2, "This is 21.9% of the total population.", 1, ("Elsewhere",)))
+    assert found[6.2] == "Absence from school fell to 6.2% in the autumn term."
+    assert found[21.9] == "This is 21.9% of the total population."  # another section's sentence is not its antecedent
+
+
+def test_a_table_row_keeps_the_cells_that_name_it() -> None:
+    narrative = ("Mobilisation and commissioning costs associated with the new highways maintenance contract, then the "
+                 "increased cost of that contract over its term as inflation and volumes rise")
+    cells = ["Service Strategies & Improvements", "GET", "Highways term contract", narrative, "Highways", "Core"]
+    assert brief_row_label(cells) == "Service Strategies & Improvements GET Highways term contract Highways Core"
+    assert brief_row_label(["Children in care", "per 10,000"]) == "Children in care per 10,000"
+    assert len(brief_row_label([narrative * 3])) <= 200
