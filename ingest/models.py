@@ -147,6 +147,7 @@ class Document(Strict):
     sections: list[Section] = []
     statements: list[Statement] = []
     tables: list[Table] = []
+    ocr_pages: list[int] = Field([], description="Pages (1-based, of the file) whose text was read with OCR.")
 
     @property
     def pages(self) -> int:

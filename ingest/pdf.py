@@ -28,7 +28,7 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 class PdfContent:
     blocks: list[Block]
     page_count: int
-    ocr_pages: int = 0
+    ocr_pages: list[int] = field(default_factory=list)  # 1-based numbers of the pages read with OCR
     warnings: list[str] = field(default_factory=list)
     removed: list[list[str]] = field(default_factory=list)
 
@@ -55,7 +55,7 @@ def read_pdf(data: bytes, source: str, tables: bool = True) -> PdfContent:
     ocr = _ocr_available()
     pages: list[list[TextBox]] = []
     heights: list[float] = []
-    ocr_pages = 0
+    ocr_pages: list[int] = []
     broken: list[str] = []  # pages that raised: skipped, not the whole file
     for number in range(doc.page_count):
         try:
@@ -67,7 +67,8 @@ def read_pdf(data: bytes, source: str, tables: bool = True) -> PdfContent:
         except Exception as exc:  # PyMuPDF raises several types for a damaged page
             broken.append(f"page {number + 1}: {describe(exc)}")
             boxes, used_ocr, height = [], 0, heights[-1] if heights else 842.0
-        ocr_pages += used_ocr
+        if used_ocr:
+            ocr_pages.append(number + 1)
         pages.append(boxes)
         heights.append(height)
     read = sum(1 for p in pages if p)
@@ -76,7 +77,7 @@ def read_pdf(data: bytes, source: str, tables: bool = True) -> PdfContent:
     pages, removed = remove_running_text(pages, heights)
     blocks = join_page_breaks([b for boxes in pages for b in _to_blocks(boxes)])
     settle_blocks(blocks)
-    warnings = [f"{ocr_pages} page(s) read with OCR"] if ocr_pages else []
+    warnings = [f"{len(ocr_pages)} page(s) read with OCR"] if ocr_pages else []
     if truncated:
         warnings.append(f"truncated PDF (the download stopped before the end of the file): text read from {read} of "
                         f"the {doc.page_count} pages recovered; the end of the document may be missing")

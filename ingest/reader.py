@@ -51,7 +51,7 @@ class Read(NamedTuple):
     blocks: list[Block]
     page_count: int
     warnings: list[str]
-    ocr_pages: int
+    ocr_pages: list[int]
     removed: list[list[str]]
 
 
@@ -78,7 +78,7 @@ def read_blocks(file: SourceFile, data: bytes, tables: bool = True) -> Read:
         blocks = read_text(decode_text(data, file.source))
     if not any(b.text or b.table for b in blocks):
         raise EmptyFile(file.source, "no text found")
-    return Read(blocks, max((b.page for b in blocks), default=1), [], 0, [])
+    return Read(blocks, max((b.page for b in blocks), default=1), [], [], [])
 
 
 def removed_text(blocks: list[Block], page_count: int, running: list[list[str]]) -> list[list[str]]:
@@ -129,6 +129,13 @@ def page_texts(blocks: list[Block], page_count: int) -> list[str]:
     return texts
 
 
+def read_by_ocr(doc: Document, ocr_pages: list[int]) -> Document:
+    """The document, knowing which of its pages were read with OCR: a figure read from a scanned page may be misread
+    ("73%" as "70"), so its rows say so."""
+    own = [p for p in ocr_pages if doc.page_start <= p <= doc.page_end]
+    return doc.model_copy(update={"ocr_pages": own}) if own else doc
+
+
 def parse_file(path: Path, overrides: Overrides | None = None, tables: bool = True) -> ParsedFile:
     """Parse one file; raises IngestError with a one-line reason for bad input."""
     try:
@@ -138,8 +145,9 @@ def parse_file(path: Path, overrides: Overrides | None = None, tables: bool = Tr
     file = source_file(path, data)
     blocks, page_count, warnings, ocr_pages, running = read_blocks(file, data, tables)
     texts = page_texts(blocks, page_count)
-    documents = assemble(file, blocks, overrides or Overrides(), running[0] if running else [])
-    return ParsedFile(file=file, page_texts=texts, documents=documents, warnings=warnings, ocr_pages=ocr_pages,
+    documents = [read_by_ocr(d, ocr_pages) for d in assemble(file, blocks, overrides or Overrides(),
+                                                             running[0] if running else [])]
+    return ParsedFile(file=file, page_texts=texts, documents=documents, warnings=warnings, ocr_pages=len(ocr_pages),
                       removed=removed_text(blocks, page_count, running))
 
 

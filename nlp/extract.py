@@ -12,7 +12,7 @@ from ingest.models import DocType, Document, StatementKind, Table
 from nlp.domain import document_domain
 from nlp.judgements import inspection_window, judgements_of
 from nlp.kpi_cards import is_kpi_card, table_card_title
-from nlp.models import DocumentContext, Extraction, Metric
+from nlp.models import DocumentContext, Extraction, Flag, Metric
 from nlp.prose import StatementIn, metrics_from_statements
 from nlp.table_metrics import metrics_from_table
 from nlp.taxonomy import Taxonomy
@@ -21,7 +21,7 @@ from nlp.topics import title_parts, topics_of
 if TYPE_CHECKING:  # spaCy loads only when an extractor is built, not when the CLI starts
     from nlp.entities import EntityTagger
 
-EXTRACTOR_VERSION = "36"  # raised when the rules change, so rows from older rules show it (`scrutineer reextract`)
+EXTRACTOR_VERSION = "37"  # raised when the rules change, so rows from older rules show it (`scrutineer reextract`)
 _PLAN_DAYS = 400  # longer than a year and its reporting slack
 _CONTENTS = re.compile(r"^\s*(?:table of )?contents\s*:?\s*$", re.I)
 _PROSE_END = re.compile(r"[.?!]\s*$")
@@ -99,7 +99,12 @@ def extract_metrics(doc: Document, taxonomy: Taxonomy, ctx: DocumentContext | No
     metrics = metrics_from_statements([s for s in statements if s.ord not in contents], ctx, taxonomy, domain)
     for t in tables:
         metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy, domain)
-    return metrics + judgements_of(doc)
+    return _flag_ocr(metrics + judgements_of(doc), set(doc.ocr_pages))
+
+
+def _flag_ocr(metrics: list[Metric], ocr_pages: set[int]) -> list[Metric]:
+    """A figure read from a scanned page may be misread ("73%" as "70"): its row says so, for a reader to check."""
+    return [m.model_copy(update={"flags": [*m.flags, Flag.OCR]}) if m.page in ocr_pages else m for m in metrics]
 
 
 def topics_only(doc: Document) -> Extraction:

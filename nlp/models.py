@@ -42,6 +42,7 @@ class Flag(StrEnum):
     UNIT_MISMATCH = "unit_mismatch"
     OVER_100_PERCENT = "percent_over_100"
     UNMAPPED = "unmapped"
+    OCR = "ocr"  # read from a page with OCR: check the figure against the page
 
 
 class Confidence(StrEnum):

@@ -151,4 +151,7 @@ def load_document(records: Records, doc: DocumentRow) -> Document:
         sections=[Section(**s.model_dump()) for s in detail.sections],
         statements=[Statement(**s.model_dump()) for s in detail.statements],
         tables=[Table(**t.model_dump()) for t in detail.tables],
+        ocr_pages=[r["page"] for r in records.db.execute(
+            "SELECT page FROM pages WHERE sha256 = ? AND ocr = 1 AND page BETWEEN ? AND ? ORDER BY page",
+            (doc.sha256, doc.page_start, doc.page_end))],
     )

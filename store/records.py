@@ -165,8 +165,10 @@ class Records:
                  json.dumps(parsed.warnings), _now()),
             )
             self.db.execute("INSERT INTO file_paths VALUES (?, ?)", (f.path, f.sha256))
+            ocr = {p for d in parsed.documents for p in d.ocr_pages}
             self.db.executemany(
-                "INSERT INTO pages VALUES (?, ?, ?)", [(f.sha256, i, t) for i, t in enumerate(parsed.page_texts, 1)]
+                "INSERT INTO pages (sha256, page, text, ocr) VALUES (?, ?, ?, ?)",
+                [(f.sha256, i, t, int(i in ocr)) for i, t in enumerate(parsed.page_texts, 1)],
             )
             self.db.executemany(
                 "INSERT INTO removed_text VALUES (?, ?, ?)",
