@@ -51,6 +51,10 @@ _TRAILING_REGION = re.compile(
 
 _TRAILING_OWN = re.compile(r"^\W{0,3}locally\b", re.I)
 _TRAILING_ECONOMY = re.compile(r"^\W{0,3}of (?:UK |the UK'?s? )?GDP\b", re.I)  # "£121.9bn (4.5% of GDP)"
+# the sum itself, its share of the nation's output right after it: "£121.9bn (4.5% of GDP)", "£70bn per year (a little
+# over 2% of GDP)"
+_ECONOMY_SHARE = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?\((?:[\w-]+\s+){0,3}?\d+(?:\.\d+)?%\s+of (?:UK |the UK'?s? )?GDP\b", re.I)
 # "exceeding the 95.0% Target": the goal named right after its figure; "60% Target: 65%" names the next figure's
 _TRAILING_GOAL = re.compile(r"^\s*(target|floor)\b(?!\s*[:\d£(-])(?!\s+(?:of|is|was|set|at)\b)", re.I)
 
@@ -60,9 +64,9 @@ def trailing_basis(after: str, following: str = "") -> Basis | None:
     figure, which `following` (the text after the value's clause) shows: "71% (England 69%, SN 70%)"."""
     if _TRAILING_OWN.match(after):
         return Basis.ACTUAL  # "39% for children looked after nationally and 45% locally"
-    if _TRAILING_ECONOMY.match(after):
-        return Basis.NATIONAL
     seen = after + following
+    if _TRAILING_ECONOMY.match(after) or _ECONOMY_SHARE.match(seen):
+        return Basis.NATIONAL
     goal = _TRAILING_GOAL.match(seen)
     if goal is not None and goal.end(1) <= len(after):
         return Basis.TARGET if goal.group(1).lower() == "target" else Basis.FLOOR

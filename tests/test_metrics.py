@@ -1389,6 +1389,11 @@ def test_the_nations_economy_quoted_in_a_budget_paper_is_national_not_the_counci
         "From its current level of 5%, Bank Rate is expected to fall to 3.5% in the final year of the forecast.",
         "The council's reserves stand at 5.4% of its net revenue budget.")}
     assert (4.5, "national") in got and (3.5, "national") in got and (5.4, "actual") in got
+    assert (121_900_000_000, "national") in got  # the sum its share of GDP follows
+    got = {(v, b) for _, b, v, _, _ in extract(
+        "Spending is around £70bn per year (a little over 2% of GDP) higher than previous plans.",
+        "The council's budget of £1,529.7m (7% more than last year) is balanced.")}
+    assert (70_000_000_000, "national") in got and (1_529_700_000, "actual") in got
 
 
 def test_a_sum_forecast_at_a_quarter_is_the_whole_years_and_a_count_stays_the_quarters() -> None:
