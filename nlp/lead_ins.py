@@ -28,10 +28,6 @@ class LeadIns:
             return [Place("lead-in", self._list_lead)] if self._list_lead else []
         return [Place("paragraph", self._run[-1])]
 
-    def lead_in(self, section_path: tuple[str, ...]) -> str:
-        """The statement the next list item of this section hangs from."""
-        return self._list_lead if section_path == self._path else ""
-
     def step(self, text: str, section_path: tuple[str, ...], is_list_item: bool, continues: bool) -> None:
         if section_path != self._path:
             self._path, self._list_lead, self._run = section_path, "", []

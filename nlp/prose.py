@@ -148,8 +148,8 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             and not any(taxonomy.evidence(st.text, f.value.unit) for f in found))
         places = _places(st, title, lead_ins.places(st.section_path, st.is_list_item, continues), context)
         antecedent = history[-1].text if history and _PART_OF.match(st.text) else ""
-        before = history[-1].text if history and history[-1].section_path == st.section_path else ""
-        hangs = hangs_from(st.text, before, lead_ins.lead_in(st.section_path), st.is_list_item)
+        earlier = [(s.text, s.is_list_item) for s in history[-12:] if s.section_path == st.section_path]
+        hangs = hangs_from(st.text, st.is_list_item, earlier)
         out += [_to_metric(f, st, ctx, _verdict(f, places, st, taxonomy, domain, found, antecedent), hangs)
                 for f in found if _worth_keeping(f, st.text)]
         lead_ins.step(st.text, st.section_path, st.is_list_item, continues)

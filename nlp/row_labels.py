@@ -21,9 +21,12 @@ _STRETCH = 60  # how much further the window goes to take in its sentence's star
 _LEAD = 200  # the longest sentence put before another as what it hangs from
 _LONGEST = 300  # a label with what it hangs from; beyond this the figure's own words are left to say it
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\]”’\"'][.!?])\s+(?=[A-Z0-9£“‘\"'(])")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\]”’\"'][.!?])\s+(?=[A-Z0-9£“‘\"'(•▪–-])")
+_BACK = 3  # sentences a pointing lead-in may reach back through to what it points to
+_ITEMS = 12  # items a list's lead-in may stand before
 _CELL = 100  # a table's label cell longer than this describes the row rather than names it
 
+_DASH = re.compile(r"^\s*([-–•o▪])\s")  # an item printed with its bullet
 _POINTER = re.compile(  # "This is 20% of ...", "Of these, 12 ...", "The rest (4%) ...", "It has risen to 61%"
     r"^\W*(?:this|that|these|those|it|which|they|both of (?:which|these|them)|of (?:these|those|them|this|whom)|"
     r"the (?:rest|remainder|remaining))\b",
@@ -43,9 +46,14 @@ def sentence_bounds(text: str, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _last_sentence(text: str) -> str:
-    text = " ".join(text.split())
-    start, _ = sentence_bounds(text, len(text), len(text))
-    last = text[start:]
+    """The last sentence of what a figure hangs from; when it points back itself, after the sentence it points to,
+    over any that point back between ("At 11 September 2017, 318 children were being looked after." not "This is an
+    increase from 291 at 31 March 2017." before "Of this number:")."""
+    sentences = [s for s in _SENTENCE_END.split(" ".join(text.split())) if s]
+    last = sentences[-1] if sentences else ""
+    if _POINTER.match(last):
+        named = next((s for s in reversed(sentences[-_BACK - 1:-1]) if not _POINTER.match(s)), "")
+        last = f"{named} {last}" if named else last
     return last if len(last) <= _LEAD else ""
 
 
@@ -65,12 +73,30 @@ def figure_label(text: str, span: tuple[int, int], hangs_from: str = "") -> str:
     return label
 
 
-def hangs_from(text: str, before: str, lead_in: str, is_list_item: bool) -> str:
-    """What a statement's first sentence needs before it to say what it counts: a list's lead-in ending in a colon for
-    an item, the sentence before for one that points back; nothing for a sentence that stands on its own."""
-    if is_list_item:
-        return lead_in if lead_in.rstrip().endswith(":") else ""
-    return before if _POINTER.match(text) else ""
+def _same_bullet(bullet: re.Match[str], text: str) -> bool:
+    """An item of the same list: "- in primary schools" and "- in secondary schools", not a "•" item above them."""
+    other = _DASH.match(text)
+    return other is not None and other.group(1) == bullet.group(1)
+
+
+def hangs_from(text: str, is_list_item: bool, earlier: list[tuple[str, bool]]) -> str:
+    """What a statement's first sentence needs before it to say what it counts: the statement before for one that
+    points back, the lead-in ending in a colon of the list it is an item of; nothing for one that stands on its own.
+    `earlier`: the statements before it in its section, (text, is a list item), nearest last. An Ofsted report's
+    bullets nest: "The proportion of children entitled to free school meals:" is itself an item, and its own items
+    ("- in secondary schools is 22%") are read as sentences."""
+    if _POINTER.match(text):
+        return earlier[-1][0] if earlier else ""
+    bullet = _DASH.match(text)
+    if not (is_list_item or bullet):
+        return ""
+    for at in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _ITEMS), -1):
+        before, item = earlier[at]
+        if before.rstrip().endswith(":"):  # "Of this number:" takes what it points to with it
+            return " ".join(t for t, _ in earlier[max(0, at - _BACK):at + 1]) if _POINTER.match(before) else before
+        if not (_same_bullet(bullet, before) if bullet else item):
+            return ""  # the list's first item is behind: its lead-in says nothing of what it counts
+    return ""
 
 
 def brief_row_label(cells: list[str]) -> str:

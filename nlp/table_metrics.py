@@ -142,6 +142,8 @@ def _cell_value(cell: _Cell, printed: str) -> tuple[float, Unit] | None:
         else _unit(suffix, cell.col, cell.label)
     if re.fullmatch(r"(?:19|20)\d\d", printed.strip()) and (unit is Unit.PERCENT or _YEAR_HEADER.search(cell.col.header)):
         return None  # "meets the national benchmark (95%) | 2028": a year, not a share
+    if unit is Unit.COUNT and cell.caption.unit is Unit.COUNT:
+        value *= cell.caption.scale  # "Number of phone calls ... (thousands)": "6" is 6,000 calls
     return value, unit
 
 

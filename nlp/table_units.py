@@ -16,6 +16,8 @@ from nlp.models import Unit
 _THOUSANDS = re.compile(r"£\s*['’]?\s*0{3}(?:['’]?s)?(?!\d)|£\s*k\b|£\s*thousands?\b|\bthousands of pounds\b", re.I)
 # "£m", "£'m", "£’m", "£ millions", "£mil", "in £millions"
 _MILLIONS = re.compile(r"£\s*['’]?\s*(?:m|mil|millions?)\b|\bmillions of pounds\b", re.I)
+# a count printed in thousands: "Number of phone calls to Contact Point (thousands)", "Population ('000s)"
+_COUNT_THOUSANDS = re.compile(r"\(\s*(?:in\s+)?thousands\s*\)|\(\s*['’]?0{3}['’]?s?\s*\)", re.I)
 _BILLIONS = re.compile(r"£\s*['’]?\s*(?:bn|billions?)\b", re.I)
 _POUNDS = re.compile(r"£")
 _MONEY_WORDS = re.compile(
@@ -96,6 +98,10 @@ def unit_of(text: str, table_money: CellUnit | None = None) -> CellUnit:
 
 
 def caption_unit(caption: str) -> CellUnit:
-    """A whole table's money unit, from its caption or the unit rows under its header ("£000s | £000s")."""
+    """A whole table's money unit, from its caption or the unit rows under its header ("£000s | £000s"), or its counts'
+    scale ("(thousands)")."""
     scaled = money_scale(caption)
-    return CellUnit(Unit.GBP, scaled[0], scaled[1]) if scaled else NONE
+    if scaled:
+        return CellUnit(Unit.GBP, scaled[0], scaled[1])
+    m = _COUNT_THOUSANDS.search(caption)
+    return CellUnit(Unit.COUNT, 1e3, m.group(0)) if m else NONE

@@ -58,6 +58,41 @@ def test_a_list_item_comes_after_its_lead_in() -> None:
     assert found[21].startswith("The proportion of children entitled to free school meals: in primary schools")
 
 
+def test_nested_bullets_an_item_that_points_back_and_an_item_of_an_item() -> None:
+    """An Ofsted report's context list: each bullet an item, a bullet's own items read as sentences."""
+    section = ("Children living in this area",)
+    found = labels(
+        StatementIn(0, "Approximately 90,500 children and young people under the age of 18 years live in Bristol.", 1,
+                    section, is_list_item=True),
+        StatementIn(1, "This is 21% of the total population in the area.", 1, section, is_list_item=True),
+        StatementIn(2, "Approximately 25% of the local authority's children are living in poverty.", 1, section,
+                    is_list_item=True),
+        StatementIn(3, "The proportion of children entitled to free school meals:", 1, section, is_list_item=True),
+        StatementIn(4, "- in primary schools is 22% (the national average is 18%)", 1, section),
+        StatementIn(5, "- in secondary schools is 23% (the national average is 15%).", 1, section),
+        StatementIn(6, "• Children from minority ethnic groups account for 26% of all children living in the area.", 1,
+                    section),
+        StatementIn(7, "- 22 are unaccompanied asylum-seeking children. • In the last 12 months:", 1, section),
+        StatementIn(8, "- 24 children became subject of special guardianship orders", 1, section))
+    assert found[21].startswith("Approximately 90,500 children")
+    assert found[25].startswith("Approximately 25%")  # the items before it are not its lead-in
+    assert found[23].startswith("The proportion of children entitled to free school meals: - in secondary")
+    assert found[15].startswith("The proportion of children entitled to free school meals:")
+    assert found[26].startswith("• Children from minority")  # another list's item, not the dashes' lead-in
+    assert found[24] == "• In the last 12 months: - 24 children became subject of special guardianship orders"
+
+
+def test_a_lead_in_that_points_back_brings_what_it_points_to() -> None:
+    section = ("Children looked after",)
+    found = labels(
+        StatementIn(0, "At 9 June 2014, 444 children were being looked after by the local authority.", 1, section),
+        StatementIn(1, "This is an increase from 291 (49 per 10,000 children) at 31 March 2013.", 1, section),
+        StatementIn(2, "Of this number:", 1, section),
+        StatementIn(3, "- 196 live with foster families, of whom 32% live out of the authority area", 1, section))
+    assert found[32] == ("At 9 June 2014, 444 children were being looked after by the local authority. Of this number: "
+                         "- 196 live with foster families, of whom 32% live out of the authority area")
+
+
 def test_a_sentence_of_its_own_takes_nothing_before_it() -> None:
     found = labels(
         StatementIn(0, "At 31 March 2016, 299 children were being looked after.", 1, ("Context",)),

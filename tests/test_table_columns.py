@@ -262,3 +262,14 @@ def test_a_year_under_a_day_that_spans_it_is_that_day_and_columns_of_one_year_na
     got = {(m.value, m.period_end, m.label) for m in metrics_from_table(table, 0, ["Ages"], "", CTX, load_taxonomy())}
     assert got == {(95, date(2004, 3, 31), "16 - 17 (BOYS)"), (107, date(2008, 3, 31), "16 - 17 (BOYS)"),
                    (62, date(2004, 3, 31), "16 - 17 (GIRLS)"), (85, date(2008, 3, 31), "16 - 17 (GIRLS)")}
+
+
+def test_counts_printed_in_thousands_are_counted_in_ones() -> None:
+    table = Table(page=1, header_rows=1, rows=[
+        ["Service", "Jul - Sep 24", "Oct - Dec 24", "Share of calls"],
+        ["Libraries and Archives", "6", "5", "4%"]])
+    context = "Number of phone calls to Contact Point (thousands)"
+    got = {(m.value, m.unit.value) for m in metrics_from_table(table, 0, ["Calls"], context, CTX, load_taxonomy())}
+    assert got == {(6000, "count"), (5000, "count"), (4, "percent")}
+    plain = {m.value for m in metrics_from_table(table, 0, ["Calls"], "Number of phone calls", CTX, load_taxonomy())}
+    assert plain == {6, 5, 4}
