@@ -18,6 +18,9 @@ _PAGE_NUMBER = re.compile(
 _MARKINGS = re.compile(r"^(official|official[- ]sensitive|unclassified|not protectively marked|public|open)$", re.I)
 _FOOTER_PAGE = re.compile(r"\bpage\s+\d{1,4}(\s+of\s+\d{1,4})?\s*$", re.I)
 MARGIN = 0.09  # share of page height treated as header/footer band
+_OUTER = 0.16  # the band a page's number may sit in when nothing lies beyond it
+_NUMBER_DRIFT = 3  # a printed page number this far from the page's count is still its number
+_BARE_NUMBER = re.compile(r"^\s*(?:page\s*)?(\d{1,4})\s*$", re.I)
 
 
 @dataclass
@@ -90,7 +93,7 @@ def remove_running_text(pages: list[list[TextBox]], heights: list[float]) -> tup
     kept: list[list[TextBox]] = []
     removed: list[list[str]] = []
     for boxes, height in zip(pages, heights, strict=False):
-        running = [_is_running(b, height, repeated) for b in boxes]
+        running = [_is_running(b, height, repeated) or _outer_page_number(b, boxes, height) for b in boxes]
         kept.append([b for b, r in zip(boxes, running, strict=True) if not r])
         removed.append([b.text for b, r in zip(boxes, running, strict=True) if r])
     return kept, removed
@@ -105,6 +108,16 @@ def _is_running(b: TextBox, height: float, repeated: set[str]) -> bool:
     return _in_margin(b, height) and bool(
         _key(text) in repeated or _PAGE_NUMBER.match(text) or _FOOTER_PAGE.search(text)
     )
+
+
+def _outer_page_number(b: TextBox, boxes: list[TextBox], height: float) -> bool:
+    """A page's own number printed above its footer band, on a page whose text ends high: Ofsted's "5" sat at 88% of
+    the page and was read into the next page's first sentence ("5 carers during the pandemic ..."). Only the last (or
+    first) text of the page, in its outer sixth, and near the page's count (a cover may go unnumbered)."""
+    m = _BARE_NUMBER.match(b.text)
+    if m is None or abs(int(m.group(1)) - b.page) > _NUMBER_DRIFT or not _in_margin(b, height, _OUTER):
+        return False
+    return all(o.y0 < b.y0 for o in boxes if o is not b) or all(o.y1 > b.y1 for o in boxes if o is not b)
 
 
 def _in_margin(b: TextBox, height: float, share: float = MARGIN) -> bool:

@@ -78,6 +78,24 @@ def test_sentence_across_a_page_break_is_one_statement_with_both_pages(tmp_path)
     assert not any(s.text.startswith("moving") for s in statements)
 
 
+def test_a_page_number_above_the_footer_band_is_not_read_into_the_next_page(tmp_path):
+    """Ofsted's focused-visit letters print the page's number at 88% of the page, where a footer band does not reach,
+    below text that ends high: "5" was read into page 6's first line ("5 carers during the pandemic ...")."""
+    path = tmp_path / "letter.pdf"
+    doc = pymupdf.open()
+    for number, text in enumerate(["Foster carers spoke very positively about their support. Additional support to "
+                                   "foster", "carers during the pandemic includes out-of-hours support from clinical "
+                                   "psychologists. Services for care leavers have improved."], start=1):
+        page = doc.new_page()
+        page.insert_textbox(pymupdf.Rect(72, 72, 520, 300), text, fontsize=11)
+        page.insert_text((72, 752), str(number), fontsize=11)
+    doc.save(path)
+    statements = [s.text for s in parse_file(path).documents[0].statements]
+    assert "Additional support to foster carers during the pandemic includes out-of-hours support from clinical " \
+           "psychologists." in statements
+    assert not any(t.strip() in ("1", "2") or t.startswith("1 ") for t in statements)
+
+
 def test_numbered_paragraphs_keep_their_number_out_of_the_text(tmp_path):
     path = _write(tmp_path / "numbered.pdf", [[
         (100, "25. Children's plans are reviewed regularly and reflect their wishes.", 11, False),
