@@ -63,6 +63,7 @@ _PREDICATE_PAST_COMMA = re.compile(  # the count's own verb, after a comma that 
     r"(?:[a-z]+ed|attend|attends|live|lives|remain|remains|move|moves|go|goes|stay|stays|are|were)\b[^,;.]*", re.I)
 _PARTNER_RATE = re.compile(  # "518 (63 per 10,000", "465 (a rate of 39", "266 children (42.3 per"
     r"\s*(?:(?:children|young people|care leavers)\s*)?\(\s*(?:a rate of\s+|or\s+)?", re.I)
+_PARTNER_COUNT = re.compile(r"\s*(?:[A-Za-z’'-]+\s+){1,2}\(\s*")  # "91 households (119 children) in March 2020"
 _FROM = re.compile(r"\bfrom\s*(?:an?\s+(?:[\w-]+\s+){0,3}?(?:base|level|high|low|figure|rate)\s+of\s*)?$", re.I)
 _ANAPHOR = re.compile(  # "This represents ...", "This is below the England average of 90%", not "This is an increase from"
     r"^\s*(?:this|that|which|it)\s+(?:represents|equates|equated|means|meant|gives|compares|"
@@ -269,11 +270,12 @@ def _paired(v: Value, last: Found, text: str, taxonomy: Taxonomy) -> Indicator |
 
 def _next_start(text: str, values: list[Value], i: int) -> int:
     """Where the next value starts, looking past a bracketed partner: "1,036 (51.4%) were non-UASC", "266 children
-    (42.3 per 10,000 children) at 31 October 2013"."""
+    (42.3 per 10,000 children) at 31 October 2013", "91 households (119 children) in March 2020"."""
     j = i + 1
     if j < len(values):
         gap = text[values[i].span[1]:values[j].span[0]]
-        if gap.strip() == "(" or (values[j].unit is Unit.RATE and _PARTNER_RATE.fullmatch(gap)):
+        if gap.strip() == "(" or (values[j].unit is Unit.RATE and _PARTNER_RATE.fullmatch(gap)) or \
+                (values[j].unit is values[i].unit and _PARTNER_COUNT.fullmatch(gap)):
             j += 1
     return values[j].span[0] if j < len(values) else len(text)
 

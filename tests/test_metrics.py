@@ -1414,3 +1414,11 @@ def test_a_level_named_in_a_range_is_no_figure() -> None:
     assert [v.value for v in find_values(text, [])] == [14.0, 12.0]
     assert [v.value for v in find_values("levels 3 and 4 of the framework had 20 staff", [])] == [20.0]
 
+
+
+def test_a_count_with_its_bracketed_partner_takes_the_date_after_the_bracket() -> None:
+    got = {(v, end) for _, _, v, _, end in extract(
+        "The number of children with a connected carer has risen from 91 households (119 children) in March 2020 to "
+        "137 households (193 children) in March 2022.")}
+    assert got == {(91, date(2020, 3, 31)), (119, date(2020, 3, 31)), (137, date(2022, 3, 31)),
+                   (193, date(2022, 3, 31))}
