@@ -23,6 +23,10 @@ _BRACKETED_AS_AT = re.compile(r"^[^()\d]*\([^()]*\bas (?:at|of)\s+$", re.I)
 _COMPARATOR_WORDS = re.compile(r"\b(?:national(?:ly)?|england|neighbou?rs?|similar|comparators?|averages?|same as|"
                                r"region(?:al|ally)?)\b", re.I)
 _BRACKETED_AFTER = re.compile(r"^[^()\d;:.]*\(\s*$")
+# the interval a duration times, which is no comparison: "between registration and approval", "from entering care to
+# moving in with an adoptive family" (words, no figures)
+_INTERVAL = re.compile(r"\b(?:between|from)\s+(?:[a-z’'-]+\s+){1,6}?(?:and|to)\s+"
+                       r"(?:(?!(?:in|at|during|for|by|over)\s+\d)[a-z’'-]+(?:\s+|(?=\W))){1,8}", re.I)
 _SPAN_AFTER = re.compile(r"\b(?:between|during(?: the (?:month|months|quarter|period) of)?)\s+$", re.I)
 _TO_NEXT = re.compile(r"\s*to\s+", re.I)
 _WEIGHED = re.compile(r"\b(?:above|below|higher|lower|better|worse|against|published|average|national|england)\b", re.I)
@@ -40,6 +44,8 @@ def value_period(v: Value, periods: list[Period], lo: int, hi: int, text: str, t
     """The value's own period ("38% in Q1", "229 (42.4 per 10,000) at 31 March 2016", or the clause's closing
     "... at 31 March 2024" with nothing comparative between), else one in its clause, else the sentence's (not for
     the earlier figure of a change, whose date the sentence does not give). `comparator`: the value is a comparator's."""
+    if v.unit is Unit.DAYS:  # "490 days between entering care and moving in with their adoptive family (2013-16)":
+        text = text[:v.span[1]] + _INTERVAL.sub(lambda m: " " * len(m.group()), text[v.span[1]:])  # what was timed
     partner = re.match(r"\s*\([^()]*\)", text[v.span[1]:])
     end = v.span[1] + (partner.end() if partner else 0)
     trailing = [p for p in periods if v.span[1] <= p.span[0] < min(max(hi, end), end + 30)

@@ -1422,3 +1422,11 @@ def test_a_count_with_its_bracketed_partner_takes_the_date_after_the_bracket() -
         "137 households (193 children) in March 2022.")}
     assert got == {(91, date(2020, 3, 31)), (119, date(2020, 3, 31)), (137, date(2022, 3, 31)),
                    (193, date(2022, 3, 31))}
+
+
+def test_a_duration_dated_after_the_interval_it_times() -> None:
+    """"between entering care and moving in" says what was timed, not what the figure is compared with."""
+    got = {(v, end) for _, _, v, _, end in extract(
+        "Children wait an average of 490 days between entering care and moving in with their adoptive family (2013-16).",
+        "Prospective adopters wait 282 days from registration to approval in 2014-15.")}
+    assert got == {(490, date(2016, 3, 31)), (282, date(2015, 3, 31))}
