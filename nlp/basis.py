@@ -28,6 +28,8 @@ _BASIS_CUES = [
 BASIS_PATTERNS = [(b, re.compile(p, re.I)) for b, p in _BASIS_CUES]
 _OWN_AFTER_CUE = re.compile(r"^[\s,]*(?:[\w']+\s+){0,2}?with\s*$", re.I)
 _THAN = re.compile(r"\bthan\s+(?:the\s+|that\s+of\s+(?:the\s+)?|our\s+)?$", re.I)
+_BY_THEN_AT = re.compile(r"^(?:\s+(?:average|figure|rate|level))?\s+by\s+[\d.,]+\s*(?:%|days|weeks|percentage points|"
+                         r"points|children)?\s*,?\s*at\s*$", re.I)
 _NEXT_CLAUSE = re.compile(r"^(?:\s+(?:average|figure|rate|level))?\s*,?\s*(?:and|but)\s+", re.I)
 _NATIONAL_FRAME = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:at|by) the end of [^,.;]{0,30}?\s+)?(?:in|across) England\b|"
@@ -97,6 +99,8 @@ def basis_of(before: str, after: str, following: str = "") -> Basis:
     cue, basis = best
     if _THAN.search(tail[: cue.start()]) and _NEXT_CLAUSE.match(tail[cue.end():]):
         return Basis.ACTUAL  # "higher than the national, and reached 100%": the comparison is done, the figure is ours
+    if _BY_THEN_AT.match(tail[cue.end():]):
+        return Basis.ACTUAL  # "exceeds the England average by 19 days at 401 days": the gap, then our figure
     return basis
 
 

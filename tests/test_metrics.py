@@ -1430,3 +1430,10 @@ def test_a_duration_dated_after_the_interval_it_times() -> None:
         "Children wait an average of 490 days between entering care and moving in with their adoptive family (2013-16).",
         "Prospective adopters wait 282 days from registration to approval in 2014-15.")}
     assert got == {(490, date(2016, 3, 31)), (282, date(2015, 3, 31))}
+
+
+def test_the_figure_after_its_gap_to_the_england_average_is_the_councils() -> None:
+    got = {(v, b) for _, b, v, _, _ in extract(
+        "The average number of days between registration and match exceeds the England average by 19 days at 401 days.",
+        "The England average is 382 days.")}
+    assert got == {(401, "actual"), (382, "national")}
