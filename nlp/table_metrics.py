@@ -19,7 +19,7 @@ from nlp.evidence import Place, judge, qualified
 from nlp.kpi_cards import is_kpi_card, is_rag
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
 from nlp.periods import header_period, resolve_periods
-from nlp.row_labels import brief_row_label
+from nlp.row_labels import brief_row_label, sentence_bounds
 from nlp.table_header import (
     NUMBER,
     Column,
@@ -67,9 +67,11 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     own = [c.header for c in columns if c.index not in label_cols and not c.skip and c.basis is Basis.ACTUAL]
     first_label = min(label_cols, default=0)  # a number left of every label is the row's reference ("4.13")
     ages = {c.index for c in columns if c.index not in label_cols and _AGE_HEADER.match(c.header)}  # a person's age
-    dated = _caption_period([table.title, *section_path[-1:]], ctx)  # "Children looked after at 31 May 2014"
-    measure = own[0] if len(own) == 1 else ""  # "Date | % who visited a dentist | National data": what both measure
     years = any(c.period for c in columns if c.index not in label_cols and not c.skip)  # its columns are dated
+    # "Children looked after at 31 May 2014"; where no column is dated, the sentence leading into it: "As at 31.03.24
+    # the Council had the following amounts outstanding ...:"
+    dated = _caption_period([table.title, "" if years else _lead_in(context), *section_path[-1:]], ctx)
+    measure = own[0] if len(own) == 1 else ""  # "Date | % who visited a dentist | National data": what both measure
     headed = {c.index for c in columns if any(c.index < len(r) and r[c.index] for r in header)}  # a header of its own
     stray = _stray_date(columns, headed, body)
     # the columns that say what their figures are of when none is dated ("Spending Growth | ASCH | CYPE | ... | Total"):
@@ -226,6 +228,12 @@ def _column_unit(col: Column, units: list[list[str]], caption: CellUnit) -> Cell
         return own
     below = " ".join(r[col.index] for r in units if col.index < len(r) and r[col.index])
     return unit_of(below, caption) if money_scale(below) or len(below) <= 12 else own
+
+
+def _lead_in(context: str) -> str:
+    """The sentence right before a table when it leads into it (ends in a colon): it may date the table's figures."""
+    text = context.rstrip()
+    return text[sentence_bounds(text, len(text) - 1, len(text))[0]:] if text.endswith(":") else ""
 
 
 def _caption_period(captions: list[str], ctx: DocumentContext) -> Period | None:

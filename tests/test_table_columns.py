@@ -273,3 +273,14 @@ def test_counts_printed_in_thousands_are_counted_in_ones() -> None:
     assert got == {(6000, "count"), (5000, "count"), (4, "percent")}
     plain = {m.value for m in metrics_from_table(table, 0, ["Calls"], "Number of phone calls", CTX, load_taxonomy())}
     assert plain == {6, 5, 4}
+
+
+def test_a_table_of_undated_columns_takes_the_date_of_the_sentence_leading_into_it() -> None:
+    table = Table(page=1, header_rows=1, rows=[["Loans in relation to:", "£m"], ["Visit Kent", "0.150"],
+                                               ["Marsh Millions", "0.048"]])
+    lead = "Investments 1.10 As at 31.03.24 the Council had the following amounts outstanding in relation to loans:"
+    got = {(m.value, m.period_end) for m in metrics_from_table(table, 0, ["Loans"], lead, CTX, load_taxonomy())}
+    assert got == {(150_000, date(2024, 3, 31)), (48_000, date(2024, 3, 31))}
+    plain = {m.period_end for m in metrics_from_table(table, 0, ["Loans"], lead.rstrip(":") + ".", CTX,
+                                                      load_taxonomy())}
+    assert plain == {CTX.period_end}  # a sentence that does not lead into it dates nothing
