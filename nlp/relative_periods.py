@@ -28,7 +28,9 @@ LAST_N = re.compile(  # "in the last 12 months", "over the past year", "during t
     r"(?:last|past)\s+(year|12-month period|twelve-month period))\b|"
     rf"\b(?:in|over|during|for)\s+the\s+({_N})[\s-]+(months?|weeks?|years?)(?:\s+period)?\s+"
     r"(?:prior\s+to|before|preceding|leading\s+up\s+to)\s+"
-    r"(?:the|this|our)\s+(?:inspection|visit)\b", re.I)  # "in the 12 months prior to the inspection"
+    r"(?:the|this|our)\s+(?:inspection|visit)\b|"  # "in the 12 months prior to the inspection"
+    r"\b(?:in|over|during|for)\s+the\s+(year)\s+(?:prior\s+to|before|preceding|leading\s+up\s+to)\s+"
+    r"(?:(?:the|this|our)\s+)?(?:inspection|visit)\b", re.I)  # "in the year preceding inspection"
 _YEAR_TO_DATE = re.compile(  # of the financial year the paper is written in
     r"\b(?:(?:in|for|during|over)\s+)?(?:the\s+)?(?:current\s+)?(?:financial\s+)?year[\s-]to[\s-]date\b|\bytd\b|"
     r"\bso far this (?:financial )?year\b|"
@@ -74,7 +76,7 @@ def twelve_months_to(end: date) -> tuple[date, date]:
 
 def last_n(m: re.Match, end: date) -> tuple[date, date]:
     """The span a LAST_N match names, up to `end`."""
-    if m.group(3):  # "the past year", "the last 12-month period"
+    if m.group(3) or m.group(6):  # "the past year", "the last 12-month period", "the year preceding the inspection"
         return twelve_months_to(end)
     number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
     n = int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()]

@@ -36,6 +36,7 @@ def test_relative_windows_end_on_the_inspections_eve() -> None:
     assert span("during the previous two years") == (date(2013, 3, 2), EVE)
     assert span("in the past year") == (date(2014, 3, 2), EVE)
     assert span("in the 12 months prior to the inspection") == (date(2014, 3, 2), EVE)
+    assert span("in the year preceding inspection") == (date(2014, 3, 2), EVE)
     assert resolve_periods("a plan updated within the last six months", VISIT) == []  # a condition, not a window
     got = rows("There has been an increase in placement moves, with 58 (11%) out of 520 having three or more moves in the "
                "past twelve months.")
