@@ -1437,3 +1437,10 @@ def test_the_figure_after_its_gap_to_the_england_average_is_the_councils() -> No
         "The average number of days between registration and match exceeds the England average by 19 days at 401 days.",
         "The England average is 382 days.")}
     assert got == {(401, "actual"), (382, "national")}
+
+
+def test_the_share_with_one_or_two_placements_is_not_the_share_with_three_or_more() -> None:
+    assert indicators("Short-term placement stability is good, with 88% of children looked after having only one or "
+                      "two placements in the 12 months prior to the inspection.") == {88: ""}
+    assert indicators("Short-term placement stability is good, with 8% of children looked after having three or more "
+                      "placements in the year.") == {8: "cla_3plus_placements_percent"}
