@@ -12,7 +12,7 @@ from ingest.models import DocType, Document, StatementKind, Table
 from nlp.domain import document_domain
 from nlp.judgements import inspection_window, judgements_of
 from nlp.kpi_cards import is_kpi_card, table_card_title
-from nlp.models import DocumentContext, Extraction, Flag, Metric
+from nlp.models import Confidence, DocumentContext, Extraction, Flag, Metric
 from nlp.prose import StatementIn, metrics_from_statements
 from nlp.table_metrics import metrics_from_table
 from nlp.taxonomy import Taxonomy
@@ -103,8 +103,11 @@ def extract_metrics(doc: Document, taxonomy: Taxonomy, ctx: DocumentContext | No
 
 
 def _flag_ocr(metrics: list[Metric], ocr_pages: set[int]) -> list[Metric]:
-    """A figure read from a scanned page may be misread ("73%" as "70"): its row says so, for a reader to check."""
-    return [m.model_copy(update={"flags": [*m.flags, Flag.OCR]}) if m.page in ocr_pages else m for m in metrics]
+    """A figure read from a scanned page may be misread ("73%" as "70"): its row says so, for a reader to check, and
+    is not confident enough for `compare` and charts until someone has."""
+    return [m.model_copy(update={"flags": [*m.flags, Flag.OCR],
+                                 "confidence": Confidence.LOW if m.confidence is not None else None})
+            if m.page in ocr_pages else m for m in metrics]
 
 
 def topics_only(doc: Document) -> Extraction:

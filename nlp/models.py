@@ -51,7 +51,8 @@ class Confidence(StrEnum):
     high: the value's own clause, or its row label and column header, name the measure and its cohort (a heading
     may add an age band), in a document about children's services. medium: its sentence or the lead-in of its list
     or paragraph names the measure, the cohort coming from there, the sentence before or a heading; or the paper is
-    mostly about something else. low: named, but its unit was corrected from the printed one. Unmapped: none."""
+    mostly about something else. low: named, but its unit was corrected from the printed one, or it was read with OCR.
+    Unmapped: none."""
 
     HIGH = "high"
     MEDIUM = "medium"

@@ -29,8 +29,9 @@ def _half_scanned(path: Path) -> None:
         out.save(path)
 
 
-def _rows(records: Records) -> dict[float, tuple[int, list[str]]]:
-    return {r["value"]: (r["page"], json.loads(r["flags"])) for r in records.db.execute("SELECT * FROM metrics")}
+def _rows(records: Records) -> dict[float, tuple[int, list[str], str | None]]:
+    return {r["value"]: (r["page"], json.loads(r["flags"]), r["confidence"])
+            for r in records.db.execute("SELECT * FROM metrics")}
 
 
 @pytest.mark.skipif(not _ocr_available(), reason="Tesseract is not installed")
@@ -43,7 +44,8 @@ def test_rows_of_a_scanned_page_are_flagged_and_stay_so_after_reextract(tmp_path
         ingest([tmp_path / "panel.pdf"], records, workers=1)
         rows = _rows(records)
         assert rows[45][0] == 1 and "ocr" in rows[45][1]  # read from the scan
-        assert rows[320][0] == 2 and "ocr" not in rows[320][1]
+        assert rows[45][2] == "low"  # named, but never confident enough for compare and charts
+        assert rows[320][0] == 2 and "ocr" not in rows[320][1] and rows[320][2] in ("high", "medium")
         reextract(records, build_extractor())
         assert _rows(records) == rows
 
