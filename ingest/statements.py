@@ -14,6 +14,7 @@ from ingest.models import Block, BlockKind, Statement, StatementKind, Table
 
 MAX_CHARS = 800
 MIN_CHARS = 25
+_BULLET_START = re.compile(r"[•▪●◦]\s")
 _ABBREVIATIONS = {
     "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "cllr", "no", "nos", "st", "vs", "approx", "fig", "para",
     "ref", "inc", "ltd", "co", "cf", "al", "min", "max", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -69,15 +70,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _merge_short(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A fragment under MIN_CHARS joins the sentence before it ("...dropped to 116. (126 in Q1)."), else the next."""
+def _merge_short(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A fragment under MIN_CHARS joins the sentence before it ("...dropped to 116. (126 in Q1)."), else the next; not
+    a bullet's item, which begins a statement of its own ("... asylum-seeking children. • In the last 12 months:")."""
     merged: list[tuple[int, int]] = []
     carry: tuple[int, int] | None = None
     for s, e in spans:
         if carry is not None:
             s = carry[0]
             carry = None
-        if e - s < MIN_CHARS:
+        if e - s < MIN_CHARS and not (merged and _BULLET_START.match(text, s)):
             if merged and e - merged[-1][0] <= MAX_CHARS:
                 merged[-1] = (merged[-1][0], e)
             else:
@@ -104,7 +106,8 @@ def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Sentence spans of text[start:], short ones merged, long ones split, as offsets into `text`."""
     part = text[start:]
-    return [(start + s, start + e) for s0, e0 in _merge_short(split_sentences(part)) for s, e in _split_long(part, s0, e0)]
+    return [(start + s, start + e) for s0, e0 in _merge_short(split_sentences(part), part)
+            for s, e in _split_long(part, s0, e0)]
 
 
 def block_statements(block: Block, path: list[str]) -> list[Statement]:

@@ -165,3 +165,13 @@ def test_numbered_items_a_layout_ran_together_are_statements_of_their_own():
     kept = block_statements(Block(text="12. The number of children in care rose to 13. This is a rise of 2.", page=1),
                             ["Figures"])
     assert [(s.number, s.text) for s in kept] == [("12", "The number of children in care rose to 13. This is a rise of 2.")]
+
+
+def test_a_short_bullet_run_onto_the_item_before_is_a_statement_of_its_own():
+    """Ofsted's context lists: "- 22 are unaccompanied asylum-seeking children. • In the last 12 months:" is two items,
+    the second a lead-in of its own, though shorter than a fragment that would join the sentence before."""
+    made = block_statements(Block(text="- 22 are unaccompanied asylum-seeking children (UASC). • In the last 12 months:",
+                                  page=1), ["Context"])
+    assert [s.text for s in made] == ["- 22 are unaccompanied asylum-seeking children (UASC).", "• In the last 12 months:"]
+    short = block_statements(Block(text="The rate dropped to 116 this quarter. (126 in Q1).", page=1), ["Figures"])
+    assert [s.text for s in short] == ["The rate dropped to 116 this quarter. (126 in Q1)."]
