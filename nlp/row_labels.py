@@ -57,7 +57,7 @@ def _last_sentence(text: str) -> str:
     return last if len(last) <= _LEAD else ""
 
 
-def figure_label(text: str, span: tuple[int, int], hangs_from: str = "") -> str:
+def figure_label(text: str, span: tuple[int, int], before: str = "") -> str:
     """The figure's sentence, or its window in a long one, after the sentence it hangs from when it points back."""
     start, end = sentence_bounds(text, *span)
     lo, hi = start, end
@@ -66,8 +66,8 @@ def figure_label(text: str, span: tuple[int, int], hangs_from: str = "") -> str:
         lo = start if lo - start <= _STRETCH else lo
         hi = end if end - hi <= _STRETCH else hi
     label = " ".join(text[lo:hi].split())
-    if hangs_from and lo == start and not text[:start].strip():
-        lead = _last_sentence(hangs_from)
+    if before and lo == start and not text[:start].strip():
+        lead = _last_sentence(before)
         if lead and len(lead) + len(label) < _LONGEST:
             return f"{lead} {label}"
     return label
