@@ -29,8 +29,13 @@ _CELL = 100  # a table's label cell longer than this describes the row rather th
 _DASH = re.compile(r"^\s*([-–•o▪])\s")  # an item printed with its bullet
 _POINTER = re.compile(  # "This is 20% of ...", "Of these, 12 ...", "The rest (4%) ...", "It has risen to 61%"
     r"^\W*(?:this|that|these|those|it|which|they|both of (?:which|these|them)|of (?:these|those|them|this|whom)|"
-    r"the (?:rest|remainder|remaining))\b",
+    r"the (?:rest|remainder|remaining))\b|"
+    r"^\W*(?:latest|current|actual|previous|baseline)\s*:|"  # a scorecard's value line, under its measure's name
+    # before any figure: "An increase of agency staff reduced this number to 38", not "431 ... and this figure has"
+    r"^[^.;:\d]*\b(?:this|that|these) (?:number|figure|rate|proportion|percentage|total|cohort)\b",
     re.I)
+_VALUE_LINE = re.compile(r"^\W*(?:latest|current|actual|previous|baseline|target)\s*:", re.I)
+_HEAD = 120  # of a sentence too long to put before another whole: its opening, which names its subject
 
 
 def sentence_bounds(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -54,7 +59,12 @@ def _last_sentence(text: str) -> str:
     if _POINTER.match(last):
         named = next((s for s in reversed(sentences[-_BACK - 1:-1]) if not _POINTER.match(s)), "")
         last = f"{named} {last}" if named else last
-    return last if len(last) <= _LEAD else ""
+    if len(last) <= _LEAD:
+        return last
+    # a list's lead-in too long to give whole gives its opening, which names the cohort ("At 31 March 2014, 1,373
+    # children are being looked after ... Of this number:"); a long sentence pointed back to adds only length
+    return f"{last[:_HEAD].rsplit(' ', 1)[0]} … {sentences[-1]}" if last.endswith(":") and len(sentences[-1]) < _HEAD \
+        else ""
 
 
 def figure_label(text: str, span: tuple[int, int], before: str = "") -> str:
@@ -85,8 +95,8 @@ def hangs_from(text: str, is_list_item: bool, earlier: list[tuple[str, bool]]) -
     `earlier`: the statements before it in its section, (text, is a list item), nearest last. An Ofsted report's
     bullets nest: "The proportion of children entitled to free school meals:" is itself an item, and its own items
     ("- in secondary schools is 22%") are read as sentences."""
-    if _POINTER.match(text):
-        return earlier[-1][0] if earlier else ""
+    if _POINTER.match(text):  # not another measure's value line: "Latest: 94% ..." then "Latest: 71% ..."
+        return earlier[-1][0] if earlier and not _VALUE_LINE.match(earlier[-1][0]) else ""
     bullet = _DASH.match(text)
     if not (is_list_item or bullet):
         return ""

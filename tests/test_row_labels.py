@@ -93,6 +93,19 @@ def test_a_lead_in_that_points_back_brings_what_it_points_to() -> None:
                          "- 196 live with foster families, of whom 32% live out of the authority area")
 
 
+def test_a_value_line_and_a_sentence_that_points_back_mid_way_take_the_statement_before() -> None:
+    section = ("Performance",)
+    found = labels(
+        StatementIn(0, "Percentage of care leavers in education, employment or training", 1, section),
+        StatementIn(1, "Latest: 53.6% Target: 65%, Floor: 55% Previous: 54.3% (Red)", 1, section),
+        StatementIn(2, "Latest: 71% Target: 85%, Floor: 80% Previous: 71% (Red)", 1, section),
+        StatementIn(3, "At 1 October 2014, 61 social workers were vacant.", 1, section),
+        StatementIn(4, "An increase of agency staff reduced this number to 38 by 21 January 2015.", 1, section))
+    assert found[53.6].startswith("Percentage of care leavers in education, employment or training Latest: 53.6%")
+    assert found[71] == "Latest: 71% Target: 85%, Floor: 80% Previous: 71% (Red)"  # not the line above's measure
+    assert found[38].startswith("At 1 October 2014, 61 social workers were vacant. An increase of agency staff")
+
+
 def test_a_sentence_of_its_own_takes_nothing_before_it() -> None:
     found = labels(
         StatementIn(0, "At 31 March 2016, 299 children were being looked after.", 1, ("Context",)),
