@@ -45,6 +45,7 @@ def table_from_rows(rows: list[list[str | None]], page: int, title: str = "") ->
     width = max((len(r) for r in cleaned), default=0)
     cleaned = [r + [""] * (width - len(r)) for r in cleaned]
     header_rows = _count_header_rows(cleaned)
+    cleaned = _join_split_columns(cleaned, header_rows)
     header = cleaned[:header_rows]
     body: list[list[str]] = []
     for r in cleaned[header_rows:]:
@@ -56,6 +57,36 @@ def table_from_rows(rows: list[list[str | None]], page: int, title: str = "") ->
             continue
         body.append(r)
     return Table(page=page, rows=header + body, header_rows=header_rows, title=title)
+
+
+def _join_split_columns(rows: list[list[str]], header_rows: int) -> list[list[str]]:
+    """A column split in two by the grid: a column with no header whose cells never meet those of the headed column
+    beside it is that column's. A treasury table printed "31.3.2026 budget" over a column the grid cut in two, its
+    figures "185.7" and "180.8" left of the line and "366.5" right of it, and the first two took the year before's date."""
+    # the header reaches down to the first row with a figure ("31.3.2026" over "budget" over "185.7")
+    header_rows = max(header_rows, next((i for i, r in enumerate(rows) if any(map(is_numeric, r))), 0))
+    if not header_rows or len(rows) <= header_rows:
+        return rows
+    cols = [list(c) for c in zip(*rows, strict=True)]
+    j = 0
+    while j < len(cols):
+        into = [k for k in (j - 1, j + 1) if 0 <= k < len(cols) and _split_from(cols[j], cols[k], header_rows)]
+        if len(into) == 1 and not any(cols[j][:header_rows]):
+            k = into[0]
+            cols[k] = [b or a for a, b in zip(cols[j], cols[k], strict=True)]
+            del cols[j]
+            j = max(0, j - 1)
+            continue
+        j += 1
+    return [list(r) for r in zip(*cols, strict=True)] if cols else rows
+
+
+def _split_from(part: list[str], whole: list[str], header_rows: int) -> bool:
+    """`part` (unheaded) is the rest of `whole` (headed): both hold figures and nothing else below the header, and their
+    cells never meet (a label column beside another, as in Ofsted's judgement tables, is not split)."""
+    body, rest = [c for c in part[header_rows:] if c], [c for c in whole[header_rows:] if c]
+    return any(whole[:header_rows]) and bool(body) and bool(rest) and all(map(is_numeric, body + rest)) and \
+        not any(a and b for a, b in zip(part, whole, strict=True))
 
 
 def table_block(rows: list[list[str | None]], page: int) -> Block:

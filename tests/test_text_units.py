@@ -175,3 +175,17 @@ def test_a_short_bullet_run_onto_the_item_before_is_a_statement_of_its_own():
     assert [s.text for s in made] == ["- 22 are unaccompanied asylum-seeking children (UASC).", "• In the last 12 months:"]
     short = block_statements(Block(text="The rate dropped to 116 this quarter. (126 in Q1).", page=1), ["Figures"])
     assert [s.text for s in short] == ["The rate dropped to 116 this quarter. (126 in Q1)."]
+
+
+def test_a_figure_column_the_grid_cut_in_two_is_joined_under_its_header():
+    """A treasury table's "31.3.2026 budget" column, cut by the grid: two figures left of the line, one right of it."""
+    table = table_from_rows([
+        ["", "31.3.2025 forecast", "", "31.3.2026", "31.3.2027 budget"],
+        ["", "", "", "budget", ""],
+        ["Near-term investments", "206.6", "185.7", "", "146.1"],
+        ["Longer-term investments", "179.0", "180.8", "", "182.6"],
+        ["TOTAL", "385.6", "", "366.5", "328.7"]], page=14)
+    assert [r[2] for r in table.rows] == ["31.3.2026", "budget", "185.7", "180.8", "366.5"] and len(table.rows[0]) == 4
+    labels = table_from_rows([["Judgement", "", "Grade"], ["1. Children who need help", "", "Good"],
+                              ["", "2.1 Adoption performance", "Good"]], page=1)
+    assert len(labels.rows[0]) == 3  # a label column beside another is no split figure column
