@@ -37,6 +37,8 @@ _QUARTER = re.compile(
 _PLAN_YEARS = re.compile(rf"\b(?:({_MONTH})\s+)?({_YEAR})\s*(?:-|–|—|to)\s*({_YEAR}|\d{{2}})\b", re.I)
 _YEAR_END = re.compile(rf"\b(?:Yr\.?|Year)\s*end\s*{_FY}", re.I)
 _FIN_YEAR = re.compile(rf"\b{_FY}\b")
+_ACADEMIC_BEFORE = re.compile(r"\bacademic\s+year\s*$", re.I)  # "the academic year 2006/07"
+_ACADEMIC_AFTER = re.compile(r"\s*academic\s+year\b", re.I)  # "the 2014/15 academic year"
 # "the capital programme for 2025-26 to 2034-35", "2019/20 - 2023/24": one period from the first year's April to the
 # last's March (not "and": "in 2022/23 and 2023/24" names two years)
 _FY_RANGE = re.compile(rf"\b({_YEAR})\s*[/\-–—]\s*(\d{{2}}|{_YEAR})\s*(?:to|-|–|—)\s*"
@@ -72,6 +74,10 @@ def _fy_start(first: str, second: str) -> int | None:
 
 def financial_year(start_year: int) -> tuple[date, date]:
     return date(start_year, 4, 1), date(start_year + 1, 3, 31)
+
+
+def academic_year(start_year: int) -> tuple[date, date]:
+    return date(start_year, 9, 1), date(start_year + 1, 8, 31)
 
 
 def quarter(start_year: int, q: int) -> tuple[date, date]:
@@ -159,8 +165,10 @@ def find_periods(text: str, reporting_fy: int | None = None) -> list[Period]:
             add(start, date(last, 3, 31), m)
     for m in _FIN_YEAR.finditer(text):
         fy = _fy_start(m.group(1), m.group(2))
-        if fy is not None:
-            add(*financial_year(fy), m)
+        if fy is not None:  # "the academic year 2006/07" says which year it is: September to August
+            academic = _ACADEMIC_BEFORE.search(text, max(0, m.start() - 20), m.start()) or \
+                _ACADEMIC_AFTER.match(text, m.end())
+            add(*(academic_year(fy) if academic else financial_year(fy)), m)
     for m in _MONTH_YEAR.finditer(text):
         y, mo = _year(m.group(2)), _month(m.group(1))
         add(date(y, mo, 1), _month_end(y, mo), m)

@@ -194,3 +194,11 @@ def test_a_breakdown_of_the_opening_figure_and_an_items_own_breakdown_keep_the_l
                "In the last 12 months:", "- 109 children ceased to be looked after.",
                "Of this 109, 5% subsequently returned to be looked after", items=(2,))
     assert got[-1][2:] == (5.0, date(2014, 1, 1), date(2014, 12, 31))
+
+
+def test_a_year_named_an_academic_year_runs_september_to_august() -> None:
+    """"2006/07" alone is a financial year (the papers' own convention); "the academic year 2006/07" and "2008 (2007/08
+    academic year)" say which year they are."""
+    assert span("during the academic year 2006/07") == (date(2006, 9, 1), date(2007, 8, 31))
+    assert span("2008 (2007/08 academic year)") == (date(2007, 9, 1), date(2008, 8, 31))
+    assert span("in 2006/07") == (date(2006, 4, 1), date(2007, 3, 31))
