@@ -23,7 +23,7 @@ _LONGEST = 300  # a label with what it hangs from; beyond this the figure's own 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\]”’\"'][.!?])\s+(?=[A-Z0-9£“‘\"'(•▪–-])")
 _BACK = 3  # sentences a pointing lead-in may reach back through to what it points to
-_ITEMS = 12  # items a list's lead-in may stand before
+ITEMS = 12  # items a list's lead-in may stand before: the statements `hangs_from` is given
 _CELL = 100  # a table's label cell longer than this describes the row rather than names it
 
 _DASH = re.compile(r"^\s*([-–•o▪])\s")  # an item printed with its bullet
@@ -100,7 +100,7 @@ def hangs_from(text: str, is_list_item: bool, earlier: list[tuple[str, bool]]) -
     bullet = _DASH.match(text)
     if not (is_list_item or bullet):
         return ""
-    for at in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _ITEMS), -1):
+    for at in range(len(earlier) - 1, max(-1, len(earlier) - 1 - ITEMS), -1):
         before, item = earlier[at]
         if before.rstrip().endswith(":"):  # "Of this number:" takes what it points to with it
             return " ".join(t for t, _ in earlier[max(0, at - _BACK):at + 1]) if _POINTER.match(before) else before

@@ -85,10 +85,11 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     carried = ""  # a measure printed once beside its first year ("RHAs in timescale | 2017-18 | ..." then "| 2018-19 | ...")
     for row in body:
         cells = [row[i] for i in label_cols if i < len(row) and row[i] and not figures(row[i]) and not is_rag(row[i])]
-        label = " ".join(cells)
-        if not label:
+        printed = " ".join(cells)
+        if not printed:
             continue
-        label, year, carried = _row_year(row, label_cols, label, carried, ctx)
+        brief = brief_row_label(cells)  # what the row's label shows when it is the row's cells as printed
+        label, year, carried = _row_year(row, label_cols, printed, carried, ctx)
         when = _row_period(label, ctx)  # years down the side: the column header names the measure
         rag = next((c for c in row if is_rag(c) and not NUMBER.match(c)), "")
         polarity = next((c for c in row if _POLARITY.match(c)), "")
@@ -108,7 +109,7 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
             metric = _cell_metric(cell, row, table, ord_, section_path, context, ctx, taxonomy)
             if metric is None:
                 continue
-            shown = brief_row_label(cells) if named == " ".join(cells) else metric.label
+            shown = brief if named == printed else metric.label
             update = {"rag": rag if col.basis is Basis.ACTUAL else "", "polarity": polarity, "label": shown}
             words = column_words(header, col.index) if cell.undated else apart.get(col.index, "") if when is None else ""
             if words:
