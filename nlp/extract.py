@@ -12,7 +12,7 @@ from ingest.models import DocType, Document, StatementKind, Table
 from nlp.domain import document_domain
 from nlp.judgements import inspection_window, judgements_of
 from nlp.kpi_cards import is_kpi_card, table_card_title
-from nlp.models import Confidence, DocumentContext, Extraction, Flag, Metric
+from nlp.models import Confidence, DocumentContext, Extraction, Flag, Metric, Timing
 from nlp.prose import StatementIn, metrics_from_statements
 from nlp.table_metrics import metrics_from_table
 from nlp.taxonomy import Taxonomy
@@ -21,7 +21,7 @@ from nlp.topics import title_parts, topics_of
 if TYPE_CHECKING:  # spaCy loads only when an extractor is built, not when the CLI starts
     from nlp.entities import EntityTagger
 
-EXTRACTOR_VERSION = "37"  # raised when the rules change, so rows from older rules show it (`scrutineer reextract`)
+EXTRACTOR_VERSION = "38"  # raised when the rules change, so rows from older rules show it (`scrutineer reextract`)
 _PLAN_DAYS = 400  # longer than a year and its reporting slack
 _CONTENTS = re.compile(r"^\s*(?:table of )?contents\s*:?\s*$", re.I)
 _PROSE_END = re.compile(r"[.?!]\s*$")
@@ -99,7 +99,19 @@ def extract_metrics(doc: Document, taxonomy: Taxonomy, ctx: DocumentContext | No
     metrics = metrics_from_statements([s for s in statements if s.ord not in contents], ctx, taxonomy, domain)
     for t in tables:
         metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy, domain)
-    return _flag_ocr(metrics + judgements_of(doc), set(doc.ocr_pages))
+    return _flag_ocr(_on_the_day(metrics, taxonomy) + judgements_of(doc), set(doc.ocr_pages))
+
+
+def _on_the_day(metrics: list[Metric], taxonomy: Taxonomy) -> list[Metric]:
+    """A measure taken on a day (children in care "at the end of quarter 2", or under a "Q2 2024/25" column) is dated
+    that day, the period's last: then it compares with the same count on 31 March, which a quarter's span would not.
+    The printed period stays in the row's period label."""
+    def snapshot(m: Metric) -> bool:
+        indicator = taxonomy.get(m.indicator) if m.indicator else None
+        return indicator is not None and indicator.timing is Timing.SNAPSHOT
+    return [m.model_copy(update={"period_start": m.period_end})
+            if m.period_start and m.period_end and m.period_start < m.period_end and snapshot(m) else m
+            for m in metrics]
 
 
 def _flag_ocr(metrics: list[Metric], ocr_pages: set[int]) -> list[Metric]:

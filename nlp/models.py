@@ -38,6 +38,13 @@ class Polarity(StrEnum):
     NEUTRAL = "neutral"
 
 
+class Timing(StrEnum):
+    """When a measure is taken: a count of children on a day, or what happened over a year."""
+
+    SNAPSHOT = "snapshot"
+    PERIOD = "period"
+
+
 class Flag(StrEnum):
     UNIT_MISMATCH = "unit_mismatch"
     OVER_100_PERCENT = "percent_over_100"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from nlp.models import Polarity, Unit
+from nlp.models import Polarity, Timing, Unit
 from nlp.qualifiers import Qualifiers, load_qualifiers
 
 DATA = Path(__file__).with_name("data")
@@ -38,6 +38,7 @@ class Indicator:
     domain: str
     definition: str
     england: dict[str, float] = field(default_factory=dict)
+    timing: Timing | None = None  # None where the published definition leaves it open
 
 
 _SEEN_SIZE = 2_000  # texts a rule remembers its groups' hits for (cleared when full): a statement's, and its neighbours'
@@ -230,7 +231,8 @@ def load_taxonomy(data: Path = DATA) -> Taxonomy:
     cues = yaml.safe_load((data / "cues.yaml").read_text(encoding="utf-8"))
     indicators = [
         Indicator(f["id"], f["title"], Unit(f["unit"]), Polarity(f["polarity"]), f["domain"], f["definition"],
-                  {str(k): float(v) for k, v in (f.get("england") or {}).items()})
+                  {str(k): float(v) for k, v in (f.get("england") or {}).items()},
+                  Timing(f["timing"]) if f.get("timing") else None)
         for f in facts
     ]
     by_id = {i.id: i for i in indicators}

@@ -31,6 +31,15 @@ def _definition(ind: dict) -> str:
     return f"{ind['title'].rstrip('. ')}, reported as {_UNIT_WORDS[ind['unit']]} ({basis})."
 
 
+def _timing(ind: dict) -> str | None:
+    """A count on a day ("snapshot on 31 March") or a year's events; a basis naming both ("year ending / snapshot at
+    30 September": the workforce return) says neither."""
+    basis = ind.get("period_basis") or ""
+    if basis.startswith("snapshot"):
+        return "snapshot"
+    return None if not basis or "snapshot" in basis else "period"
+
+
 def build_indicators(reference: Path) -> None:
     data = yaml.safe_load((reference / "indicators.yaml").read_text(encoding="utf-8"))
     out = []
@@ -42,6 +51,7 @@ def build_indicators(reference: Path) -> None:
             "id": ind["id"], "title": ind["title"], "domain": ind["domain"], "unit": ind["unit"],
             "polarity": ind.get("polarity") or "neutral", "lait_code": str(lait.get("measure_code") or ""),
             "definition": _definition(ind), "england": england,
+            **({"timing": t} if (t := _timing(ind)) else {}),
         })
     out += _project_added({i["id"] for i in out})
     header = "# Indicator facts built by scripts/build_reference.py; matching rules live in cues.yaml.\n"
