@@ -31,11 +31,24 @@ def _definition(ind: dict) -> str:
     return f"{ind['title'].rstrip('. ')}, reported as {_UNIT_WORDS[ind['unit']]} ({basis})."
 
 
+# Counts of children, carers or posts in a state on a day, whose reference entry gives no period basis: the project's
+# reading of their titles ("Children placed with independent fostering agency foster carers", "Approved fostering
+# households"). Counts of events over a time (contacts, children with three or more placements in 12 months, children
+# missing five or more times) and the care leaver measures the DfE reads around each birthday are not among them.
+_ON_A_DAY = frozenset({
+    "placements_in_house_foster_count", "placements_ifa_count", "placements_connected_carers_count",
+    "placements_residential_count", "placements_out_of_area_count", "placed_with_parents_count",
+    "in_house_foster_or_family_percent", "cpp_2_years_plus_count", "care_proceedings_count",
+    "fostering_households_count", "staying_put_count", "care_leavers_emergency_accommodation_count",
+    "care_leavers_apprenticeships_count", "sw_vacancies_count", "sw_agency_count",
+})
+
+
 def _timing(ind: dict) -> str | None:
     """A count on a day ("snapshot on 31 March") or a year's events; a basis naming both ("year ending / snapshot at
     30 September": the workforce return) says neither."""
     basis = ind.get("period_basis") or ""
-    if basis.startswith("snapshot"):
+    if basis.startswith("snapshot") or (not basis and ind["id"] in _ON_A_DAY):
         return "snapshot"
     return None if not basis or "snapshot" in basis else "period"
 

@@ -32,6 +32,8 @@ def test_the_reference_says_which_measures_are_taken_on_a_day() -> None:
     assert taxonomy.get("cla_rate_per_10000").timing is Timing.SNAPSHOT
     assert taxonomy.get("cla_starts_count").timing is Timing.PERIOD
     assert taxonomy.get("sw_vacancy_rate_percent").timing is None  # "year ending / snapshot at 30 September"
+    assert taxonomy.get("placements_residential_count").timing is Timing.SNAPSHOT  # the project's reading of its title
+    assert taxonomy.get("contacts_count").timing is None
 
 
 def test_a_count_at_a_quarters_end_is_dated_that_day_and_keeps_the_quarters_name() -> None:
