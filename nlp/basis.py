@@ -21,7 +21,7 @@ _BASIS_CUES = [
     (Basis.REGIONAL, rf"regional(?:ly)?|\b(?:{_REGION})(?:\s+average|\s+as a whole|\s+region\b|\s*:)|"
                      rf"\b(?:across|in) (?:the )?(?:{_REGION})\b(?![\s-]+(?:borough|council|peninsula|area))|"
                      r"pan[- ]london|london[- ]wide"),
-    (Basis.TARGET, r"\btargets?\b(?!\s+(?:group|cohort|audience|support|intervention|work|service)s?\b)"),
+    (Basis.TARGET, r"\btargets?\b(?!\s+(?:group|cohort|audience|support|intervention|work|service|date|timescale|deadline)s?\b)"),
     (Basis.FLOOR, r"\bfloor\b"),
     (Basis.ACTUAL, r"\blatest\b|\bprevious\b|\bours?\b|\bwe\b"),
 ]

@@ -80,6 +80,10 @@ _YEAR_TO = re.compile(
 _TERM = re.compile(  # "the summer term of 2015", "the 2015/16 autumn term", "spring term 2016"
     r"\b(?:((?:19|20)\d{2})(?:\s*[/–-]\s*(?:\d{2}|(?:19|20)\d{2}))?\s+)?(autumn|spring|summer)\s+term"
     r"(?:\s+(?:of\s+)?((?:19|20)\d{2})(?:\s*[/–-]\s*(\d{2}|(?:19|20)\d{2}))?)?\b", re.I)
+_CENSUS = re.compile(  # "Source: Census 2001", "the 2011 Census", "Census (2021)"; not DfE's termly school census
+    r"(?<!school )(?<!schools )\b(?:((?:19|20)\d{2})\s+census\b|census\s+(?:of\s+)?(?:\(((?:19|20)\d{2})\)|"
+    r"((?:19|20)\d{2})\b))", re.I)
+_CENSUS_DAYS = {1991: date(1991, 4, 21), 2001: date(2001, 4, 29), 2011: date(2011, 3, 27), 2021: date(2021, 3, 21)}
 _QUARTER_OF_FY = re.compile(  # "quarter four 2013–14", "quarter 3 for 2015-2016", "Q2 in 2016/17": a financial year's
     r"\b(?:quarter|qtr|Q)\s*([1-4]|one|two|three|four)\s+(?:(?:of|for|in)\s+(?:the\s+)?(?:year\s+)?)?((?:19|20)\d{2})"
     r"\s*[/–-]\s*(\d{2}|(?:19|20)\d{2})\b", re.I)
@@ -160,6 +164,9 @@ def _printed_windows(found: _Found) -> None:
         end = _year_end(int(m.group(1)) if m.group(1) else None, _month(m.group(2)), int(m.group(3)))
         if end is not None:
             add(*twelve_months_to(end), m.span())
+    for m in _CENSUS.finditer(text):  # England and Wales's census: the counts are of census day
+        if (day := _CENSUS_DAYS.get(int(m.group(1) or m.group(2) or m.group(3)))) is not None:
+            add(day, day, m.span())
     for m in _TERM.finditer(text):  # added only with its year
         if m.group(1) or m.group(3):  # "the summer term" alone: which summer is unknowable
             add(*_term(m), m.span())

@@ -35,7 +35,7 @@ from nlp.not_values import not_its_value
 from nlp.periods import resolve_periods
 from nlp.qualifiers import own_words
 from nlp.respectively import listed_run, respective_bases, respective_indicators
-from nlp.row_labels import ITEMS, figure_label, hangs_from
+from nlp.row_labels import ITEMS, chart_labels, figure_label, hangs_from
 from nlp.scorecard_dates import scorecard_dates
 from nlp.subjects import Found, describes_sample, indicator_for
 from nlp.taxonomy import Indicator, Taxonomy
@@ -111,6 +111,7 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
     history: list[StatementIn] = []
     dating = ListDating()
     parts = False  # inside a list that breaks down the figure of its lead-in
+    charts = chart_labels([(s.ord, s.text, s.section_path) for s in statements if not s.is_table_row])
     for st in _split_strokes(statements):
         if st.is_table_row and not is_kpi_card(st.text):
             continue
@@ -149,8 +150,8 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
             and not any(taxonomy.evidence(st.text, f.value.unit) for f in found))
         places = _places(st, title, lead_ins.places(st.section_path, st.is_list_item, continues), context)
         antecedent = history[-1].text if history and _PART_OF.match(st.text) else ""
-        hangs = hangs_from(st.text, st.is_list_item, [(s.text, s.is_list_item) for s in history[-ITEMS:] if
-                                                      s.section_path == st.section_path]) if found else ""
+        hangs = charts.get(st.ord) or (hangs_from(st.text, st.is_list_item, [
+            (s.text, s.is_list_item) for s in history[-ITEMS:] if s.section_path == st.section_path]) if found else "")
         out += [_to_metric(f, st, ctx, _verdict(f, places, st, taxonomy, domain, found, antecedent), hangs)
                 for f in found if _worth_keeping(f, st.text)]
         lead_ins.step(st.text, st.section_path, st.is_list_item, continues)

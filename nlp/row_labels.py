@@ -119,3 +119,40 @@ def brief_row_label(cells: list[str]) -> str:
     if len(kept) <= WHOLE:
         return kept
     return kept[:WHOLE].rsplit(" ", 1)[0]
+
+
+_BARE_FIGURE = re.compile(r"^[\s£$€+-]*\d[\d,.]*\s*(?:%|[km]\b|bn\b)?[\s.]*$", re.I)  # "40%", "£0.34m", "1,204"
+_CHART_LABEL = re.compile(r"^[^\d:]{1,120}$")  # "Facebook", "Married couple,", "X (formerly Twitter)": no figure
+_CHART_PROSE = re.compile(r"[.!?:;]\s*$")  # a sentence of its own, not a chart's category
+
+
+def _category(text: str) -> bool:
+    return bool(_CHART_LABEL.match(text)) and not _CHART_PROSE.search(text)
+
+
+def chart_labels(statements: list[tuple[int, str, tuple[str, ...]]]) -> dict[int, str]:
+    """A chart read as text gives its categories, then its figures ("Facebook", "From a friend or relative", ...,
+    "40%", "27%", ...), or each category then its figure ("Not in a family," then "0.8%"): where a run of bare figures
+    follows as many categories, in the same section, each figure is labelled with its own category, in order. Not
+    where a category also follows the run ("24%", "Facebook", "18%", "From another organisation"): a chart printed
+    figure first cannot be told from one printed category first.
+    `statements`: (ord, text, section path) in reading order; the answer maps a figure's ord to its category."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(statements):
+        if not _BARE_FIGURE.match(statements[i][1]):
+            i += 1
+            continue
+        end = i
+        while end < len(statements) and _BARE_FIGURE.match(statements[end][1]) and statements[end][2] == statements[i][2]:
+            end += 1
+        n = end - i
+        labels = statements[i - n:i] if i >= n else []
+        before = statements[i - n - 1][1] if i > n else ""
+        after = statements[end][1] if end < len(statements) else ""
+        if labels and all(_category(t) and path == statements[i][2] for _, t, path in labels) \
+                and not _category(before) and not _category(after):  # "24%", "Facebook", "18%", ...: which goes with which
+            out.update((statements[i + k][0], " ".join(labels[k][1].split())) for k in range(n))
+        i = end
+    return out
+

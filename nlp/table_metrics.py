@@ -232,9 +232,15 @@ def _column_unit(col: Column, units: list[list[str]], caption: CellUnit) -> Cell
 
 
 def _lead_in(context: str) -> str:
-    """The sentence right before a table when it leads into it (ends in a colon): it may date the table's figures."""
+    """The sentence right before a table when it leads into it (ends in a colon), or the source its caption names
+    ("Table 8.2 Family structure ... Source: Census 2001"): either may date the table's figures."""
     text = context.rstrip()
+    if (source := _SOURCE_LINE.search(text)) is not None:
+        return source.group(0)
     return text[sentence_bounds(text, len(text) - 1, len(text))[0]:] if text.endswith(":") else ""
+
+
+_SOURCE_LINE = re.compile(r"\bSource\s*:\s*[^:.]{1,120}$", re.I)
 
 
 def _caption_period(captions: list[str], ctx: DocumentContext) -> Period | None:

@@ -202,3 +202,15 @@ def test_a_year_named_an_academic_year_runs_september_to_august() -> None:
     assert span("during the academic year 2006/07") == (date(2006, 9, 1), date(2007, 8, 31))
     assert span("2008 (2007/08 academic year)") == (date(2007, 9, 1), date(2008, 8, 31))
     assert span("in 2006/07") == (date(2006, 4, 1), date(2007, 3, 31))
+
+
+def test_a_census_is_of_its_census_day_and_dates_the_table_its_caption_sources_to_it() -> None:
+    assert span("Source: Census 2001") == (date(2001, 4, 29), date(2001, 4, 29))
+    assert span("according to the 2011 Census") == (date(2011, 3, 27), date(2011, 3, 27))
+    assert resolve_periods("the January 2024 school census", VISIT)[0].label == "January 2024"  # DfE's, not the ONS's
+    table = Table(page=1, header_rows=1, rows=[["Area", "All dependent children 0-18 years", "Lone parent"],
+                                               ["Adur", "12,496", "20.4%"]])
+    context = "Table 8.2 Family structure district level, 0-18 year olds Source: Census 2001"
+    got = metrics_from_table(table, 0, ["Family structure"], context, VISIT, load_taxonomy())
+    assert {(m.value, m.period_start, m.period_end) for m in got} == {
+        (12496, date(2001, 4, 29), date(2001, 4, 29)), (20.4, date(2001, 4, 29), date(2001, 4, 29))}

@@ -132,3 +132,9 @@ def test_a_recruitment_target_is_not_the_number_of_households() -> None:
                 "year.")[10][0] == ""
     assert rows("Carers are successfully recruited from all local ethnic communities, and of 225 fostering households "
                 "70 are from minority groups.")[225][0] == "fostering_households_count"
+
+
+def test_a_target_date_or_timescale_makes_no_figure_a_target() -> None:
+    got = rows("A month after the target date for completion, only 31% of cases had all actions completed.")
+    assert got[31][1] == "actual"
+    assert rows("The council's target is 95% of reviews held on time.")[95][1] == "target"

@@ -122,3 +122,19 @@ def test_a_table_row_keeps_the_cells_that_name_it() -> None:
     assert brief_row_label(cells) == "Service Strategies & Improvements GET Highways term contract Highways Core"
     assert brief_row_label(["Children in care", "per 10,000"]) == "Children in care per 10,000"
     assert len(brief_row_label([narrative * 3])) <= 200
+
+
+def test_a_charts_figures_read_after_its_categories_take_them_in_order() -> None:
+    section = ("How did you find out about the consultation?",)
+    texts = ["Base: all answering (926).", "Facebook", "From a friend or relative", "Newspaper", "40%", "27%", "8%",
+             "The most common route was Facebook."]
+    got = labels(*(StatementIn(i, t, 1, section) for i, t in enumerate(texts)))
+    assert got[40] == "Facebook 40%" and got[27] == "From a friend or relative 27%" and got[8] == "Newspaper 8%"
+
+
+def test_a_chart_printed_figure_first_is_left_as_it_is() -> None:
+    """"24%", "Facebook", "18%", "From another organisation": which category a figure belongs to cannot be told."""
+    section = ("How did you find out about the consultation?",)
+    texts = ["Base: all answering (95).", "24%", "Facebook", "18%", "From another organisation", "15%", "Other"]
+    got = labels(*(StatementIn(i, t, 1, section) for i, t in enumerate(texts)))
+    assert got[18] == "18%" and got[15] == "15%"
