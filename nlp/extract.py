@@ -14,7 +14,7 @@ from nlp.judgements import inspection_window, judgements_of
 from nlp.kpi_cards import is_kpi_card, table_card_title
 from nlp.models import Confidence, DocumentContext, Extraction, Flag, Metric, Timing
 from nlp.prose import StatementIn, metrics_from_statements
-from nlp.table_metrics import metrics_from_table
+from nlp.table_metrics import metrics_from_table, table_subject
 from nlp.taxonomy import Taxonomy
 from nlp.topics import title_parts, topics_of
 
@@ -33,6 +33,7 @@ class TableIn:
     table: Table
     section_path: list[str]
     context: str
+    subject: str = ""  # its numbered caption's words
 
 
 def document_context(doc: Document) -> DocumentContext:
@@ -67,7 +68,7 @@ def document_inputs(doc: Document) -> tuple[list[StatementIn], list[TableIn]]:
         path = list(statements[first].section_path) if first is not None else []
         before = [s.text for s in statements[max(0, (first or 0) - 3):first or 0] if not s.is_table_row]
         context = " ".join([table.title, *path, table.rows[0][0] if table.rows else "", *before])
-        tables.append(TableIn(ord_, table, path, context))
+        tables.append(TableIn(ord_, table, path, context, table_subject([table.title, *before])))
     return statements, tables
 
 
@@ -98,7 +99,7 @@ def extract_metrics(doc: Document, taxonomy: Taxonomy, ctx: DocumentContext | No
     contents = _contents_list(statements)  # "Information about this inspection 48": a heading and its page
     metrics = metrics_from_statements([s for s in statements if s.ord not in contents], ctx, taxonomy, domain)
     for t in tables:
-        metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy, domain)
+        metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy, domain, t.subject)
     return _flag_ocr(_on_the_day(metrics, taxonomy) + judgements_of(doc), set(doc.ocr_pages))
 
 

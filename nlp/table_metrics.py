@@ -53,7 +53,9 @@ _TOTAL = re.compile(r"^\s*(?:total|all|overall|grand total)\s*(?:children|number
 
 
 def metrics_from_table(table: Table, ord_: int, section_path: list[str], context: str, ctx: DocumentContext,
-                       taxonomy: Taxonomy, domain: DocumentDomain = CHILDREN_DOCUMENT) -> list[Metric]:
+                       taxonomy: Taxonomy, domain: DocumentDomain = CHILDREN_DOCUMENT, subject: str = "") -> list[Metric]:
+    """`subject`: what the table counts, from its caption (`table_subject`), put before a row's label that is only a
+    category."""
     if table.header_rows == 0 or len(table.rows) < 2 or any(is_kpi_card(c) for r in table.rows for c in r):
         return []  # KPI cards are read as sentences
     header_rows = count_header_rows(table)
@@ -114,6 +116,8 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
             words = column_words(header, col.index) if cell.undated else apart.get(col.index, "") if when is None else ""
             if words:
                 update["label"] = f"{shown} ({words})"  # "In-House Residential (Prior Years Spend)"
+            if subject and len(update["label"]) <= _CATEGORY and subject.lower() not in update["label"].lower():
+                update["label"] = f"{subject}: {update['label']}"  # "Category of need of ... children: Abuse or neglect"
             out.append(metric.model_copy(update=update))
     return out
 
@@ -229,6 +233,22 @@ def _column_unit(col: Column, units: list[list[str]], caption: CellUnit) -> Cell
         return own
     below = " ".join(r[col.index] for r in units if col.index < len(r) and r[col.index])
     return unit_of(below, caption) if money_scale(below) or len(below) <= 12 else own
+
+
+_CATEGORY = 40  # a row label this short is a category of what the table counts ("Other", "65-74", "5 - 9 (ALL)")
+_CAPTION = re.compile(r"^\s*Table\s+\d+(?:\.\d+)*\b\s*[:.–-]?\s*(?=[A-Z])")  # not "table 1 below", "Table 2 shows"
+
+
+def table_subject(lines: list[str]) -> str:
+    """What a table counts, from its numbered caption, the last of `lines` (the lines just before it) to be one:
+    "Table 9.4 Category of need of West Sussex looked after children". A row's category alone ("Other", "Family
+    dysfunction (N5)") does not say. Tables carry no title of their own, and an unnumbered line before a table is as
+    often a chart's text or a paragraph, so only a caption."""
+    for line in reversed(lines):
+        if (m := _CAPTION.match(line)) is not None:
+            words = re.split(r"\s+Source\s*:", line[m.end():])[0].strip(" :–-.")
+            return words if 2 <= len(words.split()) and len(words) <= 120 else ""
+    return ""
 
 
 def _lead_in(context: str) -> str:

@@ -138,3 +138,24 @@ def test_a_chart_printed_figure_first_is_left_as_it_is() -> None:
     texts = ["Base: all answering (95).", "24%", "Facebook", "18%", "From another organisation", "15%", "Other"]
     got = labels(*(StatementIn(i, t, 1, section) for i, t in enumerate(texts)))
     assert got[18] == "18%" and got[15] == "15%"
+
+
+def test_a_tables_numbered_caption_says_what_its_categories_count() -> None:
+    from ingest.models import Document, Metadata, Statement, StatementKind, Table
+    from nlp.extract import extract_metrics
+    from nlp.table_metrics import table_subject
+
+    assert table_subject(["Table 9.4 Category of need of looked after children", "Source: CYPS"]) == \
+        "Category of need of looked after children"
+    assert table_subject(["The figures are summarised in table 1 below."]) == ""  # a paper's words about a table
+    assert table_subject(["Table 2 shows the change since 2019-20."]) == ""
+    assert table_subject(["Table 3"]) == ""
+    grid = [["Category of need", "2007/08"], ["Abuse or neglect (N1)", "412"], ["Family dysfunction (N5)", "48"]]
+    texts = [("Table 9.4 Category of need of looked after children", StatementKind.SENTENCE),
+             *((" | ".join(r), StatementKind.TABLE_ROW) for r in grid)]
+    doc = Document(id="d-0", source="needs.pdf", sha256="0" * 64, meta=Metadata(authority="Northmoor Borough Council"),
+                   page_start=1, page_end=1, tables=[Table(page=1, header_rows=1, rows=grid)],
+                   statements=[Statement(text=t, page=1, section_path=["9 Looked after children"], char_start=0,
+                                         char_end=1, kind=k) for t, k in texts])
+    got = {m.value: m.label for m in extract_metrics(doc, load_taxonomy())}
+    assert got[48] == "Category of need of looked after children: Family dysfunction (N5)"
