@@ -138,3 +138,11 @@ def test_a_target_date_or_timescale_makes_no_figure_a_target() -> None:
     got = rows("A month after the target date for completion, only 31% of cases had all actions completed.")
     assert got[31][1] == "actual"
     assert rows("The council's target is 95% of reviews held on time.")[95][1] == "target"
+
+
+def test_items_each_with_its_figure_in_brackets_keep_their_own_measure() -> None:
+    got = rows("The timeliness of health assessments (97%), dental checks (92%) and immunisations (94%) has improved.")
+    assert (got[92][0], got[94][0]) == ("cla_dental_check_percent", "cla_immunisations_percent")
+    got = rows("Immunisations (94%) and dental checks (92%) have improved.")
+    assert (got[94][0], got[92][0]) == ("cla_immunisations_percent", "cla_dental_check_percent")
+    assert rows("Of the 450 children in care, most (72%) live with foster carers.")[72][0] == "cla_foster_care_percent"
