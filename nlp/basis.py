@@ -17,7 +17,9 @@ _BASIS_CUES = [
                      r"(?:the|across the) country(?: as a whole)?|"
                      # the nation's economy, which a council's budget papers quote: "OBR", "Bank Rate", "CPI inflation"
                      r"\bGDP\b|\bOBR\b|Office for Budget Responsibility|Bank of England|\bBank Rate\b|\bCPI\b|"
-                     r"public sector (?:net )?(?:borrowing|debt|spending)"),
+                     r"public sector (?:net )?(?:borrowing|debt|spending)|"
+                     # the settlement for councils as a whole, which a council's budget sets its own share beside
+                     r"\b(?:for|across|to) (?:English )?local government\b|\ball (?:English )?(?:local authorities|councils)\b"),
     (Basis.REGIONAL, rf"regional(?:ly)?|\b(?:{_REGION})(?:\s+average|\s+as a whole|\s+region\b|\s*:)|"
                      rf"\b(?:across|in) (?:the )?(?:{_REGION})\b(?![\s-]+(?:borough|council|peninsula|area))|"
                      r"pan[- ]london|london[- ]wide"),

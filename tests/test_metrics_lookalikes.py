@@ -146,3 +146,8 @@ def test_items_each_with_its_figure_in_brackets_keep_their_own_measure() -> None
     got = rows("Immunisations (94%) and dental checks (92%) have improved.")
     assert (got[94][0], got[92][0]) == ("cla_immunisations_percent", "cla_dental_check_percent")
     assert rows("Of the 450 children in care, most (72%) live with foster carers.")[72][0] == "cla_foster_care_percent"
+
+
+def test_the_settlement_for_local_government_as_a_whole_is_national() -> None:
+    assert rows("The 2025-26 spending plans for local government included a £1.3bn increase.")[1.3e9][1] == "national"
+    assert rows("The council's own spending plans include a £1.3m increase.")[1.3e6][1] == "actual"
