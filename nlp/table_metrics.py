@@ -247,7 +247,7 @@ def table_subject(lines: list[str]) -> str:
     for line in reversed(lines):
         if (m := _CAPTION.match(line)) is not None:
             words = re.split(r"\s+Source\s*:", line[m.end():])[0].strip(" :–-.")
-            return words if 2 <= len(words.split()) and len(words) <= 120 else ""
+            return words if len(words.split()) >= 2 and len(words) <= 120 else ""
     return ""
 
 
