@@ -46,6 +46,7 @@ from nlp.values import Value, find_values
 # "dental checks (92%) and immunisations (94%)": a list of items each with its figure in brackets after it, where the
 # next item's words are not this figure's (where its own words name a measure: "the national average (70%) and ...")
 _ITEM_THEN_ITEM = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[^()\d.;]{1,80}\(\s*[£$]?\d")
+_PARTNER_OPEN, _PARTNER_CLOSE = re.compile(r"\s*\(\s*"), re.compile(r"\s*\)")
 _DASHES = str.maketrans({c: "-" for c in "\u0336\u2212\u2010\u2011\u2012\u2015\u2043\u2500\ufe58\ufe63\uff0d"})
 _STROKE = re.compile(r"\s+\u0336(?:\s+|$)")
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s*$")
@@ -206,6 +207,9 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         before, after = text[lo:v.span[0]], text[v.span[1]:hi]
         following = text[hi:hi + 16]
         basis = clause_basis(basis_of(before, after, following), text, v.span, i > 0)
+        if basis is Basis.ACTUAL and found and _PARTNER_OPEN.fullmatch(text, floor, v.span[0]) \
+                and _PARTNER_CLOSE.match(text, v.span[1]):
+            basis = found[-1].basis  # "England's £1.3bn (5%) increase": a bare partner in brackets is its sum's
         v = fixed_unit(v, rate_sentence, before, found[-1].value if found else None, text, basis)
         item = before.rstrip().endswith("(") and _ITEM_THEN_ITEM.match(text, v.span[1]) and taxonomy.evidence(before, v.unit)
         near = before if item else before + " " + after

@@ -151,3 +151,10 @@ def test_items_each_with_its_figure_in_brackets_keep_their_own_measure() -> None
 def test_the_settlement_for_local_government_as_a_whole_is_national() -> None:
     assert rows("The 2025-26 spending plans for local government included a £1.3bn increase.")[1.3e9][1] == "national"
     assert rows("The council's own spending plans include a £1.3m increase.")[1.3e6][1] == "actual"
+
+
+def test_a_bare_share_in_brackets_is_its_sums_and_a_comparable_years_figure_is_the_comparison() -> None:
+    got = rows("The 2025-26 spending plans for local government included a £1.3bn (5%) increase.")
+    assert (got[1.3e9][1], got[5][1]) == ("national", "national")
+    got = rows("The schools block has increased by £108.5m (7.8%) to £1.4bn on the comparable figure for 2024-25.")
+    assert got[1.4e9][2] != date(2024, 4, 1)
