@@ -35,8 +35,8 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _POINT_IN_TIME = re.compile(r"\b(?:at|as at|as of|at the end of|by the end of|in|during)\s*$", re.I)
 _ANOTHER_FIGURE = re.compile(r"\d|\b(?:than|compared|against|versus|vs)\b", re.I)  # a period past it is not ours
 _COMPARED = re.compile(
-    r"\b(?:than|from|compared|comparable|previous|last|since|before|(?<!looked )(?<!looked-)after|between|increase\w*|decrease\w*|rise|"
-    r"fall)\b", re.I)
+    r"\b(?:than|from|compared|comparable|previous|last|since|before|(?<!looked )(?<!looked-)after|between|increase\w*|"
+    r"decrease\w*|rise|fall)\b", re.I)
 
 
 def value_period(v: Value, periods: list[Period], lo: int, hi: int, text: str, trailing_only: bool = False,
