@@ -198,7 +198,9 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
     if unit is Unit.PERCENT and value > 100:
         flags.append(Flag.OVER_100_PERCENT)
     return Metric(
-        indicator=indicator.id if indicator else "", label=label, value=value, unit=unit, basis=col.basis,
+        indicator=indicator.id if indicator else "", label=label, value=value, unit=unit,
+        basis=Basis.NATIONAL if col.basis is Basis.ACTUAL and unit is Unit.PERCENT and _ECONOMY_ROW.search(label)
+        else col.basis,
         period_start=start, period_end=end, period_label=plabel, authority=ctx.authority, page=table.page,
         section_path=section_path, quote=" | ".join(c for c in row if c), from_table=True, flags=flags, table_ord=ord_,
         evidence=verdict.evidence if verdict else "",
@@ -207,6 +209,9 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
 
 
 _YEAR_TO_DATE = re.compile(r"\b(?:ytd|year[- ]to[- ]date)\b", re.I)
+# the nation's rates a council's treasury and budget papers print beside its own figures: a forecast table's "Bank
+# Rate | 4.75 | 4.50 | ..." row is the Bank of England's, whatever its column headers say
+_ECONOMY_ROW = re.compile(r"\bBank Rate\b|\bCPI\b|\bRPI\b|\bGDP\b")
 
 
 def _stray_date(columns: list[Column], headed: set[int], body: list[list[str]]) -> bool:

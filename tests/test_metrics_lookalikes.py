@@ -158,3 +158,16 @@ def test_a_bare_share_in_brackets_is_its_sums_and_a_comparable_years_figure_is_t
     assert (got[1.3e9][1], got[5][1]) == ("national", "national")
     got = rows("The schools block has increased by £108.5m (7.8%) to £1.4bn on the comparable figure for 2024-25.")
     assert got[1.4e9][2] != date(2024, 4, 1)
+
+
+def test_a_forecast_tables_bank_rate_row_is_the_nations_and_a_budget_line_naming_a_tax_is_the_councils() -> None:
+    from ingest.models import Table
+    from nlp.table_metrics import metrics_from_table
+
+    grid = [["", "Dec-24", "Mar-25"], ["Bank Rate", "4.75%", "4.50%"], ["Average rate on our investments", "4.9%", "4.7%"],
+            ["National Insurance increase", "£9.4m", "£0.0m"]]
+    got = metrics_from_table(Table(page=1, header_rows=1, rows=grid), 0, ["Treasury"], "", CTX, load_taxonomy())
+    bases = {(m.label, m.value): m.basis.value for m in got}
+    assert bases[("Bank Rate", 4.75)] == "national"
+    assert bases[("Average rate on our investments", 4.9)] == "actual"
+    assert bases[("National Insurance increase", 9.4e6)] == "actual"
