@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ingest.periods import Period
 from nlp.basis import basis_of, clause_basis, comparator_frame, contrasted, trailing_basis
+from nlp.brackets import bare_partner, item_in_brackets
 from nlp.clauses import clause_end, clause_start, word_start
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, about_children, about_money, off_domain
 from nlp.evidence import Place, Verdict, blocked, judge, qualified
@@ -43,10 +44,6 @@ from nlp.value_periods import forecast_year, latest, value_period
 from nlp.value_units import about_a_rate, fixed_unit
 from nlp.values import Value, find_values
 
-# "dental checks (92%) and immunisations (94%)": a list of items each with its figure in brackets after it, where the
-# next item's words are not this figure's (where its own words name a measure: "the national average (70%) and ...")
-_ITEM_THEN_ITEM = re.compile(r"\s*\)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[^()\d.;]{1,80}\(\s*[£$]?\d")
-_PARTNER_OPEN, _PARTNER_CLOSE = re.compile(r"\s*\(\s*"), re.compile(r"\s*\)")
 _DASHES = str.maketrans({c: "-" for c in "\u0336\u2212\u2010\u2011\u2012\u2015\u2043\u2500\ufe58\ufe63\uff0d"})
 _STROKE = re.compile(r"\s+\u0336(?:\s+|$)")
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s*$")
@@ -207,12 +204,10 @@ def _statement_metrics(text: str, ctx: DocumentContext, taxonomy: Taxonomy, prev
         before, after = text[lo:v.span[0]], text[v.span[1]:hi]
         following = text[hi:hi + 16]
         basis = clause_basis(basis_of(before, after, following), text, v.span, i > 0)
-        if basis is Basis.ACTUAL and found and _PARTNER_OPEN.fullmatch(text, floor, v.span[0]) \
-                and _PARTNER_CLOSE.match(text, v.span[1]):
-            basis = found[-1].basis  # "England's £1.3bn (5%) increase": a bare partner in brackets is its sum's
+        if basis is Basis.ACTUAL and found and bare_partner(text, floor, v.span):
+            basis = found[-1].basis  # "England's £1.3bn (5%) increase": the share is of England's sum
         v = fixed_unit(v, rate_sentence, before, found[-1].value if found else None, text, basis)
-        item = before.rstrip().endswith("(") and _ITEM_THEN_ITEM.match(text, v.span[1]) and taxonomy.evidence(before, v.unit)
-        near = before if item else before + " " + after
+        near = before if item_in_brackets(text, before, v.span, v.unit, taxonomy) else before + " " + after
         own = _own_clause(text, values, i, v)
         indicator = indicator_for(v, near, text, context, taxonomy, found, previous, after, own)
         whole = word_start(text, lo, floor)  # a clause cut at "...tial health assessments":

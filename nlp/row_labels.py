@@ -155,4 +155,3 @@ def chart_labels(statements: list[tuple[int, str, tuple[str, ...]]]) -> dict[int
             out.update((statements[i + k][0], " ".join(labels[k][1].split())) for k in range(n))
         i = end
     return out
-
