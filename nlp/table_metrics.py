@@ -84,12 +84,15 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     apart |= same_period_words([c for c in columns if c.index not in label_cols and not c.skip
                                 and c.basis is Basis.ACTUAL and c.period is not None])  # "BOYS" / "GIRLS" of 2004
     out: list[Metric] = []
+    group = ""  # the last row of a label alone: a heading over the rows below it ("Employer's National Insurance")
     carried = ""  # a measure printed once beside its first year ("RHAs in timescale | 2017-18 | ..." then "| 2018-19 | ...")
     for row in body:
         cells = [row[i] for i in label_cols if i < len(row) and row[i] and not figures(row[i]) and not is_rag(row[i])]
         printed = " ".join(cells)
         if not printed:
             continue
+        if not any(figures(c) for c in row if c):
+            group = printed
         brief = brief_row_label(cells)  # what the row's label shows when it is the row's cells as printed
         label, year, carried = _row_year(row, label_cols, printed, carried, ctx)
         when = _row_period(label, ctx)  # years down the side: the column header names the measure
@@ -116,6 +119,9 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
             words = column_words(header, col.index) if cell.undated else apart.get(col.index, "") if when is None else ""
             if words:
                 update["label"] = f"{shown} ({words})"  # "In-House Residential (Prior Years Spend)"
+            if metric.basis is Basis.ACTUAL and _NATIONAL_RATES.search(group) and (
+                    metric.unit is Unit.PERCENT or (metric.unit is Unit.GBP and abs(metric.value) < _A_RATE)):
+                update["basis"] = Basis.NATIONAL  # "Threshold | £8,632" under "Employer's National Insurance"
             if subject and len(update["label"]) <= _CATEGORY and subject.lower() not in update["label"].lower():
                 update["label"] = f"{subject}: {update['label']}"  # "Category of need of ... children: Abuse or neglect"
             out.append(metric.model_copy(update=update))
@@ -212,6 +218,10 @@ _YEAR_TO_DATE = re.compile(r"\b(?:ytd|year[- ]to[- ]date)\b", re.I)
 # the nation's rates a council's treasury and budget papers print beside its own figures: a forecast table's "Bank
 # Rate | 4.75 | 4.50 | ..." row is the Bank of England's, whatever its column headers say
 _ECONOMY_ROW = re.compile(r"\bBank Rate\b|\bCPI\b|\bRPI\b|\bGDP\b")
+# the nation's statutory rates, printed as a group of rows under their name: "Employer's National Insurance", then
+# "Threshold | £8,632 | ..." and "Rate | 13.8% | ..."; a sum of a council's own ("... | £9.4m") is its cost of them
+_NATIONAL_RATES = re.compile(r"National Insurance|National (?:Living|Minimum)(?:/(?:Living|Minimum))? Wage", re.I)
+_A_RATE = 100_000  # pounds: a threshold or an hourly wage, not a budget line
 
 
 def _stray_date(columns: list[Column], headed: set[int], body: list[list[str]]) -> bool:

@@ -171,3 +171,15 @@ def test_a_forecast_tables_bank_rate_row_is_the_nations_and_a_budget_line_naming
     assert bases[("Bank Rate", 4.75)] == "national"
     assert bases[("Average rate on our investments", 4.9)] == "actual"
     assert bases[("National Insurance increase", 9.4e6)] == "actual"
+
+
+def test_rows_under_a_national_rates_heading_are_the_nations_and_a_councils_cost_of_them_its_own() -> None:
+    from ingest.models import Table
+    from nlp.table_metrics import metrics_from_table
+
+    grid = [["", "2024-25", "2025-26"], ["Employer's National Insurance", "", ""], ["Threshold", "£9,100", "£5,000"],
+            ["Rate", "13.8%", "15.0%"], ["Cost to the council", "£6.2m", "£9.4m"]]
+    got = metrics_from_table(Table(page=1, header_rows=1, rows=grid), 0, ["Context"], "", CTX, load_taxonomy())
+    bases = {(m.label, m.value): m.basis.value for m in got}
+    assert bases[("Threshold", 5000)] == "national" and bases[("Rate", 15)] == "national"
+    assert bases[("Cost to the council", 9.4e6)] == "actual"
