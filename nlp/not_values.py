@@ -18,8 +18,9 @@ _BOUND_BEFORE = re.compile(r"\b(?:over|more than|in excess of|exceed(?:ed|s|ing)
                            r"upwards of|above|below|under|beyond)\s*$", re.I)  # "where attendance is above 98%"
 
 # an age printed as a bare number: "beyond 18 in order to", "until they turn 21", "she's 14, had a baby"
-_AGE_BEFORE = re.compile(r"\b(?:beyond|until|till|past|after|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|the age of|aged?|"
-                         r"(?:she|he)(?:['’]s| is| was))\s*$", re.I)  # "she's 14, had a baby"
+_AGE_BEFORE = re.compile(r"\b(?:beyond|until|till|past|after|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|the age of|"
+                         r"aged?(?:\s+(?:over|under|above|below))?|(?:she|he)(?:['’]s| is| was))\s*$|"  # "she's 14, had a baby"
+                         r"(?<![\d,.])\b0\s*(?:to|-|–)\s*$", re.I)  # "the 0 to 18 ... disabilities team": ages from birth
 _AGE_AFTER = re.compile(r"\s*(?:\+|plus\b|or (?:over|older|above)\b|and (?:over|older|above)\b|years?\b|[,.;)]|"
                         r"(?:in order|so that|to |when|where|if|as|they|and|but|or|with|without|on|in)\b)", re.I)
 
@@ -31,7 +32,7 @@ _PROJECTED_BEFORE = re.compile(
 
 def not_its_value(value: Value, basis: Basis, text: str) -> str | None:
     """Why the authority's figure printed at `value` is not its value of the measure, or None."""
-    if (age := _an_age(value, text)) is not None:  # "some remain in semi-independent provision beyond 18": an age
+    if (age := an_age(value, text)) is not None:  # "some remain in semi-independent provision beyond 18": an age
         return f"an age: '{age}'"
     if basis is not Basis.ACTUAL:
         return None
@@ -43,12 +44,13 @@ def not_its_value(value: Value, basis: Basis, text: str) -> str | None:
     return None
 
 
-def _an_age(value: Value, text: str) -> str | None:
+def an_age(value: Value, text: str) -> str | None:
     """The words of a count that is an age ("beyond 18", "she's 14"), or None."""
     start, end = value.span
     if value.unit is not Unit.COUNT or not 14 <= value.value <= 25 or value.value % 1:
         return None
     before = _AGE_BEFORE.search(text, max(0, start - 20), start)
-    if before is None or not (end == len(text) or _AGE_AFTER.match(text, end)):
+    from_birth = before is not None and before.group(0).lstrip().startswith("0")  # "0 to 18": the ages a service is for
+    if before is None or not (from_birth or end == len(text) or _AGE_AFTER.match(text, end)):
         return None
     return " ".join(text[before.start():end].split())

@@ -32,7 +32,7 @@ from nlp.kpi_cards import card_title, is_kpi_card
 from nlp.lead_ins import LeadIns
 from nlp.list_dates import ListDating
 from nlp.models import Basis, Confidence, DocumentContext, Flag, Metric, Unit
-from nlp.not_values import not_its_value
+from nlp.not_values import an_age, not_its_value
 from nlp.periods import resolve_periods
 from nlp.qualifiers import own_words
 from nlp.respectively import listed_run, respective_bases, respective_indicators
@@ -310,7 +310,7 @@ def _worth_keeping(f: Found, text: str) -> bool:
     """Unmapped bare numbers are kept only when they count something."""
     if f.indicator is not None or f.value.unit is not Unit.COUNT:
         return True
-    if describes_sample(text):
+    if describes_sample(text) or an_age(f.value, text) is not None:  # "children in care aged over 16 and ..."
         return False
     return bool(_COUNTABLE.match(text[f.value.span[1]:f.value.span[1] + 40]))
 

@@ -26,7 +26,8 @@ _BACK = 3  # sentences a pointing lead-in may reach back through to what it poin
 ITEMS = 12  # items a list's lead-in may stand before: the statements `hangs_from` is given
 _CELL = 100  # a table's label cell longer than this describes the row rather than names it
 
-_DASH = re.compile(r"^\s*([-–•o▪])\s")  # an item printed with its bullet
+_DASH = re.compile(r"^\s*([-–—―•o▪])\s")  # an item printed with its bullet
+_GOES_ON = re.compile(r"^\s*[a-z]")  # "in primary schools is 21%" after "The proportion ... free school meals:"
 _POINTER = re.compile(  # "This is 20% of ...", "Of these, 12 ...", "The rest (4%) ...", "It has risen to 61%"
     r"^\W*(?:this|that|these|those|it|which|they|both of (?:which|these|them)|of (?:these|those|them|this|whom)|"
     r"the (?:rest|remainder|remaining))\b|"
@@ -98,7 +99,7 @@ def hangs_from(text: str, is_list_item: bool, earlier: list[tuple[str, bool]]) -
     if _POINTER.match(text):  # not another measure's value line: "Latest: 94% ..." then "Latest: 71% ..."
         return earlier[-1][0] if earlier and not _VALUE_LINE.match(earlier[-1][0]) else ""
     bullet = _DASH.match(text)
-    if not (is_list_item or bullet):
+    if not (is_list_item or bullet or _GOES_ON.match(text)):
         return ""
     for at in range(len(earlier) - 1, max(-1, len(earlier) - 1 - ITEMS), -1):
         before, item = earlier[at]

@@ -183,3 +183,16 @@ def test_rows_under_a_national_rates_heading_are_the_nations_and_a_councils_cost
     bases = {(m.label, m.value): m.basis.value for m in got}
     assert bases[("Threshold", 5000)] == "national" and bases[("Rate", 15)] == "national"
     assert bases[("Cost to the council", 9.4e6)] == "actual"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Here4U team, which supports children in care aged over 16 and care leavers, enables joint working.",
+    "Disabled children are supported by the 0 to 18 children and young people with disabilities team.",
+    "Plans to create a 0 to 25 service for children who have disabilities are well advanced.",
+])
+def test_an_age_that_names_a_group_or_a_service_is_no_row_at_all(sentence: str) -> None:
+    assert rows(sentence) == {}
+
+
+def test_a_count_of_children_of_an_age_is_still_a_count() -> None:
+    assert 18 in rows("We support 18 children aged over 16 in supported lodgings.")

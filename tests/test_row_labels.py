@@ -159,3 +159,14 @@ def test_a_tables_numbered_caption_says_what_its_categories_count() -> None:
                                          char_end=1, kind=k) for t, k in texts])
     got = {m.value: m.label for m in extract_metrics(doc, load_taxonomy())}
     assert got[48] == "Category of need of looked after children: Family dysfunction (N5)"
+
+
+def test_items_printed_with_a_long_dash_or_going_on_in_lower_case_take_their_lead_in() -> None:
+    section = ("Local context",)
+    got = labels(StatementIn(0, "The proportion of children entitled to free school meals:", 1, section, is_list_item=True),
+                 StatementIn(1, "― in primary schools is 13.3% (the national average is 15.6%)", 1, section),
+                 StatementIn(2, "― in secondary schools is 12.1% (the national average is 13.9%).", 1, section))
+    assert got[12.1].startswith("The proportion of children entitled to free school meals: ― in secondary")
+    got = labels(StatementIn(0, "The proportion of children entitled to free school meals:", 1, section, is_list_item=True),
+                 StatementIn(1, "in primary schools is 21% (the national average is 17%)", 1, section))
+    assert got[21].startswith("The proportion of children entitled to free school meals: in primary")
