@@ -9,6 +9,7 @@ from nlp.models import Basis, Unit
 
 _REGION = (r"north[- ]west|north[- ]east|south[- ]east|south[- ]west|west midlands|east midlands|"
            r"yorkshire and (?:the )?humber|yorkshire|east of england|eastern region|(?:inner |outer |greater )?london")
+REGION_NAMES = _REGION  # England's regions, for a table row that is one
 _BASIS_CUES = [
     (Basis.STATISTICAL_NEIGHBOURS, r"statistical(?:ly)? neighbou?rs?|\bSNs?\b|comparators?\b(?! data)|"
                                    r"similar (?:local )?(?:authorities|councils|areas)"),

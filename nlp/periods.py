@@ -91,6 +91,7 @@ _THIS_YEAR_QUARTER = re.compile(  # "in the first quarter of this year": of the 
     r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:this|the current)\s+(?:financial\s+)?year\b", re.I)
 
 
+_BY_THE_END = re.compile(r"\bby the end of (?:the )?$", re.I)  # what was done in a year up to its quarter's end
 _DIGIT = re.compile(r"\d")  # the same \d as the patterns': most statements hold none, and most forms need one
 _MEMO: dict[tuple, tuple[Period, ...]] = {}
 _MEMO_SIZE = 50_000  # a long document's statements: entities and metrics both ask for each one
@@ -143,7 +144,18 @@ def _resolve(text: str, ctx: DocumentContext) -> list[Period]:
     if digits:
         _bare_years(found, written)
     _previous_year(found, ctx)
-    return sorted(found.periods, key=lambda p: p.span)
+    return sorted((_so_far(p, text) for p in found.periods), key=lambda p: p.span)
+
+
+def _so_far(p: Period, text: str) -> Period:
+    """A quarter a year's tally is counted up to: "By the end of Q2 2019/20, 10 children had achieved permanence" is
+    April to September, the financial year so far; "at the end of Q2" stays the quarter."""
+    if not (_BY_THE_END.search(text, max(0, p.span[0] - 20), p.span[0]) and 85 <= (p.end - p.start).days <= 95
+            and p.start.day == 1 and p.start.month in (1, 4, 7, 10)):
+        return p
+    calendar_year = re.search(r"(?:19|20)\d\d", p.label) and not re.search(r"\d\s*[/–-]\s*\d", p.label)
+    start = date(p.start.year, 1, 1) if calendar_year else date(p.start.year - (p.start.month < 4), 4, 1)
+    return Period(start, p.end, p.label, p.span)
 
 
 def _printed_windows(found: _Found) -> None:
@@ -252,6 +264,7 @@ def _named_periods(found: _Found, ctx: DocumentContext, latest: date | None) -> 
             add(p.start, latest, (p.span[0], to_date.end()))
         elif a_year_back and (p.end - p.start).days < 100:  # "Quarter 3 last year": the bare quarter, a year before
             add(_year_before(p.start), _year_before(p.end), (p.span[0], a_year_back.end()))
+
         else:
             add(p.start, p.end, p.span)
 

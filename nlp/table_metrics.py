@@ -14,6 +14,7 @@ from datetime import date
 
 from ingest.models import Table
 from ingest.periods import Period, financial_year, fy_of
+from nlp.basis import REGION_NAMES
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, off_domain
 from nlp.evidence import Place, judge, qualified
 from nlp.kpi_cards import is_kpi_card, is_rag
@@ -119,7 +120,9 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
             words = column_words(header, col.index) if cell.undated else apart.get(col.index, "") if when is None else ""
             if words:
                 update["label"] = f"{shown} ({words})"  # "In-House Residential (Prior Years Spend)"
-            if metric.basis is Basis.ACTUAL and _NATIONAL_RATES.search(group) and (
+            if metric.basis is Basis.ACTUAL and (whose := _comparator_row(printed)) is not None:
+                update["basis"] = whose  # "ENGLAND | 11,006,702 | 22.8% | ...": a table of areas' England row
+            elif metric.basis is Basis.ACTUAL and _NATIONAL_RATES.search(group) and (
                     metric.unit is Unit.PERCENT or (metric.unit is Unit.GBP and abs(metric.value) < _A_RATE)):
                 update["basis"] = Basis.NATIONAL  # "Threshold | £8,632" under "Employer's National Insurance"
             if subject and len(update["label"]) <= _CATEGORY and subject.lower() not in update["label"].lower():
@@ -248,6 +251,20 @@ def _column_unit(col: Column, units: list[list[str]], caption: CellUnit) -> Cell
         return own
     below = " ".join(r[col.index] for r in units if col.index < len(r) and r[col.index])
     return unit_of(below, caption) if money_scale(below) or len(below) <= 12 else own
+
+
+_COMPARATOR_ROWS = [
+    (Basis.NATIONAL, re.compile(r"(?:england|national(?:ly)?)(?: average| total| figure)?", re.I)),
+    (Basis.STATISTICAL_NEIGHBOURS, re.compile(
+        r"(?:statistical|stat\.?) neighbou?rs?(?: average)?|SN(?: average)?|similar (?:local )?authorities", re.I)),
+    (Basis.REGIONAL, re.compile(rf"(?:the )?(?:{REGION_NAMES}|region|regional)(?: average| region| total)?", re.I)),
+]
+
+
+def _comparator_row(label: str) -> Basis | None:
+    """Whose figures a row of a table of areas holds when its label is only a comparator's name ("ENGLAND", "SOUTH
+    EAST", "Statistical neighbours"): not the authority's, whatever its columns say."""
+    return next((basis for basis, name in _COMPARATOR_ROWS if name.fullmatch(label.strip(" :*"))), None)
 
 
 _CATEGORY = 40  # a row label this short is a category of what the table counts ("Other", "65-74", "5 - 9 (ALL)")

@@ -196,3 +196,25 @@ def test_an_age_that_names_a_group_or_a_service_is_no_row_at_all(sentence: str) 
 
 def test_a_count_of_children_of_an_age_is_still_a_count() -> None:
     assert 18 in rows("We support 18 children aged over 16 in supported lodgings.")
+
+
+def test_a_table_of_areas_england_and_region_rows_are_comparators() -> None:
+    from ingest.models import Table
+    from nlp.table_metrics import metrics_from_table
+
+    grid = [["Area", "Lone parent"], ["Adur", "20.4%"], ["SOUTH EAST", "18.4%"], ["ENGLAND", "22.8%"],
+            ["Statistical neighbours", "21.0%"], ["National Bus Strategy", "14.0%"]]
+    got = metrics_from_table(Table(page=1, header_rows=1, rows=grid), 0, ["Families"], "", CTX, load_taxonomy())
+    bases = {m.value: m.basis.value for m in got}
+    assert bases == {20.4: "actual", 18.4: "regional", 22.8: "national", 21: "statistical_neighbours", 14: "actual"}
+
+
+def test_a_tally_by_the_end_of_a_quarter_runs_from_the_years_start() -> None:
+    from nlp.periods import resolve_periods
+
+    so_far = resolve_periods("By the end of Q2 2019/20, 10 children had achieved permanence by way of adoption.", CTX)
+    assert (so_far[0].start, so_far[0].end) == (date(2019, 4, 1), date(2019, 9, 30))
+    at_end = resolve_periods("At the end of Q2 2019/20, 412 children were in care.", CTX)
+    assert (at_end[0].start, at_end[0].end) == (date(2019, 7, 1), date(2019, 9, 30))
+    calendar = resolve_periods("by the end of the third quarter of 2016", CTX)
+    assert (calendar[0].start, calendar[0].end) == (date(2016, 1, 1), date(2016, 9, 30))
