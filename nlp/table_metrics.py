@@ -84,6 +84,7 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     apart = apart if len(apart) >= 2 and not years else {}
     apart |= same_period_words([c for c in columns if c.index not in label_cols and not c.skip
                                 and c.basis is Basis.ACTUAL and c.period is not None])  # "BOYS" / "GIRLS" of 2004
+    of_targets = _TARGETS_TITLE.search(context) is not None  # "West Sussex Local Area Agreement 2008-11 - statutory targets"
     out: list[Metric] = []
     group = ""  # the last row of a label alone: a heading over the rows below it ("Employer's National Insurance")
     carried = ""  # a measure printed once beside its first year ("RHAs in timescale | 2017-18 | ..." then "| 2018-19 | ...")
@@ -120,7 +121,10 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
             words = column_words(header, col.index) if cell.undated else apart.get(col.index, "") if when is None else ""
             if words:
                 update["label"] = f"{shown} ({words})"  # "In-House Residential (Prior Years Spend)"
-            if metric.basis is Basis.ACTUAL and (whose := _comparator_row(printed)) is not None:
+            if metric.basis is Basis.ACTUAL and ((len(printed) <= _CATEGORY and _TARGET_ROW.search(printed)) or (
+                    of_targets and not _BASELINE.search(col.header))):
+                update["basis"] = Basis.TARGET  # "Avoidance target (£) | £340,300 | ...", or a table of targets
+            elif metric.basis is Basis.ACTUAL and (whose := _comparator_row(printed)) is not None:
                 update["basis"] = whose  # "ENGLAND | 11,006,702 | 22.8% | ...": a table of areas' England row
             elif metric.basis is Basis.ACTUAL and _NATIONAL_RATES.search(group) and (
                     metric.unit is Unit.PERCENT or (metric.unit is Unit.GBP and abs(metric.value) < _A_RATE)):
@@ -253,6 +257,11 @@ def _column_unit(col: Column, units: list[list[str]], caption: CellUnit) -> Cell
     return unit_of(below, caption) if money_scale(below) or len(below) <= 12 else own
 
 
+# a table whose title or lead-in says it holds targets: "Local Area Agreement 2008-11 - statutory targets", "The
+# Three-year Project targets ... are shown in the table below:"; not "performance against targets"
+_TARGETS_TITLE = re.compile(r"(?<!against )(?<!above )(?<!below )\btargets\b[^.;]{0,100}:?\s*$", re.I)
+_TARGET_ROW = re.compile(r"\btargets?\b(?!\s+(?:group|cohort|audience|date|timescale|deadline)s?\b)", re.I)
+_BASELINE = re.compile(r"\bbaseline\b|\bactual\b|\boutturn\b", re.I)
 _COMPARATOR_ROWS = [
     (Basis.NATIONAL, re.compile(r"(?:england|national(?:ly)?)(?: average| total| figure)?", re.I)),
     (Basis.STATISTICAL_NEIGHBOURS, re.compile(

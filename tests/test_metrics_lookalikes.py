@@ -218,3 +218,29 @@ def test_a_tally_by_the_end_of_a_quarter_runs_from_the_years_start() -> None:
     assert (at_end[0].start, at_end[0].end) == (date(2019, 7, 1), date(2019, 9, 30))
     calendar = resolve_periods("by the end of the third quarter of 2016", CTX)
     assert (calendar[0].start, calendar[0].end) == (date(2016, 1, 1), date(2016, 9, 30))
+
+
+@pytest.mark.parametrize(("context", "basis"), [
+    ("West Sussex Local Area Agreement 2008-11 - statutory targets", "target"),
+    ("The three-year project targets are shown in the table below:", "target"),
+    ("Performance against targets", "actual"),
+    ("Relevant data are scrutinised and targets set where improvements are needed.", "actual"),
+])
+def test_a_table_its_title_says_holds_targets(context: str, basis: str) -> None:
+    from ingest.models import Table
+    from nlp.table_metrics import metrics_from_table
+
+    grid = [["Measure", "2008/09", "2009/10"], ["Care leavers in suitable accommodation", "61%", "65%"]]
+    got = metrics_from_table(Table(page=1, header_rows=1, rows=grid), 0, ["Plan"], context, CTX, load_taxonomy())
+    assert {m.basis.value for m in got} == {basis}
+
+
+def test_a_row_named_a_target_holds_targets_and_a_description_naming_one_does_not() -> None:
+    from ingest.models import Table
+    from nlp.table_metrics import metrics_from_table
+
+    grid = [["", "2021-22", "2022-23"], ["Savings target (£)", "£358,100", "£1,193,600"],
+            ["Renewable energy source options to work towards the Net Zero target", "£300,000", "£500,000"]]
+    got = metrics_from_table(Table(page=1, header_rows=1, rows=grid), 0, ["Plan"], "", CTX, load_taxonomy())
+    assert {(m.label, m.basis.value) for m in got} == {
+        ("Savings target (£)", "target"), ("Renewable energy source options to work towards the Net Zero target", "actual")}
