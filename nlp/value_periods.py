@@ -79,6 +79,8 @@ def value_period(v: Value, periods: list[Period], lo: int, hi: int, text: str, t
         return weighed[-1]
     if weighed and _VERSUS_AFTER.match(text, v.span[1]):  # the first of the pair is the sentence's own year's
         periods = [p for p in periods if p not in weighed]
+    periods = [p for p in periods if not (_WEIGHED_WITH.search(text, max(0, p.span[0] - 40), p.span[0])
+                                          and _A_FIGURE.search(text, p.span[1], v.span[0]))]  # another figure between
     own = [p for p in periods if lo <= p.span[0] and p.span[1] <= v.span[0]]
     if own:
         return own[-1]
@@ -100,6 +102,12 @@ def value_period(v: Value, periods: list[Period], lo: int, hi: int, text: str, t
 _FIGURES_LABEL = re.compile(r"\((?=[^()]*\b(?:figures?|data|statistics|outturns?)\b)[^()]*\)[\s.]*$", re.I)
 
 
+# a period a figure before it is weighed against, not the figures after the next: "risen by 1% in comparison with
+# Quarter 3, 2023/24, and while physical issues have dropped by 2%, ... eAudiobook issues of 5% and 19%" (but "compared
+# to the previous Quarter (5,869)" and "compared to the 2013–14 figure of 88%" are that period's)
+_WEIGHED_WITH = re.compile(r"\b(?:compared (?:with|to)|in comparison (?:with|to)|as against)\s+(?:the\s+)?(?:same\s+"
+                           r"(?:period|quarter|month|time)\s+(?:in|of|last year)\s*,?\s*)?$", re.I)
+_A_FIGURE = re.compile(r"(?<![\w/–-])(?!(?:19|20)\d{2}\b)\d[\d,.]*")  # not a year: "Autumn 2023", "2023/24"
 _LAST_YEAR_LABEL = re.compile(
     r"\b(?:previous|prior|preceding|last)\s+(?:financial\s+)?year\b|\byear\s+(?:before|earlier)\b", re.I)
 _WEIGHED_ON = re.compile(r"\b(?:on|than|with|to|against)\s+$", re.I)

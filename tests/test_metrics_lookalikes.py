@@ -244,3 +244,18 @@ def test_a_row_named_a_target_holds_targets_and_a_description_naming_one_does_no
     got = metrics_from_table(Table(page=1, header_rows=1, rows=grid), 0, ["Plan"], "", CTX, load_taxonomy())
     assert {(m.label, m.basis.value) for m in got} == {
         ("Savings target (£)", "target"), ("Renewable energy source options to work towards the Net Zero target", "actual")}
+
+
+def test_a_period_weighed_against_dates_no_figure_after_the_next() -> None:
+    qctx = DocumentContext(authority="Northmoor Borough Council", period_start=date(2024, 10, 1),
+                           period_end=date(2024, 12, 31), period_label="Quarter 3 2024/25")
+    text = ("Library issues have risen by 1% in comparison with Quarter 3, 2023/24, and while physical issues have "
+            "dropped by 2%, this is balanced out by an increase in eBook issues of 5%.")
+    got = {m.value: m.period_start for m in metrics_from_statements([StatementIn(0, text, 1, ("Libraries",))], qctx,
+                                                                    load_taxonomy())}
+    assert got[5] == date(2024, 10, 1)
+    text = ("There were 6,357 referrals to children's social care services in the Quarter, an 8.3% increase when "
+            "compared to the previous Quarter (5,869).")
+    got = {m.value: m.period_start for m in metrics_from_statements([StatementIn(0, text, 1, ("Referrals",))], qctx,
+                                                                    load_taxonomy())}
+    assert got[5869] == date(2024, 7, 1)
