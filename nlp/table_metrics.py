@@ -85,6 +85,7 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     apart |= same_period_words([c for c in columns if c.index not in label_cols and not c.skip
                                 and c.basis is Basis.ACTUAL and c.period is not None])  # "BOYS" / "GIRLS" of 2004
     of_targets = _TARGETS_TITLE.search(context) is not None  # "West Sussex Local Area Agreement 2008-11 - statutory targets"
+    heading = _heading_subject(section_path)
     out: list[Metric] = []
     group = ""  # the last row of a label alone: a heading over the rows below it ("Employer's National Insurance")
     carried = ""  # a measure printed once beside its first year ("RHAs in timescale | 2017-18 | ..." then "| 2018-19 | ...")
@@ -129,8 +130,9 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
             elif metric.basis is Basis.ACTUAL and _NATIONAL_RATES.search(group) and (
                     metric.unit is Unit.PERCENT or (metric.unit is Unit.GBP and abs(metric.value) < _A_RATE)):
                 update["basis"] = Basis.NATIONAL  # "Threshold | £8,632" under "Employer's National Insurance"
-            if subject and len(update["label"]) <= _CATEGORY and subject.lower() not in update["label"].lower():
-                update["label"] = f"{subject}: {update['label']}"  # "Category of need of ... children: Abuse or neglect"
+            about = subject or ("" if metric.indicator else heading)  # an indicator's title says it for a mapped row
+            if about and len(update["label"]) <= _CATEGORY and about.lower() not in update["label"].lower():
+                update["label"] = f"{about}: {update['label']}"  # "Category of need of ... children: Abuse or neglect"
             out.append(metric.model_copy(update=update))
     return out
 
@@ -276,8 +278,19 @@ def _comparator_row(label: str) -> Basis | None:
     return next((basis for basis, name in _COMPARATOR_ROWS if name.fullmatch(label.strip(" :*"))), None)
 
 
+_HEADING = 70  # a heading longer than this says more than a label's lead should
+_PAPER_PART = re.compile(r"\b(?:summary|introduction|background|context|overview|contact|implications|process|"
+                         r"conclusions?|recommendations?|purpose|appendix|information)\b", re.I)  # a part of any paper
 _CATEGORY = 40  # a row label this short is a category of what the table counts ("Other", "65-74", "5 - 9 (ALL)")
 _CAPTION = re.compile(r"^\s*Table\s+\d+(?:\.\d+)*\b\s*[:.–-]?\s*(?=[A-Z])")  # not "table 1 below", "Table 2 shows"
+
+
+def _heading_subject(section_path: list[str]) -> str:
+    """The heading over a table with no caption, as what its categories are of ("Number of phone calls to Contact
+    Point (thousands)", "Children in Care"), less its number; none too long to read as a label's lead."""
+    words = re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", section_path[-1]).strip(" :–-") if section_path else ""
+    generic = len(words.split()) <= 4 and _PAPER_PART.search(words)  # "Executive Summary", "Local Context"
+    return words if len(words.split()) >= 2 and len(words) <= _HEADING and not generic else ""
 
 
 def table_subject(lines: list[str]) -> str:

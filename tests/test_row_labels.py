@@ -170,3 +170,17 @@ def test_items_printed_with_a_long_dash_or_going_on_in_lower_case_take_their_lea
     got = labels(StatementIn(0, "The proportion of children entitled to free school meals:", 1, section, is_list_item=True),
                  StatementIn(1, "in primary schools is 21% (the national average is 17%)", 1, section))
     assert got[21].startswith("The proportion of children entitled to free school meals: in primary")
+
+
+def test_with_no_caption_a_specific_heading_says_what_an_unmapped_tables_categories_count() -> None:
+    from ingest.models import Table
+    from nlp.table_metrics import metrics_from_table
+
+    grid = [["Service", "Oct-24", "Nov-24"], ["Highways", "13", "12"], ["Blue Badges", "4", "3"]]
+    table = Table(page=1, header_rows=1, rows=grid)
+    got = metrics_from_table(table, 0, ["Customer Services", "Number of phone calls to Contact Point"], "", CTX,
+                             load_taxonomy())
+    assert {m.label for m in got} == {"Number of phone calls to Contact Point: Highways",
+                                      "Number of phone calls to Contact Point: Blue Badges"}
+    got = metrics_from_table(table, 0, ["2.1 Executive Summary"], "", CTX, load_taxonomy())  # a part of any paper
+    assert {m.label for m in got} == {"Highways", "Blue Badges"}

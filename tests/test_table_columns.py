@@ -123,8 +123,8 @@ def test_a_row_of_interest_rates_printed_without_percent_signs_is_percent_not_a_
         ["Bank Rate", "4.50", "4.25", "4.00"],
         ["10yr PWLB", "5.30", "5.20", "5.10"],
         ["Capital projects cost more than budgeted above inflation", "4", "3", "4"]])
-    units = {(m.label, m.unit.value) for m in metrics_from_table(table, 0, ["Interest rate forecast"], "", CTX,
-                                                                   load_taxonomy())}
+    units = {(m.label.removeprefix("Interest rate forecast: "), m.unit.value)  # the heading goes before a category
+             for m in metrics_from_table(table, 0, ["Interest rate forecast"], "", CTX, load_taxonomy())}
     assert units == {("Bank Rate", "percent"), ("10yr PWLB", "percent"),
                      ("Capital projects cost more than budgeted above inflation", "count")}
     other = Table(page=1, header_rows=1, rows=[["Item", "2024/25"], ["Base rate 0-4", "150"], ["Inflation", "2,345"],
@@ -155,7 +155,7 @@ def test_a_row_label_that_prints_its_unit_beats_a_money_word_over_the_column() -
         ["", "2023/24 actual", "2024/25 forecast", "2025/26 budget", "2026/27 budget"],
         ["Total net income from service and commercial investments £m", "8.6", "4.9", "5.2", "4.7"],
         ["Proportion of net revenue stream (%)", "0.65", "0.34", "0.34", "0.29"]])
-    got = {(m.label.split()[0], m.value, m.unit.value)
+    got = {(m.label.split(": ")[-1].split()[0], m.value, m.unit.value)  # after its heading, "Capital strategy: "
            for m in metrics_from_table(table, 0, ["Capital strategy"], "Table 9: Prudential indicator", CTX,
                                        load_taxonomy())}
     assert got == {("Total", 8_600_000, "gbp"), ("Total", 4_900_000, "gbp"), ("Total", 5_200_000, "gbp"),
