@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from nlp.clauses import whole_words
+from nlp.table_header import figures
 
 WHOLE = 200  # a sentence this long or shorter is read whole
 _REACH = 60  # the window's reach either side of the figure in a longer sentence
@@ -122,9 +123,13 @@ def brief_row_label(cells: list[str]) -> str:
     return kept[:WHOLE].rsplit(" ", 1)[0]
 
 
-_BARE_FIGURE = re.compile(r"^[\s£$€+-]*\d[\d,.]*\s*(?:%|[km]\b|bn\b)?[\s.]*$", re.I)  # "40%", "£0.34m", "1,204"
 _CHART_LABEL = re.compile(r"^[^\d:]{1,120}$")  # "Facebook", "Married couple,", "X (formerly Twitter)": no figure
 _CHART_PROSE = re.compile(r"[.!?:;]\s*$")  # a sentence of its own, not a chart's category
+
+
+def _bare_figure(text: str) -> bool:
+    """A statement that is a figure alone ("40%", "£0.34m", "70.9%."), as a table cell of figures is."""
+    return figures(text.strip().rstrip("."))
 
 
 def _category(text: str) -> bool:
@@ -141,11 +146,11 @@ def chart_labels(statements: list[tuple[int, str, tuple[str, ...]]]) -> dict[int
     out: dict[int, str] = {}
     i = 0
     while i < len(statements):
-        if not _BARE_FIGURE.match(statements[i][1]):
+        if not _bare_figure(statements[i][1]):
             i += 1
             continue
         end = i
-        while end < len(statements) and _BARE_FIGURE.match(statements[end][1]) and statements[end][2] == statements[i][2]:
+        while end < len(statements) and _bare_figure(statements[end][1]) and statements[end][2] == statements[i][2]:
             end += 1
         n = end - i
         labels = statements[i - n:i] if i >= n else []

@@ -14,7 +14,7 @@ from datetime import date
 
 from ingest.models import Table
 from ingest.periods import Period, financial_year, fy_of
-from nlp.basis import REGION_NAMES
+from nlp.basis import BASIS_PATTERNS, REGION_NAMES
 from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, off_domain
 from nlp.evidence import Place, judge, qualified
 from nlp.kpi_cards import is_kpi_card, is_rag
@@ -262,7 +262,7 @@ def _column_unit(col: Column, units: list[list[str]], caption: CellUnit) -> Cell
 # a table whose title or lead-in says it holds targets: "Local Area Agreement 2008-11 - statutory targets", "The
 # Three-year Project targets ... are shown in the table below:"; not "performance against targets"
 _TARGETS_TITLE = re.compile(r"(?<!against )(?<!above )(?<!below )\btargets\b[^.;]{0,100}:?\s*$", re.I)
-_TARGET_ROW = re.compile(r"\btargets?\b(?!\s+(?:group|cohort|audience|date|timescale|deadline)s?\b)", re.I)
+_TARGET_ROW = dict(BASIS_PATTERNS)[Basis.TARGET]  # the words that make a sentence's figure a target
 _BASELINE = re.compile(r"\bbaseline\b|\bactual\b|\boutturn\b", re.I)
 _COMPARATOR_ROWS = [
     (Basis.NATIONAL, re.compile(r"(?:england|national(?:ly)?)(?: average| total| figure)?", re.I)),
