@@ -153,8 +153,8 @@ def _cell_value(cell: _Cell, printed: str) -> tuple[float, Unit] | None:
     value = float(cell.match.group("num").replace(",", "")) * (-1 if cell.match.group("sign") == "-" else 1)
     suffix = cell.match.group("suffix")
     col_unit, own = cell.col.unit, label_unit(cell.label)
-    if own.unit is Unit.PERCENT and "£" not in printed and suffix not in _SCALE:
-        col_unit = CellUnit(Unit.PERCENT)  # "Proportion of net revenue stream (%)" under "2025/26 budget"
+    if (own.unit is Unit.PERCENT or suffix == "%") and "£" not in printed and suffix not in _SCALE:
+        col_unit = CellUnit(Unit.PERCENT)  # "Proportion of net revenue stream (%)" or "13%" under "2025/26 budget"
     shares = suffix == "%" or cell.col.percent
     labelled_money = own.money and not shares and col_unit.unit in (None, Unit.GBP)  # not under "Likelihood"
     if "£" in printed or suffix in _SCALE or col_unit.money or labelled_money or (

@@ -94,6 +94,15 @@ def test_cells_keep_their_own_money_scale() -> None:
     assert got == {117.2e6, 100e6, -0.8e6, 75e3}
 
 
+def test_a_cell_printing_a_percent_in_a_money_table_is_a_share() -> None:
+    """Kent's High Needs table prints "Rate of increase in spend | - | 13% | 10%" under its "£m" columns."""
+    table = _budget_table(["", "£m", "£m", "£m"])
+    table.rows.append(["Rate of increase in spend", "13%", "10%", "-2%"])
+    got = {(m.value, m.unit) for m in metrics_from_table(table, 0, ["High Needs"], "", CTX, load_taxonomy())
+           if m.label.endswith("Rate of increase in spend")}
+    assert got == {(13, Unit.PERCENT), (10, Unit.PERCENT)}
+
+
 def test_fte_and_score_columns_are_not_counts_of_children() -> None:
     table = Table(page=1, header_rows=1, rows=[
         ["Team", "Social workers FTE", "Current Likelihood (1-5)"],
