@@ -18,7 +18,8 @@ _CHILDREN = re.compile(
     r"\b(?:child(?:ren)?['’]?s?|young (?:people|person)|looked[- ]after|cared[- ]for|care[- ]leavers?|care[- ]experienced|"
     r"foster\w*|adopt(?:ion|ed|ers?|ive)\b|safeguarding|social work(?:ers?)?|UASC|unaccompanied|NEET|Ofsted|"
     r"placements?|in care\b|child protection|in need\b|care plans?|pathway plans?|personal advisers?|"
-    r"corporate parent\w*|family|families|SEND|EHCPs?|pupils?|schools?|youth)\b", re.I)
+    r"corporate parent\w*|family|families|SEND|EHCPs?|pupils?|schools?|youth|CYPE?|adolescen\w*|DSG|"
+    r"dedicated schools grant|high needs|short breaks?|early help)\b", re.I)
 # Economic and treasury commentary, capital, planning and highways: no children's figure is read from these.
 _OFF_DOMAIN = re.compile(
     r"\b(?:inflation|CPIH?|RPI|interest rates?|Bank Rate|base rate|Bank of England|Monetary Policy Committee|gilts?|"
@@ -34,6 +35,11 @@ _FINANCE = re.compile(
     r"expenditure|funding|grants?|reserves?|MTFP|uplift|price|pay award|efficienc(?:y|ies))\b", re.I)
 
 _CHILDREN_DOCUMENT = 0.12  # share of statements naming children's services in a document about them
+# A paper is about children's services, so that a figure in it may speak of them unnamed, when a third of its statements
+# name them: Ofsted's reports name them in three of five statements, a council's budget, performance report or cabinet
+# minutes in one of five to eight (and 12% is enough for their rules to read an indicator from a row that names one).
+_CHILDREN_PAPER = 1 / 3
+_FEW = 20  # fewer statements than this say too little of what a paper is about
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,16 @@ def document_domain(texts: Iterable[str]) -> DocumentDomain:
     if not texts:
         return DocumentDomain(0.0)
     return DocumentDomain(sum(1 for t in texts if _CHILDREN.search(t)) / len(texts))
+
+
+def outside_children(title: str, sentences: list[str], rows: list[str]) -> bool:
+    """A paper about other council business (a budget book, a treasury strategy, a capital programme): its title names
+    no children's service and few of its statements do. Its sentences decide, or its table rows as well where it has
+    few sentences; a paper too short to tell is taken to be about children, so that none of its figures is hidden."""
+    if about_children(title):
+        return False
+    texts = sentences if len(sentences) >= _FEW else sentences + rows
+    return len(texts) >= _FEW and document_domain(texts).children_share < _CHILDREN_PAPER
 
 
 def off_domain(text: str) -> str | None:

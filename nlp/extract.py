@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ingest.models import DocType, Document, StatementKind, Table
-from nlp.domain import document_domain
+from nlp.domain import about_children, document_domain, outside_children
 from nlp.judgements import inspection_window, judgements_of
 from nlp.kpi_cards import is_kpi_card, table_card_title
 from nlp.models import Confidence, DocumentContext, Extraction, Flag, Metric, Timing
@@ -21,7 +21,7 @@ from nlp.topics import title_parts, topics_of
 if TYPE_CHECKING:  # spaCy loads only when an extractor is built, not when the CLI starts
     from nlp.entities import EntityTagger
 
-EXTRACTOR_VERSION = "47"  # raised when the rules change, so rows from older rules show it (`scrutineer reextract`)
+EXTRACTOR_VERSION = "48"  # raised when the rules change, so rows from older rules show it (`scrutineer reextract`)
 _PLAN_DAYS = 400  # longer than a year and its reporting slack
 _CONTENTS = re.compile(r"^\s*(?:table of )?contents\s*:?\s*$", re.I)
 _PROSE_END = re.compile(r"[.?!]\s*$")
@@ -95,12 +95,16 @@ def _first_row_statement(statements: list[StatementIn], table: Table) -> int | N
 def extract_metrics(doc: Document, taxonomy: Taxonomy, ctx: DocumentContext | None = None) -> list[Metric]:
     ctx = ctx or document_context(doc)
     statements, tables = document_inputs(doc)
-    domain = document_domain(s.text for s in statements if not s.is_table_row)
+    sentences = [s.text for s in statements if not s.is_table_row]
+    domain = document_domain(sentences)
     contents = _contents_list(statements)  # "Information about this inspection 48": a heading and its page
     metrics = metrics_from_statements([s for s in statements if s.ord not in contents], ctx, taxonomy, domain)
     for t in tables:
         metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy, domain, t.subject)
-    return _flag_ocr(_on_the_day(metrics, taxonomy) + judgements_of(doc), set(doc.ocr_pages))
+    metrics = _flag_ocr(_on_the_day(metrics, taxonomy) + judgements_of(doc), set(doc.ocr_pages))
+    if outside_children(doc.meta.title or "", sentences, [s.text for s in statements if s.is_table_row]):
+        return _flag_outside(metrics)
+    return metrics
 
 
 def _on_the_day(metrics: list[Metric], taxonomy: Taxonomy) -> list[Metric]:
@@ -121,6 +125,15 @@ def _flag_ocr(metrics: list[Metric], ocr_pages: set[int]) -> list[Metric]:
     return [m.model_copy(update={"flags": [*m.flags, Flag.OCR],
                                  "confidence": Confidence.LOW if m.confidence is not None else None})
             if m.page in ocr_pages else m for m in metrics]
+
+
+def _flag_outside(metrics: list[Metric]) -> list[Metric]:
+    """In a budget book or a treasury strategy most figures are the council's money and the economy: an unmapped one
+    whose row, sentence and headings name no child is flagged, and `scrutineer metrics` leaves it out unless asked
+    (`--only all`). A row that names children ("CYPE | Looked After Children | +£9.1m") is kept."""
+    return [m.model_copy(update={"flags": [*m.flags, Flag.OUTSIDE_CHILDRENS_SERVICES]})
+            if not m.indicator and not about_children(" ".join([m.label, m.quote, *m.section_path])) else m
+            for m in metrics]
 
 
 def topics_only(doc: Document) -> Extraction:

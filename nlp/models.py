@@ -50,6 +50,8 @@ class Flag(StrEnum):
     OVER_100_PERCENT = "percent_over_100"
     UNMAPPED = "unmapped"
     OCR = "ocr"  # read from a page with OCR: check the figure against the page
+    # an unmapped figure naming no child, in a paper about other council business: left out unless asked for
+    OUTSIDE_CHILDRENS_SERVICES = "outside_childrens_services"
 
 
 class Confidence(StrEnum):

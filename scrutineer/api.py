@@ -97,7 +97,8 @@ class KnowledgeBase:
 
     def metrics(self, indicator: str | list[str] | None = None, authority: str | list[str] | None = None,
                 basis: str | list[str] | None = None, only: Only | str | None = None) -> list[MetricRow]:
-        """`only`: "mapped", "unmapped" or "confident" (mapped with high or medium confidence)."""
+        """`only`: "mapped", "unmapped", "confident" (mapped with high or medium confidence) or "all"; every choice but
+        "all" leaves out the figures of papers on other council business that name no child."""
         names = [resolve_authority(a) for a in _listed(authority)]
         return query_metrics(self.records, _listed(indicator), names, _listed(basis), Only(only) if only else None)
 

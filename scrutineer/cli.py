@@ -32,7 +32,7 @@ from scrutineer.render import document_view, documents_table, entities_table, me
 from scrutineer.search import reading, unmatched_filters
 from scrutineer.vector_search import search_or_keywords
 from store.kb_lock import VectorsBusy
-from store.metric_rows import Only, entity_counts, query_metrics
+from store.metric_rows import Only, entity_counts, outside_count, query_metrics
 from store.queries import document_detail, find_documents, list_documents
 from store.records import Records
 from store.statement_rows import SearchFilters
@@ -163,11 +163,18 @@ def metrics(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     bom: Annotated[bool, typer.Option(help="Start the CSV with a UTF-8 BOM (for Excel).")] = False,
     pivot: Annotated[Pivot | None, typer.Option(help="Wide CSV: a column per period or per authority.")] = None,
-    only: Annotated[Only | None, typer.Option(help="mapped, unmapped, or confident (mapped, high or medium).")] = None,
+    only: Annotated[Only | None, typer.Option(
+        help="mapped, unmapped, confident (mapped, high or medium), or all: with the figures of papers on other "
+             "council business (budget books, treasury) that name no child, which are otherwise left out.")] = None,
 ) -> None:
     """Every value the papers report, with indicator, basis, period and source: as a table, CSV or JSON."""
+    authorities = [resolve_authority(a) for a in authority or []]
     with open_records(kb) as records:
-        rows = query_metrics(records, indicator, [resolve_authority(a) for a in authority or []], basis, only)
+        rows = query_metrics(records, indicator, authorities, basis, only)
+        outside = outside_count(records, indicator, authorities, basis) if only in (None, Only.UNMAPPED) else 0
+    if outside:
+        err.print(f"left out {outside} figure{'s' * (outside != 1)} of papers on other council business that name no "
+                  "child: --only all shows them")
     if pivot is not None:
         emit(metrics_wide(rows, pivot, bom=bom), output, f"{len(rows)} metrics, pivoted by {pivot.value}")
         return

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from nlp.models import CONFIDENT as confident_levels
+from nlp.models import Flag
 from store.records import Records
 
 
@@ -65,32 +66,51 @@ FROM metrics m JOIN documents d ON d.id = m.document_id
 
 
 class Only(StrEnum):
-    """Which rows a reader wants: those an indicator was assigned to, those left unmapped, or the confident ones."""
+    """Which rows a reader wants: those an indicator was assigned to, those left unmapped, the confident ones, or all
+    (with the figures of papers about other council business that name no child, which every other choice, and no
+    choice, leaves out)."""
 
     MAPPED = "mapped"
     UNMAPPED = "unmapped"
     CONFIDENT = "confident"  # mapped with high or medium confidence: what compare and charts use
+    ALL = "all"
 
 
 CONFIDENT = tuple(c.value for c in confident_levels)
+_CHILDRENS = f"m.flags NOT LIKE '%\"{Flag.OUTSIDE_CHILDRENS_SERVICES.value}\"%'"
 _ONLY = {
+    None: _CHILDRENS,
     Only.MAPPED: "m.indicator != ''",
-    Only.UNMAPPED: "m.indicator = ''",
+    Only.UNMAPPED: f"m.indicator = '' AND {_CHILDRENS}",
     Only.CONFIDENT: f"m.indicator != '' AND m.confidence IN ({', '.join(repr(c) for c in CONFIDENT)})",
+    Only.ALL: "1",
 }
 
 
 def query_metrics(records: Records, indicators: list[str] | None = None, authorities: list[str] | None = None,
                   bases: list[str] | None = None, only: Only | None = None) -> list[MetricRow]:
     """Metrics in a stable order (authority, indicator, period, source, page), so exports diff cleanly."""
-    where, args = [_ONLY[only]] if only else [], []
+    where, args = _where(indicators, authorities, bases, only)
+    sql = _METRICS + where + " ORDER BY m.authority, m.indicator, m.period_end, d.source, m.page, m.id"
+    return [MetricRow(**dict(r)) for r in records.db.execute(sql, args)]
+
+
+def outside_count(records: Records, indicators: list[str] | None = None, authorities: list[str] | None = None,
+                  bases: list[str] | None = None) -> int:
+    """How many rows the default choice leaves out: figures of papers about other council business."""
+    where, args = _where(indicators, authorities, bases, Only.ALL)
+    where += f" AND NOT ({_CHILDRENS})"
+    return records.db.execute("SELECT count(*) FROM metrics m" + where, args).fetchone()[0]
+
+
+def _where(indicators: list[str] | None, authorities: list[str] | None, bases: list[str] | None,
+           only: Only | None) -> tuple[str, list[str]]:
+    where, args = [_ONLY[only]], []
     for column, values in (("m.indicator", indicators), ("m.authority", authorities), ("m.basis", bases)):
         if values:
             where.append(f"{column} IN ({', '.join('?' * len(values))})")
             args += values
-    sql = _METRICS + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY m.authority, m.indicator, m.period_end, d.source, m.page, m.id"
-    return [MetricRow(**dict(r)) for r in records.db.execute(sql, args)]
+    return " WHERE " + " AND ".join(where), args
 
 
 def entity_counts(records: Records, label: str | None = None) -> list[EntityCount]:

@@ -134,7 +134,8 @@ def metrics_form(
     authority: Annotated[list[str] | None, Query(description="Authority (repeatable).")] = None,
     basis: Annotated[list[str] | None, Query(description="actual, target, national, statistical_neighbours...")] = None,
     period: Annotated[str, Query(description="Period as named in the table (2023/24, Q2 2024/25) or a year.")] = "",
-    only: Annotated[str, Query(description="mapped, unmapped, or confident (mapped, high or medium confidence).")] = "",
+    only: Annotated[str, Query(description="mapped, unmapped, confident (mapped, high or medium confidence), or all "
+                                           "(with figures of papers on other council business naming no child).")] = "",
 ) -> MetricsForm:
     rows = _blank(only)
     if rows and rows not in {o.value for o in Only}:

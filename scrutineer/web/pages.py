@@ -45,7 +45,8 @@ def _made_choices(docs: list[DocumentRow]) -> dict[str, object]:
 
     return {"authorities": tuple((a, a) for a in sorted({d.authority for d in docs if d.authority})),
             "doc_types": named([d.value for d in DocType]), "topics": named([t.value for t in Topic]),
-            "bases": named([b.value for b in Basis]), "onlys": tuple((o.value, o.value) for o in Only),
+            "bases": named([b.value for b in Basis]), "onlys": tuple(
+                (o.value, "all, with other council business" if o is Only.ALL else o.value) for o in Only),
             "indicators": tuple(sorted(((i.id, i.title) for i in taxonomy.indicators.values()),
                                        key=lambda it: it[1].lower())),
             "titles": {i.id: i.title for i in taxonomy.indicators.values()}}
