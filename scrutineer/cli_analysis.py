@@ -43,7 +43,7 @@ def compare_command(
     if format == "csv" or output is not None:
         emit(comparison_csv(result), output, f"{len(result.points)} values")
     else:
-        out.print(comparison_table(result))
+        out.print(comparison_table(result, out.width))
     for note in comparison_notes(result):
         err.print(note, highlight=False, soft_wrap=True, markup=False)
     if chart is not None:

@@ -18,7 +18,9 @@ CSV_COLUMNS = ["indicator", "name", "authority", "series", "period", "period_sta
                "vs_england", "direction", "source", "page", "meeting_date", "disagreements", "quote"]
 
 
-def comparison_table(c: Comparison) -> Table:
+def comparison_table(c: Comparison, width: int | None = None) -> Table:
+    """Authorities by period; a row per value where the periods would not fit `width` as columns (sixty councils'
+    Ofsted reports give sixty inspection days)."""
     if c.unit in ORDINAL_UNITS:  # grades are words, by inspection year
         return grade_table(c)
     unit = "%" if c.unit == "percent" else c.unit.replace("_", " ")
@@ -26,12 +28,20 @@ def comparison_table(c: Comparison) -> Table:
               caption="▲/▼ better/worse than England in the same period or as the same paper prints it (↑/↓ where neither "
                       "is better); "
                       "* other papers report a different value (see --format csv)")
-    t.add_column("")
-    for period in c.periods:
-        t.add_column(period, justify="right")
     by_name: dict[str, dict[str, Point]] = {}
     for p in c.points:
         by_name.setdefault(p.name, {})[p.period] = p
+    names = max((len(n) for n in by_name), default=0)
+    if width is not None and names + sum(max(len(p), 8) + 3 for p in c.periods) > width:
+        for column in ("", "period", "value"):
+            t.add_column(column, justify="right" if column == "value" else "left")
+        for name, cells in by_name.items():
+            for period in (p for p in c.periods if p in cells):
+                t.add_row(escape(name), period, _cell(cells[period]))
+        return t
+    t.add_column("")
+    for period in c.periods:
+        t.add_column(period, justify="right")
     for name, cells in by_name.items():
         t.add_row(escape(name), *(_cell(cells.get(period)) for period in c.periods))
     return t

@@ -44,7 +44,7 @@ def run_demo(corpus: Path, kb: Path, out: Console, err: Console) -> None:
         out.print(hits_view(base.search(QUERY, limit=5), QUERY))
         out.rule(f"4. scrutineer compare {INDICATOR}")
         comparison = base.compare(INDICATOR)
-        out.print(comparison_table(comparison))
+        out.print(comparison_table(comparison, out.width))
         for note in comparison_notes(comparison):
             out.print(note, highlight=False, markup=False)
         chart = comparison_chart(comparison, kb / "neet.png")

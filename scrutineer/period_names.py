@@ -7,11 +7,12 @@ from datetime import date
 
 
 def period_name(start: date | None, end: date | None, printed: str = "") -> str:
-    """"2023/24" for a UK financial year, "Q2 2024/25" for its quarters, "Aug 2025", or the dates."""
+    """"2023/24" for a UK financial year, "Q2 2024/25" for its quarters, "Aug 2025", "31 Mar 2024" for a day (a count
+    of children on it), or the dates."""
     if start is None or end is None:
         return printed.strip() or "undated"
     if start == end:
-        return end.isoformat()
+        return f"{end.day} {end:%b %Y}"
     month_end = end.day == calendar.monthrange(end.year, end.month)[1]
     if start.day == 1 and month_end:
         months = (end.year - start.year) * 12 + end.month - start.month + 1

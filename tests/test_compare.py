@@ -18,7 +18,7 @@ from nlp.taxonomy import load_taxonomy
 from scrutineer.api import KnowledgeBaseMissing
 from scrutineer.cli import app
 from scrutineer.compare import Direction, Judgement, Series, compare
-from scrutineer.compare_view import comparison_chart, comparison_csv
+from scrutineer.compare_view import comparison_chart, comparison_csv, comparison_table
 from scrutineer.exports import Pivot, metrics_wide
 from scrutineer.period_names import period_name
 from scrutineer.pipeline import ingest
@@ -35,6 +35,7 @@ def test_period_names_line_up_across_papers():
     assert period_name(date(2024, 1, 1), date(2024, 12, 31)) == "2024"
     assert period_name(date(2025, 8, 1), date(2025, 8, 31)) == "Aug 2025"
     assert period_name(None, None, "") == "undated"
+    assert period_name(date(2024, 3, 31), date(2024, 3, 31)) == "31 Mar 2024"  # a count of children on a day
 
 
 def test_statistical_neighbours_come_from_the_reference_list():
@@ -54,6 +55,15 @@ def test_compare_sample_corpus(corpus_kb: Path):
     assert result.periods.index("Q1 2023/24") < result.periods.index("Q2 2024/25")
     rows = list(csv.DictReader(io.StringIO(comparison_csv(result))))
     assert {r["name"] for r in rows} >= {"England", "Northmoor Borough Council"}
+
+
+def test_a_comparison_too_wide_for_the_terminal_gives_a_row_per_value(corpus_kb: Path):
+    with Records(corpus_kb) as records:
+        result = compare(records, load_taxonomy(), NEET)
+    wide, narrow = comparison_table(result, 400), comparison_table(result, 40)
+    assert [c.header for c in wide.columns] == ["", *result.periods]
+    assert [c.header for c in narrow.columns] == ["", "period", "value"]
+    assert narrow.row_count == len({(p.name, p.period) for p in result.points}) > wide.row_count
 
 
 def test_chart_png_and_svg(corpus_kb: Path, tmp_path: Path):
