@@ -30,6 +30,18 @@ _PROJECTED_BEFORE = re.compile(
     r"(?:[^.;:%\d]{0,50}?\b(?:at|to be|of|to reach|to rise to|to fall to|to increase to|to reduce to))?\s*$", re.I)
 
 
+# a map's or chart's key: "19% to 48% 10% to 19% 6% to 10% Under 6%", bands and nothing else
+_NUMBER = r"\d[\d,.]*(?!\d)\s*%?"
+_BAND = rf"(?:(?:under|over|below|above|less than|more than|up to)\s+)?{_NUMBER}(?:\s*(?:to|-|–)\s*{_NUMBER}|\+)?"
+_KEY = re.compile(rf"\s*(?:{_BAND}\s*[,;]?\s*){{2,}}", re.I)
+_BANDED = re.compile(r"\d\s*%?\s*(?:to|-|–)\s*\d|\b(?:under|over|below|above|less than|more than|up to)\s+\d", re.I)
+
+
+def a_key(text: str) -> bool:
+    """A statement that is a map's or chart's key, bands of figures with no words: no figure of it is a value."""
+    return bool(_KEY.fullmatch(text) and _BANDED.search(text))
+
+
 def not_its_value(value: Value, basis: Basis, text: str) -> str | None:
     """Why the authority's figure printed at `value` is not its value of the measure, or None."""
     if (age := an_age(value, text)) is not None:  # "some remain in semi-independent provision beyond 18": an age

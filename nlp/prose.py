@@ -32,7 +32,7 @@ from nlp.kpi_cards import card_title, is_kpi_card
 from nlp.lead_ins import LeadIns
 from nlp.list_dates import ListDating
 from nlp.models import Basis, Confidence, DocumentContext, Flag, Metric, Unit
-from nlp.not_values import an_age, not_its_value
+from nlp.not_values import a_key, an_age, not_its_value
 from nlp.periods import resolve_periods
 from nlp.qualifiers import own_words
 from nlp.respectively import listed_run, respective_bases, respective_indicators
@@ -114,8 +114,8 @@ def metrics_from_statements(statements: list[StatementIn], ctx: DocumentContext,
     parts = False  # inside a list that breaks down the figure of its lead-in
     charts = chart_labels([(s.ord, s.text, s.section_path) for s in statements if not s.is_table_row])
     for st in _split_strokes(statements):
-        if st.is_table_row and not is_kpi_card(st.text):
-            continue
+        if (st.is_table_row and not is_kpi_card(st.text)) or a_key(st.text):
+            continue  # a map's key ("19% to 48% 10% to 19% ... Under 6%") holds bands, not figures
         title = st.title or (card_title(st, history) if is_kpi_card(st.text) else "")
         context = title or " ".join(s.text for s in history[-3:] if s.section_path == st.section_path)
         context += " " + " ".join(st.section_path[-1:])

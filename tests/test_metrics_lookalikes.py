@@ -259,3 +259,13 @@ def test_a_period_weighed_against_dates_no_figure_after_the_next() -> None:
     got = {m.value: m.period_start for m in metrics_from_statements([StatementIn(0, text, 1, ("Referrals",))], qctx,
                                                                     load_taxonomy())}
     assert got[5869] == date(2024, 7, 1)
+
+
+@pytest.mark.parametrize("key", ["19% to 48% 10% to 19% 6% to 10% Under 6%", "Under 5 6 to 10 11 to 15 16+",
+                                 "12.5% to 15%, 15% to 20%"])
+def test_a_map_s_key_holds_bands_not_figures(key: str) -> None:
+    assert rows(key) == {}
+
+
+def test_a_range_in_a_sentence_is_still_read() -> None:
+    assert set(rows("Rates ranged from 6% to 10% across the wards, and 45% to 50% in the towns.")) >= {6, 10, 45, 50}

@@ -103,6 +103,14 @@ def test_a_cell_printing_a_percent_in_a_money_table_is_a_share() -> None:
     assert got == {(13, Unit.PERCENT), (10, Unit.PERCENT)}
 
 
+def test_a_total_of_shares_is_no_figure() -> None:
+    table = Table(page=1, header_rows=1, rows=[
+        ["Category of need", "2003/04 %", "2006/07 %"], ["Abuse or neglect", "58", "61"], ["TOTAL", "100", "100"]])
+    got = {(m.label, m.value) for m in metrics_from_table(table, 0, ["Need"], "", CTX, load_taxonomy())}
+    assert {v for label, v in got if label.endswith("Abuse or neglect")} == {58, 61}
+    assert not any(label.endswith("TOTAL") for label, _ in got)
+
+
 def test_fte_and_score_columns_are_not_counts_of_children() -> None:
     table = Table(page=1, header_rows=1, rows=[
         ["Team", "Social workers FTE", "Current Likelihood (1-5)"],
