@@ -193,9 +193,11 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
         taxonomy.match(label, label, unit, context)
     if indicator is not None and taxonomy.unmeasured(taxonomy.uncued(indicator, label)):
         indicator = None  # "Number of individual offences committed by cared for children" measures offending
-    if unit is Unit.PERCENT and _TOTAL.match(label) and _ALL_HUNDREDS.fullmatch(" ".join(c for c in row[1:] if c)):
+    shares_total = _TOTAL.match(label) and _ALL_HUNDREDS.fullmatch(" ".join(c for c in row[1:] if c))
+    if shares_total and unit is Unit.PERCENT:
         return None  # "TOTAL | 100 | 100 | 100": the shares above it add up, nothing is measured
-    total = indicator is None and _TOTAL.match(label) and col.period is not None and not cell.off_domain and not cell.undated
+    total = indicator is None and _TOTAL.match(label) and col.period is not None and not cell.off_domain \
+        and not cell.undated and not shares_total  # a total of shares printed without "%" is no count either
     if total:
         indicator = taxonomy.general(context, unit)
     verdict = None
