@@ -31,15 +31,19 @@ _PROJECTED_BEFORE = re.compile(
 
 
 # a map's or chart's key: "19% to 48% 10% to 19% 6% to 10% Under 6%", bands and nothing else
-_NUMBER = r"\d[\d,.]*(?!\d)\s*%?"
-_BAND = rf"(?:(?:under|over|below|above|less than|more than|up to)\s+)?{_NUMBER}(?:\s*(?:to|-|–)\s*{_NUMBER}|\+)?"
-_KEY = re.compile(rf"\s*(?:{_BAND}\s*[,;]?\s*){{2,}}", re.I)
-_BANDED = re.compile(r"\d\s*%?\s*(?:to|-|–)\s*\d|\b(?:under|over|below|above|less than|more than|up to)\s+\d", re.I)
+_KEY_WORDS = {"under", "over", "below", "above", "less", "more", "than", "up", "to"}
+_KEY_CHARS = re.compile(r"[\d\s%+,.;–-]*")
+_BANDED = re.compile(r"\d%?(?:\s*(?:to|–)\s*|-|\s+-\s+)\d|\b(?:under|over|below|above|less than|more than|up to)\s+\d",
+                     re.I)  # "6% to 10%", "6-10", "Under 6%"; not a sign ("1.0 -11.5")
 
 
 def a_key(text: str) -> bool:
-    """A statement that is a map's or chart's key, bands of figures with no words: no figure of it is a value."""
-    return bool(_KEY.fullmatch(text) and _BANDED.search(text))
+    """A statement that is a map's or chart's key, bands of figures with no words: no figure of it is a value.
+    Read word by word, not by one pattern: a line of a budget's figures made a nested pattern backtrack for a minute."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if any(w.lower() not in _KEY_WORDS for w in words) or len(re.findall(r"\d+(?:[.,]\d+)*", text)) < 2:
+        return False
+    return bool(_KEY_CHARS.fullmatch(re.sub(r"[^\W\d_]+", " ", text)) and _BANDED.search(text))
 
 
 def not_its_value(value: Value, basis: Basis, text: str) -> str | None:
