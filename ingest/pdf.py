@@ -33,6 +33,10 @@ class PdfContent:
     removed: list[list[str]] = field(default_factory=list)
 
 
+# an item's bullet; Word's second-level bullet is a Courier "o" before a capital ("o Reiterated points ..."), which
+# otherwise reads as a lower-case line carrying on the item before it
+_ITEM_MARK = re.compile(r"^(?:[•▪◦●■◼]\s*|o\s+(?=[A-Z(‘“'\"]))")
+_LONE_FIGURE = re.compile(r"\(\s*\d[\d.,]*\s*%?\s*\)")
 _GOES_ON = re.compile(r"(?:,|\b(?:and|of|to|for|the|on|at|in|with|by|from|&))\s*$", re.I)
 _LEAD_LETTERS = 12  # letters in a span that sets a line's type (not a drop cap, a bullet or a footnote mark)
 _ASIDE_WORDS = 5  # "Requires improvement to be good"
@@ -258,8 +262,8 @@ def _to_blocks(boxes: list[TextBox]) -> list[Block]:
         if b.table is not None:
             blocks.append(Block(text="", page=b.page, kind=BlockKind.TABLE, table=b.table, top_of_page=top))
             continue
-        kind = BlockKind.LIST_ITEM if re.match(r"^[•▪◦●■◼]\s*", b.text) else BlockKind.PARAGRAPH
-        text = re.sub(r"^[•▪◦●■◼]\s*", "", b.text) if kind is BlockKind.LIST_ITEM else b.text
+        kind = BlockKind.LIST_ITEM if _ITEM_MARK.match(b.text) else BlockKind.PARAGRAPH
+        text = _ITEM_MARK.sub("", b.text) if kind is BlockKind.LIST_ITEM else b.text
         if is_blank_page_marker(text):
             kind = BlockKind.PARAGRAPH
         broken = _unfinished(blocks, b.size, text, b.bold) if kind is BlockKind.PARAGRAPH else None
@@ -288,6 +292,7 @@ def _unfinished(blocks: list[Block], size: float, text: str, bold: bool) -> Bloc
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or block.bold \
                 or abs((block.font_size or size) - size) > 0.6:
             continue  # a bold line is a heading: what follows it starts something new
-        if broken_sentence(block.text, text) or (block is blocks[-1] and not bold and dangles(block.text, text)):
-            return block
+        if broken_sentence(block.text, text) or (block is blocks[-1] and not bold and (
+                dangles(block.text, text) or _LONE_FIGURE.fullmatch(text.strip()))):
+            return block  # "(36%)" set on a line of its own ends the item above it
     return None

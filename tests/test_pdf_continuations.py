@@ -124,3 +124,13 @@ def test_a_bullet_set_smaller_than_its_item_does_not_part_the_item_from_its_next
     assert "Providing advice on the DfE exclusion guidance and processes as well as behaviour policies." in items
     assert "Delivering training to governors and senior leaders on responsibilities in relation to exclusions set out " \
            "in the DfE guidance." in items
+
+
+def test_word_s_second_level_o_bullets_are_items_of_their_own():
+    """Kent's consultation report sets its sub-bullets as a Courier "o": a line starting "o Reiterated ..." carries on
+    no item above it, and its "(36%)", set on the next line, ends it."""
+    path = need_shared() / "corpus" / "kent" / "Appendix 6 - Commissioned Family Hub Contracts Consultation Report.pdf"
+    items = [b.text for b in read_pdf(path.read_bytes(), path.name).blocks if b.kind.value == "list_item"]
+    assert "Reiterated points / reasons consultees believe the Millmead Family Hub should not close (36%)" in items
+    assert "Requests for considerations for those who cannot use or pay for transport (20%)" in items
+    assert not any(" o Millmead" in t or t.startswith("o ") for t in items)
