@@ -3,10 +3,13 @@ the unmapped ones that name no child, and keeps every figure of a paper about ch
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from pathlib import Path
 
 from conftest import need_shared
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from ingest.reader import parse_file
@@ -15,6 +18,7 @@ from nlp.extract import extract_metrics
 from nlp.models import Flag
 from nlp.taxonomy import load_taxonomy
 from scrutineer.cli import app
+from scrutineer.web.app import create_app
 from store.records import Records
 
 OUTSIDE = Flag.OUTSIDE_CHILDRENS_SERVICES
@@ -59,13 +63,19 @@ def test_what_makes_a_paper_council_business() -> None:
     assert not outside_children("Quarterly report", budget[:16] + in_care * 4, [])  # a third name them
 
 
-def test_metrics_leaves_out_council_business_unless_asked_and_says_how_many(corpus_kb: Path, tmp_path: Path) -> None:
+def _one_flagged(corpus_kb: Path, tmp_path: Path) -> tuple[Path, int, int]:
+    """A copy of the sample KB with one unmapped row flagged as council business; its row counts."""
     kb = tmp_path / "kb"
     shutil.copytree(corpus_kb, kb)
     with Records(kb) as records, records.transaction() as db:
         db.execute("UPDATE metrics SET flags = ? WHERE id = (SELECT min(id) FROM metrics WHERE indicator = '')",
                    (f'["unmapped", "{OUTSIDE.value}"]',))
         total, unmapped = db.execute("SELECT count(*), sum(indicator = '') FROM metrics").fetchone()
+    return kb, total, unmapped
+
+
+def test_metrics_leaves_out_council_business_unless_asked_and_says_how_many(corpus_kb: Path, tmp_path: Path) -> None:
+    kb, total, unmapped = _one_flagged(corpus_kb, tmp_path)
     runner = CliRunner()
 
     def lines(*only: str) -> tuple[int, str]:
@@ -78,3 +88,15 @@ def test_metrics_leaves_out_council_business_unless_asked_and_says_how_many(corp
     assert lines("--only", "all") == (total, "")
     assert lines("--only", "unmapped")[0] == unmapped - 1
     assert lines("--only", "mapped")[0] == total - unmapped
+
+
+def test_the_metrics_page_says_what_it_left_out_and_links_to_all(corpus_kb: Path, tmp_path: Path) -> None:
+    kb, total, _ = _one_flagged(corpus_kb, tmp_path)
+    with TestClient(create_app(kb)) as client:
+        page = client.get("/metrics").text
+        assert f"{total - 1} values" in page and 'id="left-out"' in page and "1 figure of papers" in page
+        link = re.search(r'<a href="(/metrics\?only=all)">show all</a>', page)
+        assert link is not None
+        everything = client.get(html.unescape(link.group(1))).text
+        assert f"{total} values" in everything and 'id="left-out"' not in everything
+        assert 'id="left-out"' not in client.get("/metrics", params={"only": "mapped"}).text

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from ingest.models import DocType
-from nlp.models import Basis
+from nlp.models import Basis, Flag
 from nlp.taxonomy import load_taxonomy
 from nlp.topics import Topic
 from scrutineer.compare_view import comparison_csv, comparison_notes
@@ -107,13 +107,20 @@ def document_file(request: Request, doc_id: str) -> FileResponse:
 def metrics_page(request: Request, form: Annotated[MetricsForm, Depends(metrics_form)]) -> HTMLResponse:
     owner = request.app.state.owner
     rows = service.metric_rows(owner, form)
+    left_out = sum(Flag.OUTSIDE_CHILDRENS_SERVICES in r.flags for r in service.metric_rows(
+        owner, form.model_copy(update={"only": Only.ALL}))) if form.only in (None, Only.UNMAPPED) else 0
     start = _start(request, len(rows))
     query = [(k, v) for k, v in request.query_params.multi_items() if k != "start"]
     more = {"next": start + SHOWN_METRICS if start + SHOWN_METRICS < len(rows) else None,
             "previous": max(0, start - SHOWN_METRICS) if start else None}
     return _render(request, "metrics.html", form=form, rows=rows[start:start + SHOWN_METRICS], start=start,
-                   total=len(rows), csv_url=_same_query(request, "metrics_csv"), more=more, query=urlencode(query),
-                   **_choices(request))
+                   total=len(rows), left_out=left_out, all_url=_with_only_all(request),
+                   csv_url=_same_query(request, "metrics_csv"), more=more, query=urlencode(query), **_choices(request))
+
+
+def _with_only_all(request: Request) -> str:
+    query = [(k, v) for k, v in request.query_params.multi_items() if k not in ("only", "start")]
+    return "/metrics?" + urlencode([*query, ("only", Only.ALL.value)])
 
 
 def _start(request: Request, total: int) -> int:
