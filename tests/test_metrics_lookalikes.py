@@ -276,3 +276,15 @@ def test_a_line_of_budget_figures_is_no_key() -> None:
     """Signed figures are not bands; and a long line of them is read in one pass (a nested pattern took a minute)."""
     line = "5,814.5 -8,852.0 796.5 709.5 0.0 -3,332.0 -3,332.0 -403.0 0.0 -403.0 40.0 0.0 -1,232.5 " * 4
     assert not a_key(line) and not a_key("12.5 1.0 -11.5") and a_key("0-5 6-10 11-15")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The proportion of children looked after achieving five GCSEs has fluctuated between 30 and 50%.",
+    "The strategy is to hold general reserves of between 5% and 10% of the net revenue budget.",
+])
+def test_the_ends_of_a_band_are_no_figures(sentence: str) -> None:
+    assert rows(sentence) == {}
+
+
+def test_a_change_to_a_share_is_still_its_level() -> None:
+    assert 90 in rows("Attendance of children looked after rose from 85 to 90% this year.")
