@@ -46,6 +46,21 @@ def a_key(text: str) -> bool:
     return bool(_KEY_CHARS.fullmatch(re.sub(r"[^\W\d_]+", " ", text)) and _BANDED.search(text))
 
 
+# "fluctuated between 30 and 50%", "reserves of between 5% and 10%": the ends of a band
+_BAND_TOP = re.compile(r"\bbetween\s+\d[\d,.]*\s*%?\s*and\s*$", re.I)
+_BAND_BOTTOM = re.compile(r"\s*%?\s*and\s+\d[\d,.]*\s*%")
+_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+
+
+def a_band_end(value: Value, text: str) -> bool:
+    """A share printed as an end of a band: the band is no level for a period, though a band an aim sets is a
+    target's bounds (the caller keeps those)."""
+    start, end = value.span
+    before = text[max(0, start - 40):start]
+    return value.unit is Unit.PERCENT and bool(
+        _BAND_TOP.search(before) or (_BETWEEN.search(before) and _BAND_BOTTOM.match(text, end)))
+
+
 def not_its_value(value: Value, basis: Basis, text: str) -> str | None:
     """Why the authority's figure printed at `value` is not its value of the measure, or None."""
     if (age := an_age(value, text)) is not None:  # "some remain in semi-independent provision beyond 18": an age

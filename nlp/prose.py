@@ -32,7 +32,7 @@ from nlp.kpi_cards import card_title, is_kpi_card
 from nlp.lead_ins import LeadIns
 from nlp.list_dates import ListDating
 from nlp.models import Basis, Confidence, DocumentContext, Flag, Metric, Unit
-from nlp.not_values import a_key, an_age, not_its_value
+from nlp.not_values import a_band_end, a_key, an_age, not_its_value
 from nlp.periods import resolve_periods
 from nlp.qualifiers import own_words
 from nlp.respectively import listed_run, respective_bases, respective_indicators
@@ -307,7 +307,9 @@ def _compared(found: list[Found], previous: list[Found], before: str, ctx: Docum
 
 
 def _worth_keeping(f: Found, text: str) -> bool:
-    """Unmapped bare numbers are kept only when they count something."""
+    """Unmapped bare numbers are kept only when they count something, and the ends of a band not at all."""
+    if f.basis is Basis.ACTUAL and a_band_end(f.value, text):
+        return False  # "has fluctuated between 30 and 50%": neither end is a level (an aim's band is a target's bounds)
     if f.indicator is not None or f.value.unit is not Unit.COUNT:
         return True
     if describes_sample(text) or an_age(f.value, text) is not None:  # "children in care aged over 16 and ..."

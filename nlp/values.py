@@ -141,17 +141,6 @@ def _num(text: str) -> float:
 _ROUNDED_TO = re.compile(r"\bnearest\s*['‘’\"]?\s*\d+\s*['’\"]?", re.I)  # "round to the nearest '5'": a rounding base
 
 
-_BAND_TOP = re.compile(r"\bbetween\s+\d[\d,.]*\s*%?\s*and\s*$", re.I)
-_BAND_BOTTOM = re.compile(r"\s*and\s+\d[\d,.]*\s*%")
-
-
-def _in_band(text: str, m: re.Match) -> bool:
-    """A share printed as an end of a band, "between 30 and 50%": what the band says is neither end."""
-    before = text[max(0, m.start() - 40):m.start()]
-    return bool(_BAND_TOP.search(before) or (re.search(r"\bbetween\s*$", before, re.I)
-                                             and _BAND_BOTTOM.match(text, m.end())))
-
-
 def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     """Measurement values in `text`, skipping spans already known to be periods or dates."""
     if _CONTENTS_LINE.match(text):
@@ -182,8 +171,6 @@ def find_values(text: str, blocked: list[tuple[int, int]]) -> list[Value]:
     for m in _BRACKET_RATE.finditer(text):
         add(_num(m.group(1)), Unit.RATE, m, group=1)
     for m in _PERCENT.finditer(text):
-        if _in_band(text, m):
-            continue  # "fluctuated between 30 and 50%", "reserves of between 5% and 10%": a band, no level
         if not _is_bar(text, m) and not _is_change(text, m) and \
                 not re.search(r"\bnot\s+$", text[max(0, m.start() - 6):m.start()]) \
                 and not _CHANGE_AFTER.match(text, m.end()) \
