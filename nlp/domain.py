@@ -14,12 +14,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 # The language of children's services: the cohorts, the services and the processes.
-_CHILDREN = re.compile(
-    r"\b(?:child(?:ren)?['’]?s?|young (?:people|person)|looked[- ]after|cared[- ]for|care[- ]leavers?|care[- ]experienced|"
-    r"foster\w*|adopt(?:ion|ed|ers?|ive)\b|safeguarding|social work(?:ers?)?|UASC|unaccompanied|NEET|Ofsted|"
-    r"placements?|in care\b|child protection|in need\b|care plans?|pathway plans?|personal advisers?|"
-    r"corporate parent\w*|family|families|SEND|EHCPs?|pupils?|schools?|youth|CYPE?|adolescen\w*|DSG|"
-    r"dedicated schools grant|high needs|short breaks?|early help)\b", re.I)
+_NAMED = (
+    r"child(?:ren)?['’]?s?|young (?:people|person)|looked[- ]after|cared[- ]for|care[- ]leavers?|care[- ]experienced|"
+    r"foster\w*|safeguarding|social work(?:ers?)?|UASC|unaccompanied|NEET|Ofsted|"
+    r"in care\b|child protection|in need\b|care plans?|pathway plans?|personal advisers?|"
+    r"corporate parent\w*|SEND|EHCPs?|pupils?|schools?|youth|CYPE?|adolescen\w*|DSG|"
+    r"dedicated schools grant|high needs|short breaks?|early help|family hubs?|start for life")
+# ... and its words that council business also uses in other senses: an adult's care home placement, the adoption of a
+# road or a plan, a family of schemes. They count towards a paper's share, not for one row of a budget book.
+_LOOSE = r"adopt(?:ion|ed|ers?|ive)|placements?|family|families"
+_CHILDREN = re.compile(rf"\b(?:{_NAMED}|{_LOOSE})\b", re.I)
+_NAMES_CHILDREN = re.compile(rf"\b(?:{_NAMED})\b", re.I)
+_EXCLUDING = re.compile(r"\bexcluding\s+[^,;.)]*", re.I)  # "an overspend of £23.3m (excluding schools)"
 # Economic and treasury commentary, capital, planning and highways: no children's figure is read from these.
 _OFF_DOMAIN = re.compile(
     r"\b(?:inflation|CPIH?|RPI|interest rates?|Bank Rate|base rate|Bank of England|Monetary Policy Committee|gilts?|"
@@ -78,6 +84,12 @@ def off_domain(text: str) -> str | None:
 
 def about_children(text: str) -> bool:
     return bool(_CHILDREN.search(text))
+
+
+def names_children(text: str) -> bool:
+    """Whether one row's words name children's services in their own sense: not a road's "adoption", an adult's
+    "placement", nor the schools a council-wide sum is "excluding"."""
+    return bool(_NAMES_CHILDREN.search(_EXCLUDING.sub("", text)))
 
 
 def about_money(text: str) -> bool:

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ingest.models import DocType, Document, StatementKind, Table
-from nlp.domain import about_children, document_domain, outside_children
+from nlp.domain import document_domain, names_children, outside_children
 from nlp.judgements import inspection_window, judgements_of
 from nlp.kpi_cards import is_kpi_card, table_card_title
 from nlp.models import Confidence, DocumentContext, Extraction, Flag, Metric, Timing
@@ -21,7 +21,7 @@ from nlp.topics import title_parts, topics_of
 if TYPE_CHECKING:  # spaCy loads only when an extractor is built, not when the CLI starts
     from nlp.entities import EntityTagger
 
-EXTRACTOR_VERSION = "50"  # raised when the rules change, so rows from older rules show it (`scrutineer reextract`)
+EXTRACTOR_VERSION = "51"  # raised when the rules change, so rows from older rules show it (`scrutineer reextract`)
 _PLAN_DAYS = 400  # longer than a year and its reporting slack
 _CONTENTS = re.compile(r"^\s*(?:table of )?contents\s*:?\s*$", re.I)
 _PROSE_END = re.compile(r"[.?!]\s*$")
@@ -132,7 +132,7 @@ def _flag_outside(metrics: list[Metric]) -> list[Metric]:
     whose row, sentence and headings name no child is flagged, and `scrutineer metrics` leaves it out unless asked
     (`--only all`). A row that names children ("CYPE | Looked After Children | +£9.1m") is kept."""
     return [m.model_copy(update={"flags": [*m.flags, Flag.OUTSIDE_CHILDRENS_SERVICES]})
-            if not m.indicator and not about_children(" ".join([m.label, m.quote, *m.section_path])) else m
+            if not m.indicator and not names_children(" ".join([m.label, m.quote, *m.section_path])) else m
             for m in metrics]
 
 

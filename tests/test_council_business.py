@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from ingest.reader import parse_file
-from nlp.domain import outside_children
+from nlp.domain import about_children, names_children, outside_children
 from nlp.extract import extract_metrics
 from nlp.models import Flag
 from nlp.taxonomy import load_taxonomy
@@ -45,6 +45,15 @@ def test_a_budget_book_s_lines_for_children_s_services_are_kept() -> None:
     assert any("Home to School transport" in label for label in kept)
     assert not any("CYPE" in label or "Children" in label for label in flagged)
     assert len(flagged) > 2 * len(kept)
+    assert any("Streetlight" in label for label in flagged)  # "Adoption of new streetlights": a road's, not a child's
+
+
+def test_a_row_names_children_in_their_own_sense() -> None:
+    assert names_children("CYPE | Looked After Children | -£1.5m") and names_children("Family Hubs grant (£1.1m)")
+    assert not names_children("Adoption of new streetlights at new housing developments | +£0.3m")
+    assert not names_children("ASCH | Market Sustainability | the cost of residential and nursing placements")
+    assert not names_children("a forecast revenue overspend of £23.3m (excluding schools)")
+    assert about_children("Adoption of new streetlights")  # still counts towards a paper's share
 
 
 def test_an_inspection_report_flags_nothing() -> None:
