@@ -66,13 +66,16 @@ def document_domain(texts: Iterable[str]) -> DocumentDomain:
     return DocumentDomain(sum(1 for t in texts if _CHILDREN.search(t)) / len(texts))
 
 
-def outside_children(title: str, sentences: list[str], rows: list[str]) -> bool:
+def outside_children(title: str, sentences: list[str], rows: list[str], domain: DocumentDomain) -> bool:
     """A paper about other council business (a budget book, a treasury strategy, a capital programme): its title names
-    no children's service and few of its statements do. Its sentences decide, or its table rows as well where it has
-    few sentences; a paper too short to tell is taken to be about children, so that none of its figures is hidden."""
+    no children's service and few of its statements do. Its sentences decide (`domain`, their share), or its table
+    rows as well where it has few sentences; a paper too short to tell is taken to be about children, so that none of
+    its figures is hidden."""
     if about_children(title):
         return False
-    texts = sentences if len(sentences) >= _FEW else sentences + rows
+    if len(sentences) >= _FEW:
+        return domain.children_share < _CHILDREN_PAPER
+    texts = sentences + rows
     return len(texts) >= _FEW and document_domain(texts).children_share < _CHILDREN_PAPER
 
 

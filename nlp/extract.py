@@ -102,7 +102,7 @@ def extract_metrics(doc: Document, taxonomy: Taxonomy, ctx: DocumentContext | No
     for t in tables:
         metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy, domain, t.subject)
     metrics = _flag_ocr(_on_the_day(metrics, taxonomy) + judgements_of(doc), set(doc.ocr_pages))
-    if outside_children(doc.meta.title or "", sentences, [s.text for s in statements if s.is_table_row]):
+    if outside_children(doc.meta.title or "", sentences, [s.text for s in statements if s.is_table_row], domain):
         return _flag_outside(metrics)
     return metrics
 

@@ -33,6 +33,8 @@ _PROJECTED_BEFORE = re.compile(
 # a map's or chart's key: "19% to 48% 10% to 19% 6% to 10% Under 6%", bands and nothing else
 _KEY_WORDS = {"under", "over", "below", "above", "less", "more", "than", "up", "to"}
 _KEY_CHARS = re.compile(r"[\d\s%+,.;–-]*")
+_WORD = re.compile(r"[^\W\d_]+")
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 _BANDED = re.compile(r"\d%?(?:\s*(?:to|–)\s*|-|\s+-\s+)\d|\b(?:under|over|below|above|less than|more than|up to)\s+\d",
                      re.I)  # "6% to 10%", "6-10", "Under 6%"; not a sign ("1.0 -11.5")
 
@@ -40,10 +42,9 @@ _BANDED = re.compile(r"\d%?(?:\s*(?:to|–)\s*|-|\s+-\s+)\d|\b(?:under|over|belo
 def a_key(text: str) -> bool:
     """A statement that is a map's or chart's key, bands of figures with no words: no figure of it is a value.
     Read word by word, not by one pattern: a line of a budget's figures made a nested pattern backtrack for a minute."""
-    words = re.findall(r"[^\W\d_]+", text)
-    if any(w.lower() not in _KEY_WORDS for w in words) or len(re.findall(r"\d+(?:[.,]\d+)*", text)) < 2:
+    if any(w.lower() not in _KEY_WORDS for w in _WORD.findall(text)) or len(_NUMBERS.findall(text)) < 2:
         return False
-    return bool(_KEY_CHARS.fullmatch(re.sub(r"[^\W\d_]+", " ", text)) and _BANDED.search(text))
+    return bool(_KEY_CHARS.fullmatch(_WORD.sub(" ", text)) and _BANDED.search(text))
 
 
 # "fluctuated between 30 and 50%", "reserves of between 5% and 10%": the ends of a band

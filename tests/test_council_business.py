@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from ingest.reader import parse_file
-from nlp.domain import about_children, names_children, outside_children
+from nlp.domain import about_children, document_domain, names_children, outside_children
 from nlp.extract import extract_metrics
 from nlp.models import Flag
 from nlp.taxonomy import load_taxonomy
@@ -63,13 +63,16 @@ def test_an_inspection_report_flags_nothing() -> None:
 
 
 def test_what_makes_a_paper_council_business() -> None:
+    def outside(title: str, sentences: list[str], rows: list[str]) -> bool:
+        return outside_children(title, sentences, rows, document_domain(sentences))
+
     budget = BUDGET * 6
-    assert outside_children("Draft Revenue Budget 2025-26", budget, [])
-    assert not outside_children("Children's Services Revenue Budget 2025-26", budget, [])  # its title says
-    assert not outside_children("Draft Revenue Budget 2025-26", BUDGET, [])  # too short to tell
-    assert outside_children("Capital Programme", BUDGET[:1], ["Highways | 12.0", "Libraries | 3.1"] * 10)  # all tables
+    assert outside("Draft Revenue Budget 2025-26", budget, [])
+    assert not outside("Children's Services Revenue Budget 2025-26", budget, [])  # its title says
+    assert not outside("Draft Revenue Budget 2025-26", BUDGET, [])  # too short to tell
+    assert outside("Capital Programme", BUDGET[:1], ["Highways | 12.0", "Libraries | 3.1"] * 10)  # all tables
     in_care = ["Children in care are visited on time.", "Care leavers have pathway plans."]
-    assert not outside_children("Quarterly report", budget[:16] + in_care * 4, [])  # a third name them
+    assert not outside("Quarterly report", budget[:16] + in_care * 4, [])  # a third name them
 
 
 def _one_flagged(corpus_kb: Path, tmp_path: Path) -> tuple[Path, int, int]:
