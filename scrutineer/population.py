@@ -76,6 +76,49 @@ def in_care_query(query: str) -> bool:
     return _NAMED.search(query) is not None
 
 
+# a question about the service rather than the children in its care: "forecast overspend in children's social care"
+_SOCIAL_CARE = re.compile(r"\bchildren['’]?s?['’]? (?:social care|social work)\b|\bCSC\b", re.I)
+# ...or about children's services as a county names its directorate, schools included
+_SERVICES = re.compile(r"\bchildren['’]?s?['’]? (?:services?|directorate|department)\b|\bCYPE\b|"
+                       r"\bchildren,? young people (?:and|&) education\b", re.I)
+# what puts a statement in the social care service's world, beside the words of children in care: its name, its
+# work, its directorate ("3b Children, Young People & Education"); not schools, whose budgets a county reports beside it
+_SOCIAL_CARE_WORLD = re.compile(rf"{_SOCIAL_CARE.pattern}|{_SERVICES.pattern}|\bsocial work\w*|\bchild protection|"
+                                r"\bchildren in need|\bsafeguarding|integrated children['’]?s services|\bearly help|"
+                                r"\bfamil(?:y|ies)\b", re.I)
+
+
+def outside_asked(records: Records, query: str, ids: list[int]) -> set[int]:
+    """The statements among `ids` outside the population the question names: children in care and care leavers, or
+    (for a question about children's social care or children's services) that service. A county's finance report sets
+    the children's directorate beside waste, highways, schools and adults' services; for "forecast overspend in
+    children's social care" the first hits were adults' and the waste service's overspends (docs/search.md, session
+    42)."""
+    if in_care_query(query):
+        return outside_care(records, ids)
+    if _SOCIAL_CARE.search(query):
+        of_service = _of_social_care
+    elif _SERVICES.search(query):
+        of_service = _of_childrens_services
+    else:
+        return set()
+    alone = [sid for sid, context in contexts(records, ids).items() if not of_service(context)]
+    # the sentence that opens a list of directorates ("Overspends are reported in Adult Social Care & Health ...") is
+    # read with the next, which gives the children's directorate's figure
+    near = {n.of for n in neighbours(records, alone) if of_service(n.text)}
+    return set(alone) - near
+
+
+@lru_cache(maxsize=1 << 16)
+def _of_social_care(context: str) -> bool:
+    return _SOCIAL_CARE_WORLD.search(context) is not None or _IN_CARE.search(context) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _of_childrens_services(context: str) -> bool:
+    return _of_social_care(context) or _CHILDREN.search(context) is not None
+
+
 # the words that name children in care, and the forms they expand to ("LAC", "cared for children")
 _POPULATION_WORDS = frozenset({"looked", "after", "cared", "lac", "cla", "cic", "kids", "children", "child", "childrens"})
 

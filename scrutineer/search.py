@@ -25,7 +25,7 @@ from scrutineer.population import (
     adults_only,
     adults_query,
     in_care_query,
-    outside_care,
+    outside_asked,
     subject_terms,
 )
 from scrutineer.query_filters import FilterKind, ReadQuery, apply_filters, read_query
@@ -229,9 +229,8 @@ def _fused(records: Records, retrieved: list[tuple[list[int], float]], topical: 
         if sid not in weights:
             weights[sid] = _substance(texts.get(sid, ""))
         scores[sid] *= weights[sid]
-    if in_care_query(trace.query):
-        for sid in outside_care(records, list(scores)):
-            scores[sid] *= OUTSIDE_POPULATION
+    for sid in outside_asked(records, trace.query, list(scores)):
+        scores[sid] *= OUTSIDE_POPULATION
     if not adults_query(trace.query):
         for sid in adults_only(records, {sid: texts.get(sid, "") for sid in scores}):
             scores[sid] *= ADULTS_ONLY

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scrutineer.pipeline import ingest
-from scrutineer.population import adults_only, adults_query, in_care_query, outside_care, subject_terms
+from scrutineer.population import adults_only, adults_query, in_care_query, outside_asked, outside_care, subject_terms
 from store.records import Records
 
 HIGHWAYS = """Highways and Transport Report
@@ -33,6 +33,30 @@ Overspends are reported in Adult Social Care & Health (+£35.4m) and Growth, Env
 are reported in Children, Young People & Education (-£9.9m).
 
 The Children's Services directorate reports rising costs of external placements.
+"""
+
+COUNTY_FINANCE = """Finance Monitoring Report
+
+3 Revenue Budget Forecast
+
+3a Growth, Environment & Transport
+
+Part of the projected overspend is due to the delayed review of household waste sites (+£0.5m).
+
+3b Children, Young People & Education
+
+The forecast reflects the continual increase in the costs across all external placements.
+
+Legal costs related to the capital programme are forecast to remain at a higher level.
+
+3c Schools' Delegated Budgets
+
+The Schools' Budget reserves are forecast to end the year with a surplus of £57.7m.
+
+3d Directorates
+
+Overspends are being reported in Adult Social Care & Health (+£35.4m) and Growth, Environment & Transport (+£6.3m).
+Underspends are reported in Children, Young People & Education (-£9.9m).
 """
 
 
@@ -86,3 +110,20 @@ def test_care_homes_and_their_regulator_are_adults_services_unless_a_child_is_na
     assert not _adults_alone("Children's homes are inspected by Ofsted.")
     assert adults_query("CQC ratings of care homes")
     assert not adults_query("children going missing from care homes")  # a question about children
+
+
+def test_a_question_about_childrens_social_care_prefers_that_service_s_lines(tmp_path: Path) -> None:
+    """A county reports the children's directorate beside waste, schools and adults' services: for a question about
+    children's social care the other directorates' lines rank lower, unless the next sentence gives the children's."""
+    (tmp_path / "finance.txt").write_text(COUNTY_FINANCE)
+    with Records(tmp_path / "kb") as records:
+        ingest([tmp_path / "finance.txt"], records, workers=1)
+        texts = dict(records.db.execute("SELECT id, text FROM statements WHERE text LIKE '% %.'"))
+        outside = {texts[i][:20] for i in outside_asked(records, "forecast overspend in children's social care", list(texts))}
+        services = {texts[i][:20] for i in outside_asked(records, "children's services budget going over", list(texts))}
+        in_care = outside_asked(records, "overspend on placements for looked after children", list(texts))
+        neither = outside_asked(records, "forecast overspend", list(texts))
+    assert outside == {"Part of the projecte", "The Schools' Budget "}  # the CYPE section's lines stay, legal costs too
+    assert services == {"Part of the projecte"}  # a county's children's services include its schools
+    assert {texts[i][:20] for i in in_care} >= outside
+    assert neither == set()
