@@ -38,6 +38,11 @@ LEANS = re.compile(rf"(?:(?:this|these|{_THOSE}|that|it|its|they|their|such|howe
                    # a part of what was just counted: "For those aged 19 to 21, ...", "Of these, 12 ..."
                    rf"(?:for|of|among|amongst) (?:these|{_THOSE}|them)|(?:some|all|many|most|none|half|one|\d+) of "
                    rf"(?:these|{_THOSE}|them))\b|"
+                   # what was just described, as its yield: "The information gathered is used to inform safety planning."
+                   # ("The information provided to care leavers ..." says whose)
+                   r"the (?:information|intelligence|data|feedback|learning|findings|insights?) (?:(?:gathered|collected|"
+                   r"obtained|gained|received|captured|shared|provided)\b(?! (?:by|to|about|from|on|for|in|at|during|"
+                   r"with)\b)|from (?:these|this|them|those|such)\b)|"
                    # a scorecard's value line under its measure: "Latest: 14.9% Target: 15%, Floor: 20%"
                    r"(?:latest|current|previous|target|actual|outturn)\s*:\s*[<>≤≥£~]?\s*\d|"
                    # its comparators, with a share or rate: "Nationally, the average is 70% and our statistical neighbour

@@ -69,6 +69,11 @@ def test_a_figure_s_judgement_and_comparators_lean_on_it() -> None:
     assert not LEANS.match("For those children who live in supported accommodation, leaders visit them.")
     assert not LEANS.match("Only those children who need to be looked after come into care.")
     assert not LEANS.match("July this year saw 40 new foster carers approved.")
+    # what was just described, as its yield; not when the sentence says whose it is
+    assert LEANS.match("The information gathered is used effectively to inform safety planning.")
+    assert LEANS.match("The learning from these placement disruptions has not been used to inform practice.")
+    assert not LEANS.match("The information provided to care leavers about their health histories is limited.")
+    assert not LEANS.match("The learning and development offer to staff has also been enhanced.")
 
 
 def test_a_bare_row_leans_on_the_row_before() -> None:
