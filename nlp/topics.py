@@ -172,7 +172,8 @@ _RULES: dict[Topic, str] = {
                        r"sure ?start",
     # the oversight of each child's care plan: the independent reviewing officer, looked after reviews on time
     Topic.REVIEWS: r"\bIROs?\b|independent reviewing (?:officers?|service|team)|reviewing officers?|"
-                   r"(?:looked after|child(?:ren)? in care|cared for|\bcla|\blac) reviews?|care plan reviews?|"
+                   r"(?:looked after|child(?:ren)? in care|cared for|\bcla|\blac) (?:(?:children|child|young people)['’]?s? )?"
+                   r"(?:statutory )?reviews?|care plan reviews?|"
                    r"reviews? of (?:their |the |each |a )?(?:child'?s |children'?s )?care plans?|"
                    r"(?<!ehcp )(?<!annual )(?<!send )reviews? (?:were |was |are |is )?"
                    r"(?:held |completed |undertaken |taking place )?(?:with)?in (?:statutory )?timescales?|midway reviews?|"
