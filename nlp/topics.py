@@ -65,7 +65,14 @@ _RULES: dict[Topic, str] = {
                                # endings to placements", "disruption meetings have still not taken place"
                                r"disruption meetings?|(?:placement|adoption|adoptive|foster\w*) (?:disruptions?|breakdowns?)|"
                                r"disrupted placements?|disruptions? (?:of|to|in) (?:their |a |the |his |her )?"
-                               r"(?:placements?|adoptions?)|unplanned (?:placement )?endings?|placement endings?",
+                               r"(?:placements?|adoptions?)|unplanned (?:placement )?endings?|placement endings?|"
+                               # an inspection's words: "most children live in stable placements", "too many changes
+                               # of placement", "identifying when a placement could be becoming unstable"
+                               r"stable (?:and [\w-]+ )?placements?|placements? (?:are|is|were|was|remains?|remained) "
+                               r"(?:\w+ )?stable|unstable placements?|placements? (?:\w+ ){0,3}unstable|"
+                               r"placements? (?:to )?stabili[sz]e|stabili[sz]\w* (?:the |their |a |of )?placements?|"
+                               r"(?:frequent|multiple|several|many|repeated|numerous) changes (?:of|in) (?:their )?"
+                               r"(?:homes?|placements?|carers?)",
     Topic.ACCOMMODATION: r"emergency accommodation|supported accommodation|semi[- ]independent|"
                          r"bed and breakfast|\bB ?& ?B\b|homeless|suitable accommodation|housing|staying close|"
                          r"staying put|supported lodgings|emergency beds?|independent living|"
@@ -145,6 +152,13 @@ _RULES: dict[Topic, str] = {
                          # services made with them: "a new Pathway Plan which was developed with young people"
                          r"(?:developed|designed|co-?designed|shaped) (?:together )?with (?:children|young people|care leavers)|"
                          r"involv\w* (?:them|children|young people|care leavers) in (?:the )?(?:development|design)|"
+                         # "the involvement of care leavers in the development of their plans is inconsistent"
+                         r"involvement of (?:the )?(?:children|young people|care leavers|children and young people|"
+                         r"looked after children|cared for children)(?: and (?:their )?families)? in (?:the )?"
+                         r"(?:development|developing|design|designing|their (?:plans?|assessments?|reviews?)|"
+                         r"recruitment|corporate parenting|service)|"
+                         r"children'?s rights month|(?:children|young people|care leavers) co-?chair\w*|"
+                         r"co-?chaired by (?:children|young people|care leavers)|"
                          r"(?:children|young people|care leavers)\b[\w ]{0,40} contributed to the (?:development|design)|"
                          # the ways councils hear them: "feedback from children", the Mind of My Own app, youth councils,
                          # young inspectors and commissioners, takeover days, the Bright Spots survey
@@ -195,11 +209,13 @@ _COMPILED = {t: re.compile(_first_char_led(p.lower())) for t, p in _RULES.items(
 # substring test in C; these two rules had become the slowest, 0.2 s per 40,000 statements each). Keep in step with
 # the rules: tests/test_topics.py checks each alternative against its gate.
 GATES: dict[Topic, tuple[str, ...]] = {
-    Topic.PLACEMENT_STABILITY: ("placement", "move", "stability", "bouncing", "disrupt", "breakdown", "ending"),
+    Topic.PLACEMENT_STABILITY: ("placement", "move", "stability", "bouncing", "disrupt", "breakdown", "ending",
+                                "changes of", "changes in"),
     Topic.PARTICIPATION: ("voice", "participation", "council", "cicc", "review", "advoca", "consultation", "co-produc",
                           "forum", "wishes", "views", "listened", "heard", "say", "visitor", "developed", "designed",
                           "shaped", "involv", "contributed", "feedback", "mind of my own", "momo", "youth", "young ",
-                          "takeover", "bright spots", "leavers", "consulted", "asked"),
+                          "takeover", "bright spots", "leavers", "consulted", "asked", "rights month", "co-chair",
+                          "cochair"),
 }
 
 # A word that names a topic only beside words of what the topic is about: "social workers" are the workforce where a
