@@ -76,6 +76,7 @@ _RULES: dict[Topic, str] = {
     Topic.ACCOMMODATION: r"emergency accommodation|supported accommodation|semi[- ]independent|"
                          r"bed and breakfast|\bB ?& ?B\b|homeless|suitable accommodation|housing|staying close|"
                          r"staying put|supported lodgings|emergency beds?|independent living|"
+                         r"16\+ (?:and care leavers )?accommodation|"
                          # the 16 and 17 year olds' settings no regulator inspected before 2023
                          r"unregulated(?:,? (?:and|or) unregistered)? (?:placements?|provision|accommodation|settings?|homes?)|"
                          r"stay(?:ing|s)? (?:on )?(?:living )?with (?:their |his |her )?(?:former )?foster (?:carers?|famil)",
@@ -106,7 +107,8 @@ _RULES: dict[Topic, str] = {
                      r"emotional(?:,? (?:and|&) (?:behavioural|mental))? (?:health|well-?being)|\bCAMHS\b|therap|"
                      r"counsell|(?<!educational )psycholog",
     Topic.WORKFORCE: r"caseloads?|vacanc(?:y|ies)|agency (?:staff|workers?|social)|recruitment and retention|"
-                     r"workforce|turnover|\bnewly qualified|\bASYE\b|social work academy|\blocums?\b|staff(?:ing)? stability",
+                     r"workforce|turnover|\bnewly qualified|\bASYE\b|social work academy|\blocums?\b|staff(?:ing)? stability|"
+                     r"staffing (?:pressures?|shortages?|levels?|capacity)",
     Topic.PERMANENCE: r"adopt(?:ion|ed|ive|ers?)|permanen(?:ce|cy)|special guardianship|\bSGOs?\b|placement orders?|"
                       r"long[- ]term foster|care orders? discharged|kinship",
     # children brought up by relatives and friends: a part of permanence with its own orders, allowances and teams, so
@@ -123,7 +125,7 @@ _RULES: dict[Topic, str] = {
                      # deterred young people", "helping with bursary paperwork"
                      r"further education|tuition fees?|undergraduates?|student finance|bursar(?:y|ies)\b|"
                      # the pupil premium, an electronic PEP, children out of school or part-time in it
-                     r"pupil premium|\bepeps?\b|alternative provision|elective home education|part-time timetables?|"
+                     r"pupil premium|\bepeps?\b|alternative provision|elective home education|(?:part-time|reduced) timetables?|"
                      r"suspensions? from school|school suspensions?",
     Topic.EXPLOITATION: r"exploitation|\bCSE\b|\bCCE\b|county lines|missing (?:from|episodes?|incidents?)|went missing|"
                         r"return home interviews?|trafficking|youth justice|offending|"
