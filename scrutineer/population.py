@@ -2,7 +2,8 @@
 all pupils. A statement whose text, section and document title say nothing of children in care or care leavers (a
 council's school-streets scheme, SEN transport, adult social care) ranks lower for such a question; one in a paper or
 section about them keeps its place, though the sentence itself need not repeat the words ("The virtual school provides
-strong leadership")."""
+strong leadership"). A question about children's social care or children's services weighs a statement outside that
+service the same way."""
 
 from __future__ import annotations
 
