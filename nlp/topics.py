@@ -94,17 +94,18 @@ _RULES: dict[Topic, str] = {
     Topic.RESIDENTIAL: r"residential (?:care|homes?|placements?|provision)|children'?s homes?|secure (?:unit|home)|"
                        r"unregistered(?:,? (?:and|or) unregulated)? (?:children'?s )?"
                        r"(?:homes?|settings?|provision|placements?|providers?)|unregistered, illegal",
-    Topic.UASC: r"\bUASCs?\b|unaccompanied|asylum|national transfer scheme|\bNTS\b|refugee|\bage assessments?",
+    Topic.UASC: r"\bUASCs?\b|unaccompanied|asylum|national transfer scheme|\bNTS\b|refugee|\bage assessments?|"
+                r"leave to remain|immigration status",
     Topic.HEALTH: r"health assessments?|health checks?|dental|dentist|immuni[sz]ation|\bSDQs?\b|mental health|"
                   # "emotional and behavioural health", "emotional and physical well-being"
-                  r"emotional(?:,? (?:and|&) (?:behavioural|mental|physical))? (?:health|well-?being)|"
+                  r"emotional(?:,? (?:and|&) (?:behavioural|mental|physical))? (?:health|well[- ]?being)|"
                   r"\bCAMHS\b|health passports?|\bIHAs?\b|\bRHAs?\b|therap|"
                   # children looked after's own nurses and doctors
                   r"designated (?:nurses?|doctors?)|(?:lac|cla|looked after children'?s?) (?:health )?nurses?",
     # the mind rather than the body: a part of health that a question about feelings votes among, without the
     # health assessments and dental checks
     Topic.EMOTIONAL: r"\bSDQs?\b|strengths and difficulties|mental (?:health|ill[- ]?health|wellbeing|well-being)|"
-                     r"emotional(?:,? (?:and|&) (?:behavioural|mental))? (?:health|well-?being)|\bCAMHS\b|therap|"
+                     r"emotional(?:,? (?:and|&) (?:behavioural|mental))? (?:health|well[- ]?being)|\bCAMHS\b|therap|"
                      r"counsell|(?<!educational )psycholog",
     Topic.WORKFORCE: r"caseloads?|vacanc(?:y|ies)|agency (?:staff|workers?|social)|recruitment and retention|"
                      r"workforce|turnover|\bnewly qualified|\bASYE\b|social work academy|\blocums?\b|staff(?:ing)? stability|"

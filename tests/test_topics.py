@@ -109,6 +109,8 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("The council will tender for the 16+ accommodation offer in the spring.", Topic.ACCOMMODATION, True),
     ("Nine children looked after are following reduced timetables.", Topic.EDUCATION, True),
     ("Staffing pressures across front line services.", Topic.WORKFORCE, True),
+    ("Young people valued their emotional well being worker.", Topic.EMOTIONAL, True),
+    ("Personal advisers are tenacious in supporting them to secure their immigration status.", Topic.UASC, True),
     ("The involvement of looked after children in after-school activities is encouraged.", Topic.PARTICIPATION, False),
     ("Most looked after children reviews are completed within prescribed timescales.", Topic.REVIEWS, True),
     ("Looked after children’s health reviews and dental checks are timely.", Topic.REVIEWS, False),
