@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from nlp.models import Basis, Unit
-from nlp.values import Value
+from nlp.values import BAND_OPENS, Value
 
 # a bound printed on the authority's own figure: the figure is a limit, not its value (a target's "over 90%" is a value)
 _BOUND_BEFORE = re.compile(r"\b(?:over|more than|in excess of|exceed(?:ed|s|ing)?|fewer than|less than|at least|"
@@ -50,7 +50,6 @@ def a_key(text: str) -> bool:
 # "fluctuated between 30 and 50%", "reserves of between 5% and 10%": the ends of a band
 _BAND_TOP = re.compile(r"\bbetween\s+\d[\d,.]*\s*%?\s*and\s*$", re.I)
 _BAND_BOTTOM = re.compile(r"\s*%?\s*and\s+\d[\d,.]*\s*%")
-_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 
 
 def a_band_end(value: Value, text: str) -> bool:
@@ -59,7 +58,7 @@ def a_band_end(value: Value, text: str) -> bool:
     start, end = value.span
     before = text[max(0, start - 40):start]
     return value.unit is Unit.PERCENT and bool(
-        _BAND_TOP.search(before) or (_BETWEEN.search(before) and _BAND_BOTTOM.match(text, end)))
+        _BAND_TOP.search(before) or (BAND_OPENS.search(before) and _BAND_BOTTOM.match(text, end)))
 
 
 def not_its_value(value: Value, basis: Basis, text: str) -> str | None:

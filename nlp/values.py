@@ -213,11 +213,15 @@ def _is_bar(text: str, m: re.Match) -> bool:
                 or (_OR_BETTER.match(text, m.end()) and _HAVING.search(text[max(0, m.start() - 40):m.start()])))
 
 
+# the text before a band's first figure: "between 10 and 20 days", "between 30 and 50%"
+BAND_OPENS = re.compile(r"\bbetween\s*$", re.I)
+
+
 def _paired_duration(text: str, m: re.Match) -> re.Match | None:
     """The first of two durations printed with one unit: "statistical neighbours and England averages at 643 and 647
     days" (not the bottom of a band, "between 10 and 20 days")."""
     pair = _PAIRED_BEFORE.search(text, max(0, m.start() - 12))
-    if pair is None or pair.end() > m.start() or re.search(r"\bbetween\s*$", text[: pair.start()], re.I):
+    if pair is None or pair.end() > m.start() or BAND_OPENS.search(text[: pair.start()]):
         return None
     return pair
 
