@@ -32,7 +32,7 @@ from scrutineer.render import document_view, documents_table, entities_table, me
 from scrutineer.search import reading, unmatched_filters
 from scrutineer.vector_search import search_or_keywords
 from store.kb_lock import VectorsBusy
-from store.metric_rows import Only, entity_counts, outside_count, query_metrics
+from store.metric_rows import Only, entity_counts, hides_outside, outside_count, query_metrics
 from store.queries import document_detail, find_documents, list_documents
 from store.records import Records
 from store.statement_rows import SearchFilters
@@ -171,7 +171,7 @@ def metrics(
     authorities = [resolve_authority(a) for a in authority or []]
     with open_records(kb) as records:
         rows = query_metrics(records, indicator, authorities, basis, only)
-        outside = outside_count(records, indicator, authorities, basis) if only in (None, Only.UNMAPPED) else 0
+        outside = outside_count(records, indicator, authorities, basis) if hides_outside(only) else 0
     if outside:
         err.print(f"left out {outside} figure{'s' * (outside != 1)} of papers on other council business that name no "
                   "child: --only all shows them")

@@ -95,6 +95,12 @@ def query_metrics(records: Records, indicators: list[str] | None = None, authori
     return [MetricRow(**dict(r)) for r in records.db.execute(sql, args)]
 
 
+def hides_outside(only: Only | None) -> bool:
+    """Whether `only` leaves out flagged figures that could be there: the mapped choices have none (only unmapped
+    figures are flagged), and "all" keeps them."""
+    return only in (None, Only.UNMAPPED)
+
+
 def outside_count(records: Records, indicators: list[str] | None = None, authorities: list[str] | None = None,
                   bases: list[str] | None = None) -> int:
     """How many rows the default choice leaves out: figures of papers about other council business."""

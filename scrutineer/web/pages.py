@@ -20,7 +20,7 @@ from scrutineer.web import service
 from scrutineer.web.chart import comparison_svg, legend
 from scrutineer.web.forms import CompareForm, MetricsForm, SearchForm, compare_form, metrics_form, search_form
 from scrutineer.web.present import Choices, section_tree, timeline
-from store.metric_rows import Only
+from store.metric_rows import Only, hides_outside
 from store.queries import DocumentRow
 
 router = APIRouter(include_in_schema=False)
@@ -108,7 +108,7 @@ def metrics_page(request: Request, form: Annotated[MetricsForm, Depends(metrics_
     owner = request.app.state.owner
     rows = service.metric_rows(owner, form)
     left_out = sum(Flag.OUTSIDE_CHILDRENS_SERVICES in r.flags for r in service.metric_rows(
-        owner, form.model_copy(update={"only": Only.ALL}))) if form.only in (None, Only.UNMAPPED) else 0
+        owner, form.model_copy(update={"only": Only.ALL}))) if hides_outside(form.only) else 0
     start = _start(request, len(rows))
     query = [(k, v) for k, v in request.query_params.multi_items() if k != "start"]
     more = {"next": start + SHOWN_METRICS if start + SHOWN_METRICS < len(rows) else None,
