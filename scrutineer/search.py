@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ingest.models import Place as PrintedPlace
 from nlp.embed import Embedder
 from nlp.question_topics import question_topics
-from nlp.topics import expand_query
+from nlp.topics import Topic, expand_query
 from nlp.vocabulary import related_phrases
 from scrutineer.context import with_context
 from scrutineer.keyword_feedback import feedback_terms
@@ -63,6 +63,9 @@ DRIFTED_SHARE, DRIFTED_WEIGHT = 0.5, 1.0
 # share of the KB. Questions stripped of their topic words: probe recall@30 0.549 -> 0.593 (13 probes); a share of 0.35
 # was no better.
 SHARED_TOP, SHARED_SHARE, SHARED_LIFT = 20, 0.5, 5.0
+# Topics that, beside another, say what is asked of it (`_voting`); finance first: "social workers and the cost of
+# agency staff" is workforce's question
+FACETS = (Topic.FINANCE.value, Topic.WORKFORCE.value)
 # "\d+ children" as "\d children": the same matches for `search`, found twice as fast
 _FIGURE = re.compile(r"\d(?:\s*%| (?:children|young people|care leavers|carers|households)\b)", re.I)
 REPEATS_CHECKED = 100  # hits checked for a passage another of its paper repeats and extends (`_unrepeated`)
@@ -136,7 +139,7 @@ def unmatched_filters(records: Records, read: ReadQuery, filters: SearchFilters 
 def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | None, query: str,
             filters: SearchFilters, pool: int, trace: Trace) -> list[tuple[int, float]]:
     """Fused candidates, best first; `trace` keeps each retriever's ranks and the statements' texts."""
-    topical = [t.value for t in question_topics(query) if not filters.topic]
+    topical = _voting([t.value for t in question_topics(query) if not filters.topic])
     # a question about children in care: its subject's words find its statements, the population's words ("looked
     # after children") would find every statement of a paper about them (docs/search.md)
     terms = subject_terms(query) if in_care_query(query) else expand_query(query)
@@ -171,6 +174,17 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
             trace.ranks[f"{TOPIC_LIST}{t}"] = on_topic
             retrieved.append((on_topic, _topic_weight(records, trace, first[:FEEDBACK], t)))
     return with_context(records, _fused(records, retrieved, topical, pool, trace), filters, trace.texts, _substance)
+
+
+def _voting(topical: list[str]) -> list[str]:
+    """The topics whose lists vote: finance or the workforce named beside another topic is what the question asks of
+    that topic ("recruiting social workers and the cost of agency staff", "IRO caseloads and reviews held on time",
+    "foster carer recruitment and retention"); their lists would vote for every line of a county's budget or every
+    social worker vacancy (docs/search.md, session 43)."""
+    for facet in FACETS:
+        if facet in topical and len(topical) > 1:
+            topical = [t for t in topical if t != facet]
+    return topical
 
 
 def _shared_topic(records: Records, best: list[tuple[int, float]]) -> list[str]:

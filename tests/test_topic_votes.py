@@ -1,0 +1,29 @@
+"""Which of the topics a question names vote: finance or the workforce beside another topic says what is asked of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.question_topics import question_topics
+from scrutineer.search import _voting
+
+
+@pytest.mark.parametrize(("question", "voting"), [
+    ("recruiting and keeping social workers and the cost of agency staff", ["workforce"]),
+    ("spending on agency social workers and staff leaving", ["workforce"]),
+    ("forecast overspend in children's social care", ["finance"]),  # finance alone is the subject
+    ("IRO caseloads and reviews held on time", ["care_plan_reviews"]),
+    ("foster carer recruitment and retention", ["foster_recruitment"]),
+    ("vacancies and reliance on locum social workers", ["workforce"]),  # the workforce alone is the subject
+])
+def test_a_facet_beside_another_topic_does_not_vote(question: str, voting: list[str]) -> None:
+    named = [t.value for t in question_topics(question)]
+    assert set(voting) <= set(named)
+    assert _voting(named) == voting
+
+
+def test_a_part_of_finance_still_votes() -> None:
+    """What placements cost is its own topic (a part of finance), not a facet of another."""
+    named = [t.value for t in question_topics("why is the council overspending on placements")]
+    assert _voting(named) == named
+    assert "placement_costs" in named
