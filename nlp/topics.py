@@ -249,7 +249,9 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b(?:liv(?:e|es|ed|ing)|housed|housing|stay\w*|placed|accommodat\w*|end(?:s|ed)? up|use of|used|"
                    r"wait\w*|unsuitable|unsafe|overnight|care leavers?)\b")),
     Topic.WORKFORCE: (
-        re.compile(r"\bsocial workers?\b"),
+        # not a foster carer's supervising social worker: "carers value the support and training of their supervising
+        # social workers" is fostering's support offer
+        re.compile(r"(?<!supervising )\bsocial workers?\b"),
         re.compile(r"\b(?:recruit\w*|retain\w*|retention|allocat\w*|unallocated|\d+ cases|cases (?:each|per)|"
                    r"number of cases|supervision(?! orders?)|training|trained|trainees?|apprentic\w*|students?|"
                    r"permanent|interim|locums?|agency|posts|post holders?|establishment|vacan\w*|sickness|"

@@ -215,6 +215,7 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("annual reviews held on time for EHCPs", Topic.REVIEWS),
     ("adult social care planning for winter", Topic.REVIEWS),
     ("the public sector pay cap", Topic.WORKFORCE),
+    ("support for foster carers: training, allowances and supervising social workers", Topic.WORKFORCE),
     ("parking permits at 20 pounds a week", Topic.RESIDENTIAL),
     ("persistent absence of staff through sickness", Topic.EDUCATION),
     ("two bed homes for first-time buyers", Topic.RESIDENTIAL),

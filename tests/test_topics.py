@@ -125,6 +125,10 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Social workers know their children well.", Topic.WORKFORCE, False),
     ("Children are seen regularly and alone by their social workers.", Topic.WORKFORCE, False),
     ("Social workers help young people leaving care to find a home.", Topic.WORKFORCE, False),
+    # a foster carer's supervising social worker is fostering's support, not the social work workforce
+    ("Foster carers value the training and support of their supervising social workers.", Topic.WORKFORCE, False),
+    ("Foster carers value the training and support of their supervising social workers.", Topic.FOSTERING, True),
+    ("Training for newly recruited social workers is strong.", Topic.WORKFORCE, True),
     ("IROs challenge drift in children's plans.", Topic.WORKFORCE, False),  # the reviewing service's, not staffing
     ("IRO caseloads rose to 78 children each.", Topic.WORKFORCE, True),
     # kinship care: relatives and friends bringing up children, under special guardianship or as connected carers
