@@ -50,6 +50,7 @@ def test_a_topic_is_found_by_the_ways_papers_speak_of_it() -> None:
     assert "tuition fees" in related_phrases("care leavers going to university")
     assert "agency staff" in related_phrases("social worker recruitment")
     assert "placement stability" not in related_phrases("placement stability")  # already said
+    assert "contact arrangements" in related_phrases("how often do children in care see their parents")
 
 
 def test_a_query_on_nothing_in_the_vocabulary_gets_nothing() -> None:
