@@ -227,7 +227,9 @@ GATES: dict[Topic, tuple[str, ...]] = {
 _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # what children's placements cost: a part of finance, which also holds every other line of a council's budget
     Topic.PLACEMENT_COSTS: (
-        re.compile(r"\b(?:costs?|costly|spend\w*|overspe\w*|underspe\w*|budgets?|prices?|fees?|expenditure|"
+        # not a student's fees: "care leavers going to university and help with tuition fees"
+        re.compile(r"\b(?:costs?|costly|spend\w*|overspe\w*|underspe\w*|budgets?|prices?|"
+                   r"(?<!tuition )(?<!course )(?<!university )fees?|expenditure|"
                    r"pressures?|forecast\w*|savings?)\b|£\s?\d"),
         # not SEND's "High Needs placements", a school's or a work placement
         re.compile(r"\b(?:(?<!high needs )(?<!school )(?<!sen )(?<!send )(?<!work )(?<!college )placements?|residential|"

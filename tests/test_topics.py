@@ -152,6 +152,8 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Not having our own children's homes is significantly driving up cost.", Topic.PLACEMENT_COSTS, True),
     ("The treasury management budget is forecast to underspend by £1.2m.", Topic.PLACEMENT_COSTS, False),
     ("Placements for looked after children rose to 1,450.", Topic.PLACEMENT_COSTS, False),
+    ("Care leavers at university get help with their tuition fees.", Topic.PLACEMENT_COSTS, False),  # a student's
+    ("Foster carers' fees for staying put rose in April.", Topic.PLACEMENT_COSTS, True),
     ("High Needs Block: higher demand and higher cost for high needs placements.", Topic.PLACEMENT_COSTS, False),
     ("Three young people were living in hotels at the time of the inspection.", Topic.HOMELESSNESS, True),
     ("Operation Makesafe raises awareness with businesses, including hotels and taxi companies.", Topic.HOMELESSNESS,
