@@ -25,10 +25,15 @@ OUTSIDE_POPULATION = 0.5
 _NOT_IN_CARE = r"(?!\s+(?:homes?|proceedings|settings?|charges?|work\w*|sector|providers?|staff|market|act)\b)"
 _NAMED = re.compile(rf"\b(?:(?:in|from|leaving|left) care\b{_NOT_IN_CARE}|looked[- ]after|cared[- ]for|care[- ]leavers?|"
                     r"CLA|CiC|LAC|children we look after|care[- ]experienced)\b", re.I)
+# a child's adoption, not a council adopting a plan ("the Council has adopted a voluntary measure", "Adoption of the
+# Minerals and Waste Local Plan")
+_ADOPTION = (r"adopters?|adoptive|adoptions?\b(?!\s+of\s+(?!(?:(?:the|this|a|an|its|our|these)\s+)?(?:child|bab)))|"
+             r"(?:child\w*|bab\w*)(?: who)?(?: (?:were|was|are|is|have been|had been|being))? adopted|"
+             r"adopted (?:child\w*|young|bab\w*)")
 # what puts a statement in that population's world: its words, or its section's or paper's
 _IN_CARE = re.compile(r"\b(?:in care|looked[- ]after|cared[- ]for|care[- ]leavers?|leaving care|CLA|CiC|LAC|"
                       r"corporate parent\w*|virtual school|foster\w*|residential|care[- ]experienced|placements?|"
-                      r"UASC|unaccompanied|adopt\w*|pathway plans?|personal advis\w*)\b", re.I)
+                      rf"UASC|unaccompanied|{_ADOPTION}|pathway plans?|personal advis\w*)\b", re.I)
 
 
 # adults' services by name ("Adult Social Care & Health has a projected overspend of +£35.4m", "older people (65+)

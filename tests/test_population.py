@@ -80,6 +80,32 @@ def test_a_statement_outside_the_population_is_known_by_its_paper_and_section(tm
     assert {rows[i] for i in outside} == {"highways.txt"}  # the panel's pupils are its children in care
 
 
+PLAN = """Adoption of the Minerals and Waste Local Plan
+
+Education provision
+
+The Council adopted the plan, which sets out the school places needed where new homes are built.
+"""
+ADOPTION = """Adoption Panel report
+
+Timeliness
+
+Children adopted this year waited 400 days on average for a school place near their new family.
+"""
+
+
+def test_a_council_adopting_a_plan_is_not_a_childs_adoption(tmp_path: Path) -> None:
+    """A county's papers adopt plans, strategies and measures: that puts no statement in children in care's world."""
+    (tmp_path / "plan.txt").write_text(PLAN)
+    (tmp_path / "adoption.txt").write_text(ADOPTION)
+    with Records(tmp_path / "kb") as records:
+        ingest([tmp_path / "plan.txt", tmp_path / "adoption.txt"], records, workers=1)
+        rows = dict(records.db.execute("SELECT s.id, d.source FROM statements s JOIN documents d "
+                                       "ON d.id = s.document_id WHERE s.text LIKE '%school%'"))
+        outside = outside_care(records, list(rows))
+    assert {rows[i] for i in outside} == {"plan.txt"}
+
+
 def test_adults_services_alone_are_known_by_their_own_words_and_their_neighbours(tmp_path: Path) -> None:
     """A county's finance report sets adult social care beside children's services; a question about children wants
     the second, and the sentence that leads into it."""
