@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scrutineer.pipeline import ingest
-from scrutineer.population import adults_only, adults_query, in_care_query, outside_asked, outside_care, subject_terms
+from scrutineer.population import (
+    _in_care,
+    adults_only,
+    adults_query,
+    in_care_query,
+    outside_asked,
+    outside_care,
+    subject_terms,
+)
 from store.records import Records
 
 HIGHWAYS = """Highways and Transport Report
@@ -69,15 +79,21 @@ def test_in_care_words_in_the_question() -> None:
     assert not in_care_query("how many children are in care proceedings")
 
 
-def test_a_statement_outside_the_population_is_known_by_its_paper_and_section(tmp_path: Path) -> None:
-    (tmp_path / "highways.txt").write_text(HIGHWAYS)
-    (tmp_path / "panel.txt").write_text(VIRTUAL_SCHOOL)
+def _outside_care(tmp_path: Path, papers: dict[str, str], where: str) -> set[str]:
+    """The sources of the statements matching `where` that `outside_care` leaves outside children in care's world."""
+    for name, text in papers.items():
+        (tmp_path / name).write_text(text)
     with Records(tmp_path / "kb") as records:
-        ingest([tmp_path / "highways.txt", tmp_path / "panel.txt"], records, workers=1)
+        ingest([tmp_path / name for name in papers], records, workers=1)
         rows = dict(records.db.execute("SELECT s.id, d.source FROM statements s JOIN documents d "
-                                       "ON d.id = s.document_id WHERE s.text LIKE '%school%' OR s.text LIKE '%stage 4%'"))
-        outside = outside_care(records, list(rows))
-    assert {rows[i] for i in outside} == {"highways.txt"}  # the panel's pupils are its children in care
+                                       f"ON d.id = s.document_id WHERE {where}"))
+        return {rows[i] for i in outside_care(records, list(rows))}
+
+
+def test_a_statement_outside_the_population_is_known_by_its_paper_and_section(tmp_path: Path) -> None:
+    outside = _outside_care(tmp_path, {"highways.txt": HIGHWAYS, "panel.txt": VIRTUAL_SCHOOL},
+                            "s.text LIKE '%school%' OR s.text LIKE '%stage 4%'")
+    assert outside == {"highways.txt"}  # the panel's pupils are its children in care
 
 
 PLAN = """Adoption of the Minerals and Waste Local Plan
@@ -96,14 +112,28 @@ Children adopted this year waited 400 days on average for a school place near th
 
 def test_a_council_adopting_a_plan_is_not_a_childs_adoption(tmp_path: Path) -> None:
     """A county's papers adopt plans, strategies and measures: that puts no statement in children in care's world."""
-    (tmp_path / "plan.txt").write_text(PLAN)
-    (tmp_path / "adoption.txt").write_text(ADOPTION)
-    with Records(tmp_path / "kb") as records:
-        ingest([tmp_path / "plan.txt", tmp_path / "adoption.txt"], records, workers=1)
-        rows = dict(records.db.execute("SELECT s.id, d.source FROM statements s JOIN documents d "
-                                       "ON d.id = s.document_id WHERE s.text LIKE '%school%'"))
-        outside = outside_care(records, list(rows))
-    assert {rows[i] for i in outside} == {"plan.txt"}
+    outside = _outside_care(tmp_path, {"plan.txt": PLAN, "adoption.txt": ADOPTION}, "s.text LIKE '%school%'")
+    assert outside == {"plan.txt"}
+
+
+@pytest.mark.parametrize("text", [
+    "the adoption of a child", "adoption of two children", "Adoption Counts, the regional adoption agency",
+    "12 children were adopted", "children who were subsequently adopted", "adopted siblings", "he was adopted",
+    "families who hope to adopt them", "people wishing to adopt", "interested in adopting a child",
+    "Adopt London North", "timeliness of adoption", "approved adopters",
+])
+def test_a_childs_adoption_is_children_in_cares_world(text: str) -> None:
+    assert _in_care(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Council has adopted a voluntary measure of its exposure to credit risk.",
+    "APPENDIX B - ADOPTION of KMWLP 2024-39", "Adoption of the Children and Young People's Plan",
+    "adoption of the Child Poverty Strategy", "The service has adopted Child First principles.",
+    "Cabinet is asked to adopt the strategy.", "Recommendation: Adopt Revised Scheme",
+])
+def test_a_council_adopting_its_business_is_not(text: str) -> None:
+    assert not _in_care(text)
 
 
 def test_adults_services_alone_are_known_by_their_own_words_and_their_neighbours(tmp_path: Path) -> None:
