@@ -164,6 +164,8 @@ def test_care_homes_and_their_regulator_are_adults_services_unless_a_child_is_na
     assert _adults_alone("76% of people supported in residential or nursing care were in a setting rated Good by CQC.")
     assert not _adults_alone("The CQC reviewed health services for children looked after and care leavers.")
     assert not _adults_alone("Children's homes are inspected by Ofsted.")
+    assert _adults_alone("Cabinet adopted the Adult Social Care charging policy.")  # a council's adopting, no child
+    assert not _adults_alone("Adopters and older people's services share the building.")
     assert adults_query("CQC ratings of care homes")
     assert not adults_query("children going missing from care homes")  # a question about children
 
