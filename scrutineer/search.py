@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ingest.models import Place as PrintedPlace
 from nlp.embed import Embedder
 from nlp.question_topics import question_topics
-from nlp.topics import Topic, expand_query
+from nlp.topics import PARTS, Topic, expand_query, topics_of
 from nlp.vocabulary import related_phrases
 from scrutineer.context import with_context
 from scrutineer.keyword_feedback import feedback_terms
@@ -139,7 +139,7 @@ def unmatched_filters(records: Records, read: ReadQuery, filters: SearchFilters 
 def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | None, query: str,
             filters: SearchFilters, pool: int, trace: Trace) -> list[tuple[int, float]]:
     """Fused candidates, best first; `trace` keeps each retriever's ranks and the statements' texts."""
-    topical = _voting([t.value for t in question_topics(query) if not filters.topic])
+    topical = _voting([t.value for t in question_topics(query) if not filters.topic], query)
     # a question about children in care: its subject's words find its statements, the population's words ("looked
     # after children") would find every statement of a paper about them (docs/search.md)
     terms = subject_terms(query) if in_care_query(query) else expand_query(query)
@@ -176,13 +176,16 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
     return with_context(records, _fused(records, retrieved, topical, pool, trace), filters, trace.texts, _substance)
 
 
-def _voting(topical: list[str]) -> list[str]:
+def _voting(topical: list[str], query: str) -> list[str]:
     """The topics whose lists vote: finance or the workforce named beside another topic is what the question asks of
     that topic ("recruiting social workers and the cost of agency staff", "IRO caseloads and reviews held on time",
     "foster carer recruitment and retention"); their lists would vote for every line of a county's budget or every
-    social worker vacancy (docs/search.md, session 43)."""
+    social worker vacancy (docs/search.md, session 43). Finance stands for a part of it and the rest ("the cost of
+    residential placements and council tax": placement costs and the budget) is asked about itself, and votes."""
+    named = topics_of(query)
     for facet in FACETS:
-        if facet in topical and len(topical) > 1:
+        asked = any(whole.value == facet and part in named for part, whole in PARTS.items())
+        if facet in topical and len(topical) > 1 and not asked:
             topical = [t for t in topical if t != facet]
     return topical
 

@@ -19,11 +19,18 @@ from scrutineer.search import _voting
 def test_a_facet_beside_another_topic_does_not_vote(question: str, voting: list[str]) -> None:
     named = [t.value for t in question_topics(question)]
     assert set(voting) <= set(named)
-    assert _voting(named) == voting
+    assert _voting(named, question) == voting
 
 
 def test_a_part_of_finance_still_votes() -> None:
     """What placements cost is its own topic (a part of finance), not a facet of another."""
     named = [t.value for t in question_topics("why is the council overspending on placements")]
-    assert _voting(named) == named
+    assert _voting(named, "why is the council overspending on placements") == named
     assert "placement_costs" in named
+
+
+def test_finance_asked_as_placement_costs_and_the_rest_of_the_budget_votes() -> None:
+    question = "the cost of residential placements and council tax"
+    named = [t.value for t in question_topics(question)]
+    assert named == ["residential_care", "finance"]  # placement costs and the rest: the whole
+    assert _voting(named, question) == named
