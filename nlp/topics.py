@@ -109,7 +109,9 @@ _RULES: dict[Topic, str] = {
                      r"counsell|(?<!educational )psycholog",
     Topic.WORKFORCE: r"caseloads?|vacanc(?:y|ies)|agency (?:staff|workers?|social)|recruitment and retention|"
                      r"workforce|turnover|\bnewly qualified|\bASYE\b|social work academy|\blocums?\b|staff(?:ing)? stability|"
-                     r"staffing (?:pressures?|shortages?|levels?|capacity)",
+                     r"staffing (?:pressures?|shortages?|levels?|capacity)|"
+                     # the fostering service's own staff: "we recruited five supervising social workers"
+                     r"recruit\w* (?:\w+ ){0,3}supervising social workers?",
     Topic.PERMANENCE: r"adopt(?:ion|ed|ive|ers?)|permanen(?:ce|cy)|special guardianship|\bSGOs?\b|placement orders?|"
                       r"long[- ]term foster|care orders? discharged|kinship",
     # children brought up by relatives and friends: a part of permanence with its own orders, allowances and teams, so
@@ -227,9 +229,9 @@ GATES: dict[Topic, tuple[str, ...]] = {
 _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # what children's placements cost: a part of finance, which also holds every other line of a council's budget
     Topic.PLACEMENT_COSTS: (
-        # not a student's fees: "care leavers going to university and help with tuition fees"
+        # not a student's fees: "care leavers going to university and help with tuition fees", college or exam fees
         re.compile(r"\b(?:costs?|costly|spend\w*|overspe\w*|underspe\w*|budgets?|prices?|"
-                   r"(?<!tuition )(?<!course )(?<!university )fees?|expenditure|"
+                   r"(?<!tuition )(?<!course )(?<!university )(?<!college )(?<!student )(?<!exam )fees?|expenditure|"
                    r"pressures?|forecast\w*|savings?)\b|£\s?\d"),
         # not SEND's "High Needs placements", a school's or a work placement
         re.compile(r"\b(?:(?<!high needs )(?<!school )(?<!sen )(?<!send )(?<!work )(?<!college )placements?|residential|"

@@ -129,6 +129,7 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Foster carers value the training and support of their supervising social workers.", Topic.WORKFORCE, False),
     ("Foster carers value the training and support of their supervising social workers.", Topic.FOSTERING, True),
     ("Training for newly recruited social workers is strong.", Topic.WORKFORCE, True),
+    ("We recruited five supervising social workers for the fostering team.", Topic.WORKFORCE, True),
     ("IROs challenge drift in children's plans.", Topic.WORKFORCE, False),  # the reviewing service's, not staffing
     ("IRO caseloads rose to 78 children each.", Topic.WORKFORCE, True),
     # kinship care: relatives and friends bringing up children, under special guardianship or as connected carers
@@ -154,6 +155,7 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Placements for looked after children rose to 1,450.", Topic.PLACEMENT_COSTS, False),
     ("Care leavers at university get help with their tuition fees.", Topic.PLACEMENT_COSTS, False),  # a student's
     ("Foster carers' fees for staying put rose in April.", Topic.PLACEMENT_COSTS, True),
+    ("The council pays college fees for care leavers.", Topic.PLACEMENT_COSTS, False),
     ("High Needs Block: higher demand and higher cost for high needs placements.", Topic.PLACEMENT_COSTS, False),
     ("Three young people were living in hotels at the time of the inspection.", Topic.HOMELESSNESS, True),
     ("Operation Makesafe raises awareness with businesses, including hotels and taxi companies.", Topic.HOMELESSNESS,
