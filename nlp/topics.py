@@ -48,6 +48,20 @@ class Topic(StrEnum):
     REVIEWS = "care_plan_reviews"
 
 
+# a child's adoption, not a council adopting a plan ("the Council has adopted a voluntary measure", "Adoption of the
+# Minerals and Waste Local Plan", "Adoption of the Children and Young People's Plan", "adopted Child First principles");
+# written in lower case, as the rules are, and read by scrutineer/population.py too
+_CHILD = (r"(?:child(?:ren)?|bab(?:y|ies)|siblings?|young people|teenagers?)\b(?!['’]s)"
+          r"(?! (?:first|poverty|friendly|and young people['’]s)\b)")
+ADOPTION = (r"adopters?|adoptees?|adoptive|"
+            rf"adoptions?\b(?!\s+of\s+(?!(?:(?:the|this|a|an|its|our|these|their|his|her|\d+|two|three)\s+)?{_CHILD}))|"
+            rf"{_CHILD}(?: who)?(?: (?:were|was|are|is|have been|had been|being))?(?: \w+ly)? adopted|"
+            r"(?:s?he|they) (?:was|were|had been|has been) adopted|"
+            rf"adopted {_CHILD}|adopting (?:a |an |their )?{_CHILD}|to adopt (?:a |an |their )?(?:{_CHILD}|them\b)|"
+            r"(?:hop\w*|wish\w*|want\w*|approved|assessed|appl\w*|able) to adopt\b|"
+            # a regional adoption agency: "Adopt London North", "Adopt South West", "Adopt Thames Valley"
+            r"adopt (?:london|south|north|east|west|thames|coast|central|anglia|berkshire|essex|cymru|midlands)")
+
 _RULES: dict[Topic, str] = {
     Topic.NEET: r"\bNEET\b|\bEET\b|not (?:engaged )?in education|"
                 r"(?:education|employment|training)(?:,? (?:or |and )?(?:education|employment|training)){2}|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from nlp.topics import ADOPTION as _ADOPTION
 from nlp.topics import expand_query
 from store.records import Records
 from store.statement_rows import contexts, neighbours
@@ -25,18 +26,6 @@ OUTSIDE_POPULATION = 0.5
 _NOT_IN_CARE = r"(?!\s+(?:homes?|proceedings|settings?|charges?|work\w*|sector|providers?|staff|market|act)\b)"
 _NAMED = re.compile(rf"\b(?:(?:in|from|leaving|left) care\b{_NOT_IN_CARE}|looked[- ]after|cared[- ]for|care[- ]leavers?|"
                     r"CLA|CiC|LAC|children we look after|care[- ]experienced)\b", re.I)
-# a child's adoption, not a council adopting a plan ("the Council has adopted a voluntary measure", "Adoption of the
-# Minerals and Waste Local Plan", "Adoption of the Children and Young People's Plan", "adopted Child First principles")
-_CHILD = (r"(?:child(?:ren)?|bab(?:y|ies)|siblings?|young people|teenagers?)\b(?!['’]s)"
-          r"(?! (?:first|poverty|friendly|and young people['’]s)\b)")
-_ADOPTION = (r"adopters?|adoptees?|adoptive|"
-             rf"adoptions?\b(?!\s+of\s+(?!(?:(?:the|this|a|an|its|our|these|their|his|her|\d+|two|three)\s+)?{_CHILD}))|"
-             rf"{_CHILD}(?: who)?(?: (?:were|was|are|is|have been|had been|being))?(?: \w+ly)? adopted|"
-             r"(?:s?he|they) (?:was|were|had been|has been) adopted|"
-             rf"adopted {_CHILD}|adopting (?:a |an |their )?{_CHILD}|to adopt (?:a |an |their )?(?:{_CHILD}|them\b)|"
-             r"(?:hop\w*|wish\w*|want\w*|approved|assessed|appl\w*|able) to adopt\b|"
-             # a regional adoption agency: "Adopt London North", "Adopt South West", "Adopt Thames Valley"
-             r"(?-i:Adopt (?:London|South|North|East|West|Thames|Coast|Central|Anglia|Berkshire|Essex|Cymru|Midlands))")
 # what puts a statement in that population's world: its words, or its section's or paper's
 _IN_CARE = re.compile(r"\b(?:in care|looked[- ]after|cared[- ]for|care[- ]leavers?|leaving care|CLA|CiC|LAC|"
                       r"corporate parent\w*|virtual school|foster\w*|residential|care[- ]experienced|placements?|"
