@@ -25,6 +25,15 @@ _ASKED: dict[Topic, str] = {
                 r"[\w, ]{0,20}\b(?:or|nor) (?:in )?(?:work|working|a job|employed|employment|studying|study|education|"
                 r"training|college)\b"
                 r"|care leavers?'? covenant",
+    # how many children are in care: "more children needing to be looked after", "how many kids are in care"
+    Topic.CARE_POPULATION: r"(?:more|fewer|extra|additional|rising|increasing|growing) (?:numbers? of )?(?:children|young people|"
+                           r"kids) (?:needing|needs?|coming|entering|being taken|taken|going|who (?:need|come|are taken))"
+                           r"(?: to be| to come)?(?: into| in)? (?:care|looked after|cared for)\b|"
+                           r"(?:rising|increasing|growing|falling) (?:numbers? of )?(?:children|kids) (?:in care|looked after)|"
+                           r"how many (?:children|kids|young people) (?:are )?(?:in care|looked after|cared for)"
+                           # counted, not a count of those who do something: "how many children in care commit offences"
+                           r"(?= *(?:$|\?|in\b|at\b|across|now|today|this\b|last\b|since|compared|nationally|locally|and))|"
+                           r"(?:children|kids) (?:taken|going|brought) into care|numbers in care\b",
     Topic.PLACEMENT_STABILITY: r"(?:mov|chang)\w* (?:from |between |of |in )?(?:one |a )?"  # "moved from one home to another"
                                r"(?:home(?! care| to school| help)|house|homes|carers?|placements?|foster|where they live)|"
                                r"how many (?:homes|placements|moves|carers)|"

@@ -46,6 +46,7 @@ class Topic(StrEnum):
     FAMILY_SUPPORT = "family_support"
     FAMILY_HUBS = "family_hubs"
     REVIEWS = "care_plan_reviews"
+    CARE_POPULATION = "care_population"
 
 
 # a child's adoption, not a council adopting a plan ("the Council has adopted a voluntary measure", "Adoption of the
@@ -211,6 +212,31 @@ _RULES: dict[Topic, str] = {
                    r"(?<!ehcp )(?<!annual )(?<!send )reviews? (?:were |was |are |is )?"
                    r"(?:held |completed |undertaken |taking place )?(?:with)?in (?:statutory )?timescales?|midway reviews?|"
                    r"care plans? (?:are |were |is |was )?(?:reviewed|scrutini[sz]ed|challenged)",
+    # how many children are in care, and how many come in and leave: "the number of children looked after has risen",
+    # "our cared for population", "a rate of 68 per 10,000", "children entering care", "ceased to be looked after"
+    Topic.CARE_POPULATION: r"numbers? of (?:our )?(?:cared for |looked after )?(?:children|young people)(?: and young people)? "
+                           r"(?:in care|looked after|we care for|cared for)\b"
+                           r"(?! (?:proceedings|who|with|living|receiving|attending|that|placed with))|"
+                           r"(?:cared for|looked after|in care|\bcla|\blac|\bcic) (?:children )?(?:population|numbers)|"
+                           r"(?:increase|rise|rising|growth|reduction|decrease|fall|drop|reduc\w*) in (?:the )?(?:numbers? of )?"
+                           r"(?:children (?:in care|looked after)|looked after children|cared for children|"
+                           r"children we care for|cla\b|lac\b)|"
+                           # not the day a clock starts ("days between entering care and moving in with adopters",
+                           # "health assessments within 20 days of coming into care", "when a child first comes into
+                           # care"), a child's own story ("why they came into care") or whom a service is for ("placement
+                           # sufficiency for children entering care")
+                           r"(?<!between )(?<!from )(?<!of )(?<!first )(?<!recently )(?<!they )(?<!he )(?<!she )(?<!you )"
+                           r"(?<!for children )(?<!for young people )(?<!for a child )(?<!for kids )"
+                           r"(?:entering|enter|entered|enters|coming into|come into|came into|comes into|"
+                           r"admissions? (?:in)?to|entrants? (?:in)?to|entr(?:y|ies) (?:in)?to) care\b"
+                           r"(?! (?:proceedings|homes?|leavers?|plans?|orders?))|"
+                           r"(?<!first )(?<!recently )(?:became|become|becoming|becomes|start\w* to be|ceas\w* to be) "
+                           r"(?:looked after|cared for)|"
+                           r"(?:exit\w*|discharged? from) care\b|(?:enter|entering) and (?:leave|leaving) care|"
+                           r"(?:looked after|in care|cared for|\bcla|\blac)\b[^.]{0,40}per 10,?000|"
+                           r"per 10,?000[^.]{0,25}(?:looked after|in care|cared for|\bcla\b|\blac\b)|"
+                           r"we (?:currently )?(?:have|had|look after|care for|are caring for) \d[\d,]* "
+                           r"(?:cared for |looked after )?children",
 }
 # Searched in lower-cased text with lower-cased patterns: twice as fast as re.I, which folds case per character.
 # (The rules hold no upper-case escape such as \W or \B, which lower-casing would change.)
@@ -360,14 +386,17 @@ def _expanded(query: str) -> tuple[str, ...]:
     # each word in the plural too: "PEPs", "personal education plans", "return home interviews", "he turns 18"
     jargon = {k: m for k in JARGON if k not in READ_AS_PRINTED and (m := _said(k).search(low))}
     extra = [JARGON[k] for k in jargon]
-    extra += [v for table in plain for k, v in table.items() if k not in READ_AS_PRINTED and _said(k).search(low)]
+    # a plain word inside a term the question says is that term's: "leaving care" in "children entering and leaving
+    # care" is children ceasing to be looked after, not care leavers
+    terms = [m.span() for m in jargon.values()]
+    extra += [v for table in plain for k, v in table.items()
+              if k not in READ_AS_PRINTED and (m := _said(k).search(low)) and not _within(m.span(), terms)]
     said = acronyms_said(query)
     extra += [JARGON[k] for k in said if k in READ_AS_PRINTED]  # "HE", not "he"; "SEND", not "send them"
     # such a word not read as its acronym is the pronoun or the verb, which says nothing of the subject
     words = [w for w in words if w not in READ_AS_PRINTED or w in said]
     # a printed form inside a longer term the query says is that term's word: "private fostering" is not
     # "fostering" (foster carers)
-    terms = [m.span() for m in jargon.values()]
     spelled = [k for k, v in JARGON.items()
                if k not in CAPITALS_ONLY and (m := _printed(v).search(low)) and not _within(m.span(), terms)]
     expanded = words + [w for phrase in extra for w in phrase.split()] + [w for k in spelled for w in k.split()]

@@ -66,6 +66,11 @@ SHARED_TOP, SHARED_SHARE, SHARED_LIFT = 20, 0.5, 5.0
 # Topics that, beside another, say what is asked of it (`_voting`); finance first: "social workers and the cost of
 # agency staff" is workforce's question
 FACETS = (Topic.FINANCE.value, Topic.WORKFORCE.value)
+# The care population beside another topic is who that topic is asked of ("health assessments for children entering
+# care", "the time from a child coming into care to being adopted"), unless the question counts them
+_COUNTED = re.compile(r"\b(?:numbers? of (?:children|kids|young people|looked|cared|cla|lac)|how many (?:children|kids)|"
+                      r"ris(?:e|es|ing)|increas\w*|more (?:children|kids)|fewer|growth|growing|falling|rate of|"
+                      r"per 10|demand)\b")
 # "\d+ children" as "\d children": the same matches for `search`, found twice as fast
 _FIGURE = re.compile(r"\d(?:\s*%| (?:children|young people|care leavers|carers|households)\b)", re.I)
 REPEATS_CHECKED = 100  # hits checked for a passage another of its paper repeats and extends (`_unrepeated`)
@@ -181,12 +186,16 @@ def _voting(topical: list[str], query: str) -> list[str]:
     that topic ("recruiting social workers and the cost of agency staff", "IRO caseloads and reviews held on time",
     "foster carer recruitment and retention"); their lists would vote for every line of a county's budget or every
     social worker vacancy (docs/search.md, session 43). Finance stands for a part of it and the rest ("the cost of
-    residential placements and council tax": placement costs and the budget) is asked about itself, and votes."""
+    residential placements and council tax": placement costs and the budget) is asked about itself, and votes. The
+    care population beside another topic is whom it is asked of, unless the question counts them (session 44)."""
     named = topics_of(query)
     for facet in FACETS:
         asked = any(whole.value == facet and part in named for part, whole in PARTS.items())
         if facet in topical and len(topical) > 1 and not asked:
             topical = [t for t in topical if t != facet]
+    population = Topic.CARE_POPULATION.value
+    if population in topical and len(topical) > 1 and not _COUNTED.search(query.lower()):
+        topical = [t for t in topical if t != population]
     return topical
 
 

@@ -128,6 +128,9 @@ from nlp.topics import Topic, topics_of
     ("family group decision making meetings", Topic.FAMILY_SUPPORT),
     ("how looked after children influence the services they receive", Topic.PARTICIPATION),
     ("insufficient placements for children entering care", Topic.RESIDENTIAL),
+    ("demand pressures from more children needing to be looked after", Topic.CARE_POPULATION),
+    ("how many kids are in care", Topic.CARE_POPULATION),
+    ("why the number of children coming into care is rising", Topic.CARE_POPULATION),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -264,6 +267,23 @@ def test_loose_plain_words_search_the_printed_terms_only_in_a_question_about_chi
     assert "missing" in expand_query("kids running away from foster or residential placements")
     assert "privately" in expand_query("my child is staying with a family friend for a few months")
     assert "privately" not in expand_query("a family friend of the leader joined the audit committee")
+
+
+def test_more_children_in_care_doing_something_is_not_a_question_about_their_numbers() -> None:
+    assert Topic.CARE_POPULATION not in question_topics("more children in care have health assessments")
+    assert Topic.CARE_POPULATION not in question_topics("how many children in care are being groomed or exploited")
+    assert Topic.CARE_POPULATION not in question_topics("medical assessments when a child first comes into care")
+    assert Topic.CARE_POPULATION in question_topics("how many children are looked after in Kent")
+    assert Topic.CARE_POPULATION not in question_topics("how many children in care commit offences?")
+
+
+def test_leaving_care_beside_entering_it_is_ceasing_to_be_looked_after_not_care_leavers() -> None:
+    """A plain word inside a longer one the question says is that one's ("private fostering" is not fostering)."""
+    from nlp.topics import expand_query
+
+    assert "ceased" in expand_query("children entering and leaving care")
+    assert "pathway" not in expand_query("children entering and leaving care")
+    assert "pathway" in expand_query("support for young people leaving care")
 
 
 def test_abuse_at_home_or_of_drink_is_not_exploitation() -> None:

@@ -13,6 +13,11 @@ from scrutineer.search import _voting
     ("spending on agency social workers and staff leaving", ["workforce"]),
     ("forecast overspend in children's social care", ["finance"]),  # finance alone is the subject
     ("IRO caseloads and reviews held on time", ["care_plan_reviews"]),
+    # the care population beside another topic is whom it is asked of, unless the question counts them
+    ("initial health assessments for children entering care", ["health"]),
+    ("average time from a child entering care to being placed for adoption", ["adoption_permanence"]),
+    ("demand pressures from more children needing to be looked after", ["placement_costs", "care_population"]),
+    ("the rising number of children coming into care", ["care_population"]),
     ("foster carer recruitment and retention", ["foster_recruitment"]),
     ("vacancies and reliance on locum social workers", ["workforce"]),  # the workforce alone is the subject
 ])

@@ -169,6 +169,24 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Early help assessments rose to 412.", Topic.FAMILY_HUBS, False),
     ("Not enough older children are helped to stay with their foster carers until they are ready.",
      Topic.STAYING_PUT, True),
+    # how many children are in care, and how many come in and leave
+    ("The number of children looked after has risen since the onset of the Covid pandemic.", Topic.CARE_POPULATION,
+     True),
+    ("We currently have 533 cared for children compared with 557 the same time last year.", Topic.CARE_POPULATION,
+     True),
+    ("Our rate per 10,000 of cared for children sits below the national average.", Topic.CARE_POPULATION, True),
+    ("The number starting to be looked after has increased faster than the number ceasing to be looked after.",
+     Topic.CARE_POPULATION, True),
+    ("The cared for children population changes daily as children enter and leave care.", Topic.CARE_POPULATION,
+     True),
+    ("Number of children in care proceedings:", Topic.CARE_POPULATION, False),
+    ("Rate of children with Child Protection Plans per 10,000 child population", Topic.CARE_POPULATION, False),
+    ("Average number of days between entering care and moving in with an adoptive family", Topic.CARE_POPULATION,
+     False),
+    ("Initial health assessments requested within 48 hours of coming into care", Topic.CARE_POPULATION, False),
+    ("Life story work helps children understand why they came into care.", Topic.CARE_POPULATION, False),
+    ("There is not enough placement sufficiency for children entering care.", Topic.CARE_POPULATION, False),
+    ("Careful matching is not always possible when children first become looked after.", Topic.CARE_POPULATION, False),
 ])
 def test_topics_in_the_plain_words_papers_and_people_use(text: str, topic: Topic, expected: bool) -> None:
     """A question in plain words names its topic as papers do ("multiple moves" is placement stability), so that the
