@@ -214,29 +214,40 @@ _RULES: dict[Topic, str] = {
                    r"care plans? (?:are |were |is |was )?(?:reviewed|scrutini[sz]ed|challenged)",
     # how many children are in care, and how many come in and leave: "the number of children looked after has risen",
     # "our cared for population", "a rate of 68 per 10,000", "children entering care", "ceased to be looked after"
-    Topic.CARE_POPULATION: r"numbers? of (?:our )?(?:cared for |looked after )?(?:children|young people)(?: and young people)? "
-                           r"(?:in care|looked after|we care for|cared for)\b"
-                           r"(?! (?:proceedings|who|with|living|receiving|attending|that|placed with))|"
+    Topic.CARE_POPULATION: r"numbers? of (?:our )?(?:(?:cared for|looked after) (?:children|young people)|"
+                           r"(?:children|young people)(?: and young people)? (?:in (?:our )?care|looked after|"
+                           r"we care for|cared for|who are looked after)|"
+                           # the acronym counted, not a count of some of them ("number of LAC flagged")
+                           r"(?:cla|lac|cic)\b(?= (?:has|have|had|is|was|were|are|stands?|stood|rose|fell|grew|increas|"
+                           r"decreas|reduc|remain|continu|dropped|in \w+ (?:is|was|has)\b)|\s*[|:(,.]|$))\b"
+                           r"(?! (?:proceedings|who|with|living|receiving|attending|that|placed|missing|by|offending|"
+                           # a placement's or a school's count: "Number of cared for children in internal foster care"
+                           r"in (?:internal|external|in-house|foster|residential|kinship|connected|semi|supported|"
+                           r"independent|education|school)))|"
                            r"(?:cared for|looked after|in care|\bcla|\blac|\bcic) (?:children )?(?:population|numbers)|"
                            r"(?:increase|rise|rising|growth|reduction|decrease|fall|drop|reduc\w*) in (?:the )?(?:numbers? of )?"
                            r"(?:children (?:in care|looked after)|looked after children|cared for children|"
-                           r"children we care for|cla\b|lac\b)|"
+                           r"children we care for|cla\b|lac\b)(?! (?:attending|missing|placed|with|who))|"
                            # not the day a clock starts ("days between entering care and moving in with adopters",
                            # "health assessments within 20 days of coming into care", "when a child first comes into
-                           # care"), a child's own story ("why they came into care") or whom a service is for ("placement
-                           # sufficiency for children entering care")
+                           # care", "a dental check on entering care"), a child's own story ("why they came into care") or
+                           # whom a service is for ("placement sufficiency for children entering care")
                            r"(?<!between )(?<!from )(?<!of )(?<!first )(?<!recently )(?<!they )(?<!he )(?<!she )(?<!you )"
-                           r"(?<!for children )(?<!for young people )(?<!for a child )(?<!for kids )"
+                           r"(?<!for children )(?<!for young people )(?<!for a child )(?<!for kids )(?<!of a child )"
+                           r"(?<!from a child )(?<!when a child )(?<!when children )(?<!upon )(?<!on )(?<!after )"
+                           r"(?<!since )(?<!at )(?<!before )(?<!prior to )"
                            r"(?:entering|enter|entered|enters|coming into|come into|came into|comes into|"
                            r"admissions? (?:in)?to|entrants? (?:in)?to|entr(?:y|ies) (?:in)?to) care\b"
                            r"(?! (?:proceedings|homes?|leavers?|plans?|orders?))|"
                            r"(?<!first )(?<!recently )(?:became|become|becoming|becomes|start\w* to be|ceas\w* to be) "
                            r"(?:looked after|cared for)|"
-                           r"(?:exit\w*|discharged? from) care\b|(?:enter|entering) and (?:leave|leaving) care|"
-                           r"(?:looked after|in care|cared for|\bcla|\blac)\b[^.]{0,40}per 10,?000|"
-                           r"per 10,?000[^.]{0,25}(?:looked after|in care|cared for|\bcla\b|\blac\b)|"
-                           r"we (?:currently )?(?:have|had|look after|care for|are caring for) \d[\d,]* "
-                           r"(?:cared for |looked after )?children",
+                           r"(?:exit\w*|discharged? from) care\b|"
+                           r"(?:enter|entering|coming into|come into) (?:and|or) (?:leave|leaving) care|"
+                           # "Children looked after rate 71.2 per 10,000": a decimal point is not a sentence's end
+                           r"(?:looked after|in care(?! proceedings)|cared for|\bcla|\blac)\b(?:[^.]|\.\d){0,40}per 10,?000|"
+                           r"per 10,?000(?:[^.]|\.\d){0,25}(?:looked after|in care|cared for|\bcla\b|\blac\b)|"
+                           r"(?:we|council) (?:currently )?(?:have|had|looks? after|looked after|cares? for|are caring for) "
+                           r"\d[\d,]* (?:cared for |looked after )?children\b(?! (?:on|open|in receipt|waiting|with|who))",
 }
 # Searched in lower-cased text with lower-cased patterns: twice as fast as re.I, which folds case per character.
 # (The rules hold no upper-case escape such as \W or \B, which lower-casing would change.)

@@ -68,9 +68,10 @@ SHARED_TOP, SHARED_SHARE, SHARED_LIFT = 20, 0.5, 5.0
 FACETS = (Topic.FINANCE.value, Topic.WORKFORCE.value)
 # The care population beside another topic is who that topic is asked of ("health assessments for children entering
 # care", "the time from a child coming into care to being adopted"), unless the question counts them
-_COUNTED = re.compile(r"\b(?:numbers? of (?:children|kids|young people|looked|cared|cla|lac)|how many (?:children|kids)|"
-                      r"ris(?:e|es|ing)|increas\w*|more (?:children|kids)|fewer|growth|growing|falling|rate of|"
-                      r"per 10|demand)\b")
+_COUNTED = re.compile(r"\b(?:numbers? of (?:children|kids|young people|looked|cared|cla|lac)|"
+                      r"how many (?:\w+ ){0,2}(?:children|kids|young people)|ris(?:e|es|ing)|increas\w*|"
+                      r"more (?:\w+ )?(?:children|kids|teenagers|young people|babies)|fewer|growth|growing|falling|"
+                      r"reduc\w*|decreas\w*|declin\w*|trends?|population|rate of|per 10|demand)\b")
 # "\d+ children" as "\d children": the same matches for `search`, found twice as fast
 _FIGURE = re.compile(r"\d(?:\s*%| (?:children|young people|care leavers|carers|households)\b)", re.I)
 REPEATS_CHECKED = 100  # hits checked for a passage another of its paper repeats and extends (`_unrepeated`)

@@ -275,6 +275,9 @@ def test_more_children_in_care_doing_something_is_not_a_question_about_their_num
     assert Topic.CARE_POPULATION not in question_topics("medical assessments when a child first comes into care")
     assert Topic.CARE_POPULATION in question_topics("how many children are looked after in Kent")
     assert Topic.CARE_POPULATION not in question_topics("how many children in care commit offences?")
+    assert Topic.CARE_POPULATION not in question_topics("how many looked after children had 3 or more moves last year")
+    assert Topic.CARE_POPULATION not in question_topics("CSE and CCE risk, MACE panel, number of LAC flagged")
+    assert Topic.CARE_POPULATION in question_topics("how many looked after children does Kent have")
 
 
 def test_leaving_care_beside_entering_it_is_ceasing_to_be_looked_after_not_care_leavers() -> None:

@@ -18,6 +18,8 @@ from scrutineer.search import _voting
     ("average time from a child entering care to being placed for adoption", ["adoption_permanence"]),
     ("demand pressures from more children needing to be looked after", ["placement_costs", "care_population"]),
     ("the rising number of children coming into care", ["care_population"]),
+    ("reduction in children entering care since family hubs opened", ["family_hubs", "care_population"]),
+    ("how many children does the council look after", ["care_population"]),
     ("foster carer recruitment and retention", ["foster_recruitment"]),
     ("vacancies and reliance on locum social workers", ["workforce"]),  # the workforce alone is the subject
 ])

@@ -187,6 +187,17 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Life story work helps children understand why they came into care.", Topic.CARE_POPULATION, False),
     ("There is not enough placement sufficiency for children entering care.", Topic.CARE_POPULATION, False),
     ("Careful matching is not always possible when children first become looked after.", Topic.CARE_POPULATION, False),
+    ("The number of looked after children is 640.", Topic.CARE_POPULATION, True),  # a reviewer's phrasings
+    ("The council currently looks after 612 children.", Topic.CARE_POPULATION, True),
+    ("Children looked after rate 71.2 per 10,000", Topic.CARE_POPULATION, True),
+    ("Decisions for children to enter care are made in a timely manner.", Topic.CARE_POPULATION, True),
+    ("A PEP should be completed within 10 days of a child coming into care.", Topic.CARE_POPULATION, False),
+    ("On entering care children are offered a dental check.", Topic.CARE_POPULATION, False),
+    ("We currently have 45 children open to the youth offending service.", Topic.CARE_POPULATION, False),
+    ("There was an increase in looked after children attending good schools.", Topic.CARE_POPULATION, False),
+    ("Children in care proceedings per 10,000: 12", Topic.CARE_POPULATION, False),
+    ("P3.1 | Number of cared for children in internal foster care | High is Good | 132", Topic.CARE_POPULATION, False),
+    ("Appendix 1: Number of cared for children in Cheshire East from 2022-2023", Topic.CARE_POPULATION, True),
 ])
 def test_topics_in_the_plain_words_papers_and_people_use(text: str, topic: Topic, expected: bool) -> None:
     """A question in plain words names its topic as papers do ("multiple moves" is placement stability), so that the
