@@ -18,6 +18,9 @@ _NOWHERE = (r"nowhere (?:safe )?(?:else )?to (?:live|stay|go)|sofa|couch[- ]?sur
             r"rough sleep|sleeping rough|homeless|"
             r"no fixed (?:address|abode)|b ?& ?bs?\b|bed and breakfasts?|hotels?\b|"
             r"(?:emergency|temporary|unsafe) (?:\w+ )?(?:housing|accommodation)|evict\w*")
+# what may follow "how many children in care" when they are what is counted ("... in Kent", "... does Kent have")
+_COUNT_ENDS = (r" *(?:$|\?|in\b|at\b|by\b|across|now|today|this\b|last\b|since|compared|nationally|locally|and|does|"
+               r"do|are there|is there")
 _ASKED: dict[Topic, str] = {
     Topic.NEET: r"out of (?:work|a job)|(?:into|find|get|finding|getting) (?:a )?(?:work|jobs?)\b|unemploy|careers?\b|"
                 # "care leavers who are not working or studying", "not in work or education"
@@ -32,10 +35,8 @@ _ASKED: dict[Topic, str] = {
                            r"(?:rising|increasing|growing|falling) (?:numbers? of )?(?:children|kids) (?:in care|looked after)|"
                            # counted, not a count of those who do something: "how many children in care commit offences"
                            r"how many (?:children|kids|young people) (?:are )?(?:in care|looked after|cared for)"
-                           r"(?= *(?:$|\?|in\b|at\b|by\b|across|now|today|this\b|last\b|since|compared|nationally|locally|"
-                           r"and|does|do|are there|is there))|how many (?:looked after|cared for) (?:children|young people)"
-                           r"(?= *(?:$|\?|in\b|at\b|by\b|does|do|did|are there|is there|across|now|today|this\b|last\b|"
-                           r"since|compared|nationally|locally|and))|"
+                           rf"(?={_COUNT_ENDS}))|"
+                           rf"how many (?:looked after|cared for) (?:children|young people)(?={_COUNT_ENDS}|did))|"
                            r"how many (?:\w+ ){0,2}(?:children|kids|young people) (?:left|entered|enter|entering|"
                            r"came into|come into|coming into|ceased to be in) care|"
                            r"how many (?:children|kids|young people) (?:does|do|did) (?:\w+ ){1,3}look after|"

@@ -64,10 +64,10 @@ DRIFTED_SHARE, DRIFTED_WEIGHT = 0.5, 1.0
 # was no better.
 SHARED_TOP, SHARED_SHARE, SHARED_LIFT = 20, 0.5, 5.0
 # Topics that, beside another, say what is asked of it (`_voting`); finance first: "social workers and the cost of
-# agency staff" is workforce's question
-FACETS = (Topic.FINANCE.value, Topic.WORKFORCE.value)
-# The care population beside another topic is who that topic is asked of ("health assessments for children entering
-# care", "the time from a child coming into care to being adopted"), unless the question counts them
+# agency staff" is workforce's question. The care population beside another topic is whom that topic is asked of
+# ("health assessments for children entering care", "the time from a child coming into care to being adopted")
+FACETS = (Topic.FINANCE.value, Topic.WORKFORCE.value, Topic.CARE_POPULATION.value)
+# ...unless the question counts them
 _COUNTED = re.compile(r"\b(?:numbers? of (?:children|kids|young people|looked|cared|cla|lac)|"
                       r"how many (?:\w+ ){0,2}(?:children|kids|young people)|ris(?:e|es|ing)|increas\w*|"
                       r"more (?:\w+ )?(?:children|kids|teenagers|young people|babies)|fewer|growth|growing|falling|"
@@ -191,13 +191,17 @@ def _voting(topical: list[str], query: str) -> list[str]:
     care population beside another topic is whom it is asked of, unless the question counts them (session 44)."""
     named = topics_of(query)
     for facet in FACETS:
-        asked = any(whole.value == facet and part in named for part, whole in PARTS.items())
-        if facet in topical and len(topical) > 1 and not asked:
+        if facet in topical and len(topical) > 1 and not _asked_anyway(facet, query, named):
             topical = [t for t in topical if t != facet]
-    population = Topic.CARE_POPULATION.value
-    if population in topical and len(topical) > 1 and not _COUNTED.search(query.lower()):
-        topical = [t for t in topical if t != population]
     return topical
+
+
+def _asked_anyway(facet: str, query: str, named: list[Topic]) -> bool:
+    """Whether a facet beside another topic is asked about itself: the care population counted, or finance named by a
+    part of it (placement costs) beside the rest."""
+    if facet == Topic.CARE_POPULATION.value:
+        return _COUNTED.search(query.lower()) is not None
+    return any(whole.value == facet and part in named for part, whole in PARTS.items())
 
 
 def _shared_topic(records: Records, best: list[tuple[int, float]]) -> list[str]:
