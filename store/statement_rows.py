@@ -309,6 +309,7 @@ def _remembered(records: Records, name: str, ids: list[int], read: Callable[[lis
     if missing:
         if len(memo) + len(missing) > ROWS_KEPT:
             memo.clear()
+            missing = list(dict.fromkeys(ids))  # those it held are forgotten too: all read again
         memo.update(read(missing))
     return {i: memo[i] for i in ids if i in memo}
 

@@ -101,6 +101,10 @@ def test_texts_and_places_are_remembered_until_a_commit(corpus_kb: Path, tmp_pat
         more = [r[0] for r in records.db.execute("SELECT id FROM statements ORDER BY id LIMIT 10 OFFSET 25")]
         rows.statement_texts(records, more)
         assert set(records.memo()["texts"]) == set(more)  # past ROWS_KEPT: the rest forgotten
+        # some remembered, more not, past ROWS_KEPT: every one asked for comes back (a web server's 200th search
+        # failed with a KeyError when the remembered ones were forgotten before they were returned)
+        assert list(rows.statement_texts(records, [*more, *ids])) == [*more, *ids]
+        assert list(rows.positions(records, [*ids[:20], *more])) == [*ids[:20], *more]
         writer.db.execute("UPDATE statements SET text = 'changed' WHERE id = ?", (ids[0],))
         writer.db.commit()
         assert rows.statement_texts(records, ids[:1]) == {ids[0]: "changed"}
