@@ -16,8 +16,9 @@ from functools import cache
 
 from nlp.stop_words import english_stop_words
 from nlp.topics import STOPWORDS
+from store.index_terms import index_stems
 from store.records import Records
-from store.statement_rows import COMMON, index_stems, statement_count, statement_frequencies
+from store.statement_rows import COMMON, statement_count, statement_frequencies
 
 TERMS = 8  # words searched
 SHARED = 2  # hits a word must be in (three of ten measured lower: recall@30 0.767 -> 0.773 against 0.776 for two)

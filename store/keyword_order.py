@@ -18,6 +18,8 @@ from collections import OrderedDict
 from pathlib import Path
 from threading import Lock
 
+from store.bm25 import bm25_ranked
+from store.index_terms import index_tokens
 from store.records import Records
 
 ORDERS_KEPT = 64  # queries whose match order a connection remembers (an array of 8 bytes per match)
@@ -26,13 +28,15 @@ ADMITTED_KEPT = 8  # filters whose admitted statements a connection remembers (a
 _JOIN = " FROM statements s JOIN documents d ON d.id = s.document_id"
 
 
-def bm25_order(records: Records, match: str) -> array:
-    """Every statement matching the FTS5 query `match`, best BM25 first (ties by id)."""
+def bm25_order(records: Records, phrases: list[str]) -> array:
+    """Every statement holding any of `phrases` (an FTS5 query of quoted phrases joined by OR), best BM25 first (ties
+    by id)."""
+    match = " OR ".join(f'"{p}"' for p in phrases)
     orders: OrderedDict[str, array] = records.memo().setdefault("bm25", OrderedDict())  # type: ignore[assignment]
     if match in orders:
         orders.move_to_end(match)
         return orders[match]
-    orders[match] = found = _shared(records, match)
+    orders[match] = found = _shared(records, phrases, match)
     while len(orders) > ORDERS_KEPT:
         orders.popitem(last=False)
     return found
@@ -42,18 +46,18 @@ _pool: OrderedDict[tuple[Path, bytes, str], array] = OrderedDict()
 _pool_lock = Lock()
 
 
-def _shared(records: Records, match: str) -> array:
+def _shared(records: Records, phrases: list[str], match: str) -> array:
     """The order another connection of this process scored at the same state of the KB, else scored here and offered
     to the others if nothing was committed meanwhile."""
     if records.db.in_transaction:  # this connection's uncommitted writes: an order no other connection sees
-        return _score(records, match)
+        return _score(records, phrases, match)
     key = (records.path, _state(records.path), match)
     with _pool_lock:
         found = _pool.get(key)
         if found is not None:
             _pool.move_to_end(key)
             return found
-    found = _score(records, match)
+    found = _score(records, phrases, match)
     if _state(records.path) == key[1]:
         with _pool_lock:
             _pool[key] = found
@@ -62,7 +66,11 @@ def _shared(records: Records, match: str) -> array:
     return found
 
 
-def _score(records: Records, match: str) -> array:
+def _score(records: Records, phrases: list[str], match: str) -> array:
+    """By the postings in numpy where every phrase is one token (store/bm25.py), else by FTS5's bm25()."""
+    tokens = index_tokens(phrases)
+    if all(len(tokens.get(p, ())) == 1 for p in phrases):
+        return bm25_ranked(records, [tokens[p][0] for p in phrases])
     sql = "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rank, rowid"
     return array("q", (r[0] for r in records.db.execute(sql, [match])))
 

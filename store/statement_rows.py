@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -14,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ingest.metadata import OFSTED
 from ingest.models import Place
 from nlp.embed_text import embedding_text
+from store.index_terms import index_stems
 from store.keyword_order import admitted, bm25_order, first_admitted
 from store.records import Records
 
@@ -104,9 +104,9 @@ def keyword_ids(records: Records, terms: list[str], filters: SearchFilters, limi
     terms = selective_terms(records, terms)
     if not terms:
         return []
-    match = " OR ".join('"' + t.replace('"', "") + '"' for t in dict.fromkeys(terms))
+    phrases = [t.replace('"', "") for t in dict.fromkeys(terms)]
     # scored once per query's words (store/keyword_order.py): the same words under another filter re-rank nothing
-    return first_admitted(bm25_order(records, match), admitted(records, *filters.sql()), limit)
+    return first_admitted(bm25_order(records, phrases), admitted(records, *filters.sql()), limit)
 
 
 SCOPES_KEPT = 16  # filters whose statement ids a connection remembers (a whole-corpus scope is a few MB)
@@ -125,6 +125,9 @@ def selective_terms(records: Records, terms: list[str]) -> list[str]:
     return keep if any(df.get(t, 0) for t in keep) else terms
 
 
+DF_KEPT = 20_000  # terms whose statement frequency a connection remembers
+
+
 def statement_frequencies(records: Records, terms: list[str]) -> dict[str, int]:
     """How many statements hold each term, as the index stems it (a term with no token is left out)."""
     stems = index_stems(terms)
@@ -132,36 +135,13 @@ def statement_frequencies(records: Records, terms: list[str]) -> dict[str, int]:
     df: dict[str, int] = memo.setdefault("df", {})  # type: ignore[assignment]
     wanted = sorted(set(stems.values()) - df.keys())
     if wanted:
-        if len(df) > _STEMS_KEPT:
+        if len(df) > DF_KEPT:
             df.clear()
         db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.statements_vocab USING fts5vocab(main, 'statements_fts', 'row')")
         df.update({t: 0 for t in wanted})
         df.update(db.execute(f"SELECT term, doc FROM temp.statements_vocab WHERE term IN ({', '.join('?' * len(wanted))})",
                              wanted).fetchall())
     return {t: df.get(stem, 0) for t, stem in stems.items()}
-
-
-_STEMS: dict[str, str | None] = {}  # term -> its stem (None: no token), the same for every KB
-_STEMS_KEPT = 20_000
-
-
-def index_stems(terms: list[str]) -> dict[str, str]:
-    """Each term as the index stores it, from a throwaway FTS5 table with the same tokenizer; remembered, since a
-    search asks for the same few hundred words again and again."""
-    new = [t for t in dict.fromkeys(terms) if t not in _STEMS]
-    if new:
-        scratch = sqlite3.connect(":memory:")
-        try:
-            scratch.execute("CREATE VIRTUAL TABLE q USING fts5(t, tokenize='porter unicode61')")
-            scratch.execute("CREATE VIRTUAL TABLE v USING fts5vocab(q, 'instance')")
-            scratch.executemany("INSERT INTO q(rowid, t) VALUES (?, ?)", list(enumerate(new)))
-            found = {new[doc]: term for term, doc in scratch.execute("SELECT term, doc FROM v")}
-        finally:
-            scratch.close()
-        if len(_STEMS) > _STEMS_KEPT:
-            _STEMS.clear()
-        _STEMS.update({t: found.get(t) for t in new})
-    return {t: stem for t in terms if (stem := _STEMS.get(t)) is not None}
 
 
 _YEAR = "CAST(substr(coalesce(nullif(d.meeting_date, ''), nullif(d.period_end, ''), ''), 1, 4) AS INTEGER)"

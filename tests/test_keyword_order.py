@@ -75,14 +75,14 @@ def test_connections_share_orders_until_any_commit(corpus_kb: Path, tmp_path: Pa
     kb = tmp_path / "kb"
     shutil.copytree(corpus_kb, kb)
     with Records(kb) as one, Records(kb) as two, Records(kb) as writer:
-        first = order.bm25_order(one, '"foster"')
-        assert order.bm25_order(two, '"foster"') is first
+        first = order.bm25_order(one, ["foster"])
+        assert order.bm25_order(two, ["foster"]) is first
         writer.db.execute("UPDATE documents SET title = title || ' (revised)' WHERE rowid = 1")
-        assert order.bm25_order(two, '"foster"') is first  # not yet committed: the others' state is unchanged
+        assert order.bm25_order(two, ["foster"]) is first  # not yet committed: the others' state is unchanged
         writer.db.commit()
-        again = order.bm25_order(two, '"foster"')
+        again = order.bm25_order(two, ["foster"])
         assert again is not first and again == first
-        assert order.bm25_order(one, '"foster"') is again
+        assert order.bm25_order(one, ["foster"]) is again
 
 
 def test_texts_and_places_are_remembered_until_a_commit(corpus_kb: Path, tmp_path: Path,
@@ -116,3 +116,26 @@ def test_a_rare_word_no_statement_holds_does_not_empty_the_search(corpus_kb: Pat
     with Records(corpus_kb) as records:
         assert selective_terms(records, ["children", "zyzzogeton"]) == ["children", "zyzzogeton"]
         assert keyword_ids(records, ["children", "zyzzogeton"], SearchFilters(), 10)
+
+
+@pytest.mark.parametrize("phrases", [["foster", "carers"], ["placement", "placements", "stability"], ["care"],
+                                     ["zzyzx", "foster"], ["leavers", "neet", "education", "employment", "training"]])
+def test_bm25_from_the_postings_is_fts5s_order(corpus_kb: Path, phrases: list[str]) -> None:
+    """The same doubles as FTS5's bm25(), ties to the lower id: two terms of one stem are two phrases, as in FTS5."""
+    from store.bm25 import bm25_ranked
+    from store.index_terms import index_tokens
+
+    with Records(corpus_kb) as records:
+        match = " OR ".join(f'"{p}"' for p in phrases)
+        fts = [r[0] for r in records.db.execute("SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?"
+                                                " ORDER BY rank, rowid", [match])]
+        tokens = index_tokens(phrases)
+        assert fts and bm25_ranked(records, [tokens[p][0] for p in phrases]).tolist() == fts
+
+
+def test_a_term_of_several_tokens_is_scored_by_fts5(corpus_kb: Path) -> None:
+    with Records(corpus_kb) as records:
+        match = '"multi-agency" OR "foster"'
+        fts = [r[0] for r in records.db.execute("SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?"
+                                                " ORDER BY rank, rowid", [match])]
+        assert order.bm25_order(records, ["multi-agency", "foster"]).tolist() == fts
