@@ -271,12 +271,12 @@ def statement_texts(records: Records, ids: list[int]) -> dict[int, str]:
 ROWS_KEPT = 50_000  # statements whose text and position a connection remembers (all forgotten when full)
 
 
-def contexts(records: Records, ids: list[int]) -> dict[int, str]:
-    """Each statement's text with its section path and its document's title: what it is about, read whole."""
-    def read(missing: list[int]) -> dict[int, str]:
-        sql = (f"SELECT s.id, s.text || ' ' || s.section_path || ' ' || coalesce(d.title, ''){_JOIN}"
+def contexts(records: Records, ids: list[int]) -> dict[int, tuple[str, str, str]]:
+    """Each statement's text, its section path (JSON) and its document's title: what it is about, read whole."""
+    def read(missing: list[int]) -> dict[int, tuple[str, str, str]]:
+        sql = (f"SELECT s.id, s.text, s.section_path, coalesce(d.title, ''){_JOIN}"
                f" WHERE s.id IN ({', '.join('?' * len(missing))})")
-        return dict(records.db.execute(sql, missing).fetchall())
+        return {sid: (text, path, title) for sid, text, path, title in records.db.execute(sql, missing)}
 
     return _remembered(records, "contexts", ids, read)
 

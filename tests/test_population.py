@@ -185,3 +185,18 @@ def test_a_question_about_childrens_social_care_prefers_that_service_s_lines(tmp
     assert services == {"Part of the projecte"}  # a county's children's services include its schools
     assert {texts[i][:20] for i in in_care} >= outside
     assert neither == set()
+
+
+@pytest.mark.parametrize("text", ["Looked After Children (LAC) reviews", "The Virtual School Head", "UASC arrivals",
+                                  "CLA numbers", "Care Leavers' Covenant", "Corporate Parenting Panel", "Adopt London",
+                                  "ADULT SOCIAL CARE & HEALTH overspend", "Older People (65+)", "CYPE budget",
+                                  "Children's Social Care", "SEND transport", "Highways and Transport", "FOSTERING"])
+def test_the_folded_patterns_match_as_the_case_blind_ones(text: str) -> None:
+    """Searching lowercased text with the patterns lowercased (faster) finds what re.I over the text found."""
+    import scrutineer.population as population
+
+    for blind, folded in ((population._IN_CARE, population._IN_CARE_FOLDED),
+                          (population._ADULTS, population._ADULTS_FOLDED),
+                          (population._CHILDREN, population._CHILDREN_FOLDED),
+                          (population._SOCIAL_CARE_WORLD, population._SOCIAL_CARE_WORLD_FOLDED)):
+        assert (blind.search(text) is None) == (folded.search(text.lower()) is None), (blind.pattern[:40], text)
