@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from concurrent.futures import Future
@@ -66,7 +67,23 @@ def open_vectors(kb: Path, cfg: Settings, rebuilding: bool = False, writer: bool
     embedder = embedder or _embedder(kb, cfg, writer)
     wait = max(cfg.vector_wait, WRITER_WAIT) if writer else cfg.vector_wait
     graph = FAST_GRAPH if cfg.profile is Profile.FAST else Graph()
-    return VectorIndex(kb, embedder.name, cfg.chroma_url, cfg.collection, rebuilding, wait, graph), embedder
+    index = VectorIndex(kb, embedder.name, cfg.chroma_url, cfg.collection, rebuilding, wait, graph)
+    if not writer:
+        _settle()
+    return index, embedder
+
+
+_settled = threading.Event()
+
+
+def _settle() -> None:
+    """Leave what the process has built by its first reader (its modules, the embedding model, the vector store's
+    client) out of the garbage collector's full passes, once: a full pass walked all of it, 100-140 ms in the middle of
+    about one search in 25 (first-search p95 on the whole shared corpus 323-343 ms -> 228-246 ms on 2 cores,
+    docs/benchmarks.md, session 45). What is built later is collected as before."""
+    if not _settled.is_set():
+        _settled.set()
+        gc.freeze()
 
 
 def _has_statements(kb: Path) -> bool:

@@ -447,3 +447,18 @@ def test_the_words_the_first_hits_share_are_searched_again_and_each_hit_says_whi
     assert frequencies["meetings"] > COMMON * total
     ranked = [h for h in hits if h.why.keyword_feedback_rank is not None]
     assert ranked and any(h.why.feedback_terms for h in ranked)
+
+
+def test_a_reader_process_leaves_what_it_built_at_start_out_of_full_collections(web_kb: Path) -> None:
+    """The first reader's open freezes the process's objects (gc.freeze) once; a writer's open does not."""
+    import subprocess
+    import sys
+
+    code = ("import gc, sys; from pathlib import Path; from scrutineer.config import open_vectors, settings; "
+            "kb = Path(sys.argv[1]); open_vectors(kb, settings()); print(gc.get_freeze_count()); "
+            "open_vectors(kb, settings(), writer=False); frozen = gc.get_freeze_count(); "
+            "open_vectors(kb, settings(), writer=False); print(frozen, gc.get_freeze_count())")
+    done = subprocess.run([sys.executable, "-c", code, str(web_kb)], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parent.parent)
+    writer, (reader, again) = done.stdout.split("\n")[0], done.stdout.split("\n")[1].split()
+    assert writer == "0" and int(reader) > 10_000 and int(again) <= int(reader)  # once: frozen objects may still die
