@@ -79,7 +79,7 @@ _settled = threading.Event()
 def _settle() -> None:
     """Leave what the process has built by its first reader (its modules, the embedding model, the vector store's
     client) out of the garbage collector's full passes, once: a full pass walked all of it, 100-140 ms in the middle of
-    about one search in 25 (first-search p95 on the whole shared corpus 323-343 ms -> 228-246 ms on 2 cores,
+    about one search in 25 (first-search p95 on the whole shared corpus, median of five runs, 280 -> 233 ms on 2 cores;
     docs/benchmarks.md, session 45). What is built later is collected as before."""
     if not _settled.is_set():
         _settled.set()
