@@ -25,6 +25,8 @@ _INSTANCES = "temp.statements_instances"
 def bm25_ranked(records: Records, tokens: list[str]) -> array:
     """The statements holding any of `tokens` (one query phrase each, as the index stems words), best first."""
     rows, avgdl = _averages(records)
+    records.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {_INSTANCES} USING fts5vocab(main, 'statements_fts', "
+                       "'instance')")
     found: list[tuple[np.ndarray, np.ndarray]] = []
     for token in tokens:
         docs, freq = _postings(records, token)
@@ -44,9 +46,7 @@ def bm25_ranked(records: Records, tokens: list[str]) -> array:
 
 
 def _postings(records: Records, token: str) -> tuple[np.ndarray, np.ndarray]:
-    """The statements holding `token`, ascending, and how often each holds it."""
-    records.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {_INSTANCES} USING fts5vocab(main, 'statements_fts', "
-                       "'instance')")
+    """The statements holding `token`, ascending, and how often each holds it (from `_INSTANCES`, made by the caller)."""
     listed = records.db.execute(f"SELECT group_concat(doc) FROM {_INSTANCES} WHERE term = ?", [token]).fetchone()[0]
     if not listed:
         return np.zeros(0, np.int64), np.zeros(0)
