@@ -26,6 +26,7 @@ import numpy as np
 
 from store.chroma_log import level_graph, unsaved_writes
 from store.chroma_system import STORE_DIR, client, epochs, fingerprint, follow, restart, seen
+from store.flag_cache import FlagCache
 from store.kb_lock import VectorLock
 from store.vector_probe import probe
 
@@ -88,6 +89,7 @@ class VectorIndex:
         self._epoch = -1
         self._size: int | None = None
         self._flagged: dict[tuple[int, str], object] = {}  # (generation, metadata flag or '' for all) -> ids
+        self._kept = FlagCache(kb)
         self.hold_topics = False  # a long-lived reader (the web server) holds each topic's vectors in process
         if rebuilding and self._lock is not None:
             return  # about to be reset (`reindex`): not read first, since it may be damaged
@@ -178,6 +180,8 @@ class VectorIndex:
             if not problem:
                 self._lock.clean()
                 self._lock.record(fingerprint(self.kb))
+                # the store changed outside the locks: every process reopens it and forgets what it read of it
+                seen[self._key] = self._lock.bump()
                 return
             _damaged[self._key] = generation
             _problems[self._key] = problem
@@ -260,7 +264,8 @@ class VectorIndex:
     def flagged(self, name: str) -> tuple[str, ...]:
         """The ids (as the index names them) whose metadata `name` is true, read once until the index changes: a query
         among them finds what `where={name: True}` finds, without Chroma reading every vector's metadata per query."""
-        return self._remembered(name, lambda: tuple(self.collection.get(where={name: True}, include=[])["ids"]))
+        return self._remembered(name, lambda: self._lasting(
+            name, lambda: self.collection.get(where={name: True}, include=[])["ids"]))
 
     def flagged_vectors(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """The ids flagged `name` and their vectors, read once until the index changes: the nearest among a topic's
@@ -277,7 +282,27 @@ class VectorIndex:
     def holding(self) -> frozenset[str]:
         """Every id the index holds (as it names them), read once until the index changes: a query among ids must not
         name a statement without a vector (too short to embed, or not yet indexed)."""
-        return self._remembered("", lambda: frozenset(self.collection.get(include=[])["ids"]))
+        return self._remembered("", lambda: frozenset(self._lasting("", lambda: self.collection.get(include=[])["ids"])))
+
+    def remember(self, names: Sequence[str]) -> None:
+        """Read every id and those flagged `names` now (after a sync), so that the next processes find them kept."""
+        with self._use():
+            self.holding()
+            for name in names:
+                self.flagged(name)
+
+    def _lasting(self, name: str, read: Callable[[], Sequence[str]]) -> tuple[str, ...]:
+        """`read`'s ids, kept beside the embedded store for other processes while it stays in this state
+        (store/flag_cache.py). The caller holds the store, so no write comes between the read and the keeping; a
+        server's store may change unseen, so nothing of it is kept."""
+        if self._lock is None:
+            return tuple(read())
+        state = f"{self.collection.id}:{self._lock.generation()}"
+        got = self._kept.get(state, name)
+        if got is None:
+            got = tuple(read())
+            self._kept.put(state, name, got)
+        return got
 
     def held_among(self, ids: tuple[str, ...]) -> tuple[str, ...]:
         """Those of `ids` the index holds. Remembered per tuple until the index changes, for the last few tuples: a

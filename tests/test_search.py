@@ -332,6 +332,20 @@ def test_the_ids_a_topic_flags_are_read_again_after_any_write(tmp_path: Path) ->
     assert index.query(np.eye(8, dtype=np.float32)[3], 5, among=index.flagged("topic_neet"))[0].statement_id == 4
 
 
+def test_a_sync_keeps_every_topics_ids_for_the_next_process(search_kb: Path) -> None:
+    """A CLI search naming a topic reads its ids from beside the store (store/flag_cache.py), kept by the sync that
+    wrote them: the same ids, in the same order, as Chroma's metadata filter answers."""
+    from nlp.topics import Topic
+    from store.flag_cache import FlagCache
+
+    index, _ = open_vectors(search_kb, Settings())
+    with index.held():
+        state = f"{index.collection.id}:{index._lock.generation()}"
+        for name in [f"topic_{t.value}" for t in Topic]:
+            assert FlagCache(search_kb).get(state, name) == tuple(index.collection.get(where={name: True})["ids"])
+        assert FlagCache(search_kb).get(state, "") == tuple(index.collection.get(include=[])["ids"])
+
+
 def test_a_query_among_ids_the_index_lacks_says_so(tmp_path: Path) -> None:
     """An ingest not yet indexed: its statements' ids make the query among ids refuse, and search uses Chroma's
     own filter instead."""
