@@ -64,3 +64,43 @@ def test_an_unreadable_file_of_kept_ids_is_passed_by(tmp_path: Path) -> None:
     (tmp_path / FLAGS_FILE).write_bytes(b"not a database at all" * 100)
     assert sorted(VectorIndex(tmp_path, "unit").flagged("topic_neet")) == ["1", "3"]
     assert index.holding() == frozenset({"1", "2", "3"})
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from store.vectors import VectorIndex
+index = VectorIndex(Path(sys.argv[1]), "unit")
+for r in range(40):
+    index.set_metadata([1, 2, 3, 4, 5, 6], [{"topic_neet": (i + r) % 3 == 0} for i in range(6)])
+"""
+
+READER = """
+import sys
+from pathlib import Path
+from store.vectors import VectorIndex
+wrong = 0
+for _ in range(40):  # a fresh handle each time, as a CLI process: the file's list, or Chroma's when it has none
+    index = VectorIndex(Path(sys.argv[1]), "unit")
+    with index.held():
+        truth = index.collection.get(where={"topic_neet": True}, include=[])["ids"]
+        wrong += sorted(index.flagged("topic_neet")) != sorted(truth)
+    index.close()
+print(wrong)
+"""
+
+
+def test_readers_beside_a_writer_are_never_served_a_list_of_another_state(tmp_path: Path) -> None:
+    """Processes reading a topic's ids while another process rewrites the flags: what a reader is served always
+    equals what Chroma answers within the same hold of the store."""
+    import subprocess
+    import sys
+
+    _built(tmp_path).add([4, 5, 6], EYE[3:6], [{"topic_neet": False}] * 3)
+    run = [sys.executable, "-c"]
+    root = Path(__file__).resolve().parent.parent
+    writer = subprocess.Popen([*run, WRITER, str(tmp_path)], cwd=root)
+    readers = [subprocess.Popen([*run, READER, str(tmp_path)], cwd=root, stdout=subprocess.PIPE, text=True)
+               for _ in range(2)]
+    assert writer.wait(timeout=120) == 0
+    assert [r.communicate(timeout=120)[0].strip() for r in readers] == ["0", "0"]
