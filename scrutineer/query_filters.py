@@ -187,18 +187,44 @@ _COUNTY_SHORT = {
     "Bucks": "Buckinghamshire", "Staffs": "Staffordshire", "Wilts": "Wiltshire",
 }
 _WORD_SHORT = frozenset({"Bucks", "Staffs", "Wilts"})
+# Short forms that name no one council alone but do after a compass word ("Central Beds", "West Berks")
+_COMPOUND_SHORT = {"Beds": "Bedfordshire", "Berks": "Berkshire", "Northants": "Northamptonshire"}
+_COMPASS = {"North": ["N"], "South": ["S"], "East": ["E"], "West": ["W"], "Central": [], "Mid": [],
+            "North East": ["NE", "North-East"], "North West": ["NW", "North-West"], "South East": ["SE", "South-East"],
+            "South West": ["SW", "South-West"]}
 
 
 @lru_cache(maxsize=1)
 def _short_forms() -> dict[str, Authority]:
-    """Each county short form, lower case, with its council (where the gazetteer holds it)."""
+    """Each county short form, and each short way of writing a council named by a compass word and a county ("N Lincs",
+    "South Glos", "NE Lincolnshire"), lower case, with its council (where the gazetteer holds it). Without the
+    compounds, "North Lincs" read as Lincolnshire, a different council."""
     held = {short: gazetteer().resolve(name) for short, name in _COUNTY_SHORT.items()}
-    return {short.lower(): a for short, a in held.items() if a is not None}
+    return {short.lower(): a for short, a in {**held, **_compass_forms()}.items() if a is not None}
+
+
+def _compass_forms() -> dict[str, Authority]:
+    county_shorts: dict[str, list[str]] = {}
+    for short, county in [*_COUNTY_SHORT.items(), *_COMPOUND_SHORT.items()]:
+        county_shorts.setdefault(county, []).append(short)
+    forms: dict[str, Authority] = {}
+    for authority in {a.name: a for a in gazetteer().by_alias.values()}.values():
+        compass = next((c for c in sorted(_COMPASS, key=len, reverse=True)
+                        if authority.short_name.startswith(c + " ")), None)
+        if compass is None:
+            continue
+        county = authority.short_name[len(compass) + 1:]
+        for word in [compass, *_COMPASS[compass]]:
+            for place in [county, *county_shorts.get(county, [])]:
+                form = f"{word} {place}"
+                if gazetteer().resolve(form) is None:
+                    forms[form] = authority
+    return forms
 
 
 @lru_cache(maxsize=1)
 def _authority_pattern() -> re.Pattern[str]:
-    shorts = [s for s in _COUNTY_SHORT if s.lower() in _short_forms()]
+    shorts = [s for s in [*_COUNTY_SHORT, *_compass_forms()] if s.lower() in _short_forms()]
     names = sorted([*gazetteer().by_alias, *_place_names(), *shorts], key=len, reverse=True)
     alts = []
     for n in names:
@@ -224,8 +250,8 @@ def _authority(m: re.Match[str]) -> list[QueryFilter]:
         or _place_names().get(unstyled) or _short_forms().get(unstyled.lower())
     if found is None:
         return []
-    if _a_word_not_a_place(m, name, words):
-        return []
+    if _a_word_not_a_place(m, name, words) or re.search(r"(?i:\bgreater)\s+$", m.string[:m.start()]):
+        return []  # "Greater Manchester" is ten councils, not Manchester's
     return [QueryFilter(kind=FilterKind.AUTHORITY, value=found.name, words=words)]
 
 

@@ -80,6 +80,23 @@ def test_a_county_by_its_short_form(query: str, authority: str) -> None:
     assert _got(query) == ("care leavers", {FilterKind.AUTHORITY: [authority]})
 
 
+@pytest.mark.parametrize(("query", "authority"), [
+    ("N Lincs care leavers", "North Lincolnshire Council"),  # not Lincolnshire's: another council
+    ("care leavers in NE Lincs", "North East Lincolnshire Council"),
+    ("South Glos care leavers", "South Gloucestershire Council"),
+    ("care leavers in Central Beds", "Central Bedfordshire Council"),  # "Beds" alone is several councils
+    ("West Berks care leavers", "West Berkshire Council"),
+    ("N Somerset care leavers", "North Somerset Council"),
+    ("care leavers in North Kent", "Kent County Council"),  # a part of Kent, no council of its own
+])
+def test_a_council_named_by_a_compass_word_and_a_county(query: str, authority: str) -> None:
+    assert _got(query)[1] == {FilterKind.AUTHORITY: [authority]}
+
+
+def test_a_greater_area_is_no_one_council() -> None:
+    assert read_query("care leavers in Greater Manchester") == ReadQuery(text="care leavers in Greater Manchester")
+
+
 @pytest.mark.parametrize("query", ["bucks and staffs for foster carers", "Northants care leavers",
                                    "beds in children's homes"])
 def test_a_short_form_that_is_a_word_or_two_councils_is_no_filter(query: str) -> None:
