@@ -9,7 +9,7 @@ from nlp.vocabulary import concepts_of, related_phrases, vocabulary
 
 def test_acronyms_and_their_expansions_both_match() -> None:
     for acronym in ("uasc", "sgo", "pep", "sdq", "iro", "neet", "cla", "lac", "cic", "ehcp", "camhs", "cse", "cce",
-                    "rhi", "iha", "dbs"):
+                    "rhi", "iha", "dbs", "adm", "icpc", "ehe", "yot", "sen", "marac"):
         spelled = vocabulary().acronyms[acronym]
         assert set(spelled.split()) - {"and", "or", "in", "of", "not"} <= set(expand_query(acronym)), acronym
         assert acronym in expand_query(spelled), acronym
