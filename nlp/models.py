@@ -9,6 +9,10 @@ from pydantic import Field
 
 from ingest.models import Strict
 
+# The version of the extraction rules, raised when they change (nlp/extract.py), so rows from older rules show it
+# (`scrutineer reextract`). Kept here, with the contracts, so the store records it without loading the rules.
+EXTRACTOR_VERSION = "51"
+
 
 class Unit(StrEnum):
     PERCENT = "percent"

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 from threading import Lock
+from typing import TYPE_CHECKING
 
 from ingest import Overrides
 from ingest.authorities import resolve_authority
@@ -16,8 +17,6 @@ from scrutineer.config import Settings, extracts, open_vectors, reads_tables, se
 from scrutineer.indexing import IndexSummary, sync_index
 from scrutineer.limits import FileLimits
 from scrutineer.nearest import warm_topics
-from scrutineer.pipeline import IngestSummary
-from scrutineer.pipeline import ingest as run_ingest
 from scrutineer.query_filters import ReadQuery
 from scrutineer.search import Hit, reading, unmatched_filters
 from scrutineer.vector_search import search_or_keywords
@@ -27,6 +26,9 @@ from store.queries import DocumentRow, list_documents
 from store.records import Records
 from store.statement_rows import SearchFilters
 from store.vectors import VectorIndex
+
+if TYPE_CHECKING:
+    from scrutineer.pipeline import IngestSummary
 
 _log = logging.getLogger("scrutineer")
 
@@ -64,6 +66,8 @@ class KnowledgeBase:
     def ingest(self, paths: list[Path], overrides: Overrides | None = None,
                on_embedded: Callable[[int], None] | None = None) -> tuple[IngestSummary, IndexSummary | None]:
         """Raises KbBusy when another process is writing to this KB."""
+        from scrutineer.pipeline import ingest as run_ingest  # the extraction rules load when a KB ingests, not opens
+
         with writer(self.path, "scrutineer.open_kb().ingest"):
             summary = run_ingest(paths, self.records, overrides, workers=self._cfg.workers, tables=reads_tables(self._cfg),
                                  limits=FileLimits(seconds=self._cfg.file_seconds), extract=extracts(self._cfg))

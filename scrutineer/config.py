@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import threading
+from collections.abc import Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -64,7 +67,9 @@ def open_vectors(kb: Path, cfg: Settings, rebuilding: bool = False, writer: bool
     if not writer and not cfg.chroma_url and not store_exists(kb) and _has_statements(kb):
         raise IndexDamaged("the vector index is missing: run `scrutineer reindex` to build it from the records")
     # given: Ray's actors, or one built while the parsers worked (WarmEmbedder)
-    embedder = embedder or _embedder(kb, cfg, writer)
+    if embedder is None:
+        with _importing("chromadb"):  # the store's client, imported while the model loads: 0.15-0.3 s of a CLI search
+            embedder = _embedder(kb, cfg, writer)
     wait = max(cfg.vector_wait, WRITER_WAIT) if writer else cfg.vector_wait
     graph = FAST_GRAPH if cfg.profile is Profile.FAST else Graph()
     index = VectorIndex(kb, embedder.name, cfg.chroma_url, cfg.collection, rebuilding, wait, graph)
@@ -109,6 +114,24 @@ def _no_fork_while_warming() -> None:
 
 
 os.register_at_fork(before=_no_fork_while_warming)
+
+
+@contextmanager
+def _importing(module: str) -> Iterator[None]:
+    """Import `module` on a thread while the block runs; a failed import is left for the caller's own to report."""
+    thread = threading.Thread(target=_quietly_import, args=(module,), name=f"import-{module}", daemon=True)
+    _warming.append(thread)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+        _warming.remove(thread)
+
+
+def _quietly_import(module: str) -> None:
+    with suppress(Exception):  # imported again where it is used, which raises there
+        importlib.import_module(module)
 
 
 class WarmEmbedder:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ingest.models import DocType
-from nlp.extract import Extractor
 from store.queries import list_documents, load_document
 from store.records import Records
+
+if TYPE_CHECKING:  # the rules load where an extractor is built (`build_extractor`), not with the CLI
+    from nlp.extract import Extractor
 
 
 def reextract(records: Records, extractor: Extractor, on_document: Callable[[str], None] | None = None) -> int:

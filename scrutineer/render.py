@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from scrutineer.pipeline import IngestSummary
 from store.metric_rows import EntityCount, MetricRow
 from store.queries import DocumentDetail, DocumentRow
+
+if TYPE_CHECKING:  # the ingest pipeline (and the extraction rules it loads) only for commands that ingest
+    from scrutineer.pipeline import IngestSummary
 
 
 def documents_table(docs: list[DocumentRow]) -> Table:

@@ -13,8 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ingest.models import Document, ParsedFile
-from nlp.extract import EXTRACTOR_VERSION
-from nlp.models import Extraction
+from nlp.models import EXTRACTOR_VERSION, Extraction
 
 SCHEMA = Path(__file__).with_name("schema.sql")
 MIGRATIONS = sorted(Path(__file__).with_name("migrations").glob("*.sql"))
