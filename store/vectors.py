@@ -286,6 +286,8 @@ class VectorIndex:
 
     def remember(self, names: Sequence[str]) -> None:
         """Read every id and those flagged `names` now (after a sync), so that the next processes find them kept."""
+        if self._lock is None:  # a server's index keeps nothing (`_lasting`)
+            return
         with self._use():
             self.holding()
             for name in names:
