@@ -11,7 +11,7 @@ from typing import NamedTuple, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ingest.metadata import OFSTED
-from ingest.models import Place, StatementKind
+from ingest.models import Place
 from nlp.embed_text import embedding_text
 from store.index_terms import index_stems
 from store.keyword_order import admitted, bm25_order, first_admitted
@@ -330,18 +330,15 @@ def index_rows(records: Records, exclude: set[int]) -> Iterator[tuple[int, str, 
     only the index holds (similarity adds to the rules' topics): authority, type and year filters are read from SQLite
     (`vector_scope`), and string metadata was half of Chroma's write time."""
     topics = rule_topics(records)
-    sql = (f"SELECT s.id, s.text, s.kind, s.section_path, s.document_id{_JOIN} WHERE d.doc_type != 'pack'"
-           " ORDER BY s.document_id, s.ord")
-    place, before = None, ""
+    sql = f"SELECT s.id, s.text, s.kind, s.section_path{_JOIN} WHERE d.doc_type != 'pack'"
     for r in records.db.execute(sql):
-        if place != (r["document_id"], r["section_path"]):
-            place, before = (r["document_id"], r["section_path"]), ""
-        if r["id"] not in exclude:
-            path = json.loads(r["section_path"])
-            text = embedding_text(r["text"], r["kind"], path[-1] if path else "", before)
-            if text is not None:
-                yield r["id"], text, {f"topic_{t}": True for t in topics.get(r["id"], [])}
-        before = "" if r["kind"] == StatementKind.TABLE_ROW else r["text"]
+        if r["id"] in exclude:
+            continue
+        path = json.loads(r["section_path"])
+        text = embedding_text(r["text"], r["kind"], path[-1] if path else "")
+        if text is None:
+            continue
+        yield r["id"], text, {f"topic_{t}": True for t in topics.get(r["id"], [])}
 
 
 def rule_topics(records: Records) -> dict[int, list[str]]:

@@ -4,7 +4,6 @@ statement is still found by keyword search (a real PDF, a real KB, the real mode
 from __future__ import annotations
 
 import shutil
-from itertools import pairwise
 from pathlib import Path
 
 from conftest import make_pdf
@@ -34,35 +33,6 @@ def test_statements_of_figures_and_single_words_are_not_embedded() -> None:
     assert embedding_text("Residual Waste", "sentence", "") == "Residual Waste"
     text = "The overspend on children's placements rose again."  # a sentence is embedded whole, figures and all
     assert embedding_text(text + " It is £4.9m.", "sentence", "Budget") == f"Budget: {text} It is £4.9m."
-
-
-def test_a_short_statement_is_embedded_with_the_end_of_the_one_before() -> None:
-    before = "Health assessments for children in care were completed on time for 88% of children this year."
-    short = "Escalation of missed appointments goes to senior managers."
-    assert embedding_text(short, "sentence", "Health", before) == f"Health: {short} {before}"
-    assert embedding_text(short, "sentence", "Health", "x" * 300) == f"Health: {short} {'x' * 200}"
-    row = "Initial health assessments | 88% | 90%"
-    assert embedding_text(row, "table_row", "Scorecard", before) == "Scorecard: Initial health assessments"
-
-
-def test_the_statement_before_is_taken_within_the_section_and_never_a_table_row(corpus_kb: Path) -> None:
-    with Records(corpus_kb) as records:
-        rows = records.db.execute(
-            "SELECT s.id, s.text, s.kind, s.section_path, s.document_id FROM statements s"
-            " JOIN documents d ON d.id = s.document_id WHERE d.doc_type != 'pack' ORDER BY s.document_id, s.ord"
-        ).fetchall()
-        texts = {sid: text for sid, text, _ in index_rows(records, exclude=set())}
-    with_context = 0
-    for prev, row in pairwise(rows):
-        if row["id"] not in texts or row["kind"] == "table_row":
-            continue
-        same = (prev["document_id"], prev["section_path"]) == (row["document_id"], row["section_path"])
-        if same and prev["kind"] != "table_row":
-            assert texts[row["id"]].endswith(prev["text"][-200:])
-            with_context += 1
-        else:
-            assert texts[row["id"]].endswith(row["text"])
-    assert with_context > 10
 
 
 def test_a_statement_of_figures_is_not_embedded_but_keyword_search_finds_it(corpus_kb: Path, tmp_path: Path) -> None:
