@@ -19,6 +19,7 @@ from store.statement_rows import SearchFilters
 
 class FilterKind(StrEnum):
     AUTHORITY = "authority"
+    NOT_AUTHORITY = "not_authority"
     FROM_YEAR = "from_year"
     TO_YEAR = "to_year"
     DOC_TYPE = "doc_type"
@@ -56,6 +57,8 @@ class ReadQuery(BaseModel):
         for words in dict.fromkeys(f.words for f in self.filters):
             got = {k: [f.value for f in self.filters if f.words == words and f.kind == k] for k in FilterKind}
             said = [f"authority {' and '.join(got[FilterKind.AUTHORITY])}"] if got[FilterKind.AUTHORITY] else []
+            if got[FilterKind.NOT_AUTHORITY]:
+                said.append(f"not authority {' or '.join(got[FilterKind.NOT_AUTHORITY])}")
             if got[FilterKind.DOC_TYPE]:
                 said.append(f"type {' or '.join(got[FilterKind.DOC_TYPE])}")
             if got[FilterKind.AUTHOR]:
@@ -97,7 +100,12 @@ _YEAR_FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:before|until|till|up to|prior to|by)\s+{_YEAR}", re.I), "to"),
     (re.compile(rf"(?:\b(?:in|during|for|of)\s+)?(?:the\s+)?(?:financial\s+year\s+|year\s+)?{_YEAR}", re.I), "in"),
 ]
-_LEAD = re.compile(r"(?:\b(?:in|for|at|by|from|across|within|of|on|according to|and|or|&)\s+|,\s*)?(?:the\s+)?$", re.I)
+# "Kent but not Medway", "excluding Medway", "other than Medway": the council after it is left out, not searched
+_NEGATION = r"(?:but\s+not|and\s+not|not|excluding|excluded|except(?:\s+for)?|other\s+than|apart\s+from|rather\s+than|" \
+            r"leaving\s+out|without)"
+_NEGATED = re.compile(rf"(?:^|[\s,;(])({_NEGATION}(?:\s+(?:in|for|at|by|from))?(?:\s+the)?\s+)$", re.I)
+_LEAD = re.compile(rf"(?:\b{_NEGATION}\s+(?:(?:in|for|at|by|from)\s+)?|"
+                   r"\b(?:in|for|at|by|from|across|within|of|on|according to|and|or|&)\s+|,\s*)?(?:the\s+)?$", re.I)
 _FRAME = re.compile(r"^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|are|was|were)\s+(?:the\s+)?"
                     r"(?:say|said|says|find|found|report|reported|write|wrote|think|comment|judge|conclude)s?"
                     r"(?:\s+(?:about|on|of|regarding|in relation to))?\s+", re.I)
@@ -131,6 +139,8 @@ def apply_filters(read: ReadQuery, filters: SearchFilters) -> SearchFilters:
     by_kind = {k: [f.value for f in read.filters if f.kind == k] for k in FilterKind}
     if by_kind[FilterKind.AUTHORITY] and not filters.authorities:
         update["authorities"] = list(dict.fromkeys(by_kind[FilterKind.AUTHORITY]))
+    if by_kind[FilterKind.NOT_AUTHORITY] and not filters.authorities:
+        update["excluded_authorities"] = list(dict.fromkeys(by_kind[FilterKind.NOT_AUTHORITY]))
     if by_kind[FilterKind.FROM_YEAR] and filters.year_from is None:
         update["year_from"] = min(int(y) for y in by_kind[FilterKind.FROM_YEAR])
     if by_kind[FilterKind.TO_YEAR] and filters.year_to is None:
@@ -252,6 +262,9 @@ def _authority(m: re.Match[str]) -> list[QueryFilter]:
         return []
     if _a_word_not_a_place(m, name, words) or re.search(r"(?i:\bgreater)\s+$", m.string[:m.start()]):
         return []  # "Greater Manchester" is ten councils, not Manchester's
+    negated = _NEGATED.search(m.string[:m.start()])
+    if negated:
+        return [QueryFilter(kind=FilterKind.NOT_AUTHORITY, value=found.name, words=negated.group(1) + words)]
     return [QueryFilter(kind=FilterKind.AUTHORITY, value=found.name, words=words)]
 
 

@@ -28,6 +28,8 @@ def author_args(author: str) -> list[str]:
 class SearchFilters(BaseModel):
     model_config = ConfigDict(extra="forbid")
     authorities: list[str] = Field(default_factory=list)
+    excluded_authorities: list[str] = Field(default_factory=list, description="Papers of none of these authorities "
+                                            "(read from a query's words: \"Kent but not Medway\").")
     committee: str | None = None
     doc_type: str | None = None
     doc_types: list[str] = Field(default_factory=list, description="Any of these types (read from a query's words).")
@@ -44,6 +46,9 @@ class SearchFilters(BaseModel):
         if self.authorities:
             where.append(f"d.authority IN ({', '.join('?' * len(self.authorities))})")
             args += self.authorities
+        if self.excluded_authorities:
+            where.append(f"d.authority NOT IN ({', '.join('?' * len(self.excluded_authorities))})")
+            args += self.excluded_authorities
         if self.committee:
             where.append("d.committee LIKE ?")
             args.append(f"%{self.committee}%")

@@ -128,6 +128,27 @@ def test_queries_naming_no_filter_are_unchanged(query: str) -> None:
     assert read_query(query) == ReadQuery(text=query)
 
 
+@pytest.mark.parametrize(("query", "words"), [
+    ("care leavers in Kent but not Medway", "but not Medway"),
+    ("placement stability in Kent excluding Medway", "excluding Medway"),
+    ("foster carers in Kent, not Medway", "not Medway"),
+    ("care leavers in Kent other than Medway", "other than Medway"),
+    ("care leavers in Kent except for Medway", "except for Medway"),
+])
+def test_a_council_named_after_not_or_excluding_is_left_out(query: str, words: str) -> None:
+    read = read_query(query)
+    assert read.text in ("care leavers", "placement stability", "foster carers")
+    assert [(f.kind, f.value) for f in read.filters] == [(FilterKind.AUTHORITY, "Kent County Council"),
+                                                         (FilterKind.NOT_AUTHORITY, "Medway Council")]
+    assert read.filters[1].words == words and "not authority Medway Council" in read.describe()
+    assert apply_filters(read, SearchFilters()).excluded_authorities == ["Medway Council"]
+
+
+def test_kent_and_medway_are_both_searched() -> None:
+    _, got = _got("Kent and Medway care leavers")
+    assert got == {FilterKind.AUTHORITY: ["Kent County Council", "Medway Council"]}
+
+
 def test_explicit_options_win() -> None:
     read = read_query("NEET in Kent since 2023")
     mine = apply_filters(read, SearchFilters(authorities=["Medway Council"]))

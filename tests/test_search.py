@@ -78,6 +78,10 @@ def test_filters_and_topics(search_kb: Path) -> None:
         only = search(records, index, embedder, "NEET", SearchFilters(authorities=["Wexcombe County Council"],
                                                                        topic="neet"), limit=20)
     assert only and {h.authority for h in only} == {"Wexcombe County Council"}
+    with Records(search_kb) as records:
+        others = search(records, index, embedder, "NEET", SearchFilters(excluded_authorities=["Wexcombe County Council"]),
+                        limit=20)
+    assert others and "Wexcombe County Council" not in {h.authority for h in others}
 
 
 def test_resync_is_a_no_op_and_reindex_rebuilds(search_kb: Path) -> None:
