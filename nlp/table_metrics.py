@@ -19,27 +19,22 @@ from nlp.domain import CHILDREN_DOCUMENT, DocumentDomain, off_domain
 from nlp.evidence import Place, judge, qualified
 from nlp.kpi_cards import is_kpi_card, is_rag
 from nlp.models import Basis, DocumentContext, Flag, Metric, Unit
-from nlp.periods import header_period, resolve_periods
-from nlp.row_labels import brief_row_label, sentence_bounds
+from nlp.periods import header_period
+from nlp.row_labels import brief_row_label
+from nlp.table_frame import TableFrame, read_frame
 from nlp.table_header import (
     NUMBER,
     Column,
     column_words,
-    count_header_rows,
     figures,
-    mostly_text,
-    read_columns,
-    same_period_words,
-    spread,
 )
-from nlp.table_units import CellUnit, caption_unit, label_unit, money_scale, unit_of
+from nlp.table_units import CellUnit, label_unit
 from nlp.taxonomy import Taxonomy
 from nlp.values import pounds
 
 _TREND_MARKS = str.maketrans("", "", "↑↓↗↘→←▲▼△▽⬆⬇")  # a direction printed beside a figure
 _SCALE = {"m": 1e6, "k": 1e3, "bn": 1e9}
 _YEAR_HEADER = re.compile(r"\b(?:year|date|by|deadline|due|when)\b", re.I)
-_AGE_HEADER = re.compile(r"^\s*(?:age|ages|age \((?:years|yrs)\)|age at \w+)\s*$", re.I)
 _SHARE_LABEL = re.compile(r"\b(?:achievement|achieving|reaching|progression|(?:turnover|conversion|vacancy) rate)\b")
 # a row of interest rates or price indices, printed without "%" ("Bank Rate | 4.75 | 4.50", "10yr PWLB | 5.30"): the
 # row's whole label names the rate (not "Base rate 0-4" of a carers' fee table, "PWLB fixed rate loans", "Inflation")
@@ -59,82 +54,92 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     category."""
     if table.header_rows == 0 or len(table.rows) < 2 or any(is_kpi_card(c) for r in table.rows for c in r):
         return []  # KPI cards are read as sentences
-    header_rows = count_header_rows(table)
-    units = _unit_rows(table, header_rows)  # "£000s | £000s" under a header, or a header ingest read as body
-    caption = caption_unit(" ".join([table.title, context, *(c for r in units for c in r if c)]))
-    header = spread(table.rows[:header_rows], table.rows[header_rows:], table.n_cols)
-    columns = [replace(c, unit=_column_unit(c, units, caption)) for c in read_columns(header, table.n_cols, ctx)]
-    finance = caption.money or any(c.unit.money for c in columns) or off_domain(f"{table.title} {context}") is not None
-    body = table.rows[header_rows:]
-    label_cols = [c.index for c in columns if not c.skip and mostly_text(body, c.index)]
-    own = [c.header for c in columns if c.index not in label_cols and not c.skip and c.basis is Basis.ACTUAL]
-    first_label = min(label_cols, default=0)  # a number left of every label is the row's reference ("4.13")
-    ages = {c.index for c in columns if c.index not in label_cols and _AGE_HEADER.match(c.header)}  # a person's age
-    years = any(c.period for c in columns if c.index not in label_cols and not c.skip)  # its columns are dated
-    # "Children looked after at 31 May 2014"; where no column is dated, the sentence leading into it: "As at 31.03.24
-    # the Council had the following amounts outstanding ...:"
-    dated = _caption_period([table.title, "" if years else _lead_in(context), *section_path[-1:]], ctx)
-    measure = own[0] if len(own) == 1 else ""  # "Date | % who visited a dentist | National data": what both measure
-    headed = {c.index for c in columns if any(c.index < len(r) and r[c.index] for r in header)}  # a header of its own
-    stray = _stray_date(columns, headed, body)
-    # the columns that say what their figures are of when none is dated ("Spending Growth | ASCH | CYPE | ... | Total"):
-    # a row's label alone would read as any of them
-    apart = {c.index: words for c in columns if c.index not in label_cols and not c.skip and c.basis is Basis.ACTUAL
-             and c.period is None and (words := column_words(header, c.index))}
-    apart = apart if len(apart) >= 2 and not years else {}
-    apart |= same_period_words([c for c in columns if c.index not in label_cols and not c.skip
-                                and c.basis is Basis.ACTUAL and c.period is not None])  # "BOYS" / "GIRLS" of 2004
-    of_targets = _TARGETS_TITLE.search(context) is not None  # "West Sussex Local Area Agreement 2008-11 - statutory targets"
-    heading = _heading_subject(section_path)
+    frame = read_frame(table, section_path, context, ctx)
+    place = _Place(table, ord_, section_path, context, ctx, taxonomy, domain, subject)
     out: list[Metric] = []
     group = ""  # the last row of a label alone: a heading over the rows below it ("Employer's National Insurance")
     carried = ""  # a measure printed once beside its first year ("RHAs in timescale | 2017-18 | ..." then "| 2018-19 | ...")
-    for row in body:
-        cells = [row[i] for i in label_cols if i < len(row) and row[i] and not figures(row[i]) and not is_rag(row[i])]
+    for row in frame.body:
+        cells = [row[i] for i in frame.label_cols if i < len(row) and row[i] and not figures(row[i]) and not is_rag(row[i])]
         printed = " ".join(cells)
         if not printed:
             continue
         if not any(figures(c) for c in row if c):
             group = printed
-        brief = brief_row_label(cells)  # what the row's label shows when it is the row's cells as printed
-        label, year, carried = _row_year(row, label_cols, printed, carried, ctx)
-        when = _row_period(label, ctx)  # years down the side: the column header names the measure
-        rag = next((c for c in row if is_rag(c) and not NUMBER.match(c)), "")
-        polarity = next((c for c in row if _POLARITY.match(c)), "")
-        for col in columns:
-            if col.index in label_cols or col.skip or col.index >= len(row) or col.index < first_label or \
-                    col.index in ages:
-                continue
-            m = NUMBER.match(row[col.index].replace(" ", "").translate(_TREND_MARKS))  # "81.5%↑": the figure
-            if not m:
-                continue
-            cell_col = col if (when or dated) is None or col.period else replace(col, period=when or dated)
-            cell_col = replace(cell_col, period=_in_year(cell_col.period, col.header, year))
-            named = label if when is None else col.header if col.basis is Basis.ACTUAL else f"{measure} {col.header}"
-            cell = _Cell(m, cell_col, named, caption, finance or off_domain(label) is not None, not domain.about_children,
-                         undated=years and col.basis is Basis.ACTUAL and (
-                             cell_col.period is None or (stray and col.index not in headed)))
-            metric = _cell_metric(cell, row, table, ord_, section_path, context, ctx, taxonomy)
-            if metric is None:
-                continue
-            shown = brief if named == printed else metric.label
-            update = {"rag": rag if col.basis is Basis.ACTUAL else "", "polarity": polarity, "label": shown}
-            words = column_words(header, col.index) if cell.undated else apart.get(col.index, "") if when is None else ""
-            if words:
-                update["label"] = f"{shown} ({words})"  # "In-House Residential (Prior Years Spend)"
-            if metric.basis is Basis.ACTUAL and ((len(printed) <= _CATEGORY and _TARGET_ROW.search(printed)) or (
-                    of_targets and not _BASELINE.search(col.header))):
-                update["basis"] = Basis.TARGET  # "Avoidance target (£) | £340,300 | ...", or a table of targets
-            elif metric.basis is Basis.ACTUAL and (whose := _comparator_row(printed)) is not None:
-                update["basis"] = whose  # "ENGLAND | 11,006,702 | 22.8% | ...": a table of areas' England row
-            elif metric.basis is Basis.ACTUAL and _NATIONAL_RATES.search(group) and (
-                    metric.unit is Unit.PERCENT or (metric.unit is Unit.GBP and abs(metric.value) < _A_RATE)):
-                update["basis"] = Basis.NATIONAL  # "Threshold | £8,632" under "Employer's National Insurance"
-            about = subject or ("" if metric.indicator else heading)  # an indicator's title says it for a mapped row
-            if about and len(update["label"]) <= _CATEGORY and about.lower() not in update["label"].lower():
-                update["label"] = f"{about}: {update['label']}"  # "Category of need of ... children: Abuse or neglect"
-            out.append(metric.model_copy(update=update))
+        label, year, carried = _row_year(row, frame.label_cols, printed, carried, ctx)
+        line = _Row(row, printed, brief_row_label(cells), label, year, _row_period(label, ctx), group,
+                    rag=next((c for c in row if is_rag(c) and not NUMBER.match(c)), ""),
+                    polarity=next((c for c in row if _POLARITY.match(c)), ""))
+        out += [m for col in frame.figure_columns(row) if (m := _column_metric(frame, line, col, place)) is not None]
     return out
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where the table stands, and what reads its cells."""
+    table: Table
+    ord_: int
+    section_path: list[str]
+    context: str
+    ctx: DocumentContext
+    taxonomy: Taxonomy
+    domain: DocumentDomain
+    subject: str  # what the table counts, from its caption
+
+
+@dataclass(frozen=True)
+class _Row:
+    cells: list[str]
+    printed: str  # its label as printed
+    brief: str  # what the row's label shows when it is the row's cells as printed
+    label: str  # its label less a year of its own, or the measure carried from above
+    year: Period | None  # the year a cell of its own names
+    when: Period | None  # the label is a year (years down the side): the column header names the measure
+    group: str
+    rag: str
+    polarity: str
+
+
+def _column_metric(frame: TableFrame, line: _Row, col: Column, place: _Place) -> Metric | None:
+    m = NUMBER.match(line.cells[col.index].replace(" ", "").translate(_TREND_MARKS))  # "81.5%↑": the figure
+    if not m:
+        return None
+    when = line.when
+    cell_col = col if (when or frame.dated) is None or col.period else replace(col, period=when or frame.dated)
+    cell_col = replace(cell_col, period=_in_year(cell_col.period, col.header, line.year))
+    named = line.label if when is None else col.header if col.basis is Basis.ACTUAL else f"{frame.measure} {col.header}"
+    cell = _Cell(m, cell_col, named, frame.caption, frame.finance or off_domain(line.label) is not None,
+                 not place.domain.about_children, undated=frame.years and col.basis is Basis.ACTUAL and (
+                     cell_col.period is None or (frame.stray and col.index not in frame.headed)))
+    metric = _cell_metric(cell, line.cells, place.table, place.ord_, place.section_path, place.context, place.ctx,
+                          place.taxonomy)
+    if metric is None:
+        return None
+    shown = line.brief if named == line.printed else metric.label
+    update = {"rag": line.rag if col.basis is Basis.ACTUAL else "", "polarity": line.polarity, "label": shown}
+    words = column_words(frame.header, col.index) if cell.undated else \
+        frame.apart.get(col.index, "") if when is None else ""
+    if words:
+        update["label"] = f"{shown} ({words})"  # "In-House Residential (Prior Years Spend)"
+    if metric.basis is Basis.ACTUAL and (basis := _row_basis(frame, line, col, metric)) is not None:
+        update["basis"] = basis
+    about = place.subject or ("" if metric.indicator else frame.heading)  # an indicator's title says it for a mapped row
+    if about and len(update["label"]) <= _CATEGORY and about.lower() not in update["label"].lower():
+        update["label"] = f"{about}: {update['label']}"  # "Category of need of ... children: Abuse or neglect"
+    return metric.model_copy(update=update)
+
+
+def _row_basis(frame: TableFrame, line: _Row, col: Column, metric: Metric) -> Basis | None:
+    """Whose figure an actual-looking cell is, from its row: a target, a comparator's, or the nation's rate."""
+    if (len(line.printed) <= _CATEGORY and _TARGET_ROW.search(line.printed)) or (
+            frame.of_targets and not _BASELINE.search(col.header)):
+        return Basis.TARGET  # "Avoidance target (£) | £340,300 | ...", or a table of targets
+    if (whose := _comparator_row(line.printed)) is not None:
+        return whose  # "ENGLAND | 11,006,702 | 22.8% | ...": a table of areas' England row
+    if _NATIONAL_RATES.search(line.group) and (
+            metric.unit is Unit.PERCENT or (metric.unit is Unit.GBP and abs(metric.value) < _A_RATE)):
+        return Basis.NATIONAL  # "Threshold | £8,632" under "Employer's National Insurance"
+    return None
 
 
 @dataclass(frozen=True)
@@ -236,35 +241,6 @@ _NATIONAL_RATES = re.compile(r"National Insurance|National (?:Living|Minimum)(?:
 _A_RATE = 100_000  # pounds: a threshold or an hourly wage, not a budget line
 
 
-def _stray_date(columns: list[Column], headed: set[int], body: list[list[str]]) -> bool:
-    """A date printed over a column with no figures: the header sits a column off its figures (a grid read from other
-    rules), so a figure column whose date came only from a spanning header to its left may have the wrong year."""
-    return any(c.period is not None and c.index in headed and not any(
-        c.index < len(r) and NUMBER.match(r[c.index].replace(" ", "")) for r in body) for c in columns)
-
-
-def _unit_rows(table: Table, header_rows: int) -> list[list[str]]:
-    """The rows above the first row of figures (at most a few): they print the units."""
-    out = []
-    for row in table.rows[:8]:
-        if len(out) >= header_rows and sum(1 for c in row if NUMBER.match(c.replace(" ", ""))) >= 2:
-            break
-        out.append(row)
-    return out
-
-
-def _column_unit(col: Column, units: list[list[str]], caption: CellUnit) -> CellUnit:
-    """The column's header decides; else a unit printed under it ("£000s"), else nothing (the caption decides later)."""
-    own = unit_of(col.header, caption)
-    if own.unit is not None:
-        return own
-    below = " ".join(r[col.index] for r in units if col.index < len(r) and r[col.index])
-    return unit_of(below, caption) if money_scale(below) or len(below) <= 12 else own
-
-
-# a table whose title or lead-in says it holds targets: "Local Area Agreement 2008-11 - statutory targets", "The
-# Three-year Project targets ... are shown in the table below:"; not "performance against targets"
-_TARGETS_TITLE = re.compile(r"(?<!against )(?<!above )(?<!below )\btargets\b[^.;]{0,100}:?\s*$", re.I)
 _TARGET_ROW = dict(BASIS_PATTERNS)[Basis.TARGET]  # the words that make a sentence's figure a target
 _BASELINE = re.compile(r"\bbaseline\b|\bactual\b|\boutturn\b", re.I)
 _COMPARATOR_ROWS = [
@@ -281,19 +257,8 @@ def _comparator_row(label: str) -> Basis | None:
     return next((basis for basis, name in _COMPARATOR_ROWS if name.fullmatch(label.strip(" :*"))), None)
 
 
-_HEADING = 70  # a heading longer than this says more than a label's lead should
-_PAPER_PART = re.compile(r"\b(?:summary|introduction|background|context|overview|contact|implications|process|"
-                         r"conclusions?|recommendations?|purpose|appendix|information)\b", re.I)  # a part of any paper
 _CATEGORY = 40  # a row label this short is a category of what the table counts ("Other", "65-74", "5 - 9 (ALL)")
 _CAPTION = re.compile(r"^\s*Table\s+\d+(?:\.\d+)*\b\s*[:.–-]?\s*(?=[A-Z])")  # not "table 1 below", "Table 2 shows"
-
-
-def _heading_subject(section_path: list[str]) -> str:
-    """The heading over a table with no caption, as what its categories are of ("Number of phone calls to Contact
-    Point (thousands)", "Children in Care"), less its number; none too long to read as a label's lead."""
-    words = re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", section_path[-1]).strip(" :–-") if section_path else ""
-    generic = len(words.split()) <= 4 and _PAPER_PART.search(words)  # "Executive Summary", "Local Context"
-    return words if len(words.split()) >= 2 and len(words) <= _HEADING and not generic else ""
 
 
 def table_subject(lines: list[str]) -> str:
@@ -306,27 +271,6 @@ def table_subject(lines: list[str]) -> str:
             words = re.split(r"\s+Source\s*:", line[m.end():])[0].strip(" :–-.")
             return words if len(words.split()) >= 2 and len(words) <= 120 else ""
     return ""
-
-
-def _lead_in(context: str) -> str:
-    """The sentence right before a table when it leads into it (ends in a colon), or the source its caption names
-    ("Table 8.2 Family structure ... Source: Census 2001"): either may date the table's figures."""
-    text = context.rstrip()
-    if (source := _SOURCE_LINE.search(text)) is not None:
-        return source.group(0)
-    return text[sentence_bounds(text, len(text) - 1, len(text))[0]:] if text.endswith(":") else ""
-
-
-_SOURCE_LINE = re.compile(r"\bSource\s*:\s*[^:.]{1,120}$", re.I)
-
-
-def _caption_period(captions: list[str], ctx: DocumentContext) -> Period | None:
-    """The one date a table's caption, else the heading over it, prints: its cells' date when no header names one."""
-    for caption in captions:
-        periods = resolve_periods(caption, ctx) if caption else []
-        if len(periods) == 1:
-            return periods[0]
-    return None
 
 
 def _row_year(row: list[str], label_cols: list[int], label: str, carried: str,
