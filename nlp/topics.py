@@ -281,7 +281,7 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # what children's placements cost: a part of finance, which also holds every other line of a council's budget
     Topic.PLACEMENT_COSTS: (
         # not a student's fees: "care leavers going to university and help with tuition fees", college or exam fees
-        re.compile(r"\b(?:costs?|costly|spend\w*|overspe\w*|underspe\w*|budgets?|prices?|"
+        re.compile(r"\b(?:costs?|costly|expensive|pric(?:ey|ier|iest)|spend\w*|overspe\w*|underspe\w*|budgets?|prices?|"
                    r"(?<!tuition )(?<!course )(?<!university )(?<!college )(?<!student )(?<!exam )fees?|expenditure|"
                    r"pressures?|forecast\w*|savings?)\b|£\s?\d"),
         # not SEND's "High Needs placements", a school's or a work placement

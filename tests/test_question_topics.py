@@ -42,6 +42,8 @@ from nlp.topics import Topic, topics_of
     ("not enough foster homes near where children live", Topic.FOSTERING),
     ("one-stop centres for family support in the community", Topic.FAMILY_SUPPORT),
     ("money overspent on children's placements", Topic.PLACEMENT_COSTS),
+    ("why are children's home placements so expensive?", Topic.PLACEMENT_COSTS),
+    ("residential placements are getting pricier", Topic.PLACEMENT_COSTS),
     ("young people who left care and have no fixed address", Topic.ACCOMMODATION),
     ("checks that each child's plan is reviewed on time", Topic.REVIEWS),
     ("how many different foster carers a child has had", Topic.PLACEMENT_STABILITY),

@@ -151,6 +151,8 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("The number of children placed in residential care continues to grow, with costs up 12%.", Topic.PLACEMENT_COSTS,
      True),
     ("Not having our own children's homes is significantly driving up cost.", Topic.PLACEMENT_COSTS, True),
+    ("Spot purchasing is expensive, as social workers rang round for individual placements.", Topic.PLACEMENT_COSTS,
+     True),
     ("The treasury management budget is forecast to underspend by £1.2m.", Topic.PLACEMENT_COSTS, False),
     ("Placements for looked after children rose to 1,450.", Topic.PLACEMENT_COSTS, False),
     ("Care leavers at university get help with their tuition fees.", Topic.PLACEMENT_COSTS, False),  # a student's
