@@ -32,6 +32,8 @@ _THOSE = r"those(?! (?:[\w'’-]+ ){0,4}?(?:who|whom|whose|which|where|that)\b)"
 # Words that open a sentence continuing the one before: a pronoun or determiner pointing back, or a connective.
 LEANS = re.compile(rf"(?:(?:this|these|{_THOSE}|that|it|its|they|their|such|however|but|also|in addition|additionally|"
                    r"further|furthermore|as a result|therefore|consequently|similarly|despite this|"
+                   # a summary or comparison of what was just said: "Overall, in 2023/24 the performance was at 94%."
+                   r"overall(?=,)|(?:in|by) (?:comparison|contrast)|likewise|equally|meanwhile|"
                    # a judgement of the figure before: "Positively this is an increase from 83% in Q1."
                    r"(?!only\b|july\b|early\b|family\b)(?:\w+ly|again|while|whilst|although|though|sometimes|often),? "
                    rf"(?:this|these|that|{_THOSE}|it|they)|"

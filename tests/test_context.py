@@ -47,6 +47,11 @@ def test_leaning_openings() -> None:
     assert LEANS.match("This equates to 137 connected carer households.")
     assert LEANS.match("However, the involvement of care leavers in their plans is inconsistent.")
     assert not LEANS.match("Thistle House opened in May.") and not LEANS.match("Care leavers are supported.")
+    # a summary or a comparison of what was just said
+    assert LEANS.match("Overall, in 2023/24 the performance was at 94%.")
+    assert LEANS.match("In comparison, 61% of children nationally had a dental check.")
+    assert LEANS.match("Meanwhile the number of referrals rose.") and LEANS.match("Likewise, reviews were late.")
+    assert not LEANS.match("Overall performance of the service is good.")  # opens a new point
 
 
 def test_a_figure_s_judgement_and_comparators_lean_on_it() -> None:
