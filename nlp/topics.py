@@ -136,7 +136,10 @@ _RULES: dict[Topic, str] = {
                    r"regulation 24|(?:living|live|lives|placed|cared for|brought up) with (?:a |their |his |her )?"
                    r"(?:relatives?|grandparents?|aunts?|uncles?|extended family|wider family)",
     Topic.COURT: r"care proceedings|court|public law outline|\bPLO\b|care orders?|section 20|\bs\.?20\b|\bcafcass\b|"
-                 r"interim care|legal planning",
+                 r"interim care|legal planning|legal gateway|"
+                 # the work before a council goes to court, and going: not a meeting's "proceedings"
+                 r"pre-?proceedings|letters? before proceedings|(?:legal|family|court) proceedings|"
+                 r"(?:issu|initiat|instigat|start|enter|commenc)\w* (?:legal |care )?proceedings",
     Topic.EDUCATION: r"virtual school|\bPEPs?\b|personal education plans?|attainment|school|exclusions?|attendance|"
                      r"key stage|\bGCSEs?\b|university|higher education|"
                      # study after school: "four care leavers ... continued study in further education", "tuition fees

@@ -19,6 +19,12 @@ from nlp.topics import Topic, title_parts, topics_of
     ("We will explore options.", Topic.COURT, False),
     ("Children accommodated under s.20 and s20.", Topic.COURT, True),
     ("The bus route rs20 was cut.", Topic.COURT, False),
+    # the work before a council goes to court: pre-proceedings and its letters
+    ("Children in pre-proceedings are tracked by senior managers.", Topic.COURT, True),
+    ("Letters before proceedings are clear about what needs to change.", Topic.COURT, True),
+    ("There are delays in progressing plans to initiate legal proceedings.", Topic.COURT, True),
+    ("Legal gateway meetings ensure timely decisions.", Topic.COURT, True),
+    ("The proceedings of the meeting were recorded.", Topic.COURT, False),
     ("Placement costs rose.", Topic.FINANCE, True),
     ("He accosts no one.", Topic.FINANCE, False),
     ("Five young people stayed in hotels.", Topic.ACCOMMODATION, True),
