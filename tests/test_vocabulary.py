@@ -76,6 +76,10 @@ def test_plain_words_of_a_question_search_the_printed_terms_one_way() -> None:
     assert "immunisations" in expand_query("eye checks and vaccinations for kids in care")
     assert {"personal", "advisers"} <= set(expand_query("how leaving care workers help young people"))
     assert {"social", "care"} <= set(expand_query("CSC budget gap"))
+    # how many cases a social worker holds is their caseload
+    assert "caseloads" in expand_query("how many cases does each social worker have")
+    assert "caseload" in expand_query("social workers with too many cases")
+    assert "caseload" not in expand_query("court cases for children in care")
 
 
 def test_a_printed_form_inside_a_longer_term_is_that_terms_word() -> None:
