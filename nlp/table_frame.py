@@ -47,7 +47,7 @@ class TableFrame:
     dated: Period | None  # the one date its caption, lead-in or heading prints
     measure: str  # what the one actual column measures ("Date | % who visited a dentist | National data")
     headed: set[int]  # columns with a header of their own
-    stray: bool
+    stray: bool  # a date over a column with no figures: the header sits a column off its figures
     apart: dict[int, str]  # what each undated column's figures are of ("ASCH", "CYPE"), or a dated one's ("BOYS")
     of_targets: bool  # its title or lead-in says it holds targets
     heading: str  # the heading over it, as what its categories are of

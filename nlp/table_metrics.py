@@ -55,7 +55,7 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
     if table.header_rows == 0 or len(table.rows) < 2 or any(is_kpi_card(c) for r in table.rows for c in r):
         return []  # KPI cards are read as sentences
     frame = read_frame(table, section_path, context, ctx)
-    place = _Place(table, ord_, section_path, context, ctx, taxonomy, domain, subject)
+    where = _Where(table, ord_, section_path, context, ctx, taxonomy, domain, subject)
     out: list[Metric] = []
     group = ""  # the last row of a label alone: a heading over the rows below it ("Employer's National Insurance")
     carried = ""  # a measure printed once beside its first year ("RHAs in timescale | 2017-18 | ..." then "| 2018-19 | ...")
@@ -70,12 +70,12 @@ def metrics_from_table(table: Table, ord_: int, section_path: list[str], context
         line = _Row(row, printed, brief_row_label(cells), label, year, _row_period(label, ctx), group,
                     rag=next((c for c in row if is_rag(c) and not NUMBER.match(c)), ""),
                     polarity=next((c for c in row if _POLARITY.match(c)), ""))
-        out += [m for col in frame.figure_columns(row) if (m := _column_metric(frame, line, col, place)) is not None]
+        out += [m for col in frame.figure_columns(row) if (m := _column_metric(frame, line, col, where)) is not None]
     return out
 
 
 @dataclass(frozen=True)
-class _Place:
+class _Where:
     """Where the table stands, and what reads its cells."""
     table: Table
     ord_: int
@@ -89,19 +89,19 @@ class _Place:
 
 @dataclass(frozen=True)
 class _Row:
-    cells: list[str]
+    row: list[str]  # every cell, as printed
     printed: str  # its label as printed
     brief: str  # what the row's label shows when it is the row's cells as printed
     label: str  # its label less a year of its own, or the measure carried from above
     year: Period | None  # the year a cell of its own names
     when: Period | None  # the label is a year (years down the side): the column header names the measure
-    group: str
+    group: str  # the last row of a label alone above it
     rag: str
     polarity: str
 
 
-def _column_metric(frame: TableFrame, line: _Row, col: Column, place: _Place) -> Metric | None:
-    m = NUMBER.match(line.cells[col.index].replace(" ", "").translate(_TREND_MARKS))  # "81.5%↑": the figure
+def _column_metric(frame: TableFrame, line: _Row, col: Column, where: _Where) -> Metric | None:
+    m = NUMBER.match(line.row[col.index].replace(" ", "").translate(_TREND_MARKS))  # "81.5%↑": the figure
     if not m:
         return None
     when = line.when
@@ -109,10 +109,10 @@ def _column_metric(frame: TableFrame, line: _Row, col: Column, place: _Place) ->
     cell_col = replace(cell_col, period=_in_year(cell_col.period, col.header, line.year))
     named = line.label if when is None else col.header if col.basis is Basis.ACTUAL else f"{frame.measure} {col.header}"
     cell = _Cell(m, cell_col, named, frame.caption, frame.finance or off_domain(line.label) is not None,
-                 not place.domain.about_children, undated=frame.years and col.basis is Basis.ACTUAL and (
+                 not where.domain.about_children, undated=frame.years and col.basis is Basis.ACTUAL and (
                      cell_col.period is None or (frame.stray and col.index not in frame.headed)))
-    metric = _cell_metric(cell, line.cells, place.table, place.ord_, place.section_path, place.context, place.ctx,
-                          place.taxonomy)
+    metric = _cell_metric(cell, line.row, where.table, where.ord_, where.section_path, where.context, where.ctx,
+                          where.taxonomy)
     if metric is None:
         return None
     shown = line.brief if named == line.printed else metric.label
@@ -123,7 +123,7 @@ def _column_metric(frame: TableFrame, line: _Row, col: Column, place: _Place) ->
         update["label"] = f"{shown} ({words})"  # "In-House Residential (Prior Years Spend)"
     if metric.basis is Basis.ACTUAL and (basis := _row_basis(frame, line, col, metric)) is not None:
         update["basis"] = basis
-    about = place.subject or ("" if metric.indicator else frame.heading)  # an indicator's title says it for a mapped row
+    about = where.subject or ("" if metric.indicator else frame.heading)  # an indicator's title says it for a mapped row
     if about and len(update["label"]) <= _CATEGORY and about.lower() not in update["label"].lower():
         update["label"] = f"{about}: {update['label']}"  # "Category of need of ... children: Abuse or neglect"
     return metric.model_copy(update=update)
