@@ -14,6 +14,7 @@ from rich.progress import Progress
 from ingest import Overrides
 from ingest.authorities import resolve_authority
 from nlp.embed import Embedder
+from nlp.models import TOPICS_VERSION
 from nlp.topics import Topic, parse_topic
 from scrutineer.cli_analysis import compare_command, demo_command
 from scrutineer.cli_ray import ray_session
@@ -257,6 +258,10 @@ def search(
         found = search_or_keywords(records, lambda: open_vectors(kb_path(kb), settings(), writer=False), query, filters,
                                    0 if all_ else limit, threshold, _warn, literal=literal, expand=expand, read=read)
         unmatched = None if found else unmatched_filters(records, read, filters)  # a literal read has no filters
+        tagged_by = records.topic_rules()
+    if tagged_by not in (None, TOPICS_VERSION):
+        _warn(f"this KB's topics were tagged by older rules (version {tagged_by}, now {TOPICS_VERSION}), so search "
+              "reads them as they were: `scrutineer reextract` tags them again")
     if unmatched is not None:
         _warn(f"no paper in this KB passes the filters read from your query: {unmatched.describe()} (--literal "
               "searches the words as typed)")

@@ -202,6 +202,7 @@ def ingest(
     """`extract=False` stores topics but no metrics or entities (the fast profile; `reextract` adds them later).
     `on_parsing` is called once the parsers run (their processes forked), to start work that overlaps them."""
     summary = IngestSummary()
+    tags_all = records.is_empty()  # every statement will be tagged by these rules
     files = collect_files(inputs)
     manifest = _manifests(inputs)
     run_id = records.start_run()
@@ -227,6 +228,8 @@ def ingest(
         if on_file:
             on_file(unquote(path.name), 0)
     fill_from_folders(records, files)
+    if tags_all:
+        records.mark_topic_rules()
     records.finish_run(run_id, summary.counts())
     return summary
 

@@ -24,4 +24,5 @@ def reextract(records: Records, extractor: Extractor, on_document: Callable[[str
         total += len(extraction.metrics)
         if on_document:
             on_document(row.source)
+    records.mark_topic_rules()
     return total

@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ingest.models import Document, ParsedFile
-from nlp.models import EXTRACTOR_VERSION, Extraction
+from nlp.models import EXTRACTOR_VERSION, TOPICS_VERSION, Extraction
 
 SCHEMA = Path(__file__).with_name("schema.sql")
 MIGRATIONS = sorted(Path(__file__).with_name("migrations").glob("*.sql"))
@@ -208,6 +208,20 @@ class Records:
             "INSERT INTO entities (document_id, label, text, norm, statement_ord, page) VALUES (?, ?, ?, ?, ?, ?)",
             [(ex.document_id, e.label.value, e.text, e.norm, e.statement_ord, e.page) for e in ex.entities],
         )
+
+    def topic_rules(self) -> str | None:
+        """The version of the topic rules every statement was tagged by, where one ingest into an empty KB or a
+        reextract tagged them all; None where that is not known (a KB built before it was recorded)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'topic_rules'").fetchone()
+        return row[0] if row else None
+
+    def mark_topic_rules(self) -> None:
+        """Every statement is now tagged by the current topic rules."""
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('topic_rules', ?)", (TOPICS_VERSION,))
+
+    def is_empty(self) -> bool:
+        return self.db.execute("SELECT 1 FROM statements LIMIT 1").fetchone() is None
 
     def _next_statement_id(self) -> int:
         """Statement ids are never reused: the vector index is keyed on them, so a file replaced since the last sync
