@@ -258,9 +258,9 @@ def search(
         found = search_or_keywords(records, lambda: open_vectors(kb_path(kb), settings(), writer=False), query, filters,
                                    0 if all_ else limit, threshold, _warn, literal=literal, expand=expand, read=read)
         unmatched = None if found else unmatched_filters(records, read, filters)  # a literal read has no filters
-        tagged_by = records.topic_rules()
-    if tagged_by not in (None, TOPICS_VERSION):
-        _warn(f"this KB's topics were tagged by older rules (version {tagged_by}, now {TOPICS_VERSION}), so search "
+        older = records.older_topic_rules()
+    if older is not None:
+        _warn(f"this KB's topics were tagged by older rules (version {older}, now {TOPICS_VERSION}), so search "
               "reads them as they were: `scrutineer reextract` tags them again")
     if unmatched is not None:
         _warn(f"no paper in this KB passes the filters read from your query: {unmatched.describe()} (--literal "

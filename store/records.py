@@ -215,6 +215,12 @@ class Records:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'topic_rules'").fetchone()
         return row[0] if row else None
 
+    def older_topic_rules(self) -> str | None:
+        """The version of older topic rules this KB's statements were all tagged by, or None where they are the current
+        rules' (or not known)."""
+        tagged_by = self.topic_rules()
+        return tagged_by if tagged_by not in (None, TOPICS_VERSION) else None
+
     def mark_topic_rules(self) -> None:
         """Every statement is now tagged by the current topic rules."""
         with self.db:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from nlp.models import TOPICS_VERSION
@@ -11,6 +12,7 @@ from nlp.pipeline import build_extractor
 from scrutineer.cli import app
 from scrutineer.pipeline import ingest
 from scrutineer.reextract import reextract
+from scrutineer.web.app import create_app
 from store.records import Records
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -30,11 +32,16 @@ def test_older_topic_rules_are_named_until_reextract(tmp_path: Path, monkeypatch
     stale = CliRunner().invoke(app, ["search", "foster carers", "--kb", str(kb), "--format", "json"])
     assert stale.exit_code == 0
     assert f"tagged by older rules (version 0, now {TOPICS_VERSION})" in " ".join(stale.stderr.split())
+    with TestClient(create_app(kb)) as web:
+        page = web.get("/", params={"q": "foster carers"})
+        assert page.status_code == 200 and 'id="older-rules"' in page.text
     with Records(kb) as records:
         reextract(records, build_extractor())
         assert records.topic_rules() == TOPICS_VERSION
     fresh = CliRunner().invoke(app, ["search", "foster carers", "--kb", str(kb), "--format", "json"])
     assert fresh.exit_code == 0 and "older rules" not in fresh.stderr
+    with TestClient(create_app(kb)) as web:
+        assert 'id="older-rules"' not in web.get("/", params={"q": "foster carers"}).text
 
 
 def test_a_kb_that_never_recorded_its_rules_is_not_warned(tmp_path: Path) -> None:

@@ -73,7 +73,8 @@ def search_page(request: Request, form: Annotated[SearchForm, Depends(search_for
     literal_url = f"{_same_query(request, 'search_page')}&literal=true" if read and read.named_filters else None
     return _render(request, "search.html", form=form, hits=hits, notice=found.notice, groups=timeline(hits),
                    ids=service.document_ids(owner), csv_url=csv_url, read=read, literal_url=literal_url,
-                   unmatched=found.unmatched, **_choices(request))
+                   unmatched=found.unmatched, older_rules=service.older_topic_rules(owner) if form.q else None,
+                   **_choices(request))
 
 
 @router.get("/search.csv", name="search_csv")

@@ -42,6 +42,11 @@ def search_hits(owner: KBOwner, form: SearchForm) -> Found:
     return owner.cached(("search", form), find, vectors=True, keep=lambda found: found.notice is None)
 
 
+def older_topic_rules(owner: KBOwner) -> str | None:
+    """The older topic rules the KB was tagged by, where a search should say so (`scrutineer reextract`)."""
+    return owner.cached("older_topic_rules", lambda kb: kb.records.older_topic_rules())
+
+
 def documents(owner: KBOwner) -> list[DocumentRow]:
     return owner.cached("documents", lambda kb: kb.documents())
 
