@@ -111,8 +111,7 @@ def _column_metric(frame: TableFrame, line: _Row, col: Column, where: _Where) ->
     cell = _Cell(m, cell_col, named, frame.caption, frame.finance or off_domain(line.label) is not None,
                  not where.domain.about_children, undated=frame.years and col.basis is Basis.ACTUAL and (
                      cell_col.period is None or (frame.stray and col.index not in frame.headed)))
-    metric = _cell_metric(cell, line.row, where.table, where.ord_, where.section_path, where.context, where.ctx,
-                          where.taxonomy)
+    metric = _cell_metric(cell, line.row, where)
     if metric is None:
         return None
     shown = line.brief if named == line.printed else metric.label
@@ -186,9 +185,9 @@ def _money_scale(cell: _Cell, printed: str, suffix: str | None, own: CellUnit) -
     return cell.caption.scale if cell.caption.money and "£" not in printed else 1.0
 
 
-def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_path: list[str], context: str,
-                 ctx: DocumentContext, taxonomy: Taxonomy) -> Metric | None:
+def _cell_metric(cell: _Cell, row: list[str], where: _Where) -> Metric | None:
     col, label = cell.col, cell.label
+    context, ctx, taxonomy = where.context, where.ctx, where.taxonomy
     read = _cell_value(cell, row[col.index])
     if read is None:
         return None
@@ -224,8 +223,9 @@ def _cell_metric(cell: _Cell, row: list[str], table: Table, ord_: int, section_p
         indicator=indicator.id if indicator else "", label=label, value=value, unit=unit,
         basis=Basis.NATIONAL if col.basis is Basis.ACTUAL and unit is Unit.PERCENT and _ECONOMY_ROW.search(label)
         else col.basis,
-        period_start=start, period_end=end, period_label=plabel, authority=ctx.authority, page=table.page,
-        section_path=section_path, quote=" | ".join(c for c in row if c), from_table=True, flags=flags, table_ord=ord_,
+        period_start=start, period_end=end, period_label=plabel, authority=ctx.authority, page=where.table.page,
+        section_path=where.section_path, quote=" | ".join(c for c in row if c), from_table=True, flags=flags,
+        table_ord=where.ord_,
         evidence=verdict.evidence if verdict else "",
         confidence=verdict.confidence if verdict and not verdict.blocked else None,
     )
