@@ -103,8 +103,9 @@ _YEAR_FORMS: list[tuple[re.Pattern[str], str]] = [
 # "Kent but not Medway", "excluding Medway", "other than Medway": the council after it is left out, not searched
 _NEGATION = r"(?:but\s+not|and\s+not|not|excluding|excluded|except(?:\s+for)?|other\s+than|apart\s+from|rather\s+than|" \
             r"leaving\s+out|without)"
-_NEGATED = re.compile(rf"(?:^|[\s,;(])({_NEGATION}(?:\s+(?:in|for|at|by|from))?(?:\s+the)?\s+)$", re.I)
-_LEAD = re.compile(rf"(?:\b{_NEGATION}\s+(?:(?:in|for|at|by|from)\s+)?|"
+_NEGATED_WORDS = rf"{_NEGATION}(?:\s+(?:in|for|at|by|from))?"  # "but not", "except in"
+_NEGATED = re.compile(rf"(?:^|[\s,;(])({_NEGATED_WORDS}(?:\s+the)?\s+)$", re.I)
+_LEAD = re.compile(rf"(?:\b{_NEGATED_WORDS}\s+|"
                    r"\b(?:in|for|at|by|from|across|within|of|on|according to|and|or|&)\s+|,\s*)?(?:the\s+)?$", re.I)
 _FRAME = re.compile(r"^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|are|was|were)\s+(?:the\s+)?"
                     r"(?:say|said|says|find|found|report|reported|write|wrote|think|comment|judge|conclude)s?"
