@@ -72,6 +72,11 @@ _ASKED: dict[Topic, str] = {
                        r"|competition and markets authority|market sufficiency"
                        r"|\bcma\b|market study|unregistered (?:places|provision|homes|settings|placements)|"
                        r"section 22g|sufficiency duty|regional care co-?operatives?",
+    # "OOA placements", "children placed miles away outside the county", "living a long way from their home area"
+    Topic.OUT_OF_AREA: r"out[- ]of[- ](?:area|county|borough|authority)|ooa\b|(?:20|twenty)\+? miles|miles (?:away|from)|"
+                       r"distant placements?|far (?:away )?from (?:their |his |her )?(?:own )?(?:home|famil|communit)|"
+                       r"long way from|outside (?:the |their )?(?:county|borough|council area|local authority|home area)|"
+                       r"(?:in|into|to) other (?:council |local authority )?areas|(?:close|closer|near) to (?:their )?home",
     Topic.UASC: r"arriv\w* (?:(?:in|to) (?:the uk|england|britain|this country) )?(?:alone|on their own|without)|"
                 r"(?:alone|unaccompanied) (?:in|to) (?:the uk|england|this country)|"
                 r"(?:came|come|comes|coming) (?:to (?:the uk|england|britain|this country) )?"

@@ -31,6 +31,7 @@ class Topic(StrEnum):
     STAYING_PUT = "staying_put"
     FOSTERING = "foster_recruitment"
     RESIDENTIAL = "residential_care"
+    OUT_OF_AREA = "out_of_area"
     UASC = "uasc"
     HEALTH = "health"
     EMOTIONAL = "emotional_health"
@@ -108,7 +109,29 @@ _RULES: dict[Topic, str] = {
                      r"foster famil(?:y|ies)|(?<!private )fostering (?:service|panel|agenc(?:y|ies)|allowances?)",
     Topic.RESIDENTIAL: r"residential (?:care|homes?|placements?|provision)|children'?s homes?|secure (?:unit|home)|"
                        r"unregistered(?:,? (?:and|or) unregulated)? (?:children'?s )?"
-                       r"(?:homes?|settings?|provision|placements?|providers?)|unregistered, illegal",
+                       r"(?:homes?|settings?|provision|placements?|providers?)|unregistered, illegal|"
+                       # children moved on from a home: "6 step downs from residential to family or foster home"
+                       r"step[- ]?downs? (?:from|out of) residential|(?:from|out of) residential (?:care |homes? |"
+                       r"placements? )?(?:in)?to (?:internal |in-house |a )?(?:foster|family|families)",
+    # children living far from home: placed out of area or county, over 20 miles away; not SEND pupils' "out of county
+    # special schools", the NHS's "care closer to home" or a line "outside the Council's direct control"
+    Topic.OUT_OF_AREA: r"(?:placed|placements?|living|lives|live|children|young people|cla|lac) (?:[\w-]+ ){0,3}"
+                       r"(?:out[- ]of|outside(?: of)?) (?:the |their |our )?(?:home )?(?:area|county|borough|authority|"
+                       r"local authority(?: area)?|la|city|region)\b(?!['’]s)(?! (?:special|schools?|education|mental|"
+                       r"direct|control))|"
+                       r"out[- ]of[- ](?:area|county|borough|authority) (?:placements?|children|residential|provision|"
+                       r"homes?|foster)|(?:20|twenty)\+? miles|(?:as )?close to (?:their )?home(?: communit\w*| areas?| "
+                       r"as possible)|(?:placed|placements?|live|living|children|young people) (?:[\w-]+ ){0,3}closer to "
+                       r"(?:home|their (?:home|famil|communit))|in[- ](?:county|borough) placements?|"
+                       r"placed (?:with)?in (?:the )?(?:county|borough)\b|(?<!education )local placements?|"
+                       r"placed locally|distance from (?:their )?home|"
+                       # "some children live outside Derby", "placing children away from the borough", "who live across
+                       # Cheshire East and in other local authority areas"
+                       r"(?:live|lives|living|placed|placing|reside\w*) outside\b(?! (?:of )?(?:school|office|working|"
+                       r"normal|usual|hours))|away from (?:the |their )?(?:borough|county|area|home area|local area|"
+                       r"home communit\w*)|(?:in|across) other local authority areas|"
+                       r"placed in \w+(?: \w+)? by other local authorities|"
+                       r"(?:live|lives|living|placed) within (?:the )?(?:county|borough|authority|local authority|local area)",
     Topic.UASC: r"\bUASCs?\b|unaccompanied|asylum|national transfer scheme|\bNTS\b|refugee|\bage assessments?|"
                 r"leave to remain|immigration status",
     Topic.HEALTH: r"health assessments?|health checks?|dental|dentist|immuni[sz]ation|\bSDQs?\b|mental health|"
@@ -287,10 +310,11 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b(?:costs?|costly|expensive|pric(?:ey|ier|iest)|spend\w*|overspe\w*|underspe\w*|budgets?|prices?|"
                    r"(?<!tuition )(?<!course )(?<!university )(?<!college )(?<!student )(?<!exam )fees?|expenditure|"
                    r"pressures?|forecast\w*|savings?)\b|£\s?\d"),
-        # not SEND's "High Needs placements", a school's or a work placement
+        # not SEND's "High Needs placements", a school's or a work placement; not a care leaver's own money
+        # ("help to manage their budgets", "up to £2,000 for setting up home"): 34 statements of the shared corpus
         re.compile(r"\b(?:(?<!high needs )(?<!school )(?<!sen )(?<!send )(?<!work )(?<!college )placements?|residential|"
                    r"children'?s homes?|foster\w*|looked after|cared for|in care|cla|lac|"
-                   r"ifas?|semi-independent|supported accommodation|care leavers?|uasc)\b")),
+                   r"ifas?|semi-independent|supported accommodation|uasc)\b")),
     # children's say in their care and services: not adults' services "co-produced with people with lived experience",
     # "participation in consultations is self-selecting", "UK participation in culture" or young people's participation
     # in education (NEET)
