@@ -77,6 +77,11 @@ _RULES: dict[Topic, str] = {
                                r"placements? (?:from )?(?:breaking|broke|break|breaks) down|"
                                r"breakdown of (?:their |a |the )?placements?|"
                                r"stability meetings?|(?:placement|care) instability|bouncing'? (?:around|between)|"
+                               # "greater stability and choice for our cared for young people", "stability for
+                               # children in care is good"; not the workforce's or a partnership's stability
+                               r"(?<!emotional )(?<!emotional in)stability (?:and [\w-]+ )?(?:for|of) "
+                               r"(?:our |the |these |those |all |many |some )?(?:cared for |looked after )?"
+                               r"(?:children|young people|a care leaver)|"
                                # a placement that ends before its plan: "adoption breakdowns are rare", "unplanned
                                # endings to placements", "disruption meetings have still not taken place"
                                r"disruption meetings?|(?:placement|adoption|adoptive|foster\w*) (?:disruptions?|breakdowns?)|"
