@@ -293,11 +293,13 @@ def _first_char_led(pattern: str) -> str:
 
 _COMPILED = {t: re.compile(_first_char_led(p.lower())) for t, p in _RULES.items()}
 # Words one of which every alternative of a long rule holds: a statement with none of them is not searched (a
-# substring test in C; these two rules had become the slowest, 0.2 s per 40,000 statements each). Keep in step with
+# substring test in C; these rules had become the slowest, 0.2 s per 40,000 statements each). Keep in step with
 # the rules: tests/test_topics.py checks each alternative against its gate.
 GATES: dict[Topic, tuple[str, ...]] = {
     Topic.PLACEMENT_STABILITY: ("placement", "move", "stability", "bouncing", "disrupt", "breakdown", "ending",
                                 "changes of", "changes in"),
+    Topic.OUT_OF_AREA: ("out of", "out-of", "outside", "miles", "close", "county", "borough", "local", "distance",
+                        "away from", "authority"),
     Topic.PARTICIPATION: ("voice", "participation", "council", "cicc", "review", "advoca", "consultation", "co-produc",
                           "forum", "wishes", "views", "listened", "heard", "say", "visitor", "developed", "designed",
                           "shaped", "involv", "contributed", "feedback", "mind of my own", "momo", "youth", "young ",
