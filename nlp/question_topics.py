@@ -76,7 +76,9 @@ _ASKED: dict[Topic, str] = {
     Topic.OUT_OF_AREA: r"out[- ]of[- ](?:area|county|borough|authority)|ooa\b|(?:20|twenty)\+? miles|miles (?:away|from)|"
                        r"distant placements?|far (?:away )?from (?:their |his |her )?(?:own )?(?:home|famil|communit)|"
                        r"long way from|outside (?:the |their )?(?:county|borough|council area|local authority|home area)|"
-                       r"(?:in|into|to) other (?:council |local authority )?areas|(?:close|closer|near) to (?:their )?home",
+                       # where children are placed, not "how does Kent compare to other areas" or "support close to home"
+                       r"(?:placed|placements?|living|live|homes?|children|kids|young people) (?:[\w']+ ){0,3}"
+                       r"(?:(?:in|into|to) other (?:council |local authority )?areas|(?:close|closer|near) to (?:their )?home)",
     Topic.UASC: r"arriv\w* (?:(?:in|to) (?:the uk|england|britain|this country) )?(?:alone|on their own|without)|"
                 r"(?:alone|unaccompanied) (?:in|to) (?:the uk|england|this country)|"
                 r"(?:came|come|comes|coming) (?:to (?:the uk|england|britain|this country) )?"

@@ -78,10 +78,12 @@ _RULES: dict[Topic, str] = {
                                r"breakdown of (?:their |a |the )?placements?|"
                                r"stability meetings?|(?:placement|care) instability|bouncing'? (?:around|between)|"
                                # "greater stability and choice for our cared for young people", "stability for
-                               # children in care is good"; not the workforce's or a partnership's stability
-                               r"(?<!emotional )(?<!emotional in)stability (?:and [\w-]+ )?(?:for|of) "
-                               r"(?:our |the |these |those |all |many |some )?(?:cared for |looked after )?"
-                               r"(?:children|young people|a care leaver)|"
+                               # children in care is good"; not the workforce's, a partnership's or children's
+                               # services' stability, nor a young person's emotional, financial or housing stability
+                               r"(?<!emotional )(?<!emotional in)(?<!financial )(?<!housing )(?<!economic )"
+                               r"stability (?:and [\w-]+ )?(?:for|of) (?:our |the |these |those |all |many |some )?"
+                               r"(?:cared for |looked after |older |younger )?(?:children|young people|care leavers?|"
+                               r"a care leaver)(?!'s (?:services|workforce|social|leadership))|"
                                # a placement that ends before its plan: "adoption breakdowns are rare", "unplanned
                                # endings to placements", "disruption meetings have still not taken place"
                                r"disruption meetings?|(?:placement|adoption|adoptive|foster\w*) (?:disruptions?|breakdowns?)|"
@@ -116,27 +118,39 @@ _RULES: dict[Topic, str] = {
                        r"unregistered(?:,? (?:and|or) unregulated)? (?:children'?s )?"
                        r"(?:homes?|settings?|provision|placements?|providers?)|unregistered, illegal|"
                        # children moved on from a home: "6 step downs from residential to family or foster home"
-                       r"step[- ]?downs? (?:from|out of) residential|(?:from|out of) residential (?:care |homes? |"
-                       r"placements? )?(?:in)?to (?:internal |in-house |a )?(?:foster|family|families)",
+                       r"step(?:ped|ping)?[- ]?downs? (?:from|out of) residential|(?:from|out of) residential "
+                       r"(?:care |homes? |placements? )?(?:in)?to (?:internal |in-house |a )?(?:foster|famil)",
     # children living far from home: placed out of area or county, over 20 miles away; not SEND pupils' "out of county
     # special schools", the NHS's "care closer to home" or a line "outside the Council's direct control"
-    Topic.OUT_OF_AREA: r"(?:placed|placements?|living|lives|live|children|young people|cla|lac) (?:[\w-]+ ){0,3}"
+    Topic.OUT_OF_AREA: r"(?<!residents )(?<!workforce )(?<!staff )"
+                       r"(?:placed|placements?|living|lives|live|children|young people|cla|lac) (?:[\w-]+ ){0,3}"
                        r"(?:out[- ]of|outside(?: of)?) (?:the |their |our )?(?:home )?(?:area|county|borough|authority|"
-                       r"local authority(?: area)?|la|city|region)\b(?!['’]s)(?! (?:special|schools?|education|mental|"
-                       r"direct|control))|"
+                       r"local authority(?: area)?|la|city|region)\b(?!'s)(?! (?:special|schools?|education|mental|"
+                       r"direct|control))(?!.{0,40}special schools?)|"
                        r"out[- ]of[- ](?:area|county|borough|authority) (?:placements?|children|residential|provision|"
-                       r"homes?|foster)|(?:20|twenty)\+? miles|(?:as )?close to (?:their )?home(?: communit\w*| areas?| "
-                       r"as possible)|(?:placed|placements?|live|living|children|young people) (?:[\w-]+ ){0,3}closer to "
+                       r"homes?|foster)(?!.{0,40}special schools?)|(?:20|twenty)\+? miles|"
+                       r"\d+\+? miles (?:or more )?(?:from|away from) (?:their |the )?(?:home|famil|communit)|"
+                       r"close to (?:their )?home(?: communit\w*| areas?| as possible)|"
+                       r"(?:placed|placements?|live|living|children|young people) (?:[\w-]+ ){0,3}closer to "
                        r"(?:home|their (?:home|famil|communit))|in[- ](?:county|borough) placements?|"
-                       r"placed (?:with)?in (?:the )?(?:county|borough)\b|(?<!education )local placements?|"
-                       r"placed locally|distance from (?:their )?home|"
+                       r"placed (?:with)?in (?:the )?(?:county|borough)\b(?!'s)(?!.{0,40}special schools?)|"
+                       r"(?<!education )local placements?|placed locally|distance from (?:their )?home(?! to school)|"
+                       # "placed at a distance", "live some distance from Hackney", "far away from their families"
+                       r"(?:placed|live|lives|living|children) (?:[\w-]+ ){0,3}(?:at|some|a long|a) (?:some )?distance\b|"
+                       r"far (?:away )?from (?:their )?(?:own )?(?:home|famil|communit)|"
                        # "some children live outside Derby", "placing children away from the borough", "who live across
-                       # Cheshire East and in other local authority areas"
-                       r"(?:live|lives|living|placed|placing|reside\w*) outside\b(?! (?:of )?(?:school|office|working|"
-                       r"normal|usual|hours))|away from (?:the |their )?(?:borough|county|area|home area|local area|"
-                       r"home communit\w*)|(?:in|across) other local authority areas|"
-                       r"placed in \w+(?: \w+)? by other local authorities|"
-                       r"(?:live|lives|living|placed) within (?:the )?(?:county|borough|authority|local authority|local area)",
+                       # Cheshire East and in other local authority areas", "placements which are outside of Hackney";
+                       # not "residents living outside the county" or powers moving "away from the county council"
+                       r"(?<!residents )(?<!workforce )(?<!staff )"
+                       r"(?:live|lives|living|placed|placing|resid(?:e|es|ed|ing)|placements? (?:which|that) (?:are|were)) "
+                       r"outside\b(?! (?:of )?(?:school|office|working|normal|usual|hours))|"
+                       r"away from (?:the |their )?(?:borough|county|area|home area|local area|home communit\w*)\b"
+                       r"(?! council)|"
+                       r"(?:live|lives|living|placed|children|young people) (?:[\w-]+ ){0,4}(?:in|across) other local "
+                       r"authority areas|placed (?:in|into) \w+(?: \w+)? by other local authorities|"
+                       r"other local authority children in care placed into|"
+                       r"(?:live|lives|living|placed) within (?:the )?(?:county|borough|authority|local authority|local area)"
+                       r"\b(?!'s)(?!.{0,40}special schools?)",
     Topic.UASC: r"\bUASCs?\b|unaccompanied|asylum|national transfer scheme|\bNTS\b|refugee|\bage assessments?|"
                 r"leave to remain|immigration status",
     Topic.HEALTH: r"health assessments?|health checks?|dental|dentist|immuni[sz]ation|\bSDQs?\b|mental health|"
@@ -299,7 +313,7 @@ GATES: dict[Topic, tuple[str, ...]] = {
     Topic.PLACEMENT_STABILITY: ("placement", "move", "stability", "bouncing", "disrupt", "breakdown", "ending",
                                 "changes of", "changes in"),
     Topic.OUT_OF_AREA: ("out of", "out-of", "outside", "miles", "close", "county", "borough", "local", "distance",
-                        "away from", "authority"),
+                        "away from", "authority", "far "),
     Topic.PARTICIPATION: ("voice", "participation", "council", "cicc", "review", "advoca", "consultation", "co-produc",
                           "forum", "wishes", "views", "listened", "heard", "say", "visitor", "developed", "designed",
                           "shaped", "involv", "contributed", "feedback", "mind of my own", "momo", "youth", "young ",

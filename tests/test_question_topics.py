@@ -235,6 +235,8 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("statutory meetings of the pension board", Topic.REVIEWS),
     ("moving home help for older residents", Topic.PLACEMENT_STABILITY),
     ("foster carers approved after 18 months of assessment", Topic.ACCOMMODATION),
+    ("How does placement stability in Kent compare to other areas?", Topic.OUT_OF_AREA),
+    ("mental health support close to home", Topic.OUT_OF_AREA),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in
@@ -262,6 +264,8 @@ def test_loose_plain_words_search_the_printed_terms_only_in_a_question_about_chi
     assert "prison" in expand_query("care leavers in jail")
     assert "camhs" in expand_query("children in care getting help from child mental health services")
     assert "borough" in expand_query("children in care placed in other areas")
+    assert "step" in expand_query("moving children out of residential care into foster families")
+    assert "step" not in expand_query("moving out of residential areas")  # not a question about children
     assert "staying" in expand_query("can our foster son keep living with us after he turns 18")  # each word plural
     assert "borough" not in expand_query("savings in other areas of the budget")
     assert "suspensions" in expand_query("children in care missing school or being excluded")
