@@ -266,6 +266,8 @@ def test_loose_plain_words_search_the_printed_terms_only_in_a_question_about_chi
     assert "borough" in expand_query("children in care placed in other areas")
     assert "step" in expand_query("moving children out of residential care into foster families")
     assert "step" not in expand_query("moving out of residential areas")  # not a question about children
+    assert "edge" in expand_query("early help and family support to keep children out of care")
+    assert "edge" not in expand_query("young people moving out of care into their own flat")  # leaving care
     assert "staying" in expand_query("can our foster son keep living with us after he turns 18")  # each word plural
     assert "borough" not in expand_query("savings in other areas of the budget")
     assert "suspensions" in expand_query("children in care missing school or being excluded")
