@@ -332,7 +332,7 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"(?<!tuition )(?<!course )(?<!university )(?<!college )(?<!student )(?<!exam )fees?|expenditure|"
                    r"pressures?|forecast\w*|savings?)\b|£\s?\d"),
         # not SEND's "High Needs placements", a school's or a work placement; not a care leaver's own money
-        # ("help to manage their budgets", "up to £2,000 for setting up home"): 34 statements of the shared corpus
+        # ("help to manage their budgets", "up to £2,000 for setting up home"): 36 statements of the shared corpus
         re.compile(r"\b(?:(?<!high needs )(?<!school )(?<!sen )(?<!send )(?<!work )(?<!college )placements?|residential|"
                    r"children'?s homes?|foster\w*|looked after|cared for|in care|cla|lac|"
                    r"ifas?|semi-independent|supported accommodation|uasc)\b")),
