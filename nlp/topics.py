@@ -132,7 +132,7 @@ _RULES: dict[Topic, str] = {
                        r"\d+\+? miles (?:or more )?(?:from|away from) (?:their |the )?(?:home|famil|communit)|"
                        r"close to (?:their )?home(?: communit\w*| areas?| as possible)|"
                        r"(?:placed|placements?|live|living|children|young people) (?:[\w-]+ ){0,3}closer to "
-                       r"(?:home|their (?:home|famil|communit))|in[- ](?:county|borough) placements?|"
+                       r"(?:home|their (?:home|famil|communit))(?!.{0,60}\beducation)|in[- ](?:county|borough) placements?|"
                        r"placed (?:with)?in (?:the )?(?:county|borough)\b(?!'s)(?!.{0,40}special schools?)|"
                        r"(?<!education )local placements?|placed locally|distance from (?:their )?home(?! to school)|"
                        # "placed at a distance", "live some distance from Hackney", "far away from their families"

@@ -199,6 +199,8 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Residents living outside the county may respond to the consultation.", Topic.OUT_OF_AREA, False),
     ("Powers will move away from the county council to the combined authority.", Topic.OUT_OF_AREA, False),
     ("Free transport applies where the distance from home to school exceeds three miles.", Topic.OUT_OF_AREA, False),
+    ("Placements closer to home were essential to a child's education, as part of the Special School Review.",
+     Topic.OUT_OF_AREA, False),  # a school place (kent-council's minutes)
     # children moved on from a children's home
     ("Year 1 targets were exceeded with 6 step downs from residential to family or foster home.", Topic.RESIDENTIAL,
      True),
