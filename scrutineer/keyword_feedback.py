@@ -22,6 +22,9 @@ from store.statement_rows import COMMON, statement_count, statement_frequencies
 
 TERMS = 8  # words searched
 SHARED = 2  # hits a word must be in (three of ten measured lower: recall@30 0.767 -> 0.773 against 0.776 for two)
+# a hit whose words another hit holds this much of is that hit again: a plan's table prints the same long cell under
+# two row labels, and its words ("self-directed", "personalised") would pass as shared
+REPEATED = 0.8
 _WORD = re.compile(r"[a-z][a-z'’-]{3,}")
 
 
@@ -30,8 +33,8 @@ def feedback_terms(records: Records, texts: dict[int, str], top: list[int], aske
     own (`asked`): ranked by the hits holding each times its rarity (inverse statement frequency)."""
     unsaid = _unsaid()
     holding: Counter[str] = Counter()
-    for sid in top:
-        holding.update({w for w in _WORD.findall(texts.get(sid, "").lower()) if w not in unsaid})
+    for words in _distinct([{w for w in _WORD.findall(texts.get(sid, "").lower()) if w not in unsaid} for sid in top]):
+        holding.update(words)
     said = set(index_stems([w for term in asked for w in term.lower().split()]).values())
     stems = index_stems(list(holding))
     shared = [w for w, n in holding.items() if n >= SHARED and stems.get(w) not in said]  # not "home" for "homes"
@@ -41,6 +44,18 @@ def feedback_terms(records: Records, texts: dict[int, str], top: list[int], aske
     total = statement_count(records)
     kept = [w for w in shared if 0 < df.get(w, 0) <= COMMON * total]
     return sorted(kept, key=lambda w: (-holding[w] * math.log(total / (1 + df[w])), w))[:TERMS]
+
+
+def _distinct(hits: list[set[str]]) -> list[set[str]]:
+    """The hits' words, less a hit most of whose words an earlier (or later, fuller) one holds."""
+    kept: list[set[str]] = []
+    for words in filter(None, hits):
+        same = next((i for i, k in enumerate(kept) if len(words & k) >= REPEATED * min(len(words), len(k))), None)
+        if same is None:
+            kept.append(words)
+        else:
+            kept[same] = kept[same] | words
+    return kept
 
 
 @cache

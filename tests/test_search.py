@@ -462,6 +462,12 @@ def test_the_words_the_first_hits_share_are_searched_again_and_each_hit_says_whi
     # in one hit only ("fostering", "campaign"), a stopword ("were") or in more of the KB's statements than COMMON
     # allows ("meetings"): not searched
     assert sorted(words) == ["enquiries", "held", "households"]
+    # the same long cell printed under two row labels is one hit: its words are not shared
+    cells = {1: "Plan A | Self-directed support shifting control to people with personalised budgets.",
+             2: "Plan B | Self-directed support shifting control to people with personalised budgets.",
+             3: "Fostering enquiries rose.", 4: "Enquiries doubled."}
+    with Records(search_kb) as records:
+        assert feedback_terms(records, cells, [1, 2, 3, 4], ["voice"]) == ["enquiries"]
     assert frequencies["meetings"] > COMMON * total
     ranked = [h for h in hits if h.why.keyword_feedback_rank is not None]
     assert ranked and any(h.why.feedback_terms for h in ranked)
