@@ -20,6 +20,7 @@ from nlp.vocabulary import (
     capitals_only,
     jargon,
     plain_apostrophes,
+    spellings,
 )
 
 
@@ -336,14 +337,15 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b(?:(?<!high needs )(?<!school )(?<!sen )(?<!send )(?<!work )(?<!college )placements?|residential|"
                    r"children'?s homes?|foster\w*|looked after|cared for|in care|cla|lac|"
                    r"ifas?|semi-independent|supported accommodation|uasc)\b")),
-    # children's say in their care and services: not adults' services "co-produced with people with lived experience",
+    # children's say in their care and services: not adults' services "co-produced with people with lived experience"
+    # or "shifting control to the person and their families",
     # "participation in consultations is self-selecting", "UK participation in culture" or young people's participation
     # in education (NEET)
     Topic.PARTICIPATION: (
         re.compile(r"\bparticipation\b(?! (?:in|rates?|of \d|of young people in) (?:education|learning|employment|"
                    r"training|post-16|sport|physical|culture))|\bco-?produc\w*"),
         re.compile(r"\b(?:child\w*|young (?:people|person)|youth|care leavers?|care experienced|cared for|looked after|"
-                   r"in care|cla|lac|cic|famil\w*|parents?|pupils?|school\w*|pathway plans?|local offer|"
+                   r"in care|cla|lac|cic|(?<!their )famil\w*|parents?|pupils?|school\w*|pathway plans?|local offer|"
                    r"have your say)\b")),
     # a hotel as somewhere a young person lives or waits, not a business told about exploitation ("taxi firms and
     # hotels") or the Home Office's asylum hotels
@@ -377,6 +379,7 @@ READ_AS_PRINTED = CAPITALS_ONLY | also_verbs()  # ... or verbs ("SEND", "send th
 ASKED: dict[str, str] = asked()
 ASKED_ABOUT_CHILDREN: dict[str, str] = asked_about_children()
 ASKED_ABOUT_CARE: dict[str, str] = asked_about_care()
+SPELLINGS = spellings()
 # A question about children (or their placements), where looser plain words may name a topic or its terms.
 CHILDREN = re.compile(r"\b(?:child|children|young (?:people|person)|kids|teenagers?|pupils?|care leavers?|"
                       r"placements?|foster\w*|looked after|in care|cared for|cla|lac|cic|uasc)\b")
@@ -459,4 +462,6 @@ def _expanded(query: str) -> tuple[str, ...]:
     spelled = [k for k, v in JARGON.items()
                if k not in CAPITALS_ONLY and (m := _printed(v).search(low)) and not _within(m.span(), terms)]
     expanded = words + [w for phrase in extra for w in phrase.split()] + [w for k in spelled for w in k.split()]
+    # every spelling of a word the question says; a spaced form is searched as a phrase ("well being")
+    expanded += [form for said, forms in SPELLINGS if said.search(low) for form in forms]
     return tuple(w for w in dict.fromkeys(expanded) if w not in STOPWORDS)

@@ -29,6 +29,7 @@ class Vocabulary(BaseModel):
     asked_about_care: dict[str, str]
     capitals_only: list[str]
     also_verbs: list[str]
+    spellings: list[list[str]]
     concepts: dict[str, Concept]
 
 
@@ -76,6 +77,17 @@ def capitals_only() -> frozenset[str]:
 
 def also_verbs() -> frozenset[str]:
     return frozenset(vocabulary().also_verbs)
+
+
+def spellings() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    """Each group of printed spellings of one word, with the pattern that finds any of them in a lowercased question
+    (a hyphen also as a space or nothing, a plural too) and the terms to search: a closed form, and a hyphenated one
+    as the phrase of its parts, since the index holds "well-being" as "well" and "being"."""
+    out = []
+    for forms in vocabulary().spellings:
+        said = "|".join(re.escape(f).replace(r"\-", "[- ]?") for f in forms)
+        out.append((re.compile(rf"\b(?:{said})s?\b"), tuple(f.replace("-", " ") for f in forms)))
+    return out
 
 
 def asked() -> dict[str, str]:

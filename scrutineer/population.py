@@ -41,9 +41,10 @@ _NAMED_ADULTS = (r"adults?['’]? social care|ASCH|older (?:people|persons?|adul
 _ADULT_SETTINGS = re.compile(r"\b(?:residential (?:or|and|&) nursing|care homes?|nursing homes?|CQC|"
                              r"Care Quality Commission)\b", re.I)
 _ADULTS = re.compile(rf"\b(?:{_NAMED_ADULTS})\b|{_ADULT_SETTINGS.pattern}", re.I)
-# ...unless the statement names children too: transitions to adult services, a joint MASH, an all-age service
+# ...unless the statement names children too: transitions to adult services, a joint MASH, an all-age service (not
+# "the person and their families")
 _CHILDREN = re.compile(r"\b(?:child\w*|young (?:people|persons?|adults?)|youth|care[- ]leavers?|looked[- ]after|in care|"
-                       rf"foster\w*|{_ADOPTION}|famil\w*|pupils?|schools?|CYPE|transitions?|18[- ]25|SEND|teenage\w*|"
+                       rf"foster\w*|{_ADOPTION}|(?<!their )famil\w*|pupils?|schools?|CYPE|transitions?|18[- ]25|SEND|teenage\w*|"
                        r"parent\w*|kinship|UASC|unaccompanied)\b", re.I)
 # a question that does not ask about adults weighs a statement about adults' services alone by this (see "Search")
 ADULTS_ONLY = 0.5

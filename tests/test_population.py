@@ -165,6 +165,9 @@ def test_care_homes_and_their_regulator_are_adults_services_unless_a_child_is_na
     assert not _adults_alone("The CQC reviewed health services for children looked after and care leavers.")
     assert not _adults_alone("Children's homes are inspected by Ofsted.")
     assert _adults_alone("Cabinet adopted the Adult Social Care charging policy.")  # a council's adopting, no child
+    # "the person and their families" are an adult's, not a child's
+    assert _adults_alone("Self-directed support in adult social care shifts control to the person and their families.")
+    assert not _adults_alone("Adult social care and family hubs share the building.")
     assert not _adults_alone("Adopters and older people's services share the building.")
     assert adults_query("CQC ratings of care homes")
     assert not adults_query("children going missing from care homes")  # a question about children

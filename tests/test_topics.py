@@ -85,6 +85,9 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("The voice of the child is being heard at child protection conferences.", Topic.PARTICIPATION, True),
     ("A plan that embeds participation and involvement of people with lived experience in adult social care.",
      Topic.PARTICIPATION, False),
+    ("Self-directed support shifts control to the person and their families. A voice plan embeds participation of "
+     "people with lived experience in adult social care.", Topic.PARTICIPATION, False),
+    ("Participation work with parents and their families has grown.", Topic.PARTICIPATION, True),
     ("Participation in consultations is self-selecting.", Topic.PARTICIPATION, False),
     ("Multi-agency participation in review meetings is a strength.", Topic.PARTICIPATION, False),
     ("Participation of young people in education or training at 17 rose to 92%.", Topic.PARTICIPATION, False),

@@ -82,6 +82,19 @@ def test_plain_words_of_a_question_search_the_printed_terms_one_way() -> None:
     assert "caseload" not in expand_query("court cases for children in care")
 
 
+def test_every_printed_spelling_of_a_word_is_searched() -> None:
+    """Papers print "Personal Advisors" and "personal advisers", "well-being" and "wellbeing"; the index keeps each
+    apart, and a hyphenated form is its parts in a row, searched as a phrase."""
+    assert {"adviser", "advisor"} <= set(expand_query("care leavers' contact with their personal advisers"))
+    assert {"adviser", "pa"} <= set(expand_query("personal advisors for care leavers"))
+    assert {"wellbeing", "well being"} <= set(expand_query("emotional well-being of children in care"))
+    assert "well being" in expand_query("emotional wellbeing of children in care")
+    assert "judgment" in expand_query("Ofsted's judgement on children in care")
+    assert "well being" not in expand_query("children doing well at school")
+    # councillors are the papers' Members
+    assert {"elected", "members"} <= set(expand_query("councillors as corporate parents"))
+
+
 def test_a_printed_form_inside_a_longer_term_is_that_terms_word() -> None:
     """"Fostering" is printed for foster carers, but "private fostering" is a child living with a family friend."""
     assert "carer" in expand_query("fostering")
