@@ -164,6 +164,10 @@ _ASKED: dict[Topic, str] = {
                    r"|independent chairs?|practice alerts?|midway (?:monitoring|reviews?)",
 }
 _HOSTELS = r"hostels?\b|shared (?:houses?|housing|flats?)|bedsits?\b"
+# "sufficiency of placements", "placement sufficiency": enough foster and residential homes for the children who need
+# them (a council's duty), not school, nursery, childcare or housing sufficiency; a question naming one kind of home asks
+# of that kind only
+_SUFFICIENCY = r"(?!.*\b(?:schools?|pupils?|nurser\w*|childcare|early years|housing)\b).*?\bsufficien"
 _SHORT_OF_PLACES = (r"(?:not enough|shortage of|lack of|too few|insufficient) (?:local )?(?:places|beds|placements)\b"
                     r"(?!.*\b(?:schools?|pupils?|nurser\w*|hospitals?|mental health|clubs?|holidays?)\b)")
 # Words loose enough to mean something else in other council business ("financial stability", "staff feelings",
@@ -223,11 +227,13 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
     # "not enough places for children who need to come into care": sufficiency, not school places
     # "residential sufficiency and placement fees": children's homes, not a housing estate or a care home for adults
     Topic.RESIDENTIAL: _SHORT_OF_PLACES + r"|residential\b(?! (?:develop\w*|propert\w*|areas?|roads?|streets?|parking|"
-                                          r"schools?|nursing|dwellings?|units?|land|sites?))",
+                                          r"schools?|nursing|dwellings?|units?|land|sites?))"
+                       r"|^(?!.*\bfoster)" + _SUFFICIENCY,
     Topic.FOSTERING: _SHORT_OF_PLACES + r"(?! in (?:\w+ )?(?:children'?s )?homes)"
                      r"|(?:shortage|lack) of family homes|not enough family homes"
                      r"|famil\w* willing to (?:take|foster|care)"
-                     r"|take in (?:children|a child|kids|teenagers)|sign up to (?:look after|care for)",
+                     r"|take in (?:children|a child|kids|teenagers)|sign up to (?:look after|care for)"
+                     r"|^(?!.*\b(?:residential|children'?s homes?))" + _SUFFICIENCY,
     Topic.PERMANENCE: r"matching (?:children|a child)\b|permanent foster",
     Topic.COURT: r"litigation|legal costs|26[- ]weeks?\b",
     # "how many care leavers get degrees", not "to a degree" or "a high degree of"

@@ -137,6 +137,10 @@ from nlp.topics import Topic, topics_of
     ("demand pressures from more children needing to be looked after", Topic.CARE_POPULATION),
     ("how many kids are in care", Topic.CARE_POPULATION),
     ("why the number of children coming into care is rising", Topic.CARE_POPULATION),
+    # a council's sufficiency duty: enough foster and residential homes (keys3, session 49)
+    ("sufficiency of placements for children in care", Topic.RESIDENTIAL),
+    ("sufficiency of placements for children in care", Topic.FOSTERING),
+    ("foster carer sufficiency and recruitment challenges", Topic.FOSTERING),
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -237,6 +241,10 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("foster carers approved after 18 months of assessment", Topic.ACCOMMODATION),
     ("How does placement stability in Kent compare to other areas?", Topic.OUT_OF_AREA),
     ("mental health support close to home", Topic.OUT_OF_AREA),
+    ("childcare sufficiency for children under five", Topic.RESIDENTIAL),
+    ("sufficiency of school places for children", Topic.FOSTERING),
+    ("local residential care sufficiency for children", Topic.FOSTERING),  # a question naming one kind of home
+    ("foster carer sufficiency and recruitment challenges", Topic.RESIDENTIAL),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in
