@@ -113,14 +113,21 @@ _ASKED: dict[Topic, str] = {
                      r"|progress ?8\b|attainment ?8\b"
                      r"|\bepeps?\b|designated teachers?",
     Topic.EXPLOITATION: r"exploit\w*|groom\w*|(?<!domestic )(?<!substance )(?<!alcohol )abus\w*|"
-                        r"traffick\w*|police|arrest\w*|\bcrim\w*|offend\w*|"
-                        r"trouble with|gangs?\b|drugs?\b|run(?:ning)? away|runaway|disappear|"
-                        r"locked up|in custody|young offenders?|deprived of (?:their )?liberty|"
+                        r"traffick\w*|(?<!trouble with the )(?<!trouble with )police(?! (?:attention|contact|records?))|"
+                        r"criminals\b|criminal (?:gangs?|networks?|groups?)|"
+                        r"gangs?\b|drugs?\b|run(?:ning)? away|runaway|disappear|"
+                        r"locked up|deprived of (?:their )?liberty|"
                         r"missing\b(?! (?:data|information|out)\b)|"  # "reported missing", not "missing data"
                         r"whereabouts|unauthori[sz]ed absen\w*|absen\w* (?:from (?:their )?(?:home|placement|care)|"
                         r"without (?:permission|authori[sz]ation))"
                         r"|philomena"
                         r"|\bmace\b|\bnrm\b|national referral mechanism|contextual safeguarding",
+    # children in trouble with the law ("looked after children getting into trouble with the police", "care leavers in
+    # prison", "criminal records for minor incidents"), not children exploited "for crime" (exploitation's)
+    Topic.YOUTH_JUSTICE: r"offend\w*|re-?offend\w*|(?<!for )\bcrimes?\b|criminal records?|criminali[sz]\w*|"
+                         r"commit\w* (?:crimes?|offences?)|trouble with (?:the )?(?:police|law)|"
+                         r"police (?:attention|contact|records?)|arrest\w*|locked up|prisons?\b|custod\w*|remand\w*|"
+                         r"young offenders?|first[- ]time entrants?|(?<!family )justice system|criminal justice",
     # not "money help for care leavers" or "financial support for families": help given, not the council's books
     Topic.FINANCE: r"(?:over)?spen[dt]\w*(?! (?:in|with|at|living)\b)|"
                    r"over ?budget|money(?! (?:help|support|advice)\b)|afford|\bcost\w*|prices?\b|"

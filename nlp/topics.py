@@ -49,6 +49,7 @@ class Topic(StrEnum):
     FAMILY_HUBS = "family_hubs"
     REVIEWS = "care_plan_reviews"
     CARE_POPULATION = "care_population"
+    YOUTH_JUSTICE = "youth_justice"
 
 
 # a child's adoption, not a council adopting a plan ("the Council has adopted a voluntary measure", "Adoption of the
@@ -192,7 +193,7 @@ _RULES: dict[Topic, str] = {
                      r"pupil premium|\bepeps?\b|alternative provision|elective home education|(?:part-time|reduced) timetables?|"
                      r"suspensions? from school|school suspensions?",
     Topic.EXPLOITATION: r"exploitation|\bCSE\b|\bCCE\b|county lines|missing (?:from|episodes?|incidents?)|went missing|"
-                        r"return home interviews?|trafficking|youth justice|offending|"
+                        r"return home interviews?|trafficking|"
                         # the other words papers use: "children who go missing", "missing children", gang involvement
                         # (not a trading standards case's "gang that removed two million miles"), "extra-familial harm",
                         # contextual safeguarding, RHIs, the national referral mechanism (for trafficked children)
@@ -202,6 +203,16 @@ _RULES: dict[Topic, str] = {
                         r"(?:involved|involvement|exit|leave|leaving) (?:in |with |from )?gangs|"
                         r"\brhis?\b|national referral mechanism|criminally exploited|\bran away|run(?:s|ning)? away|"
                         r"absent without (?:authori[sz]ation|permission)|serious youth violence|knife crime|modern slavery",
+    # children in the justice system (its own topic: as a part of exploitation and missing, the custody lines it brought
+    # crowded the whole's questions on grooming and running away): the youth justice service, custody and
+    # remand, first-time entrants, reoffending, criminalising children in care ("children in care were ... over
+    # represented within the justice system"); not the family justice system, staff's criminal records checks or
+    # children criminally exploited by others (exploitation's own)
+    Topic.YOUTH_JUSTICE: r"youth justice|youth offending|\byo[ts]s?\b|\byjs\b|re-?offend\w*|young offenders?|"
+                         r"first[- ]time entrants?|criminal justice|(?<!family )justice system|"
+                         r"criminali[sz](?:e|es|ed|ing|ation)\b|criminal records?\b(?! (?:checks?|bureau|disclosures?))|"
+                         r"\bin custody|custodial|\bremand(?:s|ed)?\b|\bon remand|\bhmyoi\b|young offender institution|"
+                         r"secure training cent",
     Topic.FINANCE: r"budget|overspend|underspend|£\s?\d|\bcosts?\b|savings|forecast|funding|grant|expenditure",
     Topic.PARTICIPATION: r"voice of the child|children in care council|\bCiCC\b|young people'?s voice|"
                          r"involved in (?:their )?reviews?|advocacy|consultation with young|care leavers? forum|"
@@ -347,6 +358,11 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b(?:child\w*|young (?:people|person)|youth|care leavers?|care experienced|cared for|looked after|"
                    r"in care|cla|lac|cic|(?<!their )famil\w*|parents?|pupils?|school\w*|pathway plans?|local offer|"
                    r"have your say)\b")),
+    # a child's offences, arrests and convictions: not a trader's, a driver's or a domestic abuse perpetrator's
+    Topic.YOUTH_JUSTICE: (
+        re.compile(r"\b(?:offen(?:ces?|ding|ders?|ded)|convict(?:ed|ions?)|sentenced|arrest(?:s|ed)?)\b"),
+        re.compile(r"\b(?:child\w*|young (?:people|person)|youth|teenage\w*|adolescen\w*|care leavers?|"
+                   r"looked after|cared for|in care|cla|lac|cic|juveniles?)\b")),
     # a hotel as somewhere a young person lives or waits, not a business told about exploitation ("taxi firms and
     # hotels") or the Home Office's asylum hotels
     Topic.HOMELESSNESS: (
