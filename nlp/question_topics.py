@@ -128,6 +128,11 @@ _ASKED: dict[Topic, str] = {
                          r"commit\w* (?:crimes?|offences?)|trouble with (?:the )?(?:police|law)|"
                          r"police (?:attention|contact|records?)|arrest\w*|locked up|prisons?\b|custod\w*|remand\w*|"
                          r"young offenders?|first[- ]time entrants?|(?<!family )justice system|criminal justice",
+    # "how often do children in care see their parents", "brothers and sisters placed together"
+    Topic.FAMILY_TIME: r"family time|siblings?\b|brothers and sisters|"
+                       r"(?:see|sees|seeing|visit\w*|meet\w*) (?:their|his|her) (?:birth )?(?:mums?|dads?|mothers?|"
+                       r"fathers?|parents|family|families|brothers?|sisters?|siblings?)|"
+                       r"contact with (?:their )?(?:birth )?(?:famil\w*|parents|mums?|dads?|siblings)",
     # not "money help for care leavers" or "financial support for families": help given, not the council's books
     Topic.FINANCE: r"(?:over)?spen[dt]\w*(?! (?:in|with|at|living)\b)|"
                    r"over ?budget|money(?! (?:help|support|advice)\b)|afford|\bcost\w*|prices?\b|"

@@ -50,6 +50,7 @@ class Topic(StrEnum):
     REVIEWS = "care_plan_reviews"
     CARE_POPULATION = "care_population"
     YOUTH_JUSTICE = "youth_justice"
+    FAMILY_TIME = "family_time"
 
 
 # a child's adoption, not a council adopting a plan ("the Council has adopted a voluntary measure", "Adoption of the
@@ -213,6 +214,21 @@ _RULES: dict[Topic, str] = {
                          r"criminali[sz](?:e|es|ed|ing|ation)\b|criminal records?\b(?! (?:checks?|bureau|disclosures?))|"
                          r"\bin custody|custodial|\bremand(?:s|ed)?\b|\bon remand|\bhmyoi\b|young offender institution|"
                          r"secure training cent",
+    # a child in care's time with the family they do not live with: family time (what "contact" is now called),
+    # contact with parents, siblings and relatives, and brothers and sisters placed together or apart; not a worker's
+    # "relationships with families" or a council's contact centre
+    Topic.FAMILY_TIME: r"family time|(?:sibling|family|parental|birth family|letterbox) contact|supervised contact|"
+                       r"contact (?:with|between) (?:their |his |her |the )?(?:friends and |birth |wider |extended )?"
+                       r"(?:famil\w*|parents?|mothers?|fathers?|mums?|dads?|siblings?|brothers?|sisters?|relatives|"
+                       r"grandparents)|contact (?:arrangements?|visits?|sessions?|plans?)\b|"
+                       r"(?:keep|keeping|kept|stay|staying) in touch with (?:their |his |her )?(?:birth )?"
+                       r"(?:famil\w*|parents?|siblings?|brothers?|sisters?)|"
+                       r"(?:(?:relationships?|links?|connections?|time) with|connected to) "
+                       r"(?:(?:their |his |her )(?:birth )?|birth )(?:famil\w*|parents|siblings|brothers and sisters)|"
+                       r"siblings? (?:groups? )?(?:(?:were |are |to be )?placed|living|kept|placements?) (?:together|apart|"
+                       r"separately)|(?:placed|live|living|kept|remain) (?:together )?with (?:their |his |her )?"
+                       r"(?:siblings?|brothers?|sisters?)|separated from (?:their |his |her )?(?:siblings?|brothers?|"
+                       r"sisters?)|sibling (?:assessments?|relationships?|groups?)",
     Topic.FINANCE: r"budget|overspend|underspend|£\s?\d|\bcosts?\b|savings|forecast|funding|grant|expenditure",
     Topic.PARTICIPATION: r"voice of the child|children in care council|\bCiCC\b|young people'?s voice|"
                          r"involved in (?:their )?reviews?|advocacy|consultation with young|care leavers? forum|"

@@ -137,6 +137,9 @@ from nlp.topics import Topic, topics_of
     ("demand pressures from more children needing to be looked after", Topic.CARE_POPULATION),
     ("how many kids are in care", Topic.CARE_POPULATION),
     ("why the number of children coming into care is rising", Topic.CARE_POPULATION),
+    ("family time and contact with birth families", Topic.FAMILY_TIME),
+    ("brothers and sisters placed together", Topic.FAMILY_TIME),
+    ("how often do children in care see their parents", Topic.FAMILY_TIME),
     # a council's sufficiency duty: enough foster and residential homes (keys3, session 49)
     ("sufficiency of placements for children in care", Topic.RESIDENTIAL),
     ("sufficiency of placements for children in care", Topic.FOSTERING),
