@@ -209,7 +209,7 @@ _RULES: dict[Topic, str] = {
     # remand, first-time entrants, reoffending, criminalising children in care ("children in care were ... over
     # represented within the justice system"); not the family justice system, staff's criminal records checks or
     # children criminally exploited by others (exploitation's own)
-    Topic.YOUTH_JUSTICE: r"youth justice|youth offending|\byo[ts]s?\b|\byjs\b|re-?offend\w*|young offenders?|"
+    Topic.YOUTH_JUSTICE: r"youth justice|youth offending|\byots?\b|\byos\b|\byjs\b|re-?offend\w*|young offenders?|"
                          r"first[- ]time entrants?|criminal justice|(?<!family )justice system|"
                          r"criminali[sz](?:e|es|ed|ing|ation)\b|criminal records?\b(?! (?:checks?|bureau|disclosures?))|"
                          r"\bin custody|custodial|\bremand(?:s|ed)?\b|\bon remand|\bhmyoi\b|young offender institution|"
@@ -342,6 +342,9 @@ GATES: dict[Topic, tuple[str, ...]] = {
                                 "changes of", "changes in"),
     Topic.OUT_OF_AREA: ("out of", "out-of", "outside", "miles", "close", "county", "borough", "local", "distance",
                         "away from", "authority", "far "),
+    Topic.YOUTH_JUSTICE: ("youth", "yot", "yos", "yjs", "offend", "entrant", "justice", "criminal", "custod", "remand",
+                          "hmyoi", "secure training"),
+    Topic.FAMILY_TIME: ("famil", "contact", "touch", "parents", "sibling", "brother", "sister"),
     Topic.PARTICIPATION: ("voice", "participation", "council", "cicc", "review", "advoca", "consultation", "co-produc",
                           "forum", "wishes", "views", "listened", "heard", "say", "visitor", "developed", "designed",
                           "shaped", "involv", "contributed", "feedback", "mind of my own", "momo", "youth", "young ",
