@@ -362,10 +362,10 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b(?:costs?|costly|expensive|pric(?:ey|ier|iest)|spend\w*|overspe\w*|underspe\w*|budgets?|prices?|"
                    r"(?<!tuition )(?<!course )(?<!university )(?<!college )(?<!student )(?<!exam )fees?|expenditure|"
                    r"pressures?|forecast\w*|savings?)\b|£\s?\d"),
-        # not SEND's "High Needs placements", a school's or a work placement; not a care leaver's own money
+        # not SEND's "High Needs placements", a school's, an education or a work placement; not a care leaver's own money
         # ("help to manage their budgets", "up to £2,000 for setting up home"): 36 statements of the shared corpus
-        re.compile(r"\b(?:(?<!high needs )(?<!school )(?<!sen )(?<!send )(?<!work )(?<!college )placements?|residential|"
-                   r"children'?s homes?|foster\w*|looked after|cared for|in care|cla|lac|"
+        re.compile(r"\b(?:(?<!high needs )(?<!school )(?<!sen )(?<!send )(?<!work )(?<!college )(?<!education )placements?|"
+                   r"residential|children'?s homes?|foster\w*|looked after|cared for|in care|cla|lac|"
                    r"ifas?|semi-independent|supported accommodation|uasc)\b")),
     # children's say in their care and services: not adults' services "co-produced with people with lived experience"
     # or "shifting control to the person and their families",
