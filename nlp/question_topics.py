@@ -122,15 +122,13 @@ _ASKED: dict[Topic, str] = {
                         r"without (?:permission|authori[sz]ation))"
                         r"|philomena"
                         r"|\bmace\b|\bnrm\b|national referral mechanism|contextual safeguarding",
-    # children in trouble with the law ("looked after children getting into trouble with the police", "care leavers in
-    # prison", "criminal records for minor incidents"), not children exploited "for crime" (exploitation's)
-    Topic.YOUTH_JUSTICE: r"offend\w*|re-?offend\w*|(?<!for )\bcrimes?\b|criminal records?|criminali[sz]\w*|"
-                         r"commit\w* (?:crimes?|offences?)|trouble with (?:the )?(?:police|law)|"
-                         r"police (?:attention|contact|records?)|arrest\w*|locked up|prisons?\b|custod\w*|remand\w*|"
-                         r"young offenders?|first[- ]time entrants?|(?<!family )justice system|criminal justice",
+    # children in trouble with the law: offending, youth justice, first-time entrants (the looser words, a crime, prison
+    # or the police, only in a question about children); not children exploited "for crime" (exploitation's)
+    Topic.YOUTH_JUSTICE: r"offend\w*|re-?offend\w*|young offenders?|youth justice|youth offending|first[- ]time entrants?|"
+                         r"\bcriminali[sz]\w*",
     # "how often do children in care see their parents", "brothers and sisters placed together"
-    Topic.FAMILY_TIME: r"family time|siblings?\b|brothers and sisters|"
-                       r"(?:see|sees|seeing|visit\w*|meet\w*) (?:their|his|her) (?:birth )?(?:mums?|dads?|mothers?|"
+    Topic.FAMILY_TIME: r"family time|siblings? (?:contact|together|apart|placed|relationships?)|brothers and sisters|"
+                       r"(?:see|sees|seeing|meet\w*) (?:their|his|her) (?:birth )?(?:mums?|dads?|mothers?|"
                        r"fathers?|parents|family|families|brothers?|sisters?|siblings?)|"
                        r"contact with (?:their )?(?:birth )?(?:famil\w*|parents|mums?|dads?|siblings)",
     # not "money help for care leavers" or "financial support for families": help given, not the council's books
@@ -179,7 +177,7 @@ _HOSTELS = r"hostels?\b|shared (?:houses?|housing|flats?)|bedsits?\b"
 # "sufficiency of placements", "placement sufficiency": enough foster and residential homes for the children who need
 # them (a council's duty), not school, nursery, childcare or housing sufficiency; a question naming one kind of home asks
 # of that kind only
-_SUFFICIENCY = r"(?!.*\b(?:schools?|pupils?|nurser\w*|childcare|early years|housing)\b).*?\bsufficien"
+_SUFFICIENCY = r"(?!.*\b(?:schools?|pupils?|nurser\w*|childcare|early years|housing)\b).*?\bsufficiency\b"
 _SHORT_OF_PLACES = (r"(?:not enough|shortage of|lack of|too few|insufficient) (?:local )?(?:places|beds|placements)\b"
                     r"(?!.*\b(?:schools?|pupils?|nurser\w*|hospitals?|mental health|clubs?|holidays?)\b)")
 # Words loose enough to mean something else in other council business ("financial stability", "staff feelings",
@@ -246,6 +244,9 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                      r"|famil\w* willing to (?:take|foster|care)"
                      r"|take in (?:children|a child|kids|teenagers)|sign up to (?:look after|care for)"
                      r"|^(?!.*\b(?:residential|children'?s homes?))" + _SUFFICIENCY,
+    Topic.YOUTH_JUSTICE: r"(?<!for )\bcrimes?\b|criminal records?\b(?! checks?)|commit\w* (?:crimes?|offences?)|"
+                         r"trouble with (?:the )?(?:police|law)|police (?:attention|contact|records?)|arrest\w*|"
+                         r"locked up|prisons?\b|custod\w*|remand\w*|(?<!family )justice system|criminal justice",
     Topic.PERMANENCE: r"matching (?:children|a child)\b|permanent foster",
     Topic.COURT: r"litigation|legal costs|26[- ]weeks?\b",
     # "how many care leavers get degrees", not "to a degree" or "a high degree of"
@@ -300,7 +301,7 @@ _COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.i
 @lru_cache(maxsize=1024)
 def question_topics(question: str) -> tuple[Topic, ...]:
     """The topics the rules find in the question, then those its plain words name."""
-    low = re.sub(r"\s+", " ", plain_apostrophes(question.lower()))
+    low = re.sub(r"^\W+", "", re.sub(r"\s+", " ", plain_apostrophes(question.lower())))  # rules anchored at its start
     found = topics_of(question)
     found += [t for t in topics_of(_spelled_out(question)) if t not in found]
     found += [t for t, p in _COMPILED.items() if t not in found and p.search(low)]

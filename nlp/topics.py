@@ -205,30 +205,29 @@ _RULES: dict[Topic, str] = {
                         r"\brhis?\b|national referral mechanism|criminally exploited|\bran away|run(?:s|ning)? away|"
                         r"absent without (?:authori[sz]ation|permission)|serious youth violence|knife crime|modern slavery",
     # children in the justice system (its own topic: as a part of exploitation and missing, the custody lines it brought
-    # crowded the whole's questions on grooming and running away): the youth justice service, custody and
-    # remand, first-time entrants, reoffending, criminalising children in care ("children in care were ... over
-    # represented within the justice system"); not the family justice system, staff's criminal records checks or
-    # children criminally exploited by others (exploitation's own)
-    Topic.YOUTH_JUSTICE: r"youth justice|youth offending|\byots?\b|\byos\b|\byjs\b|re-?offend\w*|young offenders?|"
-                         r"first[- ]time entrants?|criminal justice|(?<!family )justice system|"
-                         r"criminali[sz](?:e|es|ed|ing|ation)\b|criminal records?\b(?! (?:checks?|bureau|disclosures?))|"
-                         r"\bin custody|custodial|\bremand(?:s|ed)?\b|\bon remand|\bhmyoi\b|young offender institution|"
-                         r"secure training cent",
+    # crowded the whole's questions on grooming and running away): the youth justice service, first-time entrants, young
+    # offenders' institutions, criminalising children in care; custody, remand and the justice system only beside a
+    # child (`_SAID_WITH`), not a trader's sentence, "decriminalised parking", the family justice system or staff's
+    # criminal records checks
+    Topic.YOUTH_JUSTICE: r"youth justice|youth offending|\byots?\b|\byos\b|\byjs\b|young offenders?|"
+                         r"first[- ]time entrants?|\bcriminali[sz](?:e|es|ed|ing|ation)\b|\bhmyoi\b|"
+                         r"young offender institution|secure training cent",
     # a child in care's time with the family they do not live with: family time (what "contact" is now called),
-    # contact with parents, siblings and relatives, and brothers and sisters placed together or apart; not a worker's
-    # "relationships with families" or a council's contact centre
-    Topic.FAMILY_TIME: r"family time|(?:sibling|family|parental|birth family|letterbox) contact|supervised contact|"
-                       r"contact (?:with|between) (?:their |his |her |the )?(?:friends and |birth |wider |extended )?"
+    # contact with their parents, siblings and relatives, contact arrangements, brothers and sisters placed together or
+    # apart; keeping in touch only beside a child (`_SAID_WITH`); not a worker's "contact with families", a school's
+    # "parental contact details", out-of-hours contact arrangements or "sibling groups" as a kind of child hard to place
+    Topic.FAMILY_TIME: r"family time|(?:sibling|family|birth family|letterbox) contact(?! (?:details|numbers?|centre))|"
+                       r"contact (?:with|between) (?:their |his |her )(?:friends and |birth |wider |extended )?"
                        r"(?:famil\w*|parents?|mothers?|fathers?|mums?|dads?|siblings?|brothers?|sisters?|relatives|"
-                       r"grandparents)|contact (?:arrangements?|visits?|sessions?|plans?)\b|"
-                       r"(?:keep|keeping|kept|stay|staying) in touch with (?:their |his |her )?(?:birth )?"
-                       r"(?:famil\w*|parents?|siblings?|brothers?|sisters?)|"
-                       r"(?:(?:relationships?|links?|connections?|time) with|connected to) "
-                       r"(?:(?:their |his |her )(?:birth )?|birth )(?:famil\w*|parents|siblings|brothers and sisters)|"
-                       r"siblings? (?:groups? )?(?:(?:were |are |to be )?placed|living|kept|placements?) (?:together|apart|"
-                       r"separately)|(?:placed|live|living|kept|remain) (?:together )?with (?:their |his |her )?"
-                       r"(?:siblings?|brothers?|sisters?)|separated from (?:their |his |her )?(?:siblings?|brothers?|"
-                       r"sisters?)|sibling (?:assessments?|relationships?|groups?)",
+                       r"grandparents)|contact with (?:birth |wider |extended )?(?:family\b(?! (?:support|hubs?|services?|"
+                       r"group|courts?))|friends and famil\w*|birth famil\w*|birth parents|parents and siblings|siblings|"
+                       r"brothers|sisters)|(?<!hours )(?<!emergency )contact (?:arrangements?|visits?|sessions?)|"
+                       r"supervised contact|"
+                       r"(?:siblings?|brothers and sisters) (?:groups? )?(?:(?:were |are |to be )?(?:placed|living|live|kept)|"
+                       r"placements?) (?:together|apart|separately)|(?:placed|live|living|kept|remain) (?:together )?with "
+                       r"(?:their |his |her )?(?:siblings?|brothers?|sisters?)|separated from (?:their |his |her )?"
+                       r"(?:siblings?|brothers?|sisters?)|sibling (?:assessments?|relationships?)|"
+                       r"see (?:their|his|her) (?:birth )?(?:famil\w*|parents|mothers?|fathers?|siblings?|brothers?|sisters?)",
     Topic.FINANCE: r"budget|overspend|underspend|£\s?\d|\bcosts?\b|savings|forecast|funding|grant|expenditure",
     Topic.PARTICIPATION: r"voice of the child|children in care council|\bCiCC\b|young people'?s voice|"
                          r"involved in (?:their )?reviews?|advocacy|consultation with young|care leavers? forum|"
@@ -342,9 +341,8 @@ GATES: dict[Topic, tuple[str, ...]] = {
                                 "changes of", "changes in"),
     Topic.OUT_OF_AREA: ("out of", "out-of", "outside", "miles", "close", "county", "borough", "local", "distance",
                         "away from", "authority", "far "),
-    Topic.YOUTH_JUSTICE: ("youth", "yot", "yos", "yjs", "offend", "entrant", "justice", "criminal", "custod", "remand",
-                          "hmyoi", "secure training"),
-    Topic.FAMILY_TIME: ("famil", "contact", "touch", "parents", "sibling", "brother", "sister"),
+    Topic.YOUTH_JUSTICE: ("youth", "yot", "yos", "yjs", "offend", "entrant", "criminal", "hmyoi", "secure training"),
+    Topic.FAMILY_TIME: ("famil", "contact", "parents", "sibling", "brother", "sister", "see "),
     Topic.PARTICIPATION: ("voice", "participation", "council", "cicc", "review", "advoca", "consultation", "co-produc",
                           "forum", "wishes", "views", "listened", "heard", "say", "visitor", "developed", "designed",
                           "shaped", "involv", "contributed", "feedback", "mind of my own", "momo", "youth", "young ",
@@ -379,9 +377,20 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"have your say)\b")),
     # a child's offences, arrests and convictions: not a trader's, a driver's or a domestic abuse perpetrator's
     Topic.YOUTH_JUSTICE: (
-        re.compile(r"\b(?:offen(?:ces?|ding|ders?|ded)|convict(?:ed|ions?)|sentenced|arrest(?:s|ed)?)\b"),
-        re.compile(r"\b(?:child\w*|young (?:people|person)|youth|teenage\w*|adolescen\w*|care leavers?|"
-                   r"looked after|cared for|in care|cla|lac|cic|juveniles?)\b")),
+        re.compile(r"(?<!adult )\b(?:offen(?:ces?|ding|ders?|ded)|re-?offend\w*|convict(?:ed|ions?)|sentenced|"
+                   r"arrest(?:s|ed)?|in (?:police )?custody|police cells?|custodial|remand(?:s|ed)?|on remand|"
+                   r"criminal records?\b(?! (?:checks?|bureau|disclosures?))|criminal justice|(?<!family )justice system)\b"),
+        re.compile(r"\b(?:child(?:ren)?\b(?! (?:sexual|criminal) exploitation)|young (?:people|person|adults?)|youth|"
+                   r"teenage\w*|adolescen\w*|care leavers?|care[- ]experienced|looked after|cared for|in care|cla|lac|cic|"
+                   r"juveniles?)\b")),
+    # keeping in touch and time with their families: a child's, not a care home resident's or the staff's
+    Topic.FAMILY_TIME: (
+        re.compile(r"\b(?:(?:keep|keeps|keeping|kept|stay|staying) in touch with (?:their |his |her )?(?:birth )?"
+                   r"(?:famil\w*|parents?|siblings?|brothers?|sisters?)|contact plans?|"
+                   r"(?:(?:relationships?|links?|connections?|time) with|connected to) "
+                   r"(?:(?:their |his |her )(?:birth )?|birth )(?:famil\w*|parents|siblings|brothers and sisters))\b"),
+        re.compile(r"\b(?:child(?:ren)?|young (?:people|person)|teenage\w*|adolescen\w*|care leavers?|looked after|"
+                   r"cared for|in care|cla|lac|cic|foster\w*|adopt\w*|sons?|daughters?)\b")),
     # a hotel as somewhere a young person lives or waits, not a business told about exploitation ("taxi firms and
     # hotels") or the Home Office's asylum hotels
     Topic.HOMELESSNESS: (

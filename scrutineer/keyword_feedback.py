@@ -22,8 +22,8 @@ from store.statement_rows import COMMON, statement_count, statement_frequencies
 
 TERMS = 8  # words searched
 SHARED = 2  # hits a word must be in (three of ten measured lower: recall@30 0.767 -> 0.773 against 0.776 for two)
-# a hit whose words another hit holds this much of is that hit again: a plan's table prints the same long cell under
-# two row labels, and its words ("self-directed", "personalised") would pass as shared
+# a hit that shares this much of the larger one's words with another is that hit again: a plan's table prints the same
+# long cell under two row labels, and its words ("self-directed", "personalised") would pass as shared
 REPEATED = 0.8
 _WORD = re.compile(r"[a-z][a-z'’-]{3,}")
 
@@ -47,14 +47,12 @@ def feedback_terms(records: Records, texts: dict[int, str], top: list[int], aske
 
 
 def _distinct(hits: list[set[str]]) -> list[set[str]]:
-    """The hits' words, less a hit most of whose words an earlier (or later, fuller) one holds."""
+    """The hits' words, less a hit that repeats an earlier one: most of the words of the larger of the two are in both
+    (a short hit whose words a long one holds is another statement, and counts)."""
     kept: list[set[str]] = []
     for words in filter(None, hits):
-        same = next((i for i, k in enumerate(kept) if len(words & k) >= REPEATED * min(len(words), len(k))), None)
-        if same is None:
+        if not any(len(words & k) >= REPEATED * max(len(words), len(k)) for k in kept):
             kept.append(words)
-        else:
-            kept[same] = kept[same] | words
     return kept
 
 

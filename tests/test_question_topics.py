@@ -144,6 +144,7 @@ from nlp.topics import Topic, topics_of
     ("sufficiency of placements for children in care", Topic.RESIDENTIAL),
     ("sufficiency of placements for children in care", Topic.FOSTERING),
     ("foster carer sufficiency and recruitment challenges", Topic.FOSTERING),
+    ('"Sufficiency" of placements for children in care', Topic.FOSTERING),  # a rule anchored at the question's start
 ])
 def test_plain_words_name_the_topic(question: str, topic: Topic) -> None:
     assert topic in question_topics(question)
@@ -244,6 +245,11 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("foster carers approved after 18 months of assessment", Topic.ACCOMMODATION),
     ("How does placement stability in Kent compare to other areas?", Topic.OUT_OF_AREA),
     ("mental health support close to home", Topic.OUT_OF_AREA),
+    ("are there sufficient social workers for care leavers?", Topic.RESIDENTIAL),  # a review's cases (session 49)
+    ("do foster carers need a criminal record check?", Topic.YOUTH_JUSTICE),
+    ("how does the council tackle hate crime?", Topic.YOUTH_JUSTICE),
+    ("how often do social workers visit their families?", Topic.FAMILY_TIME),
+    ("do siblings get priority for school admissions?", Topic.FAMILY_TIME),
     ("childcare sufficiency for children under five", Topic.RESIDENTIAL),
     ("sufficiency of school places for children", Topic.FOSTERING),
     ("local residential care sufficiency for children", Topic.FOSTERING),  # a question naming one kind of home
