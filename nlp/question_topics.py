@@ -130,7 +130,9 @@ _ASKED: dict[Topic, str] = {
     Topic.FAMILY_TIME: r"family time|siblings? (?:contact|together|apart|placed|relationships?)|brothers and sisters|"
                        r"(?:see|sees|seeing|meet\w*) (?:their|his|her) (?:birth )?(?:mums?|dads?|mothers?|"
                        r"fathers?|parents|family|families|brothers?|sisters?|siblings?)|"
-                       r"contact with (?:their )?(?:birth )?(?:famil\w*|parents|mums?|dads?|siblings)",
+                       r"contact with (?:their )?(?:birth )?(?:famil\w*|parents|mums?|dads?|siblings)|"
+                       r"(?:keep\w*|stay\w*) in touch with (?:their )?(?:birth )?(?:famil\w*|parents|siblings)|"
+                       r"birth (?:famil\w*|parents|mums?|dads?|mothers?|fathers?)",
     # not "money help for care leavers" or "financial support for families": help given, not the council's books
     Topic.FINANCE: r"(?:over)?spen[dt]\w*(?! (?:in|with|at|living)\b)|"
                    r"over ?budget|money(?! (?:help|support|advice)\b)|afford|\bcost\w*|prices?\b|"

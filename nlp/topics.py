@@ -214,8 +214,9 @@ _RULES: dict[Topic, str] = {
                          r"young offender institution|secure training cent",
     # a child in care's time with the family they do not live with: family time (what "contact" is now called),
     # contact with their parents, siblings and relatives, contact arrangements, brothers and sisters placed together or
-    # apart; keeping in touch only beside a child (`_SAID_WITH`); not a worker's "contact with families", a school's
-    # "parental contact details", out-of-hours contact arrangements or "sibling groups" as a kind of child hard to place
+    # apart, sibling groups (whom a question about brothers and sisters asks of, though most lines name them as
+    # children hard to place); keeping in touch only beside a child (`_SAID_WITH`); not a worker's "contact with
+    # families", a school's "parental contact details" or out-of-hours contact arrangements
     Topic.FAMILY_TIME: r"family time|(?:sibling|family|birth family|letterbox) contact(?! (?:details|numbers?|centre))|"
                        r"contact (?:with|between) (?:their |his |her )(?:friends and |birth |wider |extended )?"
                        r"(?:famil\w*|parents?|mothers?|fathers?|mums?|dads?|siblings?|brothers?|sisters?|relatives|"
@@ -226,7 +227,7 @@ _RULES: dict[Topic, str] = {
                        r"(?:siblings?|brothers and sisters) (?:groups? )?(?:(?:were |are |to be )?(?:placed|living|live|kept)|"
                        r"placements?) (?:together|apart|separately)|(?:placed|live|living|kept|remain) (?:together )?with "
                        r"(?:their |his |her )?(?:siblings?|brothers?|sisters?)|separated from (?:their |his |her )?"
-                       r"(?:siblings?|brothers?|sisters?)|sibling (?:assessments?|relationships?)|"
+                       r"(?:siblings?|brothers?|sisters?)|sibling (?:assessments?|relationships?|groups?)|"
                        r"see (?:their|his|her) (?:birth )?(?:famil\w*|parents|mothers?|fathers?|siblings?|brothers?|sisters?)",
     Topic.FINANCE: r"budget|overspend|underspend|£\s?\d|\bcosts?\b|savings|forecast|funding|grant|expenditure",
     Topic.PARTICIPATION: r"voice of the child|children in care council|\bCiCC\b|young people'?s voice|"

@@ -140,6 +140,7 @@ from nlp.topics import Topic, topics_of
     ("family time and contact with birth families", Topic.FAMILY_TIME),
     ("brothers and sisters placed together", Topic.FAMILY_TIME),
     ("how often do children in care see their parents", Topic.FAMILY_TIME),
+    ("keeping in touch with birth families", Topic.FAMILY_TIME),
     # a council's sufficiency duty: enough foster and residential homes (keys3, session 49)
     ("sufficiency of placements for children in care", Topic.RESIDENTIAL),
     ("sufficiency of placements for children in care", Topic.FOSTERING),
