@@ -351,6 +351,10 @@ GATES: dict[Topic, tuple[str, ...]] = {
                           "cochair"),
 }
 
+# teenagers, care leavers and children in care by their names: beside "children" or "young people", what the youth
+# justice and family time qualifiers below count as a child
+_YOUNG_OR_IN_CARE = r"teenage\w*|adolescen\w*|care leavers?|looked after|cared for|in care|cla|lac|cic"
+
 # A word that names a topic only beside words of what the topic is about: "social workers" are the workforce where a
 # statement speaks of recruiting, keeping, allocating or paying them, their posts and caseloads; "Social workers know
 # their children well" is practice, as half the statements naming them are (word, needs one of).
@@ -381,17 +385,16 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"(?<!adult )\b(?:offen(?:ces?|ding|ders?|ded)|re-?offend\w*|convict(?:ed|ions?)|sentenced|"
                    r"arrest(?:s|ed)?|in (?:police )?custody|police cells?|custodial|remand(?:s|ed)?|on remand|"
                    r"criminal records?\b(?! (?:checks?|bureau|disclosures?))|criminal justice|(?<!family )justice system)\b"),
-        re.compile(r"\b(?:child(?:ren)?\b(?! (?:sexual|criminal) exploitation)|young (?:people|person|adults?)|youth|"
-                   r"teenage\w*|adolescen\w*|care leavers?|care[- ]experienced|looked after|cared for|in care|cla|lac|cic|"
-                   r"juveniles?)\b")),
+        re.compile(rf"\b(?:child(?:ren)?\b(?! (?:sexual|criminal) exploitation)|young (?:people|person|adults?)|youth|"
+                   rf"{_YOUNG_OR_IN_CARE}|care[- ]experienced|juveniles?)\b")),
     # keeping in touch and time with their families: a child's, not a care home resident's or the staff's
     Topic.FAMILY_TIME: (
         re.compile(r"\b(?:(?:keep|keeps|keeping|kept|stay|staying) in touch with (?:their |his |her )?(?:birth )?"
                    r"(?:famil\w*|parents?|siblings?|brothers?|sisters?)|contact plans?|"
                    r"(?:(?:relationships?|links?|connections?|time) with|connected to) "
                    r"(?:(?:their |his |her )(?:birth )?|birth )(?:famil\w*|parents|siblings|brothers and sisters))\b"),
-        re.compile(r"\b(?:child(?:ren)?|young (?:people|person)|teenage\w*|adolescen\w*|care leavers?|looked after|"
-                   r"cared for|in care|cla|lac|cic|foster\w*|adopt\w*|sons?|daughters?)\b")),
+        re.compile(rf"\b(?:child(?:ren)?|young (?:people|person)|{_YOUNG_OR_IN_CARE}|foster\w*|adopt\w*|sons?|"
+                   r"daughters?)\b")),
     # a hotel as somewhere a young person lives or waits, not a business told about exploitation ("taxi firms and
     # hotels") or the Home Office's asylum hotels
     Topic.HOMELESSNESS: (
