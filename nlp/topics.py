@@ -17,6 +17,7 @@ from nlp.vocabulary import (
     asked,
     asked_about_care,
     asked_about_children,
+    asked_about_entering_care,
     capitals_only,
     jargon,
     plain_apostrophes,
@@ -120,9 +121,11 @@ _RULES: dict[Topic, str] = {
     Topic.RESIDENTIAL: r"residential (?:care|homes?|placements?|provision)|children'?s homes?|secure (?:unit|home)|"
                        r"unregistered(?:,? (?:and|or) unregulated)? (?:children'?s )?"
                        r"(?:homes?|settings?|provision|placements?|providers?)|unregistered, illegal|"
-                       # children moved on from a home: "6 step downs from residential to family or foster home"
+                       # children moved on from a home: "6 step downs from residential to family or foster home", "a
+                       # plan to step down to foster care" (a step down to early help is from social care)
                        r"step(?:ped|ping)?[- ]?downs? (?:from|out of) residential|(?:from|out of) residential "
-                       r"(?:care |homes? |placements? )?(?:in)?to (?:internal |in-house |a )?(?:foster|famil)",
+                       r"(?:care |homes? |placements? )?(?:in)?to (?:internal |in-house |a )?(?:foster|famil)|"
+                       r"step(?:ped|ping)?[- ]?downs? (?:plan )?(?:in)?to (?:internal |in-house |specialist |a )?foster",
     # children living far from home: placed out of area or county, over 20 miles away; not SEND pupils' "out of county
     # special schools", the NHS's "care closer to home" or a line "outside the Council's direct control"
     Topic.OUT_OF_AREA: r"(?<!residents )(?<!workforce )(?<!staff )"
@@ -222,7 +225,7 @@ _RULES: dict[Topic, str] = {
                        r"(?:famil\w*|parents?|mothers?|fathers?|mums?|dads?|siblings?|brothers?|sisters?|relatives|"
                        r"grandparents)|contact with (?:birth |wider |extended )?(?:family\b(?! (?:support|hubs?|services?|"
                        r"group|courts?))|friends and famil\w*|birth famil\w*|birth parents|parents and siblings|siblings|"
-                       r"brothers|sisters)|(?<!hours )(?<!emergency )contact (?:arrangements?|visits?|sessions?)|"
+                       r"brothers|sisters)|(?<!hours )(?<!emergency )(?<!point of )contact (?:arrangements?|visits?|sessions?)|"
                        r"supervised contact|"
                        r"(?:siblings?|brothers and sisters) (?:groups? )?(?:(?:were |are |to be )?(?:placed|living|live|kept)|"
                        r"placements?) (?:together|apart|separately)|(?:placed|live|living|kept|remain) (?:together )?with "
@@ -427,6 +430,7 @@ READ_AS_PRINTED = CAPITALS_ONLY | also_verbs()  # ... or verbs ("SEND", "send th
 ASKED: dict[str, str] = asked()
 ASKED_ABOUT_CHILDREN: dict[str, str] = asked_about_children()
 ASKED_ABOUT_CARE: dict[str, str] = asked_about_care()
+ASKED_ABOUT_ENTERING: dict[str, str] = asked_about_entering_care()
 SPELLINGS = spellings()
 # A question about children (or their placements), where looser plain words may name a topic or its terms.
 CHILDREN = re.compile(r"\b(?:child|children|young (?:people|person)|kids|teenagers?|pupils?|care leavers?|"
@@ -435,12 +439,22 @@ CHILDREN = re.compile(r"\b(?:child|children|young (?:people|person)|kids|teenage
 
 # A question about a child in foster or other care (not a care leaver), where "after 18" means staying put.
 IN_CARE = re.compile(r"\b(?:foster\w*|carers?|in care|looked after|cared for|cla|lac|cic)\b")
+# A question on keeping children out of care ("early help to prevent children entering care", "so children do not need
+# to come into care"), not on those who came in.
+KEPT_OUT = re.compile(r"\b(?:prevent\w*|avoid\w*|reduc\w*|stop\w*|keep\w*|kept|divert\w*|not need|need to|needing to|"
+                      r"edge of care|early help)\b")
+
+
+# a quote mark, not an apostrophe inside a word ("children's"); a plural's ("carers' views") goes too, as the rules
+# read that apostrophe as optional
+_UNQUOTED = re.compile(r"[\"\u201c\u201d]|(?<![a-z0-9])'|'(?![a-z])")
 
 
 def topics_of(text: str) -> list[Topic]:
     """The rules' topics of `text`; a part's whole comes with it ("hostels" is homelessness and accommodation). The
-    rules are written with a plain apostrophe; Ofsted and most councils print a typographic one ("children’s homes")."""
-    low = plain_apostrophes(text.lower())
+    rules are written with a plain apostrophe; Ofsted and most councils print a typographic one ("children’s homes").
+    Quote marks go: papers quote their terms ("a plan to 'step down' to foster care", "'Staying Put'")."""
+    low = _UNQUOTED.sub("", plain_apostrophes(text.lower()))
     found = [t for t, p in _COMPILED.items() if (t not in GATES or any(g in low for g in GATES[t])) and p.search(low)]
     found += [t for t, (word, needs) in _SAID_WITH.items() if t not in found and word.search(low) and needs.search(low)]
     return found + [w for w in dict.fromkeys(PARTS.get(t) for t in found) if w is not None and w not in found]
@@ -493,6 +507,8 @@ def _expanded(query: str) -> tuple[str, ...]:
     plain = (ASKED, ASKED_ABOUT_CHILDREN) if CHILDREN.search(low) else (ASKED,)
     if IN_CARE.search(low):
         plain += (ASKED_ABOUT_CARE,)
+    if not KEPT_OUT.search(low):
+        plain += (ASKED_ABOUT_ENTERING,)
     # each word in the plural too: "PEPs", "personal education plans", "return home interviews", "he turns 18"
     jargon = {k: m for k in JARGON if k not in READ_AS_PRINTED and (m := _said(k).search(low))}
     extra = [JARGON[k] for k in jargon]

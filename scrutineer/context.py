@@ -45,6 +45,10 @@ LEANS = re.compile(rf"(?:(?:this|these|{_THOSE}|that|it|its|they|their|such|howe
                    r"the (?:information|intelligence|data|feedback|learning|findings|insights?) (?:(?:gathered|collected|"
                    r"obtained|gained|received|captured|shared|provided)\b(?! (?:by|to|about|from|on|for|in|at|during|"
                    r"with)\b)|from (?:these|this|them|those|such)\b)|"
+                   # a finding on what was just described: "Q2 data shows that it took on average 631 days ..."
+                   r"(?:[\w/-]+ ){0,3}?(?:data|figures|information|evidence|audits?|analysis) (?:shows?|showed|"
+                   r"indicates?|indicated|suggests?|suggested|demonstrates?|demonstrated|confirms?|confirmed) "
+                   r"(?:that )?(?:this|these|it|they)\b(?! (?:year|month|quarter|week)\b)|"
                    # a scorecard's value line under its measure: "Latest: 14.9% Target: 15%, Floor: 20%"
                    r"(?:latest|current|previous|target|actual|outturn)\s*:\s*[<>≤≥£~]?\s*\d|"
                    # its comparators, with a share or rate: "Nationally, the average is 70% and our statistical neighbour

@@ -268,9 +268,16 @@ def _fused(records: Records, retrieved: list[tuple[list[int], float]], topical: 
     return sorted(scores.items(), key=lambda item: -item[1])
 
 
+# "Corporate Parenting Update and Scorecard (Pages 51 - 60)", "Subject: Quarterly Performance Report, Quarter 3"
+_ITEM_TITLE = re.compile(r"\(pages?\s+\d+(?:\s*[-\u2013]\s*\d+)?\)\s*$|^\s*(?:subject|(?:report )?title|agenda item)\s*:",
+                         re.I)
+
+
 @lru_cache(maxsize=TEXTS_KEPT)
 def _substance(text: str) -> float:
     """Headings, table cells and broken fragments rank below sentences that say something (BM25 favours them)."""
+    if _ITEM_TITLE.search(text):
+        return 0.6  # an agenda's or cover sheet's line naming a report says nothing the report does not say better
     n = len(text)
     if n >= 30 and _FIGURE.search(text) and " | " not in text:
         return 1.0  # a short line that reports a figure ("2021/22 care leavers 55% EET/45% NEET") says something

@@ -86,9 +86,9 @@ def explain(records: Records, trace: Trace, passages: list[tuple[list[int], floa
 def _patterns(terms: tuple[str, ...]) -> dict[str, re.Pattern]:
     """Each searched word (less stopwords and short ones) and the pattern that finds it, made once per query."""
     words = [w for w in dict.fromkeys(terms) if len(w) > 2 and w not in STOPWORDS]
-    return {w: re.compile(rf"\b{_spaced(w.rstrip('s') if len(w) > 3 else w)}\w{{0,3}}\b", re.I) for w in words}
+    return {w: re.compile(rf"\b{spaced(w.rstrip('s') if len(w) > 3 else w)}\w{{0,3}}\b", re.I) for w in words}
 
 
-def _spaced(term: str) -> str:
+def spaced(term: str) -> str:
     """A term's pattern; a phrase's space also as a hyphen ("well being" is printed "well-being")."""
     return re.escape(term).replace(r"\ ", "[- ]")

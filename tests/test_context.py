@@ -78,6 +78,11 @@ def test_a_figure_s_judgement_and_comparators_lean_on_it() -> None:
     assert LEANS.match("The information gathered is used effectively to inform safety planning.")
     assert LEANS.match("The learning from these placement disruptions has not been used to inform practice.")
     assert not LEANS.match("The information provided to care leavers about their health histories is limited.")
+    # a finding on what was just described; not one that says what it found of
+    assert LEANS.match("Q2 data shows that it took on average 631 days, compared to a national average of 376.")
+    assert LEANS.match("A recent audit confirmed that they are visited more often than required.")
+    assert not LEANS.match("Data shows that this year a greater proportion of pupils are on track.")
+    assert not LEANS.match("The data shows the number of children in care has fallen.")
     assert not LEANS.match("The learning and development offer to staff has also been enhanced.")
 
 

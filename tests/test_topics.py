@@ -89,6 +89,12 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
      "people with lived experience in adult social care.", Topic.PARTICIPATION, False),
     ("Participation work with parents and their families has grown.", Topic.PARTICIPATION, True),
     ("Participation in consultations is self-selecting.", Topic.PARTICIPATION, False),
+    # a quoted term is read as the term (session 50)
+    ("11 children have a plan to 'step down' to foster care or return home.", Topic.RESIDENTIAL, True),
+    ("The quality of risk management plans to address ‘missing’ episodes requires improvement.",
+     Topic.EXPLOITATION, True),
+    ("Single ‘point of contact’ arrangements have been set up at job centres.", Topic.FAMILY_TIME, False),
+    ("Children stepped down to early help.", Topic.RESIDENTIAL, False),
     ("Children in care were over represented within the justice system.", Topic.YOUTH_JUSTICE, True),
     ("Number of individual offences committed by cared for children", Topic.YOUTH_JUSTICE, True),
     ("PAs keep in touch with care leavers who are in custody.", Topic.YOUTH_JUSTICE, True),

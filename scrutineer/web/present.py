@@ -16,6 +16,7 @@ from nlp.topics import expand_query
 from scrutineer.hits import dated, filed_on
 from scrutineer.period_names import period_name
 from scrutineer.search import Hit
+from scrutineer.why import spaced
 from store.metric_rows import MetricRow
 from store.queries import SectionRow
 
@@ -25,7 +26,8 @@ _SHORT = 3  # words this short ("to", "of") are not highlighted
 @lru_cache(maxsize=256)
 def _pattern(query: str) -> re.Pattern | None:
     words = sorted((w for w in expand_query(query) if len(w) >= _SHORT), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.I) if words else None
+    # the same patterns as `why.terms`: a searched phrase's space also as a hyphen ("well being", "well-being")
+    return re.compile(r"\b(?:" + "|".join(spaced(w) for w in words) + r")\w*", re.I) if words else None
 
 
 def highlight(text: str, query: str) -> Markup:
