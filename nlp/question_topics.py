@@ -126,6 +126,10 @@ _ASKED: dict[Topic, str] = {
     # or the police, only in a question about children); not children exploited "for crime" (exploitation's)
     Topic.YOUTH_JUSTICE: r"offend\w*|re-?offend\w*|young offenders?|youth justice|youth offending|first[- ]time entrants?|"
                          r"\bcriminali[sz]\w*",
+    # how good practice is and how leaders know it: "case audits", "quality assurance of social work"
+    Topic.QUALITY_ASSURANCE: r"(?<!internal )(?<!external )audit\w*(?! (?:committee|of (?:the )?accounts|fees?))|"
+                             r"quality assur\w*|quality of (?:social work |the )?(?:practice|social work)|"
+                             r"practice quality|how good is (?:the )?social work",
     # "how often do children in care see their parents", "brothers and sisters placed together"
     Topic.FAMILY_TIME: r"family time|siblings? (?:contact|together|apart|placed|relationships?)|brothers and sisters|"
                        r"(?:see|sees|seeing|meet\w*) (?:their|his|her) (?:birth )?(?:mums?|dads?|mothers?|"

@@ -52,6 +52,7 @@ class Topic(StrEnum):
     CARE_POPULATION = "care_population"
     YOUTH_JUSTICE = "youth_justice"
     FAMILY_TIME = "family_time"
+    QUALITY_ASSURANCE = "quality_assurance"
 
 
 # a child's adoption, not a council adopting a plan ("the Council has adopted a voluntary measure", "Adoption of the
@@ -324,6 +325,15 @@ _RULES: dict[Topic, str] = {
                            r"per 10,?000(?:[^.]|\.\d){0,25}(?:looked after|in care|cared for|\bcla\b|\blac\b)|"
                            r"(?:we|council) (?:currently )?(?:have|had|looks? after|looked after|cares? for|are caring for) "
                            r"\d[\d,]* (?:cared for |looked after )?children\b(?! (?:on|open|in receipt|waiting|with|who))",
+    # how leaders know how good practice is: audits of casework, quality assurance, moderation, practice standards,
+    # the quality of practice; not the council's accounts ("internal audit", bare "audit" is `_SAID_WITH`) or an
+    # inspection team's "Quality assurance manager: ..."
+    Topic.QUALITY_ASSURANCE: r"quality assur\w+\b(?! (?:managers?|officers?|leads?|inspectors?)\s*:)|"
+                             r"(?:case(?: file)?|casework|practice|thematic|themed|child journey|dip[- ]sample|peer|"
+                             r"multi-agency|collaborative|joint|monthly|quarterly|regular) audit(?:s|ing)?\b|"
+                             r"moderat(?:ion|ed|ing) (?:of )?(?:\w+ ){0,3}?(?:audits?|practice|cases)|moderation process|"
+                             r"dip[- ]sampl\w+|practice (?:weeks?|learning days?|standards)\b|"
+                             r"quality of (?:social work |their |our |the )?practice\b",
 }
 # Searched in lower-cased text with lower-cased patterns: twice as fast as re.I, which folds case per character.
 # (The rules hold no upper-case escape such as \W or \B, which lower-casing would change.)
@@ -347,6 +357,7 @@ GATES: dict[Topic, tuple[str, ...]] = {
                         "away from", "authority", "far "),
     Topic.YOUTH_JUSTICE: ("youth", "yot", "yos", "yjs", "offend", "entrant", "criminal", "hmyoi", "secure training"),
     Topic.FAMILY_TIME: ("famil", "contact", "parents", "sibling", "brother", "sister", "see "),
+    Topic.QUALITY_ASSURANCE: ("quality", "audit", "moderat", "dip", "practice"),
     Topic.PARTICIPATION: ("voice", "participation", "council", "cicc", "review", "advoca", "consultation", "co-produc",
                           "forum", "wishes", "views", "listened", "heard", "say", "visitor", "developed", "designed",
                           "shaped", "involv", "contributed", "feedback", "mind of my own", "momo", "youth", "young ",
@@ -398,6 +409,16 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"(?:(?:their |his |her )(?:birth )?|birth )(?:famil\w*|parents|siblings|brothers and sisters))\b"),
         re.compile(rf"\b(?:child(?:ren)?|young (?:people|person)|{_YOUNG_OR_IN_CARE}|foster\w*|adopt\w*|sons?|"
                    r"daughters?)\b")),
+    # an audit of casework, not of the council's accounts: "leaders recognise that audits are over-optimistic", not
+    # "subject to the District Council audits" or "the Governance and Audit Committee"
+    Topic.QUALITY_ASSURANCE: (
+        re.compile(r"(?<!internal )(?<!external )(?<!financial )(?<!energy )(?<!equality )(?<!access )(?<!carbon )"
+                   r"(?<!governance and )(?<!governance & )(?<!risk and )\baudit(?:s|ed|ing|ors?)?\b"
+                   r"(?! (?:and governance|& governance|and risk|committee|of (?:the |our )?(?:accounts|statement|"
+                   r"financial)|fees?|letter|opinion|commission|office)\b)"),
+        re.compile(r"\b(?:child\w*|young (?:people|person)|famil\w*|practice|cases?|case files?|casework|social work\w*|"
+                   r"care leavers?|safeguard\w*|placements?|foster\w*|adopt\w*|leaders?|managers?|quality|learning|"
+                   r"oversight|supervision|scrutiny|assurance|inspect\w*|lscb|partnership|thresholds?)\b")),
     # a hotel as somewhere a young person lives or waits, not a business told about exploitation ("taxi firms and
     # hotels") or the Home Office's asylum hotels
     Topic.HOMELESSNESS: (

@@ -19,6 +19,8 @@ from nlp.topics import Topic, topics_of
     ("looked after children placed far outside the county", Topic.OUT_OF_AREA),
     ("grandparents and other relatives bringing up children", Topic.KINSHIP),
     ("looked after children getting into trouble with the police", Topic.YOUTH_JUSTICE),
+    ("audits of the quality of social work practice", Topic.QUALITY_ASSURANCE),
+    ("what did Ofsted say about quality assurance in children's services", Topic.QUALITY_ASSURANCE),
     ("children in care being exploited by criminals", Topic.EXPLOITATION),
     ("finding more people willing to foster", Topic.FOSTERING),
     ("care leavers with nowhere safe to live", Topic.ACCOMMODATION),
@@ -255,6 +257,8 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("sufficiency of school places for children", Topic.FOSTERING),
     ("local residential care sufficiency for children", Topic.FOSTERING),  # a question naming one kind of home
     ("foster carer sufficiency and recruitment challenges", Topic.RESIDENTIAL),
+    ("the internal audit of the council's budget", Topic.QUALITY_ASSURANCE),
+    ("report to the audit committee on treasury management", Topic.QUALITY_ASSURANCE),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
     """Loose words ("stability", "tell us", "feelings") name a topic only in a question about children, and not in

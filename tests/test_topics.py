@@ -89,6 +89,17 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
      "people with lived experience in adult social care.", Topic.PARTICIPATION, False),
     ("Participation work with parents and their families has grown.", Topic.PARTICIPATION, True),
     ("Participation in consultations is self-selecting.", Topic.PARTICIPATION, False),
+    # how leaders know the quality of practice, not the council's accounts (session 50)
+    ("Leaders recognise that audits are over-optimistic and are not sufficiently evaluative.",
+     Topic.QUALITY_ASSURANCE, True),
+    ("The quality assurance framework includes monthly audits of case files.", Topic.QUALITY_ASSURANCE, True),
+    ("The moderation process does not provide a realistic appraisal of the quality of practice.",
+     Topic.QUALITY_ASSURANCE, True),
+    ("Both of these figures are provisional and subject to the District Council audits.",
+     Topic.QUALITY_ASSURANCE, False),
+    ("Reports go to the Governance and Audit Committee with the treasury strategy.", Topic.QUALITY_ASSURANCE, False),
+    ("Internal audit reviewed the payroll controls of the service.", Topic.QUALITY_ASSURANCE, False),
+    ("Quality assurance manager: Jane Smith HMI", Topic.QUALITY_ASSURANCE, False),  # an inspection team's roster
     # a quoted term is read as the term (session 50)
     ("11 children have a plan to 'step down' to foster care or return home.", Topic.RESIDENTIAL, True),
     ("The quality of risk management plans to address ‘missing’ episodes requires improvement.",
