@@ -130,6 +130,11 @@ _ASKED: dict[Topic, str] = {
     Topic.QUALITY_ASSURANCE: r"(?<!internal )(?<!external )audit\w*(?! (?:committee|of (?:the )?accounts|fees?))|"
                              r"quality assur\w*|quality of (?:social work |the )?(?:practice|social work)|"
                              r"practice quality|how good is (?:the )?social work",
+    # demand on children's social care: "rising demand", "how many referrals does the front door get"
+    Topic.REFERRALS: r"re-?referrals?|front[- ]door|mash\b|(?:rising|increasing|growing|increased|high|higher) demand\b|"
+                     r"demand (?:for|on|in) (?:children'?s )?(?:social care|services|social work|social services)|"
+                     r"(?:contacts?|referrals?)(?: (?:made|coming|received))? (?:in)?to (?:children'?s )?(?:social care|"
+                     r"services|social work|social services|csc)",
     # "how often do children in care see their parents", "brothers and sisters placed together"
     Topic.FAMILY_TIME: r"family time|siblings? (?:contact|together|apart|placed|relationships?)|brothers and sisters|"
                        r"(?:see|sees|seeing|meet\w*) (?:their|his|her) (?:birth )?(?:mums?|dads?|mothers?|"

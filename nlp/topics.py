@@ -53,6 +53,7 @@ class Topic(StrEnum):
     YOUTH_JUSTICE = "youth_justice"
     FAMILY_TIME = "family_time"
     QUALITY_ASSURANCE = "quality_assurance"
+    REFERRALS = "referrals"
 
 
 # a child's adoption, not a council adopting a plan ("the Council has adopted a voluntary measure", "Adoption of the
@@ -68,6 +69,9 @@ ADOPTION = (r"adopters?|adoptees?|adoptive|"
             r"(?:hop\w*|wish\w*|want\w*|approved|assessed|appl\w*|able) to adopt\b|"
             # a regional adoption agency: "Adopt London North", "Adopt South West", "Adopt Thames Valley"
             r"adopt (?:london|south|north|east|west|thames|coast|central|anglia|berkshire|essex|cymru|midlands)")
+
+# children's social care by its names, what demand on it and referrals into it are to (`Topic.REFERRALS`)
+_CSC = r"(?:children'?s (?:social care|services|social work)|social care|social work|csc|statutory services)"
 
 _RULES: dict[Topic, str] = {
     Topic.NEET: r"\bNEET\b|\bEET\b|not (?:engaged )?in education|"
@@ -334,6 +338,15 @@ _RULES: dict[Topic, str] = {
                              r"moderat(?:ion|ed|ing) (?:of )?(?:\w+ ){0,3}?(?:audits?|practice|cases)|moderation process|"
                              r"dip[- ]sampl\w+|practice (?:weeks?|learning days?|standards)\b|"
                              r"quality of (?:social work |their |our |the )?practice\b",
+    # demand on children's social care: contacts, referrals and re-referrals into it and their numbers (the front door
+    # and the MASH beside a child's or a referral's word are `_SAID_WITH`); not referrals to CAMHS, the NRM or adults'
+    Topic.REFERRALS: rf"re-?referrals?\b|(?:contacts?|referrals?) (?:made |received |coming )?(?:in)?to (?:the )?"
+                     rf"(?:{_CSC}|local authority|early help|mash)|"
+                     r"(?:(?:number|numbers|volume|volumes|rate|rates|level|levels) of (?:contacts|referrals)|"
+                     r"(?:contacts|referrals) (?:have |has )?(?:increased|risen|rose|fallen|fell|decreased|reduced)|"
+                     r"(?:increase|rise|rising|growth|reduction|decrease|fall|surge|spike) in (?:the )?(?:number of )?"
+                     r"(?:contacts|referrals))\b(?!.{0,40}\b(?:camhs|mental health|nrm|national referral|adults?))|"
+                     rf"demand (?:for|on|in|at|within|across) (?:\w+ ){{0,3}}?{_CSC}|{_CSC} demand",
 }
 # Searched in lower-cased text with lower-cased patterns: twice as fast as re.I, which folds case per character.
 # (The rules hold no upper-case escape such as \W or \B, which lower-casing would change.)
@@ -358,6 +371,7 @@ GATES: dict[Topic, tuple[str, ...]] = {
     Topic.YOUTH_JUSTICE: ("youth", "yot", "yos", "yjs", "offend", "entrant", "criminal", "hmyoi", "secure training"),
     Topic.FAMILY_TIME: ("famil", "contact", "parents", "sibling", "brother", "sister", "see "),
     Topic.QUALITY_ASSURANCE: ("quality", "audit", "moderat", "dip", "practice"),
+    Topic.REFERRALS: ("referral", "contact", "demand"),
     Topic.PARTICIPATION: ("voice", "participation", "council", "cicc", "review", "advoca", "consultation", "co-produc",
                           "forum", "wishes", "views", "listened", "heard", "say", "visitor", "developed", "designed",
                           "shaped", "involv", "contributed", "feedback", "mind of my own", "momo", "youth", "young ",
@@ -419,6 +433,13 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b(?:child\w*|young (?:people|person)|famil\w*|practice|cases?|case files?|casework|social work\w*|"
                    r"care leavers?|safeguard\w*|placements?|foster\w*|adopt\w*|leaders?|managers?|quality|learning|"
                    r"oversight|supervision|scrutiny|assurance|inspect\w*|lscb|partnership|thresholds?)\b")),
+    # the front door and the MASH of children's social care, not a "digital front door" to adults' care, a fostering
+    # service's front door or SEND's "Multi-Agency Specialist Hub sites"
+    Topic.REFERRALS: (
+        re.compile(r"(?<!digital )\bfront[- ]door\b(?! to the fostering)|\bmash\b(?! sites?)|"
+                   r"multi-agency safeguarding hubs?"),
+        re.compile(r"\b(?:child\w*|young (?:people|person)|famil\w*|safeguard\w*|referr\w*|contacts?|threshold\w*|"
+                   r"social work\w*|strategy|assessments?|workers?|practitioners|police|agenc\w*)\b")),
     # a hotel as somewhere a young person lives or waits, not a business told about exploitation ("taxi firms and
     # hotels") or the Home Office's asylum hotels
     Topic.HOMELESSNESS: (

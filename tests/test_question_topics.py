@@ -20,6 +20,8 @@ from nlp.topics import Topic, topics_of
     ("grandparents and other relatives bringing up children", Topic.KINSHIP),
     ("looked after children getting into trouble with the police", Topic.YOUTH_JUSTICE),
     ("audits of the quality of social work practice", Topic.QUALITY_ASSURANCE),
+    ("rising demand and referrals to children's social care", Topic.REFERRALS),
+    ("how many re-referrals does the front door get", Topic.REFERRALS),
     ("what did Ofsted say about quality assurance in children's services", Topic.QUALITY_ASSURANCE),
     ("children in care being exploited by criminals", Topic.EXPLOITATION),
     ("finding more people willing to foster", Topic.FOSTERING),
@@ -258,6 +260,7 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("local residential care sufficiency for children", Topic.FOSTERING),  # a question naming one kind of home
     ("foster carer sufficiency and recruitment challenges", Topic.RESIDENTIAL),
     ("the internal audit of the council's budget", Topic.QUALITY_ASSURANCE),
+    ("referrals of care leavers to CAMHS", Topic.REFERRALS),
     ("report to the audit committee on treasury management", Topic.QUALITY_ASSURANCE),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
@@ -324,7 +327,8 @@ def test_leaving_care_beside_entering_it_is_ceasing_to_be_looked_after_not_care_
 
 
 def test_abuse_at_home_or_of_drink_is_not_exploitation() -> None:
-    assert question_topics("domestic abuse referrals to children's social care") == ()
+    # a question about referrals (session 50), not about exploitation
+    assert question_topics("domestic abuse referrals to children's social care") == (Topic.REFERRALS,)
     assert question_topics("substance abuse among care leavers") == ()
     assert question_topics("child sexual abuse and grooming of children in care") == (Topic.EXPLOITATION,)
 

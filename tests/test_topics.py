@@ -100,6 +100,14 @@ def test_a_rule_word_matches_only_as_a_word(text: str, topic: Topic, expected: b
     ("Reports go to the Governance and Audit Committee with the treasury strategy.", Topic.QUALITY_ASSURANCE, False),
     ("Internal audit reviewed the payroll controls of the service.", Topic.QUALITY_ASSURANCE, False),
     ("Quality assurance manager: Jane Smith HMI", Topic.QUALITY_ASSURANCE, False),  # an inspection team's roster
+    # demand on children's social care, not referrals to other services (session 50)
+    ("There were 6,357 referrals to children's social care services in the quarter, an 8.3% increase.",
+     Topic.REFERRALS, True),
+    ("However, the re-referral rate has increased and is high.", Topic.REFERRALS, True),
+    ("Thresholds are well understood by partners in the MASH.", Topic.REFERRALS, True),
+    ("The number of referrals to CAMHS has risen.", Topic.REFERRALS, False),
+    ("Digital front door: the new social care website Kent Connect to Support.", Topic.REFERRALS, False),
+    ("MASH sites: our Multi-Agency Specialist Hub sites are centres for SEND.", Topic.REFERRALS, False),
     # a quoted term is read as the term (session 50)
     ("11 children have a plan to 'step down' to foster care or return home.", Topic.RESIDENTIAL, True),
     ("The quality of risk management plans to address ‘missing’ episodes requires improvement.",
