@@ -152,10 +152,8 @@ def subject_terms(query: str) -> list[str]:
 
 def outside_care(records: Records, ids: list[int]) -> set[int]:
     """The statements among `ids` that neither say, nor sit in a section or paper that says, anything of children in
-    care or care leavers, nor stand beside a sentence that does: an inspection's "Young people are supported to learn
-    and practise independence skills." follows "However, the involvement of care leavers in their plans ..."."""
-    alone = [sid for sid, parts in contexts(records, ids).items() if not any(map(_in_care, parts))]
-    return set(alone) - {n.of for n in neighbours(records, alone) if _in_care(n.text)}
+    care or care leavers."""
+    return {sid for sid, parts in contexts(records, ids).items() if not any(map(_in_care, parts))}
 
 
 @lru_cache(maxsize=1 << 16)
