@@ -126,15 +126,20 @@ _ASKED: dict[Topic, str] = {
     # or the police, only in a question about children); not children exploited "for crime" (exploitation's)
     Topic.YOUTH_JUSTICE: r"offend\w*|re-?offend\w*|young offenders?|youth justice|youth offending|first[- ]time entrants?|"
                          r"\bcriminali[sz]\w*",
-    # how good practice is and how leaders know it: "case audits", "quality assurance of social work"
-    Topic.QUALITY_ASSURANCE: r"(?<!internal )(?<!external )audit\w*(?! (?:committee|of (?:the )?accounts|fees?))|"
-                             r"quality assur\w*|quality of (?:social work |the )?(?:practice|social work)|"
-                             r"practice quality|how good is (?:the )?social work",
-    # demand on children's social care: "rising demand", "how many referrals does the front door get"
-    Topic.REFERRALS: r"re-?referrals?|front[- ]door|mash\b|(?:rising|increasing|growing|increased|high|higher) demand\b|"
-                     r"demand (?:for|on|in) (?:children'?s )?(?:social care|services|social work|social services)|"
+    # how good practice is and how leaders know it: "case audits", "quality assurance of social work" (a bare audit
+    # only in a question about children: "what did the auditors say about the council's finances" is not)
+    Topic.QUALITY_ASSURANCE: r"quality assur\w*|quality of (?:social work |the )?(?:practice|social work)|"
+                             r"practice quality|how good is (?:the )?social work|"
+                             r"(?:case|casework|case file|practice|social work) audit\w*|"
+                             r"audits? of (?:\w+ ){0,3}?(?:practice|cases|case files|social work|casework)",
+    # demand on children's social care: "how many referrals does the front door get"; not a question on what demand
+    # costs ("overspend caused by rising demand for children's social care" asks of the money)
+    Topic.REFERRALS: r"re-?referr\w*|(?<!digital )front[- ]door|mash\b|"
                      r"(?:contacts?|referrals?)(?: (?:made|coming|received))? (?:in)?to (?:children'?s )?(?:social care|"
-                     r"services|social work|social services|csc)",
+                     r"services|social work|social services|csc)|"
+                     r"^(?!.*\b(?:overspe\w*|spend\w*|costs?|budgets?|deficits?|financ\w*|money|funding|pressures?|"
+                     r"adults?)\b).*?\bdemand (?:for|on|in) (?:children'?s )?(?:social care|services|social work|"
+                     r"social services)",
     # "how often do children in care see their parents", "brothers and sisters placed together"
     Topic.FAMILY_TIME: r"family time|siblings? (?:contact|together|apart|placed|relationships?)|brothers and sisters|"
                        r"(?:see|sees|seeing|meet\w*) (?:their|his|her) (?:birth )?(?:mums?|dads?|mothers?|"
@@ -195,6 +200,12 @@ _SHORT_OF_PLACES = (r"(?:not enough|shortage of|lack of|too few|insufficient) (?
 # "tell us what you think about bin collections"): they name a topic only in a question about children.
 _ABOUT_CHILDREN: dict[Topic, str] = {
     Topic.FAMILY_HUBS: r"(?<!mockingbird )(?<!retention )hubs?\b",  # "now children's centres have become hubs"
+    Topic.QUALITY_ASSURANCE: r"(?<!internal )(?<!external )audit\w*(?! (?:and governance|committee|of (?:the )?accounts|fees?))",
+    # the council as a parent: "councillors' responsibilities towards children in care", "the promises the council
+    # makes to children in care"
+    Topic.CORPORATE_PARENTING: r"councillors?\b|elected members?\b|lead members?\b|promises?\b|pledges?\b|"
+                               r"(?:duty|duties|responsibilit\w+) (?:to|towards|for) (?:the )?(?:children|young people|"
+                               r"care leavers|looked after|cared for)",
     Topic.PLACEMENT_STABILITY: r"how (?:settled|stable)\b|"
                                # "moved to a new foster home", "lived in three or more places in a year"
                                r"mov\w* (?:in)?to (?:a )?(?:new|different|another) (?:foster )?"
@@ -273,7 +284,7 @@ _ABOUT_CHILDREN: dict[Topic, str] = {
                          r"(?:speak|speaks|speaking|spoke|talk\w*|meet\w*) (?:to |with )?councillors\b|"
                          # "how the council hears from the children in its care"
                          r"(?:hear|hears|hearing|heard) from\b"
-                         r"|pledges?\b"
+                         r"|pledges?\b"  # the pledge children in care help write, and the council keeps
                          r"|tell councillors|youth forums?|complaints? (?:by|from) (?:children|young people)|"
                          r"chair\w* their own|influenc\w* (?:\w+ ){0,2}(?:decisions|services|plans)\b|"
                          # "do children in care get a real say in the decisions made about their lives"
@@ -305,6 +316,8 @@ _ALSO_THE_WHOLE: dict[Topic, re.Pattern[str]] = {
 # a staying-put question that also asks about fostering itself: finding, approving or keeping carers
 _RECRUITING = re.compile(r"\b(?:recruit\w*|approv\w*|retain\w*|retention|sufficien\w*|shortage|more (?:foster )?carers|"
                          r"new (?:foster )?carers)\b")
+# a question on demand that also names contacts, referrals or the front door asks of them, beside what they cost
+_REFERRED = re.compile(r"\b(?:re-?referr\w*|referr\w*|contacts?|front[- ]door|mash)\b")
 _COMPILED = {t: re.compile(rf"\b(?:{p})") for t, p in _ASKED.items()}  # each alternative starts a word
 _COMPILED_CHILDREN = {t: re.compile(rf"\b(?:{p})") for t, p in _ABOUT_CHILDREN.items()}
 
@@ -320,6 +333,8 @@ def question_topics(question: str) -> tuple[Topic, ...]:
         found += [t for t, p in _COMPILED_CHILDREN.items() if t not in found and p.search(low)]
     if Topic.STAYING_PUT in found and Topic.FOSTERING in found and not _RECRUITING.search(low):
         found = [t for t in found if t is not Topic.FOSTERING]  # the carers a young person stays with, not fostering
+    if Topic.REFERRALS in found and Topic.FINANCE in found and not _REFERRED.search(low):
+        found = [t for t in found if t is not Topic.REFERRALS]  # demand as what drives spending: the money is asked of
     for part, also in _ALSO_THE_WHOLE.items():
         whole = PARTS[part]
         if part in found and not also.search(low):  # the part alone

@@ -54,6 +54,8 @@ class Topic(StrEnum):
     FAMILY_TIME = "family_time"
     QUALITY_ASSURANCE = "quality_assurance"
     REFERRALS = "referrals"
+    CORPORATE_PARENTING = "corporate_parenting"
+    LEAVING_CARE = "leaving_care"
 
 
 # a child's adoption, not a council adopting a plan ("the Council has adopted a voluntary measure", "Adoption of the
@@ -130,7 +132,8 @@ _RULES: dict[Topic, str] = {
                        # plan to step down to foster care" (a step down to early help is from social care)
                        r"step(?:ped|ping)?[- ]?downs? (?:from|out of) residential|(?:from|out of) residential "
                        r"(?:care |homes? |placements? )?(?:in)?to (?:internal |in-house |a )?(?:foster|famil)|"
-                       r"step(?:ped|ping)?[- ]?downs? (?:plan )?(?:in)?to (?:internal |in-house |specialist |a )?foster",
+                       r"(?<!ifa )(?<!ifas )(?<!agency )step(?:ped|ping)?[- ]?downs? (?:plan )?(?:in)?to "
+                       r"(?:internal |in-house |specialist |a )?foster",
     # children living far from home: placed out of area or county, over 20 miles away; not SEND pupils' "out of county
     # special schools", the NHS's "care closer to home" or a line "outside the Council's direct control"
     Topic.OUT_OF_AREA: r"(?<!residents )(?<!workforce )(?<!staff )"
@@ -329,24 +332,40 @@ _RULES: dict[Topic, str] = {
                            r"per 10,?000(?:[^.]|\.\d){0,25}(?:looked after|in care|cared for|\bcla\b|\blac\b)|"
                            r"(?:we|council) (?:currently )?(?:have|had|looks? after|looked after|cares? for|are caring for) "
                            r"\d[\d,]* (?:cared for |looked after )?children\b(?! (?:on|open|in receipt|waiting|with|who))",
-    # how leaders know how good practice is: audits of casework, quality assurance, moderation, practice standards,
-    # the quality of practice; not the council's accounts ("internal audit", bare "audit" is `_SAID_WITH`) or an
-    # inspection team's "Quality assurance manager: ..."
-    Topic.QUALITY_ASSURANCE: r"quality assur\w+\b(?! (?:managers?|officers?|leads?|inspectors?)\s*:)|"
-                             r"(?:case(?: file)?|casework|practice|thematic|themed|child journey|dip[- ]sample|peer|"
-                             r"multi-agency|collaborative|joint|monthly|quarterly|regular) audit(?:s|ing)?\b|"
-                             r"moderat(?:ion|ed|ing) (?:of )?(?:\w+ ){0,3}?(?:audits?|practice|cases)|moderation process|"
-                             r"dip[- ]sampl\w+|practice (?:weeks?|learning days?|standards)\b|"
-                             r"quality of (?:social work |their |our |the )?practice\b",
-    # demand on children's social care: contacts, referrals and re-referrals into it and their numbers (the front door
-    # and the MASH beside a child's or a referral's word are `_SAID_WITH`); not referrals to CAMHS, the NRM or adults'
-    Topic.REFERRALS: rf"re-?referrals?\b|(?:contacts?|referrals?) (?:made |received |coming )?(?:in)?to (?:the )?"
-                     rf"(?:{_CSC}|local authority|early help|mash)|"
-                     r"(?:(?:number|numbers|volume|volumes|rate|rates|level|levels) of (?:contacts|referrals)|"
+    # how leaders know how good practice is: audits of casework, quality assurance, moderation of practice, practice
+    # weeks, the quality of practice; not the council's accounts (a bare "audit" or dip sample is `_SAID_WITH`) or an
+    # inspection team's "Quality assurance manager: ..." (adults' services' quality assurance is weighed down at search)
+    Topic.QUALITY_ASSURANCE: r"quality assur\w+\b(?! (?:managers?|officers?|leads?|inspectors?)\b(?:\s*:| (?:was|is)\b))|"
+                             r"(?:case(?: file)?|casework|practice|thematic|themed|child journey|dip[- ]sample|"
+                             r"multi-agency case|collaborative case) audit(?:s|ing)?\b(?! committee)|"
+                             r"moderat(?:ion|ed|ing) (?:of )?(?:\w+ ){0,3}?(?:audits?|practice|cases)|"
+                             r"practice (?:weeks?|learning days?)\b|quality of (?:social work |their |our |the )?practice\b",
+    # the leaving care service's work with each care leaver: pathway plans, personal advisers, keeping in touch (a
+    # bare "PA" beside a care leaver is `_SAID_WITH`; the local offer is what care leavers are offered, housing,
+    # money and travel, which a question about it reaches by its words: as this topic it lost them to pathway plans)
+    Topic.LEAVING_CARE: r"pathway plan\w*|personal advis[eo]rs?|leaving care (?:teams?|services?|workers?|grants?|"
+                        r"allowances?|support)|after-?care (?:workers?|teams?|services?)|setting up home (?:allowance|grant)|"
+                        r"(?:in touch|contact) with (?:[\w%]+ ){0,4}?care leavers",
+    # the council as the parent of the children it looks after: corporate parents and parenting, its boards and
+    # panels, the pledge or promises it makes to children in care
+    Topic.CORPORATE_PARENTING: r"corporate parent\w*|(?:children in care|looked after children'?s?|children looked after|"
+                               r"care leavers?'?|cared for children'?s?|our|council'?s) pledges?\b|"
+                               r"(?:pledges?|promises?) (?:to|for) (?:our |the |its )?(?:children|young people|care leavers|"
+                               r"cared for|looked after)",
+    # demand on children's social care: contacts, referrals and re-referrals into it (their numbers, the front door and
+    # the MASH beside children's social care's words are `_SAID_WITH`); not referrals to CAMHS, MARAC or adults'
+    Topic.REFERRALS: rf"re-?referr(?:als?|ed)\b|contacts and referrals\b|(?:contacts?|referrals?) (?:made |received |"
+                     rf"coming )?(?:in)?to (?:the )?(?:{_CSC}|local authority|early help|mash)|"
+                     rf"demand (?:for|on|in|at|within|across) (?!(?:\w+ ){{0,3}}?adults?\b)(?:\w+ ){{0,3}}?{_CSC}|"
+                     rf"(?<!adult )(?<!adults )(?<!adults' ){_CSC} demand|"
+                     # how many contacts and referrals it takes, in a line that names it, not CAMHS, MARAC or the LADO
+                     r"^(?!.*\b(?:camhs|mental health|nrm|national referral|marac|mase|channel|prevent|lado|"
+                     r"designated officer|adults?)\b)"
+                     rf"(?=.*\b(?:{_CSC}|front[- ]door|mash|safeguarding hub|early help|child protection)\b).*?"
+                     r"\b(?:(?:number|numbers|volume|volumes|rate|rates|level|levels) of (?:contacts|referrals)|"
                      r"(?:contacts|referrals) (?:have |has )?(?:increased|risen|rose|fallen|fell|decreased|reduced)|"
                      r"(?:increase|rise|rising|growth|reduction|decrease|fall|surge|spike) in (?:the )?(?:number of )?"
-                     r"(?:contacts|referrals))\b(?!.{0,40}\b(?:camhs|mental health|nrm|national referral|adults?))|"
-                     rf"demand (?:for|on|in|at|within|across) (?:\w+ ){{0,3}}?{_CSC}|{_CSC} demand",
+                     r"(?:contacts|referrals))\b",
 }
 # Searched in lower-cased text with lower-cased patterns: twice as fast as re.I, which folds case per character.
 # (The rules hold no upper-case escape such as \W or \B, which lower-casing would change.)
@@ -370,8 +389,10 @@ GATES: dict[Topic, tuple[str, ...]] = {
                         "away from", "authority", "far "),
     Topic.YOUTH_JUSTICE: ("youth", "yot", "yos", "yjs", "offend", "entrant", "criminal", "hmyoi", "secure training"),
     Topic.FAMILY_TIME: ("famil", "contact", "parents", "sibling", "brother", "sister", "see "),
-    Topic.QUALITY_ASSURANCE: ("quality", "audit", "moderat", "dip", "practice"),
-    Topic.REFERRALS: ("referral", "contact", "demand"),
+    Topic.QUALITY_ASSURANCE: ("quality", "audit", "moderat", "practice"),
+    Topic.REFERRALS: ("referr", "contact", "demand"),
+    Topic.CORPORATE_PARENTING: ("corporate", "pledge", "promise"),
+    Topic.LEAVING_CARE: ("pathway", "advis", "care", "setting up home"),
     Topic.PARTICIPATION: ("voice", "participation", "council", "cicc", "review", "advoca", "consultation", "co-produc",
                           "forum", "wishes", "views", "listened", "heard", "say", "visitor", "developed", "designed",
                           "shaped", "involv", "contributed", "feedback", "mind of my own", "momo", "youth", "young ",
@@ -426,20 +447,27 @@ _SAID_WITH: dict[Topic, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # an audit of casework, not of the council's accounts: "leaders recognise that audits are over-optimistic", not
     # "subject to the District Council audits" or "the Governance and Audit Committee"
     Topic.QUALITY_ASSURANCE: (
-        re.compile(r"(?<!internal )(?<!external )(?<!financial )(?<!energy )(?<!equality )(?<!access )(?<!carbon )"
-                   r"(?<!governance and )(?<!governance & )(?<!risk and )\baudit(?:s|ed|ing|ors?)?\b"
-                   r"(?! (?:and governance|& governance|and risk|committee|of (?:the |our )?(?:accounts|statement|"
-                   r"financial)|fees?|letter|opinion|commission|office)\b)"),
+        re.compile(r"^(?!.*\b(?:accounts|unqualified|audit (?:wales|scotland)|head of audit|financial statements|"
+                   r"value for money|(?:audit|annual) opinion|external auditors?)\b).*?"
+                   r"(?<!internal )(?<!external )(?<!financial )(?<!energy )(?<!equality )(?<!equalities )(?<!access )"
+                   r"(?<!accessibility )(?<!safety )(?<!carbon )(?<!governance and )(?<!governance & )(?<!risk and )"
+                   r"(?:\baudit(?:s|ed|ing|ors?)?\b(?! (?:and governance|& governance|and risk|committee|fees?|letter|"
+                   r"commission|office)\b)|\bdip[- ]sampl\w+)"),
         re.compile(r"\b(?:child\w*|young (?:people|person)|famil\w*|practice|cases?|case files?|casework|social work\w*|"
                    r"care leavers?|safeguard\w*|placements?|foster\w*|adopt\w*|leaders?|managers?|quality|learning|"
-                   r"oversight|supervision|scrutiny|assurance|inspect\w*|lscb|partnership|thresholds?)\b")),
+                   r"supervision|inspect\w*|lscb|thresholds?)\b")),
+    # a care leaver's personal adviser by the initials ("PAs keep in touch with care leavers"), not a sum "per annum"
+    Topic.LEAVING_CARE: (
+        re.compile(r"(?<![\d£] )(?<![\dk] )\bpas?\b(?! ?\d)"),
+        re.compile(r"\b(?:care leavers?|leaving care|young (?:people|person|adults?)|pathway)\b")),
     # the front door and the MASH of children's social care, not a "digital front door" to adults' care, a fostering
     # service's front door or SEND's "Multi-Agency Specialist Hub sites"
     Topic.REFERRALS: (
-        re.compile(r"(?<!digital )\bfront[- ]door\b(?! to the fostering)|\bmash\b(?! sites?)|"
-                   r"multi-agency safeguarding hubs?"),
+        re.compile(r"(?<!digital )\bfront[- ]door\b(?! (?:to the fostering|(?:is |was |are |were )?(?:locked|open|opened|"
+                   r"closed|keys?|bell|step)))|(?<!adult )(?<!adults )(?<!adults' )(?:\bmash\b(?! sites?)|"
+                   r"\bmulti-agency safeguarding hubs?)"),
         re.compile(r"\b(?:child\w*|young (?:people|person)|famil\w*|safeguard\w*|referr\w*|contacts?|threshold\w*|"
-                   r"social work\w*|strategy|assessments?|workers?|practitioners|police|agenc\w*)\b")),
+                   r"social work\w*|strategy|assessments?|workers?|practitioners|police)\b")),
     # a hotel as somewhere a young person lives or waits, not a business told about exploitation ("taxi firms and
     # hotels") or the Home Office's asylum hotels
     Topic.HOMELESSNESS: (
@@ -483,8 +511,9 @@ CHILDREN = re.compile(r"\b(?:child|children|young (?:people|person)|kids|teenage
 IN_CARE = re.compile(r"\b(?:foster\w*|carers?|in care|looked after|cared for|cla|lac|cic)\b")
 # A question on keeping children out of care ("early help to prevent children entering care", "so children do not need
 # to come into care"), not on those who came in.
-KEPT_OUT = re.compile(r"\b(?:prevent\w*|avoid\w*|reduc\w*|stop\w*|keep\w*|kept|divert\w*|not need|need to|needing to|"
-                      r"edge of care|early help)\b")
+KEPT_OUT = re.compile(r"\b(?:prevent\w*|avoid\w*|reduc\w* (?:the )?(?:number|numbers|need)|stop\w*|"
+                      r"keep\w* (?:\w+ ){0,3}?(?:out|together|at home)|kept out|divert\w*|not need|edge of care|"
+                      r"early help)\b")
 
 
 # a quote mark, not an apostrophe inside a word ("children's"); a plural's ("carers' views") goes too, as the rules
@@ -520,6 +549,10 @@ _STOP_TEXT = ("a an and are as at be by for from has have in is it its of on or 
 STOPWORDS = frozenset(_STOP_TEXT.split(" "))
 
 
+def _terms(value: str) -> list[str]:
+    return [p.strip() for p in value.split(",") if p.strip()] if "," in value else value.split()
+
+
 @lru_cache(maxsize=4096)
 def _said(key: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"s?\s+".join(map(re.escape, key.split())) + r"s?\b")
@@ -549,7 +582,7 @@ def _expanded(query: str) -> tuple[str, ...]:
     plain = (ASKED, ASKED_ABOUT_CHILDREN) if CHILDREN.search(low) else (ASKED,)
     if IN_CARE.search(low):
         plain += (ASKED_ABOUT_CARE,)
-    if not KEPT_OUT.search(low):
+    if CHILDREN.search(low) and not KEPT_OUT.search(low):
         plain += (ASKED_ABOUT_ENTERING,)
     # each word in the plural too: "PEPs", "personal education plans", "return home interviews", "he turns 18"
     jargon = {k: m for k in JARGON if k not in READ_AS_PRINTED and (m := _said(k).search(low))}
@@ -567,7 +600,8 @@ def _expanded(query: str) -> tuple[str, ...]:
     # "fostering" (foster carers)
     spelled = [k for k, v in JARGON.items()
                if k not in CAPITALS_ONLY and (m := _printed(v).search(low)) and not _within(m.span(), terms)]
-    expanded = words + [w for phrase in extra for w in phrase.split()] + [w for k in spelled for w in k.split()]
+    # a value of comma-separated phrases is searched as those phrases ("started to be looked after"), else as words
+    expanded = words + [w for value in extra for w in _terms(value)] + [w for k in spelled for w in k.split()]
     # every spelling of a word the question says; a spaced form is searched as a phrase ("well being")
     expanded += [form for said, forms in SPELLINGS if said.search(low) for form in forms]
     return tuple(w for w in dict.fromkeys(expanded) if w not in STOPWORDS)

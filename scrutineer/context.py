@@ -48,7 +48,9 @@ LEANS = re.compile(rf"(?:(?:this|these|{_THOSE}|that|it|its|they|their|such|howe
                    # a finding on what was just described: "Q2 data shows that it took on average 631 days ..."
                    r"(?:[\w/-]+ ){0,3}?(?:data|figures|information|evidence|audits?|analysis) (?:shows?|showed|"
                    r"indicates?|indicated|suggests?|suggested|demonstrates?|demonstrated|confirms?|confirmed) "
-                   r"(?:that )?(?:this|these|it|they)\b(?! (?:year|month|quarter|week)\b)|"
+                   # not a dummy "it" ("evidence suggests that it is better for children to ...") or a time
+                   r"(?:that )?(?:this|these|they|it(?! (?:is|was|will|would|remains)\b))\b"
+                   r"(?! (?:year|month|quarter|week|financial|academic|calendar)\b)|"
                    # a scorecard's value line under its measure: "Latest: 14.9% Target: 15%, Floor: 20%"
                    r"(?:latest|current|previous|target|actual|outturn)\s*:\s*[<>≤≥£~]?\s*\d|"
                    # its comparators, with a share or rate: "Nationally, the average is 70% and our statistical neighbour

@@ -83,6 +83,8 @@ def test_a_figure_s_judgement_and_comparators_lean_on_it() -> None:
     assert LEANS.match("A recent audit confirmed that they are visited more often than required.")
     assert not LEANS.match("Data shows that this year a greater proportion of pupils are on track.")
     assert not LEANS.match("The data shows the number of children in care has fallen.")
+    assert not LEANS.match("Research evidence suggests that it is better for children to live with family.")
+    assert not LEANS.match("Local data shows that this financial year referrals rose.")
     assert not LEANS.match("The learning and development offer to staff has also been enhanced.")
 
 

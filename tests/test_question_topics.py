@@ -21,6 +21,11 @@ from nlp.topics import Topic, topics_of
     ("looked after children getting into trouble with the police", Topic.YOUTH_JUSTICE),
     ("audits of the quality of social work practice", Topic.QUALITY_ASSURANCE),
     ("rising demand and referrals to children's social care", Topic.REFERRALS),
+    ("why are so many children re-referred", Topic.REFERRALS),
+    ("councillors as corporate parents", Topic.CORPORATE_PARENTING),
+    ("the promises the council makes to children in care", Topic.CORPORATE_PARENTING),
+    ("pathway plans for care leavers", Topic.LEAVING_CARE),
+    ("are care leavers' pathway plans up to date and do they see their PA?", Topic.LEAVING_CARE),
     ("how many re-referrals does the front door get", Topic.REFERRALS),
     ("what did Ofsted say about quality assurance in children's services", Topic.QUALITY_ASSURANCE),
     ("children in care being exploited by criminals", Topic.EXPLOITATION),
@@ -261,6 +266,11 @@ def test_the_rules_topics_come_first_and_papers_words_are_not_loosened() -> None
     ("foster carer sufficiency and recruitment challenges", Topic.RESIDENTIAL),
     ("the internal audit of the council's budget", Topic.QUALITY_ASSURANCE),
     ("referrals of care leavers to CAMHS", Topic.REFERRALS),
+    ("overspend caused by rising demand for children's social care", Topic.REFERRALS),  # a review's cases (session 50)
+    ("what did the auditors say about the council's finances", Topic.QUALITY_ASSURANCE),
+    ("audit and governance committee reports on children's social care", Topic.QUALITY_ASSURANCE),
+    ("digital front door for residents", Topic.REFERRALS),
+    ("councillors' allowances and expenses", Topic.CORPORATE_PARENTING),
     ("report to the audit committee on treasury management", Topic.QUALITY_ASSURANCE),
 ])
 def test_plain_words_keep_their_other_senses(question: str, topic: Topic) -> None:
