@@ -17,7 +17,6 @@ from nlp.vocabulary import (
     asked,
     asked_about_care,
     asked_about_children,
-    asked_about_entering_care,
     capitals_only,
     jargon,
     plain_apostrophes,
@@ -500,7 +499,6 @@ READ_AS_PRINTED = CAPITALS_ONLY | also_verbs()  # ... or verbs ("SEND", "send th
 ASKED: dict[str, str] = asked()
 ASKED_ABOUT_CHILDREN: dict[str, str] = asked_about_children()
 ASKED_ABOUT_CARE: dict[str, str] = asked_about_care()
-ASKED_ABOUT_ENTERING: dict[str, str] = asked_about_entering_care()
 SPELLINGS = spellings()
 # A question about children (or their placements), where looser plain words may name a topic or its terms.
 CHILDREN = re.compile(r"\b(?:child|children|young (?:people|person)|kids|teenagers?|pupils?|care leavers?|"
@@ -509,11 +507,6 @@ CHILDREN = re.compile(r"\b(?:child|children|young (?:people|person)|kids|teenage
 
 # A question about a child in foster or other care (not a care leaver), where "after 18" means staying put.
 IN_CARE = re.compile(r"\b(?:foster\w*|carers?|in care|looked after|cared for|cla|lac|cic)\b")
-# A question on keeping children out of care ("early help to prevent children entering care", "so children do not need
-# to come into care"), not on those who came in.
-KEPT_OUT = re.compile(r"\b(?:prevent\w*|avoid\w*|reduc\w* (?:the )?(?:number|numbers|need)|stop\w*|"
-                      r"keep\w* (?:\w+ ){0,3}?(?:out|together|at home)|kept out|divert\w*|not need|edge of care|"
-                      r"early help)\b")
 
 
 # a quote mark, not an apostrophe inside a word ("children's"); a plural's ("carers' views") goes too, as the rules
@@ -549,10 +542,6 @@ _STOP_TEXT = ("a an and are as at be by for from has have in is it its of on or 
 STOPWORDS = frozenset(_STOP_TEXT.split(" "))
 
 
-def _terms(value: str) -> list[str]:
-    return [p.strip() for p in value.split(",") if p.strip()] if "," in value else value.split()
-
-
 @lru_cache(maxsize=4096)
 def _said(key: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"s?\s+".join(map(re.escape, key.split())) + r"s?\b")
@@ -582,8 +571,6 @@ def _expanded(query: str) -> tuple[str, ...]:
     plain = (ASKED, ASKED_ABOUT_CHILDREN) if CHILDREN.search(low) else (ASKED,)
     if IN_CARE.search(low):
         plain += (ASKED_ABOUT_CARE,)
-    if CHILDREN.search(low) and not KEPT_OUT.search(low):
-        plain += (ASKED_ABOUT_ENTERING,)
     # each word in the plural too: "PEPs", "personal education plans", "return home interviews", "he turns 18"
     jargon = {k: m for k in JARGON if k not in READ_AS_PRINTED and (m := _said(k).search(low))}
     extra = [JARGON[k] for k in jargon]
@@ -600,8 +587,7 @@ def _expanded(query: str) -> tuple[str, ...]:
     # "fostering" (foster carers)
     spelled = [k for k, v in JARGON.items()
                if k not in CAPITALS_ONLY and (m := _printed(v).search(low)) and not _within(m.span(), terms)]
-    # a value of comma-separated phrases is searched as those phrases ("started to be looked after"), else as words
-    expanded = words + [w for value in extra for w in _terms(value)] + [w for k in spelled for w in k.split()]
+    expanded = words + [w for phrase in extra for w in phrase.split()] + [w for k in spelled for w in k.split()]
     # every spelling of a word the question says; a spaced form is searched as a phrase ("well being")
     expanded += [form for said, forms in SPELLINGS if said.search(low) for form in forms]
     return tuple(w for w in dict.fromkeys(expanded) if w not in STOPWORDS)

@@ -27,7 +27,6 @@ class Vocabulary(BaseModel):
     asked: dict[str, str]
     asked_about_children: dict[str, str]
     asked_about_care: dict[str, str]
-    asked_about_entering_care: dict[str, str]
     capitals_only: list[str]
     also_verbs: list[str]
     spellings: list[list[str]]
@@ -105,12 +104,6 @@ def asked_about_children() -> dict[str, str]:
 def asked_about_care() -> dict[str, str]:
     """Plain words that mean staying put only for a child in foster or other care ("after they turn 18")."""
     return vocabulary().asked_about_care
-
-
-def asked_about_entering_care() -> dict[str, str]:
-    """The printed forms of children coming into care, searched only where a question does not ask how to keep them
-    out of it."""
-    return vocabulary().asked_about_entering_care
 
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})

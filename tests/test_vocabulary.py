@@ -80,13 +80,6 @@ def test_plain_words_of_a_question_search_the_printed_terms_one_way() -> None:
     assert "caseloads" in expand_query("how many cases does each social worker have")
     assert "caseload" in expand_query("social workers with too many cases")
     assert "caseload" not in expand_query("court cases for children in care")
-    # papers say children "became looked after" or "started to be looked after", not that they came into care
-    # searched as phrases: "started" alone finds "from their starting points"
-    assert {"became looked after", "started to be looked after", "entrants"} <= set(expand_query("children coming into care"))
-    assert "started" not in expand_query("children coming into care")
-    assert "became looked after" in expand_query("why do more children need to come into care")
-    assert "became looked after" not in expand_query("early help to prevent children entering care")  # asks of the help
-    assert "became looked after" not in expand_query("older people going into care")  # a question about children
 
 
 def test_every_printed_spelling_of_a_word_is_searched() -> None:
