@@ -66,7 +66,9 @@ SHARED_TOP, SHARED_SHARE, SHARED_LIFT = 20, 0.5, 5.0
 # Topics that, beside another, say what is asked of it (`_voting`); finance first: "social workers and the cost of
 # agency staff" is workforce's question. The care population beside another topic is whom that topic is asked of
 # ("health assessments for children entering care", "the time from a child coming into care to being adopted")
-FACETS = (Topic.FINANCE.value, Topic.WORKFORCE.value, Topic.CARE_POPULATION.value)
+# Leaving care's work (pathway plans, personal advisers) beside another topic is whose it is ("% of care leavers in EET
+# and in touch with their PA" asks of employment).
+FACETS = (Topic.FINANCE.value, Topic.WORKFORCE.value, Topic.CARE_POPULATION.value, Topic.LEAVING_CARE.value)
 # ...unless the question counts them
 _COUNTED = re.compile(r"\b(?:numbers? of (?:children|kids|young people|looked|cared|cla|lac)|"
                       r"how many (?:\w+ ){0,2}(?:children|kids|young people)|ris(?:e|es|ing)|increas\w*|"

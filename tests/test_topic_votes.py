@@ -22,6 +22,9 @@ from scrutineer.search import _voting
     ("how many children does the council look after", ["care_population"]),
     ("foster carer recruitment and retention", ["foster_recruitment"]),
     ("vacancies and reliance on locum social workers", ["workforce"]),  # the workforce alone is the subject
+    # leaving care's work beside another topic is whose it is (session 50)
+    ("% of care leavers aged 19-21 in EET and in touch with their PA", ["neet"]),
+    ("pathway plans for care leavers", ["leaving_care"]),
 ])
 def test_a_facet_beside_another_topic_does_not_vote(question: str, voting: list[str]) -> None:
     named = [t.value for t in question_topics(question)]
