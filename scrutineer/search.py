@@ -278,13 +278,13 @@ _ITEM_TITLE = re.compile(r"\(pages?\s+\d+(?:\s*[-\u2013]\s*\d+)?\)\s*$|^\s*(?:su
 @lru_cache(maxsize=TEXTS_KEPT)
 def _substance(text: str) -> float:
     """Headings, table cells and broken fragments rank below sentences that say something (BM25 favours them)."""
-    n = len(text)
-    if n >= 30 and _FIGURE.search(text) and " | " not in text and not _ITEM_TITLE.search(text):
+    n, title = len(text), _ITEM_TITLE.search(text) is not None
+    if n >= 30 and _FIGURE.search(text) and " | " not in text and not title:
         return 1.0  # a short line that reports a figure ("2021/22 care leavers 55% EET/45% NEET") says something
     prior = 0.6 if n < 50 else 0.8 if n < 90 else 1.0
     prior *= 0.8 if " | " in text or not text.rstrip().endswith((".", "!", "?", ")", '"', "”")) else 1.0
     # an agenda's or cover sheet's line naming a report says nothing the report does not say better
-    return min(prior, 0.6) if _ITEM_TITLE.search(text) else prior
+    return min(prior, 0.6) if title else prior
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
