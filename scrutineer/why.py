@@ -33,6 +33,9 @@ class Why(BaseModel):
     fused_score: float = Field(0.0, description="Reciprocal-rank fusion of the lists, before any re-ranking.")
     rerank_score: float | None = Field(None, description="The second-stage re-ranker's score, when one ran.")
     filters: list[QueryFilter] = Field(default_factory=list, description="Filters read from the query's words.")
+    beside: list[str] = Field(default_factory=list, description="Topics the question names that a statement next to "
+                                                               "it in its section carries and it does not: it voted "
+                                                               "again as carrying on that statement's subject.")
     context: bool = Field(False, description="No retriever ranked it: it is read with a hit it leans on or continues "
                                              "(\"This equates to ...\" after the figure's sentence).")
 
@@ -52,6 +55,7 @@ class Trace:
     weights: dict[int, float] = field(default_factory=dict)
     topical: dict[str, set[int]] = field(default_factory=dict)
     checked: dict[str, set[int]] = field(default_factory=dict)  # topic -> statements whose topics were read
+    beside: dict[int, list[str]] = field(default_factory=dict)  # statement -> topics of a neighbour it lacks
 
 
 def explain(records: Records, trace: Trace, passages: list[tuple[list[int], float]],
@@ -76,7 +80,7 @@ def explain(records: Records, trace: Trace, passages: list[tuple[list[int], floa
                        topics=sorted({t for sid in ids for t in topics.get(sid, [])}),
                        keyword_rank=rank("keyword"), vector_rank=rank("vector"), feedback_rank=rank("feedback"),
                        vocabulary_rank=rank("vocabulary"), keyword_feedback_rank=rank("keyword_feedback"),
-                       topic_rank=rank(TOPIC_LIST),
+                       topic_rank=rank(TOPIC_LIST), beside=sorted({t for sid in ids for t in trace.beside.get(sid, [])}),
                        fused_score=round(fused.get(best, 0.0), 5), rerank_score=trace.rerank.get(best), filters=trace.filters,
                        context=not any(sid in ranked for ranked in at.values() for sid in ids)))
     return out

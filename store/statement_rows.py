@@ -237,6 +237,29 @@ def with_topic(records: Records, ids: list[int], topic: str) -> set[int]:
     return {r[0] for r in records.db.execute(sql, [topic, *ids])}
 
 
+def beside_topics(records: Records, ids: list[int], topics: list[str]) -> dict[str, set[int]]:
+    """For each of `topics`, those of `ids` next to a statement tagged with it in the same section: a sentence that
+    carries on its neighbour's subject without naming it ("They are helped to stay in touch with those who are
+    important to them"). A document's statements take consecutive ids in reading order (`Records._write_document`), so
+    a neighbour is the id either side in the same document; only the tagged ones' rows are read."""
+    if not ids or not topics:
+        return {}
+    wanted = set(ids)
+    either_side = list({sid + step for sid in wanted for step in (-1, 1)})
+    sql = (f"SELECT statement_id, topic FROM statement_topics WHERE topic IN ({', '.join('?' * len(topics))}) "
+           f"AND statement_id IN ({', '.join('?' * len(either_side))})")
+    pairs = [(sid, tagged, topic) for tagged, topic in records.db.execute(sql, [*topics, *either_side])
+             for sid in (tagged - 1, tagged + 1) if sid in wanted]
+    read = list({sid for pair in pairs for sid in pair[:2]})
+    place = {} if not read else {r[0]: (r[1], r[2]) for r in records.db.execute(
+        f"SELECT id, document_id, section_path FROM statements WHERE id IN ({', '.join('?' * len(read))})", read)}
+    out: dict[str, set[int]] = {}
+    for sid, tagged, topic in pairs:
+        if place[sid] == place[tagged]:
+            out.setdefault(topic, set()).add(sid)
+    return out
+
+
 def statement_topics(records: Records, ids: list[int]) -> dict[int, list[str]]:
     """The rules' topics of each of `ids` that has any."""
     out: dict[int, list[str]] = {}

@@ -46,6 +46,9 @@ def test_hybrid_search_finds_and_cites(search_kb: Path) -> None:
     assert any("emergency accommodation" in h.text.lower() for h in hits[:5])
     assert all(h.source and h.page >= 1 and h.authority for h in hits)
     assert all(len(h.text) <= 1200 for h in hits)
+    # "14 young people joined the pilot" carries on the pilot's emergency accommodation line, and votes again
+    carried = [h for h in hits if h.why and "homelessness" in h.why.beside]
+    assert carried and all(h.why and not h.why.context for h in carried)
 
 
 def test_the_same_sentence_in_several_papers_is_one_hit(search_kb: Path) -> None:
