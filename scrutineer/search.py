@@ -193,9 +193,9 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
 
 def _beside(records: Records, trace: Trace, retrieved: list[tuple[list[int], float]],
             topical: list[str]) -> list[tuple[list[int], float]]:
-    """Each list again, cut to the statements beside one on a topic the question names and not on it themselves: a
-    sentence carries on its neighbour's subject without its words ("This is mainly due to a small number of young
-    people ..." after a line on placement moves), and the topic's rules cannot tag it."""
+    """Each list again, cut to the statements beside one on a topic the question names (or its first hits share) and
+    not on it themselves: a sentence may carry on its neighbour's subject without its words ("This is mainly due to a
+    small number of young people ..." after a line on placement moves), where the topic's rules cannot tag it."""
     if not topical:
         return []
     ids = list({sid for ranked, _ in retrieved for sid in ranked})

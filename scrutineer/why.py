@@ -33,9 +33,9 @@ class Why(BaseModel):
     fused_score: float = Field(0.0, description="Reciprocal-rank fusion of the lists, before any re-ranking.")
     rerank_score: float | None = Field(None, description="The second-stage re-ranker's score, when one ran.")
     filters: list[QueryFilter] = Field(default_factory=list, description="Filters read from the query's words.")
-    beside: list[str] = Field(default_factory=list, description="Topics the question names that a statement next to "
-                                                               "it in its section carries and it does not: it voted "
-                                                               "again as carrying on that statement's subject.")
+    beside: list[str] = Field(default_factory=list, description="Topics of the question (named, or shared by its "
+                                                               "first hits) that a statement next to it in its section "
+                                                               "carries and it does not: it voted again for them.")
     context: bool = Field(False, description="No retriever ranked it: it is read with a hit it leans on or continues "
                                              "(\"This equates to ...\" after the figure's sentence).")
 

@@ -245,17 +245,19 @@ def beside_topics(records: Records, ids: list[int], topics: list[str]) -> dict[s
     if not ids or not topics:
         return {}
     wanted = set(ids)
-    either_side = list({sid + step for sid in wanted for step in (-1, 1)})
+    either_side = sorted({sid + step for sid in wanted for step in (-1, 1)})
+    # one JSON parameter, not one per id: twice a long answer's candidates would pass SQLite's usual 32,766 variables
     sql = (f"SELECT statement_id, topic FROM statement_topics WHERE topic IN ({', '.join('?' * len(topics))}) "
-           f"AND statement_id IN ({', '.join('?' * len(either_side))})")
-    pairs = [(sid, tagged, topic) for tagged, topic in records.db.execute(sql, [*topics, *either_side])
+           "AND statement_id IN (SELECT value FROM json_each(?))")
+    pairs = [(sid, tagged, topic) for tagged, topic in records.db.execute(sql, [*topics, json.dumps(either_side)])
              for sid in (tagged - 1, tagged + 1) if sid in wanted]
-    read = list({sid for pair in pairs for sid in pair[:2]})
-    place = {} if not read else {r[0]: (r[1], r[2]) for r in records.db.execute(
-        f"SELECT id, document_id, section_path FROM statements WHERE id IN ({', '.join('?' * len(read))})", read)}
+    read = sorted({sid for pair in pairs for sid in pair[:2]})
+    place = {r[0]: (r[1], r[2]) for r in records.db.execute(
+        "SELECT id, document_id, section_path FROM statements WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(read)])}
     out: dict[str, set[int]] = {}
     for sid, tagged, topic in pairs:
-        if place[sid] == place[tagged]:
+        if sid in place and place[sid] == place.get(tagged):
             out.setdefault(topic, set()).add(sid)
     return out
 

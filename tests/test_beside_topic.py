@@ -52,3 +52,12 @@ def test_search_votes_again_for_a_sentence_that_carries_on_its_neighbours_topic(
         assert weight == BESIDE_WEIGHT and trace.beside[joined] == ["homelessness"]
         assert _beside(records, Trace(query="", filters=[]), [(ids, 1.0)], []) == []
 
+
+
+def test_a_long_answer_s_candidates_fit_in_one_query(corpus_kb: Path) -> None:
+    """`search --limit 5000` on a large KB looks up tens of thousands of candidates: past SQLite's usual 32,766
+    variables if each were bound on its own."""
+    with Records(corpus_kb) as records:
+        ids = [r[0] for r in records.db.execute("SELECT id FROM statements")]
+        many = ids + list(range(10**6, 10**6 + 40_000))
+        assert beside_topics(records, many, ["homelessness"]) == beside_topics(records, ids, ["homelessness"])
