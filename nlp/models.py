@@ -14,7 +14,7 @@ from ingest.models import Strict
 EXTRACTOR_VERSION = "51"
 # The version of the rules that tag statements with topics (nlp/topics.py), raised when they change: a KB tagged by
 # older rules says so at search time, as its topics (and so its search) lag until `scrutineer reextract`.
-TOPICS_VERSION = "15"
+TOPICS_VERSION = "16"
 
 
 class Unit(StrEnum):

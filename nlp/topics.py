@@ -114,8 +114,8 @@ _RULES: dict[Topic, str] = {
                          r"unregulated(?:,? (?:and|or) unregistered)? (?:placements?|provision|accommodation|settings?|homes?)|"
                          r"stay(?:ing|s)? (?:on )?(?:living )?with (?:their |his |her )?(?:former )?foster (?:carers?|famil)",
     # two parts of accommodation that questions ask about apart: nowhere suitable to live, and staying on with carers
-    Topic.HOMELESSNESS: r"emergency accommodation|bed and breakfast|\bB ?& ?Bs?\b|hostels?|homeless|"
-                        r"sofa[- ]?surf|rough sleep|no fixed (?:address|abode)|suitable accommodation|"
+    Topic.HOMELESSNESS: r"emergency (?:accommodation|housing)|temporary housing|bed and breakfast|\bB ?& ?Bs?\b|"
+                        r"hostels?|homeless|sofa[- ]?surf|rough sleep|no fixed (?:address|abode)|suitable accommodation|"
                         r"appropriate accommodation|temporary accommodation|emergency beds?|evict",
     Topic.STAYING_PUT: r"staying put|staying close|"
                        r"stay(?:ing|s)? (?:on )?(?:living )?with (?:their |his |her )?(?:former )?foster (?:carers?|famil)",
@@ -204,11 +204,13 @@ _RULES: dict[Topic, str] = {
                      r"pupil premium|\bepeps?\b|alternative provision|elective home education|(?:part-time|reduced) timetables?|"
                      r"suspensions? from school|school suspensions?",
     Topic.EXPLOITATION: r"exploitation|\bCSE\b|\bCCE\b|county lines|missing (?:from|episodes?|incidents?)|went missing|"
-                        r"return home interviews?|trafficking|"
-                        # the other words papers use: "children who go missing", "missing children", gang involvement
+                        r"return (?:home )?interviews?|trafficking|"
+                        # the other words papers use: "children who go missing", "when they go missing", "missing
+                        # children", gang involvement
                         # (not a trading standards case's "gang that removed two million miles"), "extra-familial harm",
                         # contextual safeguarding, RHIs, the national referral mechanism (for trafficked children)
-                        r"(?:children|child|young people|young person|who) (?:go|goes|going|gone|have gone|has gone) "
+                        r"(?:children|child|young people|young person|who|they|he|she) "
+                        r"(?:go|goes|going|gone|went|have gone|has gone) "
                         r"missing|missing children|extra-familial harm|contextual safeguarding|"
                         r"gang[- ](?:related|affiliat\w*|involvement|activity|violence|exploitation|members?|culture)|"
                         r"(?:involved|involvement|exit|leave|leaving) (?:in |with |from )?gangs|"
