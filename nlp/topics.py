@@ -210,7 +210,7 @@ _RULES: dict[Topic, str] = {
                         # (not a trading standards case's "gang that removed two million miles"), "extra-familial harm",
                         # contextual safeguarding, RHIs, the national referral mechanism (for trafficked children)
                         r"(?:children|child|young people|young person|who|they|he|she) "
-                        r"(?:go|goes|going|gone|went|have gone|has gone) "
+                        r"(?:go|goes|going|gone|have gone|has gone) "
                         r"missing|missing children|extra-familial harm|contextual safeguarding|"
                         r"gang[- ](?:related|affiliat\w*|involvement|activity|violence|exploitation|members?|culture)|"
                         r"(?:involved|involvement|exit|leave|leaving) (?:in |with |from )?gangs|"

@@ -53,7 +53,6 @@ def test_search_votes_again_for_a_sentence_that_carries_on_its_neighbours_topic(
         assert _beside(records, Trace(query="", filters=[]), [(ids, 1.0)], []) == []
 
 
-
 def test_a_long_answer_s_candidates_fit_in_one_query(corpus_kb: Path) -> None:
     """`search --limit 5000` on a large KB looks up tens of thousands of candidates: past SQLite's usual 32,766
     variables if each were bound on its own."""
