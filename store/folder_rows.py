@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from store.records import Records
+from store.sql_lists import MEMBERS, as_json
 
 
 def folder_authorities(records: Records, folder: str) -> dict[str, set[str]]:
@@ -21,10 +22,9 @@ def name_authority(records: Records, shas: Sequence[str], authority: str) -> Non
     """`authority` for these files' documents that name none, and for their metric rows that name none."""
     if not shas:
         return
-    marks = ", ".join("?" * len(shas))
     with records.transaction() as db:
         db.execute(f"UPDATE metrics SET authority = ? WHERE authority = '' AND document_id IN"
-                   f" (SELECT id FROM documents WHERE sha256 IN ({marks}) AND coalesce(authority, '') = '')",
-                   (authority, *shas))
-        db.execute(f"UPDATE documents SET authority = ? WHERE sha256 IN ({marks}) AND coalesce(authority, '') = ''",
-                   (authority, *shas))
+                   f" (SELECT id FROM documents WHERE sha256 IN ({MEMBERS}) AND coalesce(authority, '') = '')",
+                   (authority, as_json(shas)))
+        db.execute(f"UPDATE documents SET authority = ? WHERE sha256 IN ({MEMBERS}) AND coalesce(authority, '') = ''",
+                   (authority, as_json(shas)))

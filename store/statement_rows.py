@@ -16,6 +16,7 @@ from nlp.embed_text import embedding_text
 from store.index_terms import index_stems
 from store.keyword_order import admitted, bm25_order, first_admitted
 from store.records import Records
+from store.sql_lists import MEMBERS, as_json
 
 AUTHOR_SQL = "(d.author = ? OR d.author LIKE ?)"  # the author, or a body before the name of one of its people
 
@@ -215,8 +216,8 @@ def neighbours(records: Records, ids: list[int]) -> list[Neighbour]:
         return []
     sql = ("SELECT s.id, n.id, n.text, n.ord > s.ord FROM statements s JOIN statements n"
            " ON n.document_id = s.document_id AND n.ord IN (s.ord - 1, s.ord + 1) AND n.section_path = s.section_path"
-           f" WHERE s.id IN ({', '.join('?' * len(ids))})")
-    return [Neighbour(r[0], r[1], r[2], bool(r[3])) for r in records.db.execute(sql, ids)]
+           f" WHERE s.id IN ({MEMBERS})")
+    return [Neighbour(r[0], r[1], r[2], bool(r[3])) for r in records.db.execute(sql, [as_json(ids)])]
 
 
 def following(records: Records, ids: list[int], count: int) -> list[Neighbour]:
@@ -225,16 +226,16 @@ def following(records: Records, ids: list[int], count: int) -> list[Neighbour]:
         return []
     sql = ("SELECT s.id, n.id, n.text, 1 FROM statements s JOIN statements n"
            " ON n.document_id = s.document_id AND n.ord > s.ord AND n.ord <= s.ord + ? AND n.section_path = s.section_path"
-           f" WHERE s.id IN ({', '.join('?' * len(ids))}) ORDER BY s.id, n.ord")
-    return [Neighbour(r[0], r[1], r[2], True) for r in records.db.execute(sql, [count, *ids])]
+           f" WHERE s.id IN ({MEMBERS}) ORDER BY s.id, n.ord")
+    return [Neighbour(r[0], r[1], r[2], True) for r in records.db.execute(sql, [count, as_json(ids)])]
 
 
 def with_topic(records: Records, ids: list[int], topic: str) -> set[int]:
     """Those of `ids` tagged with `topic`."""
     if not ids:
         return set()
-    sql = f"SELECT statement_id FROM statement_topics WHERE topic = ? AND statement_id IN ({', '.join('?' * len(ids))})"
-    return {r[0] for r in records.db.execute(sql, [topic, *ids])}
+    sql = f"SELECT statement_id FROM statement_topics WHERE topic = ? AND statement_id IN ({MEMBERS})"
+    return {r[0] for r in records.db.execute(sql, [topic, as_json(ids)])}
 
 
 def beside_topics(records: Records, ids: list[int], topics: list[str]) -> dict[str, set[int]]:
@@ -246,15 +247,13 @@ def beside_topics(records: Records, ids: list[int], topics: list[str]) -> dict[s
         return {}
     wanted = set(ids)
     either_side = sorted({sid + step for sid in wanted for step in (-1, 1)})
-    # one JSON parameter, not one per id: twice a long answer's candidates would pass SQLite's usual 32,766 variables
     sql = (f"SELECT statement_id, topic FROM statement_topics WHERE topic IN ({', '.join('?' * len(topics))}) "
-           "AND statement_id IN (SELECT value FROM json_each(?))")
-    pairs = [(sid, tagged, topic) for tagged, topic in records.db.execute(sql, [*topics, json.dumps(either_side)])
+           f"AND statement_id IN ({MEMBERS})")
+    pairs = [(sid, tagged, topic) for tagged, topic in records.db.execute(sql, [*topics, as_json(either_side)])
              for sid in (tagged - 1, tagged + 1) if sid in wanted]
     read = sorted({sid for pair in pairs for sid in pair[:2]})
     place = {r[0]: (r[1], r[2]) for r in records.db.execute(
-        "SELECT id, document_id, section_path FROM statements WHERE id IN (SELECT value FROM json_each(?))",
-        [json.dumps(read)])}
+        f"SELECT id, document_id, section_path FROM statements WHERE id IN ({MEMBERS})", [as_json(read)])}
     out: dict[str, set[int]] = {}
     for sid, tagged, topic in pairs:
         if sid in place and place[sid] == place.get(tagged):
@@ -266,8 +265,8 @@ def statement_topics(records: Records, ids: list[int]) -> dict[int, list[str]]:
     """The rules' topics of each of `ids` that has any."""
     out: dict[int, list[str]] = {}
     if ids:
-        sql = f"SELECT statement_id, topic FROM statement_topics WHERE statement_id IN ({', '.join('?' * len(ids))})"
-        for sid, topic in records.db.execute(sql, ids):
+        sql = f"SELECT statement_id, topic FROM statement_topics WHERE statement_id IN ({MEMBERS})"
+        for sid, topic in records.db.execute(sql, [as_json(ids)]):
             out.setdefault(sid, []).append(topic)
     return out
 
@@ -292,8 +291,8 @@ def topic_shares(records: Records) -> dict[str, float]:
 
 def statement_texts(records: Records, ids: list[int]) -> dict[int, str]:
     def read(missing: list[int]) -> dict[int, str]:
-        sql = f"SELECT id, text FROM statements WHERE id IN ({', '.join('?' * len(missing))})"
-        return dict(records.db.execute(sql, missing).fetchall())
+        sql = f"SELECT id, text FROM statements WHERE id IN ({MEMBERS})"
+        return dict(records.db.execute(sql, [as_json(missing)]).fetchall())
 
     return _remembered(records, "texts", ids, read)
 
@@ -305,8 +304,8 @@ def contexts(records: Records, ids: list[int]) -> dict[int, tuple[str, str, str]
     """Each statement's text, its section path (JSON) and its document's title: what it is about, read whole."""
     def read(missing: list[int]) -> dict[int, tuple[str, str, str]]:
         sql = (f"SELECT s.id, s.text, s.section_path, coalesce(d.title, ''){_JOIN}"
-               f" WHERE s.id IN ({', '.join('?' * len(missing))})")
-        return {sid: (text, path, title) for sid, text, path, title in records.db.execute(sql, missing)}
+               f" WHERE s.id IN ({MEMBERS})")
+        return {sid: (text, path, title) for sid, text, path, title in records.db.execute(sql, [as_json(missing)])}
 
     return _remembered(records, "contexts", ids, read)
 
@@ -336,8 +335,8 @@ class Position(NamedTuple):
 def positions(records: Records, ids: list[int]) -> dict[int, Position]:
     def read(missing: list[int]) -> dict[int, Position]:
         sql = ("SELECT s.id, s.document_id, s.ord, s.section_path, d.parent_id IS NOT NULL AS part"
-               f"{_JOIN} WHERE s.id IN ({', '.join('?' * len(missing))})")
-        return {r[0]: Position(r[1], r[2], r[3], bool(r[4])) for r in records.db.execute(sql, missing)}
+               f"{_JOIN} WHERE s.id IN ({MEMBERS})")
+        return {r[0]: Position(r[1], r[2], r[3], bool(r[4])) for r in records.db.execute(sql, [as_json(missing)])}
 
     return _remembered(records, "positions", ids, read)
 
@@ -350,8 +349,8 @@ def hits(records: Records, ids: list[int]) -> dict[int, StatementHit]:
            " coalesce(d.title, '') AS document_title, d.part_index, coalesce(d.authority, '') AS authority,"
            f" coalesce(d.committee, '') AS committee, d.meeting_date, nullif(d.period_end, '') AS period_end,"
            f" d.doc_type, s.also_at{_JOIN}"
-           f" WHERE s.id IN ({', '.join('?' * len(ids))})")
-    return {r["id"]: StatementHit(**dict(r)) for r in records.db.execute(sql, ids)}
+           f" WHERE s.id IN ({MEMBERS})")
+    return {r["id"]: StatementHit(**dict(r)) for r in records.db.execute(sql, [as_json(ids)])}
 
 
 def index_rows(records: Records, exclude: set[int]) -> Iterator[tuple[int, str, dict[str, object]]]:

@@ -489,3 +489,19 @@ def test_a_reader_process_leaves_what_it_built_at_start_out_of_full_collections(
                           cwd=Path(__file__).resolve().parent.parent)
     writer, (reader, again) = done.stdout.split("\n")[0], done.stdout.split("\n")[1].split()
     assert writer == "0" and int(reader) > 10_000 and int(again) <= int(reader)  # once: frozen objects may still die
+
+
+def test_every_hit_of_a_broad_question_is_read_with_a_handful_of_sql_variables(search_kb: Path) -> None:
+    """`search --all` looks up every candidate's text, place and topics: bound one variable per id, a large KB's
+    answer passes SQLite's 32,766 (and a build with a lower limit fails sooner); a JSON array is one variable."""
+    import sqlite3
+
+    with Records(search_kb) as records:
+        index, embedder = open_vectors(search_kb, Settings())
+        before = records.db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        records.db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 20)
+        try:
+            found = search(records, index, embedder, "children in care and care leavers", limit=0)
+        finally:
+            records.db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, before)
+    assert len(found) > 20  # more hits than variables allowed
