@@ -4,13 +4,12 @@ they share neither its words nor its vector ("Statutory partner agencies ... did
 face" under "Challenges", beside the lines that name the pandemic). Over the probe and key-statement questions on
 seeds + kent, the statements of such sections (of at most 30) outside the first 30 fused were relevant 7.8% of the
 time: against 13.7% for those the rules tag with the question's topic, 3.5% for a tagged statement's neighbour and
-0.4% for any statement (session 52, docs/search.md). It lifts only what the first 30 lack: voting for those too
-lifted whole sections over other papers' hits, and a reader found the first ten worse on 3 of 5 questions."""
+0.4% for any statement (session 52, docs/search.md)."""
 
 from __future__ import annotations
 
 from store.records import Records
-from store.statement_rows import SearchFilters, allowed_ids, positions, section_ids, statement_texts
+from store.statement_rows import SearchFilters, allowed_ids, positions, section_ids
 
 SECTION_TOP = 20  # fused statements whose sections are read
 SECTION_HITS = 2  # of them in one section, for the section to vote
@@ -22,17 +21,11 @@ SECTION_MOST = 30
 # Half a vote, like the topic and beside lists (up to 40: a quarter 0.511 / 0.779 / 0.886, a whole 0.504 / 0.777 /
 # 0.872).
 SECTION_WEIGHT = 0.5
-# The first fused statements it leaves alone: 0.510 / 0.780 / 0.889 with them, 0.506 / 0.780 / 0.875 without, and
-# recall@30 then up on 102 questions and down on 23 rather than 154 and 61; key statements 0.579 / 0.803 -> 0.588 /
-# 0.805.
-SECTION_RANKED = 30
-SECTION_WORDS = 5  # fewer, or a line ending in a colon, is a caption or lead-in: "(Item 6)", "Table 1", "Next Steps:"
 
 
 def section_list(records: Records, fused: list[tuple[int, float]], filters: SearchFilters) -> list[int]:
-    """The statements beyond the first `SECTION_RANKED` of each section holding `SECTION_HITS` of the first fused
-    ones: sections by their statements' summed scores, within one its scored statements first, then the rest in
-    reading order."""
+    """Every statement of each section holding `SECTION_HITS` of the first fused ones: sections by their statements'
+    summed scores, within one its scored statements first, then the rest in reading order."""
     top = fused[:SECTION_TOP]
     places = positions(records, [sid for sid, _ in top])
     summed: dict[tuple[str, str], float] = {}
@@ -42,15 +35,10 @@ def section_list(records: Records, fused: list[tuple[int, float]], filters: Sear
             key = (places[sid].document_id, places[sid].section_path)
             summed[key] = summed.get(key, 0.0) + score
             count[key] = count.get(key, 0) + 1
-    scores, ranked = dict(fused), {sid for sid, _ in fused[:SECTION_RANKED]}
+    scores = dict(fused)
     out: list[int] = []
     for key in sorted((k for k, n in count.items() if n >= SECTION_HITS), key=lambda k: -summed[k]):
-        ids = [sid for sid in section_ids(records, *key, SECTION_MOST) or [] if sid not in ranked]
-        allowed, texts = allowed_ids(records, ids, filters), statement_texts(records, ids)
-        said = [sid for sid in ids if sid in allowed and _says_something(texts.get(sid, ""))]
-        out += sorted(said, key=lambda sid: -scores.get(sid, 0.0))
+        ids = section_ids(records, *key, SECTION_MOST) or []
+        allowed = allowed_ids(records, ids, filters)
+        out += sorted((sid for sid in ids if sid in allowed), key=lambda sid: -scores.get(sid, 0.0))
     return out
-
-
-def _says_something(text: str) -> bool:
-    return len(text.split()) >= SECTION_WORDS and not text.rstrip().endswith(":")

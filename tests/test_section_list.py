@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from scrutineer.search import search
-from scrutineer.section_list import SECTION_MOST, _says_something, section_list
+from scrutineer.section_list import SECTION_MOST, section_list
 from store.records import Records
-from store.statement_rows import SearchFilters, section_ids, statement_texts
+from store.statement_rows import SearchFilters, section_ids
 
 
 def _a_section(records: Records, least: int) -> tuple[str, str, list[int]]:
@@ -29,29 +27,17 @@ def test_a_section_is_read_whole_in_reading_order_unless_it_is_long(corpus_kb: P
         assert section_ids(records, doc, path, len(ids) - 1) is None
 
 
-def test_the_section_two_first_hits_share_votes_for_its_other_lines(corpus_kb: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import scrutineer.section_list as module
-
-    monkeypatch.setattr(module, "SECTION_RANKED", 3)
+def test_the_section_two_first_hits_share_votes_with_its_best_first(corpus_kb: Path) -> None:
     with Records(corpus_kb) as records:
-        doc, _, ids = _a_section(records, 5)
-        texts = statement_texts(records, ids)
+        doc, _, ids = _a_section(records, 4)
         lone = records.db.execute("SELECT id FROM statements WHERE document_id != ? LIMIT 1", (doc,)).fetchone()[0]
-        fused = [(ids[2], 0.9), (lone, 0.8), (ids[1], 0.7), (ids[-1], 0.1)]
+        fused = [(ids[2], 0.9), (lone, 0.8), (ids[1], 0.7)]
         listed = section_list(records, fused, SearchFilters())
-        said = [i for i in ids if _says_something(texts[i])]
-        assert ids[-1] in said and listed[0] == ids[-1]  # scored beyond the first ones: first
-        assert listed[1:] == [i for i in said if i not in (ids[1], ids[2], ids[-1])]  # the rest in reading order
+        assert listed[:2] == [ids[2], ids[1]]  # scored statements first, the rest in reading order
+        assert listed[2:] == [i for i in ids if i not in (ids[1], ids[2])]
         assert lone not in listed  # its section holds one first hit only
         assert section_list(records, [(ids[0], 0.9), (lone, 0.8)], SearchFilters()) == []
         assert section_list(records, fused, SearchFilters(authorities=["Nowhere Borough Council"])) == []
-
-
-def test_captions_and_lead_ins_get_no_vote() -> None:
-    assert not _says_something("(Item 6)") and not _says_something("Table 1")
-    assert not _says_something("The targets set out in the business case are shown in the table below:")
-    assert _says_something("Escalation of any missed appointments will be escalated to senior managers.")
 
 
 def test_a_hit_the_section_list_ranked_says_so(corpus_kb: Path) -> None:
