@@ -29,8 +29,7 @@ from scrutineer.population import (
     subject_terms,
 )
 from scrutineer.query_filters import FilterKind, ReadQuery, apply_filters, read_query
-from scrutineer.section_list import SECTION_WEIGHT, section_list
-from scrutineer.why import SECTION_LIST, TOPIC_LIST, Trace, Why, explain
+from scrutineer.why import TOPIC_LIST, Trace, Why, explain
 from store.records import Records
 from store.statement_rows import (
     SearchFilters,
@@ -189,13 +188,7 @@ def _ranked(records: Records, index: VectorIndex | None, embedder: Embedder | No
             trace.ranks[f"{TOPIC_LIST}{t}"] = on_topic
             retrieved.append((on_topic, _topic_weight(records, trace, first[:FEEDBACK], t)))
     retrieved += _beside(records, trace, retrieved, topical)
-    fused = _fused(records, retrieved, topical, pool, trace)
-    mates = section_list(records, fused, filters)  # the rest of a section several first hits share
-    if mates:
-        trace.ranks[SECTION_LIST] = mates
-        retrieved.append((mates, SECTION_WEIGHT))
-        fused = _fused(records, retrieved, topical, pool, trace)
-    return with_context(records, fused, filters, trace.texts, _substance)
+    return with_context(records, _fused(records, retrieved, topical, pool, trace), filters, trace.texts, _substance)
 
 
 def _beside(records: Records, trace: Trace, retrieved: list[tuple[list[int], float]],

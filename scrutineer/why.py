@@ -15,7 +15,6 @@ from store.records import Records
 from store.statement_rows import statement_topics
 
 TOPIC_LIST = "topic:"  # a trace's name for the vector list within a topic: "topic:placement_stability"
-SECTION_LIST = "section"  # ... and for the sections several first hits share (`scrutineer/section_list.py`)
 
 
 class Why(BaseModel):
@@ -31,8 +30,6 @@ class Why(BaseModel):
     feedback_terms: list[str] = Field(default_factory=list, description="Words the first hits share, searched again, "
                                                                         "that the text holds.")
     topic_rank: int | None = Field(None, description="Best rank in a vector list within a topic the question names.")
-    section_rank: int | None = Field(None, description="Best rank in the list of the sections where several of the "
-                                                       "first hits sit (`scrutineer/section_list.py`).")
     fused_score: float = Field(0.0, description="Reciprocal-rank fusion of the lists, before any re-ranking.")
     rerank_score: float | None = Field(None, description="The second-stage re-ranker's score, when one ran.")
     filters: list[QueryFilter] = Field(default_factory=list, description="Filters read from the query's words.")
@@ -83,8 +80,7 @@ def explain(records: Records, trace: Trace, passages: list[tuple[list[int], floa
                        topics=sorted({t for sid in ids for t in topics.get(sid, [])}),
                        keyword_rank=rank("keyword"), vector_rank=rank("vector"), feedback_rank=rank("feedback"),
                        vocabulary_rank=rank("vocabulary"), keyword_feedback_rank=rank("keyword_feedback"),
-                       topic_rank=rank(TOPIC_LIST), section_rank=rank(SECTION_LIST),
-                       beside=sorted({t for sid in ids for t in trace.beside.get(sid, [])}),
+                       topic_rank=rank(TOPIC_LIST), beside=sorted({t for sid in ids for t in trace.beside.get(sid, [])}),
                        fused_score=round(fused.get(best, 0.0), 5), rerank_score=trace.rerank.get(best), filters=trace.filters,
                        context=not any(sid in ranked for ranked in at.values() for sid in ids)))
     return out

@@ -220,13 +220,6 @@ def neighbours(records: Records, ids: list[int]) -> list[Neighbour]:
     return [Neighbour(r[0], r[1], r[2], bool(r[3])) for r in records.db.execute(sql, [as_json(ids)])]
 
 
-def section_ids(records: Records, document_id: str, section_path: str, most: int) -> list[int] | None:
-    """The statements of one section (`section_path` as stored, JSON) in reading order; None past `most`."""
-    sql = "SELECT id FROM statements WHERE document_id = ? AND section_path = ? ORDER BY ord LIMIT ?"
-    rows = records.db.execute(sql, (document_id, section_path, most + 1)).fetchall()
-    return None if len(rows) > most else [r[0] for r in rows]
-
-
 def following(records: Records, ids: list[int], count: int) -> list[Neighbour]:
     """Up to `count` statements after each of `ids` in the same document and section, in reading order."""
     if not ids:
