@@ -99,7 +99,11 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     if _labelled_part(text, emphasised, body_size, next_block):  # "Pillar 5: ...", "9. Pledge 3 - ..."
         number, title = _split_number(text)
         return Heading(number, title, _depth(number)) if number else Heading("", text, 1, part=True)
-    longest = (MAX_QUESTION_WORDS, 250) if question else (MAX_HEADING_WORDS, 150)
+    # minutes print an item's title in capitals, however long ("32 VIRTUAL HEADTEACHER'S ANNUAL REPORT (DEEP DIVE ON
+    # PLEDGE 2 - IMPROVE EDUCATION, EMPLOYMENT & TRAINING)", the one numbered line in capitals over 14 words in the shared
+    # corpus)
+    numbered_caps = _NUMBERED.match(text) is not None and _split_number(text)[1].isupper()
+    longest = (MAX_QUESTION_WORDS, 250) if question or numbered_caps else (MAX_HEADING_WORDS, 150)
     if not words or len(words) > longest[0] or len(text) > longest[1] or not _starts_like_heading(text) \
             or _NOT_A_HEADING.search(text):
         return None

@@ -136,6 +136,18 @@ def test_a_kpi_status_word_is_not_a_heading():
     assert heading("Key Performance Indicators") == "Key Performance Indicators"
 
 
+def test_a_minutes_item_title_in_capitals_heads_its_item_however_long() -> None:
+    """Plain-text minutes have no fonts; a long item title in capitals was read as a sentence, and the item's
+    statements filed under the one before it."""
+    title = "32 VIRTUAL HEADTEACHER'S ANNUAL REPORT (DEEP DIVE ON PLEDGE 2 - IMPROVE EDUCATION, EMPLOYMENT & TRAINING)"
+    after = Block(text="The Committee considered the Virtual Headteacher's Annual Report, which presented an overview.",
+                  page=1)
+    found = detect_heading(Block(text=title, page=1), after, None)
+    assert found is not None and found.number == "32" and found.title.startswith("VIRTUAL HEADTEACHER'S")
+    sentence = "32 of the 40 children placed with in-house foster carers in the year had a plan for permanence agreed"
+    assert detect_heading(Block(text=sentence, page=1), after, None) is None
+
+
 def test_a_number_hyphenated_at_a_line_end_joins_the_next_line_without_a_space() -> None:
     assert join_lines(["in less than the 26-", "week recommended timeframe."]) == \
         "in less than the 26-week recommended timeframe."
