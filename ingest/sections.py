@@ -112,7 +112,9 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     if not re.search(r"[A-Za-z]{3}", text) or re.match(r"^[£$]?[\d.,]+%?,", text) or re.match(r"^[\d.,]+%", text) \
             or len(_DECIMAL.findall(_split_number(text)[1])) >= 2:
         return None  # a figure, a chart's axis ("2.9%", "0 25 50 75 100") or a table's row ("Total 30.5 29.3 -1.2")
-    if text[-1] in ".;," and not block.marked_heading and not (emphasised and _GRADED.search(text)):
+    # a sentence, also the end of a quotation ("... the safety of these families.”": a resident's words in a consultation)
+    if text.rstrip("\"'”’")[-1:] in (".", ";", ",") and not block.marked_heading \
+            and not (emphasised and _GRADED.search(text)):
         return None
     if _ITEM.search(text):
         return Heading("", text, 1)

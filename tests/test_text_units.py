@@ -148,6 +148,12 @@ def test_a_minutes_item_title_in_capitals_heads_its_item_however_long() -> None:
     assert detect_heading(Block(text=sentence, page=1), after, None) is None
 
 
+def test_a_quoted_sentence_in_bold_is_not_a_heading() -> None:
+    """A consultation prints residents' words; the last sentence of a quotation ends in its closing mark."""
+    quoted = Block(text="Consideration will need to be made for the safety of these families.\u201d", page=1, bold=True)
+    assert detect_heading(quoted, None, 11.0) is None
+
+
 def test_a_number_hyphenated_at_a_line_end_joins_the_next_line_without_a_space() -> None:
     assert join_lines(["in less than the 26-", "week recommended timeframe."]) == \
         "in less than the 26-week recommended timeframe."
