@@ -153,6 +153,12 @@ _ANOTHER_COMPARATOR = re.compile(
 _BY_YEAR = re.compile(  # "so that by 2008, 80% of children ... will have been living ...": a goal with its deadline
     r"\bby\s+(?:the\s+end\s+of\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d{2}(?:\s*[/–-]\s*\d{2,4})?\s*,?\s*$", re.I)
 _FUTURE = re.compile(r"^(?:[^.;]|\.\d)*?\b(?:will|should|must|would|to be achieved|is to be|are to be)\b", re.I)
+# "By 2028, pupils achieving a good level of development ... will have improved from 65.8% to at least 70%": the
+# deadline leads the sentence, the figure to be reached ends it (the one it moves from is today's)
+_BY_YEAR_LEADS = re.compile(r"(?:^|[.;]\s+)by\s+(?:the\s+end\s+of\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d{2}"
+                            r"(?:\s*[/–-]\s*\d{2,4})?\b(?:[^.;]|\.\d)*?\bwill\b(?:[^.;]|\.\d)*?\bto\s+(?:at\s+least\s+|no\s+"
+                            r"(?:more|less|fewer)\s+than\s+|(?:below|under|above|over|less\s+than|more\s+than|fewer\s+than)\s+)?$",
+                            re.I)
 _AIM = re.compile(  # "the ambition is to increase this to 75%", "PSA target", "aims to reach 90%"
     r"\b(?:aims?|aiming|ambitions?|aspirations?|aspires?|PSA|goals?)\b[^.;%\d]{0,60}?\b(?:to|of|at|is|be|that|reach|achieve|"
     r"between)\s+(?:£?\d[\d,.]*\s*(?:%|m|bn)?\s*(?:and|to|-|–)\s*)?$",  # "aiming to hold ... between 5% and 10%"
@@ -173,7 +179,8 @@ def clause_basis(basis: Basis, text: str, span: tuple[int, int], figures_before:
     "lower than similar authorities at 13.2%" after "7.5% in 2013/14"); a figure to be reached "by 2008" that "will"
     be, or an aim's, is a target."""
     before = text[max(0, span[0] - 160):span[0]]
-    if (_BY_YEAR.search(before[-40:]) and _FUTURE.match(text[span[1]:])) or _AIM.search(before[-80:]):
+    if (_BY_YEAR.search(before[-40:]) and _FUTURE.match(text[span[1]:])) or _AIM.search(before[-80:]) \
+            or _BY_YEAR_LEADS.search(text[:span[0]]):
         return Basis.TARGET
     goes_on = _SUBJECT_GOES_ON.search(before)
     if basis in (Basis.NATIONAL, Basis.STATISTICAL_NEIGHBOURS, Basis.REGIONAL) and goes_on \

@@ -104,6 +104,13 @@ def test_a_figure_to_be_reached_by_a_year_or_an_aim_is_a_target() -> None:
     assert got[0][1:3] == ("target", 70.0)
     past = rows("By 2014, 68% of care leavers were in education, employment or training.")
     assert past[0][1] == "actual"
+    # the deadline leads the sentence, the figure to be reached ends it; the one it moves from is today's
+    got = rows("By 2028, care leavers in education, employment or training will have improved from 55% to at least 65%.")
+    assert [(b, v) for _, b, v, _, _ in got] == [("actual", 55.0), ("target", 65.0)]
+    got = rows("By 2028/29, care leavers in unsuitable accommodation will have reduced from 10.2% to no more than 6%.")
+    assert [(b, v) for _, b, v, _, _ in got] == [("actual", 10.2), ("target", 6.0)]
+    forecast = rows("The rate rose to 52% in 2014 and we expect it will rise to 60% by 2016.")
+    assert forecast[-1][1] == "actual"  # a forecast with no deadline leading the sentence is not the council's aim
 
 
 def test_a_comparator_after_a_change_is_dated_with_its_latest_figure() -> None:
