@@ -34,6 +34,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[a-z?)’])\d{1,2}$")  # "What needs to improv
 _GRADE_ONLY = re.compile(r"^(?:grade\s*[1-4]\s*[:(–-]?\s*)?(?:outstanding|good|adequate|requires improvement(?: to be good)?|"
                          r"inadequate)\)?$|^key judgement\b", re.I)  # also "Grade 4 (Inadequate)" under its area
 _DECIMAL = re.compile(r"(?<![\w.])-?\d+\.\d+(?![\w.])")
+_FIGURES = re.compile(r"\d[\d,.]*\s+\d[\d,.]*")  # two figures in a row: a table's, not a title's
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 _FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z‘'\"“]")
 _CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
@@ -99,10 +100,12 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     if _labelled_part(text, emphasised, body_size, next_block):  # "Pillar 5: ...", "9. Pledge 3 - ..."
         number, title = _split_number(text)
         return Heading(number, title, _depth(number)) if number else Heading("", text, 1, part=True)
-    # minutes print an item's title in capitals, however long ("32 VIRTUAL HEADTEACHER'S ANNUAL REPORT (DEEP DIVE ON
-    # PLEDGE 2 - IMPROVE EDUCATION, EMPLOYMENT & TRAINING)", the one numbered line in capitals over 14 words in the shared
-    # corpus)
-    numbered_caps = _NUMBERED.match(text) is not None and _split_number(text)[1].isupper()
+    # plain-text minutes print an item's title in capitals, however long ("32 VIRTUAL HEADTEACHER'S ANNUAL REPORT (DEEP
+    # DIVE ON PLEDGE 2 - IMPROVE EDUCATION, EMPLOYMENT & TRAINING)", the one numbered line in capitals over 14 words in
+    # the shared corpus); not a PDF's running header or a row of counts ("4 NUMBER OF CHILDREN IN CARE 1,234 1,456")
+    title = _split_number(text)[1]
+    numbered_caps = body_size is None and _NUMBERED.match(text) is not None and title.isupper() \
+        and next_block is not None and next_block.kind is BlockKind.PARAGRAPH and not _FIGURES.search(title)
     longest = (MAX_QUESTION_WORDS, 250) if question or numbered_caps else (MAX_HEADING_WORDS, 150)
     if not words or len(words) > longest[0] or len(text) > longest[1] or not _starts_like_heading(text) \
             or _NOT_A_HEADING.search(text):
@@ -113,7 +116,7 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
             or len(_DECIMAL.findall(_split_number(text)[1])) >= 2:
         return None  # a figure, a chart's axis ("2.9%", "0 25 50 75 100") or a table's row ("Total 30.5 29.3 -1.2")
     # a sentence, also the end of a quotation ("... the safety of these families.”": a resident's words in a consultation)
-    if text.rstrip("\"'”’")[-1:] in (".", ";", ",") and not block.marked_heading \
+    if _last_mark(text) in ".;," and not block.marked_heading \
             and not (emphasised and _GRADED.search(text)):
         return None
     if _ITEM.search(text):
@@ -144,7 +147,7 @@ def _labelled_part(text: str, emphasised: bool, body_size: float | None, next_bl
     """A strategy's labelled part, set apart as a heading is: emphasised, or in plain text a line of its own before
     more text (a paragraph, or its own sub-heading: "Cheshire East" under a national pillar). Not a sentence
     ("Priority 1: improve timeliness."), and no longer than a long question."""
-    if not _LABELLED_PART.match(_split_number(text)[1]) or text[-1] in ".;," or len(text.split()) > MAX_QUESTION_WORDS \
+    if not _LABELLED_PART.match(_split_number(text)[1]) or _last_mark(text) in ".;," or len(text.split()) > MAX_QUESTION_WORDS \
             or len(text) > 250:
         return False
     if emphasised:
@@ -162,6 +165,11 @@ def _split_number(text: str) -> tuple[str, str]:
     return (match.group(1), match.group(2)) if match else ("", text)
 
 
+def _last_mark(text: str) -> str:
+    """The last character before any closing quote marks: "... these families.”" ends a sentence."""
+    return text.rstrip("\"'”’")[-1:] or text[-1:]
+
+
 def _starts_like_heading(text: str) -> bool:
     return text[:1].isupper() or text[:1].isdigit()
 
@@ -177,7 +185,7 @@ def _title_case(title: str) -> bool:
 
 def _looks_like_text_heading(text: str, next_block: Block | None) -> bool:
     """Plain text has no fonts: a short title-like line followed by a real paragraph."""
-    if len(text.split()) > 8 or text[-1] in ".:;,?" or re.search(r"\d{3,}", text):
+    if len(text.split()) > 8 or _last_mark(text) in ".:;,?" or re.search(r"\d{3,}", text):
         return False
     if next_block is None or next_block.kind is BlockKind.TABLE:
         return False

@@ -154,11 +154,15 @@ _BY_YEAR = re.compile(  # "so that by 2008, 80% of children ... will have been l
     r"\bby\s+(?:the\s+end\s+of\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d{2}(?:\s*[/–-]\s*\d{2,4})?\s*,?\s*$", re.I)
 _FUTURE = re.compile(r"^(?:[^.;]|\.\d)*?\b(?:will|should|must|would|to be achieved|is to be|are to be)\b", re.I)
 # "By 2028, pupils achieving a good level of development ... will have improved from 65.8% to at least 70%": the
-# deadline leads the sentence, the figure to be reached ends it (the one it moves from is today's)
-_BY_YEAR_LEADS = re.compile(r"(?:^|[.;]\s+)by\s+(?:the\s+end\s+of\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d{2}"
-                            r"(?:\s*[/–-]\s*\d{2,4})?\b(?:[^.;]|\.\d)*?\bwill\b(?:[^.;]|\.\d)*?\bto\s+(?:at\s+least\s+|no\s+"
-                            r"(?:more|less|fewer)\s+than\s+|(?:below|under|above|over|less\s+than|more\s+than|fewer\s+than)\s+)?$",
-                            re.I)
+# deadline leads the sentence and the figure to be reached ends its verb of change (the one it moves from is today's);
+# not "By 2028, 75% will be in EET, compared to 55% nationally", "will have increased to 60%, compared to 52% in 2022",
+# or a forecast ("By 2026, on current trends, the rate will rise to 95")
+_BY_YEAR_LEADS = re.compile(
+    r"(?:^|[.;]\s+)by\s+(?:the\s+end\s+of\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d{2}(?:\s*[/–-]\s*\d{2,4})?\b"
+    r"(?:(?!\b(?:forecasts?|projected|projections?|expected|on current trends|if nothing changes)\b)(?:[^.;]|\.\d))*?"
+    r"\bwill\s+(?:have\s+)?(?:improved?|increased?|reduced?|decreased?|fallen|fall|risen|rise|grown|grow|dropped|drop)\b"
+    r"(?:[^.;,]|\.\d)*?\bto\s+(?:at\s+least\s+|no\s+(?:more|less|fewer)\s+than\s+|"
+    r"(?:below|under|above|over|less\s+than|more\s+than|fewer\s+than)\s+)?$", re.I)
 _AIM = re.compile(  # "the ambition is to increase this to 75%", "PSA target", "aims to reach 90%"
     r"\b(?:aims?|aiming|ambitions?|aspirations?|aspires?|PSA|goals?)\b[^.;%\d]{0,60}?\b(?:to|of|at|is|be|that|reach|achieve|"
     r"between)\s+(?:£?\d[\d,.]*\s*(?:%|m|bn)?\s*(?:and|to|-|–)\s*)?$",  # "aiming to hold ... between 5% and 10%"

@@ -109,8 +109,14 @@ def test_a_figure_to_be_reached_by_a_year_or_an_aim_is_a_target() -> None:
     assert [(b, v) for _, b, v, _, _ in got] == [("actual", 55.0), ("target", 65.0)]
     got = rows("By 2028/29, care leavers in unsuitable accommodation will have reduced from 10.2% to no more than 6%.")
     assert [(b, v) for _, b, v, _, _ in got] == [("actual", 10.2), ("target", 6.0)]
-    forecast = rows("The rate rose to 52% in 2014 and we expect it will rise to 60% by 2016.")
-    assert forecast[-1][1] == "actual"  # a forecast with no deadline leading the sentence is not the council's aim
+    forecast = rows("By 2026, on current trends, care leavers in education, employment or training will rise to 60%.")
+    assert forecast[-1][1] == "actual"  # a forecast is not the council's aim
+    compared = rows("By 2028, 75% of care leavers will be in education, employment or training, compared to 55% "
+                    "nationally.")
+    assert [(b, v) for _, b, v, _, _ in compared] == [("target", 75.0), ("national", 55.0)]
+    earlier = rows("By 2028, care leavers in education, employment or training will have increased to 60%, compared to "
+                   "52% in 2022.")
+    assert [(b, v) for _, b, v, _, _ in earlier] == [("target", 60.0), ("actual", 52.0)]
 
 
 def test_a_comparator_after_a_change_is_dated_with_its_latest_figure() -> None:

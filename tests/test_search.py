@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -494,8 +495,6 @@ def test_a_reader_process_leaves_what_it_built_at_start_out_of_full_collections(
 def test_every_hit_of_a_broad_question_is_read_with_a_handful_of_sql_variables(search_kb: Path) -> None:
     """`search --all` looks up every candidate's text, place and topics: bound one variable per id, a large KB's
     answer passes SQLite's 32,766 (and a build with a lower limit fails sooner); a JSON array is one variable."""
-    import sqlite3
-
     with Records(search_kb) as records:
         index, embedder = open_vectors(search_kb, Settings())
         before = records.db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)

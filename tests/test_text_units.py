@@ -146,12 +146,19 @@ def test_a_minutes_item_title_in_capitals_heads_its_item_however_long() -> None:
     assert found is not None and found.number == "32" and found.title.startswith("VIRTUAL HEADTEACHER'S")
     sentence = "32 of the 40 children placed with in-house foster carers in the year had a plan for permanence agreed"
     assert detect_heading(Block(text=sentence, page=1), after, None) is None
+    header = "12 KENT COUNTY COUNCIL CHILDREN'S SOCIAL CARE AND HEALTH CABINET COMMITTEE MINUTES OF THE MEETING HELD ON 15 " \
+             "NOVEMBER 2023"
+    assert detect_heading(Block(text=header, page=1, font_size=11.0), after, 11.0) is None  # a PDF's running header
+    counts = "4 NUMBER OF CHILDREN IN CARE AT THE END OF EACH QUARTER IN THE LAST TWO YEARS 1,234 1,456 1,502 1,611"
+    assert detect_heading(Block(text=counts, page=1), after, None) is None
 
 
 def test_a_quoted_sentence_in_bold_is_not_a_heading() -> None:
     """A consultation prints residents' words; the last sentence of a quotation ends in its closing mark."""
     quoted = Block(text="Consideration will need to be made for the safety of these families.\u201d", page=1, bold=True)
     assert detect_heading(quoted, None, 11.0) is None
+    assert detect_heading(Block(text="Priority 2 \u2013 \u2018Every child is safe.\u2019", page=1, bold=True), None,
+                          11.0) is None
 
 
 def test_a_number_hyphenated_at_a_line_end_joins_the_next_line_without_a_space() -> None:
