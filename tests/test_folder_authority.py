@@ -3,9 +3,11 @@ rows; a folder of several councils' papers lends none."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from scrutineer.pipeline import ingest
+from store.folder_rows import name_authority
 from store.records import Records
 
 NAMED = """Kent County Council
@@ -62,3 +64,15 @@ def test_one_named_paper_is_not_enough(tmp_path: Path) -> None:
     with Records(tmp_path / "kb") as records:
         ingest([tmp_path / "pair"], records, workers=1)
     assert _authorities(tmp_path / "kb")[0]["appendix-b.txt"] is None
+
+
+def test_a_large_folder_s_files_are_named_in_one_statement(tmp_path: Path) -> None:
+    """A folder of thousands of papers: one SQL variable per file would pass SQLite's limit."""
+    _write(tmp_path / "misc", {"appendix-b.txt": UNNAMED})
+    with Records(tmp_path / "kb") as records:
+        ingest([tmp_path / "misc"], records, workers=1)
+        sha = records.db.execute("SELECT sha256 FROM documents WHERE source = 'appendix-b.txt'").fetchone()[0]
+        records.db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 5)
+        name_authority(records, [f"{i:064x}" for i in range(50)] + [sha], "Kent County Council")
+    docs, rows = _authorities(tmp_path / "kb")
+    assert docs["appendix-b.txt"] == "Kent County Council" and rows == {"Kent County Council"}

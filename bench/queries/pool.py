@@ -29,6 +29,7 @@ from generic_rag import files as files_under
 from scrutineer.config import open_vectors, settings
 from scrutineer.search import search
 from store.records import Records
+from store.sql_lists import MEMBERS, as_json
 
 QUERIES = Path(__file__).resolve().parent / "queries.json"
 WORDS = 8
@@ -94,8 +95,8 @@ def pool_query(records: Records, index, embedder, generic: Retriever | None, que
 
 def _rows(records: Records, ids: list[int]) -> list[tuple[int, str, int, str]]:
     sql = ("SELECT s.id, d.source, s.page, s.text FROM statements s JOIN documents d ON d.id = s.document_id"
-           f" WHERE s.id IN ({', '.join('?' * len(ids))}) ORDER BY d.source, s.page, s.ord")
-    return list(records.db.execute(sql, ids))
+           f" WHERE s.id IN ({MEMBERS}) ORDER BY d.source, s.page, s.ord")
+    return list(records.db.execute(sql, [as_json(ids)]))
 
 
 def write_pools(kb: Path, store: Path | None, out: Path, ids: list[str], depth: int, systems: tuple[str, ...],
@@ -165,8 +166,8 @@ def write_phrases(kb: Path, labels: Path, ids: list[str], query_file: Path = QUE
             if (ids and q["id"] not in ids) or not f.exists():
                 continue
             chosen = [int(x.split("#")[0]) for x in f.read_text().split("\n") if x.split("#")[0].strip()]
-            texts = dict(records.db.execute(f"SELECT id, text FROM statements WHERE id IN ({', '.join('?' * len(chosen))})",
-                                            chosen).fetchall()) if chosen else {}
+            texts = dict(records.db.execute(f"SELECT id, text FROM statements WHERE id IN ({MEMBERS})",
+                                            [as_json(chosen)]).fetchall())
             one_each = {norm(texts[sid]): sid for sid in reversed(chosen) if sid in texts}  # a reprint is one statement
             before = [(src, norm(p), p) for src, p in q["relevant"]]
             q["relevant"] = []
