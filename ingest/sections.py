@@ -103,8 +103,8 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     # plain-text minutes print an item's title in capitals, however long ("32 VIRTUAL HEADTEACHER'S ANNUAL REPORT (DEEP
     # DIVE ON PLEDGE 2 - IMPROVE EDUCATION, EMPLOYMENT & TRAINING)", the one numbered line in capitals over 14 words in
     # the shared corpus); not a PDF's running header or a row of counts ("4 NUMBER OF CHILDREN IN CARE 1,234 1,456")
-    title = _split_number(text)[1]
-    numbered_caps = body_size is None and _NUMBERED.match(text) is not None and title.isupper() \
+    number, title = _split_number(text)
+    numbered_caps = body_size is None and bool(number) and title.isupper() \
         and next_block is not None and next_block.kind is BlockKind.PARAGRAPH and not _FIGURES.search(title)
     longest = (MAX_QUESTION_WORDS, 250) if question or numbered_caps else (MAX_HEADING_WORDS, 150)
     if not words or len(words) > longest[0] or len(text) > longest[1] or not _starts_like_heading(text) \
@@ -113,7 +113,7 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     if emphasised and _FORM_PART.match(text):
         return Heading("", text, 1, part=True)
     if not re.search(r"[A-Za-z]{3}", text) or re.match(r"^[£$]?[\d.,]+%?,", text) or re.match(r"^[\d.,]+%", text) \
-            or len(_DECIMAL.findall(_split_number(text)[1])) >= 2:
+            or len(_DECIMAL.findall(title)) >= 2:
         return None  # a figure, a chart's axis ("2.9%", "0 25 50 75 100") or a table's row ("Total 30.5 29.3 -1.2")
     # a sentence, also the end of a quotation ("... the safety of these families.”": a resident's words in a consultation)
     if _last_mark(text) in ".;," and not block.marked_heading \

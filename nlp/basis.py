@@ -150,15 +150,17 @@ _POINTS_BACK = re.compile(r"(?:^|[.;:]\s*|\b(?:and|but|as)\s+)(?:this|that|it|wh
 _ANOTHER_COMPARATOR = re.compile(
     r"\s*(?:days|weeks|per 10,?000)?\s*(?:,\s*|\s+)(?:and|while|whereas|with)\s+(?:the\s+|our\s+)?(?:statistical|national|"
     r"england|similar|comparator|regional|region|london)", re.I)
+# "by 2008", "by the end of March 2025", "by 2028/29": a deadline
+_DEADLINE = r"by\s+(?:the\s+end\s+of\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d{2}(?:\s*[/–-]\s*\d{2,4})?"
 _BY_YEAR = re.compile(  # "so that by 2008, 80% of children ... will have been living ...": a goal with its deadline
-    r"\bby\s+(?:the\s+end\s+of\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d{2}(?:\s*[/–-]\s*\d{2,4})?\s*,?\s*$", re.I)
+    rf"\b{_DEADLINE}\s*,?\s*$", re.I)
 _FUTURE = re.compile(r"^(?:[^.;]|\.\d)*?\b(?:will|should|must|would|to be achieved|is to be|are to be)\b", re.I)
 # "By 2028, pupils achieving a good level of development ... will have improved from 65.8% to at least 70%": the
 # deadline leads the sentence and the figure to be reached ends its verb of change (the one it moves from is today's);
 # not "By 2028, 75% will be in EET, compared to 55% nationally", "will have increased to 60%, compared to 52% in 2022",
 # or a forecast ("By 2026, on current trends, the rate will rise to 95")
 _BY_YEAR_LEADS = re.compile(
-    r"(?:^|[.;]\s+)by\s+(?:the\s+end\s+of\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d{2}(?:\s*[/–-]\s*\d{2,4})?\b"
+    rf"(?:^|[.;]\s+){_DEADLINE}\b"
     r"(?:(?!\b(?:forecasts?|projected|projections?|expected|on current trends|if nothing changes)\b)(?:[^.;]|\.\d))*?"
     r"\bwill\s+(?:have\s+)?(?:improved?|increased?|reduced?|decreased?|fallen|fall|risen|rise|grown|grow|dropped|drop)\b"
     r"(?:[^.;,]|\.\d)*?\bto\s+(?:at\s+least\s+|no\s+(?:more|less|fewer)\s+than\s+|"

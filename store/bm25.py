@@ -16,6 +16,7 @@ from array import array
 import numpy as np
 
 from store.records import Records
+from store.sql_lists import MEMBERS, as_json
 
 K1, B = 1.2, 0.75  # FTS5's bm25() constants
 _AVERAGES_ROWID = 1  # the statements_fts_data row holding the index's row and token counts
@@ -74,9 +75,8 @@ def _lengths(records: Records, docs: np.ndarray) -> np.ndarray:
         known = memo["bm25_lengths"] = np.concatenate([known, np.full(int(docs[-1]) + 1 - len(known), -1.0)])
     missing = docs[known[docs] < 0]
     if len(missing):
-        sql = ("SELECT group_concat(id), group_concat(hex(sz)) FROM statements_fts_docsize"
-               " WHERE id IN (SELECT value FROM json_each(?))")
-        ids, sizes = records.db.execute(sql, ["[" + ",".join(map(str, missing.tolist())) + "]"]).fetchone()
+        sql = f"SELECT group_concat(id), group_concat(hex(sz)) FROM statements_fts_docsize WHERE id IN ({MEMBERS})"
+        ids, sizes = records.db.execute(sql, [as_json(missing.tolist())]).fetchone()
         if ids:  # a count under 128 is one byte, two hex digits
             known[np.fromstring(ids, dtype=np.int64, sep=",")] = [
                 int(h, 16) if len(h) == 2 else _varints(bytes.fromhex(h))[0] for h in sizes.split(",")]
