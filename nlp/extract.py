@@ -12,7 +12,7 @@ from ingest.models import DocType, Document, StatementKind, Table
 from nlp.domain import document_domain, names_children, outside_children
 from nlp.judgements import inspection_window, judgements_of
 from nlp.kpi_cards import is_kpi_card, table_card_title
-from nlp.models import Confidence, DocumentContext, Extraction, Flag, Metric, Timing
+from nlp.models import Confidence, DocumentContext, Extraction, Flag, Metric, Timing, Unit
 from nlp.prose import StatementIn, metrics_from_statements
 from nlp.table_metrics import metrics_from_table, table_subject
 from nlp.taxonomy import Taxonomy
@@ -102,8 +102,16 @@ def extract_metrics(doc: Document, taxonomy: Taxonomy, ctx: DocumentContext | No
         metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy, domain, t.subject)
     metrics = _flag_ocr(_on_the_day(metrics, taxonomy) + judgements_of(doc), set(doc.ocr_pages))
     if outside_children(doc.meta.title or "", sentences, [s.text for s in statements if s.is_table_row], domain):
-        return _flag_outside(metrics)
+        return _flag_outside([m for m in metrics if not _blank_allocation(m)])
     return metrics
+
+
+def _blank_allocation(m: Metric) -> bool:
+    """A £0 cell of a budget book's or capital programme's table says nothing was added that year: a scheme already
+    finished, or a line of the budget-change templates, which print a one-off saving as "-1,117 | 0.0 | 0.0" (the
+    0.0s mean no further change). Stored as "£0 for 2027-28" they read as the line's budget; a reader judged 8 of 60
+    such rows wrong (session 52)."""
+    return m.from_table and m.unit is Unit.GBP and m.value == 0 and not m.indicator
 
 
 def _on_the_day(metrics: list[Metric], taxonomy: Taxonomy) -> list[Metric]:

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from ingest.reader import parse_file
 from nlp.domain import about_children, document_domain, names_children, outside_children
 from nlp.extract import extract_metrics
-from nlp.models import Flag
+from nlp.models import Flag, Unit
 from nlp.taxonomy import load_taxonomy
 from scrutineer.cli import app
 from scrutineer.web.app import create_app
@@ -112,3 +112,12 @@ def test_the_metrics_page_says_what_it_left_out_and_links_to_all(corpus_kb: Path
         everything = client.get(html.unescape(link.group(1))).text
         assert f"{total} values" in everything and 'id="left-out"' not in everything
         assert 'id="left-out"' not in client.get("/metrics", params={"only": "mapped"}).text
+
+
+def test_a_budget_book_s_zero_cells_are_no_figures() -> None:
+    """The budget-change templates print a one-off saving as "-1,117 | 0.0 | 0.0": the 0.0s mean no further change,
+    not a budget of £0 for those years."""
+    path = need_shared() / "corpus" / "kent-council" / "Appendix F List of Budget Templates.pdf"
+    metrics = [m for d in parse_file(path).documents for m in extract_metrics(d, load_taxonomy())]
+    assert not any(m.from_table and m.unit is Unit.GBP and m.value == 0 for m in metrics)
+    assert any(m.value < 0 and "Looked After Children" in m.label for m in metrics)  # the saving itself is kept
