@@ -118,11 +118,14 @@ class _Found:
         self.text = text
         self.periods: list[Period] = []
 
-    def add(self, start: date | None, end: date | None, span: tuple[int, int]) -> None:
+    def add(self, start: date | None, end: date | None, span: tuple[int, int], printed: int | None = None) -> None:
+        """`printed`: where the period's words end inside `span`, when the span also claims a footnote's mark glued to
+        them ("31 March 201412"), so the mark is neither a figure nor part of the label."""
         if start is None or end is None or end < start or any(span[0] < p.span[1] and p.span[0] < span[1]
                                                                for p in self.periods):
             return
-        self.periods.append(Period(start, end, " ".join(self.text[span[0]:span[1]].split()), span))
+        label = " ".join(self.text[span[0]:printed or span[1]].split())
+        self.periods.append(Period(start, end, label, span))
 
 
 def _resolve(text: str, ctx: DocumentContext) -> list[Period]:
@@ -245,7 +248,7 @@ def _last_seen(found: _Found, latest: date, digits: bool) -> None:
 def _dates(found: _Found) -> None:
     for m in DATE_RE.finditer(found.text):
         day = _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
-        found.add(day, day, m.span())
+        found.add(day, day, m.span(), m.end(3))
     for m in _NUMERIC_DATE.finditer(found.text):
         day = _safe_date(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
         found.add(day, day, m.span())

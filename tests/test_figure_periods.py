@@ -110,3 +110,9 @@ def test_an_average_over_years_the_sentence_does_not_date_is_not_the_papers() ->
     got = rows("Placement stability, measured by three or more moves in a year, had a three-year average of 9% for "
                "2011-14.")
     assert got[0][3:] == (date(2011, 4, 1), date(2014, 3, 31))  # dated where the sentence says when
+
+
+def test_a_footnote_mark_glued_to_a_year_is_not_in_the_period_label() -> None:
+    statements = [StatementIn(0, "There were 490 children looked after at 31 March 201412.", 1, ("Children looked after",))]
+    got = metrics_from_statements(statements, VISIT, load_taxonomy())
+    assert [(m.value, m.period_end, m.period_label) for m in got] == [(490.0, date(2014, 3, 31), "31 March 2014")]
