@@ -147,14 +147,16 @@ def broken_sentence(previous: str, text: str) -> bool:
 DANGLING = re.compile(
     r"(?:(?<![\w/-])(?:the|a|an|of|to|in|on|at|into|between|than|and|or|but|with|for|by|from|through|that|which|their"
     r"|its|is|are|was|were)|[a-z][’']s)\s*$")  # not "Decision No: n/a"
-_CAPITAL_START = re.compile(r"^(?![A-Z][.)]\s)[A-Z]")  # "UASC arrivals", "Medway, were": not a list marker "B. "
+# "UASC arrivals", "Medway, were": not a list marker "B. "; or a year that opens a name ("2021 Prudential Code")
+_CAPITAL_START = re.compile(r"^(?![A-Z][.)]\s)[A-Z]|^(?:19|20)\d{2}(?:[-–/]\d{2,4})?\s+[A-Z][a-z]")
 
 
 def dangles(previous: str, text: str) -> bool:
     """Whether a line carries on a sentence its layout cut after an article, a preposition or a conjunction with a
     capitalised word ("foster beds that are ring fenced for" / "UASC arrivals, however, ..."; "in Kent and" /
-    "Medway, were often ..."; "inconsistent with the Council’s" / "Policy Framework"): a list item's hanging indent
-    makes its next line a block of its own."""
+    "Medway, were often ..."; "inconsistent with the Council’s" / "Policy Framework"; "the reporting requirements of
+    the" / "2021 Prudential Code."): a list item's hanging indent, or a line opening on a number, which reads as a
+    numbered item's, makes its next line a block of its own."""
     end = len(previous.rstrip())
     return bool(DANGLING.search(previous, max(0, end - 8)) and _CAPITAL_START.match(text))
 

@@ -106,6 +106,20 @@ def test_a_line_left_open_is_carried_on_by_a_capitalised_word_but_not_by_a_list_
     assert not dangles("The panel noted the report.", "Members asked about the budget")
     assert not dangles("Decision No: n/a", "Subject: Quarterly Performance Report")
     assert not dangles("the number of fostering", "Households")  # "fostering" ends a phrase: not left open
+    assert dangles("The Council is following the reporting requirements of the", "2021 Prudential Code.")
+    assert not dangles("The Council is following the reporting requirements.", "2021 Prudential Code.")
+    assert not dangles("the panel noted the following and", "12 Members asked about the budget")
+
+
+def test_a_line_opening_on_a_year_carries_on_the_sentence_the_line_above_left_open():
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "1.10 In assessing affordability, the Council is following the requirements of the",
+                     fontsize=11)
+    page.insert_text((107, 114), "2021 Prudential Code. The fiscal indicators are considered.", fontsize=11)
+    texts = [b.text for b in read_pdf(doc.tobytes(), "strategy.pdf", tables=False).blocks]
+    assert "1.10 In assessing affordability, the Council is following the requirements of the 2021 Prudential Code. " \
+           "The fiscal indicators are considered." in texts
 
 
 def test_the_kent_minutes_list_items_are_whole_sentences():
