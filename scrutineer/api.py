@@ -108,7 +108,7 @@ class KnowledgeBase:
 
     def search(self, query: str, limit: int = 20, threshold: float = 0.0, literal: bool = False,
                **filters: object) -> list[Hit]:
-        """Filters as in `SearchFilters`: authorities, committee, doc_type, year_from, year_to, topic, indicator. An
+        """Filters as in `SearchFilters`: authorities, committee, doc_type, year_from, year_to, latest, topic, indicator. An
         authority, years or a kind of paper named in `query` become filters too, unless `literal`; when they leave
         no paper to search, `unmatched` says which they were."""
         if "authorities" in filters:

@@ -232,6 +232,8 @@ def search(
     doc_type: Annotated[str | None, typer.Option("--doc-type", help="minutes, report, scorecard...")] = None,
     from_: Annotated[int | None, typer.Option("--from", help="From this year (meeting date).")] = None,
     to: Annotated[int | None, typer.Option("--to", help="Up to this year.")] = None,
+    latest: Annotated[bool, typer.Option("--latest", help="Only each authority's newest paper of those the other "
+                                                          "filters admit.")] = False,
     topic: Annotated[str | None, typer.Option(help="Topic, e.g. neet, accommodation, uasc.")] = None,
     indicator: Annotated[str | None, typer.Option(help="Only statements reporting this indicator.")] = None,
     format: Annotated[str, typer.Option("--format", help="table, json, csv or md")] = "table",
@@ -242,7 +244,8 @@ def search(
     = False,
 ) -> None:
     """Every statement on a topic, across authorities and years, with document, page and section. An authority,
-    years ("since 2023", "in 2024/25") or a kind of paper ("Ofsted", "minutes") named in the query become filters."""
+    years ("since 2023", "in 2024/25"), a kind of paper ("Ofsted", "minutes") or "the latest" of them named in the
+    query become filters."""
     if format not in SearchFormat.ALL:
         err.print(f"[red]error[/] --format must be one of {', '.join(SearchFormat.ALL)}")
         raise typer.Exit(2)
@@ -251,8 +254,8 @@ def search(
         err.print(f"[red]error[/] unknown topic {topic!r}: one of {', '.join(t.value for t in Topic)}")
         raise typer.Exit(2)
     filters = SearchFilters(authorities=[resolve_authority(a) for a in authority or []], committee=committee,
-                            doc_type=doc_type, year_from=from_, year_to=to, topic=chosen.value if chosen else None,
-                            indicator=indicator)
+                            doc_type=doc_type, year_from=from_, year_to=to, latest=latest,
+                            topic=chosen.value if chosen else None, indicator=indicator)
     with open_records(kb) as records:
         read = reading(records, query, filters, literal)  # as the search reads it, years maybe let go
         found = search_or_keywords(records, lambda: open_vectors(kb_path(kb), settings(), writer=False), query, filters,

@@ -24,13 +24,14 @@ class FilterKind(StrEnum):
     TO_YEAR = "to_year"
     DOC_TYPE = "doc_type"
     AUTHOR = "author"
+    LATEST = "latest"
 
 
 class QueryFilter(BaseModel):
     model_config = ConfigDict(extra="forbid")
     kind: FilterKind
     value: str = Field(description="The filter's value: an official authority name, a year, a document type, an "
-                                   "author (Ofsted).")
+                                   "author (Ofsted), or 'per authority' (each authority's latest paper).")
     words: str = Field(description="The words of the query it was read from.")
 
 
@@ -63,6 +64,8 @@ class ReadQuery(BaseModel):
                 said.append(f"type {' or '.join(got[FilterKind.DOC_TYPE])}")
             if got[FilterKind.AUTHOR]:
                 said.append(f"by {' or '.join(got[FilterKind.AUTHOR])}")
+            if got[FilterKind.LATEST]:
+                said.append("each authority's latest paper")
             first, last = (got[FilterKind.FROM_YEAR] or [""])[0], (got[FilterKind.TO_YEAR] or [""])[0]
             if first or last:
                 said.append(f"year {first}" if first == last else f"years {first}–{last}")
@@ -76,17 +79,26 @@ class ReadQuery(BaseModel):
 # letters (a minister's reply, answers to members' questions) are letters too, not by Ofsted.
 _OFSTED = [(FilterKind.DOC_TYPE, DocType.INSPECTION_REPORT.value), (FilterKind.DOC_TYPE, DocType.LETTER.value),
            (FilterKind.AUTHOR, OFSTED)]
+_VISIT_LETTERS = [(FilterKind.DOC_TYPE, DocType.LETTER.value), (FilterKind.AUTHOR, OFSTED)]
 _DOC_WORDS: list[tuple[re.Pattern[str], list[tuple[FilterKind, str]]]] = [
+    # a focused or monitoring visit is reported in a letter, not an inspection report
+    (re.compile(r"\b(?:ofsted(?:'s)? )?(?:focused|monitoring) visits?(?: (?:reports?|letters?|findings))?\b", re.I),
+     _VISIT_LETTERS),
     # not "Ofsted-registered homes" nor "inspections of children's homes", which are a topic
     # ... "children's homes Ofsted 2023" is Ofsted's reports, "children's homes (Ofsted) inspections" the homes' own
     (re.compile(r"\b(?:(?<!homes )(?<!home )ofsted(?:'s)? inspect(?:ions?|ors?)|ofsted(?:'s)?(?! inspect)|ilacs|"
-                r"(?:focused|monitoring) visits?|(?<!homes )(?<!home )(?<!ofsted )(?:inspectors?|inspections?))"
+                r"(?<!homes )(?<!home )(?<!ofsted )(?:inspectors?|inspections?))"
                 r"(?: (?:reports?|letters?|judgements?|findings))?\b(?![- ](?:regist|rat|grade|of (?:children|homes)))",
                 re.I), _OFSTED),
     (re.compile(r"(?<!\d )\b(?:committee )?minutes\b(?! (?:of|per|a|each|every)\b)", re.I),
      [(FilterKind.DOC_TYPE, DocType.MINUTES.value)]),
     (re.compile(r"\b(?:performance )?score ?cards?\b", re.I), [(FilterKind.DOC_TYPE, DocType.SCORECARD.value)]),
 ]
+# "the latest inspection", "the most recent scorecard": each authority's newest paper of that kind; the paper's word is
+# left for the filters of its kind
+_LATEST = re.compile(r"\b(?:the\s+)?(?:latest|most\s+recent|newest|last|current)(?=\s+(?:(?:ofsted(?:'s)?|full|"
+                     r"focused|monitoring|ilacs|annual|quarterly|performance|committee)\s+)*(?:inspections?|reports?|"
+                     r"visits?|letters?|score ?cards?|minutes|judgements?|ofsted|papers?)\b)", re.I)
 _YEAR = r"(?<![\w£$.,])20[0-4]\d(?:\s?[/-]\s?(?:\d{2}|20[0-4]\d))?(?![\d%])"
 _ONE_YEAR = re.compile(r"(20[0-4]\d)(?:\s?[/-]\s?(\d{2}|20[0-4]\d))?(?![\d%])")
 _NOT_A_YEAR = re.compile(r"\bact\s*$|\b(?:over|under|about|around|than|some|nearly|almost)\s*$", re.I)
@@ -119,7 +131,8 @@ def read_query(query: str, literal: bool = False) -> ReadQuery:
     if literal:
         return ReadQuery(text=query)
     found: list[QueryFilter] = []
-    text = query
+    text = _take(query, _LATEST, lambda m: [QueryFilter(kind=FilterKind.LATEST, value="per authority",
+                                                        words=m.group(0))], found)
     for pattern, kinds in _DOC_WORDS:
         text = _take(text, pattern, lambda m, kinds=kinds: [QueryFilter(kind=kind, value=value, words=m.group(0))
                                                             for kind, value in kinds], found)
@@ -150,6 +163,8 @@ def apply_filters(read: ReadQuery, filters: SearchFilters) -> SearchFilters:
         update["doc_types"] = list(dict.fromkeys(by_kind[FilterKind.DOC_TYPE]))
         if by_kind[FilterKind.AUTHOR] and not filters.author:
             update["author"] = by_kind[FilterKind.AUTHOR][0]
+    if by_kind[FilterKind.LATEST]:
+        update["latest"] = True
     return filters.model_copy(update=update)
 
 

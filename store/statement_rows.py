@@ -38,6 +38,8 @@ class SearchFilters(BaseModel):
                                                  "before a colon ('Ofsted' matches 'Ofsted: Caroline Walsh').")
     year_from: int | None = None
     year_to: int | None = None
+    latest: bool = Field(False, description="Only each authority's newest paper among those the other filters admit "
+                                            "(\"the latest inspection of Croydon\").")
     topic: str | None = None
     indicator: str | None = None
 
@@ -66,6 +68,9 @@ class SearchFilters(BaseModel):
             clause, more = years_sql(self.year_from, self.year_to)
             where.append(clause)
             args += more
+        if self.latest:  # over the papers the clauses so far admit, which name documents alone
+            where.append(f"d.id IN ({_NEWEST.format(where=' AND '.join(where))})")
+            args += list(args)
         if self.topic:
             where.append("EXISTS (SELECT 1 FROM statement_topics t WHERE t.statement_id = s.id AND t.topic = ?)")
             args.append(self.topic)
@@ -100,6 +105,11 @@ class StatementHit(BaseModel):
         return json.loads(v) if isinstance(v, str) else v
 
 
+# each authority's newest papers among those `where` admits: dated by the period they report on (an inspection's last
+# day), else their meeting; papers of one pack share its date
+_PAPER_DAY = "coalesce(nullif(d.period_end, ''), nullif(d.meeting_date, ''), '')"
+_NEWEST = (f"SELECT id FROM (SELECT d.id, {_PAPER_DAY} AS day, max({_PAPER_DAY}) OVER (PARTITION BY d.authority) "
+           "AS newest FROM documents d WHERE {where}) WHERE day = newest")
 T = TypeVar("T")
 PUBLISHED_WITHIN_DAYS = 74
 _JOIN = " FROM statements s JOIN documents d ON d.id = s.document_id"

@@ -77,3 +77,22 @@ def test_a_kb_ingested_before_learns_who_wrote_ofsteds_papers(tmp_path: Path) ->
             "visit.txt": "Ofsted", "reply.txt": None, "ilacs.txt": "Ofsted: Jane Doe"}
         assert records.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == \
             str(SCHEMA_VERSION)
+
+
+EARLIER_VISIT = VISIT.replace("children's services by Ofsted.", "children's services by Ofsted on 4 and 5 June 2024.")
+LATER_REPORT = REPORT.replace("Northmoor local authority", "Northmoor Borough Council")
+
+
+def test_the_latest_paper_is_each_authoritys_newest_of_the_kind_asked(tmp_path: Path) -> None:
+    files = {"visit.txt": EARLIER_VISIT, "reply.txt": COUNCIL, "ilacs.txt": LATER_REPORT}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    with Records(tmp_path / "kb") as records:
+        ingest([tmp_path / n for n in files], records, workers=1)
+        dated = dict(records.db.execute("SELECT source, coalesce(period_end, meeting_date) FROM documents"))
+        assert dated["ilacs.txt"] > dated["visit.txt"]
+        read = read_query("what did the latest Ofsted inspection say about emergency accommodation in Northmoor")
+        assert _statements(records, apply_filters(read, SearchFilters())) == {"ilacs.txt"}
+        assert _statements(records, SearchFilters(doc_type="letter", latest=True)) == {"visit.txt"}  # undated: not newest
+        assert _statements(records, SearchFilters(doc_types=["inspection_report", "letter"], author="Ofsted")) == \
+            {"visit.txt", "ilacs.txt"}

@@ -162,3 +162,29 @@ def test_ofsted_after_childrens_homes_names_its_reports_unless_it_is_the_homes_i
     assert got[FilterKind.AUTHOR] == ["Ofsted"] and got[FilterKind.FROM_YEAR] == ["2023"]
     assert read_query("children's homes Ofsted inspections") == ReadQuery(text="children's homes Ofsted inspections")
     assert _got("what did the Ofsted inspectors say about care leavers")[0] == "care leavers"
+
+
+def test_a_focused_or_monitoring_visit_is_ofsteds_letter() -> None:
+    text, got = _got("Ofsted focused visits on care leavers in 2024")
+    assert text == "care leavers"
+    assert got[FilterKind.DOC_TYPE] == ["letter"] and got[FilterKind.AUTHOR] == ["Ofsted"]
+    assert _got("monitoring visit findings on care leavers")[1][FilterKind.DOC_TYPE] == ["letter"]
+
+
+@pytest.mark.parametrize(("query", "text"), [
+    ("the latest inspection of Croydon", "Croydon"),
+    ("what did the most recent Ofsted report say about care leavers in Devon", "care leavers"),
+    ("care leavers in the current performance scorecard", "care leavers"),
+])
+def test_the_latest_paper_of_a_kind(query: str, text: str) -> None:
+    read = read_query(query)
+    assert [f.value for f in read.filters if f.kind == FilterKind.LATEST] == ["per authority"]
+    assert read.text == text or text in read.text
+    assert "each authority's latest paper" in read.describe()
+    assert apply_filters(read, SearchFilters()).latest
+
+
+@pytest.mark.parametrize("query", ["care leavers in the last 12 months", "latest figures on care leavers NEET",
+                                   "what last year's report said about staying put"])
+def test_latest_said_of_no_paper_is_no_filter(query: str) -> None:
+    assert not any(f.kind == FilterKind.LATEST for f in read_query(query).filters)
