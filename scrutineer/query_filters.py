@@ -99,17 +99,26 @@ _DOC_WORDS: list[tuple[re.Pattern[str], list[tuple[FilterKind, str]]]] = [
 _LATEST = re.compile(r"\b(?:the\s+)?(?:latest|most\s+recent|newest|last|current)(?=\s+(?:(?:ofsted(?:'s)?|full|"
                      r"focused|monitoring|ilacs|annual|quarterly|performance|committee)\s+)*(?:inspections?|reports?|"
                      r"visits?|letters?|score ?cards?|minutes|judgements?|ofsted|papers?)\b)", re.I)
+# "children's homes in Kent inspected by Ofsted as good": the homes' own inspections, a topic, not Ofsted's papers
+_INSPECTED_BY = re.compile(r"\b(?:homes?|providers?|nurser(?:y|ies)|schools?)\b[^.?!]*\b(?:inspected|rated|graded|judged|"
+                           r"registered)\s+(?:by|with)\s+$", re.I)
 _YEAR = r"(?<![\w£$.,])20[0-4]\d(?:\s?[/-]\s?(?:\d{2}|20[0-4]\d))?(?![\d%])"
 _ONE_YEAR = re.compile(r"(20[0-4]\d)(?:\s?[/-]\s?(\d{2}|20[0-4]\d))?(?![\d%])")
 _NOT_A_YEAR = re.compile(r"\bact\s*$|\b(?:over|under|about|around|than|some|nearly|almost)\s*$", re.I)
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|" \
+         r"nov(?:ember)?|dec(?:ember)?)"
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
 _COUNTED = re.compile(r"^\s+(?:children|young|people|families|carers|placements|households|staff|cases|referrals|"
                       r"pounds|hours|days|weeks|act)\b", re.I)
 # longest first: "between 2022 and 2024" before "2022"
 _YEAR_FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:between|from)\s+{_YEAR}\s+(?:and|to|until)\s+{_YEAR}", re.I), "range"),
     (re.compile(rf"\b{_YEAR}\s*(?:to|until|-|–)\s*{_YEAR}", re.I), "range"),
-    (re.compile(rf"\b(?:since|from|after|starting)\s+(?:the\s+)?(?:year\s+)?{_YEAR}|\b{_YEAR}\s+onwards?\b", re.I), "from"),
+    # not "children looked after 2021": the cohort's words, not "since"
+    (re.compile(rf"\b(?:since|from|(?<!looked )(?<!cared )after|starting)\s+(?:the\s+)?(?:year\s+)?{_YEAR}|"
+                rf"\b{_YEAR}\s+onwards?\b", re.I), "from"),
     (re.compile(rf"\b(?:before|until|till|up to|prior to|by)\s+{_YEAR}", re.I), "to"),
+    (re.compile(rf"(?:\b(?:in|during|for|of)\s+)?\b{_MONTH}\.?\s+{_YEAR}", re.I), "in"),  # "minutes feb 2025"
     (re.compile(rf"(?:\b(?:in|during|for|of)\s+)?(?:the\s+)?(?:financial\s+year\s+|year\s+)?{_YEAR}", re.I), "in"),
 ]
 # "Kent but not Medway", "excluding Medway", "other than Medway": the council after it is left out, not searched
@@ -134,8 +143,8 @@ def read_query(query: str, literal: bool = False) -> ReadQuery:
     text = _take(query, _LATEST, lambda m: [QueryFilter(kind=FilterKind.LATEST, value="per authority",
                                                         words=m.group(0))], found)
     for pattern, kinds in _DOC_WORDS:
-        text = _take(text, pattern, lambda m, kinds=kinds: [QueryFilter(kind=kind, value=value, words=m.group(0))
-                                                            for kind, value in kinds], found)
+        text = _take(text, pattern, lambda m, kinds=kinds: [] if _INSPECTED_BY.search(m.string[:m.start()]) else
+                     [QueryFilter(kind=kind, value=value, words=m.group(0)) for kind, value in kinds], found)
     text = _take(text, _authority_pattern(), _authority, found)
     for pattern, form in _YEAR_FORMS:
         text = _take(text, pattern, lambda m, form=form: _years(m, form), found)
@@ -184,6 +193,7 @@ def _take(text: str, pattern: re.Pattern[str], read, found: list[QueryFilter]) -
 
 
 _SHARED_PLACES = frozenset({"Cleveland"})
+_CENTRAL = re.compile(r"\s+(?i:government|politics|politicians|parliament|mps?|ministers?)\b")
 
 
 @lru_cache(maxsize=1)
@@ -276,8 +286,9 @@ def _authority(m: re.Match[str]) -> list[QueryFilter]:
         or _place_names().get(unstyled) or _short_forms().get(unstyled.lower())
     if found is None:
         return []
-    if _a_word_not_a_place(m, name, words) or re.search(r"(?i:\bgreater)\s+$", m.string[:m.start()]):
-        return []  # "Greater Manchester" is ten councils, not Manchester's
+    if _a_word_not_a_place(m, name, words) or re.search(r"(?i:\bgreater)\s+$", m.string[:m.start()]) \
+            or (words == "Westminster" and _CENTRAL.match(m.string, m.end())):
+        return []  # "Greater Manchester" is ten councils, not Manchester's; "Westminster government" is Whitehall
     negated = _NEGATED.search(m.string[:m.start()])
     if negated:
         return [QueryFilter(kind=FilterKind.NOT_AUTHORITY, value=found.name, words=negated.group(1) + words)]
@@ -302,9 +313,9 @@ def _a_word_not_a_place(m: re.Match[str], name: str, words: str) -> bool:
 def _years(m: re.Match[str], form: str) -> list[QueryFilter]:
     words = m.group(0).strip()
     first = _ONE_YEAR.search(words)
-    if first is None or _NOT_A_YEAR.search(m.string[:m.start()] + words[:first.start()]) \
-            or _COUNTED.match(m.string[m.end():]):
-        return []  # "the Children Act 2004", "over 2000 children"
+    before = m.string[:m.start()] + words[:first.start()]
+    if first is None or _NOT_A_YEAR.search(before) or (_COUNTED.match(m.string[m.end():]) and not _MONTH_BEFORE.search(before)):
+        return []  # "the Children Act 2004", "over 2000 children"; not "minutes of Feb 2025 children missing"
     spans = [(int(a), _end_year(a, b)) for a, b in _ONE_YEAR.findall(words)]
     start, end = spans[0][0], spans[-1][1]
     if form == "from":

@@ -188,3 +188,23 @@ def test_the_latest_paper_of_a_kind(query: str, text: str) -> None:
                                    "what last year's report said about staying put"])
 def test_latest_said_of_no_paper_is_no_filter(query: str) -> None:
     assert not any(f.kind == FilterKind.LATEST for f in read_query(query).filters)
+
+
+def test_a_month_and_year_is_the_year() -> None:
+    assert _got("kent corporate parenting panel minutes feb 2025 children missing from care") == (
+        "corporate parenting panel children missing from care",
+        {FilterKind.AUTHORITY: ["Kent County Council"], FilterKind.FROM_YEAR: ["2025"], FilterKind.TO_YEAR: ["2025"],
+         FilterKind.DOC_TYPE: ["minutes"]})
+
+
+def test_looked_after_is_the_cohort_not_since() -> None:
+    text, got = _got("southend children looked after ofsted 2021")
+    assert text == "children looked after"
+    assert got[FilterKind.FROM_YEAR] == ["2021"] and got[FilterKind.TO_YEAR] == ["2021"]
+
+
+@pytest.mark.parametrize("query", ["Westminster government funding for staying put carers",
+                                   "how many children's homes in Kent are inspected by Ofsted as good or outstanding"])
+def test_words_that_name_no_council_or_no_ofsted_paper(query: str) -> None:
+    _, got = _got(query)
+    assert FilterKind.AUTHOR not in got and "City of Westminster" not in got.get(FilterKind.AUTHORITY, [])
