@@ -385,3 +385,14 @@ def test_the_answer_cache_keeps_rows_within_its_budget_least_recent_first(web_kb
     finally:
         owner.close()
     assert computed == ["a", "b", "c", "b"]
+
+
+def test_the_latest_paper_of_each_authority(client: TestClient) -> None:
+    """corpus/ holds each council's scorecards of Q2 2023-24 and Q2 2024-25: the latest is the second."""
+    got = client.get("/api/search", params={"q": "care leavers", "doc_type": "scorecard", "latest": "true"}).json()
+    assert got and {h["source"] for h in got} <= {"northmoor-scorecard-q2-2024-25.pdf", "wexcombe-scorecard-q2-2024-25.pdf"}
+    every = client.get("/api/search", params={"q": "care leavers", "doc_type": "scorecard", "limit": 50}).json()
+    assert any("2023-24" in h["source"] for h in every)
+    html = client.get("/", params={"q": "care leavers in the latest scorecard"}).text
+    assert "each authority&#39;s latest paper" in html or "each authority's latest paper" in html
+    assert "2023-24" not in "".join(re.findall(r'<li class="hit".*?</li>', html, re.S))

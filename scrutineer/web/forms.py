@@ -37,6 +37,7 @@ class SearchForm(Form):
     doc_type: str | None = None
     year_from: int | None = None
     year_to: int | None = None
+    latest: bool = False  # each authority's newest paper of those the other filters admit
     topic: str | None = None
     indicator: str | None = None
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
@@ -45,7 +46,8 @@ class SearchForm(Form):
     def filters(self) -> dict[str, object]:
         """Keyword arguments of `KnowledgeBase.search`."""
         return {"authorities": list(self.authority), "committee": self.committee, "doc_type": self.doc_type,
-                "year_from": self.year_from, "year_to": self.year_to, "topic": self.topic, "indicator": self.indicator}
+                "year_from": self.year_from, "year_to": self.year_to, "latest": self.latest, "topic": self.topic,
+                "indicator": self.indicator}
 
 
 class MetricsForm(Form):
@@ -109,6 +111,8 @@ def search_form(
     doc_type: Annotated[str, Query(description="minutes, report, scorecard...")] = "",
     year_from: Annotated[str, Query(alias="from", description="From this year (meeting date).")] = "",
     year_to: Annotated[str, Query(alias="to", description="Up to this year.")] = "",
+    latest: Annotated[str, Query(description="true: only each authority's newest paper of those the other filters "
+                                             "admit.")] = "",
     topic: Annotated[str, Query(description="Topic, e.g. neet, accommodation, uasc.")] = "",
     indicator: Annotated[str, Query(description="Only statements reporting this indicator.")] = "",
     limit: Annotated[str, Query(description=f"Most passages to return (1-{MAX_LIMIT}, default 20).")] = "",
@@ -124,7 +128,7 @@ def search_form(
     if start and end and start > end:
         raise WebError(400, f"from ({start}) is after to ({end})")
     return SearchForm(q=q.strip(), authority=_values(authority), committee=_blank(committee), doc_type=kind,
-                      year_from=start, year_to=end, topic=chosen.value if chosen else None,
+                      year_from=start, year_to=end, latest=_flag(latest, "latest"), topic=chosen.value if chosen else None,
                       indicator=known_indicator(_blank(indicator)), limit=_int(limit, "limit", 20, MAX_LIMIT),
                       literal=_flag(literal, "literal"))
 
