@@ -160,7 +160,14 @@ def statement_frequencies(records: Records, terms: list[str]) -> dict[str, int]:
     return {t: df.get(stem, 0) for t, stem in stems.items()}
 
 
-_YEAR = "CAST(substr(coalesce(nullif(d.meeting_date, ''), nullif(d.period_end, ''), ''), 1, 4) AS INTEGER)"
+def _year_of(*columns: str) -> str:
+    return f"CAST(substr(coalesce({', '.join(f'nullif(d.{c}, {chr(39)*2})' for c in columns)}, ''), 1, 4) AS INTEGER)"
+
+
+_MET = _year_of("meeting_date")
+_FIRST, _LAST = _year_of("period_start", "period_end"), _year_of("period_end", "period_start")
+_MEETING = "coalesce(d.meeting_date, '') != ''"
+_PERIOD = "coalesce(d.period_end, d.period_start, '') != ''"
 # Ofsted publishes a report or visit letter some weeks after the inspection (the shared corpus: median 43 days, 95% within
 # 74), and readers know it by that year: a December inspection's report is the next January's.
 _PUBLISHED = (f"CASE WHEN d.doc_type IN ('inspection_report', 'letter') AND {AUTHOR_SQL} "
@@ -170,14 +177,19 @@ _PUBLISHED = (f"CASE WHEN d.doc_type IN ('inspection_report', 'letter') AND {AUT
 
 
 def years_sql(year_from: int | None, year_to: int | None) -> tuple[str, list[object]]:
-    """A paper of these years: dated by its meeting or the period it covers, or an inspectorate's report by either its
-    inspection or its publication."""
-    def within(year: str, year_args: list[object]) -> tuple[str, list[object]]:
-        bounds = [(b, op) for b, op in ((year_from, ">="), (year_to, "<=")) if b]
-        return " AND ".join(f"{year} {op} ?" for _, op in bounds), [a for b, _ in bounds for a in (*year_args, b)]
-    own, args = within(_YEAR, [])
-    published, more = within(_PUBLISHED, list(author_args(OFSTED)))
-    return f"(({own}) OR ({published}))", args + more
+    """A paper of these years: its meeting is in them, or the period it covers overlaps them (a budget for 2025-26 is of
+    2025 and 2026, a sufficiency strategy for 2024-27 of each year to 2027, a report to a January 2025 meeting on the
+    quarter to December 2024 of both years), or an inspectorate's report is published in them. A paper with no date
+    is of year 0, as before: it passes "up to" a year, not "from" one."""
+    def within(first: str, last: str, year_args: list[object]) -> tuple[str, list[object]]:
+        bounds = [(b, f"{last} >= ?") for b in [year_from] if b] + [(b, f"{first} <= ?") for b in [year_to] if b]
+        return " AND ".join(test for _, test in bounds), [a for b, _ in bounds for a in (*year_args, b)]
+    met, args = within(_MET, _MET, [])
+    covered, more = within(_FIRST, _LAST, [])
+    undated, undated_args = within("0", "0", [])
+    published, published_args = within(_PUBLISHED, _PUBLISHED, list(author_args(OFSTED)))
+    return (f"(({_MEETING} AND {met}) OR ({_PERIOD} AND {covered}) OR (NOT {_MEETING} AND NOT {_PERIOD} AND {undated}) "
+            f"OR ({published}))", args + more + undated_args + published_args)
 
 
 def vector_scope(records: Records, filters: SearchFilters) -> tuple[str, ...] | None:
