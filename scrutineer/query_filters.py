@@ -25,13 +25,15 @@ class FilterKind(StrEnum):
     DOC_TYPE = "doc_type"
     AUTHOR = "author"
     LATEST = "latest"
+    COMMITTEE = "committee"
 
 
 class QueryFilter(BaseModel):
     model_config = ConfigDict(extra="forbid")
     kind: FilterKind
     value: str = Field(description="The filter's value: an official authority name, a year, a document type, an "
-                                   "author (Ofsted), or 'per authority' (each authority's latest paper).")
+                                   "author (Ofsted), a committee of the KB, or 'per authority' (each authority's "
+                                   "latest paper).")
     words: str = Field(description="The words of the query it was read from.")
 
 
@@ -64,6 +66,8 @@ class ReadQuery(BaseModel):
                 said.append(f"type {' or '.join(got[FilterKind.DOC_TYPE])}")
             if got[FilterKind.AUTHOR]:
                 said.append(f"by {' or '.join(got[FilterKind.AUTHOR])}")
+            if got[FilterKind.COMMITTEE]:
+                said.append(f"committee {' or '.join(got[FilterKind.COMMITTEE])}")
             if got[FilterKind.LATEST]:
                 said.append("each authority's latest paper")
             first, last = (got[FilterKind.FROM_YEAR] or [""])[0], (got[FilterKind.TO_YEAR] or [""])[0]
@@ -174,6 +178,8 @@ def apply_filters(read: ReadQuery, filters: SearchFilters) -> SearchFilters:
             update["author"] = by_kind[FilterKind.AUTHOR][0]
     if by_kind[FilterKind.LATEST]:
         update["latest"] = True
+    if by_kind[FilterKind.COMMITTEE] and not filters.committee:
+        update["committee"] = by_kind[FilterKind.COMMITTEE][0]
     return filters.model_copy(update=update)
 
 

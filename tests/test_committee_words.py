@@ -1,0 +1,71 @@
+"""A committee of the KB named in a query, where the words speak of its papers, becomes a filter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scrutineer.committee_words import kb_committees, with_committee
+from scrutineer.pipeline import ingest
+from scrutineer.query_filters import FilterKind, apply_filters, read_query
+from scrutineer.search import reading
+from store.records import Records
+from store.statement_rows import SearchFilters
+
+COMMITTEES = ["Cared For Children and Care Leavers Committee", "Corporate Parenting Committee", "Corporate Parenting Panel",
+              "County Council", "Cabinet"]
+
+
+def _read(query: str) -> tuple[str, list[str]]:
+    read = with_committee(read_query(query), query, COMMITTEES)
+    return read.text, [f.value for f in read.filters if f.kind == FilterKind.COMMITTEE]
+
+
+@pytest.mark.parametrize(("query", "text", "committee"), [
+    ("kent corporate parenting panel minutes feb 2025 children missing from care", "children missing from care",
+     "Corporate Parenting Panel"),
+    ("what did the Corporate Parenting Committee discuss about care leavers", "care leavers",
+     "Corporate Parenting Committee"),
+    ("reports to the cared for children and care leavers committee on health", "health",
+     "Cared For Children and Care Leavers Committee"),
+    ("corporate parenting committee's minutes on staying put", "staying put", "Corporate Parenting Committee"),
+])
+def test_a_committee_whose_papers_are_asked_for(query: str, text: str, committee: str) -> None:
+    assert _read(query) == (text, [committee])
+
+
+@pytest.mark.parametrize("query", ["the role of the corporate parenting panel",  # a subject: no word of its papers
+                                   "cabinet minutes on family hubs",  # one word: "Cabinet member", "cabinet"
+                                   "county council minutes on devolution"])  # any council's whole meeting
+def test_no_committee_read(query: str) -> None:
+    assert _read(query)[1] == []
+
+
+MINUTES = """Minutes of the Corporate Parenting Panel held on 29 October 2024
+
+1. Missing from care
+The panel heard that return home interviews were offered to every child who went missing from care.
+"""
+REPORT = """Report to Cabinet - 30 January 2025
+
+Children missing from care
+The number of children who went missing from care rose in the quarter.
+"""
+
+
+def test_the_kbs_committees_filter_a_search(tmp_path: Path) -> None:
+    for name, text in {"minutes.txt": MINUTES, "report.txt": REPORT}.items():
+        (tmp_path / name).write_text(text)
+    with Records(tmp_path / "kb") as records:
+        ingest([tmp_path / "minutes.txt", tmp_path / "report.txt"], records, workers=1)
+        assert set(kb_committees(records)) == {"Corporate Parenting Panel", "Cabinet"}
+        read = reading(records, "what did the corporate parenting panel say about children missing from care",
+                       SearchFilters())
+        assert read.text == "children missing from care"
+        assert apply_filters(read, SearchFilters()).committee == "Corporate Parenting Panel"
+        assert "committee Corporate Parenting Panel" in read.describe()
+        # an explicit --committee wins, and --literal reads no filter
+        assert not any(f.kind == FilterKind.COMMITTEE for f in reading(
+            records, "corporate parenting panel minutes", SearchFilters(committee="Cabinet")).filters)
+        assert reading(records, "corporate parenting panel minutes", SearchFilters(), literal=True).filters == []
