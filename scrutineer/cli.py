@@ -230,7 +230,8 @@ def search(
     authority: Annotated[list[str] | None, typer.Option(help="Authority (repeatable).")] = None,
     committee: Annotated[str | None, typer.Option(help="Committee name contains this.")] = None,
     doc_type: Annotated[str | None, typer.Option("--doc-type", help="minutes, report, scorecard...")] = None,
-    from_: Annotated[int | None, typer.Option("--from", help="From this year (meeting date).")] = None,
+    from_: Annotated[int | None, typer.Option("--from", help="From this year (its meeting, or any year the period it "
+                                                                 "covers touches).")] = None,
     to: Annotated[int | None, typer.Option("--to", help="Up to this year.")] = None,
     latest: Annotated[bool, typer.Option("--latest", help="Only each authority's newest paper of those the other "
                                                           "filters admit.")] = False,

@@ -2,28 +2,38 @@
 children missing from care" asks for the panel's papers, and the committee's words say nothing of the subject.
 
 Which committees there are is the KB's (each paper's committee as ingest read it), so this reading needs the KB and
-is apart from `read_query`'s. A committee is read only where the query speaks of its papers or what it said ("the
-corporate parenting panel's minutes", "what did the Children in Care Panel discuss"); "the role of the corporate
-parenting panel" is a subject, searched as typed."""
+comes before `read_query`'s. A committee is read only where the words around its name speak of its papers or what it
+did: "the panel's minutes", "minutes of the Corporate Parenting Committee", "what did the panel discuss about ...",
+"discussed at the panel". "The role of the corporate parenting panel" and "what did Ofsted say about the corporate
+parenting panel" make it the subject, searched as typed."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from scrutineer.query_filters import FilterKind, QueryFilter, ReadQuery
+from scrutineer.query_filters import FilterKind, QueryFilter, ReadQuery, read_query
 from store.records import Records
 
-# words of a meeting's papers or of what it did: a query with one of these names the committee's papers
-_ITS_PAPERS = re.compile(r"\b(?:minutes|agendas?|meetings?|papers|reports?\s+to|discuss(?:ed|es|ion)?|considered|"
-                         r"decided|decisions?|said|say|says|told|heard|asked)\b", re.I)
+_PAPERS = r"(?:minutes|agendas?|papers|meetings?|reports?|decisions?)"
 # names that are any council's whole meeting, or too short to tell from a word ("Cabinet member", "the council")
 _GENERIC = {"county", "council", "city", "borough", "full", "district", "cabinet", "the"}
-_BEFORE = re.compile(r"(?:\b(?:of|to|at|by|from|in|for)\s+)?(?:the\s+)?$", re.I)
-_LEAD = re.compile(r"^(?:(?:reports?|papers|minutes)\s+)?(?:on|about|of|regarding|for|in|and)\s+", re.I)
-# the question's frame around the committee: "what did [the committee] discuss about ..."
-_ASKED = re.compile(r"^(?:what|how)\s+(?:did|does|do|has|have|was|were)\s*$", re.I)
-_DID = re.compile(r"^(?:discuss(?:ed)?|say|said|decide(?:d)?|consider(?:ed)?|hear|heard|agree(?:d)?)"
-                  r"(?:\s+(?:about|on|regarding|in relation to))?\s+", re.I)
+# Each way the words make a committee the maker of papers, as a pattern around its name (`{n}`); the group `cut` is
+# what leaves the searched words with it.
+_SAID: list[str] = [
+    r"(?P<cut>(?<![\w-]){n}(?:['’]s?)?)\s+" + _PAPERS + r"\b",  # "the panel's minutes", "Committee minutes"
+    r"\b" + _PAPERS + r"(?P<cut>\s+(?:of|to|at|from|for|by)\s+(?:the\s+)?{n})(?![\w-])",  # "minutes of the panel"
+    # "what did the panel discuss about ..."
+    r"(?P<cut>^\s*(?:what|how)\s+(?:did|does|do|has|have)\s+(?:the\s+)?{n}\s+(?:say|said|discuss(?:ed)?|decide(?:d)?|"
+    r"consider(?:ed)?|agree(?:d)?|hear|heard|think)\b(?:\s+(?:about|on|regarding))?)",
+    # "care leavers discussed at the panel"
+    r"\b(?:discussed|considered|reported|presented|heard|agreed|decided|raised)(?P<cut>\s+(?:at|by|to|with)\s+"
+    r"(?:the\s+)?{n})(?![\w-])",
+]
+
+
+# what the committee's papers are "on" once its name has gone: "reports to the panel on health" searches "health"
+_ABOUT = re.compile(r"^(?:(?:papers|meetings?|reports?|decisions?)\s+)?(?:on|about|regarding)\s+", re.I)
 
 
 def kb_committees(records: Records) -> list[str]:
@@ -36,22 +46,33 @@ def kb_committees(records: Records) -> list[str]:
     return memo["committees"]  # type: ignore[return-value]
 
 
-def with_committee(read: ReadQuery, query: str, committees: list[str]) -> ReadQuery:
-    """`read` with the first committee its searched words name as a filter, those words left out, where the query
-    speaks of the committee's papers."""
-    if not _ITS_PAPERS.search(query):
-        return read
+def read_with_committee(query: str, committees: list[str], read: Callable[[str], ReadQuery] = read_query) -> ReadQuery:
+    """`read(query)`, with the committee the words name as a maker of papers as one more filter, its name left out of
+    the searched words. Not beside Ofsted, whose reports speak of councils' committees: "what did Ofsted say about
+    the corporate parenting panel" asks for Ofsted's words."""
+    found = _committee_said(query, committees)
+    if found is None:
+        return read(query)
+    rest, committee = found
+    reading = read(_ABOUT.sub("", rest) or rest)
+    if any(f.kind is FilterKind.AUTHOR for f in reading.filters):
+        return read(query)
+    emptied = reading.filters and reading.text == (_ABOUT.sub("", rest) or rest)  # every word left was a filter's
+    return reading.model_copy(update={"text": query if emptied or not reading.text.strip() else reading.text,
+                                      "filters": [*reading.filters, committee]})
+
+
+def _committee_said(query: str, committees: list[str]) -> tuple[str, QueryFilter] | None:
     for name in committees:
         words = name.split()
         if len(words) < 2 or all(w.lower() in _GENERIC for w in words):
             continue
-        m = re.search(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?:['’]s?)?(?![\w-])", read.text, re.I)
-        if m is None:
-            continue
-        before = _ASKED.sub("", _BEFORE.sub("", read.text[:m.start()]).strip())
-        after = read.text[m.end():].strip()
-        after = _DID.sub("", after) if not before else after
-        left = _LEAD.sub("", " ".join(p for p in (before, after) if p).strip(" ,;:?.!-"))
-        found = QueryFilter(kind=FilterKind.COMMITTEE, value=name, words=m.group(0))
-        return read.model_copy(update={"text": left or read.text, "filters": [*read.filters, found]})
-    return read
+        spelled = r"\s+".join(map(re.escape, words))
+        for form in _SAID:
+            m = re.search(form.replace("{n}", spelled), query, re.I)
+            if m:
+                rest = f"{query[:m.start('cut')]} {query[m.end('cut'):]}"
+                said = re.search(spelled, m.group(0), re.I)
+                return " ".join(rest.split()), QueryFilter(kind=FilterKind.COMMITTEE, value=name,
+                                                           words=said.group(0) if said else name)
+    return None

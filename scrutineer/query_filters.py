@@ -92,17 +92,18 @@ _DOC_WORDS: list[tuple[re.Pattern[str], list[tuple[FilterKind, str]]]] = [
     # ... "children's homes Ofsted 2023" is Ofsted's reports, "children's homes (Ofsted) inspections" the homes' own
     (re.compile(r"\b(?:(?<!homes )(?<!home )ofsted(?:'s)? inspect(?:ions?|ors?)|ofsted(?:'s)?(?! inspect)|ilacs|"
                 r"(?<!homes )(?<!home )(?<!ofsted )(?:inspectors?|inspections?))"
-                r"(?: (?:reports?|letters?|judgements?|findings))?\b(?![- ](?:regist|rat|grade|of (?:children|homes)))",
+                r"(?: (?:reports?|letters?|judgements?|findings))?\b"
+                r"(?![- ](?:regist|rat|grade|framework|handbook|of (?:children|homes)))",
                 re.I), _OFSTED),
-    (re.compile(r"(?<!\d )\b(?:committee )?minutes\b(?! (?:of|per|a|each|every)\b)", re.I),
+    # "minutes of the Corporate Parenting Panel", not "minutes of play" nor "30 minutes a week"
+    (re.compile(r"(?<!\d )\b(?:committee )?minutes\b(?! (?:per|a|each|every)\b)(?! of (?!(?:the )?(?-i:[A-Z])))", re.I),
      [(FilterKind.DOC_TYPE, DocType.MINUTES.value)]),
     (re.compile(r"\b(?:performance )?score ?cards?\b", re.I), [(FilterKind.DOC_TYPE, DocType.SCORECARD.value)]),
 ]
 # "the latest inspection", "the most recent scorecard": each authority's newest paper of that kind; the paper's word is
 # left for the filters of its kind
-_LATEST = re.compile(r"\b(?:the\s+)?(?:latest|most\s+recent|newest|last|current)(?=\s+(?:(?:ofsted(?:'s)?|full|"
-                     r"focused|monitoring|ilacs|annual|quarterly|performance|committee)\s+)*(?:inspections?|reports?|"
-                     r"visits?|letters?|score ?cards?|minutes|judgements?|ofsted|papers?)\b)", re.I)
+_LATEST = re.compile(r"\b(?:the\s+)?(?:latest|most\s+recent|newest|last|current)\s+", re.I)
+_QUALIFIED = re.compile(r"(?:(?:full|standard|short|annual|quarterly|performance|committee)\s+)*", re.I)
 # "children's homes in Kent inspected by Ofsted as good": the homes' own inspections, a topic, not Ofsted's papers
 _INSPECTED_BY = re.compile(r"\b(?:homes?|providers?|nurser(?:y|ies)|schools?)\b[^.?!]*\b(?:inspected|rated|graded|judged|"
                            r"registered)\s+(?:by|with)\s+$", re.I)
@@ -112,16 +113,17 @@ _NOT_A_YEAR = re.compile(r"\bact\s*$|\b(?:over|under|about|around|than|some|near
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|" \
          r"nov(?:ember)?|dec(?:ember)?)"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
+_DATED = rf"(?:{_MONTH}\.?\s+)?{_YEAR}"  # "since april 2023", "before March 2024"
 _COUNTED = re.compile(r"^\s+(?:children|young|people|families|carers|placements|households|staff|cases|referrals|"
                       r"pounds|hours|days|weeks|act)\b", re.I)
 # longest first: "between 2022 and 2024" before "2022"
 _YEAR_FORMS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\b(?:between|from)\s+{_YEAR}\s+(?:and|to|until)\s+{_YEAR}", re.I), "range"),
+    (re.compile(rf"\b(?:between|from)\s+{_DATED}\s+(?:and|to|until)\s+{_DATED}", re.I), "range"),
     (re.compile(rf"\b{_YEAR}\s*(?:to|until|-|–)\s*{_YEAR}", re.I), "range"),
     # not "children looked after 2021": the cohort's words, not "since"
-    (re.compile(rf"\b(?:since|from|(?<!looked )(?<!cared )after|starting)\s+(?:the\s+)?(?:year\s+)?{_YEAR}|"
+    (re.compile(rf"\b(?:since|from|(?<!looked )(?<!cared )after|starting)\s+(?:the\s+)?(?:year\s+)?{_DATED}|"
                 rf"\b{_YEAR}\s+onwards?\b", re.I), "from"),
-    (re.compile(rf"\b(?:before|until|till|up to|prior to|by)\s+{_YEAR}", re.I), "to"),
+    (re.compile(rf"\b(?:before|until|till|up to|prior to|by)\s+{_DATED}", re.I), "to"),
     (re.compile(rf"(?:\b(?:in|during|for|of)\s+)?\b{_MONTH}\.?\s+{_YEAR}", re.I), "in"),  # "minutes feb 2025"
     (re.compile(rf"(?:\b(?:in|during|for|of)\s+)?(?:the\s+)?(?:financial\s+year\s+|year\s+)?{_YEAR}", re.I), "in"),
 ]
@@ -145,7 +147,7 @@ def read_query(query: str, literal: bool = False) -> ReadQuery:
         return ReadQuery(text=query)
     found: list[QueryFilter] = []
     text = _take(query, _LATEST, lambda m: [QueryFilter(kind=FilterKind.LATEST, value="per authority",
-                                                        words=m.group(0))], found)
+                                                        words=m.group(0).strip())] if _of_a_paper(m) else [], found)
     for pattern, kinds in _DOC_WORDS:
         text = _take(text, pattern, lambda m, kinds=kinds: [] if _INSPECTED_BY.search(m.string[:m.start()]) else
                      [QueryFilter(kind=kind, value=value, words=m.group(0)) for kind, value in kinds], found)
@@ -158,6 +160,14 @@ def read_query(query: str, literal: bool = False) -> ReadQuery:
     left = re.sub(r"\s+(?:and|or|,)\s*$|^(?:on|about|of|regarding|for|in|and)\s+", "", left, flags=re.I)
     unique = list({(f.kind, f.value): f for f in reversed(found)}.values())[::-1]
     return ReadQuery(text=left or query, filters=unique)
+
+
+def _of_a_paper(m: re.Match[str]) -> bool:
+    """Whether "the latest" is said of a kind of paper the words name as a filter ("the latest inspection", "most
+    recent minutes", "current scorecard"), not of a thing ("the last visit", "current Ofsted rating", "the latest
+    report on care leavers", "latest data"): only a kind of paper says which papers are newest."""
+    at = _QUALIFIED.match(m.string, m.end()).end()
+    return any(pattern.match(m.string, at) and not _INSPECTED_BY.search(m.string[:m.start()]) for pattern, _ in _DOC_WORDS)
 
 
 def apply_filters(read: ReadQuery, filters: SearchFilters) -> SearchFilters:
@@ -319,15 +329,21 @@ def _a_word_not_a_place(m: re.Match[str], name: str, words: str) -> bool:
 def _years(m: re.Match[str], form: str) -> list[QueryFilter]:
     words = m.group(0).strip()
     first = _ONE_YEAR.search(words)
+    if first is None:
+        return []
     before = m.string[:m.start()] + words[:first.start()]
-    if first is None or _NOT_A_YEAR.search(before) or (_COUNTED.match(m.string[m.end():]) and not _MONTH_BEFORE.search(before)):
+    if _NOT_A_YEAR.search(before) or (_COUNTED.match(m.string[m.end():]) and not _MONTH_BEFORE.search(before)):
         return []  # "the Children Act 2004", "over 2000 children"; not "minutes of Feb 2025 children missing"
     spans = [(int(a), _end_year(a, b)) for a, b in _ONE_YEAR.findall(words)]
     start, end = spans[0][0], spans[-1][1]
+    # a month says which part of the year: "after March 2021" is still 2021, "before April 2024" 2024's first months
+    month = _MONTH_BEFORE.search(words[:first.start()])
+    whole = month is None or month.group(0).strip(" .").lower()[:3] in ("dec" if form == "from" else "jan",)
     if form == "from":
-        return [QueryFilter(kind=FilterKind.FROM_YEAR, value=str(start + (words.lower().startswith("after"))), words=words)]
+        after = words.lower().startswith("after") and whole
+        return [QueryFilter(kind=FilterKind.FROM_YEAR, value=str(start + after), words=words)]
     if form == "to":
-        before = words.lower().startswith(("before", "prior"))
+        before = words.lower().startswith(("before", "prior")) and whole
         return [QueryFilter(kind=FilterKind.TO_YEAR, value=str(start - 1 if before else end), words=words)]
     return [QueryFilter(kind=FilterKind.FROM_YEAR, value=str(start), words=words),
             QueryFilter(kind=FilterKind.TO_YEAR, value=str(end), words=words)]

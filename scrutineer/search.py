@@ -15,7 +15,7 @@ from nlp.embed import Embedder
 from nlp.question_topics import question_topics
 from nlp.topics import PARTS, Topic, expand_query, topics_of
 from nlp.vocabulary import related_phrases
-from scrutineer.committee_words import kb_committees, with_committee
+from scrutineer.committee_words import kb_committees, read_with_committee
 from scrutineer.context import with_context
 from scrutineer.keyword_feedback import feedback_terms
 from scrutineer.nearest import feedback, nearest, nearest_on_topic, query_vector
@@ -128,10 +128,9 @@ def search(records: Records, index: VectorIndex | None, embedder: Embedder | Non
 def reading(records: Records, query: str, filters: SearchFilters, literal: bool = False) -> ReadQuery:
     """The query's words less the filters they name, as `search` reads them (a committee of the KB where the words
     speak of its papers; years no paper passes let go)."""
-    read = read_query(query, literal)
-    if not literal and not filters.committee:
-        read = with_committee(read, query, kb_committees(records))
-    return held_filters(records, read, filters)
+    if literal or filters.committee:
+        return held_filters(records, read_query(query, literal), filters)
+    return held_filters(records, read_with_committee(query, kb_committees(records)), filters)
 
 
 def held_filters(records: Records, read: ReadQuery, filters: SearchFilters) -> ReadQuery:

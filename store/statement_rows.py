@@ -10,20 +10,13 @@ from typing import NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ingest.metadata import OFSTED
 from ingest.models import Place
 from nlp.embed_text import embedding_text
 from store.index_terms import index_stems
 from store.keyword_order import admitted, bm25_order, first_admitted
+from store.paper_clauses import AUTHOR_SQL, author_args, newest_args, newest_sql, years_sql
 from store.records import Records
 from store.sql_lists import MEMBERS, as_json
-
-AUTHOR_SQL = "(d.author = ? OR d.author LIKE ?)"  # the author, or a body before the name of one of its people
-
-
-def author_args(author: str) -> list[str]:
-    """AUTHOR_SQL's arguments: "Ofsted" matches "Ofsted" and "Ofsted: Caroline Walsh"."""
-    return [author, f"{author}:%"]
 
 
 class SearchFilters(BaseModel):
@@ -69,8 +62,8 @@ class SearchFilters(BaseModel):
             where.append(clause)
             args += more
         if self.latest:  # over the papers the clauses so far admit, which name documents alone
-            where.append(f"d.id IN ({_NEWEST.format(where=' AND '.join(where))})")
-            args += list(args)
+            where.append(f"d.id IN ({newest_sql(' AND '.join(where))})")
+            args += newest_args(list(args))
         if self.topic:
             where.append("EXISTS (SELECT 1 FROM statement_topics t WHERE t.statement_id = s.id AND t.topic = ?)")
             args.append(self.topic)
@@ -105,13 +98,7 @@ class StatementHit(BaseModel):
         return json.loads(v) if isinstance(v, str) else v
 
 
-# each authority's newest papers among those `where` admits: dated by the period they report on (an inspection's last
-# day), else their meeting; papers of one pack share its date
-_PAPER_DAY = "coalesce(nullif(d.period_end, ''), nullif(d.meeting_date, ''), '')"
-_NEWEST = (f"SELECT id FROM (SELECT d.id, {_PAPER_DAY} AS day, max({_PAPER_DAY}) OVER (PARTITION BY d.authority) "
-           "AS newest FROM documents d WHERE {where}) WHERE day = newest")
 T = TypeVar("T")
-PUBLISHED_WITHIN_DAYS = 74
 _JOIN = " FROM statements s JOIN documents d ON d.id = s.document_id"
 
 
@@ -160,43 +147,14 @@ def statement_frequencies(records: Records, terms: list[str]) -> dict[str, int]:
     return {t: df.get(stem, 0) for t, stem in stems.items()}
 
 
-def _year_of(*columns: str) -> str:
-    return f"CAST(substr(coalesce({', '.join(f'nullif(d.{c}, {chr(39)*2})' for c in columns)}, ''), 1, 4) AS INTEGER)"
-
-
-_MET = _year_of("meeting_date")
-_FIRST, _LAST = _year_of("period_start", "period_end"), _year_of("period_end", "period_start")
-_MEETING = "coalesce(d.meeting_date, '') != ''"
-_PERIOD = "coalesce(d.period_end, d.period_start, '') != ''"
-# Ofsted publishes a report or visit letter some weeks after the inspection (the shared corpus: median 43 days, 95% within
-# 74), and readers know it by that year: a December inspection's report is the next January's.
-_PUBLISHED = (f"CASE WHEN d.doc_type IN ('inspection_report', 'letter') AND {AUTHOR_SQL} "
-              "AND coalesce(d.meeting_date, '') = '' "
-              "AND coalesce(d.period_end, '') != '' "
-              f"THEN CAST(strftime('%Y', d.period_end, '+{PUBLISHED_WITHIN_DAYS} days') AS INTEGER) END")
-
-
-def years_sql(year_from: int | None, year_to: int | None) -> tuple[str, list[object]]:
-    """A paper of these years: its meeting is in them, or the period it covers overlaps them (a budget for 2025-26 is of
-    2025 and 2026, a sufficiency strategy for 2024-27 of each year to 2027, a report to a January 2025 meeting on the
-    quarter to December 2024 of both years), or an inspectorate's report is published in them. A paper with no date
-    is of year 0, as before: it passes "up to" a year, not "from" one."""
-    def within(first: str, last: str, year_args: list[object]) -> tuple[str, list[object]]:
-        bounds = [(b, f"{last} >= ?") for b in [year_from] if b] + [(b, f"{first} <= ?") for b in [year_to] if b]
-        return " AND ".join(test for _, test in bounds), [a for b, _ in bounds for a in (*year_args, b)]
-    met, args = within(_MET, _MET, [])
-    covered, more = within(_FIRST, _LAST, [])
-    undated, undated_args = within("0", "0", [])
-    published, published_args = within(_PUBLISHED, _PUBLISHED, list(author_args(OFSTED)))
-    return (f"(({_MEETING} AND {met}) OR ({_PERIOD} AND {covered}) OR (NOT {_MEETING} AND NOT {_PERIOD} AND {undated}) "
-            f"OR ({published}))", args + more + undated_args + published_args)
-
-
 def vector_scope(records: Records, filters: SearchFilters) -> tuple[str, ...] | None:
     """The statements `filters`' authority, type and year clauses admit (undated: year 0), as the vector index names
     them (ids as text); None when it has none of them. A vector query runs among these ids: the index keeps no such
     metadata, and Chroma's metadata filter read every statement's metadata per query."""
-    scoped = filters.model_copy(update={"committee": None, "topic": None, "indicator": None})
+    # the committee too where the newest papers are asked for: the newest of a committee's papers is not the newest
+    # of all, and a scope without it would hold none of them
+    scoped = filters.model_copy(update={"committee": filters.committee if filters.latest else None, "topic": None,
+                                        "indicator": None})
     if scoped == SearchFilters():
         return None
     where, args = scoped.sql()  # over documents alone: these clauses name no statement column

@@ -208,3 +208,26 @@ def test_looked_after_is_the_cohort_not_since() -> None:
 def test_words_that_name_no_council_or_no_ofsted_paper(query: str) -> None:
     _, got = _got(query)
     assert FilterKind.AUTHOR not in got and "City of Westminster" not in got.get(FilterKind.AUTHORITY, [])
+
+
+@pytest.mark.parametrize(("query", "first", "last"), [
+    ("placements since april 2023", "2023", None),
+    ("care leavers after march 2021", "2021", None),  # still 2021
+    ("after December 2021 adoption", "2022", None),
+    ("before april 2024 placements", None, "2024"),  # 2024's first months
+    ("before January 2024 adoption", None, "2023"),
+    ("between May 2019 and June 2021 adoption", "2019", "2021"),
+])
+def test_a_month_before_the_year_in_a_range(query: str, first: str | None, last: str | None) -> None:
+    read = read_query(query)
+    got = {k: [f.value for f in read.filters if f.kind == k] for k in (FilterKind.FROM_YEAR, FilterKind.TO_YEAR)}
+    assert got == {FilterKind.FROM_YEAR: [first] if first else [], FilterKind.TO_YEAR: [last] if last else []}
+    assert not any(w in read.text.lower() for w in ("since", "after", "before", "april", "march"))
+
+
+@pytest.mark.parametrize("query", ["the latest report on care leavers in Kent", "Kent's most recent papers on SEND",
+                                   "current Ofsted rating of Kent", "children seen within 6 weeks of their last visit",
+                                   "the most recent annual report", "the last visit letter to Kent",
+                                   "current inspection framework", "the current judgement of children's homes"])
+def test_latest_said_of_no_kind_of_paper(query: str) -> None:
+    assert not any(f.kind == FilterKind.LATEST for f in read_query(query).filters)

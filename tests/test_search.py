@@ -254,6 +254,25 @@ def test_the_search_command_shows_the_filters_it_read(search_kb: Path) -> None:
     assert typed.exit_code == 0 and all(not h["why"]["filters"] for h in json.loads(typed.stdout))
 
 
+def test_the_search_command_keeps_each_authoritys_latest_paper(search_kb: Path) -> None:
+    """corpus/ holds each council's scorecards of Q2 2023-24 and Q2 2024-25, and their minutes of 2023 and 2024."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from scrutineer.cli import app
+
+    runner = CliRunner()
+    got = runner.invoke(app, ["search", "care leavers", "--kb", str(search_kb), "--doc-type", "scorecard", "--latest",
+                              "--format", "json"])
+    assert got.exit_code == 0 and {h["source"] for h in json.loads(got.stdout)} == {
+        "northmoor-scorecard-q2-2024-25.pdf", "wexcombe-scorecard-q2-2024-25.pdf"}
+    said = runner.invoke(app, ["search", "care leavers in the most recent minutes", "--kb", str(search_kb),
+                               "--format", "json"])
+    sources = {h["source"] for h in json.loads(said.stdout)}
+    assert said.exit_code == 0 and sources and not any("2023" in s for s in sources)  # the March 2025 pack's minutes
+
+
 def test_an_empty_answer_names_the_query_filters_that_left_no_paper(search_kb: Path) -> None:
     """corpus/ holds no Kent paper: "in Kent" read as a filter leaves nothing to search, which the user must be told
     (an empty answer would read as nothing said on the subject); the words as typed find the care leavers."""

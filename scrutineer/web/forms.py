@@ -109,7 +109,8 @@ def search_form(
     authority: Annotated[list[str] | None, Query(description="Authority (repeatable).")] = None,
     committee: Annotated[str, Query(description="Committee name contains this.")] = "",
     doc_type: Annotated[str, Query(description="minutes, report, scorecard...")] = "",
-    year_from: Annotated[str, Query(alias="from", description="From this year (meeting date).")] = "",
+    year_from: Annotated[str, Query(alias="from", description="From this year (its meeting, or any year the period "
+                                                              "it covers touches).")] = "",
     year_to: Annotated[str, Query(alias="to", description="Up to this year.")] = "",
     latest: Annotated[str, Query(description="true: only each authority's newest paper of those the other filters "
                                              "admit.")] = "",
