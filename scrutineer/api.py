@@ -14,7 +14,7 @@ from nlp.embed import Embedder
 from nlp.taxonomy import Taxonomy, load_taxonomy
 from scrutineer.compare import Comparison, compare
 from scrutineer.config import Settings, extracts, open_vectors, reads_tables, settings
-from scrutineer.indexing import IndexSummary, sync_index
+from scrutineer.indexing import IndexSummary, sync_or_rebuild
 from scrutineer.limits import FileLimits
 from scrutineer.nearest import warm_topics
 from scrutineer.query_filters import ReadQuery
@@ -73,8 +73,8 @@ class KnowledgeBase:
                                  limits=FileLimits(seconds=self._cfg.file_seconds), extract=extracts(self._cfg))
             if not self._cfg.embed:
                 return summary, None
-            index, embedder = open_vectors(self.path, self._cfg)
-            return summary, sync_index(self.records, index, embedder, on_embedded)
+            opened = lambda rebuilding: open_vectors(self.path, self._cfg, rebuilding=rebuilding)  # noqa: E731
+            return summary, sync_or_rebuild(self.records, opened, on_embedded)
 
     def vectors(self) -> tuple[VectorIndex, Embedder]:
         """The index, for reading; kept open for the KB's life (it reopens itself when another process writes)."""

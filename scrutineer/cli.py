@@ -24,7 +24,7 @@ from scrutineer.config import WarmEmbedder, extracts, open_vectors, reads_tables
 from scrutineer.exports import MetricFormat, Pivot, metrics_csv, metrics_json, metrics_wide
 from scrutineer.hits import hits_view, render_hits
 from scrutineer.indexing import reindex as reindex_vectors
-from scrutineer.indexing import sync_index
+from scrutineer.indexing import sync_or_rebuild
 from scrutineer.limits import FileLimits
 from scrutineer.reextract import reextract as reextract_kb
 from scrutineer.render import document_view, documents_table, entities_table, metrics_table, print_summary
@@ -105,9 +105,9 @@ def _index(records: Records, kb: Path, progress: Progress, rebuild: bool = False
     try:
         if isinstance(embedder, WarmEmbedder):
             embedder = embedder.result()
-        index, embedder = open_vectors(kb, settings(), rebuilding=rebuild, embedder=embedder)
-        done = reindex_vectors(records, index, embedder, advance) if rebuild else \
-            sync_index(records, index, embedder, advance, refresh_topics)
+        opened = lambda rebuilding: open_vectors(kb, settings(), rebuilding=rebuilding, embedder=embedder)  # noqa: E731
+        done = reindex_vectors(records, *opened(True), advance) if rebuild else sync_or_rebuild(
+            records, opened, advance, refresh_topics, lambda why: _warn(f"{why}: rebuilding it from the records"))
     except (IndexMismatch, IndexDamaged, VectorsBusy) as exc:
         err.print(f"[red]error[/] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2) from exc

@@ -14,7 +14,7 @@ from nlp.topics import Topic
 from scrutineer.gc_pace import lean_gc
 from store.records import Records
 from store.statement_rows import all_statement_ids, index_rows, rule_topics
-from store.vectors import VectorIndex
+from store.vectors import IndexDamaged, VectorIndex
 
 BATCH = 512
 
@@ -63,6 +63,22 @@ def _sync(records: Records, index: VectorIndex, embedder: Embedder, on_batch: Ca
     if changed:  # a CLI search naming a topic then reads its ids from beside the store (1.4-1.8 s on the whole corpus)
         index.remember([f"topic_{t.value}" for t in Topic])
     return IndexSummary(embedded=len(todo), removed=len(stale), retagged=retagged, seconds=time.perf_counter() - start)
+
+
+def sync_or_rebuild(records: Records, open_index: Callable[[bool], tuple[VectorIndex, Embedder]],
+                    on_batch: Callable[[int], None] | None = None, refresh_topics: bool = False,
+                    on_rebuild: Callable[[str], None] | None = None) -> IndexSummary:
+    """`sync_index` on the index `open_index(rebuilding)` opens; one found damaged (a writer killed while Chroma
+    saved its graph) is rebuilt from SQLite, the record it is derived from, so that the same ingest run again
+    finishes the batch rather than asking for `reindex`. `on_rebuild` is told why."""
+    try:
+        index, embedder = open_index(False)
+        return sync_index(records, index, embedder, on_batch, refresh_topics)
+    except IndexDamaged as exc:
+        if on_rebuild:
+            on_rebuild(str(exc).split(": run `scrutineer reindex`")[0])
+    index, embedder = open_index(True)
+    return reindex(records, index, embedder, on_batch)
 
 
 def rows_by_text(todo: list[tuple[int, str, dict]]) -> dict[str, list[int]]:

@@ -190,3 +190,21 @@ def _env() -> dict[str, str]:
     import os
 
     return dict(os.environ)
+
+
+@pytest.mark.slow
+def test_an_ingest_that_finds_the_index_damaged_rebuilds_it_from_the_records(kb_copy: Path, tmp_path: Path) -> None:
+    """A writer killed while Chroma saved its graph can leave it damaged; SQLite is the record and the index is
+    derived from it, so the same ingest run again rebuilds the index and finishes, rather than asking for reindex."""
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Care leavers in Northmoor were offered supported lodgings and a personal adviser.\n")
+    second.write_text("Foster carers in Northmoor asked for more respite and training this year.\n")
+    assert _cli("ingest", str(first), "--kb", str(kb_copy)).returncode == 0
+    _damage(kb_copy)
+    run = _cli("ingest", str(second), "--kb", str(kb_copy))
+    assert run.returncode == 0, run.stderr
+    assert "vector index is damaged" in run.stderr and "rebuilding it from the records" in run.stderr
+    assert "Traceback" not in run.stderr
+    with open_kb(kb_copy) as kb:
+        hits = kb.search("respite for foster carers", limit=5)
+        assert kb.notice is None and any(h.source == "second.txt" for h in hits)
