@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ingest.authorities import gazetteer
+from nlp.vocabulary import plain_apostrophes
 from scrutineer.query_filters import FilterKind, QueryFilter, ReadQuery, read_query
 from store.records import Records
 
@@ -33,7 +35,11 @@ _SAID: list[str] = [
 
 
 # what the committee's papers are "on" once its name has gone: "reports to the panel on health" searches "health"
-_ABOUT = re.compile(r"^(?:(?:papers|meetings?|reports?|decisions?)\s+)?(?:on|about|regarding)\s+", re.I)
+_ABOUT = re.compile(r"^(?:the\s+)?(?:(?:papers|meetings?|reports?|decisions?)\s+)?(?:on|about|regarding|of)\s+", re.I)
+_ONLY_PAPERS = re.compile(rf"(?:the\s+)?{_PAPERS}", re.I)  # "corporate parenting committee reports": nothing to search
+# Ofsted as the speaker before the committee: "what did Ofsted say about the corporate parenting panel"
+_OFSTED_SPEAKS = re.compile(r"\b(?:ofsted|inspectors?)\b[^.?!]*\b(?:say|said|says|find|found|finds|think|thought|"
+                            r"report(?:s|ed)?|judge[sd]?|write|wrote)\b", re.I)
 
 
 def kb_committees(records: Records) -> list[str]:
@@ -48,31 +54,41 @@ def kb_committees(records: Records) -> list[str]:
 
 def read_with_committee(query: str, committees: list[str], read: Callable[[str], ReadQuery] = read_query) -> ReadQuery:
     """`read(query)`, with the committee the words name as a maker of papers as one more filter, its name left out of
-    the searched words. Not beside Ofsted, whose reports speak of councils' committees: "what did Ofsted say about
-    the corporate parenting panel" asks for Ofsted's words."""
+    the searched words. Not where Ofsted speaks of it ("what did Ofsted say about the corporate parenting panel" asks
+    for Ofsted's words); where the committee's papers speak of Ofsted ("the panel's minutes on the Ofsted
+    inspection"), Ofsted's words are searched, not read as its papers."""
     found = _committee_said(query, committees)
     if found is None:
         return read(query)
-    rest, committee = found
-    reading = read(_ABOUT.sub("", rest) or rest)
-    if any(f.kind is FilterKind.AUTHOR for f in reading.filters):
+    rest, committee, at = found
+    if _OFSTED_SPEAKS.search(query[:at]):
         return read(query)
-    emptied = reading.filters and reading.text == (_ABOUT.sub("", rest) or rest)  # every word left was a filter's
-    return reading.model_copy(update={"text": query if emptied or not reading.text.strip() else reading.text,
-                                      "filters": [*reading.filters, committee]})
+    asked = _ABOUT.sub("", rest) or rest
+    reading = read(asked)
+    left = "" if reading.filters and reading.text == asked else reading.text.strip()  # "" when every word was a filter's
+    ofsted = [f.words for f in reading.filters if f.kind is FilterKind.AUTHOR]  # searched, not read as Ofsted's papers
+    left = " ".join([left, *dict.fromkeys(ofsted)]).strip()
+    filters = [f for f in reading.filters if f.words not in ofsted]
+    return reading.model_copy(update={"text": query if not left or _ONLY_PAPERS.fullmatch(left) else left,
+                                      "filters": [*filters, committee]})
 
 
-def _committee_said(query: str, committees: list[str]) -> tuple[str, QueryFilter] | None:
+def _committee_said(query: str, committees: list[str]) -> tuple[str, QueryFilter, int] | None:
+    """The query less the committee's words, the committee as a filter, and where its name starts."""
+    plain = " ".join(plain_apostrophes(query).split())
+    low = plain.lower()
     for name in committees:
-        words = name.split()
-        if len(words) < 2 or all(w.lower() in _GENERIC for w in words):
-            continue
+        words = plain_apostrophes(name).split()
+        if len(words) < 2 or all(w.lower() in _GENERIC for w in words) or " ".join(words).lower() not in low \
+                or gazetteer().resolve(name) is not None:
+            continue  # a council's name stays the authority's ("Kent County Council minutes")
         spelled = r"\s+".join(map(re.escape, words))
         for form in _SAID:
-            m = re.search(form.replace("{n}", spelled), query, re.I)
+            m = re.search(form.replace("{n}", spelled), plain, re.I)
             if m:
-                rest = f"{query[:m.start('cut')]} {query[m.end('cut'):]}"
-                said = re.search(spelled, m.group(0), re.I)
+                rest = f"{plain[:m.start('cut')]} {plain[m.end('cut'):]}"
+                said = re.search(spelled, plain[m.start('cut'):], re.I)
+                at = m.start("cut") + (said.start() if said else 0)
                 return " ".join(rest.split()), QueryFilter(kind=FilterKind.COMMITTEE, value=name,
-                                                           words=said.group(0) if said else name)
+                                                           words=said.group(0) if said else name), at
     return None

@@ -95,14 +95,14 @@ _DOC_WORDS: list[tuple[re.Pattern[str], list[tuple[FilterKind, str]]]] = [
                 r"(?: (?:reports?|letters?|judgements?|findings))?\b"
                 r"(?![- ](?:regist|rat|grade|framework|handbook|of (?:children|homes)))",
                 re.I), _OFSTED),
-    # "minutes of the Corporate Parenting Panel", not "minutes of play" nor "30 minutes a week"
-    (re.compile(r"(?<!\d )\b(?:committee )?minutes\b(?! (?:per|a|each|every)\b)(?! of (?!(?:the )?(?-i:[A-Z])))", re.I),
+    (re.compile(r"(?<!\d )\b(?:committee )?minutes\b(?! (?:of|per|a|each|every)\b)", re.I),
      [(FilterKind.DOC_TYPE, DocType.MINUTES.value)]),
     (re.compile(r"\b(?:performance )?score ?cards?\b", re.I), [(FilterKind.DOC_TYPE, DocType.SCORECARD.value)]),
 ]
 # "the latest inspection", "the most recent scorecard": each authority's newest paper of that kind; the paper's word is
 # left for the filters of its kind
-_LATEST = re.compile(r"\b(?:the\s+)?(?:latest|most\s+recent|newest|last|current)\s+", re.I)
+_LATEST = re.compile(r"\b(?:the\s+)?(?:latest|most\s+recent|newest|last|current)\s+(?:(?:full|standard|short|annual)\s+)*",
+                     re.I)
 _QUALIFIED = re.compile(r"(?:(?:full|standard|short|annual|quarterly|performance|committee)\s+)*", re.I)
 # "children's homes in Kent inspected by Ofsted as good": the homes' own inspections, a topic, not Ofsted's papers
 _INSPECTED_BY = re.compile(r"\b(?:homes?|providers?|nurser(?:y|ies)|schools?)\b[^.?!]*\b(?:inspected|rated|graded|judged|"
@@ -113,7 +113,7 @@ _NOT_A_YEAR = re.compile(r"\bact\s*$|\b(?:over|under|about|around|than|some|near
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|" \
          r"nov(?:ember)?|dec(?:ember)?)"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
-_DATED = rf"(?:{_MONTH}\.?\s+)?{_YEAR}"  # "since april 2023", "before March 2024"
+_DATED = rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?\s+)?{_YEAR}"  # "since april 2023", "before 1 April 2024"
 _COUNTED = re.compile(r"^\s+(?:children|young|people|families|carers|placements|households|staff|cases|referrals|"
                       r"pounds|hours|days|weeks|act)\b", re.I)
 # longest first: "between 2022 and 2024" before "2022"
@@ -122,7 +122,7 @@ _YEAR_FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{_YEAR}\s*(?:to|until|-|–)\s*{_YEAR}", re.I), "range"),
     # not "children looked after 2021": the cohort's words, not "since"
     (re.compile(rf"\b(?:since|from|(?<!looked )(?<!cared )after|starting)\s+(?:the\s+)?(?:year\s+)?{_DATED}|"
-                rf"\b{_YEAR}\s+onwards?\b", re.I), "from"),
+                rf"\b{_DATED}\s+onwards?\b", re.I), "from"),
     (re.compile(rf"\b(?:before|until|till|up to|prior to|by)\s+{_DATED}", re.I), "to"),
     (re.compile(rf"(?:\b(?:in|during|for|of)\s+)?\b{_MONTH}\.?\s+{_YEAR}", re.I), "in"),  # "minutes feb 2025"
     (re.compile(rf"(?:\b(?:in|during|for|of)\s+)?(?:the\s+)?(?:financial\s+year\s+|year\s+)?{_YEAR}", re.I), "in"),
@@ -151,6 +151,8 @@ def read_query(query: str, literal: bool = False) -> ReadQuery:
     for pattern, kinds in _DOC_WORDS:
         text = _take(text, pattern, lambda m, kinds=kinds: [] if _INSPECTED_BY.search(m.string[:m.start()]) else
                      [QueryFilter(kind=kind, value=value, words=m.group(0)) for kind, value in kinds], found)
+    if not any(f.kind is FilterKind.DOC_TYPE for f in found):  # "latest" said of no paper the words go on to name
+        found = [f for f in found if f.kind is not FilterKind.LATEST]
     text = _take(text, _authority_pattern(), _authority, found)
     for pattern, form in _YEAR_FORMS:
         text = _take(text, pattern, lambda m, form=form: _years(m, form), found)
@@ -158,6 +160,7 @@ def read_query(query: str, literal: bool = False) -> ReadQuery:
         return ReadQuery(text=query)
     left = re.sub(r"\s+", " ", _FRAME.sub("", text + " ")).strip(" ,;:?.!-")
     left = re.sub(r"\s+(?:and|or|,)\s*$|^(?:on|about|of|regarding|for|in|and)\s+", "", left, flags=re.I)
+    left = "" if re.fullmatch(r"(?:to|of|in|on|for|at|by|from|about|the|and|with)", left, re.I) else left  # "... visit to Kent"
     unique = list({(f.kind, f.value): f for f in reversed(found)}.values())[::-1]
     return ReadQuery(text=left or query, filters=unique)
 

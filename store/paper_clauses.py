@@ -46,11 +46,13 @@ def years_sql(year_from: int | None, year_to: int | None) -> tuple[str, list[obj
             f"OR ({published}))", args + more + undated_args + published_args)
 
 
-# When a paper was written, as near as its dates tell: its meeting; else an inspection's last day; else the start of
-# the period it covers, since a strategy or capital programme runs years past the day it was written (Kent's 2025-35
-# capital appendices are not newer than its March 2025 Cabinet papers).
-_WRITTEN = (f"coalesce(nullif(d.meeting_date, ''), CASE WHEN {_OFSTED_PAPER} THEN nullif(d.period_end, '') END, "
-            "nullif(d.period_start, ''), nullif(d.period_end, ''), '')")
+# When a paper was written, as near as its dates tell: its meeting, or an inspection's last day; a paper dated only by
+# the period it covers (a budget's appendices, a ten-year capital programme, a strategy) comes after every paper so
+# dated, by its period's start, since it may have been written any time before that period ends (Kent's 2025-35
+# capital appendices, written for a January 2025 meeting, are not newer than its March 2025 Cabinet papers).
+_WRITTEN = (f"CASE WHEN coalesce(d.meeting_date, '') != '' THEN '1' || d.meeting_date "
+            f"WHEN {_OFSTED_PAPER} AND coalesce(d.period_end, '') != '' THEN '1' || d.period_end "
+            "ELSE '0' || coalesce(nullif(d.period_start, ''), nullif(d.period_end, ''), '') END")
 
 
 def newest_sql(where: str) -> str:

@@ -87,3 +87,22 @@ def test_the_kbs_committees_filter_a_search(tmp_path: Path) -> None:
             f"SELECT d.source FROM statements s JOIN documents d ON d.id = s.document_id WHERE s.id IN "
             f"({', '.join(scope) or '0'})")}
         assert sources == {"minutes.txt"}
+
+
+def test_ofsted_in_the_committees_papers_is_searched_not_read_as_ofsteds_papers() -> None:
+    for query in ("what did the corporate parenting panel discuss about the Ofsted inspection",
+                  "minutes of the Corporate Parenting Panel on the Ofsted inspection"):
+        read = read_with_committee(query, COMMITTEES)
+        assert read.text == "Ofsted inspection"
+        assert not any(f.kind == FilterKind.AUTHOR for f in read.filters)
+        assert [f.value for f in read.filters if f.kind == FilterKind.COMMITTEE] == ["Corporate Parenting Panel"]
+
+
+def test_names_as_typed_and_names_that_are_councils() -> None:
+    curly = read_with_committee("children’s services scrutiny committee minutes on care leavers",
+                                ["Children's Services Scrutiny Committee", "Scrutiny Committee"])
+    assert [f.value for f in curly.filters if f.kind == FilterKind.COMMITTEE] == ["Children's Services Scrutiny Committee"]
+    council = read_with_committee("Kent County Council minutes on care leavers", ["Kent County Council"])
+    assert {f.kind for f in council.filters} == {FilterKind.AUTHORITY, FilterKind.DOC_TYPE}  # the authority's
+    bare = read_with_committee("corporate parenting committee reports", COMMITTEES)
+    assert bare.text == "corporate parenting committee reports"  # nothing else to search: the words as typed
