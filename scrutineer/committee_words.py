@@ -32,8 +32,6 @@ _SAID: list[str] = [
     r"\b(?:discussed|considered|reported|presented|heard|agreed|decided|raised)(?P<cut>\s+(?:at|by|to|with)\s+"
     r"(?:the\s+)?{n})(?![\w-])",
 ]
-
-
 # what the committee's papers are "on" once its name has gone: "reports to the panel on health" searches "health"
 _ABOUT = re.compile(r"^(?:the\s+)?(?:(?:papers|meetings?|reports?|decisions?)\s+)?(?:on|about|regarding|of)\s+", re.I)
 _ONLY_PAPERS = re.compile(rf"(?:the\s+)?{_PAPERS}", re.I)  # "corporate parenting committee reports": nothing to search
@@ -61,7 +59,7 @@ def read_with_committee(query: str, committees: list[str], read: Callable[[str],
     if found is None:
         return read(query)
     rest, committee, at = found
-    if _OFSTED_SPEAKS.search(query[:at]):
+    if _OFSTED_SPEAKS.search(_plain(query)[:at]):
         return read(query)
     asked = _ABOUT.sub("", rest) or rest
     reading = read(asked)
@@ -73,9 +71,13 @@ def read_with_committee(query: str, committees: list[str], read: Callable[[str],
                                       "filters": [*filters, committee]})
 
 
+def _plain(text: str) -> str:
+    return " ".join(plain_apostrophes(text).split())
+
+
 def _committee_said(query: str, committees: list[str]) -> tuple[str, QueryFilter, int] | None:
     """The query less the committee's words, the committee as a filter, and where its name starts."""
-    plain = " ".join(plain_apostrophes(query).split())
+    plain = _plain(query)
     low = plain.lower()
     for name in committees:
         words = plain_apostrophes(name).split()
