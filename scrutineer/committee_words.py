@@ -58,8 +58,8 @@ def read_with_committee(query: str, committees: list[str], read: Callable[[str],
     found = _committee_said(query, committees)
     if found is None:
         return read(query)
-    rest, committee, at = found
-    if _OFSTED_SPEAKS.search(_plain(query)[:at]):
+    rest, committee, before = found
+    if _OFSTED_SPEAKS.search(before):
         return read(query)
     asked = _ABOUT.sub("", rest) or rest
     reading = read(asked)
@@ -71,13 +71,9 @@ def read_with_committee(query: str, committees: list[str], read: Callable[[str],
                                       "filters": [*filters, committee]})
 
 
-def _plain(text: str) -> str:
-    return " ".join(plain_apostrophes(text).split())
-
-
-def _committee_said(query: str, committees: list[str]) -> tuple[str, QueryFilter, int] | None:
-    """The query less the committee's words, the committee as a filter, and where its name starts."""
-    plain = _plain(query)
+def _committee_said(query: str, committees: list[str]) -> tuple[str, QueryFilter, str] | None:
+    """The query less the committee's words, the committee as a filter, and the words before its name."""
+    plain = " ".join(plain_apostrophes(query).split())
     low = plain.lower()
     for name in committees:
         words = plain_apostrophes(name).split()
@@ -92,5 +88,5 @@ def _committee_said(query: str, committees: list[str]) -> tuple[str, QueryFilter
                 said = re.search(spelled, plain[m.start('cut'):], re.I)
                 at = m.start("cut") + (said.start() if said else 0)
                 return " ".join(rest.split()), QueryFilter(kind=FilterKind.COMMITTEE, value=name,
-                                                           words=said.group(0) if said else name), at
+                                                           words=said.group(0) if said else name), plain[:at]
     return None

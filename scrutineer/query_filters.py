@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ingest.authorities import _AMBIGUOUS, Authority, gazetteer
 from ingest.metadata import OFSTED
 from ingest.models import DocType
+from ingest.periods import _MONTH
 from store.statement_rows import SearchFilters
 
 
@@ -110,8 +111,6 @@ _INSPECTED_BY = re.compile(r"\b(?:homes?|providers?|nurser(?:y|ies)|schools?)\b[
 _YEAR = r"(?<![\w£$.,])20[0-4]\d(?:\s?[/-]\s?(?:\d{2}|20[0-4]\d))?(?![\d%])"
 _ONE_YEAR = re.compile(r"(20[0-4]\d)(?:\s?[/-]\s?(\d{2}|20[0-4]\d))?(?![\d%])")
 _NOT_A_YEAR = re.compile(r"\bact\s*$|\b(?:over|under|about|around|than|some|nearly|almost)\s*$", re.I)
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|" \
-         r"nov(?:ember)?|dec(?:ember)?)"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
 _DATED = rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?\s+)?{_YEAR}"  # "since april 2023", "before 1 April 2024"
 _COUNTED = re.compile(r"^\s+(?:children|young|people|families|carers|placements|households|staff|cases|referrals|"

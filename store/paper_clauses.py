@@ -26,7 +26,7 @@ _MEETING = "coalesce(d.meeting_date, '') != ''"
 _PERIOD = "coalesce(d.period_end, d.period_start, '') != ''"
 # Ofsted publishes a report or visit letter some weeks after the inspection (the shared corpus: median 43 days, 95% within
 # 74), and readers know it by that year: a December inspection's report is the next January's.
-_PUBLISHED = (f"CASE WHEN {_OFSTED_PAPER} AND coalesce(d.meeting_date, '') = '' AND coalesce(d.period_end, '') != '' "
+_PUBLISHED = (f"CASE WHEN {_OFSTED_PAPER} AND NOT {_MEETING} AND coalesce(d.period_end, '') != '' "
               f"THEN CAST(strftime('%Y', d.period_end, '+{PUBLISHED_WITHIN_DAYS} days') AS INTEGER) END")
 
 
@@ -50,7 +50,7 @@ def years_sql(year_from: int | None, year_to: int | None) -> tuple[str, list[obj
 # the period it covers (a budget's appendices, a ten-year capital programme, a strategy) comes after every paper so
 # dated, by its period's start, since it may have been written any time before that period ends (Kent's 2025-35
 # capital appendices, written for a January 2025 meeting, are not newer than its March 2025 Cabinet papers).
-_WRITTEN = (f"CASE WHEN coalesce(d.meeting_date, '') != '' THEN '1' || d.meeting_date "
+_WRITTEN = (f"CASE WHEN {_MEETING} THEN '1' || d.meeting_date "
             f"WHEN {_OFSTED_PAPER} AND coalesce(d.period_end, '') != '' THEN '1' || d.period_end "
             "ELSE '0' || coalesce(nullif(d.period_start, ''), nullif(d.period_end, ''), '') END")
 

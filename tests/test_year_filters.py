@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from store.statement_rows import years_sql
+from store.paper_clauses import years_sql
 
 PAPERS = [  # source, doc_type, author, meeting_date, period_start, period_end
     ("minutes", "minutes", None, "2023-12-05", None, None),
