@@ -18,14 +18,15 @@ _NAMED = (
     r"child(?:ren)?['’]?s?|young (?:people|person)|looked[- ]after|cared[- ]for|care[- ]leavers?|care[- ]experienced|"
     r"foster\w*|safeguarding|social work(?:ers?)?|UASC|unaccompanied|NEET|Ofsted|"
     r"in care\b|child protection|in need\b|care plans?|pathway plans?|personal advisers?|"
-    r"corporate parent\w*|SEND|EHCPs?|pupils?|schools?|youth|CYPE?|adolescen\w*|DSG|"
+    r"corporate parent\w*|SEND|(?-i:SEN)|EHCPs?|pupils?|schools?|youth|CYPE?|adolescen\w*|DSG|"
     r"dedicated schools grant|high needs|short breaks?|early help|family hubs?|start for life")
 # ... and its words that council business also uses in other senses: an adult's care home placement, the adoption of a
 # road or a plan, a family of schemes. They count towards a paper's share, not for one row of a budget book.
 _LOOSE = r"adopt(?:ion|ed|ers?|ive)|placements?|family|families"
 _CHILDREN = re.compile(rf"\b(?:{_NAMED}|{_LOOSE})\b", re.I)
 _NAMES_CHILDREN = re.compile(rf"\b(?:{_NAMED})\b", re.I)
-_EXCLUDING = re.compile(r"\bexcluding\s+[^,;.)]*", re.I)  # "an overspend of £23.3m (excluding schools)"
+# what a sum leaves out: "an overspend of £23.3m (excluding schools)", "(but not physical assets such as schools)"
+_EXCLUDING = re.compile(r"\b(?:excluding|but not|not including|other than)\s+[^,;.)]*", re.I)
 # Economic and treasury commentary, capital, planning and highways: no children's figure is read from these.
 _OFF_DOMAIN = re.compile(
     r"\b(?:inflation|CPIH?|RPI|interest rates?|Bank Rate|base rate|Bank of England|Monetary Policy Committee|gilts?|"

@@ -9,10 +9,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ingest.models import DocType, Document, StatementKind, Table
-from nlp.domain import document_domain, names_children, outside_children
+from nlp.domain import document_domain, outside_children
 from nlp.judgements import inspection_window, judgements_of
 from nlp.kpi_cards import is_kpi_card, table_card_title
 from nlp.models import Confidence, DocumentContext, Extraction, Flag, Metric, Timing, Unit
+from nlp.outside_rows import flag_outside
 from nlp.prose import StatementIn, metrics_from_statements
 from nlp.table_metrics import metrics_from_table, table_subject
 from nlp.taxonomy import Taxonomy
@@ -102,7 +103,7 @@ def extract_metrics(doc: Document, taxonomy: Taxonomy, ctx: DocumentContext | No
         metrics += metrics_from_table(t.table, t.ord, t.section_path, t.context, ctx, taxonomy, domain, t.subject)
     metrics = _flag_ocr(_on_the_day(metrics, taxonomy) + judgements_of(doc), set(doc.ocr_pages))
     if outside_children(doc.meta.title or "", sentences, [s.text for s in statements if s.is_table_row], domain):
-        return _flag_outside([m for m in metrics if not _blank_allocation(m)])
+        return flag_outside([m for m in metrics if not _blank_allocation(m)])
     return metrics
 
 
@@ -132,15 +133,6 @@ def _flag_ocr(metrics: list[Metric], ocr_pages: set[int]) -> list[Metric]:
     return [m.model_copy(update={"flags": [*m.flags, Flag.OCR],
                                  "confidence": Confidence.LOW if m.confidence is not None else None})
             if m.page in ocr_pages else m for m in metrics]
-
-
-def _flag_outside(metrics: list[Metric]) -> list[Metric]:
-    """In a budget book or a treasury strategy most figures are the council's money and the economy: an unmapped one
-    whose row, sentence and headings name no child is flagged, and `scrutineer metrics` leaves it out unless asked
-    (`--only all`). A row that names children ("CYPE | Looked After Children | +£9.1m") is kept."""
-    return [m.model_copy(update={"flags": [*m.flags, Flag.OUTSIDE_CHILDRENS_SERVICES]})
-            if not m.indicator and not names_children(" ".join([m.label, m.quote, *m.section_path])) else m
-            for m in metrics]
 
 
 def topics_only(doc: Document) -> Extraction:
