@@ -19,7 +19,7 @@ _NAMED = (
     r"foster\w*|safeguarding|social work(?:ers?)?|UASC|unaccompanied|NEET|Ofsted|"
     r"in care\b|child protection|in need\b|care plans?|pathway plans?|personal advisers?|"
     r"corporate parent\w*|SEND|(?-i:SEN)|EHCPs?|pupils?|schools?|youth|CYPE?|adolescen\w*|DSG|"
-    r"dedicated schools grant|high needs|short breaks?|early help|family hubs?|start for life")
+    r"dedicated schools grant|high needs|short breaks?|early help|family hubs?|start for life|health visit\w*")
 # ... and its words that council business also uses in other senses: an adult's care home placement, the adoption of a
 # road or a plan, a family of schemes. They count towards a paper's share, not for one row of a budget book.
 _LOOSE = r"adopt(?:ion|ed|ers?|ive)|placements?|family|families"

@@ -95,6 +95,7 @@ def test_a_row_names_children_in_their_own_sense() -> None:
     assert not names_children("a forecast revenue overspend of £23.3m (excluding schools)")
     assert not names_children("financial assets (but not physical assets such as schools, hospitals)")
     assert names_children("complaints relating to SEN") and not names_children("as Amartya Sen wrote")
+    assert names_children("the Health Visiting Service delivered 17,051 mandated reviews")  # children under five
     assert about_children("Adoption of new streetlights")  # still counts towards a paper's share
 
 
