@@ -113,8 +113,12 @@ _ONE_YEAR = re.compile(r"(20[0-4]\d)(?:\s?[/-]\s?(\d{2}|20[0-4]\d))?(?![\d%])")
 _NOT_A_YEAR = re.compile(r"\bact\s*$|\b(?:over|under|about|around|than|some|nearly|almost)\s*$", re.I)
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
 _DATED = rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?\s+)?{_YEAR}"  # "since april 2023", "before 1 April 2024"
-_COUNTED = re.compile(r"^\s+(?:children|young|people|families|carers|placements|households|staff|cases|referrals|"
-                      r"pounds|hours|days|weeks|act)\b", re.I)
+# a number a question counts with: after a quantifier (`_NOT_A_YEAR`) or a verb of having ("Kent had 2010 children in
+# care"), before what it counts; "Ofsted 2024 children's services" and "Kent 2024 children in care" are years
+_COUNTED = re.compile(r"^\s+(?:children(?!['’]s)|young|people|families|carers|placements|households|staff|cases|"
+                      r"referrals|pounds|hours|days|weeks)\b", re.I)
+_AN_ACT = re.compile(r"^\s+act\b", re.I)  # "the 1989 Act"
+_COUNTING = re.compile(r"\b(?:had|has|have|are|were|is|was|with|of|total(?:l?ing)?|all|there)\s*$", re.I)
 # longest first: "between 2022 and 2024" before "2022"
 _YEAR_FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:between|from)\s+{_DATED}\s+(?:and|to|until)\s+{_DATED}", re.I), "range"),
@@ -334,8 +338,9 @@ def _years(m: re.Match[str], form: str) -> list[QueryFilter]:
     if first is None:
         return []
     before = m.string[:m.start()] + words[:first.start()]
-    if _NOT_A_YEAR.search(before) or (_COUNTED.match(m.string[m.end():]) and not _MONTH_BEFORE.search(before)):
-        return []  # "the Children Act 2004", "over 2000 children"; not "minutes of Feb 2025 children missing"
+    after = m.string[m.end():]
+    if _NOT_A_YEAR.search(before) or _AN_ACT.match(after) or (_COUNTED.match(after) and _COUNTING.search(before)):
+        return []  # "the Children Act 2004", "over 2000 children", "Kent had 2010 children"
     spans = [(int(a), _end_year(a, b)) for a, b in _ONE_YEAR.findall(words)]
     start, end = spans[0][0], spans[-1][1]
     # a month says which part of the year: "after March 2021" is still 2021, "before April 2024" 2024's first months

@@ -117,6 +117,22 @@ def test_a_question_naming_only_filters_is_searched_whole() -> None:
     assert text == "what did Ofsted say about Kent" and got[FilterKind.AUTHORITY] == ["Kent County Council"]
 
 
+@pytest.mark.parametrize(("query", "text"), [
+    ("Ofsted 2024 children's services", "children's services"),
+    ("Kent 2024 children in care", "children in care"),
+    ("RBKC Ofsted 2024 children looked after", "children looked after"),
+])
+def test_a_year_before_the_children_it_is_about_is_a_year(query: str, text: str) -> None:
+    got_text, got = _got(query)
+    assert got_text == text and got[FilterKind.FROM_YEAR] == ["2024"] and got[FilterKind.TO_YEAR] == ["2024"]
+
+
+@pytest.mark.parametrize("query", ["Kent had 2010 children in care", "there were 2014 children in care",
+                                   "the 2004 Act and care leavers"])
+def test_a_number_of_children_counted_or_an_act_is_no_year(query: str) -> None:
+    assert FilterKind.FROM_YEAR not in _got(query)[1]
+
+
 @pytest.mark.parametrize("query", [
     "children in need", "emergency accommodation for care leavers", "Children Act 1989 section 20",
     "over 2000 children in care", "Reading age of looked after children", "inspections of children's homes",
