@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from scrutineer.printed_order import printed_order
 from store.metric_rows import EntityCount, MetricRow
 from store.queries import DocumentDetail, DocumentRow
 
@@ -47,12 +48,14 @@ def document_view(detail: DocumentDetail, statements: int = 40) -> Group:
         parent = nodes.get(tuple(s.path[:-1]), tree)
         pages = f"p{s.page_start}" if s.page_start == s.page_end else f"p{s.page_start}-{s.page_end}"
         nodes[tuple(s.path)] = parent.add(f"{escape(s.path[-1])} [dim]{pages}[/]")
-    rows = Table(title=f"statements ({len(detail.statements)}, first {min(statements, len(detail.statements))})")
+    printed = printed_order(detail.statements)
+    rows = Table(title=f"statements ({len(detail.statements)}, first {min(statements, len(printed))} places printed)")
     rows.add_column("page", justify="right")
     rows.add_column("section")
     rows.add_column("statement", overflow="fold")
-    for st in detail.statements[:statements]:
-        rows.add_row(str(st.page), escape(" › ".join(st.section_path)[-50:]), escape(st.text))
+    for st in printed[:statements]:
+        again = f" [dim](printed first on p. {st.first_page})[/]" if st.first_page is not None else ""
+        rows.add_row(str(st.page), escape(" › ".join(st.section_path)[-50:]), escape(st.text) + again)
     parts: list = [head, tree, rows]
     for i, t in enumerate(detail.tables, 1):
         parts.append(_table_view(t.rows, t.header_rows, f"table {i} (page {t.page}) {escape(t.title or '')}"))

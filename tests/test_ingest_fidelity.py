@@ -7,12 +7,17 @@ from collections import Counter
 from pathlib import Path
 
 import pymupdf
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from ingest import parse_file
 from ingest.cleanup import broken_sentence, join_broken, join_lines
 from ingest.hyphenation import settle
 from ingest.sections import BACK_MATTER_TITLE
 from ingest.statements import paragraph_number
+from scrutineer.cli import app
+from scrutineer.printed_order import printed_order
+from scrutineer.web.app import create_app
 from store.queries import document_detail, list_documents
 from store.records import Records
 from store.statement_rows import hits
@@ -168,6 +173,15 @@ def test_a_sentence_printed_twice_is_stored_once_with_both_places(tmp_path):
         assert [(p.page, p.section_path) for p in stored.also_at] == [(2, ["Inspection findings"])]
         sid = records.db.execute("SELECT id FROM statements WHERE text = ?", (_REPEATED,)).fetchone()[0]
         assert [p.page for p in hits(records, [sid])[sid].also_at] == [2]
+    # a reader of the paper meets it at both places, the second marked as a repeat, in the order printed
+    printed = [(p.page, p.text[:20], p.first_page) for p in printed_order(detail.statements)]
+    assert printed == [(1, _REPEATED[:20], None), (1, "The local authority ", None),
+                       (2, "Managers have starte", None), (2, _REPEATED[:20], 1), (2, "The local authority ", None)]
+    shown = CliRunner().invoke(app, ["show", "repeated.pdf", "--kb", str(tmp_path / "kb")], terminal_width=400)
+    assert shown.exit_code == 0 and "(printed first on p. 1)" in shown.stdout
+    with TestClient(create_app(tmp_path / "kb")) as client:
+        page = client.get(f"/documents/{detail.document.id}").text
+    assert page.count(_REPEATED) == 2 and 'printed first on <a href="#page-1">p. 1</a>' in page
 
 
 def test_an_impact_assessments_parts_and_questions_are_sections_and_the_answers_sit_under_them(tmp_path):

@@ -16,6 +16,7 @@ from nlp.topics import Topic
 from scrutineer.compare_view import comparison_csv, comparison_notes
 from scrutineer.exports import metrics_csv
 from scrutineer.hits import render_hits
+from scrutineer.printed_order import printed_order
 from scrutineer.web import service
 from scrutineer.web.chart import comparison_svg, legend
 from scrutineer.web.forms import CompareForm, MetricsForm, SearchForm, compare_form, metrics_form, search_form
@@ -92,7 +93,7 @@ def documents_page(request: Request) -> HTMLResponse:
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str) -> HTMLResponse:
     detail = service.document(request.app.state.owner, doc_id)
-    by_page = [(page, list(sts)) for page, sts in groupby(detail.statements, key=lambda s: s.page)]
+    by_page = [(page, list(sts)) for page, sts in groupby(printed_order(detail.statements), key=lambda s: s.page)]
     parts = [d for d in service.documents(request.app.state.owner) if d.parent_id == doc_id]
     return _render(request, "document.html", d=detail.document, detail=detail, tree=section_tree(detail.sections),
                    by_page=by_page, parts=parts)
