@@ -309,3 +309,24 @@ def test_a_quotation_set_in_bold_joins_across_a_page_but_a_bold_heading_does_not
     assert texts["Families on low incomes across the district will find it more difficult for them to travel to the next "
                  "centre.'"] == (1, 2)
     assert "A consultation response that ends on an open word of" in texts  # not joined with the bold heading after it
+
+
+def test_a_bold_line_of_two_names_parted_by_a_colon_is_a_heading_and_a_form_s_label_and_value_is_not(tmp_path):
+    body = "The Council lends money for service and regeneration purposes, and to its own companies."
+    path = _write(tmp_path / "colon.pdf", [[
+        (80, "Introduction", 14, True),
+        (110, "The strategy sets out how the Council invests its money for three broad purposes.", 12, False),
+        (160, "Service Investments: Loans", 12, True),
+        (190, body, 12, False),
+        (240, "What the inspection judgements mean: the local authority", 12, True),
+        (270, "A good local authority leads effective services that help, protect and care for children.", 12, False),
+        (320, "Key decision: YES", 12, True),
+        (350, "Lead inspector: Tara Geere", 12, True),
+        (380, "Inspection dates: 4 March 2019 to 15 March 2019", 12, True),
+    ]])
+    doc = parse_file(path).documents[0]
+    paths = {s.text: s.section_path[-1:] for s in doc.statements}
+    assert paths[body] == ["Service Investments: Loans"]
+    assert paths["A good local authority leads effective services that help, protect and care for children."] == \
+        ["What the inspection judgements mean: the local authority"]
+    assert {"Key decision: YES", "Lead inspector: Tara Geere"} <= set(paths)  # statements, not headings
