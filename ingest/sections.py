@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingest.cleanup import is_blank_page_marker
+from ingest.colon_titles import titled
 from ingest.models import Block, BlockKind, Section
 from ingest.statements import paragraph_number
 
@@ -29,10 +30,6 @@ _GRADED = re.compile(r"(?:(?::|\bis|\bare)\s*(?:outstanding|good|requires improv
                      r"|\brequires? improvement(?: to be good)?)\.?\s*$", re.I)  # "... protection requires improvement."
 _JUDGEMENT = re.compile(r"^(?:The )?(?:experiences? and progress of|impact of leaders)\b", re.I)
 _GRADE_TAIL = re.compile(r"[\s:]+(?:is\s+)?(?:outstanding|good|requires improvement(?: to be good)?|inadequate)\.?$", re.I)
-_VALUE = re.compile(r"[\d@]")  # a date, a number or an address after a colon is a form's value
-_ROLE = re.compile(r"\b(?:inspectors?|authors?|officers?|contacts?|directors?|e-?mail|tel(?:ephone)?|phone|dates?|"
-                   r"numbers?|published|members?|chair(?:man|person)?|clerk|wards?|ref(?:erence)?|from|to|cc|subject|"
-                   r"title(?: of (?:the )?(?:decision|report))?)\s*$", re.I)
 _FOOTNOTE_MARK = re.compile(r"(?<=[a-z?)’])\d{1,2}$")  # "What needs to improve?1": a footnote's number glued on
 # a grade alone, or the column labels of a grade box ("Key Judgement Judgement Grade"): not headings
 _GRADE_ONLY = re.compile(r"^(?:grade\s*[1-4]\s*[:(–-]?\s*)?(?:outstanding|good|adequate|requires improvement(?: to be good)?|"
@@ -137,7 +134,7 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
         if (depth == 1 and len(title.split()) <= 10) or emphasised or _title_case(title):
             return Heading(number, title, depth)
         return None
-    if _CAPTION.match(text) or (":" in text[:-1] and not (emphasised and (_GRADED.search(text) or _titled(text)))) \
+    if _CAPTION.match(text) or (":" in text[:-1] and not (emphasised and (_GRADED.search(text) or titled(text)))) \
             or _RAG_STATUS.match(text) or _GRADE_ONLY.match(text):
         return None
     if emphasised or (text.isupper() and len(text) > 3):
@@ -145,17 +142,6 @@ def detect_heading(block: Block, next_block: Block | None, body_size: float | No
     if body_size is None and _looks_like_text_heading(text, next_block):
         return Heading("", text, 0)
     return None
-
-
-def _titled(text: str) -> bool:
-    """An emphasised line of two names parted by a colon is a heading ("Service Investments: Loans", "What the
-    inspection judgements mean: the local authority", "CRR0014: Cyber Information Security Resilience"); a form's
-    label and its value is not ("Key decision: YES", "Lead inspector: Tara Geere", "Decision Number: 24/00115"), nor
-    a list's unfinished lead-in ("Priorities to deliver this outcome: Together we will…")."""
-    label, _, name = text.partition(":")
-    words = name.split()
-    return bool(words) and not _VALUE.search(name) and not _ROLE.search(label) and not name.rstrip().endswith(("…", "...")) \
-        and (len(words) > 1 or any(c.islower() for c in name))
 
 
 def _labelled_part(text: str, emphasised: bool, body_size: float | None, next_block: Block | None) -> bool:

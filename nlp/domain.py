@@ -26,7 +26,7 @@ _LOOSE = r"adopt(?:ion|ed|ers?|ive)|placements?|family|families"
 _CHILDREN = re.compile(rf"\b(?:{_NAMED}|{_LOOSE})\b", re.I)
 _NAMES_CHILDREN = re.compile(rf"\b(?:{_NAMED})\b", re.I)
 # what a sum leaves out: "an overspend of £23.3m (excluding schools)", "(but not physical assets such as schools)"
-_EXCLUDING = re.compile(r"\b(?:excluding|but not|not including|other than)\s+[^,;.)]*", re.I)
+_EXCLUDING = re.compile(r"\b(?:excluding|but not(?! limited)|not including|other than)\s+[^,;.)|]*", re.I)
 # Economic and treasury commentary, capital, planning and highways: no children's figure is read from these.
 _OFF_DOMAIN = re.compile(
     r"\b(?:inflation|CPIH?|RPI|interest rates?|Bank Rate|base rate|Bank of England|Monetary Policy Committee|gilts?|"

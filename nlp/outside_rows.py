@@ -21,9 +21,14 @@ from nlp.models import Flag, Metric
 from nlp.values import find_values
 
 _ADULTS = re.compile(r"\b(?:adult social care|adults(?:['’]s?)?|ASCH|older (?:people|persons))\b", re.I)
-_DIRECTORATE = re.compile(r"\bCYPE?\b")  # Children, Young People and Education: a directorate's code, not a child
+_DIRECTORATE = re.compile(r"\bCYPE\b")  # Children, Young People and Education: a directorate's code, not a child
 _DESCRIPTION = 12  # a table cell of more words than this describes the row, it does not name it
 # between two figures, no words of their own: "£76.8m (+9.1%)", "from £4.6bn in 2017-18 to £9.0bn", "1,234, up from"
+# where the words between two figures part: a comma, a semicolon, a conjunction, a bracket of words ("£30m (of which
+# 18-25 adults: £5m)"), a sentence's end
+_PARTING = re.compile(r",\s|;|\s(?:and|or|but|while|whereas)\s|\((?=\s*[^\W\d_])|\.\s+(?=[A-Z])")
+_LIST_COMMA = re.compile(r",\s|;")
+_SENTENCE_END = re.compile(r"(?<=[a-z)%])\.\s+(?=[A-Z])")
 _BARE = re.compile(r"(?:[\s%()+\-–,]|\b(?:to|from|up|down|in|and|or|then|by|than)\b|\b(?:19|20)\d\d(?:[-/]\d{2,4})?\b)*", re.I)
 
 
@@ -41,7 +46,7 @@ def _childrens(m: Metric) -> bool:
         return False
     if m.from_table or own is None:
         return names_children(" ".join([m.label, m.quote, *m.section_path]))
-    return names_children(own) or names_children(" ".join(m.section_path))
+    return names_children(own) or any(names_children(heading) for heading in m.section_path)
 
 
 def _row_label(m: Metric) -> str:
@@ -55,9 +60,9 @@ def _row_label(m: Metric) -> str:
 def _sentence_words(m: Metric) -> str | None:
     """A sentence's figure's own words, after the sentence it points back to when its label carries that one; None
     where the figure is not found again in its sentence."""
-    spans = [v.span for v in find_values(m.quote, [])]
-    values = [v.value for v in find_values(m.quote, [])]
-    mine = [i for i, v in enumerate(values) if math.isclose(v, m.value, rel_tol=1e-9, abs_tol=1e-9)]
+    values = find_values(m.quote, [])
+    spans = [v.span for v in values]
+    mine = [i for i, v in enumerate(values) if math.isclose(v.value, m.value, rel_tol=1e-9, abs_tol=1e-9)]
     if not mine:
         return None
     start = " ".join(m.quote.split())[:40]
@@ -66,33 +71,50 @@ def _sentence_words(m: Metric) -> str | None:
 
 
 def figure_words(text: str, spans: list[tuple[int, int]], i: int) -> str:
-    """The words of the `i`th figure of a list sentence: since the last comma after the figure before it, up to the
-    first comma after it ("highways (£76m), ... waste enhancement (£71m), additional school places (£66m)").
-    A figure inside brackets also has the words before them ("children were robust with small variance (0.1% on a
-    budget of over £100m)"), and one printed right after another, or joined to it only by "to" and a year, shares
-    that one's words ("£76.8m (+9.1%)", "from £4.6bn in 2017-18 to £9.0bn")."""
-    start, end = spans[i]
-    before = spans[i - 1][1] if i else 0
-    head, tail = text[before:start], text[end:spans[i + 1][0] if i + 1 < len(spans) else len(text)]
-    words = (_after_comma(head) if i else head) + text[start:end] + (_before_comma(tail) if i + 1 < len(spans) else tail)
-    if i and _BARE.fullmatch(head):
-        return figure_words(text, spans, i - 1) + " " + words
-    opened = _open_bracket(text, start)
-    if opened is not None and opened < before:  # a bracket opened before the figure before this one
-        outside = [n for n, (_, e) in enumerate(spans) if e <= opened]
-        lead = text[spans[outside[-1]][1] if outside else 0:opened]
-        return (_after_comma(lead) if outside else lead) + " " + words
-    return words
+    """The words of the `i`th figure of a list sentence. The words between two figures part between them (`_parted`:
+    "highways (£76m), ... additional school places (£66m)", "£6.2m into children's and £40.6m into adults
+    services"). The first figure has its sentence's words before it, the last those after it. A figure inside
+    brackets also has the words before them ("children were robust with small variance (0.1% on a budget of over
+    £100m)"), and one printed right after another, or joined to it only by "to" and a year, shares that one's words
+    ("£76.8m (+9.1%)", "from £4.6bn in 2017-18 to £9.0bn")."""
+    words = ""
+    while True:
+        start, end = spans[i]
+        before = spans[i - 1][1] if i else _sentence_start(text, start)
+        gap = text[before:start]
+        head = _parted(gap)[1] if i else gap
+        tail = _parted(text[end:spans[i + 1][0]])[0] if i + 1 < len(spans) else text[end:_sentence_end(text, end)]
+        words = f"{head}{text[start:end]}{tail} {words}"
+        opened = _open_bracket(text, start)
+        if i and _BARE.fullmatch(gap):
+            i -= 1  # the figure before it speaks for it too
+            continue
+        if opened is not None and opened < before:  # a bracket opened before the figure before this one
+            outside = [n for n, (_, e) in enumerate(spans) if e <= opened]
+            lead = text[spans[outside[-1]][1] if outside else _sentence_start(text, opened):opened]
+            words = f"{_parted(lead)[1] if outside else lead} {words}"
+        return words
 
 
-def _after_comma(text: str) -> str:
-    cut = max(text.rfind(", "), text.rfind(";"))
-    return text[cut + 1:] if cut != -1 else text
+def _parted(gap: str) -> tuple[str, str]:
+    """The words between two figures as the first one's (up to the first parting) and the second one's (after the
+    last comma or semicolon, else after the first "and", "or" or bracket: "young people and families (£2m)" keeps its
+    "young people"); both have all of them where nothing parts them."""
+    first = _PARTING.search(gap)
+    if first is None:
+        return gap, gap
+    strong = [m.end() for m in _LIST_COMMA.finditer(gap)]
+    return gap[:first.start()], gap[strong[-1]:] if strong else gap[first.end():]
 
 
-def _before_comma(text: str) -> str:
-    cuts = [n for n in (text.find(", "), text.find(";")) if n != -1]
-    return text[:min(cuts)] if cuts else text
+def _sentence_start(text: str, at: int) -> int:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    return ends[-1] if ends else 0
+
+
+def _sentence_end(text: str, at: int) -> int:
+    m = _SENTENCE_END.search(text, at)
+    return m.start() if m else len(text)
 
 
 def _open_bracket(text: str, at: int) -> int | None:

@@ -136,7 +136,7 @@ def documents(
 def show(
     ref: Annotated[str, typer.Argument(help="Source file name or document id.")],
     kb: KbOption = None,
-    statements: Annotated[int, typer.Option(help="How many statements to print.")] = 40,
+    statements: Annotated[int, typer.Option(help="How many lines of statements to print (a repeat at each place).")] = 40,
     format: Annotated[str, typer.Option("--format", help="table or json")] = Format.TABLE,
 ) -> None:
     """Show a document (every part of a pack): section tree, statements with pages, tables."""

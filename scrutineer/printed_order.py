@@ -10,6 +10,8 @@ repeat of the first.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from typing import NamedTuple
 
 from store.queries import StatementRow
@@ -26,11 +28,14 @@ def printed_order(statements: list[StatementRow]) -> list[Printed]:
     """Every statement in reading order, each later place a statement is printed again inserted after the last
     statement printed before it."""
     keys = [(s.page, s.char_start) for s in statements]
+    ordered = all(a <= b for a, b in itertools.pairwise(keys))
     after: dict[int, list[tuple[tuple[int, int], Printed]]] = {}
     for s in statements:
         for p in s.also_at:
-            at = max((i for i, key in enumerate(keys) if key <= (p.page, p.char_start)), default=-1)
-            after.setdefault(at, []).append(((p.page, p.char_start), Printed(p.page, p.section_path, s.text, s.page)))
+            key = (p.page, p.char_start)
+            at = bisect.bisect_right(keys, key) - 1 if ordered else \
+                max((i for i, k in enumerate(keys) if k <= key), default=-1)
+            after.setdefault(at, []).append((key, Printed(p.page, p.section_path, s.text, s.page)))
     out = [printed for _, printed in sorted(after.get(-1, []), key=lambda pair: pair[0])]
     for i, s in enumerate(statements):
         out.append(Printed(s.page, s.section_path, s.text))

@@ -113,12 +113,13 @@ _ONE_YEAR = re.compile(r"(20[0-4]\d)(?:\s?[/-]\s?(\d{2}|20[0-4]\d))?(?![\d%])")
 _NOT_A_YEAR = re.compile(r"\bact\s*$|\b(?:over|under|about|around|than|some|nearly|almost)\s*$", re.I)
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
 _DATED = rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?\s+)?{_YEAR}"  # "since april 2023", "before 1 April 2024"
-# a number a question counts with: after a quantifier (`_NOT_A_YEAR`) or a verb of having ("Kent had 2010 children in
-# care"), before what it counts; "Ofsted 2024 children's services" and "Kent 2024 children in care" are years
+# a number before what it counts ("up to 2000 children", "supported 2045 families") is no year, unless a name or a month
+# stands before it ("Kent 2024 children in care", "Ofsted 2024 children looked after", "feb 2025 children missing");
+# "2024 children's services" is a year wherever it stands
 _COUNTED = re.compile(r"^\s+(?:children(?!['’]s)|young|people|families|carers|placements|households|staff|cases|"
                       r"referrals|pounds|hours|days|weeks)\b", re.I)
-_AN_ACT = re.compile(r"^\s+act\b", re.I)  # "the 1989 Act"
-_COUNTING = re.compile(r"\b(?:had|has|have|are|were|is|was|with|of|total(?:l?ing)?|all|there)\s*$", re.I)
+_NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][\w'’&.-]*\s*$")
+_AN_ACT = re.compile(r"^\s+act\b", re.I)  # "the 2004 Act"
 # longest first: "between 2022 and 2024" before "2022"
 _YEAR_FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:between|from)\s+{_DATED}\s+(?:and|to|until)\s+{_DATED}", re.I), "range"),
@@ -158,7 +159,7 @@ def read_query(query: str, literal: bool = False) -> ReadQuery:
         found = [f for f in found if f.kind is not FilterKind.LATEST]
     text = _take(text, _authority_pattern(), _authority, found)
     for pattern, form in _YEAR_FORMS:
-        text = _take(text, pattern, lambda m, form=form: _years(m, form), found)
+        text = _take(text, pattern, lambda m, form=form: _years(m, form, query), found)
     if not found:
         return ReadQuery(text=query)
     left = re.sub(r"\s+", " ", _FRAME.sub("", text + " ")).strip(" ,;:?.!-")
@@ -332,14 +333,18 @@ def _a_word_not_a_place(m: re.Match[str], name: str, words: str) -> bool:
         and bool(_AS_A_WORD.match(m.string, m.end()))
 
 
-def _years(m: re.Match[str], form: str) -> list[QueryFilter]:
+def _years(m: re.Match[str], form: str, query: str = "") -> list[QueryFilter]:
+    """`query`: the words as typed, where a name before the year may already have been read as a filter."""
     words = m.group(0).strip()
     first = _ONE_YEAR.search(words)
     if first is None:
         return []
     before = m.string[:m.start()] + words[:first.start()]
     after = m.string[m.end():]
-    if _NOT_A_YEAR.search(before) or _AN_ACT.match(after) or (_COUNTED.match(after) and _COUNTING.search(before)):
+    year = re.escape(first.group(0))
+    named = _NAME_BEFORE.search(before) or _MONTH_BEFORE.search(before) or \
+        re.search(rf"(?<![\w'’])[A-Z][\w'’&.-]*\s+{year}\s", query)
+    if _NOT_A_YEAR.search(before) or _AN_ACT.match(after) or (_COUNTED.match(after) and not named):
         return []  # "the Children Act 2004", "over 2000 children", "Kent had 2010 children"
     spans = [(int(a), _end_year(a, b)) for a, b in _ONE_YEAR.findall(words)]
     start, end = spans[0][0], spans[-1][1]

@@ -49,7 +49,8 @@ def document_view(detail: DocumentDetail, statements: int = 40) -> Group:
         pages = f"p{s.page_start}" if s.page_start == s.page_end else f"p{s.page_start}-{s.page_end}"
         nodes[tuple(s.path)] = parent.add(f"{escape(s.path[-1])} [dim]{pages}[/]")
     printed = printed_order(detail.statements)
-    rows = Table(title=f"statements ({len(detail.statements)}, first {min(statements, len(printed))} places printed)")
+    rows = Table(title=f"statements ({len(detail.statements)}; the first {min(statements, len(printed))} lines as printed,"
+                       " a repeat at each place)")
     rows.add_column("page", justify="right")
     rows.add_column("section")
     rows.add_column("statement", overflow="fold")

@@ -72,6 +72,14 @@ def test_a_list_sentence_s_figures_are_read_by_their_own_words() -> None:
     # adults' services named beside the figure: the adults'
     assert _sentence("In total these passporting amounts are £40.6m into adults services and £6.2m into "
                      "children's.") == {"£40.6m": False, "£6.2m": True}
+    assert _sentence("In total these passporting amounts are £6.2m into children's and £40.6m into adults "
+                     "services.") == {"£6.2m": True, "£40.6m": False}  # in either order
+    assert _sentence("Adult social care (£40m) and Children, Young People and Education (£30m).") == \
+        {"£40m": False, "£30m": True}
+    assert _sentence("Total for CYPE: £30m (of which 18-25 adults: £5m).") == {"£30m": True, "£5m": False}
+    assert _sentence("The council spent £5m on highways. Children's social care remains the main pressure.") == \
+        {"£5m": False}  # the next sentence is not the figure's
+    assert _sentence("The mental health contract for adults and CYP is £3m.") == {"£3m": True}  # CYP: children
 
 
 def test_a_figure_shares_the_words_of_the_one_it_pairs_with_or_the_bracket_it_stands_in() -> None:
@@ -95,6 +103,8 @@ def test_a_row_names_children_in_their_own_sense() -> None:
     assert not names_children("a forecast revenue overspend of £23.3m (excluding schools)")
     assert not names_children("financial assets (but not physical assets such as schools, hospitals)")
     assert names_children("complaints relating to SEN") and not names_children("as Amartya Sen wrote")
+    assert names_children("services including but not limited to children's centres")
+    assert names_children("Savings other than staffing | Looked After Children placements | -1,200")
     assert names_children("the Health Visiting Service delivered 17,051 mandated reviews")  # children under five
     assert about_children("Adoption of new streetlights")  # still counts towards a paper's share
 

@@ -323,10 +323,14 @@ def test_a_bold_line_of_two_names_parted_by_a_colon_is_a_heading_and_a_form_s_la
         (320, "Key decision: YES", 12, True),
         (350, "Lead inspector: Tara Geere", 12, True),
         (380, "Inspection dates: 4 March 2019 to 15 March 2019", 12, True),
+        (410, "Author(s): Jane Smith", 12, True),
+        (440, "Electoral Division: All", 12, True),
+        (470, "Decision: Cabinet is asked to:", 12, True),
     ]])
     doc = parse_file(path).documents[0]
     paths = {s.text: s.section_path[-1:] for s in doc.statements}
     assert paths[body] == ["Service Investments: Loans"]
     assert paths["A good local authority leads effective services that help, protect and care for children."] == \
         ["What the inspection judgements mean: the local authority"]
-    assert {"Key decision: YES", "Lead inspector: Tara Geere"} <= set(paths)  # statements, not headings
+    assert {"Key decision: YES", "Lead inspector: Tara Geere", "Author(s): Jane Smith", "Electoral Division: All",
+            "Decision: Cabinet is asked to:"} <= set(paths)  # statements, not headings

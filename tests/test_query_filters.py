@@ -121,6 +121,7 @@ def test_a_question_naming_only_filters_is_searched_whole() -> None:
     ("Ofsted 2024 children's services", "children's services"),
     ("Kent 2024 children in care", "children in care"),
     ("RBKC Ofsted 2024 children looked after", "children looked after"),
+    ("kent feb 2024 children missing", "children missing"),
 ])
 def test_a_year_before_the_children_it_is_about_is_a_year(query: str, text: str) -> None:
     got_text, got = _got(query)
@@ -128,7 +129,8 @@ def test_a_year_before_the_children_it_is_about_is_a_year(query: str, text: str)
 
 
 @pytest.mark.parametrize("query", ["Kent had 2010 children in care", "there were 2014 children in care",
-                                   "the 2004 Act and care leavers"])
+                                   "the 2004 Act and care leavers", "up to 2000 children in care",
+                                   "at least 2000 children in care", "supported 2045 families", "2015 children in need"])
 def test_a_number_of_children_counted_or_an_act_is_no_year(query: str) -> None:
     assert FilterKind.FROM_YEAR not in _got(query)[1]
 
