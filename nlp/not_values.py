@@ -17,12 +17,15 @@ from nlp.values import BAND_OPENS, Value
 _BOUND_BEFORE = re.compile(r"\b(?:over|more than|in excess of|exceed(?:ed|s|ing)?|fewer than|less than|at least|"
                            r"upwards of|above|below|under|beyond)\s*$", re.I)  # "where attendance is above 98%"
 
-# an age printed as a bare number: "beyond 18 in order to", "until they turn 21", "she's 14, had a baby"
-_AGE_BEFORE = re.compile(r"\b(?:beyond|until|till|past|after|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|the age of|"
+# an age printed as a bare number: "beyond 18 in order to", "until they turn 21", "she's 14, had a baby", "children who
+# are approaching 18 are ..."
+_AGE_BEFORE = re.compile(r"\b(?:beyond|until|till|past|after|turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|approach(?:es|ed|ing)|"
+                         r"the age of|"
                          r"aged?(?:\s+(?:over|under|above|below))?|(?:she|he)(?:['’]s| is| was))\s*$|"  # "she's 14, had a baby"
                          r"(?<![\d,.])\b0\s*(?:to|-|–)\s*$", re.I)  # "the 0 to 18 ... disabilities team": ages from birth
 _AGE_AFTER = re.compile(r"\s*(?:\+|plus\b|or (?:over|older|above)\b|and (?:over|older|above)\b|years?\b|[,.;)]|"
-                        r"(?:in order|so that|to |when|where|if|as|they|and|but|or|with|without|on|in)\b)", re.I)
+                        r"(?:in order|so that|to |when|where|if|as|they|and|but|or|with|without|on|in|are|is|were|was)\b)",
+                        re.I)
 
 # "a projected 23%", "is anticipated to be 96%", "projected to gain these qualifications at 29%", "forecast to reach"
 _PROJECTED_BEFORE = re.compile(

@@ -112,7 +112,7 @@ def _column_metric(frame: TableFrame, line: _Row, col: Column, where: _Where) ->
                  not where.domain.about_children, undated=frame.years and col.basis is Basis.ACTUAL and (
                      cell_col.period is None or (frame.stray and col.index not in frame.headed)))
     metric = _cell_metric(cell, line.row, where)
-    if metric is None:
+    if metric is None or _shares_total(metric, frame, col):
         return None
     shown = line.brief if named == line.printed else metric.label
     update = {"rag": line.rag if col.basis is Basis.ACTUAL else "", "polarity": line.polarity, "label": shown}
@@ -229,6 +229,13 @@ def _cell_metric(cell: _Cell, row: list[str], where: _Where) -> Metric | None:
         evidence=verdict.evidence if verdict else "",
         confidence=verdict.confidence if verdict and not verdict.blocked else None,
     )
+
+
+def _shares_total(metric: Metric, frame: TableFrame, col: Column) -> bool:
+    """A row's 100% under a "Total" column ("Worthing | 21.1% | 66.4% | 11.3% | 1.1% | 100.0%"): its shares add up,
+    nothing is measured."""
+    heads = (col.header, frame.apart.get(col.index, ""), column_words(frame.header, col.index))
+    return metric.unit is Unit.PERCENT and metric.value == 100 and any(_TOTAL.match(h) for h in heads)
 
 
 _YEAR_TO_DATE = re.compile(r"\b(?:ytd|year[- ]to[- ]date)\b", re.I)

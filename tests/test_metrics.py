@@ -49,6 +49,11 @@ def test_age_ranges_are_not_periods_or_values() -> None:
     assert find_values(text, []) == []
 
 
+def test_an_age_children_are_approaching_is_no_figure() -> None:
+    assert 18 not in indicators("Pathway plans for children who are approaching 18 are completed and reviewed.")
+    assert 18 not in indicators("Children's wishes about where they'd like to live after 18 are considered.")
+
+
 def test_numbers_that_are_not_metrics() -> None:
     text = "7.9 Under Section 20 and Pledge 4, call 01234 567890 at 10.00; within 12 months; an audit of the last 50 children."
     assert find_values(text, [p.span for p in resolve_periods(text, CTX)]) == []

@@ -109,6 +109,12 @@ def test_a_total_of_shares_is_no_figure() -> None:
     got = {(m.label, m.value) for m in metrics_from_table(table, 0, ["Need"], "", CTX, load_taxonomy())}
     assert {v for label, v in got if label.endswith("Abuse or neglect")} == {58, 61}
     assert not any(label.endswith("TOTAL") for label, _ in got)
+    # nor a row's 100% under a "Total" column of shares (a census table of family structure)
+    table = Table(page=1, header_rows=1, rows=[
+        ["District", "All dependent children", "Lone parent households", "Married couple households", "Total"],
+        ["Worthing", "19,686", "21.1%", "78.9%", "100.0%"]])
+    got = {(m.label, m.value) for m in metrics_from_table(table, 0, ["Family structure"], "", CTX, load_taxonomy())}
+    assert {v for _, v in got} == {19686, 21.1, 78.9}
 
 
 def test_fte_and_score_columns_are_not_counts_of_children() -> None:
