@@ -59,6 +59,9 @@ class Flag(StrEnum):
     OCR = "ocr"  # read from a page with OCR: check the figure against the page
     # an unmapped figure naming no child, in a paper about other council business: left out unless asked for
     OUTSIDE_CHILDRENS_SERVICES = "outside_childrens_services"
+    # the authority's figure printed as a limit ("over 40 cases each", "up to 30 young people", "more than 90%"): the
+    # value is the bound, not the level
+    BOUND = "bound"
 
 
 class Confidence(StrEnum):

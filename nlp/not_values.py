@@ -78,6 +78,17 @@ def not_its_value(value: Value, basis: Basis, text: str) -> str | None:
     return None
 
 
+# a limit, not a level: "up to 30 young people"; not a rise ("went up to 15%", "has crept up to 20")
+_LIMIT_BEFORE = re.compile(r"(?<!\bwent )(?<!\bgone )(?<!\bgoes )(?<!\brose )(?<!\brisen )(?<!\bcrept )(?<!\bedged )"
+                           r"(?<!\bmoved )(?<!\bshot )(?<!\bjumped )(?<!\bclimbed )(?<!\bcome )(?<!\bcame )\bup to\s*$", re.I)
+
+
+def a_bound(value: Value, text: str) -> bool:
+    """Whether the figure printed at `value` is a bound ("over 40 cases", "up to 30", "more than 90%"), not a level."""
+    start = value.span[0]
+    return bool(_BOUND_BEFORE.search(text, max(0, start - 30), start) or _LIMIT_BEFORE.search(text, max(0, start - 30), start))
+
+
 def an_age(value: Value, text: str) -> str | None:
     """The words of a count that is an age ("beyond 18", "she's 14"), or None."""
     start, end = value.span

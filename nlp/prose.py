@@ -32,7 +32,7 @@ from nlp.kpi_cards import card_title, is_kpi_card
 from nlp.lead_ins import LeadIns
 from nlp.list_dates import ListDating
 from nlp.models import Basis, Confidence, DocumentContext, Flag, Metric, Unit
-from nlp.not_values import a_band_end, a_key, an_age, not_its_value
+from nlp.not_values import a_band_end, a_bound, a_key, an_age, not_its_value
 from nlp.periods import resolve_periods
 from nlp.qualifiers import own_words
 from nlp.respectively import listed_run, respective_bases, respective_indicators
@@ -383,6 +383,8 @@ def _to_metric(f: Found, st: StatementIn, ctx: DocumentContext, verdict: Verdict
         flags.append(Flag.OVER_100_PERCENT)
     if f.indicator is None:
         flags.append(Flag.UNMAPPED)
+    if f.basis is Basis.ACTUAL and a_bound(f.value, st.text):
+        flags.append(Flag.BOUND)
     start, end, label = _default_period(f, ctx)
     return Metric(
         indicator=f.indicator.id if f.indicator else "", label=figure_label(st.text, f.value.span, hangs), value=f.value.value,

@@ -54,6 +54,15 @@ def test_an_age_children_are_approaching_is_no_figure() -> None:
     assert 18 not in indicators("Children's wishes about where they'd like to live after 18 are considered.")
 
 
+def test_a_figure_printed_as_a_limit_is_flagged_a_bound() -> None:
+    def bounds(sentence: str) -> dict[float, bool]:
+        return {m.value: Flag.BOUND in m.flags for m in
+                metrics_from_statements([StatementIn(0, sentence, 1, ("3 Performance",))], CTX, load_taxonomy())}
+    assert bounds("Some social workers had over 40 cases each and two workers had 50 cases.") == {40: True, 50: False}
+    assert bounds("The practice works with up to 140 looked after children.") == {140: True}
+    assert bounds("Adoptions of children leaving care went up to 15% in 2015-16.") == {15: False}  # a rise, not a limit
+
+
 def test_numbers_that_are_not_metrics() -> None:
     text = "7.9 Under Section 20 and Pledge 4, call 01234 567890 at 10.00; within 12 months; an audit of the last 50 children."
     assert find_values(text, [p.span for p in resolve_periods(text, CTX)]) == []
