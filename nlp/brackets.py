@@ -24,3 +24,16 @@ def bare_partner(text: str, previous_end: int, span: tuple[int, int]) -> bool:
     """Whether the figure at `span` stands alone in brackets right after the figure ending at `previous_end`: "£1.3bn
     (5%)", a share of that sum, whose basis it takes."""
     return _OPEN.fullmatch(text, previous_end, span[0]) is not None and _CLOSE.match(text, span[1]) is not None
+
+
+def enclosing_bracket(text: str, at: int) -> int | None:
+    """Where the bracket that `at` stands inside opens, or None."""
+    depth = 0
+    for n in range(at - 1, -1, -1):
+        if text[n] == ")":
+            depth += 1
+        elif text[n] == "(":
+            if depth == 0:
+                return n
+            depth -= 1
+    return None

@@ -71,22 +71,27 @@ def not_its_value(value: Value, basis: Basis, text: str) -> str | None:
     if basis is not Basis.ACTUAL:
         return None
     start = value.span[0]
-    if bound := _BOUND_BEFORE.search(text, max(0, start - 30), start):
+    if bound := _bound_before(text, start):
         return f"a bound: '{bound.group(0).strip()}'"
     if projected := _PROJECTED_BEFORE.search(text, max(0, start - 90), start):
         return f"a projection: '{' '.join(projected.group(0).split())}'"
     return None
 
 
-# a limit, not a level: "up to 30 young people"; not a rise ("went up to 15%", "has crept up to 20")
-_LIMIT_BEFORE = re.compile(r"(?<!\bwent )(?<!\bgone )(?<!\bgoes )(?<!\brose )(?<!\brisen )(?<!\bcrept )(?<!\bedged )"
-                           r"(?<!\bmoved )(?<!\bshot )(?<!\bjumped )(?<!\bclimbed )(?<!\bcome )(?<!\bcame )\bup to\s*$", re.I)
+_UP_TO = re.compile(r"\bup to\s*$", re.I)  # a limit, not a level: "up to 30 young people"
+_RISEN = re.compile(r"\b(?:went|gone|goes|rose|risen|crept|edged|moved|shot|jumped|climbed|come|came)\s+up to\s*$", re.I)
+
+
+def _bound_before(text: str, start: int) -> re.Match[str] | None:
+    return _BOUND_BEFORE.search(text, max(0, start - 30), start)
 
 
 def a_bound(value: Value, text: str) -> bool:
-    """Whether the figure printed at `value` is a bound ("over 40 cases", "up to 30", "more than 90%"), not a level."""
+    """Whether the figure printed at `value` is a bound ("over 40 cases", "up to 30", "more than 90%"), not a level;
+    "went up to 15%" is a rise."""
     start = value.span[0]
-    return bool(_BOUND_BEFORE.search(text, max(0, start - 30), start) or _LIMIT_BEFORE.search(text, max(0, start - 30), start))
+    lo = max(0, start - 30)
+    return bool(_bound_before(text, start) or (_UP_TO.search(text, lo, start) and not _RISEN.search(text, lo, start)))
 
 
 def an_age(value: Value, text: str) -> str | None:

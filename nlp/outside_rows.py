@@ -4,9 +4,8 @@ A county's budget report lists its money in one sentence: "capital projects for 
 highways (£76m), ..., additional school places (£66m), other school projects (£31m), council premises (£26m) ...". The
 rule of session 41 kept every figure of a sentence that names a child anywhere, so the highways and premises sums
 were given to an analyst of children's services beside the school places. A sentence's figure now keeps its place
-by the words of its own clause, of the sentence's opening before its first figure ("Pressures on DSG are met by ...
-a contribution (£82.3m) from the Council"), or of a heading over it that names children's services; a table row, whose
-label cells and description stand apart, by its whole row as before. And a figure whose own words name adults' services
+by its own words (`figure_words`) or a heading over it that names children's services; a table row, whose label
+cells and description stand apart, by its whole row as before. And a figure whose own words name adults' services
 and no child is the adults' ("£40.6m into adults services", "CYPE | Adult Social Care | Review of 18-25 services"):
 the children's directorate's code alone does not make a care package for a 20-year-old a children's figure.
 """
@@ -15,20 +14,23 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from functools import cache
 
+from nlp.brackets import enclosing_bracket
 from nlp.domain import names_children
 from nlp.models import Flag, Metric
-from nlp.values import find_values
+from nlp.row_labels import sentence_bounds
+from nlp.values import Value, find_values
 
 _ADULTS = re.compile(r"\b(?:adult social care|adults(?:['’]s?)?|ASCH|older (?:people|persons))\b", re.I)
 _DIRECTORATE = re.compile(r"\bCYPE\b")  # Children, Young People and Education: a directorate's code, not a child
 _DESCRIPTION = 12  # a table cell of more words than this describes the row, it does not name it
-# between two figures, no words of their own: "£76.8m (+9.1%)", "from £4.6bn in 2017-18 to £9.0bn", "1,234, up from"
 # where the words between two figures part: a comma, a semicolon, a conjunction, a bracket of words ("£30m (of which
 # 18-25 adults: £5m)"), a sentence's end
 _PARTING = re.compile(r",\s|;|\s(?:and|or|but|while|whereas)\s|\((?=\s*[^\W\d_])|\.\s+(?=[A-Z])")
 _LIST_COMMA = re.compile(r",\s|;")
-_SENTENCE_END = re.compile(r"(?<=[a-z)%])\.\s+(?=[A-Z])")
+# between two figures, no words of their own: "£76.8m (+9.1%)", "from £4.6bn in 2017-18 to £9.0bn", "1,234, up from"
 _BARE = re.compile(r"(?:[\s%()+\-–,]|\b(?:to|from|up|down|in|and|or|then|by|than)\b|\b(?:19|20)\d\d(?:[-/]\d{2,4})?\b)*", re.I)
 
 
@@ -36,12 +38,13 @@ def flag_outside(metrics: list[Metric]) -> list[Metric]:
     """In a budget book or a treasury strategy most figures are the council's money and the economy: an unmapped one
     whose own words and headings name no child is flagged, and `scrutineer metrics` leaves it out unless asked
     (`--only all`). A row that names children ("CYPE | Looked After Children | +£9.1m") is kept."""
+    figures = cache(lambda quote: find_values(quote, []))  # a sentence's figures, found once for all its rows
     return [m.model_copy(update={"flags": [*m.flags, Flag.OUTSIDE_CHILDRENS_SERVICES]})
-            if not m.indicator and not _childrens(m) else m for m in metrics]
+            if not m.indicator and not _childrens(m, figures) else m for m in metrics]
 
 
-def _childrens(m: Metric) -> bool:
-    own = _row_label(m) if m.from_table else _sentence_words(m)
+def _childrens(m: Metric, figures: Callable[[str], list[Value]]) -> bool:
+    own = _row_label(m) if m.from_table else _sentence_words(m, figures(m.quote))
     if own is not None and _ADULTS.search(own) and not names_children(_DIRECTORATE.sub("", own)):
         return False
     if m.from_table or own is None:
@@ -57,10 +60,9 @@ def _row_label(m: Metric) -> str:
     return label
 
 
-def _sentence_words(m: Metric) -> str | None:
+def _sentence_words(m: Metric, values: list[Value]) -> str | None:
     """A sentence's figure's own words, after the sentence it points back to when its label carries that one; None
-    where the figure is not found again in its sentence."""
-    values = find_values(m.quote, [])
+    where the figure is not found again in its sentence (`values`: the quote's figures)."""
     spans = [v.span for v in values]
     mine = [i for i, v in enumerate(values) if math.isclose(v.value, m.value, rel_tol=1e-9, abs_tol=1e-9)]
     if not mine:
@@ -80,18 +82,18 @@ def figure_words(text: str, spans: list[tuple[int, int]], i: int) -> str:
     words = ""
     while True:
         start, end = spans[i]
-        before = spans[i - 1][1] if i else _sentence_start(text, start)
+        before = spans[i - 1][1] if i else sentence_bounds(text, start, start)[0]
         gap = text[before:start]
         head = _parted(gap)[1] if i else gap
-        tail = _parted(text[end:spans[i + 1][0]])[0] if i + 1 < len(spans) else text[end:_sentence_end(text, end)]
+        tail = _parted(text[end:spans[i + 1][0]])[0] if i + 1 < len(spans) else text[end:sentence_bounds(text, end, end)[1]]
         words = f"{head}{text[start:end]}{tail} {words}"
-        opened = _open_bracket(text, start)
         if i and _BARE.fullmatch(gap):
             i -= 1  # the figure before it speaks for it too
             continue
+        opened = enclosing_bracket(text, start)
         if opened is not None and opened < before:  # a bracket opened before the figure before this one
             outside = [n for n, (_, e) in enumerate(spans) if e <= opened]
-            lead = text[spans[outside[-1]][1] if outside else _sentence_start(text, opened):opened]
+            lead = text[spans[outside[-1]][1] if outside else sentence_bounds(text, opened, opened)[0]:opened]
             words = f"{_parted(lead)[1] if outside else lead} {words}"
         return words
 
@@ -105,26 +107,3 @@ def _parted(gap: str) -> tuple[str, str]:
         return gap, gap
     strong = [m.end() for m in _LIST_COMMA.finditer(gap)]
     return gap[:first.start()], gap[strong[-1]:] if strong else gap[first.end():]
-
-
-def _sentence_start(text: str, at: int) -> int:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
-    return ends[-1] if ends else 0
-
-
-def _sentence_end(text: str, at: int) -> int:
-    m = _SENTENCE_END.search(text, at)
-    return m.start() if m else len(text)
-
-
-def _open_bracket(text: str, at: int) -> int | None:
-    """Where the bracket that `at` stands inside opens, or None."""
-    depth = 0
-    for n in range(at - 1, -1, -1):
-        if text[n] == ")":
-            depth += 1
-        elif text[n] == "(":
-            if depth == 0:
-                return n
-            depth -= 1
-    return None

@@ -11,7 +11,6 @@ repeat of the first.
 from __future__ import annotations
 
 import bisect
-import itertools
 from typing import NamedTuple
 
 from store.queries import StatementRow
@@ -27,15 +26,13 @@ class Printed(NamedTuple):
 def printed_order(statements: list[StatementRow]) -> list[Printed]:
     """Every statement in reading order, each later place a statement is printed again inserted after the last
     statement printed before it."""
-    keys = [(s.page, s.char_start) for s in statements]
-    ordered = all(a <= b for a, b in itertools.pairwise(keys))
+    keys = [(s.page, s.char_start) for s in statements]  # in page order, as stored (every paper of the shared corpus)
     after: dict[int, list[tuple[tuple[int, int], Printed]]] = {}
     for s in statements:
         for p in s.also_at:
             key = (p.page, p.char_start)
-            at = bisect.bisect_right(keys, key) - 1 if ordered else \
-                max((i for i, k in enumerate(keys) if k <= key), default=-1)
-            after.setdefault(at, []).append((key, Printed(p.page, p.section_path, s.text, s.page)))
+            after.setdefault(bisect.bisect_right(keys, key) - 1, []).append(
+                (key, Printed(p.page, p.section_path, s.text, s.page)))
     out = [printed for _, printed in sorted(after.get(-1, []), key=lambda pair: pair[0])]
     for i, s in enumerate(statements):
         out.append(Printed(s.page, s.section_path, s.text))

@@ -118,7 +118,8 @@ _DATED = rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?\s+)?{_YEAR}"  # "sin
 # "2024 children's services" is a year wherever it stands
 _COUNTED = re.compile(r"^\s+(?:children(?!['’]s)|young|people|families|carers|placements|households|staff|cases|"
                       r"referrals|pounds|hours|days|weeks)\b", re.I)
-_NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][\w'’&.-]*\s*$")
+_NAME = r"(?<![\w'’])[A-Z][\w'’&.-]*"
+_NAME_BEFORE = re.compile(rf"{_NAME}\s*$")
 _AN_ACT = re.compile(r"^\s+act\b", re.I)  # "the 2004 Act"
 # longest first: "between 2022 and 2024" before "2022"
 _YEAR_FORMS: list[tuple[re.Pattern[str], str]] = [
@@ -333,18 +334,21 @@ def _a_word_not_a_place(m: re.Match[str], name: str, words: str) -> bool:
         and bool(_AS_A_WORD.match(m.string, m.end()))
 
 
-def _years(m: re.Match[str], form: str, query: str = "") -> list[QueryFilter]:
-    """`query`: the words as typed, where a name before the year may already have been read as a filter."""
+def _named(before: str, year: str, query: str) -> bool:
+    """Whether a name or a month stands right before the year: in the words left, or in `query` as typed, where a
+    council or "Ofsted" before it has already been read as a filter."""
+    return bool(_NAME_BEFORE.search(before) or _MONTH_BEFORE.search(before)
+                or re.search(rf"{_NAME}\s+{re.escape(year)}\s", query))
+
+
+def _years(m: re.Match[str], form: str, query: str) -> list[QueryFilter]:
     words = m.group(0).strip()
     first = _ONE_YEAR.search(words)
     if first is None:
         return []
-    before = m.string[:m.start()] + words[:first.start()]
-    after = m.string[m.end():]
-    year = re.escape(first.group(0))
-    named = _NAME_BEFORE.search(before) or _MONTH_BEFORE.search(before) or \
-        re.search(rf"(?<![\w'’])[A-Z][\w'’&.-]*\s+{year}\s", query)
-    if _NOT_A_YEAR.search(before) or _AN_ACT.match(after) or (_COUNTED.match(after) and not named):
+    before, following = m.string[:m.start()] + words[:first.start()], m.string[m.end():]
+    if _NOT_A_YEAR.search(before) or _AN_ACT.match(following) or (
+            _COUNTED.match(following) and not _named(before, first.group(0), query)):
         return []  # "the Children Act 2004", "over 2000 children", "Kent had 2010 children"
     spans = [(int(a), _end_year(a, b)) for a, b in _ONE_YEAR.findall(words)]
     start, end = spans[0][0], spans[-1][1]
