@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ingest.hyphenation import BLOCK_HYPHENATION, HYPHENATION
@@ -47,6 +48,29 @@ def normalise(text: str) -> str:
 
 def is_blank_page_marker(text: str) -> bool:
     return bool(_BLANK_PAGE.match(text.strip()))
+
+
+# a line of figures alone: "0 25 50 75 100", "0.0 2.5 5.0 7.5 %", "2009 2010 2011 2012"
+_FIGURES_ONLY = re.compile(r"[\d.,%\s\-\u2013]+")
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_AXIS_TICKS = 3
+_YEARS = (1990, 2040)
+
+
+def is_chart_residue(text: str) -> bool:
+    """A chart's axis printed as text ("0 20 40 60", the years under a trend line) or a lone symbol left by a chart or
+    an empty box ("%", "-"): no reader would cite it, and as a statement it only pads search and sections."""
+    text = text.strip()
+    if text and not any(c.isalnum() for c in text):
+        return True
+    if not _FIGURES_ONLY.fullmatch(text):
+        return False
+    ticks = [float(f.replace(",", "")) for f in _FIGURE.findall(text)]
+    steps = {round(b - a, 9) for a, b in itertools.pairwise(ticks)}
+    if len(ticks) < _AXIS_TICKS or len(steps) != 1:
+        return False
+    # a scale from nought, or years one by one: three figures that happen to rise evenly ("45% 50% 55%") stay
+    return (ticks[0] == 0 and steps != {0.0}) or (steps == {1.0} and all(_YEARS[0] <= t <= _YEARS[1] for t in ticks))
 
 
 def strip_markup(text: str) -> tuple[str, bool]:

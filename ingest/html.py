@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Tag
+import re
+
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ingest.cleanup import normalise
 from ingest.models import Block, BlockKind
@@ -10,16 +12,36 @@ from ingest.tables import table_block
 
 _SKIP = {"script", "style", "nav", "header", "footer", "noscript", "form", "button", "svg"}
 _TEXT = {"p", "div", "li", "dd", "dt", "blockquote", "td", "span", "section", "article"}
+_MARK = re.compile(r"\[?\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]?")  # a footnote's mark: "3", "[12]", "4, 5"
 
 
 def read_html(data: bytes) -> list[Block]:
     soup = BeautifulSoup(data, "lxml")
     for tag in soup.find_all(list(_SKIP)):
         tag.decompose()
+    # "schools<sup>3</sup>, of whom": a footnote's mark left out, "5<sup>th</sup>" one word, not "schools 3 ," and "5 th"
+    for sup in soup.find_all("sup"):
+        parent = sup.parent
+        if _MARK.fullmatch(sup.get_text().strip()):
+            sup.decompose()
+        else:
+            sup.unwrap()
+        if parent is not None:
+            _join_texts(parent)
     root = soup.find("main") or soup.body or soup
     blocks: list[Block] = []
     _walk(root, blocks)
     return blocks
+
+
+def _join_texts(tag: Tag) -> None:
+    """A tag's neighbouring strings as one, so `get_text(" ")` puts no space inside "schools, of" ("smooth" would
+    recurse as deep as the page nests)."""
+    for child in list(tag.contents):
+        before = child.previous_sibling
+        if type(child) is NavigableString and type(before) is NavigableString:  # not a comment
+            child.replace_with(NavigableString(before + child))
+            before.extract()
 
 
 def _walk(root: Tag, blocks: list[Block]) -> None:

@@ -40,6 +40,9 @@ _LONE_FIGURE = re.compile(r"\(\s*\d[\d.,]*\s*%?\s*\)")
 _GOES_ON = re.compile(r"(?:,|\b(?:and|of|to|for|the|on|at|in|with|by|from|&))\s*$", re.I)
 _LEAD_LETTERS = 12  # letters in a span that sets a line's type (not a drop cap, a bullet or a footnote mark)
 _ASIDE_WORDS = 5  # "Requires improvement to be good"
+# a footnote's mark: digits set small and raised after a word ("residential special schools³", "young people.⁶")
+_MARK = re.compile(r"\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*")
+_MARK_SIZE = 0.8  # of the text it follows
 
 
 @dataclass
@@ -190,12 +193,13 @@ def _rows(lines: list[dict]) -> list[_Row]:
             continue
         x0, y0, x1, y1 = line["bbox"]
         text = _join_spans(spans, line["spans"])
-        bold = all(s["flags"] & 16 or _BOLD_FONT.search(s["font"]) for s in spans)
+        bold = all(_bold(s) for s in spans)
         # a bold line's type is its lead's: "Children, Young People and Education (Education and Skills)" with the
         # bracket set smaller is a 14-point heading like its siblings, not a 13.3-point one nested under them (body
         # text keeps the mean: a paragraph set in 11 and 12 points by turns is one paragraph)
         lead = next((s for s in spans if len(re.findall(r"[^\W\d_]", s["text"])) >= _LEAD_LETTERS), None) if bold else None
-        size = lead["size"] if lead else sum(s["size"] * len(s["text"]) for s in spans) / sum(len(s["text"]) for s in spans)
+        sized = [s for s in spans if not _mark_like(s)] or spans  # a heading's footnote mark does not set its size
+        size = lead["size"] if lead else sum(s["size"] * len(s["text"]) for s in sized) / sum(len(s["text"]) for s in sized)
         last = rows[-1] if rows else None
         if last and abs((last.y0 + last.y1) / 2 - (y0 + y1) / 2) < 2.5 and x0 >= last.x1 - 1:
             # the row's size is its words': a bullet set in 10 points before a 12-point item ("•", "Providing advice
@@ -226,15 +230,36 @@ def _asides_last(rows: list[_Row]) -> list[_Row]:
 
 def _join_spans(spans: list[dict], printed: list[dict]) -> str:
     """Spans carry no space where the PDF just moves the pen: a visible gap is a word break, and so is a space the PDF
-    prints as a span of its own, even where the next word starts inside it ("2.3", " ", "Over time ...")."""
+    prints as a span of its own, even where the next word starts inside it ("2.3", " ", "Over time ..."). A footnote's
+    mark is left out, and stands for a break before a word ("Board¹ Local", not "BoardLocal")."""
     spaced = {id(b) for a, b in itertools.pairwise(printed) if not a["text"].strip()}
-    text = spans[0]["text"]
-    for prev, span in itertools.pairwise(spans):
+    text, prev, marked = spans[0]["text"], spans[0], False
+    for span in spans[1:]:
+        if _footnote_mark(prev, span):
+            marked = True
+            continue
         gap = span["bbox"][0] - prev["bbox"][2]
-        if (gap > 0.15 * span["size"] or id(span) in spaced) and not text.endswith(" ") and not span["text"].startswith(" "):
+        broken = span["text"][:1].isalnum() if marked else gap > 0.15 * span["size"] or id(span) in spaced
+        if broken and not text.endswith(" ") and not span["text"].startswith(" "):
             text += " "
         text += span["text"]
+        prev, marked = span, False
     return text.strip()
+
+
+def _footnote_mark(prev: dict, span: dict) -> bool:
+    """A superscript number after body text is a footnote's mark: printed glued to the word ("schools3, of whom") it
+    made a word no reader sees, and after a full stop a figure that opened the next sentence ("6 In terms of ...").
+    A heading keeps its mark ("What needs to improve?1"): its footnote is filed under it (ingest/sections.py)."""
+    return _mark_like(span) and span["size"] < _MARK_SIZE * prev["size"] and not _bold(prev)
+
+
+def _mark_like(span: dict) -> bool:
+    return bool(span["flags"] & pymupdf.TEXT_FONT_SUPERSCRIPT) and _MARK.fullmatch(span["text"].strip()) is not None
+
+
+def _bold(span: dict) -> bool:
+    return bool(span["flags"] & 16 or _BOLD_FONT.search(span["font"]))
 
 
 def _breaks(prev: _Row, row: _Row) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
 
-from ingest.cleanup import is_blank_page_marker
+from ingest.cleanup import is_blank_page_marker, is_chart_residue
 from ingest.errors import EmptyFile, IngestError, NotText, UnsupportedFormat
 from ingest.file_names import meeting_in_name
 from ingest.metadata import MEETING_PAPERS, infer, meeting_title
@@ -92,8 +92,10 @@ def removed_text(blocks: list[Block], page_count: int, running: list[list[str]])
 
 
 def _unsaid(block: Block) -> bool:
-    """A block that says nothing of the paper's subject: "This page is intentionally left blank", a licence notice."""
-    return block.kind is not BlockKind.TABLE and (is_blank_page_marker(block.text) or is_notice(block.text))
+    """A block that says nothing of the paper's subject: "This page is intentionally left blank", a licence notice, a
+    chart's axis."""
+    return block.kind is not BlockKind.TABLE and (is_blank_page_marker(block.text) or is_notice(block.text)
+                                                  or is_chart_residue(block.text))
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),

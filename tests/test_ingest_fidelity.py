@@ -334,3 +334,63 @@ def test_a_bold_line_of_two_names_parted_by_a_colon_is_a_heading_and_a_form_s_la
         ["What the inspection judgements mean: the local authority"]
     assert {"Key decision: YES", "Lead inspector: Tara Geere", "Author(s): Jane Smith", "Electoral Division: All",
             "Decision: Cabinet is asked to:"} <= set(paths)  # statements, not headings
+
+
+def test_a_footnotes_mark_in_body_text_is_left_out_and_a_headings_kept(tmp_path):
+    path = tmp_path / "marks.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    sup = "<sup style='font-size:7pt'>{}</sup>"
+    page.insert_htmlbox(pymupdf.Rect(72, 72, 520, 400), (
+        "<p style='font-size:12pt'><b>What needs to improve?" + sup.format(1) + "</b></p>"
+        "<p style='font-size:12pt'>In Quarter 3, 17 of the 38" + sup.format(2) + " indicators are rated as Green. "
+        "Two live in residential special schools" + sup.format(3) + ", both of whom live out of the authority area. "
+        "Most live with foster carers." + sup.format("4, 5") + " Some live in children's homes.</p>"))
+    doc.save(path)
+    texts = [s.text for s in parse_file(path).documents[0].statements]
+    assert texts == ["In Quarter 3, 17 of the 38 indicators are rated as Green.",
+                     "Two live in residential special schools, both of whom live out of the authority area.",
+                     "Most live with foster carers.", "Some live in children's homes."]
+    assert [s.title for s in parse_file(path).documents[0].sections] == ["What needs to improve?"]
+
+
+def test_a_charts_axis_and_a_lone_symbol_are_removed_text_not_statements(tmp_path):
+    path = _write(tmp_path / "chart.pdf", [[
+        (80, "Participation of 16 and 17 year olds", 14, True),
+        (110, "Most young people in the area are in education or training.", 12, False),
+        (150, "0 20 40 60", 9, False),
+        (190, "2019 2020 2021 2022 2023", 9, False),
+        (230, "%", 9, False),
+        (270, "Rates rose in 45% 50% 55% of the schools.", 12, False),
+        (310, "45% 50% 55%", 12, False),
+    ]])
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.documents[0].statements] == [
+        "Most young people in the area are in education or training.", "Rates rose in 45% 50% 55% of the schools.",
+        "45% 50% 55%"]
+    assert {"0 20 40 60", "2019 2020 2021 2022 2023", "%"} <= set(parsed.removed[0])
+
+
+def test_a_headings_footnote_mark_on_its_last_short_line_leaves_the_heading_whole(tmp_path):
+    path = tmp_path / "heading.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_htmlbox(pymupdf.Rect(72, 72, 507, 400), (  # "board¹" wraps to a line of its own
+        "<p style='font-size:14pt'><b>Review of the effectiveness of the local safeguarding children board"
+        "<sup style='font-size:7pt'>1</sup></b></p>"
+        "<p style='font-size:11pt'>The board is chaired by an independent person who holds partners to account.</p>"))
+    doc.save(path)
+    parsed = parse_file(path).documents[0]
+    assert [s.title for s in parsed.sections] == ["Review of the effectiveness of the local safeguarding children board"]
+    assert [s.text for s in parsed.statements] == [
+        "The board is chaired by an independent person who holds partners to account."]
+
+
+def test_a_footnotes_mark_in_a_web_page_is_left_out(tmp_path):
+    path = tmp_path / "minutes.html"
+    path.write_text("<html><body><main><h1>Corporate Parenting Panel</h1>"
+                    "<p>Two live in residential special schools<sup>3</sup>, both out of the area.</p>"
+                    "<p>Rates fell to 5<sup>th</sup> place in the region.<sup>[12]</sup></p></main></body></html>")
+    texts = [s.text for s in parse_file(path).documents[0].statements]
+    assert texts == ["Two live in residential special schools, both out of the area.",
+                     "Rates fell to 5th place in the region."]
