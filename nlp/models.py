@@ -11,7 +11,7 @@ from ingest.models import Strict
 
 # The version of the extraction rules, raised when they change (nlp/extract.py), so rows from older rules show it
 # (`scrutineer reextract`). Kept here, with the contracts, so the store records it without loading the rules.
-EXTRACTOR_VERSION = "54"
+EXTRACTOR_VERSION = "55"
 # The version of the rules that tag statements with topics (nlp/topics.py), raised when they change: a KB tagged by
 # older rules says so at search time, as its topics (and so its search) lag until `scrutineer reextract`.
 TOPICS_VERSION = "16"

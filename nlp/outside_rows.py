@@ -26,6 +26,7 @@ from nlp.values import Value, find_values
 _ADULTS = re.compile(r"\b(?:adult social care|adults(?:['’]s?)?|ASCH|older (?:people|persons))\b", re.I)
 _DIRECTORATE = re.compile(r"\bCYPE\b")  # Children, Young People and Education: a directorate's code, not a child
 _DESCRIPTION = 12  # a table cell of more words than this describes the row, it does not name it
+_FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s+[A-Z(‘“'\"])")
 # where the words between two figures part: a comma, a semicolon, a conjunction, a bracket of words ("£30m (of which
 # 18-25 adults: £5m)"), a sentence's end
 _PARTING = re.compile(r",\s|;|\s(?:and|or|but|while|whereas)\s|\((?=\s*[^\W\d_])|\.\s+(?=[A-Z])")
@@ -47,9 +48,21 @@ def _childrens(m: Metric, figures: Callable[[str], list[Value]]) -> bool:
     own = _row_label(m) if m.from_table else _sentence_words(m, figures(m.quote))
     if own is not None and _ADULTS.search(own) and not names_children(_DIRECTORATE.sub("", own)):
         return False
-    if m.from_table or own is None:
+    if m.from_table:
+        return names_children(" ".join([_described(m.label, m.quote), _described(m.quote, m.quote), *m.section_path]))
+    if own is None:
         return names_children(" ".join([m.label, m.quote, *m.section_path]))
     return names_children(own) or any(names_children(heading) for heading in m.section_path)
+
+
+def _described(text: str, quote: str) -> str:
+    """`text` with each long cell of the row cut to its first sentence, which says what the row is: a risk register's
+    "Changing Government focus on funding ... Net Zero" is described over a paragraph that ends on "£2m on schools"."""
+    for cell in (c for c in quote.split(" | ") if len(c.split()) > _DESCRIPTION):
+        first = _FIRST_SENTENCE.match(cell)
+        if first:
+            text = text.replace(cell, first.group(0))
+    return text
 
 
 def _row_label(m: Metric) -> str:

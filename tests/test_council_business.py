@@ -174,3 +174,13 @@ def test_a_budget_book_s_zero_cells_are_no_figures() -> None:
     metrics = [m for d in parse_file(path).documents for m in extract_metrics(d, load_taxonomy())]
     assert not any(m.from_table and m.unit is Unit.GBP and m.value == 0 for m in metrics)
     assert any(m.value < 0 and "Looked After Children" in m.label for m in metrics)  # the saving itself is kept
+
+
+def test_a_risk_registers_row_is_read_by_its_name_and_the_first_sentence_of_its_description() -> None:
+    """The Net Zero risk's description ends on the council's schools, which does not make it a children's figure; the
+    looked after children's placements risk names them first."""
+    flagged, kept = _split(need_shared() / "corpus" / "kent-council" / "Appendix I Budget Risk Register 22.01.25.pdf")
+    assert any(label.startswith("Changing Government focus on funding to support the Net Zero") for label in flagged)
+    assert not any("Net Zero" in label for label in kept)
+    assert any("Availability of suitable placements for looked after children" in label for label in kept)
+    assert any(label.startswith("CYPE High Needs Spending") for label in kept)
