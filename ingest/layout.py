@@ -21,6 +21,7 @@ MARGIN = 0.09  # share of page height treated as header/footer band
 _OUTER = 0.16  # the band a page's number may sit in when nothing lies beyond it
 _NUMBER_DRIFT = 3  # a printed page number this far from the page's count is still its number
 _BARE_NUMBER = re.compile(r"^\s*(?:page\s*)?(\d{1,4})\s*$", re.I)
+_HEAD_STEP = 1.5  # points: a part's heading in the body is set this much larger than its running head
 
 
 @dataclass
@@ -89,7 +90,7 @@ def remove_running_text(pages: list[list[TextBox]], heights: list[float]) -> tup
         keys = {_key(b.text) for b in boxes if _in_margin(b, height)}
         counts.update(keys)
     threshold = max(3, int(len(pages) * 0.4))
-    repeated = {k for k, n in counts.items() if n >= threshold and len(pages) >= 3}
+    repeated = {k for k, n in counts.items() if n >= threshold and len(pages) >= 3} | _running_heads(pages, heights)
     kept: list[list[TextBox]] = []
     removed: list[list[str]] = []
     for boxes, height in zip(pages, heights, strict=False):
@@ -97,6 +98,21 @@ def remove_running_text(pages: list[list[TextBox]], heights: list[float]) -> tup
         kept.append([b for b, r in zip(boxes, running, strict=True) if not r])
         removed.append([b.text for b, r in zip(boxes, running, strict=True) if r])
     return kept, removed
+
+
+def _running_heads(pages: list[list[TextBox]], heights: list[float]) -> set[str]:
+    """A running head that names the part a page is in ("Contextual - attainment and attendance" in small italics
+    above the page, the part's heading in bold on the page it opens): too few pages for the count above, but printed
+    on two at least, and larger in the body, which is where it belongs."""
+    sizes: dict[str, float] = {}
+    for boxes, height in zip(pages, heights, strict=False):
+        for b in boxes:
+            if not _in_margin(b, height) and b.table is None:
+                sizes[_key(b.text)] = max(sizes.get(_key(b.text), 0.0), b.size)
+    heads = Counter(_key(b.text) for boxes, height in zip(pages, heights, strict=False) for b in boxes
+                    if _in_margin(b, height) and not b.bold and any(c.isalpha() for c in b.text)
+                    and sizes.get(_key(b.text), 0.0) >= b.size + _HEAD_STEP)
+    return {k for k, n in heads.items() if n >= 2}  # once is a report's own header ("Corporate Parenting Committee")
 
 
 def _is_running(b: TextBox, height: float, repeated: set[str]) -> bool:

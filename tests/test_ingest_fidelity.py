@@ -394,3 +394,17 @@ def test_a_footnotes_mark_in_a_web_page_is_left_out(tmp_path):
     texts = [s.text for s in parse_file(path).documents[0].statements]
     assert texts == ["Two live in residential special schools, both out of the area.",
                      "Rates fell to 5th place in the region."]
+
+
+def test_a_running_head_naming_the_part_is_removed_where_the_part_has_too_few_pages_to_count(tmp_path):
+    path = _write(tmp_path / "parts.pdf", [
+        [(30, "Participation", 10, False), (100, "Participation", 16, True),
+         (140, "Most young people stay in education or training after Year 11.", 12, False)],
+        [(30, "Participation", 10, False), (100, "Apprenticeships remain rare among care leavers in the area.", 12, False)],
+    ])
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.documents[0].statements] == [
+        "Most young people stay in education or training after Year 11.",
+        "Apprenticeships remain rare among care leavers in the area."]
+    assert [s.title for s in parsed.documents[0].sections] == ["Participation"]
+    assert parsed.removed[0] == ["Participation"] and parsed.removed[1] == ["Participation"]
