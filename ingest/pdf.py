@@ -187,7 +187,7 @@ def _block_boxes(block: dict, page: int) -> list[TextBox]:
 def _rows(lines: list[dict]) -> list[_Row]:
     """Merge lines printed on one baseline ("1.1" and its text are often separate lines)."""
     rows: list[_Row] = []
-    for line in sorted(lines, key=lambda ln: (round(ln["bbox"][1]), ln["bbox"][0])):
+    for line in _run_ins_apart(sorted(lines, key=lambda ln: (round(ln["bbox"][1]), ln["bbox"][0]))):
         spans = [s for s in line["spans"] if s["text"].strip()]
         if not spans:
             continue
@@ -201,7 +201,7 @@ def _rows(lines: list[dict]) -> list[_Row]:
         sized = [s for s in spans if not _mark_like(s)] or spans  # a heading's footnote mark does not set its size
         size = lead["size"] if lead else sum(s["size"] * len(s["text"]) for s in sized) / sum(len(s["text"]) for s in sized)
         last = rows[-1] if rows else None
-        if last and abs((last.y0 + last.y1) / 2 - (y0 + y1) / 2) < 2.5 and x0 >= last.x1 - 1:
+        if last and abs((last.y0 + last.y1) / 2 - (y0 + y1) / 2) < 2.5 and x0 >= last.x1 - 1 and not line.get("run_in"):
             # the row's size is its words': a bullet set in 10 points before a 12-point item ("•", "Providing advice
             # ... as well as") would part the item from its next line ("behaviour policies.")
             before, added = _letters(last.text), _letters(text)
@@ -211,6 +211,34 @@ def _rows(lines: list[dict]) -> list[_Row]:
             continue
         rows.append(_Row(x0, y0, x1, y1, text, size, bold))
     return rows
+
+
+def _run_ins_apart(lines: list[dict]) -> list[dict]:
+    """A bold heading whose last line goes on in plain text parts there: a consultation report's question wraps in bold
+    and its base follows on the same line ("Please tell us what impact ... at the Sheppey" / "Gateway would have on you
+    / or your family? Base: all answering (343)"), and the plain words made the whole line plain, which cut the
+    question in two. Only where the bold line above runs on into the bold words and they end a sentence: a form's
+    bold label and its value ("Is the decision eligible for call-in? Yes") stay one line."""
+    out: list[dict] = []
+    above: list[dict] = []  # the spans of the last line with words
+    for line in lines:
+        spans = [s for s in line["spans"] if s["text"].strip()]
+        cut = next((i for i, s in enumerate(spans) if not _bold(s)), 0)
+        top, bottom = _span_box(above)[1::2] if above else (0.0, 0.0)
+        if cut and above and all(_bold(s) for s in above) and (top + bottom) / 2 < line["bbox"][1] \
+                and not "".join(s["text"] for s in above).rstrip().endswith((".", "?", "!", ":")) \
+                and "".join(s["text"] for s in spans[:cut]).rstrip().endswith(("?", ".")):
+            out.append({**line, "spans": spans[:cut], "bbox": _span_box(spans[:cut])})
+            out.append({**line, "spans": spans[cut:], "bbox": _span_box(spans[cut:]), "run_in": True})
+        else:
+            out.append(line)
+        above = spans or above
+    return out
+
+
+def _span_box(spans: list[dict]) -> tuple[float, float, float, float]:
+    return (min(s["bbox"][0] for s in spans), min(s["bbox"][1] for s in spans),
+            max(s["bbox"][2] for s in spans), max(s["bbox"][3] for s in spans))
 
 
 def _letters(text: str) -> int:

@@ -408,3 +408,20 @@ def test_a_running_head_naming_the_part_is_removed_where_the_part_has_too_few_pa
         "Apprenticeships remain rare among care leavers in the area."]
     assert [s.title for s in parsed.documents[0].sections] == ["Participation"]
     assert parsed.removed[0] == ["Participation"] and parsed.removed[1] == ["Participation"]
+
+
+def test_a_bold_question_that_wraps_and_runs_on_into_its_base_stays_whole(tmp_path):
+    path = tmp_path / "consultation.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_htmlbox(pymupdf.Rect(72, 72, 520, 400), (
+        "<p style='font-size:12pt'><b>Please tell us what impact you think accessing Family Hub services at the "
+        "Sheppey Gateway would have on you / or your family?</b> Base: all answering (343)</p>"
+        "<p style='font-size:12pt'>Most consultees said the hub is vital to the community.</p>"))
+    doc.save(path)
+    parsed = parse_file(path).documents[0]
+    question = ("Please tell us what impact you think accessing Family Hub services at the Sheppey Gateway would have "
+                "on you / or your family?")
+    assert [s.title for s in parsed.sections] == [question]
+    assert [s.text for s in parsed.statements] == [
+        "Base: all answering (343)", "Most consultees said the hub is vital to the community."]
