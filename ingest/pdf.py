@@ -224,16 +224,23 @@ def _run_ins_apart(lines: list[dict]) -> list[dict]:
     for line in lines:
         spans = [s for s in line["spans"] if s["text"].strip()]
         cut = next((i for i, s in enumerate(spans) if not _bold(s)), 0)
-        top, bottom = _span_box(above)[1::2] if above else (0.0, 0.0)
-        if cut and above and all(_bold(s) for s in above) and (top + bottom) / 2 < line["bbox"][1] \
-                and not "".join(s["text"] for s in above).rstrip().endswith((".", "?", "!", ":")) \
-                and "".join(s["text"] for s in spans[:cut]).rstrip().endswith(("?", ".")):
+        if cut and above and _runs_on(above, spans[:cut], line["bbox"][1]):
             out.append({**line, "spans": spans[:cut], "bbox": _span_box(spans[:cut])})
             out.append({**line, "spans": spans[cut:], "bbox": _span_box(spans[cut:]), "run_in": True})
         else:
             out.append(line)
         above = spans or above
     return out
+
+
+def _runs_on(above: list[dict], bold: list[dict], top: float) -> bool:
+    """Whether a bold line above, not ended, runs on into `bold`, words that end a sentence on the next line."""
+    if not all(_bold(s) for s in above):
+        return False
+    _, y0, _, y1 = _span_box(above)
+    return (y0 + y1) / 2 < top \
+        and not "".join(s["text"] for s in above).rstrip().endswith((".", "?", "!", ":")) \
+        and "".join(s["text"] for s in bold).rstrip().endswith(("?", "."))
 
 
 def _span_box(spans: list[dict]) -> tuple[float, float, float, float]:

@@ -49,16 +49,21 @@ def _childrens(m: Metric, figures: Callable[[str], list[Value]]) -> bool:
     if own is not None and _ADULTS.search(own) and not names_children(_DIRECTORATE.sub("", own)):
         return False
     if m.from_table:
-        return names_children(" ".join([_described(m.label, m.quote), _described(m.quote, m.quote), *m.section_path]))
+        return names_children(" ".join([_described(f"{m.label} {m.quote}", m.quote), *m.section_path]))
     if own is None:
         return names_children(" ".join([m.label, m.quote, *m.section_path]))
     return names_children(own) or any(names_children(heading) for heading in m.section_path)
 
 
+def _descriptions(quote: str) -> list[str]:
+    """A table row's long cells, which describe the row rather than name it."""
+    return [cell for cell in quote.split(" | ") if len(cell.split()) > _DESCRIPTION]
+
+
 def _described(text: str, quote: str) -> str:
     """`text` with each long cell of the row cut to its first sentence, which says what the row is: a risk register's
     "Changing Government focus on funding ... Net Zero" is described over a paragraph that ends on "£2m on schools"."""
-    for cell in (c for c in quote.split(" | ") if len(c.split()) > _DESCRIPTION):
+    for cell in _descriptions(quote):
         first = _FIRST_SENTENCE.match(cell)
         if first:
             text = text.replace(cell, first.group(0))
@@ -68,7 +73,7 @@ def _described(text: str, quote: str) -> str:
 def _row_label(m: Metric) -> str:
     """A table figure's row label and column, less a long cell that describes the row."""
     label = m.label
-    for cell in (c for c in m.quote.split(" | ") if len(c.split()) > _DESCRIPTION):
+    for cell in _descriptions(m.quote):
         label = label.replace(cell, " ")
     return label
 
